@@ -1,0 +1,149 @@
+"""Exact lookups on the register of plan items: by ref, rating, person, document.
+
+"Which commitments are amber?" has one right answer and a count; it is a metadata
+filter in Chroma, not a similarity search cut off at top-k. These filters serve
+``planbot items`` and the list and status answers alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from assistant.models import RATING_WORDS, Person, PlanDocument, PlanItem
+from indexing.people_key import normalise_initials
+from indexing.store import IndexStore, StoredNode
+
+_WORD_TO_CODE = {word.lower(): code for code, word in RATING_WORDS.items()}
+_WORD_TO_CODE.update({"completed": "C", "done": "C", "finished": "C"})
+
+
+def parse_rating(text: str) -> str:
+    """``amber`` → ``A``; ``green/amber``, ``G / A`` → ``G/A``; else ``ValueError``."""
+    parts = [p.strip().lower() for p in re.split(r"\s*/\s*", text.strip()) if p.strip()]
+    codes = []
+    for part in parts:
+        code = part.upper() if part.upper() in RATING_WORDS else _WORD_TO_CODE.get(part)
+        if code is None:
+            raise ValueError(
+                f"unknown rating '{text}': use R, A, G, C or red, amber, green, complete "
+                "(combinations like G/A too)"
+            )
+        codes.append(code)
+    if not codes:
+        raise ValueError("empty rating")
+    return "/".join(codes)
+
+
+def people_of(documents: Iterable[PlanDocument]) -> dict[str, Person]:
+    """Everyone in the documents' keys and rows, by normalised initials."""
+    people: dict[str, Person] = {}
+    for doc in documents:
+        for person in doc.people_key.values():
+            people[normalise_initials(person.initials)] = person
+    return people
+
+
+def find_people(query: str, documents: Iterable[PlanDocument]) -> list[Person]:
+    """People a phrase names: initials (``DS``), a name (``Nigel Long``, ``Cllr Long``),
+    or a role (``the Leader``, ``Corporate Director, Place``)."""
+    people = people_of(documents)
+    text = query.strip()
+    if normalise_initials(text) in people:
+        return [people[normalise_initials(text)]]
+    words = [w for w in re.findall(r"[a-z'’-]+", text.lower()) if w not in {"cllr", "councillor", "the", "of", "mr", "mrs", "ms"}]
+    if not words:
+        return []
+    by_name = [p for p in people.values() if p.name and all(w in p.name.lower().split() for w in words)]
+    if by_name:
+        return by_name
+    phrase = " ".join(words)
+    return [p for p in people.values() if p.role and phrase in p.role.lower()]
+
+
+class ItemFilter(BaseModel):
+    """What to list: every field optional; all given fields must match."""
+
+    rating: str | None = None
+    include_combined: bool = False
+    people: list[Person] = []
+    person_query: str | None = None
+    role: str | None = None  # owner, director, cabinet_member or None for any
+    document_id: str | None = None
+    ref: str | None = None
+
+    @classmethod
+    def from_options(
+        cls,
+        rating: str | None = None,
+        person: str | None = None,
+        document: str | None = None,
+        documents: list[PlanDocument] | None = None,
+    ) -> "ItemFilter":
+        people: list[Person] = []
+        if person:
+            people = find_people(person, documents or [])
+            if not people:
+                people = [Person(initials=person.strip())]
+        return cls(
+            rating=parse_rating(rating) if rating else None,
+            people=people,
+            person_query=person,
+            document_id=document,
+        )
+
+    def where(self, document_ids: list[str]) -> dict | None:
+        """The Chroma ``where`` clause for this filter."""
+        clauses: list[dict] = [{"node_kind": "item"}]
+        if self.rating:
+            if self.include_combined and "/" not in self.rating:
+                clauses.append({f"rating_{self.rating}": True})
+            else:
+                clauses.append({"rating": self.rating})
+        if self.ref:
+            clauses.append({"ref": self.ref})
+        if self.people:
+            prefix = f"{self.role}_" if self.role else "person_"
+            keys = [{f"{prefix}{normalise_initials(p.initials)}": True} for p in self.people]
+            clauses.append(keys[0] if len(keys) == 1 else {"$or": keys})
+        if document_ids:
+            clauses.append(
+                {"document_id": document_ids[0]} if len(document_ids) == 1 else {"document_id": {"$in": document_ids}}
+            )
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def match_documents(query: str | None, documents: list[PlanDocument]) -> list[str]:
+    """Document ids a ``--document`` value names (id, file name or part of the title)."""
+    if not query:
+        return []
+    q = query.lower().strip()
+    exact = [d.id for d in documents if q in (d.id.lower(), d.meta.file.lower())]
+    if exact:
+        return exact
+    return [d.id for d in documents if q in d.id.lower() or q in d.meta.title.lower()]
+
+
+def ref_key(ref: str | None) -> tuple[int, ...]:
+    """Natural order of refs: 2.4 before 10.1."""
+    return tuple(int(n) for n in re.findall(r"\d+", ref or "")) or (10**6,)
+
+
+def find_items(store: IndexStore, criteria: ItemFilter) -> list[tuple[StoredNode, PlanItem]]:
+    """Every item matching ``criteria``, newest document first, then by ref."""
+    document_ids = match_documents(criteria.document_id, store.documents)
+    if criteria.document_id and not document_ids:
+        raise ValueError(
+            f"no document matches '{criteria.document_id}'; known: "
+            + ", ".join(d.id for d in store.documents)
+        )
+    nodes = store.get(where=criteria.where(document_ids))
+    found = [(node, node.item()) for node in nodes]
+    found.sort(key=lambda pair: (_neg_date(pair[0].metadata.get("document_date", "")), pair[1].document_id, ref_key(pair[1].ref)))
+    return found
+
+
+def _neg_date(date: str) -> tuple[int, ...]:
+    return tuple(-int(n) for n in re.findall(r"\d+", date or "0"))

@@ -1,0 +1,130 @@
+"""``planbot``: the command line face of Plan Assistant.
+
+Every command is a screen long and only calls the library (``indexing``,
+``assistant``, ``evals``); rendering lives in ``connectors.terminal``. Errors a user
+can fix (no index yet, a bad question, a bad file) become one clear line, not a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.config import Settings, get_settings
+
+
+class PlanbotError(click.ClickException):
+    """A problem the user can fix, shown as one line with exit code 1."""
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except Exception as err:  # pydantic ValidationError: a bad PLANBOT_* value
+        raise PlanbotError(f"configuration: {err}") from err
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plan-assistant")
+def cli() -> None:
+    """Plan Assistant: answers questions about the council's plan documents, with sources.
+
+    \b
+    Start with:
+      planbot ingest                 # index the shipped corpus (corpus/)
+      planbot items --rating A       # list the amber commitments
+      planbot ask "who owns 12.1?"   # answer a question with cited sources
+
+    Settings come from PLANBOT_* environment variables or a .env file
+    (see docs/configuration.md).
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
+def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Index plan documents (default: the shipped corpus/ folder).
+
+    Reads .txt .md .html .pdf .docx files, parses their plan items and passages, embeds
+    them and writes a new index generation. Unchanged files are not embedded again; a
+    file that cannot be read is reported and skipped, and the previous index keeps
+    answering until the new one is complete.
+
+    \b
+    Examples:
+      planbot ingest
+      planbot ingest corpus/ ~/Downloads/q3-update.pdf
+    """
+    from connectors import terminal
+    from indexing.ingest import ingest as run_ingest
+    from indexing.manifest import ManifestError
+
+    settings = _settings()
+    try:
+        with terminal.progress_bar() as progress:
+            report = run_ingest(settings, list(paths) or None, progress=progress)
+    except ManifestError as err:
+        raise PlanbotError(str(err)) from err
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+    else:
+        terminal.print_ingest_report(report)
+    if not report.documents:
+        raise PlanbotError("nothing was indexed: no readable documents were found")
+
+
+@cli.command()
+@click.option("--rating", help="R, A, G or C (words work too: amber, red, green, complete).")
+@click.option("--person", help="Initials or name of owner, director or cabinet member.")
+@click.option("--document", help="Document id, file name or part of its title.")
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON lines.")
+def items(rating: str | None, person: str | None, document: str | None, as_json: bool) -> None:
+    """List the parsed plan items: the quickest way to check what the parser read.
+
+    \b
+    Examples:
+      planbot items --rating A
+      planbot items --person "Nigel Long"
+      planbot items --document q2-2017 --rating G/A
+    """
+    from assistant.register import ItemFilter, find_items
+    from connectors import terminal
+
+    store = _open_store()
+    try:
+        criteria = ItemFilter.from_options(
+            rating=rating, person=person, document=document, documents=store.documents
+        )
+        found = find_items(store, criteria)
+    except ValueError as err:
+        raise PlanbotError(str(err)) from err
+    if as_json:
+        for _, item in found:
+            click.echo(item.model_dump_json())
+        return
+    terminal.print_items([item for _, item in found], store.documents)
+
+
+def _open_store():  # noqa: ANN202 - IndexStore, imported lazily for start-up time
+    from indexing.store import IndexMissing, IndexStore
+
+    try:
+        return IndexStore.open(_settings())
+    except IndexMissing as err:
+        raise PlanbotError(str(err)) from err
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

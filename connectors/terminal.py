@@ -1,0 +1,84 @@
+"""Terminal rendering for the CLI (rich): progress, ingest reports, item tables, answers.
+
+Rendering only: nothing here retrieves or decides. Output goes to stdout so it can be
+piped; progress goes to stderr so ``--json`` output stays clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from assistant.models import PlanDocument, PlanItem
+from indexing.ingest import IngestReport
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
+    """A ``progress(stage, done, total)`` callback drawn as one bar per stage."""
+    with Progress(
+        TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=False, disable=not err_console.is_terminal,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=max(total, 1))
+            bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+        yield update
+
+
+def print_ingest_report(report: IngestReport) -> None:
+    table = Table(title="Documents", title_justify="left")
+    for column in ("document", "status", "items", "passages", "ratings", "unresolved initials", "unplaced rows"):
+        table.add_column(column, overflow="fold")
+    for doc in report.documents:
+        ratings = ", ".join(f"{k}: {v}" for k, v in sorted(doc.ratings.items())) or "–"
+        table.add_row(
+            f"{doc.title}\n[dim]{doc.path}[/dim]", doc.status, str(doc.items), str(doc.passages),
+            ratings, ", ".join(doc.unresolved_initials) or "–", str(doc.unplaced_rows),
+        )
+    console.print(table)
+    for problem in report.skipped:
+        kept = " (kept the previously indexed version)" if problem.kept_previous else ""
+        console.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.reason}{kept}")
+    for path in report.removed:
+        console.print(f"[dim]removed[/dim] {path} (no longer there)")
+    total_items = sum(d.items for d in report.documents)
+    total_passages = sum(d.passages for d in report.documents)
+    if report.changed:
+        console.print(
+            f"Indexed {len(report.documents)} documents: {total_items} plan items, "
+            f"{total_passages} passages; embedded {report.embedded} texts in {report.seconds:.1f}s "
+            f"→ {report.generation}"
+        )
+    else:
+        console.print(f"Index up to date ({total_items} plan items, {total_passages} passages); nothing embedded.")
+
+
+def _people(item: PlanItem, role: str) -> str:
+    return "; ".join(p.display() for p in getattr(item, role)) or "–"
+
+
+def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
+    titles = {d.id: d.meta.title for d in documents}
+    table = Table(show_lines=False)
+    for column in ("document", "ref", "commitment", "rating", "owner", "director", "cabinet member"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        table.add_row(
+            titles.get(item.document_id, item.document_id), item.ref or "–", item.title(70),
+            item.rating_words or "–", _people(item, "owner"), _people(item, "director"),
+            _people(item, "cabinet_member"),
+        )
+    console.print(table)
+    console.print(f"{len(items)} item{'s' if len(items) != 1 else ''}")

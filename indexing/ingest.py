@@ -1,0 +1,349 @@
+"""``planbot ingest``: files → parsed documents → a new index generation, or nothing.
+
+Only files whose bytes changed are loaded and parsed again, and only text that was not
+embedded before is embedded (vectors of unchanged nodes are copied from the previous
+generation). A file that cannot be read is reported and skipped; if an earlier version
+of it was indexed, that version is kept. The new generation becomes visible in one
+atomic step at the very end, so a failure at any point leaves the old index answering.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.config import Settings
+from assistant.models import DocumentKind, DocumentMeta, PlanDocument
+from indexing import embedding
+from indexing.chunking import document_nodes
+from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256, load_file
+from indexing.manifest import Manifest, load_manifest
+from indexing.plan_parser import derive_title, parse_document
+from indexing.store import (
+    FileRecord,
+    IndexState,
+    IndexStore,
+    chroma_client,
+    collection_name,
+    current_generation,
+    get_collection,
+    point_current,
+    prune_generations,
+)
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)`` — the CLI draws it as a bar."""
+
+
+class FileProblem(BaseModel):
+    path: str
+    reason: str
+    kept_previous: bool = False
+
+
+class DocumentSummary(BaseModel):
+    path: str
+    title: str
+    status: str = Field(description="new, changed, unchanged or kept previous version")
+    items: int
+    passages: int
+    ratings: dict[str, int] = Field(default_factory=dict)
+    unresolved_initials: list[str] = Field(default_factory=list)
+    unplaced_rows: int = 0
+
+
+class IngestReport(BaseModel):
+    generation: str | None
+    changed: bool
+    embedded: int = Field(description="Texts embedded in this run (0 when nothing changed)")
+    documents: list[DocumentSummary] = Field(default_factory=list)
+    skipped: list[FileProblem] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    seconds: float = 0.0
+
+
+def discover(paths: list[Path], manifest: Manifest) -> tuple[list[Path], list[FileProblem]]:
+    """Documents under ``paths`` (files or folders), and the ones that can't be documents."""
+    found: list[Path] = []
+    problems: list[FileProblem] = []
+    for root in paths:
+        if not root.exists():
+            problems.append(FileProblem(path=str(root), reason="no such file or folder"))
+            continue
+        candidates = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in candidates:
+            if manifest.ignores(path) or any(part.startswith(".") for part in path.parts[-1:]):
+                continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                problems.append(
+                    FileProblem(
+                        path=str(path),
+                        reason=f"unsupported file type '{path.suffix or '(none)'}' "
+                        f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})",
+                    )
+                )
+                continue
+            found.append(path)
+    return found, problems
+
+
+def _document_id(path: Path, taken: set[str]) -> str:
+    base = path.stem.lower().replace(" ", "-")
+    doc_id, n = base, 2
+    while doc_id in taken:
+        doc_id, n = f"{base}-{n}", n + 1
+    taken.add(doc_id)
+    return doc_id
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+def _parse_file(path: Path, manifest: Manifest, doc_id: str) -> PlanDocument:
+    loaded = load_file(path)
+    meta = manifest.meta_for(path) or DocumentMeta(
+        file=path.name, title=derive_title(loaded.text, path.stem), kind=DocumentKind.other
+    )
+    doc = parse_document(
+        loaded.text, meta, doc_id=doc_id, source=_display_path(path), sha256=loaded.sha256
+    )
+    if not doc.items and not doc.passages:
+        raise LoadError(path, "no plan items or text passages found in it")
+    return doc
+
+
+def _summary(doc: PlanDocument, path: str, status: str) -> DocumentSummary:
+    return DocumentSummary(
+        path=path,
+        title=doc.meta.title,
+        status=status,
+        items=len(doc.items),
+        passages=len(doc.passages),
+        ratings=dict(Counter(item.rating for item in doc.items if item.rating)),
+        unresolved_initials=sorted(doc.unresolved_initials()),
+        unplaced_rows=len(doc.unplaced_rows),
+    )
+
+
+@contextmanager
+def _ingest_lock(data_dir: Path) -> Iterator[None]:
+    """One ingest at a time per index folder (a second one waits)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(data_dir / "ingest.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ingest(
+    settings: Settings, paths: list[Path] | None = None, progress: Progress | None = None
+) -> IngestReport:
+    """Bring the index up to date with ``paths`` (default: the shipped corpus)."""
+    started = time.perf_counter()
+    roots = paths or [settings.corpus_dir]
+    manifest = load_manifest(settings.manifest_path)
+    for root in roots:
+        if root.is_dir() and (root / "manifest.yaml").exists() and root.resolve() != settings.corpus_dir.resolve():
+            manifest = load_manifest(root / "manifest.yaml")
+    with _ingest_lock(settings.data_dir):
+        report = _ingest_locked(settings, roots, manifest, progress or (lambda *_: None))
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _ingest_locked(
+    settings: Settings, roots: list[Path], manifest: Manifest, progress: Progress
+) -> IngestReport:
+    previous = _previous(settings)
+    prev_state = previous.state if previous else None
+    prev_docs = {doc.id: doc for doc in previous.documents} if previous else {}
+    files, skipped = discover(roots, manifest)
+
+    docs: dict[str, PlanDocument] = {}
+    records: dict[str, FileRecord] = {}
+    summaries: list[DocumentSummary] = []
+    taken: set[str] = set()
+    any_change = False
+    for n, path in enumerate(files, start=1):
+        progress("reading", n - 1, len(files))
+        key = str(path.resolve())
+        old = prev_state.files.get(key) if prev_state else None
+        shown = _display_path(path)
+        try:
+            sha = file_sha256(path)
+            if old and old.sha256 == sha and old.document_id in prev_docs:
+                doc, status = prev_docs[old.document_id], "unchanged"
+                taken.add(doc.id)
+            else:
+                doc_id = old.document_id if old else _document_id(path, taken | set(prev_docs))
+                taken.add(doc_id)
+                doc, status = _parse_file(path, manifest, doc_id), "changed" if old else "new"
+                any_change = True
+        except (LoadError, OSError) as err:
+            kept = bool(old and old.document_id in prev_docs)
+            skipped.append(FileProblem(path=shown, reason=_reason(err, path), kept_previous=kept))
+            if not kept:
+                continue
+            doc, status = prev_docs[old.document_id], "kept previous version"  # type: ignore[union-attr]
+            sha = old.sha256  # type: ignore[union-attr]
+        docs[doc.id] = doc
+        records[key] = FileRecord(
+            path=shown, sha256=sha, document_id=doc.id, title=doc.meta.title,
+            items=len(doc.items), passages=len(doc.passages),
+        )
+        summaries.append(_summary(doc, shown, status))
+    progress("reading", len(files), len(files))
+
+    removed: list[str] = []
+    if prev_state:
+        for key, record in prev_state.files.items():
+            if key in records:
+                continue
+            under_roots = any(Path(key).is_relative_to(r.resolve()) for r in roots if r.is_dir())
+            if not Path(key).exists() or under_roots:
+                removed.append(record.path)
+                any_change = True
+            else:
+                # Indexed earlier from another folder and still there: keep it.
+                docs[record.document_id] = prev_docs[record.document_id]
+                records[key] = record
+
+    if previous is not None and not any_change:
+        return IngestReport(
+            generation=previous.generation, changed=False, embedded=0,
+            documents=summaries, skipped=skipped, removed=removed,
+        )
+    generation, embedded = _build_generation(settings, list(docs.values()), records, previous, progress)
+    return IngestReport(
+        generation=generation, changed=True, embedded=embedded,
+        documents=summaries, skipped=skipped, removed=removed,
+    )
+
+
+def _reason(err: Exception, path: Path) -> str:
+    if isinstance(err, LoadError):
+        return err.reason
+    return f"cannot read the file ({err.strerror or err})" if isinstance(err, OSError) else str(err)
+
+
+def _previous(settings: Settings) -> IndexStore | None:
+    generation = current_generation(settings.data_dir)
+    if generation is None:
+        return None
+    store = IndexStore(settings, generation)
+    if store.state.embedding_model != embedding.MODEL_NAME:
+        return None  # a different model's vectors cannot be reused
+    return store
+
+
+def _build_generation(
+    settings: Settings,
+    docs: list[PlanDocument],
+    records: dict[str, FileRecord],
+    previous: IndexStore | None,
+    progress: Progress,
+) -> tuple[str, int]:
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    generation = f"gen-{time.time_ns() // 1_000_000:015d}"
+    building = settings.data_dir / f".building-{generation}"
+    building.mkdir(parents=True)
+    nodes = [node for doc in docs for node in document_nodes(doc)]
+
+    reused = _reusable_embeddings(previous, nodes)
+    to_embed = [node for node in nodes if node.node_id not in reused]
+    batch = settings.embed_batch_size
+    for start in range(0, len(to_embed), batch):
+        progress("embedding", start, len(to_embed))
+        chunk = to_embed[start : start + batch]
+        for node, vector in zip(chunk, embedding.embed([n.get_content() for n in chunk], batch_size=batch)):
+            node.embedding = vector
+    progress("embedding", len(to_embed), len(to_embed))
+    for node in nodes:
+        if node.node_id in reused:
+            node.embedding = reused[node.node_id]
+
+    client = chroma_client(settings, building)
+    name = collection_name(settings, generation)
+    if settings.chroma_url:
+        try:
+            client.delete_collection(name)
+        except Exception:  # noqa: BLE001 - not there yet is the normal case
+            pass
+    vector_store = ChromaVectorStore(chroma_collection=get_collection(client, name))
+    step = max(1, min(client.get_max_batch_size(), 2000))
+    for start in range(0, len(nodes), step):
+        progress("storing", start, len(nodes))
+        vector_store.add(nodes[start : start + step])
+    progress("storing", len(nodes), len(nodes))
+
+    if nodes:
+        _write_bm25(nodes, building / "bm25")
+    state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, files=records)
+    _write_json(building / "documents.json", [doc.model_dump(mode="json") for doc in docs])
+    _write_json(building / "state.json", state.model_dump(mode="json"))
+    del vector_store, client
+    final = settings.data_dir / generation
+    if not settings.chroma_url:
+        _release_chroma(building / "chroma")
+    os.replace(building, final)
+    point_current(settings.data_dir, generation)
+    prune_generations(settings, keep=generation)
+    return generation, len(to_embed)
+
+
+def _reusable_embeddings(previous: IndexStore | None, nodes: list) -> dict[str, list[float]]:
+    """Vectors of nodes whose text is exactly as before: no need to embed them again."""
+    if previous is None or not nodes:
+        return {}
+    wanted = {node.node_id: node.get_content() for node in nodes}
+    reused: dict[str, list[float]] = {}
+    ids = list(wanted)
+    for start in range(0, len(ids), 2000):
+        got = previous.collection.get(ids=ids[start : start + 2000], include=["documents", "embeddings"])
+        for node_id, text, vector in zip(got["ids"], got["documents"], got["embeddings"]):
+            if text == wanted.get(node_id):
+                reused[node_id] = [float(x) for x in vector]
+    return reused
+
+
+def _write_bm25(nodes: list, path: Path) -> None:
+    import Stemmer
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    retriever = BM25Retriever.from_defaults(
+        nodes=nodes, similarity_top_k=10, stemmer=Stemmer.Stemmer("english"), language="english"
+    )
+    retriever.persist(str(path))
+
+
+def _write_json(path: Path, data: object) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _release_chroma(path: Path) -> None:
+    """Close the embedded Chroma system on ``path`` so its folder can be renamed."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
+__all__ = ["ingest", "IngestReport", "discover", "shutil"]

@@ -1,0 +1,234 @@
+"""The index on disk: Chroma (our embeddings), a BM25 index, and the parsed documents.
+
+Each successful ingest writes a complete new *generation* (``data_dir/gen-NNNNNN/``)
+and only then points ``data_dir/CURRENT`` at it with an atomic rename. A reader opens
+whatever ``CURRENT`` names, so an ingest that fails or is killed midway leaves the
+previous index answering. With ``PLANBOT_CHROMA_URL`` the vectors live in a Chroma
+server instead (one collection per generation); everything else stays the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import datetime, timezone
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from assistant.config import Settings
+from assistant.models import Passage, PlanDocument, PlanItem
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+CURRENT = "CURRENT"
+KEEP_GENERATIONS = 2
+
+
+class IndexMissing(RuntimeError):
+    """There is no complete index yet: run ``planbot ingest`` first."""
+
+
+class FileRecord(BaseModel):
+    """One ingested file, as the index remembers it (to skip it when unchanged)."""
+
+    path: str
+    sha256: str
+    document_id: str
+    title: str
+    items: int
+    passages: int
+
+
+class IndexState(BaseModel):
+    """``state.json`` of a generation: what it holds and how it was built."""
+
+    generation: str
+    created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat())
+    embedding_model: str
+    files: dict[str, FileRecord] = Field(default_factory=dict)
+
+
+class StoredNode(BaseModel):
+    """A node as read back from the index, with its score for this question."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float = 0.0
+
+    @property
+    def is_item(self) -> bool:
+        return self.metadata.get("node_kind") == "item"
+
+    def item(self) -> PlanItem:
+        return PlanItem.model_validate_json(self.metadata["item_json"])
+
+    def passage(self) -> Passage:
+        return Passage.model_validate_json(self.metadata["passage_json"])
+
+
+def chroma_client(settings: Settings, generation_dir: Path) -> "ClientAPI":
+    """An embedded client on the generation's folder, or the configured server."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "localhost",
+            port=url.port or 8000,
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    return chromadb.PersistentClient(path=str(generation_dir / "chroma"), settings=chroma_settings)
+
+
+def collection_name(settings: Settings, generation: str) -> str:
+    """Per-generation collections, so a server holds the old one until the swap."""
+    return f"{settings.collection}_{generation}" if settings.chroma_url else settings.collection
+
+
+def get_collection(client: "ClientAPI", name: str) -> "Collection":
+    # No embedding function: Chroma is only ever given our own vectors, so it never
+    # tries to fetch its default model.
+    return client.get_or_create_collection(
+        name=name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+    )
+
+
+def current_generation(data_dir: Path) -> str | None:
+    pointer = data_dir / CURRENT
+    if not pointer.exists():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    return name if name and (data_dir / name / "state.json").exists() else None
+
+
+def point_current(data_dir: Path, generation: str) -> None:
+    """Atomically switch readers to ``generation`` (rename is atomic on POSIX)."""
+    tmp = data_dir / f".{CURRENT}.tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(generation)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, data_dir / CURRENT)
+    _fsync_dir(data_dir)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prune_generations(settings: Settings, keep: str) -> None:
+    """Delete generations older than the newest ``KEEP_GENERATIONS`` (never ``keep``)."""
+    data_dir = settings.data_dir
+    gens = sorted(p.name for p in data_dir.glob("gen-*") if p.is_dir())
+    stale = [g for g in gens[:-KEEP_GENERATIONS] if g != keep]
+    for gen in stale:
+        if settings.chroma_url:
+            try:
+                chroma_client(settings, data_dir / gen).delete_collection(collection_name(settings, gen))
+            except Exception:  # noqa: BLE001 - already gone on the server is fine
+                pass
+        shutil.rmtree(data_dir / gen, ignore_errors=True)
+    for partial in data_dir.glob(".building-*"):
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+class IndexStore:
+    """Read access to the current generation: exact lookups, dense and BM25 search."""
+
+    def __init__(self, settings: Settings, generation: str) -> None:
+        self.settings = settings
+        self.generation = generation
+        self.dir = settings.data_dir / generation
+
+    @classmethod
+    def open(cls, settings: Settings) -> "IndexStore":
+        generation = current_generation(settings.data_dir)
+        if generation is None:
+            raise IndexMissing(
+                f"No index in {settings.data_dir}/ yet. Run `planbot ingest` to build it "
+                "from the shipped corpus (or `planbot ingest PATH` for your own documents)."
+            )
+        return cls(settings, generation)
+
+    def is_current(self) -> bool:
+        """False once a newer ingest has swapped ``CURRENT``: time to reopen."""
+        return current_generation(self.settings.data_dir) == self.generation
+
+    @cached_property
+    def state(self) -> IndexState:
+        return IndexState.model_validate_json((self.dir / "state.json").read_text(encoding="utf-8"))
+
+    @cached_property
+    def documents(self) -> list[PlanDocument]:
+        raw = json.loads((self.dir / "documents.json").read_text(encoding="utf-8"))
+        return [PlanDocument.model_validate(doc) for doc in raw]
+
+    @cached_property
+    def collection(self) -> "Collection":
+        client = chroma_client(self.settings, self.dir)
+        return get_collection(client, collection_name(self.settings, self.generation))
+
+    @cached_property
+    def bm25(self) -> "BM25Retriever | None":
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        path = self.dir / "bm25"
+        return BM25Retriever.from_persist_dir(str(path)) if path.exists() else None
+
+    # --- lookups ----------------------------------------------------------------------
+    def get(self, where: dict[str, Any] | None = None, limit: int | None = None) -> list[StoredNode]:
+        """Exact metadata lookup (no ranking): "rating is A", "ref is 3.2"."""
+        result = self.collection.get(where=where or None, limit=limit, include=["documents", "metadatas"])
+        return [
+            StoredNode(id=i, text=t or "", metadata=dict(m or {}))
+            for i, t, m in zip(result["ids"], result["documents"], result["metadatas"])
+        ]
+
+    def dense(
+        self, vector: list[float], k: int, where: dict[str, Any] | None = None
+    ) -> list[StoredNode]:
+        """Nearest nodes by cosine similarity (score = cosine, 1.0 = same direction)."""
+        count = self.collection.count()
+        if count == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[vector],
+            n_results=min(k, count),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            StoredNode(id=i, text=t or "", metadata=dict(m or {}), score=1.0 - d)
+            for i, t, m, d in zip(
+                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
+            )
+        ]
+
+    def keyword(self, question: str, k: int) -> list[StoredNode]:
+        """BM25 over the same nodes: exact words, refs and names that embeddings blur."""
+        if self.bm25 is None:
+            return []
+        self.bm25.similarity_top_k = k
+        hits = self.bm25.retrieve(question)
+        return [
+            StoredNode(id=h.node.node_id, text=h.node.get_content(), metadata=dict(h.node.metadata), score=float(h.score or 0.0))
+            for h in hits
+            if (h.score or 0.0) > 0
+        ]
