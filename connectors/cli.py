@@ -8,6 +8,7 @@ traceback.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -107,6 +108,48 @@ def items(rating: str | None, person: str | None, document: str | None, as_json:
             click.echo(item.model_dump_json())
         return
     terminal.print_items([item for _, item in found], store.documents)
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the Answer model as JSON (one object per line with -).")
+@click.option("--document", help="Only answer from this document (id, file name or part of the title).")
+@click.option("--top-k", type=click.IntRange(1, 50), help="How many candidates to consider (default 5).")
+def ask(question: str, as_json: bool, document: str | None, top_k: int | None) -> None:
+    """Answer a question about the plan documents, with numbered sources.
+
+    QUESTION is the question in plain words; `-` reads one question per line from
+    standard input and answers each in turn, loading the model and index once.
+
+    \b
+    Examples:
+      planbot ask "what's the latest on the one stop shop for homeless people?"
+      planbot ask "which commitments are amber?"
+      planbot ask --json "who owns 12.1?"
+      planbot ask --json - < questions.txt > answers.jsonl
+    """
+    from assistant.service import Assistant, QuestionError
+    from connectors import terminal
+    from indexing.store import IndexMissing
+
+    assistant = Assistant(_settings())
+    questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+    for text in questions:
+        if question == "-" and not text:
+            continue
+        try:
+            answer = assistant.ask(text, document=document, top_k=top_k)
+        except IndexMissing as err:
+            raise PlanbotError(str(err)) from err
+        except QuestionError as err:
+            if question != "-":
+                raise PlanbotError(str(err)) from err
+            click.echo(json.dumps({"question": text[:200], "error": str(err)}) if as_json else f"error: {err}")
+            continue
+        if as_json:
+            click.echo(answer.model_dump_json())
+        else:
+            terminal.print_answer(answer)
 
 
 def _open_store():  # noqa: ANN202 - IndexStore, imported lazily for start-up time

@@ -10,14 +10,26 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from assistant.models import PlanDocument, PlanItem
+from assistant.models import Answer, PlanDocument, PlanItem
 from indexing.ingest import IngestReport
 
-console = Console()
 err_console = Console(stderr=True)
+
+
+class _Stdout:
+    """A rich console bound at print time: wide when piped (or under a test runner),
+    so tables of plan items are not squeezed to 80 columns in files and logs."""
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        probe = Console()
+        return getattr(probe if probe.is_terminal else Console(width=200), name)
+
+
+console = _Stdout()
 
 
 @contextmanager
@@ -82,3 +94,21 @@ def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
         )
     console.print(table)
     console.print(f"{len(items)} item{'s' if len(items) != 1 else ''}")
+
+
+def print_answer(answer: Answer) -> None:
+    """The answer, then its numbered sources with the quoted text."""
+    style = "" if answer.answered else "yellow"
+    console.print(Markdown(answer.answer.replace("\n", "  \n")), style=style)
+    if answer.citations:
+        console.print()
+        console.print("[bold]Sources[/bold]")
+        for n, cite in enumerate(answer.citations, start=1):
+            where = " · ".join(filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None]))
+            console.print(f"[{n}] {where}  [dim]{cite.source}[/dim]", highlight=False)
+            console.print(f"    [dim]“{clip_quote(cite.quote)}”[/dim]", highlight=False)
+
+
+def clip_quote(text: str, limit: int = 240) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"

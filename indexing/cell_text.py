@@ -16,13 +16,21 @@ _LIST_ITEM = re.compile(r"<li[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]+>")
 _INLINE_BULLET = re.compile(r"\s*[•▪●]\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_UL_BLOCK = re.compile(r"(<ul[^>]*>)(.*?)(</ul\s*>|$)", re.I | re.S)
+_DASH_BULLET = re.compile(r"(?:^|(?<=\s))[–-]\s+")
+
+
+def _bullets_in_list(match: re.Match[str]) -> str:
+    """Inside a ``<ul>``, items written as "– text – text" are bullets too."""
+    return match.group(1) + _DASH_BULLET.sub("\n• ", match.group(2)) + match.group(3)
 
 
 def clean_cell(raw: str) -> str:
     """HTML-ish cell text → plain text with paragraphs and ``• `` bullets on their own lines."""
     if not raw:
         return ""
-    text = _LIST_ITEM.sub("\n• ", raw)
+    text = _UL_BLOCK.sub(_bullets_in_list, raw)
+    text = _LIST_ITEM.sub("\n• ", text)
     text = _BLOCK_BREAK.sub("\n", text)
     text = _ANY_TAG.sub(" ", text)
     text = html.unescape(text)

@@ -1,0 +1,124 @@
+"""Choosing the one or two source sentences that answer a fact, figure, date or who question.
+
+A figure question is answered by a sentence that holds a figure *about the thing
+asked* ("how many carers" → a number next to "carers"), a date question by a sentence
+with a date, and so on. When the best sentence lacks what the question asks for, the
+honest answer is that the documents don't give it, however close the subject is
+("how much did the one stop shop cost?").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from assistant.retrieve import Candidate
+from assistant.understand import Intent, Query
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|{_MONTHS}\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
+    rf"(?:spring|summer|autumn|winter|end of|early|mid|late)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})\b",
+    re.I,
+)
+_NUMBER = re.compile(r"(?<![\w/.])(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?")
+_MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
+_NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
+_STOP = set(
+    "a an the of to in on at by for and or is are was were be been being do does did doing have has had "
+    "what whats what's which who whom whose when where why how many much any there this that these those "
+    "it its i we you they he she me my our your their about with from as into than then so if not no yes "
+    "will would can could should shall may might must tell please latest news update happening going "
+    "mk mkc council cmk milton keynes".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - PyStemmer object
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def content_stems(text: str) -> set[str]:
+    words = [w for w in re.findall(r"[a-z0-9£'’-]+", text.lower()) if w not in _STOP and len(w) > 1]
+    return set(_stemmer().stemWords(words))
+
+
+def sentences(text: str) -> list[str]:
+    parts = (p.strip(" •\t") for p in _SENTENCE_END.split(text or ""))
+    return [p for p in parts if len(p) > 3]
+
+
+class Evidence(BaseModel):
+    candidate: Candidate
+    sentence: str
+    score: float
+    has_required: bool
+
+
+def _non_year_numbers(sentence: str) -> list[str]:
+    numbers = []
+    for match in _NUMBER.finditer(sentence):
+        token = match.group(0).strip()
+        digits = re.sub(r"[^\d]", "", token)
+        if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith("£"):
+            continue
+        numbers.append(token)
+    return numbers
+
+
+def _requirement(query: Query, sentence: str, known_names: frozenset[str] = frozenset()) -> bool:
+    """Does the sentence hold the kind of thing the question asks for?"""
+    lowered = sentence.lower()
+    if query.intent == Intent.figure:
+        if re.search(r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bbudget\b|\bfunding\b|£", query.text, re.I) and not re.search(
+            r"\bhow much (?:time|longer)\b", query.text, re.I
+        ):
+            return bool(_MONEY.search(sentence))
+        if not _non_year_numbers(sentence) and not re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b", lowered):
+            return False
+        if query.counted_words:
+            counted = content_stems(" ".join(query.counted_words))
+            return not counted or bool(counted & content_stems(sentence))
+        return True
+    if query.intent == Intent.when:
+        # A date that only repeats the question's own year is not an answer to "when".
+        return any(d.group(0) not in query.text for d in _DATE.finditer(sentence))
+    if query.intent == Intent.who:
+        asked = query.text.lower()
+        names = [n for n in _NAME.findall(sentence) if not all(w.lower() in asked for w in n.split())]
+        return any(n.replace("Cllr ", "") in known_names for n in names) or bool(names and not known_names)
+    return True
+
+
+def best_evidence(
+    query: Query, candidates: list[Candidate], limit: int = 6, known_names: frozenset[str] = frozenset()
+) -> list[Evidence]:
+    """Sentences from the top candidates, best first, scored by overlap and fit.
+
+    ``known_names`` (people in the documents' keys) tell a person from a capitalised
+    phrase such as "Self Assessment" when the question asks who.
+    """
+    wanted = content_stems(query.text)
+    found: list[Evidence] = []
+    for rank, cand in enumerate(candidates[:limit]):
+        for sentence in sentences(_candidate_text(cand)):
+            stems = content_stems(sentence)
+            overlap = len(wanted & stems) / max(1, len(wanted))
+            required = _requirement(query, sentence, known_names)
+            score = overlap + 0.35 * cand.cosine + 0.15 / (1 + rank) + (0.3 if required else 0.0)
+            found.append(Evidence(candidate=cand, sentence=sentence, score=score, has_required=required))
+    found.sort(key=lambda e: e.score, reverse=True)
+    return found
+
+
+def _candidate_text(cand: Candidate) -> str:
+    node = cand.node
+    if node.is_item:
+        item = node.item()
+        return f"{item.commitment}\n{item.update or ''}"
+    return node.passage().text

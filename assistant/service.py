@@ -1,0 +1,319 @@
+"""``Assistant.ask``: a question in, a grounded ``Answer`` with citations out.
+
+The order matters: exact lookups first (a ref, a rating, a person), then hybrid
+search; a relevance floor decides whether the documents cover the question at all;
+then the answer is composed from parsed rows and quoted sentences only. The index is
+reopened when an ingest swaps in a new generation, so a long-running Slack bot always
+answers from the newest complete index.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+from assistant import compose
+from assistant.config import Settings, get_settings
+from assistant.evidence import Evidence, best_evidence, content_stems
+from assistant.models import Answer, Citation, PlanItem
+from assistant.register import ItemFilter, find_items, match_documents
+from assistant.retrieve import Candidate, hybrid_search
+from assistant.understand import Intent, Query, understand
+from indexing.store import IndexStore, StoredNode
+
+NOT_COVERED = "The plan documents I have don't cover this."
+_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|who|when|what|is it|it|its|that|this)\b.*\b(it|its|that|this|they|them)\b", re.I)
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked as it is; the message says what to change."""
+
+
+class Assistant:
+    """Answers questions from the current index. Safe to share between threads."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._store: IndexStore | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> IndexStore:
+        with self._lock:
+            if self._store is None or not self._store.is_current():
+                self._store = IndexStore.open(self.settings)
+            return self._store
+
+    # --- entry point ----------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        *,
+        document: str | None = None,
+        top_k: int | None = None,
+        context: Answer | None = None,
+    ) -> Answer:
+        started = time.perf_counter()
+        text = self.validate(question)
+        store = self.store
+        query = understand(text, store.documents)
+        if context is not None:
+            query = _with_context(query, context)
+        explicit_docs = match_documents(document, store.documents) if document else []
+        if document and not explicit_docs:
+            raise QuestionError(
+                f"no document matches '{document}'; known: {', '.join(d.id for d in store.documents)}"
+            )
+        k = top_k or self.settings.top_k
+        answer = self._route(store, query, explicit_docs, k)
+        answer.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        answer.metadata["index_generation"] = store.generation
+        return answer
+
+    def validate(self, question: str) -> str:
+        text = " ".join((question or "").split())
+        if not text:
+            raise QuestionError("The question is empty: ask something about the plan documents.")
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            raise QuestionError(
+                f"The question is {len(text):,} characters long; please keep it under {limit:,} "
+                "(ask about one thing at a time)."
+            )
+        if not re.search(r"[A-Za-z0-9]", text):
+            raise QuestionError("The question has no words in it: ask something about the plan documents.")
+        return text
+
+    # --- routing --------------------------------------------------------------------
+    def _route(self, store: IndexStore, query: Query, explicit_docs: list[str], k: int) -> Answer:
+        if query.intent == Intent.list and (query.rating or query.people):
+            return self._list(store, query, explicit_docs)
+        if query.refs:
+            answer = self._by_ref(store, query, explicit_docs)
+            if answer is not None:
+                return answer
+        from indexing.embedding import embed_one
+
+        vector = embed_one(query.text)
+        where = _doc_where(explicit_docs)
+        candidates = hybrid_search(store, query.text, vector, k=max(k, 10), where=where)
+        if query.document_ids and not explicit_docs:
+            hinted = hybrid_search(store, query.text, vector, k=max(k, 10), where=_doc_where(query.document_ids))
+            if hinted and hinted[0].cosine >= self.settings.relevance_floor:
+                candidates = hinted
+        if not self._relevant(query, candidates):
+            return self._decline(query, candidates)
+        if query.intent in (Intent.figure, Intent.when, Intent.fact) or (
+            query.intent == Intent.who and not candidates[0].node.is_item
+        ):
+            return self._fact(store, query, candidates)
+        return self._status(store, query, candidates)
+
+    def _relevant(self, query: Query, candidates: list[Candidate]) -> bool:
+        if not candidates:
+            return False
+        best = max(c.cosine for c in candidates[:5])
+        return best >= self.settings.relevance_floor
+
+    # --- answer kinds ---------------------------------------------------------------
+    def _list(self, store: IndexStore, query: Query, explicit_docs: list[str]) -> Answer:
+        docs = explicit_docs or query.document_ids
+        criteria = ItemFilter(rating=query.rating, people=query.people, role=query.people_role if query.people else None)
+        found = find_items(store, criteria.model_copy(update={"document_id": None}))
+        found = [(n, i) for n, i in found if not docs or i.document_id in docs]
+        combined: list[tuple[StoredNode, PlanItem]] = []
+        if query.rating and "/" not in query.rating:
+            wider = find_items(store, ItemFilter(rating=query.rating, include_combined=True))
+            combined = [(n, i) for n, i in wider if i.rating != query.rating and (not docs or i.document_id in docs)]
+        label = _filter_label(query)
+        if not found and not combined:
+            return Answer(
+                question=query.text, answer=f"No plan items are {label} in the documents I have.",
+                answered=True, intent=query.intent.value,
+            )
+        citations: list[Citation] = []
+        lines: list[str] = []
+        noun = "item" if len(found) == 1 else "items"
+        if query.people and not query.rating:
+            lines.append(f"{label} is named on {len(found)} {noun}:")
+        else:
+            lines.append(f"{len(found)} {noun} {'is' if len(found) == 1 else 'are'} {label}:")
+        for node, item in found:
+            citations.append(compose.item_citation(node, item, quote=item.commitment))
+            lines.append(compose.list_line(item, len(citations)))
+        if combined:
+            lines.append(f"A further {len(combined)} have a combined rating that includes {compose_rating(query.rating)}:")
+            for node, item in combined:
+                citations.append(compose.item_citation(node, item, quote=item.commitment))
+                lines.append(compose.list_line(item, len(citations)))
+        sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
+        lines.append("Source: " + "; ".join(sources))
+        return Answer(
+            question=query.text, answer="\n".join(lines), answered=True, intent=query.intent.value,
+            citations=citations, items=[i for _, i in found + combined],
+            metadata={"count": len(found), "combined_count": len(combined)},
+        )
+
+    def _by_ref(self, store: IndexStore, query: Query, explicit_docs: list[str]) -> Answer | None:
+        found: list[tuple[StoredNode, PlanItem]] = []
+        for ref in query.refs:
+            found += find_items(store, ItemFilter(ref=ref))
+        docs = explicit_docs or query.document_ids
+        if docs:
+            preferred = [(n, i) for n, i in found if i.document_id in docs]
+            found = preferred or ([] if explicit_docs else found)
+        if not found:
+            refs = ", ".join(query.refs)
+            return Answer(
+                question=query.text,
+                answer=f"There is no item {refs} in the plan documents I have"
+                + (" (some refs were lost when the published files were extracted)." if any("." in r for r in query.refs) else "."),
+                answered=False, intent=query.intent.value,
+            )
+        if query.asks_rating or query.asks_owner:
+            # The same ref can exist in several documents; prefer one that has what is asked.
+            found.sort(key=lambda pair: (not bool(pair[1].rating or pair[1].owner)))
+        if query.intent == Intent.when:
+            candidates = [Candidate(node=n, cosine=1.0) for n, _ in found]
+            evidence = [e for e in best_evidence(query, candidates) if e.has_required]
+            if evidence:
+                return self._fact_answer(query, evidence[0], [])
+        return self._status_answer(store, query, found[0], found[1:], other_items_label="Same ref in other documents")
+
+    def _status(self, store: IndexStore, query: Query, candidates: list[Candidate]) -> Answer:
+        items = [c for c in candidates if c.node.is_item]
+        if not items or items[0].cosine < self.settings.relevance_floor - 0.05:
+            return self._fact(store, query, candidates)
+        lead = items[0]
+        same_subject = [c for c in items[1:5] if c.node.metadata.get("document_id") != lead.node.metadata.get("document_id") and c.cosine >= lead.cosine - 0.06]
+        newer = [c for c in same_subject if _date_key(c.node) > _date_key(lead.node)]
+        if newer:
+            newest = max(newer, key=lambda c: _date_key(c.node))
+            same_subject = [lead] + [c for c in same_subject if c is not newest]
+            lead = newest
+        history = sorted(same_subject, key=lambda c: _date_key(c.node), reverse=True)
+        return self._status_answer(
+            store, query, (lead.node, lead.node.item()), [(c.node, c.node.item()) for c in history],
+            other_items_label="Also covered in",
+        )
+
+    def _status_answer(
+        self,
+        store: IndexStore,
+        query: Query,
+        lead: tuple[StoredNode, PlanItem],
+        others: list[tuple[StoredNode, PlanItem]],
+        *,
+        other_items_label: str,
+    ) -> Answer:
+        node, item = lead
+        has_ratings = any(i.rating for d in store.documents if d.id == item.document_id for i in d.items)
+        citations = [compose.item_citation(node, item)]
+        text = compose.status_text(node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating)
+        history: list[PlanItem] = []
+        if others:
+            lines = [f"{other_items_label}:"]
+            for other_node, other in others:
+                citations.append(compose.item_citation(other_node, other))
+                lines.append(compose.history_line(other_node, other, len(citations)))
+                history.append(other)
+            text += "\n" + "\n".join(lines)
+        return Answer(
+            question=query.text, answer=text, answered=True, intent=query.intent.value,
+            citations=citations, items=[item], history=history,
+        )
+
+    def _fact(self, store: IndexStore, query: Query, candidates: list[Candidate]) -> Answer:
+        names = frozenset(
+            re.sub(r"^Cllr\s+", "", p.name) for d in store.documents for p in d.people_key.values() if p.name
+        )
+        evidence = best_evidence(query, candidates, known_names=names)
+        fitting = [e for e in evidence if e.has_required]
+        if not fitting or not self._evidence_on_topic(query, fitting[0]):
+            return self._decline(query, candidates, subject_found=bool(evidence))
+        extra = [
+            e for e in fitting[1:3]
+            if e.candidate.node.id == fitting[0].candidate.node.id and e.score >= fitting[0].score - 0.15
+        ][:1]
+        return self._fact_answer(query, fitting[0], extra)
+
+    def _evidence_on_topic(self, query: Query, evidence: Evidence) -> bool:
+        """A year the documents do not cover must be in the sentence itself."""
+        known_years = {y for d in self.store.documents for y in re.findall(r"(?:19|20)\d{2}", f"{d.meta.title} {d.meta.period} {d.meta.date}")}
+        for year in query.years:
+            if year not in known_years and year not in evidence.sentence:
+                return False
+        asked = content_stems(query.text)
+        if not asked:
+            return evidence.candidate.cosine >= self.settings.relevance_floor
+        shared = asked & content_stems(evidence.sentence + " " + evidence.candidate.node.text)
+        coverage = len(shared) / len(asked)
+        return coverage >= 0.5 or evidence.candidate.cosine >= self.settings.relevance_floor + 0.2
+
+    def _fact_answer(self, query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
+        node = evidence.candidate.node
+        quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
+        citation = compose.node_citation(node, quote=quote)
+        where = citation.document + (f", {citation.date}" if citation.date else "") + (f", ref {citation.ref}" if citation.ref else "")
+        answer = f"{quote} [1]\nSource: {where} [1]"
+        items = [node.item()] if node.is_item else []
+        return Answer(
+            question=query.text, answer=answer, answered=True, intent=query.intent.value,
+            citations=[citation], items=items,
+        )
+
+    def _decline(self, query: Query, candidates: list[Candidate], subject_found: bool = False) -> Answer:
+        suggestions = [c.node.item() for c in candidates if c.node.is_item][:3]
+        text = NOT_COVERED
+        if subject_found and query.intent in (Intent.figure, Intent.when) and suggestions:
+            kind = "figure" if query.intent == Intent.figure else "date"
+            text = f"{NOT_COVERED} The nearest items don't give that {kind}."
+        if suggestions:
+            text += "\nNearest items:\n" + "\n".join(
+                f"• {s.ref + ' ' if s.ref else ''}{s.title(100)}" for s in suggestions
+            )
+        return Answer(
+            question=query.text, answer=text, answered=False, intent=query.intent.value, suggestions=suggestions,
+        )
+
+
+def compose_rating(rating: str | None) -> str:
+    from assistant.models import RATING_WORDS
+
+    return "/".join(RATING_WORDS.get(c, c) for c in (rating or "").split("/"))
+
+
+def _filter_label(query: Query) -> str:
+    parts = []
+    if query.rating:
+        parts.append(f"rated {compose_rating(query.rating)}")
+    if query.people:
+        names = " or ".join(p.display() for p in query.people)
+        role = {"owner": "as owner", "director": "as director", "cabinet_member": "as cabinet member"}.get(query.people_role or "", "")
+        who = f"{names}{' (' + role + ')' if role else ''}"
+        return f"{parts[0]} naming {who}" if parts else who
+    return " and ".join(parts) or "listed"
+
+
+def _doc_where(document_ids: list[str]) -> dict | None:
+    if not document_ids:
+        return None
+    return {"document_id": document_ids[0]} if len(document_ids) == 1 else {"document_id": {"$in": document_ids}}
+
+
+def _date_key(node: StoredNode) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", node.metadata.get("document_date", "") or "0"))
+
+
+def _with_context(query: Query, context: Answer) -> Query:
+    """A thread follow-up ("and who owns it?") is about the item the last answer used."""
+    if query.refs or not context.items or not _FOLLOW_UP.search(query.text):
+        return query
+    item = context.items[0]
+    if not item.ref:
+        return query
+    intent = query.intent if query.intent in (Intent.status, Intent.when) else Intent.status
+    return query.model_copy(
+        update={"refs": [item.ref], "document_ids": [item.document_id], "intent": intent, "asks_owner": True}
+    )

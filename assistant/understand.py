@@ -1,0 +1,197 @@
+"""What a question asks: refs, ratings, people, documents/periods, and the intent.
+
+Councillors type "how is 12.1 rated and who owns it?", "which ones are amber",
+"what is Cllr Long responsible for", "any news on the rats in CMK?". Each signal found
+here becomes an exact lookup (a Chroma ``where``) before any similarity search, so the
+parts of a question that have one right answer are answered exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from assistant.models import Person, PlanDocument
+from assistant.register import find_people, parse_rating
+from indexing.people_key import normalise_initials
+
+
+class Intent(str, Enum):
+    status = "status"  # the position of one item: rating, owner, latest update
+    list = "list"  # every item matching a filter, with a count
+    who = "who"
+    when = "when"
+    figure = "figure"
+    fact = "fact"
+
+
+class Query(BaseModel):
+    """A question, understood."""
+
+    text: str
+    intent: Intent
+    refs: list[str] = Field(default_factory=list)
+    rating: str | None = None
+    people: list[Person] = Field(default_factory=list)
+    people_role: str | None = None  # owner, director, cabinet_member when the question says which
+    document_ids: list[str] = Field(default_factory=list)
+    years: list[str] = Field(default_factory=list, description="Years or periods named in the question")
+    asks_rating: bool = False
+    asks_owner: bool = False
+    counted_words: list[str] = Field(default_factory=list, description="'how many young carers' → young, carers")
+
+
+_DOTTED_REF = re.compile(r"(?<![\d.£$])(\d{1,2}\.\d{1,2})(?![\d.]*\d)(?!\s*(?:m\b|k\b|%|million|bn))")
+_NAMED_REF = re.compile(r"\b(?:commitment|item|ref(?:erence)?|number|no\.?|objective|#)\s*(\d{1,3}(?:\.\d{1,2})?)\b", re.I)
+_RATING_WORDS = re.compile(
+    r"\b((?:red|amber|green|complete[d]?)(?:\s*/\s*(?:red|amber|green))?|[RAGC]\s*/\s*[RAGC])\b", re.I
+)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*/\s*(\d{2,4}))?\b")
+_QUARTER = re.compile(r"\bq([1-4])\b|\bquarter\s*([1-4]|one|two|three|four)\b", re.I)
+_CLLR = re.compile(r"\b(?:cllr|councillor)\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)", re.I)
+_ROLE_PHRASES = {
+    "the leader": "Leader of the Council",
+    "leader of the council": "Leader of the Council",
+    "deputy leader": "Deputy Leader",
+    "chief executive": "Chief Executive",
+}
+_COMMON_INITIAL_WORDS = {"MK", "CMK", "MKC", "RAG", "Q2", "IT", "UK", "OK", "A", "I", "AM"}
+_LIST_CUES = re.compile(
+    r"\b(which|list|all the|show me|what are the|how many (?:commitments|items|actions|ones)|"
+    r"responsible for|in charge of|what does .+ (?:own|direct|lead|cover)|what is .+ responsible)\b",
+    re.I,
+)
+_STATUS_CUES = re.compile(
+    r"\b(latest|progress|update|status|happening|going|news|position|rated|rating|rag|how is|how are|where are we|on track)\b",
+    re.I,
+)
+_WHO_CUES = re.compile(r"\b(who|owner|owns|responsible|cabinet member|director|in charge)\b", re.I)
+_WHEN_CUES = re.compile(r"\b(when|what date|by when|deadline|due|timescale|what month|what year)\b", re.I)
+_FIGURE_CUES = re.compile(r"\b(how many|how much|number of|what percentage|what proportion|how big|cost|£)\b", re.I)
+
+
+def _refs(text: str) -> list[str]:
+    refs = [m.group(1) for m in _NAMED_REF.finditer(text)]
+    for match in _DOTTED_REF.finditer(text):
+        ref = match.group(1)
+        if ref not in refs and not re.search(rf"{re.escape(ref)}\.\d", text):
+            refs.append(ref)
+    return refs
+
+
+def _rating(text: str) -> str | None:
+    match = _RATING_WORDS.search(text)
+    if not match:
+        return None
+    try:
+        return parse_rating(match.group(1))
+    except ValueError:
+        return None
+
+
+def _people(text: str, documents: list[PlanDocument]) -> list[Person]:
+    found: list[Person] = []
+    for match in _CLLR.finditer(text):
+        found += find_people(match.group(1), documents)
+    lowered = text.lower()
+    for phrase, role in _ROLE_PHRASES.items():
+        if phrase in lowered:
+            found += find_people(role, documents)
+    known = {normalise_initials(p.initials): p for d in documents for p in d.people_key.values()}
+    for token in re.findall(r"\b[A-Z][A-Za-z'’]{1,4}\b", text):
+        if token.upper() == token or re.match(r"^[A-Z][a-z]?[A-Z]", token):
+            if token not in _COMMON_INITIAL_WORDS and normalise_initials(token) in known:
+                found.append(known[normalise_initials(token)])
+    for person in known.values():
+        if person.name:
+            name = re.sub(r"^Cllr\s+", "", person.name)
+            if name.lower() in lowered:
+                found.append(person)
+    unique: dict[str, Person] = {}
+    for person in found:
+        unique.setdefault(normalise_initials(person.initials), person)
+    return list(unique.values())
+
+
+def _documents(text: str, documents: list[PlanDocument]) -> tuple[list[str], list[str]]:
+    """Documents a question points at by year, quarter or title words; and the years named."""
+    years = [m.group(1) for m in _YEAR.finditer(text)]
+    lowered = text.lower()
+    chosen: list[str] = []
+    for doc in documents:
+        label = " ".join(filter(None, [doc.meta.title, doc.meta.period or "", doc.meta.date or "", doc.id])).lower()
+        doc_years = set(re.findall(r"(?:19|20)\d{2}", label))
+        if years and any(y in doc_years for y in years):
+            chosen.append(doc.id)
+        elif _QUARTER.search(text) and "quarter" in label and (not years or any(y in doc_years for y in years)):
+            chosen.append(doc.id)
+        elif any(word in lowered for word in _title_keywords(doc)):
+            chosen.append(doc.id)
+    return list(dict.fromkeys(chosen)), years
+
+
+def _title_keywords(doc: PlanDocument) -> list[str]:
+    keys = {"regenerationmk", "improvement analysis", "what makes us", "delivery plan update"}
+    title = doc.meta.title.lower()
+    return [k for k in keys if k in title]
+
+
+def _counted_words(text: str) -> list[str]:
+    match = re.search(
+        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s+){0,3}?)(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b",
+        text.lower(),
+    )
+    if not match:
+        return []
+    return [w for w in match.group(1).split() if w not in {"the", "a", "an", "of"}]
+
+
+def _intent(text: str, refs: list[str], rating: str | None, people: list[Person]) -> Intent:
+    if _LIST_CUES.search(text) and (rating or people or not refs):
+        if rating or people or re.search(r"\b(commitments|items|actions|ones)\b", text, re.I):
+            return Intent.list
+    if refs:
+        if _WHEN_CUES.search(text) and not _STATUS_CUES.search(text):
+            return Intent.when
+        return Intent.status
+    if _FIGURE_CUES.search(text):
+        return Intent.figure
+    if _WHEN_CUES.search(text):
+        return Intent.when
+    if re.search(r"^\s*who\b", text, re.I):
+        return Intent.who
+    if _STATUS_CUES.search(text):
+        return Intent.status
+    return Intent.fact
+
+
+def understand(question: str, documents: list[PlanDocument]) -> Query:
+    """Find the refs, rating, people, documents and intent in ``question``."""
+    text = " ".join(question.split())
+    refs = _refs(text)
+    rating = _rating(text)
+    people = _people(text, documents)
+    document_ids, years = _documents(text, documents)
+    intent = _intent(text, refs, rating, people)
+    role = None
+    if re.search(r"cabinet member|portfolio|councillor responsible", text, re.I):
+        role = "cabinet_member"
+    elif re.search(r"\bdirector\b|\bdirect\b", text, re.I):
+        role = "director"
+    elif re.search(r"\bown(?:s|er|ed)?\b", text, re.I):
+        role = "owner"
+    return Query(
+        text=text,
+        intent=intent,
+        refs=refs,
+        rating=rating,
+        people=people,
+        people_role=role,
+        document_ids=document_ids,
+        years=years,
+        asks_rating=bool(re.search(r"\b(rated|rating|rag|red|amber|green)\b", text, re.I)),
+        asks_owner=bool(_WHO_CUES.search(text)),
+        counted_words=_counted_words(text),
+    )

@@ -1,0 +1,113 @@
+"""Ingest: incremental by content hash, bad files skipped with a reason, the index safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.service import Assistant
+from indexing.ingest import ingest
+from indexing.store import IndexStore, current_generation
+
+Q2_FILE = "council-plan-delivery-update-q2-2017.txt"
+
+
+@pytest.fixture()
+def small_corpus(tmp_path: Path, corpus_copy: Path) -> Path:
+    """Two real documents (a table plan and a prose document) with the real manifest."""
+    keep = {"council-plan-commitments-2020.txt", "what-makes-us-mk-city-council.txt", "manifest.yaml"}
+    for path in corpus_copy.iterdir():
+        if path.name not in keep:
+            path.unlink()
+    return corpus_copy
+
+
+def settings_for(tmp_path: Path, corpus: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "index", corpus_dir=corpus)
+
+
+def test_second_ingest_embeds_nothing_and_editing_one_file_reembeds_only_its_nodes(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    settings = settings_for(tmp_path, small_corpus)
+    first = ingest(settings)
+    assert first.changed and first.embedded == 66 + first.documents[1].passages
+    again = ingest(settings)
+    assert not again.changed and again.embedded == 0
+    assert again.generation == first.generation
+
+    plan = small_corpus / "council-plan-commitments-2020.txt"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("Reduce the rat population", "Halve the rat population"), encoding="utf-8")
+    edited = ingest(settings)
+    assert edited.changed and edited.embedded == 1  # only commitment 26's text changed
+    statuses = {d.path.rsplit("/", 1)[-1]: d.status for d in edited.documents}
+    assert statuses == {"council-plan-commitments-2020.txt": "changed", "what-makes-us-mk-city-council.txt": "unchanged"}
+    store = IndexStore.open(settings)
+    rats = store.get(where={"ref": "26"})
+    assert rats[0].item().commitment.startswith("Halve the rat population")
+
+
+def test_deleted_file_drops_its_items(tmp_path: Path, small_corpus: Path) -> None:
+    settings = settings_for(tmp_path, small_corpus)
+    ingest(settings)
+    (small_corpus / "what-makes-us-mk-city-council.txt").unlink()
+    report = ingest(settings)
+    assert report.changed and report.removed == [
+        str((small_corpus / "what-makes-us-mk-city-council.txt").resolve())
+    ] or report.removed[0].endswith("what-makes-us-mk-city-council.txt")
+    store = IndexStore.open(settings)
+    assert store.get(where={"document_id": "what-makes-us-mk-city-council"}) == []
+    assert len(store.get(where={"document_id": "council-plan-commitments-2020"})) == 66
+
+
+BAD_FILES: dict[str, tuple[bytes, str]] = {
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (b"\x00\x01\x02binary\x00data" * 20, "binary"),
+    "latin1.txt": ("Café budget – £5m".encode("latin-1"), "UTF-8"),
+    "sheet.xlsx": (b"PK\x03\x04 not really a spreadsheet", "unsupported"),
+    "broken.pdf": (b"%PDF-1.7\n1 0 obj << /Type /Catalog", "PDF"),
+    "broken.docx": (b"this is not a zip file", "DOCX"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_is_reported_and_skipped_and_nothing_else_is_lost(
+    tmp_path: Path, small_corpus: Path, name: str
+) -> None:
+    settings = settings_for(tmp_path, small_corpus)
+    content, reason = BAD_FILES[name]
+    (small_corpus / name).write_bytes(content)
+    report = ingest(settings)
+    assert [p.path.rsplit("/", 1)[-1] for p in report.skipped] == [name]
+    assert reason.lower() in report.skipped[0].reason.lower()
+    assert len(report.documents) == 2
+    assert Assistant(settings).ask("any news on the rats in CMK?").citations[0].ref == "26"
+
+
+def test_file_that_breaks_after_indexing_keeps_its_previous_version(tmp_path: Path, small_corpus: Path) -> None:
+    settings = settings_for(tmp_path, small_corpus)
+    ingest(settings)
+    (small_corpus / "council-plan-commitments-2020.txt").write_bytes(b"\xff\xfe\x00garbage")
+    report = ingest(settings)
+    assert report.skipped[0].kept_previous
+    assert len(IndexStore.open(settings).get(where={"document_id": "council-plan-commitments-2020"})) == 66
+
+
+def test_no_index_yet_is_a_clear_error(tmp_path: Path) -> None:
+    from indexing.store import IndexMissing
+
+    with pytest.raises(IndexMissing, match="planbot ingest"):
+        IndexStore.open(Settings(data_dir=tmp_path / "nothing"))
+    assert current_generation(tmp_path / "nothing") is None
+
+
+def test_file_without_manifest_entry_gets_a_title_from_its_text(tmp_path: Path, small_corpus: Path) -> None:
+    (small_corpus / "cabinet-briefing.md").write_text(
+        "Cabinet briefing on libraries\n\nThe council runs nine libraries across the city.\n", encoding="utf-8"
+    )
+    report = ingest(settings_for(tmp_path, small_corpus))
+    titles = {d.path.rsplit("/", 1)[-1]: d.title for d in report.documents}
+    assert titles["cabinet-briefing.md"] == "Cabinet briefing on libraries"
