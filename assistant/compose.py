@@ -16,7 +16,7 @@ UPDATE_CHARS = 1200
 
 def _document_label(meta: dict) -> str:
     period = meta.get("document_period")
-    title = meta.get("document_title", meta.get("document_id", ""))
+    title = meta.get("document_title", meta.get("plan_document", ""))
     return f"{title}, {period}" if period else title
 
 

@@ -71,6 +71,17 @@ class Settings(BaseSettings):
     )
     prompts_dir: Path = Field(default=REPO_ROOT / "prompts")
 
+    # --- access to documents ------------------------------------------------------------
+    default_access: list[str] = Field(
+        default=["public"],
+        description="Labels a question may see when the asker's access is not given (CLI, evals).",
+    )
+    slack_access: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description='Slack channel or user id → labels, e.g. {"C0123": ["public", "members"]}; '
+        "anyone not listed sees default_access.",
+    )
+
     # --- Slack -------------------------------------------------------------------------
     slack_bot_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "PLANBOT_SLACK_BOT_TOKEN")

@@ -110,7 +110,7 @@ class ItemFilter(BaseModel):
             clauses.append(keys[0] if len(keys) == 1 else {"$or": keys})
         if document_ids:
             clauses.append(
-                {"document_id": document_ids[0]} if len(document_ids) == 1 else {"document_id": {"$in": document_ids}}
+                {"plan_document": document_ids[0]} if len(document_ids) == 1 else {"plan_document": {"$in": document_ids}}
             )
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
@@ -131,14 +131,23 @@ def ref_key(ref: str | None) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", ref or "")) or (10**6,)
 
 
-def find_items(store: IndexStore, criteria: ItemFilter) -> list[tuple[StoredNode, PlanItem]]:
-    """Every item matching ``criteria``, newest document first, then by ref."""
-    document_ids = match_documents(criteria.document_id, store.documents)
-    if criteria.document_id and not document_ids:
+def find_items(
+    store: IndexStore, criteria: ItemFilter, document_ids: list[str] | None = None
+) -> list[tuple[StoredNode, PlanItem]]:
+    """Every item matching ``criteria``, newest document first, then by ref.
+
+    ``document_ids`` bounds the search (the documents the asker may see); an empty
+    list means none, ``None`` means every document.
+    """
+    documents = store.documents if document_ids is None else [d for d in store.documents if d.id in document_ids]
+    if document_ids is not None and not documents:
+        return []
+    named = match_documents(criteria.document_id, documents)
+    if criteria.document_id and not named:
         raise ValueError(
-            f"no document matches '{criteria.document_id}'; known: "
-            + ", ".join(d.id for d in store.documents)
+            f"no document matches '{criteria.document_id}'; known: " + ", ".join(d.id for d in documents)
         )
+    document_ids = named or ([d.id for d in documents] if document_ids is not None else [])
     nodes = store.get(where=criteria.where(document_ids))
     found = [(node, node.item()) for node in nodes]
     found.sort(key=lambda pair: (_neg_date(pair[0].metadata.get("document_date", "")), pair[1].document_id, ref_key(pair[1].ref)))

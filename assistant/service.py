@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Iterable
 
 from assistant import compose
 from assistant.config import Settings, get_settings
 from assistant.evidence import Evidence, best_evidence, content_stems
-from assistant.models import Answer, Citation, PlanItem
+from assistant.models import Answer, Citation, PlanDocument, PlanItem
 from assistant.register import ItemFilter, find_items, match_documents
 from assistant.retrieve import Candidate, hybrid_search
 from assistant.understand import Intent, Query, understand
@@ -53,20 +54,29 @@ class Assistant:
         document: str | None = None,
         top_k: int | None = None,
         context: Answer | None = None,
+        access: Iterable[str] | None = None,
     ) -> Answer:
+        """Answer ``question`` from the documents the asker may see.
+
+        ``access`` lists the labels the asker may see (``public``, ``members``,
+        ``restricted``); default ``PLANBOT_DEFAULT_ACCESS``. Documents outside it are
+        removed before any lookup or ranking, so they are never cited, quoted,
+        suggested or even named in an error.
+        """
         started = time.perf_counter()
         text = self.validate(question)
         store = self.store
-        query = understand(text, store.documents)
+        scope = Scope.of(store, set(access) if access is not None else set(self.settings.default_access))
+        query = understand(text, scope.documents)
         if context is not None:
             query = _with_context(query, context)
-        explicit_docs = match_documents(document, store.documents) if document else []
+        explicit_docs = match_documents(document, scope.documents) if document else []
         if document and not explicit_docs:
             raise QuestionError(
-                f"no document matches '{document}'; known: {', '.join(d.id for d in store.documents)}"
+                f"no document matches '{document}'; known: {', '.join(scope.ids)}"
             )
         k = top_k or self.settings.top_k
-        answer = self._route(store, query, explicit_docs, k)
+        answer = self._route(scope, query, explicit_docs, k)
         answer.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         answer.metadata["index_generation"] = store.generation
         return answer
@@ -86,20 +96,20 @@ class Assistant:
         return text
 
     # --- routing --------------------------------------------------------------------
-    def _route(self, store: IndexStore, query: Query, explicit_docs: list[str], k: int) -> Answer:
+    def _route(self, scope: "Scope", query: Query, explicit_docs: list[str], k: int) -> Answer:
         if query.intent == Intent.list and (query.rating or query.people):
-            return self._list(store, query, explicit_docs)
+            return self._list(scope, query, explicit_docs)
         if query.refs:
-            answer = self._by_ref(store, query, explicit_docs)
+            answer = self._by_ref(scope, query, explicit_docs)
             if answer is not None:
                 return answer
         from indexing.embedding import embed_one
 
+        store = scope.store
         vector = embed_one(query.text)
-        where = _doc_where(explicit_docs)
-        candidates = hybrid_search(store, query.text, vector, k=max(k, 10), where=where)
+        candidates = hybrid_search(store, query.text, vector, k=max(k, 10), where=scope.where(explicit_docs))
         if query.document_ids and not explicit_docs:
-            hinted = hybrid_search(store, query.text, vector, k=max(k, 10), where=_doc_where(query.document_ids))
+            hinted = hybrid_search(store, query.text, vector, k=max(k, 10), where=scope.where(query.document_ids))
             if hinted and hinted[0].cosine >= self.settings.relevance_floor:
                 candidates = hinted
         if not self._relevant(query, candidates):
@@ -107,8 +117,8 @@ class Assistant:
         if query.intent in (Intent.figure, Intent.when, Intent.fact) or (
             query.intent == Intent.who and not candidates[0].node.is_item
         ):
-            return self._fact(store, query, candidates)
-        return self._status(store, query, candidates)
+            return self._fact(scope, query, candidates)
+        return self._status(scope, query, candidates)
 
     def _relevant(self, query: Query, candidates: list[Candidate]) -> bool:
         if not candidates:
@@ -117,15 +127,14 @@ class Assistant:
         return best >= self.settings.relevance_floor
 
     # --- answer kinds ---------------------------------------------------------------
-    def _list(self, store: IndexStore, query: Query, explicit_docs: list[str]) -> Answer:
-        docs = explicit_docs or query.document_ids
+    def _list(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer:
+        docs = scope.narrow(explicit_docs or query.document_ids)
         criteria = ItemFilter(rating=query.rating, people=query.people, role=query.people_role if query.people else None)
-        found = find_items(store, criteria.model_copy(update={"document_id": None}))
-        found = [(n, i) for n, i in found if not docs or i.document_id in docs]
+        found = find_items(scope.store, criteria, document_ids=docs)
         combined: list[tuple[StoredNode, PlanItem]] = []
         if query.rating and "/" not in query.rating:
-            wider = find_items(store, ItemFilter(rating=query.rating, include_combined=True))
-            combined = [(n, i) for n, i in wider if i.rating != query.rating and (not docs or i.document_id in docs)]
+            wider = find_items(scope.store, ItemFilter(rating=query.rating, include_combined=True), document_ids=docs)
+            combined = [(n, i) for n, i in wider if i.rating != query.rating]
         label = _filter_label(query)
         if not found and not combined:
             return Answer(
@@ -155,10 +164,10 @@ class Assistant:
             metadata={"count": len(found), "combined_count": len(combined)},
         )
 
-    def _by_ref(self, store: IndexStore, query: Query, explicit_docs: list[str]) -> Answer | None:
+    def _by_ref(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer | None:
         found: list[tuple[StoredNode, PlanItem]] = []
         for ref in query.refs:
-            found += find_items(store, ItemFilter(ref=ref))
+            found += find_items(scope.store, ItemFilter(ref=ref), document_ids=scope.ids)
         docs = explicit_docs or query.document_ids
         if docs:
             preferred = [(n, i) for n, i in found if i.document_id in docs]
@@ -179,14 +188,14 @@ class Assistant:
             evidence = [e for e in best_evidence(query, candidates) if e.has_required]
             if evidence:
                 return self._fact_answer(query, evidence[0], [])
-        return self._status_answer(store, query, found[0], found[1:], other_items_label="Same ref in other documents")
+        return self._status_answer(scope, query, found[0], found[1:], other_items_label="Same ref in other documents")
 
-    def _status(self, store: IndexStore, query: Query, candidates: list[Candidate]) -> Answer:
+    def _status(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> Answer:
         items = [c for c in candidates if c.node.is_item]
         if not items or items[0].cosine < self.settings.relevance_floor - 0.05:
-            return self._fact(store, query, candidates)
+            return self._fact(scope, query, candidates)
         lead = items[0]
-        same_subject = [c for c in items[1:5] if c.node.metadata.get("document_id") != lead.node.metadata.get("document_id") and c.cosine >= lead.cosine - 0.06]
+        same_subject = [c for c in items[1:5] if c.node.metadata.get("plan_document") != lead.node.metadata.get("plan_document") and c.cosine >= lead.cosine - 0.06]
         newer = [c for c in same_subject if _date_key(c.node) > _date_key(lead.node)]
         if newer:
             newest = max(newer, key=lambda c: _date_key(c.node))
@@ -194,13 +203,13 @@ class Assistant:
             lead = newest
         history = sorted(same_subject, key=lambda c: _date_key(c.node), reverse=True)
         return self._status_answer(
-            store, query, (lead.node, lead.node.item()), [(c.node, c.node.item()) for c in history],
+            scope, query, (lead.node, lead.node.item()), [(c.node, c.node.item()) for c in history],
             other_items_label="Also covered in",
         )
 
     def _status_answer(
         self,
-        store: IndexStore,
+        scope: "Scope",
         query: Query,
         lead: tuple[StoredNode, PlanItem],
         others: list[tuple[StoredNode, PlanItem]],
@@ -208,7 +217,7 @@ class Assistant:
         other_items_label: str,
     ) -> Answer:
         node, item = lead
-        has_ratings = any(i.rating for d in store.documents if d.id == item.document_id for i in d.items)
+        has_ratings = any(i.rating for d in scope.documents if d.id == item.document_id for i in d.items)
         citations = [compose.item_citation(node, item)]
         text = compose.status_text(node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating)
         history: list[PlanItem] = []
@@ -224,13 +233,13 @@ class Assistant:
             citations=citations, items=[item], history=history,
         )
 
-    def _fact(self, store: IndexStore, query: Query, candidates: list[Candidate]) -> Answer:
+    def _fact(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> Answer:
         names = frozenset(
-            re.sub(r"^Cllr\s+", "", p.name) for d in store.documents for p in d.people_key.values() if p.name
+            re.sub(r"^Cllr\s+", "", p.name) for d in scope.documents for p in d.people_key.values() if p.name
         )
         evidence = best_evidence(query, candidates, known_names=names)
         fitting = [e for e in evidence if e.has_required]
-        if not fitting or not self._evidence_on_topic(query, fitting[0]):
+        if not fitting or not self._evidence_on_topic(scope, query, fitting[0]):
             return self._decline(query, candidates, subject_found=bool(evidence))
         extra = [
             e for e in fitting[1:3]
@@ -238,9 +247,9 @@ class Assistant:
         ][:1]
         return self._fact_answer(query, fitting[0], extra)
 
-    def _evidence_on_topic(self, query: Query, evidence: Evidence) -> bool:
+    def _evidence_on_topic(self, scope: "Scope", query: Query, evidence: Evidence) -> bool:
         """A year the documents do not cover must be in the sentence itself."""
-        known_years = {y for d in self.store.documents for y in re.findall(r"(?:19|20)\d{2}", f"{d.meta.title} {d.meta.period} {d.meta.date}")}
+        known_years = {y for d in scope.documents for y in re.findall(r"(?:19|20)\d{2}", f"{d.meta.title} {d.meta.period} {d.meta.date}")}
         for year in query.years:
             if year not in known_years and year not in evidence.sentence:
                 return False
@@ -296,10 +305,25 @@ def _filter_label(query: Query) -> str:
     return " and ".join(parts) or "listed"
 
 
-def _doc_where(document_ids: list[str]) -> dict | None:
-    if not document_ids:
-        return None
-    return {"document_id": document_ids[0]} if len(document_ids) == 1 else {"document_id": {"$in": document_ids}}
+class Scope:
+    """The documents one asker may see, and the Chroma filter that keeps to them."""
+
+    def __init__(self, store: IndexStore, documents: list[PlanDocument]) -> None:
+        self.store = store
+        self.documents = documents
+        self.ids = [d.id for d in documents]
+
+    @classmethod
+    def of(cls, store: IndexStore, access: set[str]) -> "Scope":
+        return cls(store, [d for d in store.documents if d.meta.access.value in access])
+
+    def narrow(self, document_ids: list[str]) -> list[str]:
+        """The requested documents within scope (all of the scope when none requested)."""
+        return [i for i in document_ids if i in self.ids] if document_ids else self.ids
+
+    def where(self, document_ids: list[str] | None = None) -> dict:
+        ids = self.narrow(document_ids or []) or ["\u0000none"]
+        return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
 
 
 def _date_key(node: StoredNode) -> tuple[int, ...]:

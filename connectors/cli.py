@@ -82,8 +82,13 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--rating", help="R, A, G or C (words work too: amber, red, green, complete).")
 @click.option("--person", help="Initials or name of owner, director or cabinet member.")
 @click.option("--document", help="Document id, file name or part of its title.")
+@click.option(
+    "--access",
+    help="Comma-separated labels the reader may see: public, members, restricted "
+    "(default: PLANBOT_DEFAULT_ACCESS, i.e. public).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON lines.")
-def items(rating: str | None, person: str | None, document: str | None, as_json: bool) -> None:
+def items(rating: str | None, person: str | None, document: str | None, access: str | None, as_json: bool) -> None:
     """List the parsed plan items: the quickest way to check what the parser read.
 
     \b
@@ -96,11 +101,11 @@ def items(rating: str | None, person: str | None, document: str | None, as_json:
     from connectors import terminal
 
     store = _open_store()
+    labels = _access(access)
+    visible = [d for d in store.documents if d.meta.access.value in labels]
     try:
-        criteria = ItemFilter.from_options(
-            rating=rating, person=person, document=document, documents=store.documents
-        )
-        found = find_items(store, criteria)
+        criteria = ItemFilter.from_options(rating=rating, person=person, document=document, documents=visible)
+        found = find_items(store, criteria, document_ids=[d.id for d in visible])
     except ValueError as err:
         raise PlanbotError(str(err)) from err
     if as_json:
@@ -115,7 +120,12 @@ def items(rating: str | None, person: str | None, document: str | None, as_json:
 @click.option("--json", "as_json", is_flag=True, help="Print the Answer model as JSON (one object per line with -).")
 @click.option("--document", help="Only answer from this document (id, file name or part of the title).")
 @click.option("--top-k", type=click.IntRange(1, 50), help="How many candidates to consider (default 5).")
-def ask(question: str, as_json: bool, document: str | None, top_k: int | None) -> None:
+@click.option(
+    "--access",
+    help="Comma-separated labels the reader may see: public, members, restricted "
+    "(default: PLANBOT_DEFAULT_ACCESS, i.e. public).",
+)
+def ask(question: str, as_json: bool, document: str | None, top_k: int | None, access: str | None) -> None:
     """Answer a question about the plan documents, with numbered sources.
 
     QUESTION is the question in plain words; `-` reads one question per line from
@@ -138,7 +148,7 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None) -
         if question == "-" and not text:
             continue
         try:
-            answer = assistant.ask(text, document=document, top_k=top_k)
+            answer = assistant.ask(text, document=document, top_k=top_k, access=_access(access))
         except IndexMissing as err:
             raise PlanbotError(str(err)) from err
         except QuestionError as err:
@@ -150,6 +160,19 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None) -
             click.echo(answer.model_dump_json())
         else:
             terminal.print_answer(answer)
+
+
+def _access(option: str | None) -> set[str]:
+    """``--access members,public`` → the labels; unknown labels are an error."""
+    from assistant.models import Access
+
+    if option is None:
+        return set(_settings().default_access)
+    labels = {part.strip() for part in option.split(",") if part.strip()}
+    unknown = labels - {a.value for a in Access}
+    if unknown:
+        raise PlanbotError(f"unknown access label(s) {', '.join(sorted(unknown))}: use public, members, restricted")
+    return labels
 
 
 def _open_store():  # noqa: ANN202 - IndexStore, imported lazily for start-up time

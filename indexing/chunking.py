@@ -27,9 +27,11 @@ def item_text(item: PlanItem) -> str:
 
 
 def _base_metadata(doc: PlanDocument) -> dict[str, str | int | float | bool]:
+    # "plan_document", not "document_id": llama-index's Chroma store writes its own
+    # document_id/doc_id keys (the node's source document) over a key of that name.
     meta = doc.meta
     return {
-        "document_id": doc.id,
+        "plan_document": doc.id,
         "document_title": meta.title,
         "document_kind": meta.kind.value,
         "document_date": meta.date or "",
