@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     top_k: int = Field(default=5, ge=1, le=50)
     max_question_chars: int = Field(default=2000, ge=10)
     relevance_floor: float = Field(
-        default=0.35,
+        default=0.2,
         description="Cosine similarity below which a question is judged not covered by the documents.",
     )
     prompts_dir: Path = Field(default=REPO_ROOT / "prompts")

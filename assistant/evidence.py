@@ -10,12 +10,12 @@ honest answer is that the documents don't give it, however close the subject is
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel
 
 from assistant.retrieve import Candidate
 from assistant.understand import Intent, Query
+from indexing.terms import content_stems
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -24,28 +24,10 @@ _DATE = re.compile(
     rf"(?:spring|summer|autumn|winter|end of|early|mid|late)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})\b",
     re.I,
 )
-_NUMBER = re.compile(r"(?<![\w/.])(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?")
+_NUMBER = re.compile(r"(?<![\w/.-])(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?")
 _MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
 _NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
-_STOP = set(
-    "a an the of to in on at by for and or is are was were be been being do does did doing have has had "
-    "what whats what's which who whom whose when where why how many much any there this that these those "
-    "it its i we you they he she me my our your their about with from as into than then so if not no yes "
-    "will would can could should shall may might must tell please latest news update happening going "
-    "mk mkc council cmk milton keynes".split()
-)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - PyStemmer object
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def content_stems(text: str) -> set[str]:
-    words = [w for w in re.findall(r"[a-z0-9£'’-]+", text.lower()) if w not in _STOP and len(w) > 1]
-    return set(_stemmer().stemWords(words))
+_GENERIC_COUNTED = {"peopl", "person", "time", "number", "total", "individu"}
 
 
 def sentences(text: str) -> list[str]:
@@ -82,8 +64,10 @@ def _requirement(query: Query, sentence: str, known_names: frozenset[str] = froz
         if not _non_year_numbers(sentence) and not re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b", lowered):
             return False
         if query.counted_words:
-            counted = content_stems(" ".join(query.counted_words))
-            return not counted or bool(counted & content_stems(sentence))
+            # Every counted word must be there ("new foster carers" is not "carers"),
+            # except words that only say a count is wanted.
+            counted = content_stems(" ".join(query.counted_words)) - _GENERIC_COUNTED
+            return counted <= content_stems(sentence)
         return True
     if query.intent == Intent.when:
         # A date that only repeats the question's own year is not an answer to "when".

@@ -164,6 +164,7 @@ class PlanDocument(BaseModel):
     items: list[PlanItem] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
     people_key: dict[str, Person] = Field(default_factory=dict)
+    people_key_location: Location | None = None
     unplaced_rows: list[UnplacedRow] = Field(default_factory=list)
 
     def unresolved_initials(self) -> set[str]:

@@ -59,8 +59,9 @@ def find_people(query: str, documents: Iterable[PlanDocument]) -> list[Person]:
     by_name = [p for p in people.values() if p.name and all(w in p.name.lower().split() for w in words)]
     if by_name:
         return by_name
-    phrase = " ".join(words)
-    return [p for p in people.values() if p.role and phrase in p.role.lower()]
+    phrase = re.sub(r"^(?:the)\s+", "", text.lower().strip())
+    exact = [p for p in people.values() if p.role and p.role.lower() == phrase]
+    return exact or [p for p in people.values() if p.role and phrase in p.role.lower()]
 
 
 class ItemFilter(BaseModel):
@@ -73,6 +74,9 @@ class ItemFilter(BaseModel):
     role: str | None = None  # owner, director, cabinet_member or None for any
     document_id: str | None = None
     ref: str | None = None
+    sections: list[str] = []
+    direction: str | None = None
+    unrated: bool = False
 
     @classmethod
     def from_options(
@@ -104,6 +108,12 @@ class ItemFilter(BaseModel):
                 clauses.append({"rating": self.rating})
         if self.ref:
             clauses.append({"ref": self.ref})
+        if self.unrated:
+            clauses.append({"rating": ""})
+        if self.direction:
+            clauses.append({"direction": self.direction})
+        if self.sections:
+            clauses.append({"section": self.sections[0]} if len(self.sections) == 1 else {"section": {"$in": self.sections}})
         if self.people:
             prefix = f"{self.role}_" if self.role else "person_"
             keys = [{f"{prefix}{normalise_initials(p.initials)}": True} for p in self.people]

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 
 from assistant import compose
 from assistant.config import Settings, get_settings
-from assistant.evidence import Evidence, best_evidence, content_stems
+from assistant.evidence import Evidence, best_evidence
+from indexing.terms import content_stems
 from assistant.models import Answer, Citation, PlanDocument, PlanItem
 from assistant.register import ItemFilter, find_items, match_documents
 from assistant.retrieve import Candidate, hybrid_search
@@ -24,6 +25,10 @@ from assistant.understand import Intent, Query, understand
 from indexing.store import IndexStore, StoredNode
 
 NOT_COVERED = "The plan documents I have don't cover this."
+COVERAGE_FLOOR = 0.45
+"""Share (by idf weight) of a question's words the best source must hold."""
+STRONG_MATCH = 0.4
+"""Cosine this far above the relevance floor answers even with little word overlap."""
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|who|when|what|is it|it|its|that|this)\b.*\b(it|its|that|this|they|them)\b", re.I)
 
 
@@ -67,7 +72,8 @@ class Assistant:
         text = self.validate(question)
         store = self.store
         scope = Scope.of(store, set(access) if access is not None else set(self.settings.default_access))
-        query = understand(text, scope.documents)
+        query = understand(store.terms.correct(text), scope.documents)
+        query.text = text if query.text == text else query.text
         if context is not None:
             query = _with_context(query, context)
         explicit_docs = match_documents(document, scope.documents) if document else []
@@ -97,8 +103,12 @@ class Assistant:
 
     # --- routing --------------------------------------------------------------------
     def _route(self, scope: "Scope", query: Query, explicit_docs: list[str], k: int) -> Answer:
-        if query.intent == Intent.list and (query.rating or query.people):
+        if query.intent == Intent.list and (
+            query.rating or query.people or query.sections or query.direction or query.unrated
+        ):
             return self._list(scope, query, explicit_docs)
+        if query.intent == Intent.who and query.about_person and query.people:
+            return self._person(scope, query)
         if query.refs:
             answer = self._by_ref(scope, query, explicit_docs)
             if answer is not None:
@@ -112,24 +122,59 @@ class Assistant:
             hinted = hybrid_search(store, query.text, vector, k=max(k, 10), where=scope.where(query.document_ids))
             if hinted and hinted[0].cosine >= self.settings.relevance_floor:
                 candidates = hinted
-        if not self._relevant(query, candidates):
+        if not self._relevant(scope, query, candidates):
             return self._decline(query, candidates)
-        if query.intent in (Intent.figure, Intent.when, Intent.fact) or (
-            query.intent == Intent.who and not candidates[0].node.is_item
-        ):
+        top = candidates[0]
+        if query.intent in (Intent.figure, Intent.when) or not top.node.is_item:
             return self._fact(scope, query, candidates)
         return self._status(scope, query, candidates)
 
-    def _relevant(self, query: Query, candidates: list[Candidate]) -> bool:
+    def _relevant(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> bool:
+        """Do the documents cover this question at all?
+
+        The best candidates must be close in meaning (cosine over the floor) *and*
+        share the question's rarer words, unless very close; and a period the question
+        names (a year, a quarter) must be one the documents cover.
+        """
         if not candidates:
             return False
+        if not self._periods_covered(scope, query, candidates[0]):
+            return False
         best = max(c.cosine for c in candidates[:5])
-        return best >= self.settings.relevance_floor
+        if best < self.settings.relevance_floor:
+            return False
+        return self._coverage(scope, query, candidates[:3]) >= COVERAGE_FLOOR or best >= self.settings.relevance_floor + STRONG_MATCH
+
+    def _coverage(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> float:
+        asked = content_stems(query.text)
+        return max(
+            (
+                scope.store.terms.coverage(asked, content_stems(f"{c.node.text} {c.node.metadata.get('document_title', '')} {c.node.metadata.get('document_period', '')}"))
+                for c in candidates
+            ),
+            default=0.0,
+        )
+
+    def _periods_covered(self, scope: "Scope", query: Query, top: Candidate) -> bool:
+        labels = " ".join(f"{d.meta.title} {d.meta.period} {d.meta.date}" for d in scope.documents)
+        for quarter in query.quarters:
+            if not re.search(rf"\b{quarter}\b|quarter {quarter[1]}", labels, re.I):
+                return False
+        known_years = set(re.findall(r"(?:19|20)\d{2}", labels))
+        return all(year in known_years or year in top.node.text for year in query.years)
 
     # --- answer kinds ---------------------------------------------------------------
     def _list(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer:
         docs = scope.narrow(explicit_docs or query.document_ids)
-        criteria = ItemFilter(rating=query.rating, people=query.people, role=query.people_role if query.people else None)
+        if query.sections:
+            docs = [d for d in docs if d in {doc_id for doc_id, _ in query.sections}] or docs
+        if query.unrated or query.direction:
+            # Only documents that rate their items can have an unrated or arrowed item.
+            docs = [d.id for d in scope.documents if d.id in docs and any(i.rating or i.direction for i in d.items)]
+        criteria = ItemFilter(
+            rating=query.rating, people=query.people, role=query.people_role if query.people else None,
+            sections=[name for _, name in query.sections], direction=query.direction, unrated=query.unrated,
+        )
         found = find_items(scope.store, criteria, document_ids=docs)
         combined: list[tuple[StoredNode, PlanItem]] = []
         if query.rating and "/" not in query.rating:
@@ -138,8 +183,8 @@ class Assistant:
         label = _filter_label(query)
         if not found and not combined:
             return Answer(
-                question=query.text, answer=f"No plan items are {label} in the documents I have.",
-                answered=True, intent=query.intent.value,
+                question=query.text, answer=f"0 items are {label} in the documents I have.",
+                answered=True, intent=query.intent.value, metadata={"count": 0, "combined_count": 0},
             )
         citations: list[Citation] = []
         lines: list[str] = []
@@ -248,17 +293,41 @@ class Assistant:
         return self._fact_answer(query, fitting[0], extra)
 
     def _evidence_on_topic(self, scope: "Scope", query: Query, evidence: Evidence) -> bool:
-        """A year the documents do not cover must be in the sentence itself."""
-        known_years = {y for d in scope.documents for y in re.findall(r"(?:19|20)\d{2}", f"{d.meta.title} {d.meta.period} {d.meta.date}")}
-        for year in query.years:
-            if year not in known_years and year not in evidence.sentence:
-                return False
-        asked = content_stems(query.text)
-        if not asked:
-            return evidence.candidate.cosine >= self.settings.relevance_floor
-        shared = asked & content_stems(evidence.sentence + " " + evidence.candidate.node.text)
-        coverage = len(shared) / len(asked)
-        return coverage >= 0.5 or evidence.candidate.cosine >= self.settings.relevance_floor + 0.2
+        """The chosen sentence (with its item and document) must hold the question's
+        rarer words, and any year the documents do not cover."""
+        if not self._periods_covered(scope, query, evidence.candidate):
+            return False
+        meta = evidence.candidate.node.metadata
+        context = f"{evidence.sentence} {evidence.candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+        coverage = scope.store.terms.coverage(content_stems(query.text), content_stems(context))
+        return coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= self.settings.relevance_floor + STRONG_MATCH
+
+    def _person(self, scope: "Scope", query: Query) -> Answer:
+        """Who someone is, from the key to initials of the documents that name them."""
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for person in query.people:
+            doc = next((d for d in scope.documents if any(p.initials == person.initials for p in d.people_key.values())), None)
+            if doc is None or doc.people_key_location is None:
+                continue
+            role = f" — {person.role}" if person.role else ""
+            citations.append(
+                Citation(
+                    document=doc.meta.title, document_id=doc.id, date=doc.meta.period or doc.meta.date,
+                    section="Key to initials", quote=f"{person.initials} {person.name}{role}",
+                    source=str(doc.people_key_location),
+                )
+            )
+            named = sum(1 for i in doc.items if any(p.initials == person.initials for p in i.people()))
+            what = f"is {person.role}" if person.role else "has no job title in the key"
+            lines.append(
+                f"{person.name} ({person.initials}) {what}, according to the key to initials of "
+                f"{doc.meta.title}{', ' + doc.meta.period if doc.meta.period else ''} [{len(citations)}]. "
+                f"They are named on {named} item{'s' if named != 1 else ''} there."
+            )
+        if not lines:
+            return self._decline(query, [])
+        return Answer(question=query.text, answer="\n".join(lines), answered=True, intent=query.intent.value, citations=citations)
 
     def _fact_answer(self, query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
         node = evidence.candidate.node
@@ -295,6 +364,14 @@ def compose_rating(rating: str | None) -> str:
 
 def _filter_label(query: Query) -> str:
     parts = []
+    if query.unrated:
+        parts.append("without a RAG rating")
+    if query.direction:
+        from assistant.models import DIRECTION_WORDS
+
+        parts.append(f"with direction of travel {DIRECTION_WORDS[query.direction]} ({query.direction})")
+    if query.sections:
+        parts.append("in " + " / ".join(sorted({name.title() for _, name in query.sections})))
     if query.rating:
         parts.append(f"rated {compose_rating(query.rating)}")
     if query.people:

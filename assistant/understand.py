@@ -41,6 +41,11 @@ class Query(BaseModel):
     asks_rating: bool = False
     asks_owner: bool = False
     counted_words: list[str] = Field(default_factory=list, description="'how many young carers' → young, carers")
+    quarters: list[str] = Field(default_factory=list, description="Quarters named: 'Q3'")
+    sections: list[tuple[str, str]] = Field(default_factory=list, description="(document id, section) named")
+    direction: str | None = Field(default=None, description="Direction of travel asked for: ↑ ↓ ↔ ↕")
+    unrated: bool = Field(default=False, description="Asks for items with no RAG rating")
+    about_person: bool = Field(default=False, description="Asks who someone is or what their role is")
 
 
 _DOTTED_REF = re.compile(r"(?<![\d.£$])(\d{1,2}\.\d{1,2})(?![\d.]*\d)(?!\s*(?:m\b|k\b|%|million|bn))")
@@ -59,7 +64,7 @@ _ROLE_PHRASES = {
 }
 _COMMON_INITIAL_WORDS = {"MK", "CMK", "MKC", "RAG", "Q2", "IT", "UK", "OK", "A", "I", "AM"}
 _LIST_CUES = re.compile(
-    r"\b(which|list|all the|show me|what are the|how many (?:commitments|items|actions|ones)|"
+    r"\b(which|list|listed|all the|show me|what are the|how many (?:commitments|items|actions|ones)|"
     r"responsible for|in charge of|what does .+ (?:own|direct|lead|cover)|what is .+ responsible)\b",
     re.I,
 )
@@ -69,7 +74,20 @@ _STATUS_CUES = re.compile(
 )
 _WHO_CUES = re.compile(r"\b(who|owner|owns|responsible|cabinet member|director|in charge)\b", re.I)
 _WHEN_CUES = re.compile(r"\b(when|what date|by when|deadline|due|timescale|what month|what year)\b", re.I)
-_FIGURE_CUES = re.compile(r"\b(how many|how much|number of|what percentage|what proportion|how big|cost|£)\b", re.I)
+_FIGURE_CUES = re.compile(
+    r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
+    r"rate|population|total|allowance|salary|£)\b|%",
+    re.I,
+)
+_DIRECTIONS = {
+    "↑": r"\b(upward|up arrow|improving|getting better|improved)\b",
+    "↓": r"\b(downward|down arrow|worsening|getting worse|declining)\b",
+    "↔": r"\b(no change|unchanged|sideways|static|flat)\b",
+    "↕": r"\b(varies|varying|mixed direction)\b",
+}
+_UNRATED = re.compile(r"\b(no|without|missing|don'?t have a|do not have a|lack a|unrated)\s+(a\s+)?(rag\s+)?(rating|rag)\b|\bunrated\b", re.I)
+_ABOUT_PERSON = re.compile(r"\b(who is|who's|who was|job title|job|role|portfolio|position)\b", re.I)
+_SECTION_FILLER = {"our", "commitments", "commitment", "objectives", "objective", "issues", "the", "a", "and", "on", "to", "for", "of", "make", "we", "will"}
 
 
 def _refs(text: str) -> list[str]:
@@ -145,13 +163,39 @@ def _counted_words(text: str) -> list[str]:
     )
     if not match:
         return []
-    return [w for w in match.group(1).split() if w not in {"the", "a", "an", "of"}]
+    words = []
+    for word in match.group(1).split():
+        if word.endswith(("ed", "ing")) and words:
+            break  # "how many people commented": the count is of people
+        if word not in {"the", "a", "an", "of"}:
+            words.append(word)
+    return words
 
 
-def _intent(text: str, refs: list[str], rating: str | None, people: list[Person]) -> Intent:
-    if _LIST_CUES.search(text) and (rating or people or not refs):
-        if rating or people or re.search(r"\b(commitments|items|actions|ones)\b", text, re.I):
+def _sections(text: str, documents: list[PlanDocument]) -> list[tuple[str, str]]:
+    """Themes a question names: "the budget section", "cleaner MK commitments", "capacity"."""
+    from indexing.terms import content_stems
+
+    asked = content_stems(text)
+    found = []
+    for doc in documents:
+        for section in doc.sections:
+            words = [w for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower())) if w not in _SECTION_FILLER]
+            stems = content_stems(" ".join(words)) - {"milton", "keyn"}
+            needed = len(stems) - 1 if len(stems) >= 3 else len(stems)
+            if stems and len(stems & asked) >= needed and any(i.section == section for i in doc.items):
+                found.append((doc.id, section))
+    return found
+
+
+def _intent(
+    text: str, refs: list[str], rating: str | None, people: list[Person], filters: bool = False
+) -> Intent:
+    if _LIST_CUES.search(text) and (rating or people or filters or not refs):
+        if rating or people or filters or re.search(r"\b(commitments|items|actions|ones|issues|objectives)\b", text, re.I):
             return Intent.list
+    if people and not refs and not _FIGURE_CUES.search(text) and not _WHEN_CUES.search(text):
+        return Intent.who if _ABOUT_PERSON.search(text) else Intent.list
     if refs:
         if _WHEN_CUES.search(text) and not _STATUS_CUES.search(text):
             return Intent.when
@@ -174,7 +218,11 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     rating = _rating(text)
     people = _people(text, documents)
     document_ids, years = _documents(text, documents)
-    intent = _intent(text, refs, rating, people)
+    sections = _sections(text, documents)
+    direction = next((arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None)
+    unrated = bool(_UNRATED.search(text))
+    filters = bool(direction or unrated or (sections and _LIST_CUES.search(text)))
+    intent = _intent(text, refs, rating, people, filters)
     role = None
     if re.search(r"cabinet member|portfolio|councillor responsible", text, re.I):
         role = "cabinet_member"
@@ -194,4 +242,12 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
         asks_rating=bool(re.search(r"\b(rated|rating|rag|red|amber|green)\b", text, re.I)),
         asks_owner=bool(_WHO_CUES.search(text)),
         counted_words=_counted_words(text),
+        quarters=[f"Q{m.group(1) or _WORD_NUMBERS.get((m.group(2) or '').lower(), m.group(2))}" for m in _QUARTER.finditer(text)],
+        sections=sections if intent == Intent.list else [],
+        direction=direction,
+        unrated=unrated,
+        about_person=bool(people and intent == Intent.who),
     )
+
+
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}

@@ -28,6 +28,7 @@ from indexing.chunking import document_nodes
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256, load_file
 from indexing.manifest import Manifest, load_manifest
 from indexing.plan_parser import derive_title, parse_document
+from indexing.terms import TermStats
 from indexing.store import (
     FileRecord,
     IndexState,
@@ -294,6 +295,7 @@ def _build_generation(
 
     if nodes:
         _write_bm25(nodes, building / "bm25")
+    TermStats.build([node.get_content() for node in nodes]).save(building / "terms.json")
     state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, files=records)
     _write_json(building / "documents.json", [doc.model_dump(mode="json") for doc in docs])
     _write_json(building / "state.json", state.model_dump(mode="json"))

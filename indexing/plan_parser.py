@@ -416,6 +416,10 @@ def parse_document(
         items=parser.items(),
         passages=parser.passages,
         people_key={p.initials: p for p in parser.people_key.values()},
+        people_key_location=(
+            Location(path=source, line_start=min(parser.key_rows), line_end=max(parser.key_rows))
+            if parser.key_rows else None
+        ),
         unplaced_rows=parser.unplaced,
     )
 

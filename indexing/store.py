@@ -23,6 +23,7 @@ from assistant.config import Settings
 from assistant.models import Passage, PlanDocument, PlanItem
 
 if TYPE_CHECKING:
+    from indexing.terms import TermStats
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
     from llama_index.retrievers.bm25 import BM25Retriever
@@ -138,14 +139,22 @@ def prune_generations(settings: Settings, keep: str) -> None:
     data_dir = settings.data_dir
     gens = sorted(p.name for p in data_dir.glob("gen-*") if p.is_dir())
     stale = [g for g in gens[:-KEEP_GENERATIONS] if g != keep]
-    for gen in stale:
-        if settings.chroma_url:
+    partials = list(data_dir.glob(".building-*"))
+    # On a server, a stale generation's collection goes with its folder, and so does the
+    # collection of a build that failed (its ``.building-gen-…`` folder is all that's left).
+    doomed = stale + [p.name.removeprefix(".building-") for p in partials]
+    if settings.chroma_url and doomed:
+        client = chroma_client(settings, data_dir)
+        for gen in doomed:
+            if gen == keep:
+                continue
             try:
-                chroma_client(settings, data_dir / gen).delete_collection(collection_name(settings, gen))
-            except Exception:  # noqa: BLE001 - already gone on the server is fine
+                client.delete_collection(collection_name(settings, gen))
+            except Exception:  # noqa: BLE001 - already gone (or never created) is fine
                 pass
+    for gen in stale:
         shutil.rmtree(data_dir / gen, ignore_errors=True)
-    for partial in data_dir.glob(".building-*"):
+    for partial in partials:
         shutil.rmtree(partial, ignore_errors=True)
 
 
@@ -179,6 +188,15 @@ class IndexStore:
     def documents(self) -> list[PlanDocument]:
         raw = json.loads((self.dir / "documents.json").read_text(encoding="utf-8"))
         return [PlanDocument.model_validate(doc) for doc in raw]
+
+    @cached_property
+    def terms(self) -> "TermStats":
+        from indexing.terms import TermStats
+
+        path = self.dir / "terms.json"
+        if path.exists():
+            return TermStats.load(path)
+        return TermStats.build([node.text for node in self.get()])
 
     @cached_property
     def collection(self) -> "Collection":

@@ -19,12 +19,12 @@ from assistant.models import Answer
 from assistant.service import Assistant
 from indexing.ingest import ingest
 
-SECRET = "Dispose of the Civic Offices to a private buyer by March 2018"
+SECRET = "Dispose of the Fennel House to a private buyer by March 2018"
 EXEMPT_PAPER = (
     "Exempt Cabinet briefing – Schedule 12A\n\n"
     "BUDGET\t\t\t\t\t\t\t\n"
     "\t\tKey Milestones\tOwner\tCD/Director\tCabinet Member\tRAG Rating\tDirection of Travel\n"
-    f"90.1\t{SECRET}.\tNegotiations with the preferred bidder for the Civic Offices are at heads of terms; "
+    f"90.1\t{SECRET}.\tNegotiations with the preferred bidder for the Fennel House are at heads of terms; "
     "the receipt of £14.5m is confidential.\tDMcL\tDMcL\tRM\tR\t↓\n"
     "90.2\tReview the homelessness one stop shop lease at the Old Bus Station.\t"
     "The lease renegotiation is confidential.\tMK\tDS\tNL\tR\t↓\n"
@@ -50,11 +50,11 @@ def restricted_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 QUESTIONS = [
-    "what is happening with the civic offices sale?",
+    "what is happening with the fennel house sale?",
     "what's the status of 90.1?",
     "which commitments are red?",
     "what is Cllr Rob Middleton responsible for?",
-    "how much will the civic offices sell for?",
+    "how much will the fennel house sell for?",
     "what's the latest on the one stop shop for homeless people?",
     "tell me about the preferred bidder",
 ]
@@ -63,7 +63,7 @@ QUESTIONS = [
 def leaks(answer: Answer) -> list[str]:
     """Words of the restricted paper in the answer, other than the asker's own words."""
     text = answer.model_dump_json()
-    secrets = ("Civic Offices", "90.1", "90.2", "14.5m", "preferred bidder", "exempt", "Exempt")
+    secrets = ("Fennel House", "90.1", "90.2", "14.5m", "preferred bidder", "exempt", "Exempt")
     return [word for word in secrets if word in text and word.lower() not in answer.question.lower()]
 
 
@@ -109,7 +109,7 @@ def test_cli_access_option(restricted_index: Settings, monkeypatch: pytest.Monke
         allowed = runner.invoke(cli, ["items", "--rating", "R", "--json", "--access", "public,restricted"])
         assert [json.loads(line)["ref"] for line in allowed.output.splitlines()] == ["90.1", "90.2"]
         asked = runner.invoke(cli, ["ask", "--json", "what's the status of 90.1?"])
-        assert "Civic Offices" not in asked.output
+        assert "Fennel House" not in asked.output
         bad = runner.invoke(cli, ["ask", "--access", "secret", "who owns 12.1?"])
         assert bad.exit_code == 1 and "unknown access label" in bad.output
     finally:

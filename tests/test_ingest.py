@@ -66,7 +66,7 @@ def test_deleted_file_drops_its_items(tmp_path: Path, small_corpus: Path) -> Non
 BAD_FILES: dict[str, tuple[bytes, str]] = {
     "empty.txt": (b"", "empty"),
     "binary.txt": (b"\x00\x01\x02binary\x00data" * 20, "binary"),
-    "latin1.txt": ("Café budget – £5m".encode("latin-1"), "UTF-8"),
+    "latin1.txt": ("Café budget: £5m".encode("latin-1"), "UTF-8"),
     "sheet.xlsx": (b"PK\x03\x04 not really a spreadsheet", "unsupported"),
     "broken.pdf": (b"%PDF-1.7\n1 0 obj << /Type /Catalog", "PDF"),
     "broken.docx": (b"this is not a zip file", "DOCX"),

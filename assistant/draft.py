@@ -1,0 +1,279 @@
+"""``draft``: a reply to a member's query that an officer can check, edit and send.
+
+The query is split into its questions (``query_split``); each is asked through
+``Assistant.ask`` — the same grounded answerer as everywhere else — so a part the
+documents don't cover is found and *said*, not lost behind a part they do. The reply
+is then written from the answers' rows and quotes (``draft_sections``, phrases in
+``prompts/``): greeting, a short direct answer per question, the position of each
+commitment (promise, latest update and its period, rating in words, who is
+responsible), older reports, what is not covered, and numbered sources. Every line that
+states a fact ends with its ``[n]``, and the draft runs the same claim check an LLM's
+text must pass over itself, recording the result in ``metadata``.
+
+With ``PLANBOT_LLM`` set, each short direct answer may be reworded by the model
+(``generate.generate_answer``: checked sentence by sentence, falling back to the
+grounded wording); the positions and sources stay as the documents give them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field, computed_field
+
+from assistant import claim_check
+from assistant.draft_sections import Reference, References, Writer
+from assistant.generate import generate_answer
+from assistant.llm_backends import configured
+from assistant.models import Answer, Citation, PlanItem
+from assistant.prompts import Phrases, render
+from assistant.query_split import QuestionPart, split_query
+from assistant.sources import Source, build_sources, source_text
+from assistant.understand import Query, understand
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+MAX_POSITIONS = 4
+"""Full positions shown; more would bury the answer (a list question shows one line per item)."""
+MAX_HISTORY = 3
+_TITLES = re.compile(r"^(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady)\b\.?", re.I)
+
+
+class DraftQuestion(BaseModel):
+    """One question of the member's query and the answer it got."""
+
+    question: str = Field(description="The member's words for this part")
+    asked: str = Field(description="What was asked of the answerer (with the subject it leans on)")
+    answer: Answer
+    covered: bool
+
+
+class Draft(BaseModel):
+    """A drafted reply: its text, the answers it rests on, its numbered sources, and the gaps."""
+
+    query: str
+    to: str | None = None
+    sender: str | None = None
+    text: str
+    questions: list[DraftQuestion]
+    references: list[Reference] = Field(description="[n] in the text is references[n-1]")
+    uncovered: list[str] = Field(default_factory=list, description="Parts of the query the documents don't answer")
+    fact_lines: list[str] = Field(default_factory=list, description="The lines of the text that state facts")
+    metadata: dict[str, object] = Field(default_factory=dict)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def citations(self) -> list[Citation]:
+        return [r.citation for r in self.references]
+
+    @property
+    def answers(self) -> list[Answer]:
+        return [q.answer for q in self.questions]
+
+    def check_sources(self, prompts_dir) -> list[claim_check.CheckSource]:  # noqa: ANN001 - Path
+        """The references as the claim check reads them (the same layout a model is shown)."""
+        return [
+            claim_check.CheckSource(
+                n=r.n, text=source_text(r.n, r.citation, r.item, prompts_dir, limit=None),
+                ratings=[r.item.rating] if r.item and r.item.rating else [],
+            )
+            for r in self.references
+        ]
+
+
+def greeting(phrases: Phrases, to: str | None) -> str:
+    """``Dear Cllr Long,`` — a bare name gets "Cllr"; no name, ``Dear Councillor,``."""
+    name = " ".join((to or "").split())
+    if not name:
+        return phrases("greeting_default")
+    if not _TITLES.match(name):
+        name = f"Cllr {name}"
+    return phrases("greeting_named", name=name)
+
+
+def draft(
+    assistant: "Assistant",
+    query: str,
+    *,
+    to: str | None = None,
+    sender: str | None = None,
+    access: Iterable[str] | None = None,
+) -> Draft:
+    """Draft a reply to ``query`` (a member's words), for ``to`` from ``sender``.
+
+    ``access`` is the asker's document labels, as for ``Assistant.ask``: a draft never
+    cites what its reader may not see. Raises ``QuestionError`` for an empty or
+    over-long query, like ``ask``.
+    """
+    settings = assistant.settings
+    text = assistant.validate(query)
+    labels = list(access) if access is not None else None
+    phrases = Phrases(settings.prompts_dir, "draft_phrases.yaml")
+    documents = assistant.store.documents
+    writer = Writer(phrases, documents)
+    refs = References()
+    questions: list[DraftQuestion] = []
+    summary: list[str] = []
+    positions: list[list[str]] = []
+    history: list[str] = []
+    uncovered: list[str] = []
+    positioned: set[str] = set()
+    generation: list[dict[str, object]] = []
+    previous: Answer | None = None
+    for part in split_query(text):
+        answer = _ask(assistant, part, previous, labels)
+        previous = answer if answer.answered else previous
+        questions.append(DraftQuestion(question=part.text, asked=part.ask, answer=answer, covered=answer.answered))
+        if not answer.answered or not answer.citations:
+            uncovered.append(part.text)
+            continue
+        sources = build_sources(answer, settings.prompts_dir)
+        numbers = _Numbering(refs, sources)
+        lines = _summary(writer, answer, sources, numbers, understand(part.ask, documents), understand(part.text, documents))
+        if configured(settings):
+            generated = generate_answer(answer, settings)
+            generation.append({"question": part.text, **_generation_record(generated)})
+            if generated.metadata.get("generated"):
+                lines = [claim_check.renumber(line, numbers) for line in generated.answer.splitlines() if line.strip()]
+        summary += [line for line in lines if line not in summary]
+        if answer.intent == "list":
+            summary += [writer.list_line(s.item, numbers[s.n]) for s in sources if s.item]
+            continue
+        lead = sources[0].item
+        for source in sources:
+            item = source.item
+            if item is None or item.id in positioned:
+                continue
+            if source.n == 1:
+                positioned.add(item.id)
+                if len(positions) < MAX_POSITIONS:
+                    positions.append(writer.position(item, source.citation, numbers[source.n]))
+            elif _named_in(item, part.ask):
+                if lead is not None and item.ref == lead.ref:
+                    continue  # the same ref in another document: a different row, not asked about
+                positioned.add(item.id)
+                summary.append(writer.status_summary(item, source.citation, numbers[source.n]))
+                if len(positions) < MAX_POSITIONS:
+                    positions.append(writer.position(item, source.citation, numbers[source.n]))
+            elif len(history) < MAX_HISTORY:
+                positioned.add(item.id)
+                history.append(writer.history_line(item, source.citation, numbers[source.n]))
+    return _assemble(phrases, settings.prompts_dir, text, to, sender, questions, refs.items,
+                     summary, positions, history, uncovered, generation)
+
+
+def _ask(assistant: "Assistant", part: QuestionPart, previous: Answer | None, labels: list[str] | None) -> Answer:
+    """Ask one part; a part about the previous answer's item ("who owns it?") is first asked as a follow-up."""
+    if part.follows_previous and previous is not None and previous.items:
+        answer = assistant.ask(part.text, context=previous, access=labels)
+        if answer.answered:
+            return answer
+    return assistant.ask(part.ask, access=labels)
+
+
+class _Numbering:
+    """An answer's [n] → the draft's [n], registering a source only when the text uses it."""
+
+    def __init__(self, refs: References, sources: list[Source]) -> None:
+        self.refs = refs
+        self.sources = {s.n: s for s in sources}
+
+    def __getitem__(self, n: int) -> int:
+        source = self.sources[n]
+        return self.refs.add(source.citation, source.item)
+
+    def get(self, n: int, default: int) -> int:
+        return self[n] if n in self.sources else default
+
+
+def _summary(
+    writer: Writer, answer: Answer, sources: list[Source], numbers: _Numbering, asked: Query, worded: Query
+) -> list[str]:
+    """The short direct answer to one question, from its grounded answer.
+
+    ``asked`` is the question as put to the answerer; ``worded`` the member's own words
+    for this part, which say whether they asked who, or how it is rated.
+    """
+    if answer.intent == "list":
+        label = _list_label(writer, asked)
+        return writer.list_summary([s.citation for s in sources], [numbers[s.n] for s in sources], label)
+    lead = sources[0]
+    item = lead.item
+    quote = answer.citations[0].quote
+    whole = "\n".join(filter(None, [item.commitment, item.update])) if item else quote
+    if item is not None and (answer.intent not in ("fact", "figure", "when", "who") or quote.strip() == item.commitment.strip()):
+        if worded.asks_owner and not worded.asks_rating and item.people():
+            return [writer.people_summary(item, numbers[lead.n])]
+        return [writer.status_summary(item, lead.citation, numbers[lead.n])]
+    return [writer.fact_summary(lead.citation, quote, numbers[lead.n], whole=whole)]
+
+
+def _list_label(writer: Writer, query: Query) -> str | None:
+    from assistant.service import compose_rating
+
+    person = " or ".join(p.name or p.initials for p in query.people)
+    if query.rating and person:
+        return writer.say("label_person_rating", rating=compose_rating(query.rating), person=person)
+    if query.rating:
+        return writer.say("label_rating", rating=compose_rating(query.rating))
+    if person:
+        return writer.say("label_person", person=person)
+    return None
+
+
+def _named_in(item: PlanItem, asked: str) -> bool:
+    """Was this row's ref named in the question ("3.2 and 12.1")? Then it is a position, not history."""
+    return bool(item.ref) and re.search(rf"(?<![\d.]){re.escape(item.ref)}(?![\d])", asked) is not None
+
+
+def _generation_record(answer: Answer) -> dict[str, object]:
+    meta = answer.metadata
+    return {k: meta.get(k) for k in ("generated", "fallback_reason", "dropped_sentences")}
+
+
+def _assemble(
+    phrases: Phrases, prompts_dir, query: str, to: str | None, sender: str | None,  # noqa: ANN001 - Path
+    questions: list[DraftQuestion], references: list[Reference], summary: list[str],
+    positions: list[list[str]], history: list[str], uncovered: list[str],
+    generation: list[dict[str, object]],
+) -> Draft:
+    covered = any(q.covered for q in questions)
+    summary_text = "\n".join(summary)
+    if len([q for q in questions if q.covered]) > 1:
+        summary_text = phrases("summary_heading") + "\n" + summary_text
+    uncovered_lines = [phrases("uncovered_line", question=q) for q in uncovered]
+    sections = {
+        "greeting": greeting(phrases, to),
+        "opening": phrases("opening" if covered else "opening_nothing_covered"),
+        "summary": summary_text,
+        "positions": _section(phrases("positions_heading"), ["\n".join(p) for p in positions], blank=True),
+        "history": _section(phrases("history_heading"), history),
+        "uncovered": _section(phrases("uncovered_heading"), [*uncovered_lines, phrases("uncovered_offer")] if uncovered else []),
+        "references": _section(phrases("references_heading"), [phrases("reference_line", n=r.n, where=r.where()) for r in references]),
+        "closing": phrases("closing"),
+        "sender": " ".join((sender or "").split()),
+    }
+    text = re.sub(r"\n{3,}", "\n\n", render(prompts_dir, "draft_reply.md", **sections)).strip() + "\n"
+    fact_lines = [*summary, *(line for p in positions for line in p), *history, *uncovered_lines]
+    result = Draft(
+        query=query, to=to, sender=sender, text=text, questions=questions, references=references,
+        uncovered=uncovered, fact_lines=fact_lines,
+    )
+    check = claim_check.check("\n".join(fact_lines), result.check_sources(prompts_dir), question=query)
+    result.metadata = {
+        "questions": len(questions),
+        "covered": sum(q.covered for q in questions),
+        "generated": any(g.get("generated") for g in generation),
+        "generation": generation,
+        "unsupported_lines": [v.model_dump() for v in check.dropped],
+    }
+    return result
+
+
+def _section(heading: str, blocks: list[str], *, blank: bool = False) -> str:
+    if not blocks:
+        return ""
+    return heading + "\n" + ("\n\n" if blank else "\n").join(blocks)

@@ -1,0 +1,122 @@
+"""A member's query → the separate questions in it, each to be answered on its own.
+
+Members write "What's happening with the one stop shop, and how much did it cost?" or
+"Residents tell me about rats in CMK. What is being done about it?". Asked whole, the
+answerer would settle on one part and the other would be silently lost; asked apart,
+each part is answered — or plainly said to be not covered. A part that leans on an
+earlier one ("it", "this") is asked with that earlier text in front, so the subject
+travels with it. Greetings and sign-offs are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+MAX_QUESTIONS = 6
+
+_GREETING = re.compile(r"^\s*(?:hi|hello|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]*[,.!]?\s*", re.I)
+_SIGN_OFF = re.compile(
+    r"(?:^|\n|(?<=[.!?])\s)\s*(?:many thanks|thanks(?: in advance)?|thank you|kind regards|best wishes|regards|cheers)\b.*$",
+    re.I | re.S,
+)
+_SENTENCE = re.compile(r"(?<=[?.!])\s+|\n+")
+_QUESTION_WORDS = (
+    r"what(?:'s|’s)?|how|who|whose|when|where|which|why|is|are|was|were|has|have|had|will|would|can|could|"
+    r"did|does|do|should|any"
+)
+_JOIN = re.compile(
+    rf"\s*(?:[,;]\s*(?:and\s+|but\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+but\s+|\s+plus\s+)(?=(?:{_QUESTION_WORDS})\b)",
+    re.I,
+)
+_ASKING = re.compile(
+    rf"^(?:{_QUESTION_WORDS}|please|tell me|let me know|could you|can you|i(?:'d| would) like|i want|update on|an update|latest on|progress on)\b",
+    re.I,
+)
+_LEANS_ON_EARLIER = re.compile(r"\b(?:it|its|it's|this|that|they|them|their|these|those|there)\b", re.I)
+_FILLER = re.compile(r"(?:(?:also|and|plus|so|ok|okay|then|firstly|secondly|finally|lastly|additionally|separately)\W*)+", re.I)
+_CONTENT = re.compile(r"[A-Za-z0-9£]{3,}")
+_FUNCTION_WORDS = set(
+    "the and are was were has have had will would can could did does what not now yet get got how who when where which why any "
+    "about with for from that this these those they them their there its it's into been being also please "
+    "tell let know much many does done doing happening going latest update progress".split()
+)
+
+
+class QuestionPart(BaseModel):
+    """One question of a member's query: the words the member used, and what is asked."""
+
+    text: str
+    ask: str
+    follows_previous: bool = False  # "who owns it?" after a question: about the same thing
+
+
+def _own_subject(part: str) -> bool:
+    """Does the part name a subject of its own, beyond question words and pronouns?"""
+    words = [w.lower() for w in _CONTENT.findall(part)]
+    return any(w not in _FUNCTION_WORDS for w in words)
+
+
+def split_query(query: str) -> list[QuestionPart]:
+    """The questions in ``query``, in order; the whole query when it holds no separate question."""
+    text = _SIGN_OFF.sub("", _GREETING.sub("", query.strip())).strip() or query.strip()
+    pieces: list[tuple[str, bool]] = []  # (piece, its sentence ended with "?")
+    for sentence in _SENTENCE.split(text):
+        sentence = sentence.strip()
+        pieces += [
+            (p.strip(" ,;"), sentence.endswith("?")) for p in _JOIN.split(sentence)
+            if p.strip(" ,;") and not _FILLER.fullmatch(p.strip(" ,;:"))
+        ]
+    parts: list[QuestionPart] = []
+    context: list[str] = []  # statements so far that no question has used yet
+    previous = ""
+    for piece, in_question in pieces:
+        if not (in_question or _ASKING.match(piece)):
+            context.append(piece)
+            continue
+        leans = bool(_LEANS_ON_EARLIER.search(piece)) or not _own_subject(piece)
+        ask, follows = piece, False
+        if context and leans:
+            ask = " ".join([*(_topic(c) for c in context), piece])
+        elif previous and leans and not _own_subject_besides_pronoun(piece):
+            ask, follows = f"{previous.rstrip('?')} — {piece}", True
+        context = []
+        previous = ask
+        shown = piece if piece.endswith(("?", ".", "!")) or not in_question else piece + "?"
+        parts.append(QuestionPart(text=_tidy(shown), ask=_tidy(ask), follows_previous=follows))
+    if not parts:
+        return [QuestionPart(text=_tidy(text), ask=_tidy(text))]
+    unique: dict[str, QuestionPart] = {}
+    for part in parts:
+        unique.setdefault(part.ask.lower(), part)
+    return list(unique.values())[:MAX_QUESTIONS]
+
+
+_ATTRIBUTE_WORDS = set(
+    "cost costs owns own owner owners responsible responsibility rated rating rag status track progress when due date "
+    "deadline finish finished complete completed spent spend budget funding charge cabinet member members director "
+    "lead leads leading portfolio holder officer who whom named next start started open opened".split()
+)
+"""Words that ask *about* an item rather than name one: "who is the cabinet member for it?"."""
+
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning|over|with)\s+(.{6,})$", re.I)
+
+
+def _topic(statement: str) -> str:
+    """'Residents keep telling me about rats in CMK.' → 'rats in CMK.': the story is not the subject."""
+    match = _TOPIC.search(statement.strip())
+    topic = match.group(1) if match else statement.strip()
+    return topic if topic.endswith((".", "!", "?")) else topic + "."
+
+
+def _own_subject_besides_pronoun(part: str) -> bool:
+    """'how much did it cost' leans on the question before; 'how much did the shop cost' does not."""
+    words = [w.lower() for w in _CONTENT.findall(part)]
+    generic = _FUNCTION_WORDS | _ATTRIBUTE_WORDS
+    return any(w not in generic for w in words)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,98 @@
+"""Content words of a text, stemmed, and how rare each is in the indexed documents.
+
+Whether a question is covered is judged partly by how much of it the best source
+shares, weighted by rarity: "e-scooters" appears in no document, so a sentence that
+shares only "policy" with "what's the council's policy on e-scooters" does not answer it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+_STOP = set(
+    "a an the of to in on at by for and or is are was were be been being do does did doing have has had "
+    "what whats what's which who whom whose when where why how many much any there this that these those "
+    "it its i we you they he she me my our your their about with from as into than then so if not no yes "
+    "will would can could should shall may might must tell please latest news update happening going go "
+    "get got thing things stuff now still yet also just actually or bit lot us mk mkc council councils cmk "
+    "come coming along doing done happen happened "
+    "milton keynes".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - PyStemmer object
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def content_stems(text: str) -> set[str]:
+    """Stemmed content words: ``"rats in CMK"`` → ``{"rat"}``."""
+    words = [w.strip("'’-") for w in re.findall(r"[a-z0-9£'’-]+", text.lower())]
+    words = [w for w in words if w and w not in _STOP and len(w) > 1]
+    return set(_stemmer().stemWords(words))
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+
+class TermStats:
+    """Document frequencies of stems over every indexed node, and the words used."""
+
+    def __init__(self, df: dict[str, int], n_docs: int, words: list[str] | None = None) -> None:
+        self.df = df
+        self.n_docs = max(1, n_docs)
+        self.words = sorted(set(words or []))
+        self._known = set(self.words)
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "TermStats":
+        df: Counter[str] = Counter()
+        words: set[str] = set()
+        for text in texts:
+            df.update(content_stems(text))
+            words.update(_WORD.findall(text.lower()))
+        return cls(dict(df), len(texts), sorted(words))
+
+    def correct(self, text: str) -> str:
+        """Fix typos against the documents' own words: "comittment" → "commitment".
+
+        Only words of five letters or more that no document uses are replaced, and only
+        by a very close match, so a topic the documents lack ("e-scooters") stays as it is.
+        """
+        import difflib
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            lower = word.lower()
+            if len(lower) < 5 or lower in self._known or lower in _STOP:
+                return word
+            close = difflib.get_close_matches(lower, self.words, n=1, cutoff=0.88)
+            return close[0] if close else word
+
+        return re.sub(r"[A-Za-z][A-Za-z'’-]{4,}", fix, text)
+
+    def idf(self, stem: str) -> float:
+        """Smoothed idf; a stem no document holds gets the highest weight."""
+        return math.log((self.n_docs + 1) / (self.df.get(stem, 0) + 0.5))
+
+    def coverage(self, asked: set[str], found: set[str]) -> float:
+        """Share of the question's weight (by idf) that ``found`` holds."""
+        if not asked:
+            return 1.0
+        total = sum(self.idf(s) for s in asked)
+        return sum(self.idf(s) for s in asked & found) / total if total else 1.0
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps({"n_docs": self.n_docs, "df": self.df, "words": self.words}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "TermStats":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["df"], data["n_docs"], data.get("words"))
