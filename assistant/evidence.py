@@ -20,7 +20,7 @@ from indexing.terms import content_stems
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|{_MONTHS}\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
+    rf"\b(?:(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|{_MONTHS}\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
     rf"(?:spring|summer|autumn|winter|end of|early|mid|late)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})\b",
     re.I,
 )
@@ -46,6 +46,8 @@ def _non_year_numbers(sentence: str) -> list[str]:
     numbers = []
     for match in _NUMBER.finditer(sentence):
         token = match.group(0).strip()
+        if re.search(r"\b(?:as|ref|see|item|commitment)\s*$", sentence[: match.start()], re.I):
+            continue  # "As 10.1" points at another item; it is not a figure
         digits = re.sub(r"[^\d]", "", token)
         if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith("£"):
             continue
@@ -57,7 +59,7 @@ def _requirement(query: Query, sentence: str, known_names: frozenset[str] = froz
     """Does the sentence hold the kind of thing the question asks for?"""
     lowered = sentence.lower()
     if query.intent == Intent.figure:
-        if re.search(r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bbudget\b|\bfunding\b|£", query.text, re.I) and not re.search(
+        if re.search(r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|£", query.text, re.I) and not re.search(
             r"\bhow much (?:time|longer)\b", query.text, re.I
         ):
             return bool(_MONEY.search(sentence))

@@ -297,8 +297,10 @@ class Assistant:
         rarer words, and any year the documents do not cover."""
         if not self._periods_covered(scope, query, evidence.candidate):
             return False
-        meta = evidence.candidate.node.metadata
-        context = f"{evidence.sentence} {evidence.candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+        node = evidence.candidate.node
+        meta = node.metadata
+        subject = node.item().commitment if node.is_item else ""
+        context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
         coverage = scope.store.terms.coverage(content_stems(query.text), content_stems(context))
         return coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= self.settings.relevance_floor + STRONG_MATCH
 

@@ -73,7 +73,7 @@ _STATUS_CUES = re.compile(
     re.I,
 )
 _WHO_CUES = re.compile(r"\b(who|owner|owns|responsible|cabinet member|director|in charge)\b", re.I)
-_WHEN_CUES = re.compile(r"\b(when|what date|by when|deadline|due|timescale|what month|what year)\b", re.I)
+_WHEN_CUES = re.compile(r"\b(when|what date|by when|deadline|due|timescale|what month|what year|what day)\b", re.I)
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
     r"rate|population|total|allowance|salary|£)\b|%",
@@ -158,14 +158,14 @@ def _title_keywords(doc: PlanDocument) -> list[str]:
 
 def _counted_words(text: str) -> list[str]:
     match = re.search(
-        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s+){0,3}?)(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b",
+        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
         text.lower(),
     )
     if not match:
         return []
     words = []
     for word in match.group(1).split():
-        if word.endswith(("ed", "ing")) and words:
+        if word in _VERBS or (word.endswith(("ed", "ing")) and words):
             break  # "how many people commented": the count is of people
         if word not in {"the", "a", "an", "of"}:
             words.append(word)
@@ -250,4 +250,5 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     )
 
 
+_VERBS = {"came", "went", "go", "come", "attended", "arrived", "joined", "turned", "got", "get"}
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}

@@ -184,6 +184,17 @@ def _open_store():  # noqa: ANN202 - IndexStore, imported lazily for start-up ti
         raise PlanbotError(str(err)) from err
 
 
+def _register_connector_commands() -> None:
+    """Commands that live with their connector (Slack, feedback, drafting, evals)."""
+    from connectors.slack.commands import feedback_group, slack_command
+
+    cli.add_command(slack_command)
+    cli.add_command(feedback_group)
+
+
+_register_connector_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

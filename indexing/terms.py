@@ -21,6 +21,9 @@ _STOP = set(
     "will would can could should shall may might must tell please latest news update happening going go "
     "get got thing things stuff now still yet also just actually or bit lot us mk mkc council councils cmk "
     "come coming along doing done happen happened "
+    # words that ask about an item's fields rather than name its subject
+    "responsible charge owner owns own rag rating rated status progress cabinet member members director "
+    "officer portfolio cllr cllrs "
     "milton keynes".split()
 )
 
