@@ -96,10 +96,17 @@ def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: b
     return "\n".join(lines)
 
 
-def list_line(item: PlanItem, marker: int) -> str:
-    owner = "; ".join(p.display() for p in item.owner) if item.owner else None
+_ROLE_LABELS = {"owner": "owner", "director": "director", "cabinet_member": "cabinet member"}
+
+
+def list_line(item: PlanItem, marker: int, role: str | None = None) -> str:
+    """One row of a list answer; ``role`` shows the person the question asks about
+    ("which director is over…") instead of the owner."""
+    role = role if role in _ROLE_LABELS else "owner"
+    people = getattr(item, role) or []
+    named = "; ".join(p.display() for p in people) if people else None
     rating = f" — {item.rating_words}" if item.rating else ""
-    who = f" — owner {owner}" if owner else ""
+    who = f" — {_ROLE_LABELS[role]} {named}" if named else ""
     ref = f"{item.ref} " if item.ref else ""
     return f"• {ref}{item.title(110)}{rating}{who} [{marker}]"
 

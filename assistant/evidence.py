@@ -24,10 +24,16 @@ _DATE = re.compile(
     rf"(?:spring|summer|autumn|winter|end of|early|mid|late)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})\b",
     re.I,
 )
-_NUMBER = re.compile(r"(?<![\w/.-])(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?")
+_NUMBER = re.compile(r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?")
 _MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
 _NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
-_GENERIC_COUNTED = {"peopl", "person", "time", "number", "total", "individu"}
+_ROLE = re.compile(
+    r"\b(?:(?:Deputy |Assistant )?Chief Executive|(?:Corporate |Service |Strategic )?Director\b|Leader of the Council|"
+    r"Head of [A-Z]\w+|Chair(?:man|person)? of|chaired by|Cabinet [Mm]ember for)"
+)
+"""Posts that answer a "who" question as well as a name does."""
+_GENERIC_COUNTED = {"peopl", "person", "time", "number", "total", "individu", "extra", "addit", "more"}
+"""Counted words that only say a count (or an increase) is wanted, not what is counted."""
 
 
 def sentences(text: str) -> list[str]:
@@ -48,6 +54,8 @@ def _non_year_numbers(sentence: str) -> list[str]:
         token = match.group(0).strip()
         if re.search(r"\b(?:as|ref|see|item|commitment)\s*$", sentence[: match.start()], re.I):
             continue  # "As 10.1" points at another item; it is not a figure
+        if re.search(r"\(\s*[A-Z]{2,5}\s*$", sentence[: match.start()]):
+            continue  # "(AAIL 32)", "(SA 84)": a reference to an assessment, not a figure
         digits = re.sub(r"[^\d]", "", token)
         if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith("£"):
             continue
@@ -63,7 +71,10 @@ def _requirement(query: Query, sentence: str, known_names: frozenset[str] = froz
             r"\bhow much (?:time|longer)\b", query.text, re.I
         ):
             return bool(_MONEY.search(sentence))
-        if not _non_year_numbers(sentence) and not re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b", lowered):
+        counts = _non_year_numbers(sentence)
+        if re.search(r"\bhow many\b", query.text, re.I):
+            counts = [n for n in counts if not _MONEY.match(n)]  # "how many cameras" is not "£50k"
+        if not counts and not re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b", lowered):
             return False
         if query.counted_words:
             # Every counted word must be there ("new foster carers" is not "carers"),
@@ -77,12 +88,17 @@ def _requirement(query: Query, sentence: str, known_names: frozenset[str] = froz
     if query.intent == Intent.who:
         asked = query.text.lower()
         names = [n for n in _NAME.findall(sentence) if not all(w.lower() in asked for w in n.split())]
+        if _ROLE.search(sentence):
+            return True  # "Led by the Chief Executive": a post answers "who" as well as a name
         return any(n.replace("Cllr ", "") in known_names for n in names) or bool(names and not known_names)
     return True
 
 
 def best_evidence(
-    query: Query, candidates: list[Candidate], limit: int = 6, known_names: frozenset[str] = frozenset()
+    query: Query,
+    candidates: list[Candidate],
+    limit: int = 6,
+    known_names: frozenset[str] = frozenset(),
 ) -> list[Evidence]:
     """Sentences from the top candidates, best first, scored by overlap and fit.
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 import re
 
-_BLOCK_BREAK = re.compile(r"</p\s*>|<br\s*/?>|</li\s*>|</?ul[^>]*>|</?ol[^>]*>|</div\s*>", re.I)
-_LIST_ITEM = re.compile(r"<li[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]+>")
-_INLINE_BULLET = re.compile(r"\s*[•▪●]\s*")
+# Tag patterns stop at the next "<" ("[^<>]" rather than "[^>]"), so a run of unclosed
+# "<" in a damaged file is scanned once, not once per "<" (quadratic).
+_BLOCK_BREAK = re.compile(r"</p\s*>|<br\s*/?>|</li\s*>|</?ul[^<>]*>|</?ol[^<>]*>|</div\s*>", re.I)
+_LIST_ITEM = re.compile(r"<li[^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]+>")
+_INLINE_BULLET = re.compile(r"[•▪●]")  # spaces around it go when lines are stripped
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_UL_BLOCK = re.compile(r"(<ul[^>]*>)(.*?)(</ul\s*>|$)", re.I | re.S)
+_UL_BLOCK = re.compile(r"(<ul[^<>]*>)(.*?)(</ul\s*>|$)", re.I | re.S)
 _DASH_BULLET = re.compile(r"(?:^|(?<=\s))[–-]\s+")
 
 

@@ -22,7 +22,7 @@ _STOP = set(
     "get got thing things stuff now still yet also just actually or bit lot us mk mkc council councils cmk "
     "come coming along doing done happen happened "
     # words that ask about an item's fields rather than name its subject
-    "responsible charge owner owns own rag rating rated status progress cabinet member members director "
+    "responsible charge owner owns own rag rating rated status progress member members director "
     "officer portfolio cllr cllrs "
     "milton keynes".split()
 )
@@ -37,7 +37,10 @@ def _stemmer():  # noqa: ANN202 - PyStemmer object
 
 def content_stems(text: str) -> set[str]:
     """Stemmed content words: ``"rats in CMK"`` → ``{"rat"}``."""
-    words = [w.strip("'’-") for w in re.findall(r"[a-z0-9£'’-]+", text.lower())]
+    # "who's", "council's" → "who", "council": a clitic is not a content word.
+    # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
+    text = re.sub(r"\bcabinet\s+members?\b", " ", text.lower())
+    words = [re.sub(r"['’]s$", "", w.strip("'’-")) for w in re.findall(r"[a-z0-9£'’-]+", text)]
     words = [w for w in words if w and w not in _STOP and len(w) > 1]
     return set(_stemmer().stemWords(words))
 
