@@ -113,6 +113,8 @@ class Assistant:
         if query.intent == Intent.list and (
             query.rating or query.people or query.sections or query.direction or query.unrated
         ):
+            if not self._periods_known(scope, query):
+                return self._decline(query, [])
             return self._list(scope, query, explicit_docs)
         if query.intent == Intent.who and query.about_person and query.people:
             return self._person(scope, query)
@@ -146,7 +148,7 @@ class Assistant:
         """
         if not candidates:
             return False
-        if not self._periods_covered(scope, query, candidates[0]):
+        if not self._periods_known(scope, query, candidates[0]):
             return False
         best = max(c.cosine for c in candidates[:5])
         if best < self.settings.relevance_floor:
@@ -166,13 +168,14 @@ class Assistant:
         asked = content_stems(query.text)
         return max((scope.store.terms.coverage(asked, _node_stems(c)) for c in candidates), default=0.0)
 
-    def _periods_covered(self, scope: "Scope", query: Query, top: Candidate) -> bool:
+    def _periods_known(self, scope: "Scope", query: Query, top: Candidate | None = None) -> bool:
+        """Every quarter the question names is one a document covers, and every year is
+        one a document covers (or, with ``top``, one the best source mentions)."""
         labels = " ".join(f"{d.meta.title} {d.meta.period} {d.meta.date}" for d in scope.documents)
-        for quarter in query.quarters:
-            if not re.search(rf"\b{quarter}\b|quarter {quarter[1]}", labels, re.I):
-                return False
+        if not all(re.search(rf"\b{q}\b|quarter {q[1]}", labels, re.I) for q in query.quarters):
+            return False
         known_years = set(re.findall(r"(?:19|20)\d{2}", labels))
-        return all(year in known_years or year in top.node.text for year in query.years)
+        return all(year in known_years or (top is not None and year in top.node.text) for year in query.years)
 
     # --- answer kinds ---------------------------------------------------------------
     def _list(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer:
@@ -313,7 +316,7 @@ class Assistant:
     def _evidence_on_topic(self, scope: "Scope", query: Query, evidence: Evidence) -> bool:
         """The chosen sentence (with its item and document) must hold the question's
         rarer words, and any year the documents do not cover."""
-        if not self._periods_covered(scope, query, evidence.candidate):
+        if not self._periods_known(scope, query, evidence.candidate):
             return False
         node = evidence.candidate.node
         meta = node.metadata

@@ -191,6 +191,8 @@ def _sections(text: str, documents: list[PlanDocument]) -> list[tuple[str, str]]
 def _intent(
     text: str, refs: list[str], rating: str | None, people: list[Person], filters: bool = False
 ) -> Intent:
+    if filters and not refs:
+        return Intent.list
     if _LIST_CUES.search(text) and (rating or people or filters or not refs):
         if rating or people or filters or re.search(r"\b(commitments|items|actions|ones|issues|objectives)\b", text, re.I):
             return Intent.list
@@ -221,7 +223,9 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     sections = _sections(text, documents)
     direction = next((arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None)
     unrated = bool(_UNRATED.search(text))
-    filters = bool(direction or unrated or (sections and _LIST_CUES.search(text)))
+    # A section with a list cue or a rating ("what is complete in the budget section")
+    # asks for the items that match, not for one passage.
+    filters = bool(direction or unrated or (sections and (_LIST_CUES.search(text) or rating)))
     intent = _intent(text, refs, rating, people, filters)
     role = None
     if re.search(r"cabinet member|portfolio|councillor responsible", text, re.I):

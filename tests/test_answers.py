@@ -121,3 +121,33 @@ def test_follow_up_in_context_uses_the_previous_item(assistant) -> None:
 def test_bad_questions_get_a_clear_message(assistant, question: str, message: str) -> None:
     with pytest.raises(QuestionError, match=message):
         assistant.ask(question)
+
+
+def test_a_rating_within_a_section_is_an_exact_list(assistant) -> None:
+    answer = assistant.ask("what is complete in the budget section")
+    assert answer.intent == "list" and answer.metadata["count"] == 3
+    assert sorted(cited(answer)) == [("1.1", Q2), ("1.2", Q2), ("1.3", Q2)]
+
+
+def test_a_list_shows_the_role_the_question_asks_about(assistant) -> None:
+    answer = assistant.ask("which director is over the homelessness commitments")
+    assert answer.intent == "list"
+    assert "director Duncan Sharkey" in answer.answer  # DS directs every Homelessness item
+    assert "owner" not in answer.answer
+
+
+def test_a_post_answers_who_as_well_as_a_name(assistant) -> None:
+    answer = assistant.ask("who chairs the panel that approves capital projects")
+    assert answer.answered and "Deputy Chief Executive chairs a panel" in answer.answer
+    assert answer.citations[0].document_id == "what-makes-us-mk-city-council"
+
+
+def test_a_year_no_document_covers_is_declined_even_for_a_list(assistant) -> None:
+    answer = assistant.ask("how many affordable homes were completed in 2022/23")
+    assert not answer.answered and answer.answer.startswith(NOT_COVERED)
+
+
+def test_a_rare_exact_word_outranks_a_vaguely_similar_item(assistant) -> None:
+    answer = assistant.ask("when did MKDirect go live")
+    assert answer.answered and "April 05" in answer.answer
+    assert cited(answer)[0] == ("3.8", "improvement-analysis-feb-2006")
