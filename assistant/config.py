@@ -94,6 +94,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "PLANBOT_SLACK_SIGNING_SECRET"),
     )
     feedback_db: Path = Field(default=Path(".planbot/feedback.sqlite3"))
+    slack_rate_limit: int = Field(
+        default=10, ge=0,
+        description="Questions one Slack user may ask per minute; past it they get a polite note. 0 = no limit.",
+    )
 
     # --- optional LLM ------------------------------------------------------------------
     llm: str | None = Field(

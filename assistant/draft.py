@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, computed_field
 
 from assistant import claim_check
+from assistant.config import Settings
+from assistant.claim_check import tokens
 from assistant.draft_sections import Reference, References, Writer
 from assistant.generate import generate_answer
 from assistant.llm_backends import configured
@@ -73,7 +76,7 @@ class Draft(BaseModel):
     def answers(self) -> list[Answer]:
         return [q.answer for q in self.questions]
 
-    def check_sources(self, prompts_dir) -> list[claim_check.CheckSource]:  # noqa: ANN001 - Path
+    def check_sources(self, prompts_dir: Path) -> list[claim_check.CheckSource]:
         """The references as the claim check reads them (the same layout a model is shown)."""
         return [
             claim_check.CheckSource(
@@ -112,66 +115,94 @@ def draft(
     text = assistant.validate(query)
     labels = list(access) if access is not None else None
     phrases = Phrases(settings.prompts_dir, "draft_phrases.yaml")
-    documents = assistant.store.documents
-    writer = Writer(phrases, documents)
-    refs = References()
-    questions: list[DraftQuestion] = []
-    summary: list[str] = []
-    positions: list[list[str]] = []
-    history: list[str] = []
-    uncovered: list[str] = []
-    positioned: set[str] = set()
-    generation: list[dict[str, object]] = []
+    composer = _Composer(Writer(phrases, assistant.store.documents), settings)
     previous: Answer | None = None
     for part in split_query(text):
         answer = _ask(assistant, part, previous, labels)
         previous = answer if answer.answered else previous
-        questions.append(DraftQuestion(question=part.text, asked=part.ask, answer=answer, covered=answer.answered))
+        composer.add(part, answer)
+    return _assemble(phrases, settings.prompts_dir, text, to, sender, composer)
+
+
+class _Composer:
+    """Collects the sections of a draft, answer by answer, numbering sources as they are used."""
+
+    def __init__(self, writer: Writer, settings: Settings) -> None:
+        self.writer = writer
+        self.settings = settings
+        self.refs = References()
+        self.questions: list[DraftQuestion] = []
+        self.summary: list[str] = []
+        self.positions: list[list[str]] = []
+        self.history: list[str] = []
+        self.uncovered: list[str] = []
+        self.generation: list[dict[str, object]] = []
+        self._shown: set[str] = set()
+        self._named: set[str] = set()  # rows the short answer has already named in full
+
+    def add(self, part: QuestionPart, answer: Answer) -> None:
+        self.questions.append(DraftQuestion(question=part.text, asked=part.ask, answer=answer, covered=answer.answered))
         if not answer.answered or not answer.citations:
-            uncovered.append(part.text)
-            continue
-        sources = build_sources(answer, settings.prompts_dir)
-        numbers = _Numbering(refs, sources)
-        lines = _summary(writer, answer, sources, numbers, understand(part.ask, documents), understand(part.text, documents))
-        if configured(settings):
-            generated = generate_answer(answer, settings)
-            generation.append({"question": part.text, **_generation_record(generated)})
+            self.uncovered.append(part.text)
+            return
+        sources = build_sources(answer, self.settings.prompts_dir)
+        numbers = _Numbering(self.refs, sources)
+        documents = list(self.writer.documents.values())
+        lines = _summary(self.writer, answer, sources, numbers, understand(part.ask, documents),
+                         understand(part.text, documents), self._named)
+        if configured(self.settings):
+            generated = generate_answer(answer, self.settings)
+            self.generation.append({"question": part.text, **_generation_record(generated)})
             if generated.metadata.get("generated"):
                 lines = [claim_check.renumber(line, numbers) for line in generated.answer.splitlines() if line.strip()]
-        summary += [line for line in lines if line not in summary]
+        self.summary += [line for line in lines if line not in self.summary]
         if answer.intent == "list":
-            summary += [writer.list_line(s.item, numbers[s.n]) for s in sources if s.item]
-            continue
+            self.summary += [self.writer.list_line(s.item, numbers[s.n]) for s in sources if s.item]
+        else:
+            self._positions(part, sources, numbers)
+
+    def _positions(self, part: QuestionPart, sources: list[Source], numbers: "_Numbering") -> None:
+        """The lead row and any other row the question named get a position; rows on the same subject, a history line."""
         lead = sources[0].item
         for source in sources:
             item = source.item
-            if item is None or item.id in positioned:
+            if item is None or item.id in self._shown:
                 continue
-            if source.n == 1:
-                positioned.add(item.id)
-                if len(positions) < MAX_POSITIONS:
-                    positions.append(writer.position(item, source.citation, numbers[source.n]))
-            elif _named_in(item, part.ask):
+            if source.n != 1 and _named_in(item, part.ask):
                 if lead is not None and item.ref == lead.ref:
                     continue  # the same ref in another document: a different row, not asked about
-                positioned.add(item.id)
-                summary.append(writer.status_summary(item, source.citation, numbers[source.n]))
-                if len(positions) < MAX_POSITIONS:
-                    positions.append(writer.position(item, source.citation, numbers[source.n]))
-            elif len(history) < MAX_HISTORY:
-                positioned.add(item.id)
-                history.append(writer.history_line(item, source.citation, numbers[source.n]))
-    return _assemble(phrases, settings.prompts_dir, text, to, sender, questions, refs.items,
-                     summary, positions, history, uncovered, generation)
+                self.summary.append(self.writer.status_summary(item, source.citation, numbers[source.n]))
+            elif source.n != 1:
+                if len(self.history) < MAX_HISTORY:
+                    self._shown.add(item.id)
+                    self.history.append(self.writer.history_line(item, source.citation, numbers[source.n]))
+                continue
+            self._shown.add(item.id)
+            if len(self.positions) < MAX_POSITIONS:
+                self.positions.append(self.writer.position(item, source.citation, numbers[source.n]))
 
 
 def _ask(assistant: "Assistant", part: QuestionPart, previous: Answer | None, labels: list[str] | None) -> Answer:
-    """Ask one part; a part about the previous answer's item ("who owns it?") is first asked as a follow-up."""
-    if part.follows_previous and previous is not None and previous.items:
-        answer = assistant.ask(part.text, context=previous, access=labels)
-        if answer.answered:
+    """Ask one part; a part about the previous answer's item ("who owns it?") stays on that item.
+
+    An answer to a follow-up that lands on a *different* row ("how much has been spent?"
+    after potholes, answered from a knife-crime row because it says "spent") would put
+    a wrong fact in the member's reply: it is set aside. A who/rating question is then
+    answered from the previous row itself (its owner and rating are fields of it); any
+    other is reported as not covered.
+    """
+    if not (part.follows_previous and previous is not None and previous.items):
+        return assistant.ask(part.ask, access=labels, rephrase=False)
+    subject = {i.id for i in previous.items}
+    for asked, context in ((part.text, previous), (part.ask, None)):
+        answer = assistant.ask(asked, context=context, access=labels, rephrase=False)
+        if answer.answered and answer.items and answer.items[0].id in subject:
             return answer
-    return assistant.ask(part.ask, access=labels)
+    worded = understand(part.text, list(assistant.store.documents))
+    if worded.asks_owner or worded.asks_rating:
+        return previous.model_copy(update={"question": part.text})
+    return Answer(question=part.text, answer="", answered=False, intent=answer.intent,
+                  metadata={"declined": "the answer found was about a different item"})
 
 
 class _Numbering:
@@ -190,12 +221,16 @@ class _Numbering:
 
 
 def _summary(
-    writer: Writer, answer: Answer, sources: list[Source], numbers: _Numbering, asked: Query, worded: Query
+    writer: Writer, answer: Answer, sources: list[Source], numbers: _Numbering, asked: Query, worded: Query,
+    named: set[str],
 ) -> list[str]:
     """The short direct answer to one question, from its grounded answer.
 
     ``asked`` is the question as put to the answerer; ``worded`` the member's own words
-    for this part, which say whether they asked who, or how it is rated.
+    for this part, which say whether they asked who, or how it is rated. A row already
+    named in full (``named``) is called just "Commitment 3.2" the second time. A "fact"
+    answer whose quote is the whole row is a status answer: quoting the row here would
+    repeat, word for word, the position that follows.
     """
     if answer.intent == "list":
         label = _list_label(writer, asked)
@@ -204,10 +239,16 @@ def _summary(
     item = lead.item
     quote = answer.citations[0].quote
     whole = "\n".join(filter(None, [item.commitment, item.update])) if item else quote
-    if item is not None and (answer.intent not in ("fact", "figure", "when", "who") or quote.strip() == item.commitment.strip()):
+    whole_row = item is not None and (
+        quote.strip() == item.commitment.strip()
+        or (answer.intent == "fact" and tokens(item.commitment) in tokens(quote))
+    )
+    if item is not None and (answer.intent not in ("fact", "figure", "when", "who") or whole_row):
+        short = item.id in named
+        named.add(item.id)
         if worded.asks_owner and not worded.asks_rating and item.people():
-            return [writer.people_summary(item, numbers[lead.n])]
-        return [writer.status_summary(item, lead.citation, numbers[lead.n])]
+            return [writer.people_summary(item, numbers[lead.n], short=short)]
+        return [writer.status_summary(item, lead.citation, numbers[lead.n], short=short)]
     return [writer.fact_summary(lead.citation, quote, numbers[lead.n], whole=whole)]
 
 
@@ -235,42 +276,50 @@ def _generation_record(answer: Answer) -> dict[str, object]:
 
 
 def _assemble(
-    phrases: Phrases, prompts_dir, query: str, to: str | None, sender: str | None,  # noqa: ANN001 - Path
-    questions: list[DraftQuestion], references: list[Reference], summary: list[str],
-    positions: list[list[str]], history: list[str], uncovered: list[str],
-    generation: list[dict[str, object]],
+    phrases: Phrases, prompts_dir: Path, query: str, to: str | None, sender: str | None, parts: _Composer
 ) -> Draft:
-    covered = any(q.covered for q in questions)
-    summary_text = "\n".join(summary)
-    if len([q for q in questions if q.covered]) > 1:
+    covered = any(q.covered for q in parts.questions)
+    summary_text = "\n".join(parts.summary)
+    if sum(q.covered for q in parts.questions) > 1:
         summary_text = phrases("summary_heading") + "\n" + summary_text
-    uncovered_lines = [phrases("uncovered_line", question=q) for q in uncovered]
+    uncovered_lines = _uncovered_lines(phrases, parts.uncovered)
+    references = parts.refs.items
     sections = {
         "greeting": greeting(phrases, to),
         "opening": phrases("opening" if covered else "opening_nothing_covered"),
         "summary": summary_text,
-        "positions": _section(phrases("positions_heading"), ["\n".join(p) for p in positions], blank=True),
-        "history": _section(phrases("history_heading"), history),
-        "uncovered": _section(phrases("uncovered_heading"), [*uncovered_lines, phrases("uncovered_offer")] if uncovered else []),
+        "positions": _section(phrases("positions_heading"), ["\n".join(p) for p in parts.positions], blank=True),
+        "history": _section(phrases("history_heading"), parts.history),
+        "uncovered": _section(phrases("uncovered_heading"), [*uncovered_lines, phrases("uncovered_offer")] if uncovered_lines else []),
         "references": _section(phrases("references_heading"), [phrases("reference_line", n=r.n, where=r.where()) for r in references]),
         "closing": phrases("closing"),
         "sender": " ".join((sender or "").split()),
     }
     text = re.sub(r"\n{3,}", "\n\n", render(prompts_dir, "draft_reply.md", **sections)).strip() + "\n"
-    fact_lines = [*summary, *(line for p in positions for line in p), *history, *uncovered_lines]
+    fact_lines = [*parts.summary, *(line for p in parts.positions for line in p), *parts.history, *uncovered_lines]
     result = Draft(
-        query=query, to=to, sender=sender, text=text, questions=questions, references=references,
-        uncovered=uncovered, fact_lines=fact_lines,
+        query=query, to=to, sender=sender, text=text, questions=parts.questions, references=references,
+        uncovered=parts.uncovered, fact_lines=fact_lines,
     )
     check = claim_check.check("\n".join(fact_lines), result.check_sources(prompts_dir), question=query)
     result.metadata = {
-        "questions": len(questions),
-        "covered": sum(q.covered for q in questions),
-        "generated": any(g.get("generated") for g in generation),
-        "generation": generation,
+        "questions": len(parts.questions),
+        "covered": sum(q.covered for q in parts.questions),
+        "generated": any(g.get("generated") for g in parts.generation),
+        "generation": parts.generation,
         "unsupported_lines": [v.model_dump() for v in check.dropped],
     }
     return result
+
+
+def _uncovered_lines(phrases: Phrases, questions: list[str]) -> list[str]:
+    """One sentence naming every part the documents don't answer (not the same sentence per part)."""
+    if not questions:
+        return []
+    if len(questions) == 1:
+        return [phrases("uncovered_line", question=questions[0])]
+    quoted = [f"“{q}”" for q in questions]
+    return [phrases("uncovered_lines", questions=", ".join(quoted[:-1]) + " and " + quoted[-1])]
 
 
 def _section(heading: str, blocks: list[str], *, blank: bool = False) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from assistant.claim_check import tokens
 from assistant.evidence import sentences
@@ -20,7 +20,7 @@ from assistant.prompts import Phrases
 UPDATE_CHARS = 700
 QUOTE_CHARS = 450
 TITLE_CHARS = 90
-FIRST_CHARS = 220
+FIRST_CHARS = 160
 
 
 class Reference(BaseModel):
@@ -143,18 +143,21 @@ class Writer:
         return "; ".join(groups)
 
     # --- the short direct answer ------------------------------------------------------------
-    def status_summary(self, item: PlanItem, citation: Citation, n: int) -> str:
-        subject = self.subject(item)
+    def status_summary(self, item: PlanItem, citation: Citation, n: int, *, short: bool = False) -> str:
+        subject = self.name(item) if short and item.ref else self.subject(item)
         values = {"subject": subject, **self._documents(citation), "marker": marker([n])}
         if item.rating:
             return self.say("status_rated", rating=item.rating_words, **values)
         if item.update:
             first = re.split(r"(?<=[.!?])\s+|\n", item.update.strip(), maxsplit=1)[0]
-            return self.say("status_unrated", subject_lower=_lower_first(subject), first=flat(first, FIRST_CHARS), **values)
+            label = self.say(f"summary_update_{self._kind(item)}")
+            return self.say("status_unrated", label=label, subject_lower=_lower_first(subject),
+                            first=flat(first, FIRST_CHARS), **values)
         return self.say("status_no_note", **values)
 
-    def people_summary(self, item: PlanItem, n: int) -> str:
-        return self.say("status_people", subject=_lower_first(self.subject(item)), people=self.people(item), marker=marker([n]))
+    def people_summary(self, item: PlanItem, n: int, *, short: bool = False) -> str:
+        subject = self.name(item) if short and item.ref else self.subject(item)
+        return self.say("status_people", subject=_lower_first(subject), people=self.people(item), marker=marker([n]))
 
     def fact_summary(self, citation: Citation, quote: str, n: int, *, whole: str) -> str:
         """The document's sentences that answer, quoted; sentences apart in the text are quoted apart."""

@@ -75,7 +75,7 @@ def split_query(query: str) -> list[QuestionPart]:
         if not (in_question or _ASKING.match(piece)):
             context.append(piece)
             continue
-        leans = bool(_LEANS_ON_EARLIER.search(piece)) or not _own_subject(piece)
+        leans = bool(_LEANS_ON_EARLIER.search(piece)) or not _own_subject_besides_pronoun(piece)
         ask, follows = piece, False
         if context and leans:
             ask = " ".join([*(_topic(c) for c in context), piece])

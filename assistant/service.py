@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from assistant import compose
 from assistant.config import Settings, get_settings
 from assistant.evidence import Evidence, best_evidence
+from assistant.llm_backends import configured
 from indexing.terms import content_stems
 from assistant.models import Answer, Citation, PlanDocument, PlanItem
 from assistant.register import ItemFilter, find_items, match_documents
@@ -67,6 +68,7 @@ class Assistant:
         top_k: int | None = None,
         context: Answer | None = None,
         access: Iterable[str] | None = None,
+        rephrase: bool = True,
     ) -> Answer:
         """Answer ``question`` from the documents the asker may see.
 
@@ -74,6 +76,12 @@ class Assistant:
         ``restricted``); default ``PLANBOT_DEFAULT_ACCESS``. Documents outside it are
         removed before any lookup or ranking, so they are never cited, quoted,
         suggested or even named in an error.
+
+        With ``PLANBOT_LLM`` set (and ``rephrase`` left on) the grounded answer is
+        reworded by the model and checked claim by claim against its sources
+        (``assistant.generate``); anything unsupported is dropped or the grounded text
+        stands, and ``metadata`` says which. Drafting passes ``rephrase=False``: it
+        rewords each part of a reply itself.
         """
         started = time.perf_counter()
         text = self.validate(question)
@@ -90,6 +98,10 @@ class Assistant:
             )
         k = top_k or self.settings.top_k
         answer = self._route(scope, query, explicit_docs, k)
+        if rephrase and configured(self.settings):
+            from assistant.generate import generate_answer  # llama-index: only when asked for
+
+            answer = generate_answer(answer, self.settings)
         answer.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         answer.metadata["index_generation"] = store.generation
         return answer
