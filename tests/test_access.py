@@ -114,3 +114,99 @@ def test_cli_access_option(restricted_index: Settings, monkeypatch: pytest.Monke
         assert bad.exit_code == 1 and "unknown access label" in bad.output
     finally:
         config.get_settings.cache_clear()
+
+
+# --- the other ways out: drafts, suggestions, Slack, evals -------------------------------
+SECRET_WORDS = ("Fennel House", "Fennel", "90.1", "90.2", "14.5m", "preferred bidder", "heads of terms",
+                "Exempt", "exempt-briefing", "lease renegotiation")
+
+
+def secrets_in(text: str, asked: str = "") -> list[str]:
+    return [w for w in SECRET_WORDS if w.lower() in text.lower() and w.lower() not in asked.lower()]
+
+
+MEMBER_QUERY = ("Residents ask me about the Fennel House sale and the preferred bidder. "
+                "What is the status of 90.1, and which commitments are red?")
+
+
+def test_a_draft_never_cites_the_restricted_paper(restricted_index: Settings) -> None:
+    from assistant.draft import draft
+
+    public = draft(Assistant(restricted_index), MEMBER_QUERY)
+    assert secrets_in(public.model_dump_json(), MEMBER_QUERY) == [], public.text
+    assert not any(c.ref in ("90.1", "90.2") for c in public.citations)
+    allowed = draft(Assistant(restricted_index), MEMBER_QUERY, access=["public", "restricted"])
+    assert any(c.ref == "90.1" for c in allowed.citations)  # the check above can see a leak
+
+
+def test_planbot_draft_never_cites_the_restricted_paper(restricted_index: Settings) -> None:
+    from assistant import config
+    from connectors.cli import cli
+
+    env = {"PLANBOT_DATA_DIR": str(restricted_index.data_dir), "PLANBOT_CORPUS_DIR": str(restricted_index.corpus_dir)}
+    config.get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["draft", "--json", MEMBER_QUERY], env=env)
+    finally:
+        config.get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert secrets_in(result.output, MEMBER_QUERY) == []
+
+
+def test_nearest_item_suggestions_never_name_the_restricted_paper(restricted_index: Settings) -> None:
+    question = "how many offers came in for the sale of the house on Fennel Road?"
+    allowed = Assistant(restricted_index).ask(question, access={"public", "restricted"})
+    assert "90.1" in allowed.model_dump_json()  # with access, the paper is the nearest source
+    public = Assistant(restricted_index).ask(question)
+    assert leaks(public) == [] and secrets_in(public.model_dump_json(), question) == [], public.answer
+
+
+def test_eval_reports_never_carry_the_restricted_paper(restricted_index: Settings, tmp_path: Path) -> None:
+    """`planbot eval` generates questions from the register: only from what it may see."""
+    from assistant import config
+    from connectors.cli import cli
+
+    evalset = tmp_path / "access-check.yaml"
+    evalset.write_text(yaml.safe_dump({"name": "access-check", "description": "a restricted paper", "questions": [
+        {"id": "fennel", "question": "what is happening with the fennel house sale?", "tags": ["status"],
+         "expect": {"answered": False}},
+    ]}), encoding="utf-8")
+    env = {"PLANBOT_DATA_DIR": str(restricted_index.data_dir), "PLANBOT_CORPUS_DIR": str(restricted_index.corpus_dir)}
+    config.get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["eval", str(evalset), "--generated", "--json", "--min-answer", "0",
+                                          "--min-citation", "0", "--min-abstention", "0", "--report",
+                                          str(tmp_path / "report")], env=env)
+    finally:
+        config.get_settings.cache_clear()
+    assert result.exit_code == 0, result.output[-2000:]
+    run = json.loads(result.stdout)
+    assert len(json.dumps(run)) > 10_000  # generated questions ran (every public row)
+    report_text = result.stdout + "".join(
+        p.read_text(encoding="utf-8", errors="ignore") for p in (tmp_path / "report").glob("*") if p.suffix in (".json", ".md", ".html"))
+    assert secrets_in(report_text, "what is happening with the fennel house sale?") == []
+
+
+@pytest.fixture()
+def slack_assistant(restricted_index: Settings):  # noqa: ANN201 - overrides the Slack fixtures' assistant
+    return Assistant(restricted_index)
+
+
+pytest_plugins = ["tests.slack_fixtures"]
+
+
+def test_slack_never_posts_the_restricted_paper_where_it_may_not_be_seen(slack_rig_factory) -> None:
+    rig = slack_rig_factory(slack_access={"C0EXEMPT": ["public", "restricted"]})
+    question = "what is happening with the fennel house sale?"
+    rig.mention(question, ts="1700000900.000100", channel="C0COUNCIL")
+    rig.message("what's the status of 90.1?", ts="1700000901.000100", channel="D0CLLR", channel_type="im")
+    rig.mention(question, ts="1700000902.000100", channel="C0EXEMPT")
+    posts = {c.args["channel"]: c for c in rig.mock.wait_for("chat.postMessage", count=3)}
+    rig.command("which commitments are red?", channel="C0EXEMPT")  # private but shareable into C0EXEMPT
+    [private] = rig.mock.wait_for("response_url")
+    for seen_by_public in (posts["C0COUNCIL"], posts["D0CLLR"], private):
+        text = json.dumps(seen_by_public.args)
+        assert secrets_in(text, question + " 90.1") == [], text[:500]
+        for value in seen_by_public.buttons().values():  # nearest-item buttons ask about…
+            assert secrets_in(value) == [], value
+    assert "Fennel House" in posts["C0EXEMPT"].block_text()  # the channel cleared for it sees it

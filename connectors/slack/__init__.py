@@ -13,6 +13,7 @@ its own. One job per module:
 - ``incoming``  Slack-formatted message text → a plain question
 - ``threads``   the last answer per thread, so follow-ups resolve
 - ``dedupe``    Slack retries and duplicate deliveries answered once
+- ``ratelimit`` questions per person per minute, and replayed signed requests refused
 - ``feedback``  the SQLite store of answers and 👍/👎, and its export to eval items
 - ``server``    the HTTP endpoint and Socket Mode runners
 - ``executor``  the listener thread pool, which knows when answers are in flight

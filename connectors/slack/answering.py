@@ -22,6 +22,7 @@ from connectors.slack.access import Audience, access_for
 from connectors.slack.dedupe import RecentKeys
 from connectors.slack.drafting import draft_text
 from connectors.slack.feedback import FeedbackStore
+from connectors.slack.ratelimit import RateLimiter, slow_down_message
 from connectors.slack.threads import ThreadMemory
 
 if TYPE_CHECKING:
@@ -61,6 +62,16 @@ class PlanBot:
     store: FeedbackStore
     memory: ThreadMemory = field(default_factory=ThreadMemory)
     recent: RecentKeys = field(default_factory=RecentKeys)
+    limiter: RateLimiter | None = None
+
+    def __post_init__(self) -> None:
+        if self.limiter is None:
+            self.limiter = RateLimiter(self.settings.slack_rate_limit)
+
+    def over_limit(self, user: str | None) -> str | None:
+        """The polite note when ``user`` has asked too often this minute, else None."""
+        wait = self.limiter.wait_for(user) if self.limiter else 0.0
+        return slow_down_message(self.limiter.per_minute, wait) if wait and self.limiter else None
 
     def answer(
         self,
@@ -79,6 +90,8 @@ class PlanBot:
 
         if not question.strip():
             return HELP
+        if slow_down := self.over_limit(user):
+            return slow_down
         try:
             access = access_for(self.settings, user=user, channel=channel, audience=audience)
             return self.assistant.ask(question, context=context, document=document, access=access)
@@ -97,6 +110,8 @@ class PlanBot:
         from assistant.service import QuestionError
         from indexing.store import IndexMissing
 
+        if slow_down := self.over_limit(user):
+            return notice_replies(slow_down)
         access = access_for(self.settings, user=user, channel=channel, audience=Audience.asker)
         try:
             return draft_replies(draft_text(self.assistant, query, access=access, answer=answer))

@@ -23,14 +23,17 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from assistant.config import Settings
 from connectors.slack import actions, listeners
 from connectors.slack.answering import PlanBot
-from connectors.slack.dedupe import drop_duplicate_events
+from connectors.slack.dedupe import RecentKeys, drop_duplicate_events
 from connectors.slack.executor import InflightExecutor
 from connectors.slack.feedback import FeedbackStore
+from connectors.slack.ratelimit import refuse_replays
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
 RATE_LIMIT_RETRIES = 2
+SIGNATURE_MEMORY_SECONDS = 600
+"""Longer than the five minutes in which Bolt accepts a request's timestamp."""
 
 
 def _secret(value: object) -> str | None:
@@ -69,6 +72,7 @@ def build_app(
         logger=logging.getLogger("planbot.slack"),
     )
     bot = bot or PlanBot(settings=settings, assistant=assistant, store=FeedbackStore(settings.feedback_db))
+    app.use(refuse_replays(RecentKeys(ttl_seconds=SIGNATURE_MEMORY_SECONDS)))
     app.use(drop_duplicate_events(bot.recent))
     listeners.register(app, bot)
     actions.register(app, bot)

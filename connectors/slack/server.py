@@ -30,6 +30,9 @@ class SlackHTTPServer(ThreadingHTTPServer):
     """POST ``/slack/events`` → ``app.dispatch``; GET ``/healthz`` → 200 for load balancers."""
 
     daemon_threads = True
+    request_queue_size = 128
+    """Connections waiting to be accepted. The stdlib default of 5 resets the sixth
+    connection of a burst (a busy channel, Slack's retries) before it is even read."""
 
     def __init__(self, app: App, host: str = "127.0.0.1", port: int = 3000, path: str = EVENTS_PATH,
                  max_body: int = MAX_BODY_BYTES) -> None:

@@ -78,7 +78,38 @@ def _read(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def load_file(path: Path, *, max_bytes: int = 50_000_000) -> LoadedFile:
+MAX_TEXT_CHARS = 10_000_000
+"""Text one document may yield. Parsing is linear (about 1 MB/s of plan text), and a
+plan of 10 million characters is already some 3,000 pages: past this it is a dump or an
+attack, and would hold up the ingest of every other file for minutes."""
+MAX_LINES = 50_000
+"""Lines (table rows, paragraphs) one document may yield: each can become a node to
+embed, so 100,000 rows would keep an ingest busy for the best part of an hour."""
+
+
+def _check_text_size(text: str, path: Path, max_chars: int, max_lines: int) -> None:
+    if len(text) > max_chars:
+        raise LoadError(
+            path,
+            f"has {len(text):,} characters of text, over the {max_chars:,}-character limit "
+            "for one document — split it into smaller documents",
+        )
+    lines = text.count("\n") + 1
+    if lines > max_lines:
+        raise LoadError(
+            path,
+            f"has {lines:,} lines of text, over the {max_lines:,}-line limit for one document "
+            "— split it into smaller documents",
+        )
+
+
+def load_file(
+    path: Path,
+    *,
+    max_bytes: int = 50_000_000,
+    max_chars: int = MAX_TEXT_CHARS,
+    max_lines: int = MAX_LINES,
+) -> LoadedFile:
     """Read one plan document; raises ``LoadError`` (and nothing else) for a bad file."""
     path = Path(path)
     fmt = _format_of(path)
@@ -86,7 +117,11 @@ def load_file(path: Path, *, max_bytes: int = 50_000_000) -> LoadedFile:
     text = _LOADERS[fmt](raw, path)
     if not text.strip():
         raise LoadError(path, _NO_TEXT.get(fmt, "no text in it"))
+    _check_text_size(text, path, max_chars, max_lines)
     return LoadedFile(path=path, format=fmt, text=text, sha256=hashlib.sha256(raw).hexdigest())
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "LoadError", "LoadedFile", "file_sha256", "load_file"]
+__all__ = [
+    "MAX_LINES", "MAX_TEXT_CHARS", "SUPPORTED_SUFFIXES", "LoadError", "LoadedFile",
+    "file_sha256", "load_file",
+]

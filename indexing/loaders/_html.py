@@ -1,16 +1,20 @@
 """HTML (.html, .htm) → corpus text, with selectolax (lexbor: fast, and iterative in C).
 
 Our own walk is iterative too, with an explicit stack, so that a page of thousands of
-nested elements cannot hit Python's recursion limit.
+nested elements cannot hit Python's recursion limit. Nesting is still capped before
+lexbor sees the page: HTML tree building checks the stack of open elements at every
+tag, so its cost grows with depth × tags — 100,000 nested ``<div>``s take lexbor over a
+minute, while real pages nest a few dozen levels.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from indexing.loaders._common import Block, clean_text, join_blocks, row_line
+from indexing.loaders._common import Block, LoadError, clean_text, join_blocks, row_line
 from indexing.loaders._text import decode_utf8
 
 _SKIPPED = {"head", "script", "style", "template", "noscript", "-comment"}
@@ -22,6 +26,48 @@ _LINE_BREAKS = _GROUPS | {
     "summary", "tbody", "td", "tfoot", "th", "thead", "tr",
 }
 _CELLS = {"td", "th"}
+
+MAX_DEPTH = 10_000
+"""Deepest element nesting accepted (measured as below; real pages nest a few dozen)."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*+)[^<>]*+>")
+_NOT_NESTING = {
+    # void elements, and those whose end tag is optional (the parser closes them itself)
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+    "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html",
+    "head", "body",
+}
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse a page nested deeper than ``MAX_DEPTH``, in one linear pass over its tags.
+
+    A stack of open elements, as an HTML parser keeps it: an end tag closes its element
+    and everything opened inside it; a stray end tag closes nothing.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in _NOT_NESTING:
+            continue
+        if not match.group(1):
+            if match.group(0).endswith("/>"):
+                continue
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > MAX_DEPTH:
+                raise LoadError(
+                    path,
+                    f"HTML nested more than {MAX_DEPTH:,} elements deep — refused "
+                    "(a real page nests a few dozen); is it generated or damaged?",
+                )
+        elif open_count.get(name):
+            while stack:
+                top = stack.pop()
+                open_count[top] -= 1
+                if top == name:
+                    break
 
 
 class _Lines:
@@ -105,6 +151,8 @@ def _cell_text(cell: LexborNode) -> str:
 
 def load_html(raw: bytes, path: Path) -> str:
     """An HTML file's visible text: headings, paragraphs, "• " list items, TAB-joined rows."""
-    tree = LexborHTMLParser(decode_utf8(raw, path))
+    text = decode_utf8(raw, path)
+    _check_depth(text, path)
+    tree = LexborHTMLParser(text)
     root = tree.body or tree.root
     return join_blocks(_walk(root, rows=True)) if root is not None else ""
