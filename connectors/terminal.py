@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
@@ -15,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from assistant.models import Answer, PlanDocument, PlanItem
-from indexing.ingest import IngestReport
+
+if TYPE_CHECKING:  # importing ingest pulls in llama-index (~1 s): not for `planbot ask`
+    from indexing.ingest import IngestReport
 
 err_console = Console(stderr=True)
 

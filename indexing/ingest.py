@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -43,6 +44,18 @@ from indexing.store import (
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)`` — the CLI draws it as a bar."""
+
+FAULT_POINT_ENV = "PLANBOT_FAULT_POINT"
+FAULT_POINTS = ("parsed", "stored", "renamed", "pointed")
+"""Named steps of a build. ``PLANBOT_FAULT_POINT=<step>`` makes the process SIGKILL
+itself there: how ``tests/test_crash_safety.py`` proves that an ingest killed at any
+step leaves the previous index answering. Unset (always, outside that test) it costs
+one dictionary lookup per step."""
+
+
+def _fault_point(step: str) -> None:
+    if os.environ.get(FAULT_POINT_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 class FileProblem(BaseModel):
@@ -265,16 +278,21 @@ def _build_generation(
     building = settings.data_dir / f".building-{generation}"
     building.mkdir(parents=True)
     nodes = [node for doc in docs for node in document_nodes(doc)]
+    _fault_point("parsed")
 
     reused = _reusable_embeddings(previous, nodes)
     to_embed = [node for node in nodes if node.node_id not in reused]
     batch = settings.embed_batch_size
-    for start in range(0, len(to_embed), batch):
+    # Many batches per call: the encoder sorts a call's texts by length, so each batch is
+    # padded only to its own longest text (see docs/benchmarks.md, ingest throughput).
+    step = batch * 16
+    for start in range(0, len(to_embed), step):
         progress("embedding", start, len(to_embed))
-        chunk = to_embed[start : start + batch]
+        chunk = to_embed[start : start + step]
         for node, vector in zip(chunk, embedding.embed([n.get_content() for n in chunk], batch_size=batch)):
             node.embedding = vector
     progress("embedding", len(to_embed), len(to_embed))
+    embedding.ensure_onnx()  # once per machine: lets `planbot ask` skip importing torch
     for node in nodes:
         if node.node_id in reused:
             node.embedding = reused[node.node_id]
@@ -292,6 +310,7 @@ def _build_generation(
         progress("storing", start, len(nodes))
         vector_store.add(nodes[start : start + step])
     progress("storing", len(nodes), len(nodes))
+    _fault_point("stored")
 
     if nodes:
         _write_bm25(nodes, building / "bm25")
@@ -304,7 +323,9 @@ def _build_generation(
     if not settings.chroma_url:
         _release_chroma(building / "chroma")
     os.replace(building, final)
+    _fault_point("renamed")
     point_current(settings.data_dir, generation)
+    _fault_point("pointed")
     prune_generations(settings, keep=generation)
     return generation, len(to_embed)
 

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from indexing.terms import TermStats
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
-    from llama_index.retrievers.bm25 import BM25Retriever
 
 CURRENT = "CURRENT"
 KEEP_GENERATIONS = 2
@@ -204,11 +203,9 @@ class IndexStore:
         return get_collection(client, collection_name(self.settings, self.generation))
 
     @cached_property
-    def bm25(self) -> "BM25Retriever | None":
-        from llama_index.retrievers.bm25 import BM25Retriever
-
+    def bm25(self) -> "KeywordIndex | None":
         path = self.dir / "bm25"
-        return BM25Retriever.from_persist_dir(str(path)) if path.exists() else None
+        return KeywordIndex.load(path) if path.exists() else None
 
     # --- lookups ----------------------------------------------------------------------
     def get(self, where: dict[str, Any] | None = None, limit: int | None = None) -> list[StoredNode]:
@@ -243,10 +240,47 @@ class IndexStore:
         """BM25 over the same nodes: exact words, refs and names that embeddings blur."""
         if self.bm25 is None:
             return []
-        self.bm25.similarity_top_k = k
-        hits = self.bm25.retrieve(question)
-        return [
-            StoredNode(id=h.node.node_id, text=h.node.get_content(), metadata=dict(h.node.metadata), score=float(h.score or 0.0))
-            for h in hits
-            if (h.score or 0.0) > 0
-        ]
+        return [node for node in self.bm25.retrieve(question, k) if node.score > 0]
+
+
+class KeywordIndex:
+    """The BM25 index that ingest persisted with llama-index's ``BM25Retriever``, read
+    with ``bm25s`` directly.
+
+    Same files, same tokenisation (Snowball English stems, the retriever's token
+    pattern, no stop-word removal on the question) and so the same scores and order as
+    ``BM25Retriever.retrieve``; but without importing llama-index, which costs about a
+    second of every ``planbot ask`` start-up.
+    """
+
+    TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # BM25Retriever's default
+
+    def __init__(self, bm25: Any) -> None:
+        import Stemmer
+
+        self._bm25 = bm25
+        self._stemmer = Stemmer.Stemmer("english")
+        self.size = int(bm25.scores.get("num_docs") or len(bm25.corpus))
+
+    @classmethod
+    def load(cls, path: Path) -> "KeywordIndex":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(path), load_corpus=True))
+
+    def retrieve(self, question: str, k: int) -> list[StoredNode]:
+        import bm25s
+
+        k = min(k, self.size)
+        if k <= 0:
+            return []
+        tokens = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=self.TOKEN_PATTERN, show_progress=False)
+        indexes, scores = self._bm25.retrieve(tokens, k=k, show_progress=False)
+        found = []
+        for idx, score in zip(indexes[0], scores[0]):
+            entry = idx if isinstance(idx, dict) else self._bm25.corpus[int(idx)]
+            content = json.loads(entry["_node_content"])
+            found.append(
+                StoredNode(id=content["id_"], text=content.get("text", ""), metadata=dict(content.get("metadata") or {}), score=float(score))
+            )
+        return found
