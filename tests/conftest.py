@@ -29,6 +29,12 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
+def grounded_settings(corpus_settings: Settings) -> Settings:
+    """The shipped-corpus index with no LLM, whatever ``PLANBOT_LLM`` says: grounded answers only."""
+    return corpus_settings.model_copy(update={"llm": None})
+
+
+@pytest.fixture(scope="session")
 def assistant(corpus_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
     from assistant.service import Assistant
 

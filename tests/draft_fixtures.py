@@ -1,8 +1,7 @@
 """Fixtures for the drafting and generation tests (loaded with ``pytest_plugins``).
 
-The tests run on the real shipped corpus, indexed into a temp folder once per session.
-When the shared ``corpus_settings`` fixture of ``conftest.py`` exists it is reused, so
-the whole suite still builds that index once; otherwise one is built here. The only
+The tests run on the real shipped corpus, indexed once per session by ``conftest.py``
+and shared with the rest of the suite. The only
 stand-in is the model server (``openai_mock_server.MockOpenAI``): no hosted model can
 run here, so a real local HTTP server speaks the OpenAI protocol with scripted replies.
 """
@@ -13,22 +12,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.config import REPO_ROOT, Settings
+from assistant.config import Settings
 from openai_mock_server import MockOpenAI
 
 
 @pytest.fixture(scope="session")
-def draft_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings whose index holds the whole shipped corpus; no LLM configured."""
-    try:
-        settings: Settings = request.getfixturevalue("corpus_settings")
-    except pytest.FixtureLookupError:
-        from indexing.ingest import ingest
-
-        settings = Settings(data_dir=tmp_path_factory.mktemp("draft-index"), corpus_dir=REPO_ROOT / "corpus")
-        report = ingest(settings)
-        assert report.changed and not report.skipped, report
-    return settings.model_copy(update={"llm": None})
+def draft_settings(grounded_settings: Settings) -> Settings:
+    """The whole shipped corpus, indexed once per session (``conftest.py``); no LLM."""
+    return grounded_settings
 
 
 @pytest.fixture(scope="session")

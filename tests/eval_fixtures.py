@@ -1,9 +1,7 @@
 """Fixtures for the evaluation tests (loaded with ``pytest_plugins``).
 
-The real shipped corpus is indexed into a temp folder once per session with the real
-MiniLM model and an embedded Chroma. When the shared ``corpus_settings`` fixture of
-``conftest.py`` exists it is reused, so the whole suite still builds one index;
-otherwise the index is built here.
+The real shipped corpus is indexed once per session with the real MiniLM model and an
+embedded Chroma, by ``conftest.py``, and shared with the rest of the suite.
 """
 
 from __future__ import annotations
@@ -19,17 +17,9 @@ Q2_FILE = "council-plan-delivery-update-q2-2017.txt"
 
 
 @pytest.fixture(scope="session")
-def eval_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings whose index (in a temp folder) holds the whole shipped corpus."""
-    try:
-        settings: Settings = request.getfixturevalue("corpus_settings")
-    except pytest.FixtureLookupError:
-        from indexing.ingest import ingest
-
-        settings = Settings(data_dir=tmp_path_factory.mktemp("eval-index"), corpus_dir=REPO_ROOT / "corpus")
-        report = ingest(settings)
-        assert report.changed and not report.skipped, report
-    return settings.model_copy(update={"llm": None})
+def eval_settings(grounded_settings: Settings) -> Settings:
+    """The whole shipped corpus, indexed once per session (``conftest.py``); no LLM."""
+    return grounded_settings
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from local_server import LocalServer
 from typing import Any
 
 Reply = str | Callable[[dict[str, Any]], str]
 
 
-class MockOpenAI:
+class MockOpenAI(LocalServer):
     """The server. ``url`` is the ``api_base`` (ends in ``/v1``); use as a context manager."""
 
     def __init__(self, model: str = "council-test-model", api_key: str = "test-key") -> None:
@@ -34,25 +36,11 @@ class MockOpenAI:
         self._replies: deque[Reply] = deque()
         self._default: Reply | None = None
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
+        super().__init__(self._handler())
 
-    # --- lifecycle -------------------------------------------------------------------
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    def __enter__(self) -> "MockOpenAI":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        return f"http://127.0.0.1:{self.port}/v1"
 
     # --- scripting -------------------------------------------------------------------
     def script(self, *replies: Reply) -> None:

@@ -15,7 +15,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from local_server import LocalServer
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -52,7 +54,7 @@ class Call:
         }
 
 
-class MockSlack:
+class MockSlack(LocalServer):
     """The mock server; ``url`` is the ``base_url`` for ``WebClient``."""
 
     def __init__(self) -> None:
@@ -60,21 +62,14 @@ class MockSlack:
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._failures: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = {}
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
+        super().__init__(self._handler())
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+        return f"http://127.0.0.1:{self.port}/"
 
     def response_url(self, name: str = "r1") -> str:
         return f"{self.url}response/{name}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
     # --- scripting failures --------------------------------------------------------
     def fail_next(self, method: str, status: int, headers: dict[str, str] | None = None,

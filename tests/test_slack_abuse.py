@@ -18,7 +18,6 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 
 from tests.slack_fixtures import SlackRig
 from tests.slack_mock_server import BOT_USER_ID, TEAM_ID
