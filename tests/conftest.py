@@ -35,6 +35,13 @@ def grounded_settings(corpus_settings: Settings) -> Settings:
 
 
 @pytest.fixture(scope="session")
+def grounded_assistant(grounded_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
+    from assistant.service import Assistant
+
+    return Assistant(grounded_settings)
+
+
+@pytest.fixture(scope="session")
 def assistant(corpus_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
     from assistant.service import Assistant
 

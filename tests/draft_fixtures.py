@@ -17,19 +17,6 @@ from openai_mock_server import MockOpenAI
 
 
 @pytest.fixture(scope="session")
-def draft_settings(grounded_settings: Settings) -> Settings:
-    """The whole shipped corpus, indexed once per session (``conftest.py``); no LLM."""
-    return grounded_settings
-
-
-@pytest.fixture(scope="session")
-def draft_assistant(draft_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
-    from assistant.service import Assistant
-
-    return Assistant(draft_settings)
-
-
-@pytest.fixture(scope="session")
 def model_server() -> Iterator[MockOpenAI]:
     with MockOpenAI() as server:
         yield server
@@ -44,11 +31,11 @@ def mock_llm(model_server: MockOpenAI) -> Iterator[MockOpenAI]:
 
 
 @pytest.fixture()
-def llm_settings(draft_settings: Settings, mock_llm: MockOpenAI) -> Settings:
+def llm_settings(grounded_settings: Settings, mock_llm: MockOpenAI) -> Settings:
     """``PLANBOT_LLM=openai`` pointed at the local model server."""
     from pydantic import SecretStr
 
-    return draft_settings.model_copy(update={
+    return grounded_settings.model_copy(update={
         "llm": "openai", "llm_base_url": mock_llm.url, "llm_model": mock_llm.model,
         "llm_api_key": SecretStr(mock_llm.api_key),
     })

@@ -1,7 +1,7 @@
 """Fixtures for the evaluation tests (loaded with ``pytest_plugins``).
 
-The real shipped corpus is indexed once per session with the real MiniLM model and an
-embedded Chroma, by ``conftest.py``, and shared with the rest of the suite.
+The shared index of the shipped corpus is ``conftest.py``'s ``grounded_settings``;
+here: a one-file corpus for the baseline, which indexes it in seconds.
 """
 
 from __future__ import annotations
@@ -11,22 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import REPO_ROOT, Settings
+from assistant.config import REPO_ROOT
 
 Q2_FILE = "council-plan-delivery-update-q2-2017.txt"
-
-
-@pytest.fixture(scope="session")
-def eval_settings(grounded_settings: Settings) -> Settings:
-    """The whole shipped corpus, indexed once per session (``conftest.py``); no LLM."""
-    return grounded_settings
-
-
-@pytest.fixture(scope="session")
-def eval_assistant(eval_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
-    from assistant.service import Assistant
-
-    return Assistant(eval_settings)
 
 
 @pytest.fixture(scope="session")

@@ -31,9 +31,9 @@ CASES = {case.id: case for case in EVAL_SET.questions}
 
 
 @pytest.fixture(scope="module")
-def drafts(draft_assistant) -> dict[str, Draft]:  # noqa: ANN001
+def drafts(grounded_assistant) -> dict[str, Draft]:  # noqa: ANN001
     """Every query of the eval set, drafted once."""
-    return {cid: draft(draft_assistant, case.question, to="Cllr Long") for cid, case in CASES.items()}
+    return {cid: draft(grounded_assistant, case.question, to="Cllr Long") for cid, case in CASES.items()}
 
 
 def _matches(fact: str, text: str) -> bool:
@@ -63,7 +63,7 @@ def test_the_eval_set_has_at_least_15_queries() -> None:
 
 @pytest.mark.parametrize("case_id", list(CASES))
 def test_draft_states_expected_facts_with_correct_citations(
-    case_id: str, drafts: dict[str, Draft], draft_settings: Settings
+    case_id: str, drafts: dict[str, Draft], grounded_settings: Settings
 ) -> None:
     expect, result = CASES[case_id].expect, drafts[case_id]
     document = expect.document
@@ -75,7 +75,7 @@ def test_draft_states_expected_facts_with_correct_citations(
         assert any(r.citation.document_id == document for r in result.references)
     for fact in expect.facts:
         options = fact if isinstance(fact, list) else [fact]
-        assert any(_cited_for(result, option, document, draft_settings) for option in options), (
+        assert any(_cited_for(result, option, document, grounded_settings) for option in options), (
             f"{options} not stated with a correct citation in:\n{result.text}"
         )
     for words in expect.not_covered:
@@ -177,14 +177,14 @@ def test_a_follow_up_never_lands_on_a_different_row(drafts: dict[str, Draft]) ->
     assert {r.citation.ref for r in member.references} == {"3.3"}  # not 1.7, whose text says "by October 2016"
 
 
-def test_a_draft_never_cites_what_its_reader_may_not_see(draft_assistant) -> None:  # noqa: ANN001
-    result = draft(draft_assistant, "What's the latest on the one stop shop for homeless people?", access=["restricted"])
+def test_a_draft_never_cites_what_its_reader_may_not_see(grounded_assistant) -> None:  # noqa: ANN001
+    result = draft(grounded_assistant, "What's the latest on the one stop shop for homeless people?", access=["restricted"])
     assert not result.references and result.uncovered
 
 
-def test_an_empty_query_is_refused(draft_assistant) -> None:  # noqa: ANN001
+def test_an_empty_query_is_refused(grounded_assistant) -> None:  # noqa: ANN001
     with pytest.raises(QuestionError, match="empty"):
-        draft(draft_assistant, "   ")
+        draft(grounded_assistant, "   ")
 
 
 def test_draft_json_round_trips(drafts: dict[str, Draft]) -> None:
@@ -196,7 +196,7 @@ def test_draft_json_round_trips(drafts: dict[str, Draft]) -> None:
 
 # --- with an LLM configured -------------------------------------------------------------------
 def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
-    draft_assistant, llm_settings: Settings, mock_llm  # noqa: ANN001
+    grounded_assistant, llm_settings: Settings, mock_llm  # noqa: ANN001
 ) -> None:
     from assistant.service import Assistant
 
@@ -219,23 +219,23 @@ def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
     assert [r.citation.ref for r in result.references] == ["37", "38"]
 
 
-def test_llm_fallback_keeps_the_grounded_draft(draft_assistant, llm_settings: Settings, mock_llm) -> None:  # noqa: ANN001
+def test_llm_fallback_keeps_the_grounded_draft(grounded_assistant, llm_settings: Settings, mock_llm) -> None:  # noqa: ANN001
     from assistant.service import Assistant
 
     query = "When will the new city centre CCTV be installed?"
     mock_llm.always("It will be soon, and it will be great.")
     generated = draft(Assistant(llm_settings), query)
-    grounded = draft(draft_assistant, query)
+    grounded = draft(grounded_assistant, query)
     assert generated.text == grounded.text
     assert generated.metadata["generation"][0]["fallback_reason"] == "the model cited no sources"
 
 
 # --- the command ---------------------------------------------------------------------------------
 @pytest.fixture()
-def run(draft_settings: Settings, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def run(grounded_settings: Settings, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
     from assistant import config
 
-    monkeypatch.setenv("PLANBOT_DATA_DIR", str(draft_settings.data_dir))
+    monkeypatch.setenv("PLANBOT_DATA_DIR", str(grounded_settings.data_dir))
     monkeypatch.delenv("PLANBOT_LLM", raising=False)
     config.get_settings.cache_clear()
 

@@ -93,10 +93,10 @@ def _invoke(args: list[str], hooks: EvalHooks):  # noqa: ANN202 - click Result
 
 
 def test_small_set_and_register_pass_the_gate_with_a_baseline_and_a_report(
-    small_set: Path, tmp_path: Path, eval_settings: Settings, eval_assistant: Assistant, one_file_corpus: Path
+    small_set: Path, tmp_path: Path, grounded_settings: Settings, grounded_assistant: Assistant, one_file_corpus: Path
 ) -> None:
     report = tmp_path / "report"
-    hooks = EvalHooks(settings=eval_settings.model_copy(update={"corpus_dir": one_file_corpus}), assistant=eval_assistant)
+    hooks = EvalHooks(settings=grounded_settings.model_copy(update={"corpus_dir": one_file_corpus}), assistant=grounded_assistant)
     result = _invoke([str(small_set), "--generated", "--baseline", "--report", str(report)], hooks)
     assert result.exit_code == 0, result.output
     assert "ours/baseline" in result.output and "GATE FAILED" not in result.output
@@ -119,12 +119,12 @@ def test_small_set_and_register_pass_the_gate_with_a_baseline_and_a_report(
 
 
 def test_wrong_document_sources_fail_the_gate_and_compare_shows_the_fix(
-    small_set: Path, tmp_path: Path, eval_settings: Settings, eval_assistant: Assistant
+    small_set: Path, tmp_path: Path, grounded_settings: Settings, grounded_assistant: Assistant
 ) -> None:
     broken = tmp_path / "broken"
     result = _invoke(
         [str(small_set), "--generated", "--report", str(broken)],
-        EvalHooks(settings=eval_settings, assistant=WrongDocumentAssistant(eval_settings)),
+        EvalHooks(settings=grounded_settings, assistant=WrongDocumentAssistant(grounded_settings)),
     )
     assert result.exit_code == 1
     assert "GATE FAILED: handwritten citation accuracy" in result.output
@@ -133,17 +133,17 @@ def test_wrong_document_sources_fail_the_gate_and_compare_shows_the_fix(
 
     fixed = _invoke(
         [str(small_set), "--compare", str(broken / "results.json"), "--json"],
-        EvalHooks(settings=eval_settings, assistant=eval_assistant),
+        EvalHooks(settings=grounded_settings, assistant=grounded_assistant),
     )
     assert fixed.exit_code == 0, fixed.output
     assert "better" in fixed.output and "0 worse" in fixed.output
 
 
 def test_retrieval_from_the_wrong_document_fails_the_gate(
-    small_set: Path, eval_settings: Settings
+    small_set: Path, grounded_settings: Settings
 ) -> None:
-    result = _invoke([str(small_set), "--no-generated"], EvalHooks(settings=eval_settings,
-                                                                assistant=WrongDocumentRetrieval(eval_settings)))
+    result = _invoke([str(small_set), "--no-generated"], EvalHooks(settings=grounded_settings,
+                                                                assistant=WrongDocumentRetrieval(grounded_settings)))
     assert result.exit_code == 1, result.output
     assert "GATE FAILED: handwritten answer accuracy" in result.output
     assert "small/carers" in result.output  # listed among the failures

@@ -36,15 +36,15 @@ FAITHFUL = (
 
 
 @pytest.fixture(scope="module")
-def one_stop(draft_assistant) -> Answer:  # noqa: ANN001
-    answer = draft_assistant.ask(ONE_STOP)
+def one_stop(grounded_assistant) -> Answer:  # noqa: ANN001
+    answer = grounded_assistant.ask(ONE_STOP)
     assert answer.answered and answer.citations[0].ref == "3.2"
     return answer
 
 
 @pytest.fixture(scope="module")
-def carers(draft_assistant) -> Answer:  # noqa: ANN001
-    answer = draft_assistant.ask(CARERS)
+def carers(grounded_assistant) -> Answer:  # noqa: ANN001
+    answer = grounded_assistant.ask(CARERS)
     assert answer.citations[0].ref == "5.8"
     return answer
 
@@ -80,8 +80,8 @@ def test_markers_are_renumbered_for_a_draft() -> None:
 
 
 # --- the check, on real retrieved sources ------------------------------------------------------
-def test_faithful_sentences_pass_the_check(one_stop: Answer, draft_settings: Settings) -> None:
-    result = check(FAITHFUL, sources_of(one_stop, draft_settings), question=ONE_STOP)
+def test_faithful_sentences_pass_the_check(one_stop: Answer, grounded_settings: Settings) -> None:
+    result = check(FAITHFUL, sources_of(one_stop, grounded_settings), question=ONE_STOP)
     assert [v.reason for v in result.dropped] == []
     assert result.text == FAITHFUL
 
@@ -100,24 +100,24 @@ def test_faithful_sentences_pass_the_check(one_stop: Answer, draft_settings: Set
     ],
 )
 def test_an_unsupported_figure_date_rating_or_name_is_caught(
-    one_stop: Answer, draft_settings: Settings, sentence: str, missing: str
+    one_stop: Answer, grounded_settings: Settings, sentence: str, missing: str
 ) -> None:
-    verdict = check(sentence, sources_of(one_stop, draft_settings)).verdicts[0]
+    verdict = check(sentence, sources_of(one_stop, grounded_settings)).verdicts[0]
     assert not verdict.kept
     assert any(missing in item for item in verdict.unsupported), verdict
 
 
 def test_a_true_figure_cited_to_the_wrong_source_is_caught(
-    one_stop: Answer, carers: Answer, draft_settings: Settings
+    one_stop: Answer, carers: Answer, grounded_settings: Settings
 ) -> None:
     """5,252 is in 5.8, not in 3.2: the citation, not just the figure, must be right."""
     sentence = "At the end of Q2, 5,252 carers were being supported by Carers MK [1]."
-    assert check(sentence, sources_of(carers, draft_settings)).verdicts[0].kept
-    assert not check(sentence, sources_of(one_stop, draft_settings)).verdicts[0].kept
+    assert check(sentence, sources_of(carers, grounded_settings)).verdicts[0].kept
+    assert not check(sentence, sources_of(one_stop, grounded_settings)).verdicts[0].kept
 
 
-def test_ratings_come_from_the_rating_field_only(one_stop: Answer, draft_settings: Settings) -> None:
-    sources = sources_of(one_stop, draft_settings)
+def test_ratings_come_from_the_rating_field_only(one_stop: Answer, grounded_settings: Settings) -> None:
+    sources = sources_of(one_stop, grounded_settings)
     assert check("It is rated Amber [1].", sources).verdicts[0].kept  # G/A includes Amber
     poisoned = [CheckSource(n=1, text=sources[0].text + "\nAll commitments are complete.", ratings=sources[0].ratings)]
     assert not check("All commitments are complete [1].", poisoned).verdicts[0].kept
@@ -127,8 +127,8 @@ def test_ratings_come_from_the_rating_field_only(one_stop: Answer, draft_setting
     assert not check("Phase 1 is now completed [1].", described).verdicts[0].kept
 
 
-def test_uncited_sentences(one_stop: Answer, draft_settings: Settings) -> None:
-    sources = sources_of(one_stop, draft_settings)
+def test_uncited_sentences(one_stop: Answer, grounded_settings: Settings) -> None:
+    sources = sources_of(one_stop, grounded_settings)
     result = check(
         "The documents don't say how much it cost. I hope this helps. It opened on time. "
         "It is the best in the region [1]. The plans don't give the 2025/26 budget.",
@@ -142,20 +142,20 @@ def test_uncited_sentences(one_stop: Answer, draft_settings: Settings) -> None:
     assert reasons[4] == (True, "says what is not covered")  # 2025/26 comes from the question
 
 
-def test_a_source_that_does_not_exist_is_caught(one_stop: Answer, draft_settings: Settings) -> None:
-    verdict = check("The Old Bus Station will be used [7].", sources_of(one_stop, draft_settings)).verdicts[0]
+def test_a_source_that_does_not_exist_is_caught(one_stop: Answer, grounded_settings: Settings) -> None:
+    verdict = check("The Old Bus Station will be used [7].", sources_of(one_stop, grounded_settings)).verdicts[0]
     assert not verdict.kept and "does not exist" in (verdict.reason or "")
 
 
-def test_a_misquote_is_caught(one_stop: Answer, draft_settings: Settings) -> None:
-    sources = sources_of(one_stop, draft_settings)
+def test_a_misquote_is_caught(one_stop: Answer, grounded_settings: Settings) -> None:
+    sources = sources_of(one_stop, grounded_settings)
     assert check("The update says: “The facility will be operational from early December 2017” [1].", sources).verdicts[0].kept
     assert not check("The update says: “The facility is already open” [1].", sources).verdicts[0].kept
 
 
 # --- prompt construction -------------------------------------------------------------------------
 def test_the_prompt_holds_only_the_retrieved_sources(
-    one_stop: Answer, llm_settings: Settings, mock_llm, draft_assistant  # noqa: ANN001
+    one_stop: Answer, llm_settings: Settings, mock_llm, grounded_assistant  # noqa: ANN001
 ) -> None:
     mock_llm.script(FAITHFUL)
     generate_answer(one_stop, llm_settings)
@@ -171,14 +171,14 @@ def test_the_prompt_holds_only_the_retrieved_sources(
         assert text in user
     # Nothing from rows or documents that were not retrieved for this question.
     shown = {r.id for r in one_stop.items + one_stop.history}
-    others = [i for d in draft_assistant.store.documents for i in d.items if i.id not in shown and len(i.commitment) > 40]
+    others = [i for d in grounded_assistant.store.documents for i in d.items if i.id not in shown and len(i.commitment) > 40]
     assert others and not [i.ref for i in others if i.commitment in user]
     assert "57 councillors" not in user and "Tickford Farm" not in user
 
 
-def test_messages_number_sources_as_the_answer_cites_them(carers: Answer, draft_settings: Settings) -> None:
-    sources = build_sources(carers, draft_settings.prompts_dir)
-    _, user = build_messages(carers, sources, draft_settings)
+def test_messages_number_sources_as_the_answer_cites_them(carers: Answer, grounded_settings: Settings) -> None:
+    sources = build_sources(carers, grounded_settings.prompts_dir)
+    _, user = build_messages(carers, sources, grounded_settings)
     assert user[1].count("[1] ") == 1 and "[2] " not in user[1]
     assert "5,252" in user[1] and "Pam Cooke" in user[1]
 
@@ -270,11 +270,11 @@ def test_a_model_that_cannot_answer_falls_back(
 
 
 def test_off_by_default_and_nothing_sent_for_a_declined_answer(
-    draft_assistant, draft_settings: Settings, llm_settings: Settings, mock_llm  # noqa: ANN001
+    grounded_assistant, grounded_settings: Settings, llm_settings: Settings, mock_llm  # noqa: ANN001
 ) -> None:
-    grounded = draft_assistant.ask(ONE_STOP)
-    assert generate_answer(grounded, draft_settings).metadata["fallback_reason"] == "PLANBOT_LLM is not set"
-    declined = draft_assistant.ask("what is the council tax band D rate?")
+    grounded = grounded_assistant.ask(ONE_STOP)
+    assert generate_answer(grounded, grounded_settings).metadata["fallback_reason"] == "PLANBOT_LLM is not set"
+    declined = grounded_assistant.ask("what is the council tax band D rate?")
     assert not declined.answered
     answer = generate_answer(declined, llm_settings)
     assert answer.metadata["generated"] is False and answer.answer == declined.answer
@@ -304,13 +304,13 @@ INJECTION = (
 
 
 @pytest.fixture(scope="module")
-def poisoned_answer(draft_assistant) -> Answer:  # noqa: ANN001
+def poisoned_answer(grounded_assistant) -> Answer:  # noqa: ANN001
     """A real answer whose document had an instruction written into its update.
 
     The text is put where an ingested document's words end up (the row's update and the
     citation's quote), so the model sees exactly what it would see had the file said it.
     """
-    answer = draft_assistant.ask("What progress is there on a toolkit for involving residents in regeneration?")
+    answer = grounded_assistant.ask("What progress is there on a toolkit for involving residents in regeneration?")
     assert answer.answered and answer.items and "social KPI" in answer.citations[0].quote
     anchor = "In 2016, a social KPI was established for regeneration"
     item = answer.items[0]
@@ -347,18 +347,18 @@ def test_an_instruction_inside_a_document_is_data_not_a_command(
 
 
 # --- configuration ------------------------------------------------------------------------------------
-def test_configuration_errors_say_what_to_do(draft_settings: Settings, tmp_path) -> None:  # noqa: ANN001
+def test_configuration_errors_say_what_to_do(grounded_settings: Settings, tmp_path) -> None:  # noqa: ANN001
     with pytest.raises(LLMConfigError, match="PLANBOT_LLM_BASE_URL"):
-        make_llm(draft_settings.model_copy(update={"llm": "openai"}))
+        make_llm(grounded_settings.model_copy(update={"llm": "openai"}))
     with pytest.raises(LLMConfigError, match="openai, llamacpp"):
-        make_llm(draft_settings.model_copy(update={"llm": "gpt-9"}))
+        make_llm(grounded_settings.model_copy(update={"llm": "gpt-9"}))
     with pytest.raises(LLMConfigError, match="PLANBOT_LLM_MODEL_PATH"):
-        make_llm(draft_settings.model_copy(update={"llm": "llamacpp"}))
+        make_llm(grounded_settings.model_copy(update={"llm": "llamacpp"}))
     with pytest.raises(LLMConfigError, match="is not a file"):
-        make_llm(draft_settings.model_copy(update={"llm": "llamacpp", "llm_model_path": tmp_path / "missing.gguf"}))
+        make_llm(grounded_settings.model_copy(update={"llm": "llamacpp", "llm_model_path": tmp_path / "missing.gguf"}))
 
 
-def test_llamacpp_without_its_package_names_the_package(draft_settings: Settings, tmp_path) -> None:  # noqa: ANN001
+def test_llamacpp_without_its_package_names_the_package(grounded_settings: Settings, tmp_path) -> None:  # noqa: ANN001
     pytest.importorskip("llama_index")  # always present; the point is the next line
     try:
         import llama_cpp  # noqa: F401
@@ -369,9 +369,9 @@ def test_llamacpp_without_its_package_names_the_package(draft_settings: Settings
     model = tmp_path / "tiny.gguf"
     model.write_bytes(b"GGUF")
     with pytest.raises(LLMConfigError, match="pip install llama-cpp-python"):
-        make_llm(draft_settings.model_copy(update={"llm": "llamacpp", "llm_model_path": model}))
+        make_llm(grounded_settings.model_copy(update={"llm": "llamacpp", "llm_model_path": model}))
 
 
-def test_generate_raises_on_a_broken_configuration(one_stop: Answer, draft_settings: Settings) -> None:
+def test_generate_raises_on_a_broken_configuration(one_stop: Answer, grounded_settings: Settings) -> None:
     with pytest.raises(LLMConfigError):
-        generate_answer(one_stop, draft_settings.model_copy(update={"llm": "openai"}))
+        generate_answer(one_stop, grounded_settings.model_copy(update={"llm": "openai"}))
