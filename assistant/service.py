@@ -434,8 +434,16 @@ class Scope:
         """The requested documents within scope (all of the scope when none requested)."""
         return [i for i in document_ids if i in self.ids] if document_ids else self.ids
 
-    def where(self, document_ids: list[str] | None = None) -> dict:
+    def where(self, document_ids: list[str] | None = None) -> dict | None:
+        """The Chroma filter; None when it would keep every document in the index.
+
+        Chroma answers a filtered query by scanning the metadata before the vector
+        search, which costs more than the search itself on a large index; the common
+        case, an asker who may see everything, needs no filter at all.
+        """
         ids = self.narrow(document_ids or []) or ["\u0000none"]
+        if set(ids) == {d.id for d in self.store.documents}:
+            return None
         return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
 
 
