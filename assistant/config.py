@@ -60,7 +60,10 @@ class Settings(BaseSettings):
     collection: str = Field(default="plan_items", description="Chroma collection name prefix.")
 
     # --- embeddings -------------------------------------------------------------------
-    embed_batch_size: int = Field(default=64, ge=1, le=4096)
+    embed_batch_size: int = Field(
+        default=16, ge=1, le=4096,
+        description="Texts per encoder batch at ingest; 16 was fastest on 2 cores (docs/benchmarks.md).",
+    )
 
     # --- retrieval and answering -------------------------------------------------------
     top_k: int = Field(default=5, ge=1, le=50)

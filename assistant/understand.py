@@ -9,7 +9,10 @@ parts of a question that have one right answer are answered exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
+from functools import lru_cache
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -109,6 +112,31 @@ def _rating(text: str) -> str | None:
         return None
 
 
+T = TypeVar("T")
+_MEMO: dict[tuple[str, str, str], object] = {}
+_MEMO_LIMIT = 200_000
+
+
+def _per_document(doc: PlanDocument, what: str, compute: Callable[[PlanDocument], T]) -> T:
+    """``compute(doc)``, once per document version (its id and file hash).
+
+    Questions are many and documents few and unchanging, so what a question is matched
+    against in each document (its people, its sections' words, its years) is worked
+    out once, not on every question: on a 10,000-item index that was most of the time
+    spent understanding a question.
+    """
+    key = (doc.id, doc.sha256, what)
+    if key not in _MEMO:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        _MEMO[key] = compute(doc)
+    return _MEMO[key]  # type: ignore[return-value]
+
+
+def _known_people(doc: PlanDocument) -> dict[str, Person]:
+    return {normalise_initials(p.initials): p for p in doc.people_key.values()}
+
+
 def _people(text: str, documents: list[PlanDocument]) -> list[Person]:
     found: list[Person] = []
     for match in _CLLR.finditer(text):
@@ -117,7 +145,9 @@ def _people(text: str, documents: list[PlanDocument]) -> list[Person]:
     for phrase, role in _ROLE_PHRASES.items():
         if phrase in lowered:
             found += find_people(role, documents)
-    known = {normalise_initials(p.initials): p for d in documents for p in d.people_key.values()}
+    known: dict[str, Person] = {}
+    for doc in documents:
+        known.update(_per_document(doc, "people", _known_people))
     for token in re.findall(r"\b[A-Z][A-Za-z'’]{1,4}\b", text):
         if token.upper() == token or re.match(r"^[A-Z][a-z]?[A-Z]", token):
             if token not in _COMMON_INITIAL_WORDS and normalise_initials(token) in known:
@@ -139,8 +169,7 @@ def _documents(text: str, documents: list[PlanDocument]) -> tuple[list[str], lis
     lowered = text.lower()
     chosen: list[str] = []
     for doc in documents:
-        label = " ".join(filter(None, [doc.meta.title, doc.meta.period or "", doc.meta.date or "", doc.id])).lower()
-        doc_years = set(re.findall(r"(?:19|20)\d{2}", label))
+        label, doc_years = _per_document(doc, "label", _label)
         if years and any(y in doc_years for y in years):
             chosen.append(doc.id)
         elif _QUARTER.search(text) and "quarter" in label and (not years or any(y in doc_years for y in years)):
@@ -148,6 +177,11 @@ def _documents(text: str, documents: list[PlanDocument]) -> tuple[list[str], lis
         elif any(word in lowered for word in _title_keywords(doc)):
             chosen.append(doc.id)
     return list(dict.fromkeys(chosen)), years
+
+
+def _label(doc: PlanDocument) -> tuple[str, frozenset[str]]:
+    label = " ".join(filter(None, [doc.meta.title, doc.meta.period or "", doc.meta.date or "", doc.id])).lower()
+    return label, frozenset(re.findall(r"(?:19|20)\d{2}", label))
 
 
 def _title_keywords(doc: PlanDocument) -> list[str]:
@@ -179,13 +213,26 @@ def _sections(text: str, documents: list[PlanDocument]) -> list[tuple[str, str]]
     asked = content_stems(text)
     found = []
     for doc in documents:
-        for section in doc.sections:
-            words = [w for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower())) if w not in _SECTION_FILLER]
-            stems = content_stems(" ".join(words)) - {"milton", "keyn"}
+        for section, stems in _per_document(doc, "sections", _item_sections):
             needed = len(stems) - 1 if len(stems) >= 3 else len(stems)
-            if stems and len(stems & asked) >= needed and any(i.section == section for i in doc.items):
+            if len(stems & asked) >= needed:
                 found.append((doc.id, section))
     return found
+
+
+def _item_sections(doc: PlanDocument) -> list[tuple[str, frozenset[str]]]:
+    """Sections that hold plan items, with the stems of their distinctive words."""
+    with_items = {i.section for i in doc.items}
+    pairs = [(section, _section_stems(section)) for section in doc.sections if section in with_items]
+    return [(section, stems) for section, stems in pairs if stems]
+
+
+@lru_cache(maxsize=8192)
+def _section_stems(section: str) -> frozenset[str]:
+    from indexing.terms import content_stems
+
+    words = [w for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower())) if w not in _SECTION_FILLER]
+    return frozenset(content_stems(" ".join(words)) - {"milton", "keyn"})
 
 
 def _intent(

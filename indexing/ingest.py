@@ -281,10 +281,12 @@ def _build_generation(
     _fault_point("parsed")
 
     reused = _reusable_embeddings(previous, nodes)
-    to_embed = [node for node in nodes if node.node_id not in reused]
+    # Longest first, and many batches per call: each batch is padded only to its own
+    # longest text, so similar lengths together waste least (docs/benchmarks.md, ingest).
+    to_embed = sorted(
+        (node for node in nodes if node.node_id not in reused), key=lambda n: len(n.get_content()), reverse=True
+    )
     batch = settings.embed_batch_size
-    # Many batches per call: the encoder sorts a call's texts by length, so each batch is
-    # padded only to its own longest text (see docs/benchmarks.md, ingest throughput).
     step = batch * 16
     for start in range(0, len(to_embed), step):
         progress("embedding", start, len(to_embed))
