@@ -16,7 +16,7 @@ In one process, on one synthetic corpus (``benchmarks/synthetic.py``):
 4. *planbot ingest*: the CLI from a fresh process, imports and model load included;
 5. a sweep of batch size and torch threads on a sample of the texts, both in one
    ``encode`` call (sorted by length inside) and one call per batch in file order (how
-   ingest called it before it passed 16 batches per call).
+   ingest called it before it passed many batches per call).
 
 Each phase also records how many cores *other* processes kept busy: on a 2-core machine
 a test run elsewhere halves the numbers, so read them with that column.
@@ -226,7 +226,7 @@ the rest of the gap between ingest and the ceiling is the other stages below. St
 {stages}
 
 Batch size and threads ({len(sample)} sampled texts; "one call" = one `encode` call, which orders by length
-internally, as ingest now does per 16 batches; "per batch" = `encode` per 64 texts in file order, as ingest did before):
+internally, as ingest does per 64 batches; "per batch" = `encode` per 64 texts in file order, as ingest did before):
 
 {table(["torch threads", "batch_size", "one call texts/s", "per batch texts/s", "other load"], sweep)}
 """

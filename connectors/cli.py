@@ -130,6 +130,8 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None, a
 
     QUESTION is the question in plain words; `-` reads one question per line from
     standard input and answers each in turn, loading the model and index once.
+    No language model is used unless PLANBOT_LLM is set; then the answer is the
+    model's wording, checked against its sources (see docs/llm.md).
 
     \b
     Examples:

@@ -111,7 +111,9 @@ def discover(paths: list[Path], manifest: Manifest) -> tuple[list[Path], list[Fi
 
 
 def _document_id(path: Path, taken: set[str]) -> str:
-    base = path.stem.lower().replace(" ", "-")
+    """The file name's stem, lower case, with no space or colon: node ids are
+    ``<document id>:<key>``, and ``store.document_of`` splits them at the first colon."""
+    base = path.stem.lower().replace(" ", "-").replace(":", "-")
     doc_id, n = base, 2
     while doc_id in taken:
         doc_id, n = f"{base}-{n}", n + 1
@@ -287,7 +289,7 @@ def _build_generation(
         (node for node in nodes if node.node_id not in reused), key=lambda n: len(n.get_content()), reverse=True
     )
     batch = settings.embed_batch_size
-    step = batch * 16
+    step = batch * 64
     for start in range(0, len(to_embed), step):
         progress("embedding", start, len(to_embed))
         chunk = to_embed[start : start + step]

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
 CURRENT = "CURRENT"
+DENSE_OVERFETCH = 8
+"""Neighbours fetched per wanted one when a question is kept to some documents."""
 KEEP_GENERATIONS = 2
 
 
@@ -225,12 +227,24 @@ class IndexStore:
     def dense(
         self, vector: list[float], k: int, where: dict[str, Any] | None = None
     ) -> list[StoredNode]:
-        """Nearest nodes by cosine similarity (score = cosine, 1.0 = same direction)."""
+        """Nearest nodes by cosine similarity (score = cosine, 1.0 = same direction).
+
+        A ``where`` on documents is applied by over-fetching and dropping the others
+        (exact: the first k survivors of a ranking are the top k of the filtered set),
+        and only when too few survive by Chroma's own filter, which scans metadata
+        before searching: measured at 100k nodes, 1.1 s against 0.05 s unfiltered.
+        """
         if self.size == 0:
             return []
+        k = min(k, self.size)
+        allowed = _documents_in(where)
+        if allowed is not None:
+            found = self._dense_post_filtered(vector, k, allowed)
+            if found is not None:
+                return found
         result = self.collection.query(
             query_embeddings=[vector],
-            n_results=min(k, self.size),
+            n_results=k,
             where=where or None,
             include=["documents", "metadatas", "distances"],
         )
@@ -239,6 +253,28 @@ class IndexStore:
             for i, t, m, d in zip(
                 result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
             )
+        ]
+
+    def _dense_post_filtered(self, vector: list[float], k: int, allowed: set[str]) -> list[StoredNode] | None:
+        """Top ``k`` of the allowed documents from ``DENSE_OVERFETCH × k`` unfiltered
+        neighbours, then 8× as many; None when fewer than ``k`` are allowed even then
+        (Chroma filters instead)."""
+        for depth in (k * DENSE_OVERFETCH, k * DENSE_OVERFETCH * 8):
+            depth = min(depth, self.size)
+            result = self.collection.query(query_embeddings=[vector], n_results=depth, include=["distances"])
+            hits = [(i, d) for i, d in zip(result["ids"][0], result["distances"][0]) if document_of(i) in allowed][:k]
+            if len(hits) == k or depth == self.size:
+                break
+        else:
+            return None
+        if not hits:
+            return []
+        got = self.collection.get(ids=[i for i, _ in hits], include=["documents", "metadatas"])
+        by_id = {i: (t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])}
+        return [
+            StoredNode(id=i, text=by_id[i][0] or "", metadata=dict(by_id[i][1] or {}), score=1.0 - d)
+            for i, d in hits
+            if i in by_id
         ]
 
     def keyword(self, question: str, k: int) -> list[StoredNode]:
@@ -289,3 +325,23 @@ class KeywordIndex:
                 StoredNode(id=content["id_"], text=content.get("text", ""), metadata=dict(content.get("metadata") or {}), score=float(score))
             )
         return found
+
+
+def document_of(node_id: str) -> str:
+    """The document a node belongs to, from its id: the parser names every item and
+    passage ``<document id>:<key>`` (``indexing/plan_parser.py``), and document ids are
+    file-name slugs, which hold no colon."""
+    return node_id.partition(":")[0]
+
+
+def _documents_in(where: dict[str, Any] | None) -> set[str] | None:
+    """The documents a ``where`` keeps, if that is all it says; else None."""
+    if not where or list(where) != ["plan_document"]:
+        return None
+    cond = where["plan_document"]
+    if isinstance(cond, str):
+        return {cond}
+    if isinstance(cond, dict) and list(cond) == ["$in"]:
+        return set(cond["$in"])
+    return None
+

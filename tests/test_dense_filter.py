@@ -1,0 +1,66 @@
+"""Questions kept to some documents: the store's post-filtered dense search must return
+exactly what Chroma's own ``where`` filter returns, by both of its paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from indexing import store as store_module
+from indexing.embedding import embed_one
+from indexing.store import IndexStore, document_of
+
+QUESTIONS = [
+    "what's the latest on the one stop shop for homeless people?",
+    "what are we doing about rats?",
+    "how is the regeneration of the estates going?",
+]
+
+
+@pytest.fixture(scope="module")
+def store(corpus_settings: Settings) -> IndexStore:
+    return IndexStore.open(corpus_settings)
+
+
+def chroma_filtered(store: IndexStore, vector: list[float], k: int, where: dict) -> list[tuple[str, float]]:
+    result = store.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
+    return [(i, round(1.0 - d, 5)) for i, d in zip(result["ids"][0], result["distances"][0])]
+
+
+def ids_and_scores(nodes) -> list[tuple[str, float]]:  # noqa: ANN001
+    return [(n.id, round(n.score, 5)) for n in nodes]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+@pytest.mark.parametrize("kept", ["one plan", "all but the Q2 update", "a prose document"])
+def test_post_filtered_dense_equals_chromas_filter(store: IndexStore, question: str, kept: str) -> None:
+    ids = [d.id for d in store.documents]
+    chosen = {
+        "one plan": ["council-plan-commitments-2020"],
+        "all but the Q2 update": [i for i in ids if i != "council-plan-delivery-update-q2-2017"],
+        "a prose document": ["what-makes-us-mk-city-council"],
+    }[kept]
+    where = {"plan_document": chosen[0]} if len(chosen) == 1 else {"plan_document": {"$in": chosen}}
+    vector = embed_one(question)
+    got = store.dense(vector, 10, where=where)
+    assert ids_and_scores(got) == chroma_filtered(store, vector, 10, where)
+    assert {document_of(n.id) for n in got} <= set(chosen)
+    assert all(n.metadata["plan_document"] == document_of(n.id) and n.text for n in got)
+
+
+def test_too_few_allowed_neighbours_still_gives_the_whole_filtered_top_k(
+    store: IndexStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no over-fetch, a small document's nodes are not among the first k: the
+    store must look deeper or ask Chroma to filter, never return a short list."""
+    monkeypatch.setattr(store_module, "DENSE_OVERFETCH", 1)
+    where = {"plan_document": "improvement-analysis-feb-2006"}
+    vector = embed_one("what's the latest on the one stop shop for homeless people?")
+    got = store.dense(vector, 10, where=where)
+    assert len(got) == 10
+    assert ids_and_scores(got) == chroma_filtered(store, vector, 10, where)
+
+
+def test_every_node_id_names_its_document(store: IndexStore) -> None:
+    nodes = store.get()
+    assert nodes and all(document_of(n.id) == n.metadata["plan_document"] for n in nodes)
