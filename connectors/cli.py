@@ -14,18 +14,11 @@ from pathlib import Path
 
 import click
 
-from assistant.config import Settings, get_settings
+from connectors.cli_settings import load_settings
 
 
 class PlanbotError(click.ClickException):
     """A problem the user can fix, shown as one line with exit code 1."""
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except Exception as err:  # pydantic ValidationError: a bad PLANBOT_* value
-        raise PlanbotError(f"configuration: {err}") from err
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,7 +57,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     from indexing.ingest import ingest as run_ingest
     from indexing.manifest import ManifestError
 
-    settings = _settings()
+    settings = load_settings()
     try:
         with terminal.progress_bar() as progress:
             report = run_ingest(settings, list(paths) or None, progress=progress)
@@ -144,7 +137,7 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None, a
     from connectors import terminal
     from indexing.store import IndexMissing
 
-    assistant = Assistant(_settings())
+    assistant = Assistant(load_settings())
     questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
     for text in questions:
         if question == "-" and not text:
@@ -169,7 +162,7 @@ def _access(option: str | None) -> set[str]:
     from assistant.models import Access
 
     if option is None:
-        return set(_settings().default_access)
+        return set(load_settings().default_access)
     labels = {part.strip() for part in option.split(",") if part.strip()}
     unknown = labels - {a.value for a in Access}
     if unknown:
@@ -181,7 +174,7 @@ def _open_store():  # noqa: ANN202 - IndexStore, imported lazily for start-up ti
     from indexing.store import IndexMissing, IndexStore
 
     try:
-        return IndexStore.open(_settings())
+        return IndexStore.open(load_settings())
     except IndexMissing as err:
         raise PlanbotError(str(err)) from err
 

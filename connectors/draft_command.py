@@ -34,18 +34,15 @@ def draft_command(query: str, to: str | None, sender: str | None, as_json: bool)
     """
     import sys
 
-    from assistant.config import get_settings
     from assistant.draft import draft
     from assistant.llm_backends import LLMConfigError
     from assistant.prompts import TemplateError
     from assistant.service import Assistant, QuestionError
+    from connectors.cli_settings import load_settings
     from indexing.store import IndexMissing
 
     text = sys.stdin.read() if query == "-" else query
-    try:
-        settings = get_settings()
-    except Exception as err:  # pydantic ValidationError: a bad PLANBOT_* value
-        raise click.ClickException(f"configuration: {err}") from err
+    settings = load_settings()
     try:
         result = draft(Assistant(settings), text, to=to, sender=sender)
     except (QuestionError, IndexMissing, LLMConfigError, TemplateError) as err:

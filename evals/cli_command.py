@@ -17,6 +17,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from connectors.cli_settings import load_settings
 from evals.schema import EvalSet, SetError
 
 
@@ -109,7 +110,7 @@ def eval_command(
         chosen = load_sets(sets)
     except SetError as error:
         raise click.ClickException(str(error)) from error
-    settings = hooks.settings or _settings()
+    settings = hooks.settings or load_settings()
     assistant = hooks.assistant or _assistant(settings)
     documents = _documents(assistant, settings)
     if (generated if generated is not None else not sets):
@@ -157,15 +158,6 @@ def eval_command(
         click.echo(f"GATE FAILED: {line}", err=True)
     if failed:
         ctx.exit(1)
-
-
-def _settings() -> Any:
-    from assistant.config import get_settings
-
-    try:
-        return get_settings()
-    except Exception as error:  # pydantic ValidationError: a bad PLANBOT_* value
-        raise click.ClickException(f"configuration: {error}") from error
 
 
 def _assistant(settings: Any) -> Any:

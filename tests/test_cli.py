@@ -92,3 +92,22 @@ def test_ask_without_an_index_says_to_ingest(tmp_path, monkeypatch: pytest.Monke
     result = CliRunner().invoke(cli, ["ask", "who owns 12.1?"])
     config.get_settings.cache_clear()
     assert result.exit_code == 1 and "planbot ingest" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["ask", "who owns 12.1?"], ["draft", "who owns 12.1?"], ["eval", "--no-generated"], ["feedback", "export"]],
+    ids=["ask", "draft", "eval", "feedback"],
+)
+def test_a_bad_setting_is_one_clear_line_in_every_command(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import config
+
+    monkeypatch.setenv("PLANBOT_TOP_K", "0")
+    config.get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, args)
+    finally:
+        config.get_settings.cache_clear()
+    assert result.exit_code == 1, result.output
+    assert "configuration:" in result.output and "top_k" in result.output
+    assert "Traceback" not in result.output

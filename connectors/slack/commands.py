@@ -16,16 +16,9 @@ from types import FrameType
 import click
 import yaml
 
-from assistant.config import Settings, get_settings
+from connectors.cli_settings import load_settings
 
 DESCRIPTION = "Answers councillors marked 👎 in Slack, with their corrections (planbot feedback export)."
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except Exception as err:  # pydantic ValidationError: a bad PLANBOT_* value
-        raise click.ClickException(f"configuration: {err}") from err
 
 
 def _require(value: object, env_var: str, why: str) -> str:
@@ -64,7 +57,7 @@ def slack_command(use_http: bool, port: int, host: str) -> None:
       export SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=…
       planbot slack --http --port 3000
     """
-    settings = _settings()
+    settings = load_settings()
     bot_token = _require(settings.slack_bot_token, "SLACK_BOT_TOKEN", "the bot's OAuth token (xoxb-…)")
     if use_http:
         _require(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", "--http verifies every request with it")
@@ -137,7 +130,7 @@ def export_command(out: Path | None, db: Path | None) -> None:
     """
     from connectors.slack.feedback import export_known_answer_items
 
-    path = db or _settings().feedback_db
+    path = db or load_settings().feedback_db
     if not path.exists():
         raise click.ClickException(f"no feedback database at {path}: run `planbot slack` and collect some feedback first")
     items = export_known_answer_items(path)
