@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from indexing.store import IndexStore, StoredNode
+from indexing.store import IndexStore, StoredNode, where_matches
 
 RRF_K = 60.0
 POOL = 30
@@ -42,7 +42,7 @@ def hybrid_search(
     """Top ``k`` nodes by fused rank; ``where`` restricts both retrievers before ranking."""
     pool = max(POOL, k)
     dense = store.dense(vector, pool, where=where)
-    keyword = [n for n in store.keyword(text, pool * 2) if _matches(n.metadata, where)][:pool]
+    keyword = [n for n in store.keyword(text, pool * 2) if where_matches(n.metadata, where)][:pool]
     found: dict[str, Candidate] = {}
     for rank, node in enumerate(dense):
         found[node.id] = Candidate(node=node, cosine=node.score, dense_rank=rank, fused=1.0 / (RRF_K + rank))
@@ -67,26 +67,3 @@ def _fill_cosines(store: IndexStore, vector: list[float], candidates: list[Candi
         emb = by_id.get(cand.node.id)
         if emb is not None:
             cand.cosine = float(sum(a * b for a, b in zip(vector, emb)))
-
-
-def _matches(metadata: dict[str, Any], where: dict[str, Any] | None) -> bool:
-    """Evaluate the subset of Chroma's ``where`` language that our filters use."""
-    if not where:
-        return True
-    for key, cond in where.items():
-        if key == "$and":
-            if not all(_matches(metadata, c) for c in cond):
-                return False
-        elif key == "$or":
-            if not any(_matches(metadata, c) for c in cond):
-                return False
-        elif isinstance(cond, dict):
-            if "$in" in cond and metadata.get(key) not in cond["$in"]:
-                return False
-            if "$ne" in cond and metadata.get(key) == cond["$ne"]:
-                return False
-            if "$nin" in cond and metadata.get(key) in cond["$nin"]:
-                return False
-        elif metadata.get(key) != cond:
-            return False
-    return True

@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 from datetime import datetime, timezone
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -237,9 +237,8 @@ class IndexStore:
         if self.size == 0:
             return []
         k = min(k, self.size)
-        allowed = _documents_in(where)
-        if allowed is not None:
-            found = self._dense_post_filtered(vector, k, allowed)
+        if where and set(where) == {"plan_document"}:  # a filter on documents alone: node ids tell
+            found = self._dense_post_filtered(vector, k, where)
             if found is not None:
                 return found
         result = self.collection.query(
@@ -255,14 +254,15 @@ class IndexStore:
             )
         ]
 
-    def _dense_post_filtered(self, vector: list[float], k: int, allowed: set[str]) -> list[StoredNode] | None:
-        """Top ``k`` of the allowed documents from ``DENSE_OVERFETCH × k`` unfiltered
+    def _dense_post_filtered(self, vector: list[float], k: int, where: dict[str, Any]) -> list[StoredNode] | None:
+        """Top ``k`` of the documents ``where`` allows, from ``DENSE_OVERFETCH × k`` unfiltered
         neighbours, then 8× as many; None when fewer than ``k`` are allowed even then
         (Chroma filters instead)."""
+        keeps = cache(lambda document: where_matches({"plan_document": document}, where))
         for depth in (k * DENSE_OVERFETCH, k * DENSE_OVERFETCH * 8):
             depth = min(depth, self.size)
             result = self.collection.query(query_embeddings=[vector], n_results=depth, include=["distances"])
-            hits = [(i, d) for i, d in zip(result["ids"][0], result["distances"][0]) if document_of(i) in allowed][:k]
+            hits = [(i, d) for i, d in zip(result["ids"][0], result["distances"][0]) if keeps(document_of(i))][:k]
             if len(hits) == k or depth == self.size:
                 break
         else:
@@ -334,14 +334,24 @@ def document_of(node_id: str) -> str:
     return node_id.partition(":")[0]
 
 
-def _documents_in(where: dict[str, Any] | None) -> set[str] | None:
-    """The documents a ``where`` keeps, if that is all it says; else None."""
-    if not where or list(where) != ["plan_document"]:
-        return None
-    cond = where["plan_document"]
-    if isinstance(cond, str):
-        return {cond}
-    if isinstance(cond, dict) and list(cond) == ["$in"]:
-        return set(cond["$in"])
-    return None
-
+def where_matches(metadata: dict[str, Any], where: dict[str, Any] | None) -> bool:
+    """Evaluate the subset of Chroma's ``where`` language that our filters use."""
+    if not where:
+        return True
+    for key, cond in where.items():
+        if key == "$and":
+            if not all(where_matches(metadata, c) for c in cond):
+                return False
+        elif key == "$or":
+            if not any(where_matches(metadata, c) for c in cond):
+                return False
+        elif isinstance(cond, dict):
+            if "$in" in cond and metadata.get(key) not in cond["$in"]:
+                return False
+            if "$ne" in cond and metadata.get(key) == cond["$ne"]:
+                return False
+            if "$nin" in cond and metadata.get(key) in cond["$nin"]:
+                return False
+        elif metadata.get(key) != cond:
+            return False
+    return True
