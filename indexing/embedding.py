@@ -74,9 +74,7 @@ def embed(texts: list[str], *, batch_size: int = 64) -> list[list[float]]:
     if not texts:
         return []
     unique = list(dict.fromkeys(texts))
-    vectors = get_model().encode(
-        unique, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-    )
+    vectors = _torch_encode(unique, batch_size)
     if len(unique) == len(texts):
         return vectors.tolist()
     by_text = dict(zip(unique, vectors.tolist()))

@@ -62,16 +62,15 @@ class PlanBot:
     store: FeedbackStore
     memory: ThreadMemory = field(default_factory=ThreadMemory)
     recent: RecentKeys = field(default_factory=RecentKeys)
-    limiter: RateLimiter | None = None
+    limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.limiter is None:
-            self.limiter = RateLimiter(self.settings.slack_rate_limit)
+        self.limiter = RateLimiter(self.settings.slack_rate_limit)
 
     def over_limit(self, user: str | None) -> str | None:
         """The polite note when ``user`` has asked too often this minute, else None."""
-        wait = self.limiter.wait_for(user) if self.limiter else 0.0
-        return slow_down_message(self.limiter.per_minute, wait) if wait and self.limiter else None
+        wait = self.limiter.wait_for(user)
+        return slow_down_message(self.limiter.per_minute, wait) if wait else None
 
     def answer(
         self,
