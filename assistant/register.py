@@ -103,7 +103,7 @@ class ItemFilter(BaseModel):
         clauses: list[dict] = [{"node_kind": "item"}]
         if self.rating:
             if self.include_combined and "/" not in self.rating:
-                clauses.append({f"rating_{self.rating}": True})
+                clauses.append({"ratings": {"$contains": self.rating}})
             else:
                 clauses.append({"rating": self.rating})
         if self.ref:
@@ -115,8 +115,8 @@ class ItemFilter(BaseModel):
         if self.sections:
             clauses.append({"section": self.sections[0]} if len(self.sections) == 1 else {"section": {"$in": self.sections}})
         if self.people:
-            prefix = f"{self.role}_" if self.role else "person_"
-            keys = [{f"{prefix}{normalise_initials(p.initials)}": True} for p in self.people]
+            field = self.role or "people"
+            keys = [{field: {"$contains": normalise_initials(p.initials)}} for p in self.people]
             clauses.append(keys[0] if len(keys) == 1 else {"$or": keys})
         if document_ids:
             clauses.append(

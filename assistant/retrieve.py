@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from indexing.store import IndexStore, StoredNode, where_matches
+from indexing.store import IndexStore, StoredNode, document_of, where_matches
 
 RRF_K = 60.0
 POOL = 30
@@ -41,29 +41,42 @@ def hybrid_search(
 ) -> list[Candidate]:
     """Top ``k`` nodes by fused rank; ``where`` restricts both retrievers before ranking."""
     pool = max(POOL, k)
-    dense = store.dense(vector, pool, where=where)
-    keyword = [n for n in store.keyword(text, pool * 2) if where_matches(n.metadata, where)][:pool]
     found: dict[str, Candidate] = {}
-    for rank, node in enumerate(dense):
+    for rank, node in enumerate(store.dense(vector, pool, where=where)):
         found[node.id] = Candidate(node=node, cosine=node.score, dense_rank=rank, fused=1.0 / (RRF_K + rank))
-    for rank, node in enumerate(keyword):
-        cand = found.get(node.id)
-        if cand is None:
-            cand = found[node.id] = Candidate(node=node)
-        cand.bm25, cand.bm25_rank = node.score, rank
+    for rank, (node_id, score) in enumerate(_keyword_hits(store, text, vector, pool, where, found)):
+        cand = found[node_id]
+        cand.bm25, cand.bm25_rank = score, rank
         cand.fused += 1.0 / (RRF_K + rank)
-    missing = [c for c in found.values() if c.dense_rank is None]
-    if missing:
-        _fill_cosines(store, vector, missing)
     ranked = sorted(found.values(), key=lambda c: c.fused, reverse=True)
     return ranked[:k]
 
 
-def _fill_cosines(store: IndexStore, vector: list[float], candidates: list[Candidate]) -> None:
-    """Cosine for BM25-only hits, so every candidate can be judged against the floor."""
-    got = store.collection.get(ids=[c.node.id for c in candidates], include=["embeddings"])
-    by_id = {i: e for i, e in zip(got["ids"], got["embeddings"])}
-    for cand in candidates:
-        emb = by_id.get(cand.node.id)
-        if emb is not None:
-            cand.cosine = float(sum(a * b for a, b in zip(vector, emb)))
+def _keyword_hits(
+    store: IndexStore,
+    text: str,
+    vector: list[float],
+    pool: int,
+    where: dict[str, Any] | None,
+    found: dict[str, Candidate],
+) -> list[tuple[str, float]]:
+    """The best ``pool`` BM25 hits that ``where`` allows, as (node id, score).
+
+    Hits the dense search did not find are read from the index with their vectors and
+    added to ``found`` with their cosine, so every candidate can be judged against the
+    relevance floor. A filter on documents alone is applied by node id before reading.
+    """
+    import numpy as np
+
+    hits = store.keyword(text, pool * 2)
+    by_document = where is None or set(where) == {"plan_document"}
+    if by_document:
+        hits = [h for h in hits if where_matches({"plan_document": document_of(h[0])}, where)][:pool]
+    fetched = store.fetch([node_id for node_id, _ in hits if node_id not in found])
+    if fetched:
+        # Stored vectors are unit length (normalised at embedding): a dot product is the cosine.
+        cosines = np.asarray([v for _, v in fetched], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
+        for (node, _), cosine in zip(fetched, cosines.tolist()):
+            if by_document or where_matches(node.metadata, where):
+                found[node.id] = Candidate(node=node, cosine=cosine)
+    return [h for h in hits if h[0] in found][:pool]

@@ -81,8 +81,6 @@ class StageTimer:
 
 
 def run_ingest(corpus: Path, data_dir: Path, *, sort_by_length: bool = False, profile: Path | None = None) -> tuple[float, int, StageTimer]:
-    from llama_index.vector_stores.chroma import ChromaVectorStore
-
     from assistant.config import Settings
     from indexing import embedding, ingest as ing
 
@@ -92,7 +90,7 @@ def run_ingest(corpus: Path, data_dir: Path, *, sort_by_length: bool = False, pr
         timer.wrap(ing, "_parse_file", "load + parse files", stack)
         timer.wrap(ing, "document_nodes", "build nodes", stack)
         timer.wrap(embedding, "embed", "embed (encoder)", stack)
-        timer.wrap(ChromaVectorStore, "add", "Chroma add", stack)
+        timer.wrap(ing, "_store_nodes", "Chroma add", stack)
         timer.wrap(ing, "_write_bm25", "BM25 build + persist", stack)
         timer.wrap(ing, "_write_json", "write documents/state JSON", stack)
         timer.wrap(ing, "_release_chroma", "close Chroma", stack)

@@ -6,7 +6,7 @@
 For each index (built by ``planbot ingest`` if missing; see ``benchmarks/_common.py``):
 one warm-up pass, then ``--rounds`` passes over a fixed set of questions. Every stage of
 ``ask`` is timed by wrapping its function: understanding the question (with the typo
-fixer), embedding it, the dense query, BM25, the cosines filled in for BM25-only hits,
+fixer), embedding it, the dense query, BM25, reading BM25-only hits with their vectors,
 exact metadata lookups, and the rest (routing, relevance checks, composing the answer).
 Next to it, with the very same question vectors: Chroma's own ``collection.query`` for
 the same 30 neighbours, without and with the ``where`` filter ``ask`` sends, and BM25's
@@ -53,7 +53,7 @@ STAGES = [
     "embed question",
     "dense (Chroma query)",
     "BM25",
-    "cosines of BM25-only hits",
+    "BM25-only hits read with vectors",
     "exact lookups (Chroma get)",
 ]
 
@@ -110,7 +110,7 @@ def measure(data_dir: Path, rounds: int) -> dict:
         stages.wrap(embedding, "embed_one", STAGES[1], stack)
         stages.wrap(IndexStore, "dense", STAGES[2], stack)
         stages.wrap(IndexStore, "keyword", STAGES[3], stack)
-        stages.wrap(retrieve, "_fill_cosines", STAGES[4], stack)
+        stages.wrap(IndexStore, "fetch", STAGES[4], stack)
         stages.wrap(IndexStore, "get", STAGES[5], stack)
         for _ in range(rounds):
             for group, q in QUESTIONS:

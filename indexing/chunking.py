@@ -4,6 +4,12 @@ A status question must be answered from a whole row, so a plan item is never spl
 its commitment leads the embedded text (MiniLM reads only the first 256 word pieces)
 and every field lives in metadata, where Chroma's ``where`` filters can find it exactly
 ("which are amber?", "what is Cllr Long responsible for?").
+
+People and rating codes are *lists* (``owner: ["DS"]``, ``ratings: ["G", "A"]``, matched
+with ``$contains``), not one flag key per person: Chroma reads a collection's schema of
+metadata keys on every query, so a key per person made every query slower as councils
+and officers were added (measured: 2.5 ms → 12 ms at 10k nodes with 3,000 such keys;
+docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -26,7 +32,10 @@ def item_text(item: PlanItem) -> str:
     return "".join(parts)
 
 
-def _base_metadata(doc: PlanDocument) -> dict[str, str | int | float | bool]:
+Metadata = dict[str, str | int | float | bool | list[str]]
+
+
+def _base_metadata(doc: PlanDocument) -> Metadata:
     # "plan_document", not "document_id": llama-index's Chroma store writes its own
     # document_id/doc_id keys (the node's source document) over a key of that name.
     meta = doc.meta
@@ -41,7 +50,7 @@ def _base_metadata(doc: PlanDocument) -> dict[str, str | int | float | bool]:
 
 
 def item_node(doc: PlanDocument, item: PlanItem) -> TextNode:
-    metadata: dict[str, str | int | float | bool] = {
+    metadata: Metadata = {
         **_base_metadata(doc),
         "node_kind": "item",
         "ref": item.ref or "",
@@ -50,18 +59,23 @@ def item_node(doc: PlanDocument, item: PlanItem) -> TextNode:
         "direction": item.direction or "",
         "item_json": item.model_dump_json(),
     }
-    for code in (item.rating or "").split("/"):
-        if code:
-            metadata[f"rating_{code}"] = True
+    # Chroma refuses an empty list, so a list key is left out when there is nobody.
+    codes = [code for code in (item.rating or "").split("/") if code]
+    if codes:
+        metadata["ratings"] = codes
+    everyone: list[str] = []
     for role in ROLES:
-        for person in getattr(item, role):
-            metadata[f"{role}_{normalise_initials(person.initials)}"] = True
-            metadata[f"person_{normalise_initials(person.initials)}"] = True
+        initials = list(dict.fromkeys(normalise_initials(p.initials) for p in getattr(item, role)))
+        if initials:
+            metadata[role] = initials
+            everyone += [i for i in initials if i not in everyone]
+    if everyone:
+        metadata["people"] = everyone
     return _node(item.id, item_text(item), metadata)
 
 
 def passage_node(doc: PlanDocument, passage: Passage) -> TextNode:
-    metadata: dict[str, str | int | float | bool] = {
+    metadata: Metadata = {
         **_base_metadata(doc),
         "node_kind": "passage",
         "ref": "",
@@ -72,10 +86,9 @@ def passage_node(doc: PlanDocument, passage: Passage) -> TextNode:
     return _node(passage.id, text, metadata)
 
 
-def _node(node_id: str, text: str, metadata: dict[str, str | int | float | bool]) -> TextNode:
+def _node(node_id: str, text: str, metadata: Metadata) -> TextNode:
     # The JSON copies are for rebuilding the models, not for the embedding or BM25 text.
-    hidden = [k for k in metadata if k.endswith("_json") or k.startswith(("rating_", "person_"))]
-    hidden += [k for k in metadata if k.startswith(tuple(f"{r}_" for r in ROLES))]
+    hidden = [k for k in metadata if k.endswith("_json") or k in ("ratings", "people", *ROLES)]
     return TextNode(
         id_=node_id,
         text=text,

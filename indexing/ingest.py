@@ -27,11 +27,14 @@ from assistant.models import DocumentKind, DocumentMeta, PlanDocument
 from indexing import embedding
 from indexing.chunking import document_nodes
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256, load_file
+from indexing.keyword_index import write_keyword_index
 from indexing.manifest import Manifest, load_manifest
+from indexing.node_table import FILE as NODE_TABLE, write_node_table
 from indexing.plan_parser import derive_title, parse_document
 from indexing.terms import TermStats
 from indexing.store import (
     FileRecord,
+    INDEX_FORMAT,
     IndexState,
     IndexStore,
     chroma_client,
@@ -239,7 +242,7 @@ def _ingest_locked(
                 docs[record.document_id] = prev_docs[record.document_id]
                 records[key] = record
 
-    if previous is not None and not any_change:
+    if previous is not None and not any_change and previous.state.format == INDEX_FORMAT:
         return IngestReport(
             generation=previous.generation, changed=False, embedded=0,
             documents=summaries, skipped=skipped, removed=removed,
@@ -274,8 +277,6 @@ def _build_generation(
     previous: IndexStore | None,
     progress: Progress,
 ) -> tuple[str, int]:
-    from llama_index.vector_stores.chroma import ChromaVectorStore
-
     generation = f"gen-{time.time_ns() // 1_000_000:015d}"
     building = settings.data_dir / f".building-{generation}"
     building.mkdir(parents=True)
@@ -308,21 +309,24 @@ def _build_generation(
             client.delete_collection(name)
         except Exception:  # noqa: BLE001 - not there yet is the normal case
             pass
-    vector_store = ChromaVectorStore(chroma_collection=get_collection(client, name))
+    collection = get_collection(client, name)
     step = max(1, min(client.get_max_batch_size(), 2000))
     for start in range(0, len(nodes), step):
         progress("storing", start, len(nodes))
-        vector_store.add(nodes[start : start + step])
+        _store_nodes(collection, nodes[start : start + step])
     progress("storing", len(nodes), len(nodes))
     _fault_point("stored")
 
+    write_node_table(
+        building / NODE_TABLE, ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes)
+    )
     if nodes:
         _write_bm25(nodes, building / "bm25")
     TermStats.build([node.get_content() for node in nodes]).save(building / "terms.json")
-    state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, files=records)
+    state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, format=INDEX_FORMAT, files=records)
     _write_json(building / "documents.json", [doc.model_dump(mode="json") for doc in docs])
     _write_json(building / "state.json", state.model_dump(mode="json"))
-    del vector_store, client
+    del collection, client
     final = settings.data_dir / generation
     if not settings.chroma_url:
         _release_chroma(building / "chroma")
@@ -332,6 +336,18 @@ def _build_generation(
     _fault_point("pointed")
     prune_generations(settings, keep=generation)
     return generation, len(to_embed)
+
+
+def _store_nodes(collection, nodes: list) -> None:  # noqa: ANN001 - a Chroma Collection
+    """Each node's id, vector, text and metadata, as they are. Not through llama-index's
+    ``ChromaVectorStore``: it refuses list metadata (the people and rating codes,
+    ``chunking.py``) and stores a second copy of every node as JSON (~2.5 KB a node)."""
+    collection.add(
+        ids=[node.node_id for node in nodes],
+        embeddings=[node.embedding for node in nodes],
+        documents=[node.get_content() for node in nodes],
+        metadatas=[node.metadata for node in nodes],
+    )
 
 
 def _reusable_embeddings(previous: IndexStore | None, nodes: list) -> dict[str, list[float]]:
@@ -350,13 +366,7 @@ def _reusable_embeddings(previous: IndexStore | None, nodes: list) -> dict[str, 
 
 
 def _write_bm25(nodes: list, path: Path) -> None:
-    import Stemmer
-    from llama_index.retrievers.bm25 import BM25Retriever
-
-    retriever = BM25Retriever.from_defaults(
-        nodes=nodes, similarity_top_k=10, stemmer=Stemmer.Stemmer("english"), language="english"
-    )
-    retriever.persist(str(path))
+    write_keyword_index([node.node_id for node in nodes], [node.get_content() for node in nodes], path)
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -23,6 +23,8 @@ from assistant.config import Settings
 from assistant.models import Passage, PlanDocument, PlanItem
 
 if TYPE_CHECKING:
+    from indexing.keyword_index import KeywordIndex
+    from indexing.node_table import NodeTable
     from indexing.terms import TermStats
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
@@ -31,6 +33,12 @@ CURRENT = "CURRENT"
 DENSE_OVERFETCH = 8
 """Neighbours fetched per wanted one when a question is kept to some documents."""
 KEEP_GENERATIONS = 2
+
+
+INDEX_FORMAT = 2
+"""What a generation's folder holds. 2: ``nodes.sqlite`` (node_table.py) and BM25 rows
+keyed by node id (keyword_index.py). ``planbot ingest`` rebuilds an older generation,
+reusing its vectors."""
 
 
 class IndexMissing(RuntimeError):
@@ -54,6 +62,7 @@ class IndexState(BaseModel):
     generation: str
     created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat())
     embedding_model: str
+    format: int = 1
     files: dict[str, FileRecord] = Field(default_factory=dict)
 
 
@@ -205,18 +214,36 @@ class IndexStore:
         return get_collection(client, collection_name(self.settings, self.generation))
 
     @cached_property
+    def nodes(self) -> "NodeTable":
+        from indexing.node_table import FILE, NodeTable
+
+        if self.state.format < INDEX_FORMAT or not (self.dir / FILE).exists():
+            raise IndexMissing(
+                f"The index in {self.settings.data_dir}/ was built by an older Plan Assistant. Run "
+                "`planbot ingest` to bring it up to date (nothing is embedded again)."
+            )
+        return NodeTable(self.dir / FILE)
+
+    def _read(self, ids: list[str], scores: list[float] | None = None) -> list[StoredNode]:
+        """Nodes in the order of ``ids``, from the node table (ids it lacks are skipped)."""
+        rows = self.nodes.rows(ids)
+        return [
+            StoredNode(id=i, text=rows[i][0], metadata=rows[i][1], score=scores[n] if scores else 0.0)
+            for n, i in enumerate(ids)
+            if i in rows
+        ]
+
+    @cached_property
     def bm25(self) -> "KeywordIndex | None":
+        from indexing.keyword_index import KeywordIndex
+
         path = self.dir / "bm25"
         return KeywordIndex.load(path) if path.exists() else None
 
     # --- lookups ----------------------------------------------------------------------
     def get(self, where: dict[str, Any] | None = None, limit: int | None = None) -> list[StoredNode]:
         """Exact metadata lookup (no ranking): "rating is A", "ref is 3.2"."""
-        result = self.collection.get(where=where or None, limit=limit, include=["documents", "metadatas"])
-        return [
-            StoredNode(id=i, text=t or "", metadata=dict(m or {}))
-            for i, t, m in zip(result["ids"], result["documents"], result["metadatas"])
-        ]
+        return self._read(self.collection.get(where=where or None, limit=limit, include=[])["ids"])
 
     @cached_property
     def size(self) -> int:
@@ -242,17 +269,9 @@ class IndexStore:
             if found is not None:
                 return found
         result = self.collection.query(
-            query_embeddings=[vector],
-            n_results=k,
-            where=where or None,
-            include=["documents", "metadatas", "distances"],
+            query_embeddings=[vector], n_results=k, where=where or None, include=["distances"]
         )
-        return [
-            StoredNode(id=i, text=t or "", metadata=dict(m or {}), score=1.0 - d)
-            for i, t, m, d in zip(
-                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0]
-            )
-        ]
+        return self._read(result["ids"][0], [1.0 - d for d in result["distances"][0]])
 
     def _dense_post_filtered(self, vector: list[float], k: int, where: dict[str, Any]) -> list[StoredNode] | None:
         """Top ``k`` of the documents ``where`` allows, from ``DENSE_OVERFETCH × k`` unfiltered
@@ -267,64 +286,19 @@ class IndexStore:
                 break
         else:
             return None
-        if not hits:
-            return []
-        got = self.collection.get(ids=[i for i, _ in hits], include=["documents", "metadatas"])
-        by_id = {i: (t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])}
-        return [
-            StoredNode(id=i, text=by_id[i][0] or "", metadata=dict(by_id[i][1] or {}), score=1.0 - d)
-            for i, d in hits
-            if i in by_id
-        ]
+        return self._read([i for i, _ in hits], [1.0 - d for _, d in hits])
 
-    def keyword(self, question: str, k: int) -> list[StoredNode]:
-        """BM25 over the same nodes: exact words, refs and names that embeddings blur."""
+    def keyword(self, question: str, k: int) -> list[tuple[str, float]]:
+        """BM25 over the same nodes: exact words, refs and names that embeddings blur.
+        Node ids and scores only; ``fetch`` reads the nodes wanted."""
         if self.bm25 is None:
             return []
-        return [node for node in self.bm25.retrieve(question, k) if node.score > 0]
+        return self.bm25.retrieve(question, k)
 
-
-class KeywordIndex:
-    """The BM25 index that ingest persisted with llama-index's ``BM25Retriever``, read
-    with ``bm25s`` directly.
-
-    Same files, same tokenisation (Snowball English stems, the retriever's token
-    pattern, no stop-word removal on the question) and so the same scores and order as
-    ``BM25Retriever.retrieve``; but without importing llama-index, which costs about a
-    second of every ``planbot ask`` start-up.
-    """
-
-    TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # BM25Retriever's default
-
-    def __init__(self, bm25: Any) -> None:
-        import Stemmer
-
-        self._bm25 = bm25
-        self._stemmer = Stemmer.Stemmer("english")
-        self.size = int(bm25.scores.get("num_docs") or len(bm25.corpus))
-
-    @classmethod
-    def load(cls, path: Path) -> "KeywordIndex":
-        import bm25s
-
-        return cls(bm25s.BM25.load(str(path), load_corpus=True))
-
-    def retrieve(self, question: str, k: int) -> list[StoredNode]:
-        import bm25s
-
-        k = min(k, self.size)
-        if k <= 0:
-            return []
-        tokens = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=self.TOKEN_PATTERN, show_progress=False)
-        indexes, scores = self._bm25.retrieve(tokens, k=k, show_progress=False)
-        found = []
-        for idx, score in zip(indexes[0], scores[0]):
-            entry = idx if isinstance(idx, dict) else self._bm25.corpus[int(idx)]
-            content = json.loads(entry["_node_content"])
-            found.append(
-                StoredNode(id=content["id_"], text=content.get("text", ""), metadata=dict(content.get("metadata") or {}), score=float(score))
-            )
-        return found
+    def fetch(self, ids: list[str]) -> list[tuple[StoredNode, Any]]:
+        """Nodes by id with their vectors, in one round trip (missing ids are skipped)."""
+        rows = self.nodes.rows(ids, vectors=True) if ids else {}
+        return [(StoredNode(id=i, text=rows[i][0], metadata=rows[i][1]), rows[i][2]) for i in ids if i in rows]
 
 
 def document_of(node_id: str) -> str:
@@ -351,6 +325,8 @@ def where_matches(metadata: dict[str, Any], where: dict[str, Any] | None) -> boo
             if "$ne" in cond and metadata.get(key) == cond["$ne"]:
                 return False
             if "$nin" in cond and metadata.get(key) in cond["$nin"]:
+                return False
+            if "$contains" in cond and cond["$contains"] not in (metadata.get(key) or []):
                 return False
         elif metadata.get(key) != cond:
             return False

@@ -1,0 +1,74 @@
+"""The BM25 index of a generation, written and read with ``bm25s``.
+
+Files (``gen-…/bm25/``): bm25s's own score matrix and vocabulary, and ``node_ids.json``,
+the node id of each BM25 row. Only ids are kept, not the nodes: a keyword hit that the
+dense search did not also find is fetched from Chroma together with its vector (which
+the relevance floor needs anyway), so no second copy of every node's text and metadata
+sits in memory (1.2 GB at 100k items when the llama-index ``BM25Retriever`` corpus was
+loaded; docs/benchmarks.md).
+
+Tokenisation is ``BM25Retriever``'s: Snowball English stems, its token pattern, English
+stop words removed from the documents but not from the question, so scores and order
+are what llama-index's retriever gives for the same nodes (``tests/test_keyword_index.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # llama-index BM25Retriever's default
+NODE_IDS = "node_ids.json"
+
+
+def _stemmer():  # noqa: ANN202 - PyStemmer object
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def write_keyword_index(node_ids: list[str], texts: list[str], path: Path) -> None:
+    """Index ``texts`` (one per node, in the same order as ``node_ids``) at ``path``."""
+    import bm25s
+
+    tokens = bm25s.tokenize(texts, stopwords="english", stemmer=_stemmer(), token_pattern=TOKEN_PATTERN, show_progress=False)
+    bm25 = bm25s.BM25()
+    bm25.index(tokens, show_progress=False)
+    bm25.save(str(path), show_progress=False)
+    (path / NODE_IDS).write_text(json.dumps(node_ids), encoding="utf-8")
+
+
+class KeywordIndex:
+    """BM25 search over a generation's nodes: node ids and scores, best first."""
+
+    def __init__(self, bm25: Any, node_ids: list[str]) -> None:
+        self._bm25 = bm25
+        self._stemmer = _stemmer()
+        self.node_ids = node_ids
+        self.size = len(node_ids)
+
+    @classmethod
+    def load(cls, path: Path) -> "KeywordIndex":
+        import bm25s
+
+        ids_file = path / NODE_IDS
+        if ids_file.exists():
+            return cls(bm25s.BM25.load(str(path), show_progress=False), json.loads(ids_file.read_text(encoding="utf-8")))
+        # A generation written by llama-index's BM25Retriever (before node_ids.json):
+        # its corpus holds each row's node id; the rest of it is not needed.
+        bm25 = bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
+        node_ids = [entry["node_id"] for entry in bm25.corpus]
+        bm25.corpus = None
+        return cls(bm25, node_ids)
+
+    def retrieve(self, question: str, k: int) -> list[tuple[str, float]]:
+        """Up to ``k`` (node id, BM25 score) pairs with a score above zero."""
+        import bm25s
+
+        k = min(k, self.size)
+        if k <= 0:
+            return []
+        tokens = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=TOKEN_PATTERN, show_progress=False)
+        rows, scores = self._bm25.retrieve(tokens, k=k, show_progress=False, return_as="tuple")
+        return [(self.node_ids[int(row)], float(score)) for row, score in zip(rows[0], scores[0]) if score > 0]

@@ -1,0 +1,60 @@
+"""The BM25 index: llama-index's BM25Retriever's scores and order, from node ids alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexing.chunking import document_nodes
+from indexing.keyword_index import NODE_IDS, KeywordIndex, write_keyword_index
+from indexing.store import IndexStore
+
+QUESTIONS = [
+    "what's the latest on the one stop shop for homeless people?",
+    "CCTV in the city centre",
+    "Carers MK",
+    "who owns 12.1?",
+    "rats",
+    "balanced budget 2019/20",
+]
+
+
+@pytest.fixture(scope="module")
+def nodes(corpus_settings):  # noqa: ANN001, ANN201 - Settings; llama-index TextNodes
+    return [node for doc in IndexStore.open(corpus_settings).documents for node in document_nodes(doc)]
+
+
+def test_same_hits_and_scores_as_llama_index_bm25_retriever(nodes, tmp_path: Path) -> None:
+    import Stemmer
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    write_keyword_index([n.node_id for n in nodes], [n.get_content() for n in nodes], tmp_path / "bm25")
+    ours = KeywordIndex.load(tmp_path / "bm25")
+    theirs = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=20, stemmer=Stemmer.Stemmer("english"), language="english")
+    for question in QUESTIONS:
+        expected = [(hit.node.node_id, round(hit.score, 5)) for hit in theirs.retrieve(question) if hit.score > 0]
+        got = [(node_id, round(score, 5)) for node_id, score in ours.retrieve(question, 20)]
+        assert got == expected, question
+        assert got, question
+
+
+def test_reads_an_index_written_by_bm25_retriever(nodes, tmp_path: Path) -> None:
+    """A generation built before node_ids.json existed still answers after an upgrade."""
+    import Stemmer
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    BM25Retriever.from_defaults(nodes=nodes, stemmer=Stemmer.Stemmer("english"), language="english").persist(str(tmp_path / "old"))
+    assert not (tmp_path / "old" / NODE_IDS).exists()
+    old = KeywordIndex.load(tmp_path / "old")
+    write_keyword_index([n.node_id for n in nodes], [n.get_content() for n in nodes], tmp_path / "new")
+    new = KeywordIndex.load(tmp_path / "new")
+    for question in QUESTIONS:
+        assert old.retrieve(question, 10) == new.retrieve(question, 10)
+
+
+def test_asks_for_no_more_than_it_holds(tmp_path: Path) -> None:
+    write_keyword_index(["a:1", "a:2"], ["rat population control", "library opening hours"], tmp_path / "bm25")
+    index = KeywordIndex.load(tmp_path / "bm25")
+    assert index.retrieve("rats", 50) == [("a:1", pytest.approx(index.retrieve("rats", 1)[0][1]))]
+    assert index.retrieve("rats", 0) == []
