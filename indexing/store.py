@@ -9,7 +9,6 @@ server instead (one collection per generation); everything else stays the same.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from datetime import datetime, timezone
@@ -17,7 +16,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from assistant.config import Settings
 from assistant.models import Passage, PlanDocument, PlanItem
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
 CURRENT = "CURRENT"
+_DOCUMENTS = TypeAdapter(list[PlanDocument])
 DENSE_OVERFETCH = 8
 """Neighbours fetched per wanted one when a question is kept to some documents."""
 KEEP_GENERATIONS = 2
@@ -196,8 +196,8 @@ class IndexStore:
 
     @cached_property
     def documents(self) -> list[PlanDocument]:
-        raw = json.loads((self.dir / "documents.json").read_text(encoding="utf-8"))
-        return [PlanDocument.model_validate(doc) for doc in raw]
+        # pydantic parses the JSON itself, without building Python dicts first.
+        return _DOCUMENTS.validate_json((self.dir / "documents.json").read_bytes())
 
     @cached_property
     def terms(self) -> "TermStats":

@@ -2,11 +2,17 @@
 
 Tests run the real pieces (the packaged MiniLM model, an embedded Chroma, BM25) on the
 real documents; building that index takes ~20 s, so it is built once and shared.
+
+``pytest --chroma-server`` runs every test with the vectors in a real ``chroma run``
+server on loopback instead of the embedded store (``PLANBOT_CHROMA_URL``, set before
+any test builds its settings, and inherited by the ``planbot`` processes tests start).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +20,46 @@ import pytest
 from assistant.config import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--chroma-server",
+        action="store_true",
+        help="run every test against a real `chroma run` server on loopback (PLANBOT_CHROMA_URL) "
+        "instead of the embedded Chroma store",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--chroma-server"):
+        return
+    from chroma_server import start_chroma_server
+
+    path = Path(tempfile.mkdtemp(prefix="planbot-chroma-server-"))
+    url, server = start_chroma_server(path)
+    os.environ["PLANBOT_CHROMA_URL"] = url
+    config.stash[_SERVER] = (server, path)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    running = config.stash.get(_SERVER, None)
+    if running is None:
+        return
+    from chroma_server import stop_chroma_server
+
+    server, path = running
+    stop_chroma_server(server)
+    os.environ.pop("PLANBOT_CHROMA_URL", None)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    url = os.environ.get("PLANBOT_CHROMA_URL")
+    return f"Chroma: server at {url}" if url else "Chroma: embedded store"
+
+
+_SERVER = pytest.StashKey[tuple]()
 
 
 @pytest.fixture(scope="session")

@@ -9,17 +9,13 @@ deleted from the server when their folders are pruned.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
+from chroma_server import ChromaServerError, start_chroma_server, stop_chroma_server
 from conftest import CORPUS
 
 pytestmark = pytest.mark.slow
@@ -37,49 +33,17 @@ QUESTIONS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _heartbeat(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real ``chroma run`` on 127.0.0.1:FREE_PORT, stopped at teardown."""
-    path = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = open(path / "server.log", "w")
-    # The chromadb package's own CLI, from this interpreter (= `chroma run …`).
-    command = [
-        sys.executable, "-c", "import sys; from chromadb.cli.cli import app; sys.argv[0] = 'chroma'; app()",
-        "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port),
-    ]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while not _heartbeat(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"chroma run did not start: {(path / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.2)
+        url, server = start_chroma_server(tmp_path_factory.mktemp("chroma-server"))
+    except ChromaServerError as err:
+        pytest.fail(str(err))
+    try:
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        stop_chroma_server(server)
 
 
 def _server(url: str):  # noqa: ANN202 - chromadb ClientAPI

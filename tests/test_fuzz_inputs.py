@@ -105,7 +105,11 @@ def check_document(doc: PlanDocument, text: str) -> None:
         assert passage.text.strip()
         assert 1 <= passage.location.line_start <= passage.location.line_end <= len(lines)
     for node in document_nodes(doc):
-        assert all(isinstance(v, (str, int, float, bool)) for v in node.metadata.values())
+        # What Chroma takes: scalars, or non-empty lists of strings (people, rating codes).
+        for value in node.metadata.values():
+            assert isinstance(value, (str, int, float, bool)) or (
+                isinstance(value, list) and value and all(isinstance(v, str) and v for v in value)
+            ), value
     assert PlanDocument.model_validate_json(doc.model_dump_json()) == doc
 
 

@@ -111,3 +111,29 @@ def test_file_without_manifest_entry_gets_a_title_from_its_text(tmp_path: Path, 
     report = ingest(settings_for(tmp_path, small_corpus))
     titles = {d.path.rsplit("/", 1)[-1]: d.title for d in report.documents}
     assert titles["cabinet-briefing.md"] == "Cabinet briefing on libraries"
+
+
+def test_an_index_from_an_older_version_is_upgraded_by_the_next_ingest_without_embedding(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    """A generation without nodes.sqlite (format 1) says what to do, and `planbot ingest`
+    over unchanged files rebuilds it from the old vectors instead of saying "nothing changed"."""
+    import json
+
+    from indexing.node_table import FILE
+    from indexing.store import IndexMissing
+
+    settings = settings_for(tmp_path, small_corpus)
+    first = ingest(settings)
+    old = IndexStore.open(settings)
+    (old.dir / FILE).unlink()
+    state = json.loads((old.dir / "state.json").read_text(encoding="utf-8"))
+    del state["format"]
+    (old.dir / "state.json").write_text(json.dumps(state), encoding="utf-8")
+
+    with pytest.raises(IndexMissing, match="older Plan Assistant.*planbot ingest"):
+        Assistant(settings).ask("what are we doing about rats?")
+    upgraded = ingest(settings)
+    assert upgraded.changed and upgraded.embedded == 0 and upgraded.generation != first.generation
+    answer = Assistant(settings).ask("what are we doing about rats?")
+    assert answer.answered and answer.citations[0].ref == "26"
