@@ -10,6 +10,7 @@ candidate's own cosine similarity for its relevance floor, which that retriever 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -18,6 +19,8 @@ from indexing.store import IndexStore, StoredNode, document_of, where_matches
 
 RRF_K = 60.0
 POOL = 30
+DENSE_OVERFETCH = 8
+"""Neighbours looked at per wanted one when a search is kept to some documents."""
 
 
 class Candidate(BaseModel):
@@ -31,52 +34,90 @@ class Candidate(BaseModel):
     fused: float = 0.0
 
 
-def hybrid_search(
-    store: IndexStore,
-    text: str,
-    vector: list[float],
-    *,
-    k: int,
-    where: dict[str, Any] | None = None,
-) -> list[Candidate]:
-    """Top ``k`` nodes by fused rank; ``where`` restricts both retrievers before ranking."""
-    pool = max(POOL, k)
-    found: dict[str, Candidate] = {}
-    for rank, node in enumerate(store.dense(vector, pool, where=where)):
-        found[node.id] = Candidate(node=node, cosine=node.score, dense_rank=rank, fused=1.0 / (RRF_K + rank))
-    for rank, (node_id, score) in enumerate(_keyword_hits(store, text, vector, pool, where, found)):
-        cand = found[node_id]
-        cand.bm25, cand.bm25_rank = score, rank
-        cand.fused += 1.0 / (RRF_K + rank)
-    ranked = sorted(found.values(), key=lambda c: c.fused, reverse=True)
-    return ranked[:k]
+class Search:
+    """One question's retrieval, from which one or more filtered rankings are asked
+    (the asker's whole scope, then the documents the question names).
 
-
-def _keyword_hits(
-    store: IndexStore,
-    text: str,
-    vector: list[float],
-    pool: int,
-    where: dict[str, Any] | None,
-    found: dict[str, Candidate],
-) -> list[tuple[str, float]]:
-    """The best ``pool`` BM25 hits that ``where`` allows, as (node id, score).
-
-    Hits the dense search did not find are read from the index with their vectors and
-    added to ``found`` with their cosine, so every candidate can be judged against the
-    relevance floor. A filter on documents alone is applied by node id before reading.
+    Chroma's neighbours, the BM25 hits and the nodes read are fetched once and shared by
+    the rankings: a question naming a year searched twice from scratch, and was the
+    slowest kind of search question (docs/benchmarks.md).
     """
-    import numpy as np
 
-    hits = store.keyword(text, pool * 2)
-    by_document = where is None or set(where) == {"plan_document"}
-    if by_document:
-        hits = [h for h in hits if where_matches({"plan_document": document_of(h[0])}, where)][:pool]
-    fetched = store.fetch([node_id for node_id, _ in hits if node_id not in found])
-    if fetched:
-        # Stored vectors are unit length (normalised at embedding): a dot product is the cosine.
-        cosines = np.asarray([v for _, v in fetched], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-        for (node, _), cosine in zip(fetched, cosines.tolist()):
-            if by_document or where_matches(node.metadata, where):
-                found[node.id] = Candidate(node=node, cosine=cosine)
-    return [h for h in hits if h[0] in found][:pool]
+    def __init__(self, store: IndexStore, text: str, vector: list[float]) -> None:
+        self.store = store
+        self.text = text
+        self.vector = vector
+        self._neighbours: list[tuple[str, float]] = []
+        self._depth = 0
+        self._keyword: list[tuple[str, float]] | None = None
+        self._rows: dict[str, tuple[str, dict[str, Any], Any]] = {}
+
+    def neighbours(self, depth: int) -> list[tuple[str, float]]:
+        """The ``depth`` nearest nodes of the whole index, as (id, cosine)."""
+        depth = min(depth, self.store.size)
+        if depth > self._depth:
+            self._neighbours, self._depth = self.store.nearest(self.vector, depth), depth
+        return self._neighbours[:depth]
+
+    def dense(self, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """The ``k`` nearest nodes that ``where`` allows, as (id, cosine).
+
+        A filter on documents is applied to ``DENSE_OVERFETCH × k`` unfiltered neighbours,
+        then 8× as many — exact, since the first k survivors of a ranking are the top k
+        of the filtered set — and by Chroma's own filter only when too few survive.
+        """
+        if where is None:
+            return self.neighbours(k)
+        if set(where) == {"plan_document"}:  # node ids tell the document
+            keeps = cache(lambda document: where_matches({"plan_document": document}, where))
+            for depth in (k * DENSE_OVERFETCH, k * DENSE_OVERFETCH * 8):
+                hits = [hit for hit in self.neighbours(depth) if keeps(document_of(hit[0]))][:k]
+                if len(hits) == k or depth >= self.store.size:
+                    return hits
+        return self.store.nearest(self.vector, k, where)
+
+    def keyword(self, k: int) -> list[tuple[str, float]]:
+        """The ``k`` best BM25 hits in the whole index, as (id, score)."""
+        if self._keyword is None or len(self._keyword) < k:
+            self._keyword = self.store.keyword(self.text, k)
+        return self._keyword[:k]
+
+    def nodes(self, ids: list[str]) -> dict[str, tuple[StoredNode, Any]]:
+        """``{id: (node, vector)}``, read from the node table once per question."""
+        missing = [i for i in ids if i not in self._rows]
+        if missing:
+            self._rows.update(self.store.nodes.rows(missing, vectors=True))
+        return {
+            i: (StoredNode(id=i, text=self._rows[i][0], metadata=self._rows[i][1]), self._rows[i][2])
+            for i in ids
+            if i in self._rows
+        }
+
+    def hybrid(self, k: int, where: dict[str, Any] | None = None) -> list[Candidate]:
+        """Top ``k`` nodes by fused rank; ``where`` restricts both retrievers before ranking."""
+        import numpy as np
+
+        pool = max(POOL, k)
+        dense = self.dense(pool, where)
+        keyword = self.keyword(pool * 2)
+        by_document = where is None or set(where) == {"plan_document"}
+        if by_document:
+            keyword = [h for h in keyword if where_matches({"plan_document": document_of(h[0])}, where)][:pool]
+        read = self.nodes([i for i, _ in dense] + [i for i, _ in keyword])
+        if not by_document:
+            keyword = [h for h in keyword if h[0] in read and where_matches(read[h[0]][0].metadata, where)][:pool]
+        found: dict[str, Candidate] = {}
+        for rank, (node_id, cosine) in enumerate(h for h in dense if h[0] in read):
+            found[node_id] = Candidate(node=read[node_id][0], cosine=cosine, dense_rank=rank, fused=1.0 / (RRF_K + rank))
+        keyword_only = [node_id for node_id, _ in keyword if node_id not in found and node_id in read]
+        if keyword_only:
+            # Stored vectors are unit length (normalised at embedding): a dot product is the cosine.
+            cosines = np.asarray([read[i][1] for i in keyword_only], dtype=np.float32) @ np.asarray(self.vector, dtype=np.float32)
+            for node_id, cosine in zip(keyword_only, cosines.tolist()):
+                found[node_id] = Candidate(node=read[node_id][0], cosine=cosine)
+        for rank, (node_id, score) in enumerate(h for h in keyword if h[0] in found):
+            cand = found[node_id]
+            cand.bm25, cand.bm25_rank = score, rank
+            cand.fused += 1.0 / (RRF_K + rank)
+        return sorted(found.values(), key=lambda c: c.fused, reverse=True)[:k]
+

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from functools import cached_property
 from collections.abc import Iterable
 
 from assistant import compose
@@ -21,7 +22,7 @@ from assistant.llm_backends import configured
 from indexing.terms import content_stems
 from assistant.models import Answer, Citation, PlanDocument, PlanItem
 from assistant.register import ItemFilter, find_items, match_documents
-from assistant.retrieve import Candidate, hybrid_search
+from assistant.retrieve import Candidate, Search
 from assistant.understand import Intent, Query, understand
 from indexing.store import IndexStore, StoredNode
 
@@ -138,9 +139,10 @@ class Assistant:
 
         store = scope.store
         vector = embed_one(query.text)
-        candidates = hybrid_search(store, query.text, vector, k=max(k, 10), where=scope.where(explicit_docs))
+        search = Search(store, query.text, vector)
+        candidates = search.hybrid(max(k, 10), scope.where(explicit_docs))
         if query.document_ids and not explicit_docs:
-            hinted = hybrid_search(store, query.text, vector, k=max(k, 10), where=scope.where(query.document_ids))
+            hinted = search.hybrid(max(k, 10), scope.where(query.document_ids))
             if hinted and hinted[0].cosine >= self.settings.relevance_floor:
                 candidates = hinted
         candidates = self._rerank(scope, query, candidates)
@@ -183,11 +185,10 @@ class Assistant:
     def _periods_known(self, scope: "Scope", query: Query, top: Candidate | None = None) -> bool:
         """Every quarter the question names is one a document covers, and every year is
         one a document covers (or, with ``top``, one the best source mentions)."""
-        labels = " ".join(f"{d.meta.title} {d.meta.period} {d.meta.date}" for d in scope.documents)
+        labels = scope.period_labels
         if not all(re.search(rf"\b{q}\b|quarter {q[1]}", labels, re.I) for q in query.quarters):
             return False
-        known_years = set(re.findall(r"(?:19|20)\d{2}", labels))
-        return all(year in known_years or (top is not None and year in top.node.text) for year in query.years)
+        return all(year in scope.known_years or (top is not None and year in top.node.text) for year in query.years)
 
     # --- answer kinds ---------------------------------------------------------------
     def _list(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer:
@@ -312,10 +313,7 @@ class Assistant:
         )
 
     def _fact(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> Answer:
-        names = frozenset(
-            re.sub(r"^Cllr\s+", "", p.name) for d in scope.documents for p in d.people_key.values() if p.name
-        )
-        evidence = best_evidence(query, candidates, known_names=names)
+        evidence = best_evidence(query, candidates, known_names=scope.names)
         fitting = [e for e in evidence if e.has_required]
         if not fitting or not self._evidence_on_topic(scope, query, fitting[0]):
             return self._decline(query, candidates, subject_found=bool(evidence))
@@ -419,7 +417,13 @@ def _filter_label(query: Query) -> str:
 
 
 class Scope:
-    """The documents one asker may see, and the Chroma filter that keeps to them."""
+    """The documents one asker may see, the Chroma filter that keeps to them, and what
+    questions are checked against in them (names, periods, years).
+
+    One per access level per index generation (``Scope.of`` keeps them on the store):
+    these were worked out again on every question, which at 420 documents cost several
+    milliseconds a question.
+    """
 
     def __init__(self, store: IndexStore, documents: list[PlanDocument]) -> None:
         self.store = store
@@ -428,7 +432,27 @@ class Scope:
 
     @classmethod
     def of(cls, store: IndexStore, access: set[str]) -> "Scope":
-        return cls(store, [d for d in store.documents if d.meta.access.value in access])
+        key = ("scope", frozenset(access))
+        if key not in store.derived:
+            store.derived[key] = cls(store, [d for d in store.documents if d.meta.access.value in access])
+        return store.derived[key]
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Everyone the documents' keys to initials name, without "Cllr"."""
+        return frozenset(re.sub(r"^Cllr\s+", "", p.name) for d in self.documents for p in d.people_key.values() if p.name)
+
+    @cached_property
+    def period_labels(self) -> str:
+        return " ".join(f"{d.meta.title} {d.meta.period} {d.meta.date}" for d in self.documents)
+
+    @cached_property
+    def known_years(self) -> frozenset[str]:
+        return frozenset(re.findall(r"(?:19|20)\d{2}", self.period_labels))
+
+    @cached_property
+    def _every_document(self) -> frozenset[str]:
+        return frozenset(d.id for d in self.store.documents)
 
     def narrow(self, document_ids: list[str]) -> list[str]:
         """The requested documents within scope (all of the scope when none requested)."""
@@ -441,8 +465,17 @@ class Scope:
         search, which costs more than the search itself on a large index; the common
         case, an asker who may see everything, needs no filter at all.
         """
-        ids = self.narrow(document_ids or []) or ["\u0000none"]
-        if set(ids) == {d.id for d in self.store.documents}:
+        if not document_ids:
+            return self._whole_scope
+        return self._where_ids(self.narrow(document_ids))
+
+    @cached_property
+    def _whole_scope(self) -> dict | None:
+        return self._where_ids(self.ids)
+
+    def _where_ids(self, ids: list[str]) -> dict | None:
+        ids = ids or ["\u0000none"]
+        if len(ids) == len(self._every_document) and set(ids) == self._every_document:
             return None
         return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
 

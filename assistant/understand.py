@@ -134,23 +134,41 @@ class _Catalogue:
             for doc in documents
             for section, stems in _item_sections(doc)
         ]
+        # Every section needs at least one of its words in the question, so only the
+        # sections holding one of the question's words are checked (by position, to
+        # keep the documents' order).
+        self.sections_with: dict[str, list[int]] = {}
+        for position, (_, _, stems, _) in enumerate(self.sections):
+            for stem in stems:
+                self.sections_with.setdefault(stem, []).append(position)
 
 
 _CATALOGUES: dict[tuple[tuple[str, str], ...], _Catalogue] = {}
+_BY_LIST: dict[int, tuple[list[PlanDocument], _Catalogue]] = {}
 _CATALOGUE_LIMIT = 16  # document sets in use at once: one per access level, per index generation
 
 
 def _catalogue(documents: list[PlanDocument]) -> _Catalogue:
+    """The catalogue of ``documents``: found by the list itself when it is one seen
+    before (an asker's scope passes the same list for every question), else by each
+    document's id and hash."""
+    seen = _BY_LIST.get(id(documents))
+    if seen is not None and seen[0] is documents:  # the entry holds the list, so its id is not reused
+        return seen[1]
     key = tuple((doc.id, doc.sha256) for doc in documents)
     found = _CATALOGUES.get(key)
     if found is None:
         if len(_CATALOGUES) >= _CATALOGUE_LIMIT:
             _CATALOGUES.clear()
+            _BY_LIST.clear()
         found = _CATALOGUES[key] = _Catalogue(documents)
+    if len(_BY_LIST) >= _CATALOGUE_LIMIT:
+        _BY_LIST.clear()
+    _BY_LIST[id(documents)] = (documents, found)
     return found
 
 
-def _people(text: str, documents: list[PlanDocument]) -> list[Person]:
+def _people(text: str, documents: list[PlanDocument], catalogue: _Catalogue) -> list[Person]:
     found: list[Person] = []
     for match in _CLLR.finditer(text):
         found += find_people(match.group(1), documents)
@@ -158,7 +176,6 @@ def _people(text: str, documents: list[PlanDocument]) -> list[Person]:
     for phrase, role in _ROLE_PHRASES.items():
         if phrase in lowered:
             found += find_people(role, documents)
-    catalogue = _catalogue(documents)
     known = catalogue.people
     for token in re.findall(r"\b[A-Z][A-Za-z'’]{1,4}\b", text):
         if token.upper() == token or re.match(r"^[A-Z][a-z]?[A-Z]", token):
@@ -171,13 +188,13 @@ def _people(text: str, documents: list[PlanDocument]) -> list[Person]:
     return list(unique.values())
 
 
-def _documents(text: str, documents: list[PlanDocument]) -> tuple[list[str], list[str]]:
+def _documents(text: str, catalogue: _Catalogue) -> tuple[list[str], list[str]]:
     """Documents a question points at by year, quarter or title words; and the years named."""
     years = [m.group(1) for m in _YEAR.finditer(text)]
     lowered = text.lower()
     chosen: list[str] = []
     quarter = _QUARTER.search(text)
-    for doc_id, label, doc_years, title_keys in _catalogue(documents).labels:
+    for doc_id, label, doc_years, title_keys in catalogue.labels:
         if years and any(y in doc_years for y in years):
             chosen.append(doc_id)
         elif quarter and "quarter" in label and (not years or any(y in doc_years for y in years)):
@@ -214,12 +231,18 @@ def _counted_words(text: str) -> list[str]:
     return words
 
 
-def _sections(text: str, documents: list[PlanDocument]) -> list[tuple[str, str]]:
+def _sections(text: str, catalogue: _Catalogue) -> list[tuple[str, str]]:
     """Themes a question names: "the budget section", "cleaner MK commitments", "capacity"."""
     from indexing.terms import content_stems
 
     asked = content_stems(text)
-    return [(doc_id, section) for doc_id, section, stems, needed in _catalogue(documents).sections if len(stems & asked) >= needed]
+    positions = sorted({p for stem in asked for p in catalogue.sections_with.get(stem, ())})
+    found = []
+    for position in positions:
+        doc_id, section, stems, needed = catalogue.sections[position]
+        if len(stems & asked) >= needed:
+            found.append((doc_id, section))
+    return found
 
 
 def _item_sections(doc: PlanDocument) -> list[tuple[str, frozenset[str]]]:
@@ -267,9 +290,10 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     text = " ".join(question.split())
     refs = _refs(text)
     rating = _rating(text)
-    people = _people(text, documents)
-    document_ids, years = _documents(text, documents)
-    sections = _sections(text, documents)
+    catalogue = _catalogue(documents)
+    people = _people(text, documents, catalogue)
+    document_ids, years = _documents(text, catalogue)
+    sections = _sections(text, catalogue)
     direction = next((arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None)
     unrated = bool(_UNRATED.search(text))
     # A section with a list cue or a rating ("what is complete in the budget section")

@@ -63,12 +63,26 @@ class KeywordIndex:
         return cls(bm25, node_ids)
 
     def retrieve(self, question: str, k: int) -> list[tuple[str, float]]:
-        """Up to ``k`` (node id, BM25 score) pairs with a score above zero."""
-        import bm25s
+        """Up to ``k`` (node id, BM25 score) pairs with a score above zero, best first;
+        equal scores in node order.
 
-        k = min(k, self.size)
-        if k <= 0:
+        Scores are bm25s's own (``get_scores``); the top k are chosen here from the nodes
+        that share a word with the question, not by bm25s's ``retrieve``, which
+        partitions the scores of every node: 7 ms a question at 100k nodes, nearly all
+        zeros, against well under 1 ms for the few thousand that are not.
+        """
+        import bm25s
+        import numpy as np
+
+        if k <= 0 or self.size == 0:
             return []
-        tokens = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=TOKEN_PATTERN, show_progress=False)
-        rows, scores = self._bm25.retrieve(tokens, k=k, show_progress=False, return_as="tuple")
-        return [(self.node_ids[int(row)], float(score)) for row, score in zip(rows[0], scores[0]) if score > 0]
+        (tokens,) = bm25s.tokenize(
+            question, stemmer=self._stemmer, token_pattern=TOKEN_PATTERN, return_ids=False, show_progress=False
+        )
+        scores = self._bm25.get_scores(tokens)
+        rows = np.flatnonzero(scores > 0)
+        if len(rows) > k:  # keep every row that ties with the k-th best, then cut after sorting
+            kth_best = np.partition(scores[rows], len(rows) - k)[len(rows) - k]
+            rows = rows[scores[rows] >= kth_best]
+        rows = rows[np.lexsort((rows, -scores[rows]))][:k]
+        return [(self.node_ids[row], float(scores[row])) for row in rows.tolist()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from datetime import datetime, timezone
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 CURRENT = "CURRENT"
 _DOCUMENTS = TypeAdapter(list[PlanDocument])
-DENSE_OVERFETCH = 8
-"""Neighbours fetched per wanted one when a question is kept to some documents."""
 KEEP_GENERATIONS = 2
 
 
@@ -175,6 +173,9 @@ class IndexStore:
         self.settings = settings
         self.generation = generation
         self.dir = settings.data_dir / generation
+        self.derived: dict[Any, Any] = {}
+        """What answering works out once per generation from its documents (the
+        documents each access level may see, in ``assistant.service.Scope``)."""
 
     @classmethod
     def open(cls, settings: Settings) -> "IndexStore":
@@ -224,14 +225,10 @@ class IndexStore:
             )
         return NodeTable(self.dir / FILE)
 
-    def _read(self, ids: list[str], scores: list[float] | None = None) -> list[StoredNode]:
+    def _read(self, ids: list[str]) -> list[StoredNode]:
         """Nodes in the order of ``ids``, from the node table (ids it lacks are skipped)."""
         rows = self.nodes.rows(ids)
-        return [
-            StoredNode(id=i, text=rows[i][0], metadata=rows[i][1], score=scores[n] if scores else 0.0)
-            for n, i in enumerate(ids)
-            if i in rows
-        ]
+        return [StoredNode(id=i, text=rows[i][0], metadata=rows[i][1]) for i in ids if i in rows]
 
     @cached_property
     def bm25(self) -> "KeywordIndex | None":
@@ -251,54 +248,24 @@ class IndexStore:
         so it is counted once (a count is a round trip that cost ~10 ms at 10k nodes)."""
         return self.collection.count()
 
-    def dense(
-        self, vector: list[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[StoredNode]:
-        """Nearest nodes by cosine similarity (score = cosine, 1.0 = same direction).
-
-        A ``where`` on documents is applied by over-fetching and dropping the others
-        (exact: the first k survivors of a ranking are the top k of the filtered set),
-        and only when too few survive by Chroma's own filter, which scans metadata
-        before searching: measured at 100k nodes, 1.1 s against 0.05 s unfiltered.
-        """
-        if self.size == 0:
-            return []
+    def nearest(self, vector: list[float], k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        """Ids and cosines (1.0 = same direction) of the ``k`` nodes nearest ``vector``,
+        by Chroma; ``where`` uses Chroma's own filter, which scans metadata before the
+        search (1.1 s at 100k nodes against 0.05 s unfiltered), so ``assistant.retrieve``
+        applies filters on documents itself and passes ``where`` only as a last resort."""
         k = min(k, self.size)
-        if where and set(where) == {"plan_document"}:  # a filter on documents alone: node ids tell
-            found = self._dense_post_filtered(vector, k, where)
-            if found is not None:
-                return found
-        result = self.collection.query(
-            query_embeddings=[vector], n_results=k, where=where or None, include=["distances"]
-        )
-        return self._read(result["ids"][0], [1.0 - d for d in result["distances"][0]])
-
-    def _dense_post_filtered(self, vector: list[float], k: int, where: dict[str, Any]) -> list[StoredNode] | None:
-        """Top ``k`` of the documents ``where`` allows, from ``DENSE_OVERFETCH × k`` unfiltered
-        neighbours, then 8× as many; None when fewer than ``k`` are allowed even then
-        (Chroma filters instead)."""
-        keeps = cache(lambda document: where_matches({"plan_document": document}, where))
-        for depth in (k * DENSE_OVERFETCH, k * DENSE_OVERFETCH * 8):
-            depth = min(depth, self.size)
-            result = self.collection.query(query_embeddings=[vector], n_results=depth, include=["distances"])
-            hits = [(i, d) for i, d in zip(result["ids"][0], result["distances"][0]) if keeps(document_of(i))][:k]
-            if len(hits) == k or depth == self.size:
-                break
-        else:
-            return None
-        return self._read([i for i, _ in hits], [1.0 - d for _, d in hits])
+        if k <= 0:
+            return []
+        result = self.collection.query(query_embeddings=[vector], n_results=k, where=where or None, include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
 
     def keyword(self, question: str, k: int) -> list[tuple[str, float]]:
         """BM25 over the same nodes: exact words, refs and names that embeddings blur.
-        Node ids and scores only; ``fetch`` reads the nodes wanted."""
+        Node ids and scores only; ``nodes.rows`` reads the nodes wanted."""
         if self.bm25 is None:
             return []
         return self.bm25.retrieve(question, k)
 
-    def fetch(self, ids: list[str]) -> list[tuple[StoredNode, Any]]:
-        """Nodes by id with their vectors, in one round trip (missing ids are skipped)."""
-        rows = self.nodes.rows(ids, vectors=True) if ids else {}
-        return [(StoredNode(id=i, text=rows[i][0], metadata=rows[i][1]), rows[i][2]) for i in ids if i in rows]
 
 
 def document_of(node_id: str) -> str:

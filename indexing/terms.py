@@ -35,12 +35,20 @@ def _stemmer():  # noqa: ANN202 - PyStemmer object
     return Stemmer.Stemmer("english")
 
 
+_TOKEN = re.compile(r"[a-z0-9£'’-]+")
+_CABINET_MEMBER = re.compile(r"\bcabinet\s+members?\b")
+
+
+def _without_clitic(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def content_stems(text: str) -> set[str]:
     """Stemmed content words: ``"rats in CMK"`` → ``{"rat"}``."""
     # "who's", "council's" → "who", "council": a clitic is not a content word.
     # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
-    text = re.sub(r"\bcabinet\s+members?\b", " ", text.lower())
-    words = [re.sub(r"['’]s$", "", w.strip("'’-")) for w in re.findall(r"[a-z0-9£'’-]+", text)]
+    text = _CABINET_MEMBER.sub(" ", text.lower())
+    words = [_without_clitic(w.strip("'’-")) for w in _TOKEN.findall(text)]
     words = [w for w in words if w and w not in _STOP and len(w) > 1]
     return set(_stemmer().stemWords(words))
 

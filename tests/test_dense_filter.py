@@ -1,12 +1,14 @@
-"""Questions kept to some documents: the store's post-filtered dense search must return
-exactly what Chroma's own ``where`` filter returns, by both of its paths."""
+"""Questions kept to some documents: the post-filtered dense search (``Search.dense``)
+must return exactly what Chroma's own ``where`` filter returns, by both of its paths, and
+two rankings of one question must share Chroma's neighbours rather than ask again."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.config import Settings
-from indexing import store as store_module
+from assistant import retrieve
+from assistant.retrieve import Search
 from indexing.embedding import embed_one
 from indexing.store import IndexStore, document_of
 
@@ -27,8 +29,8 @@ def chroma_filtered(store: IndexStore, vector: list[float], k: int, where: dict)
     return [(i, round(1.0 - d, 5)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
 
-def ids_and_scores(nodes) -> list[tuple[str, float]]:  # noqa: ANN001
-    return [(n.id, round(n.score, 5)) for n in nodes]
+def ids_and_scores(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    return [(i, round(score, 5)) for i, score in hits]
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
@@ -42,10 +44,12 @@ def test_post_filtered_dense_equals_chromas_filter(store: IndexStore, question: 
     }[kept]
     where = {"plan_document": chosen[0]} if len(chosen) == 1 else {"plan_document": {"$in": chosen}}
     vector = embed_one(question)
-    got = store.dense(vector, 10, where=where)
+    search = Search(store, question, vector)
+    got = search.dense(10, where)
     assert ids_and_scores(got) == chroma_filtered(store, vector, 10, where)
-    assert {document_of(n.id) for n in got} <= set(chosen)
-    assert all(n.metadata["plan_document"] == document_of(n.id) and n.text for n in got)
+    assert {document_of(i) for i, _ in got} <= set(chosen)
+    read = search.nodes([i for i, _ in got])
+    assert all(node.metadata["plan_document"] == document_of(i) and node.text for i, (node, _) in read.items())
 
 
 def test_too_few_allowed_neighbours_still_gives_the_whole_filtered_top_k(
@@ -53,12 +57,27 @@ def test_too_few_allowed_neighbours_still_gives_the_whole_filtered_top_k(
 ) -> None:
     """With no over-fetch, a small document's nodes are not among the first k: the
     store must look deeper or ask Chroma to filter, never return a short list."""
-    monkeypatch.setattr(store_module, "DENSE_OVERFETCH", 1)
+    monkeypatch.setattr(retrieve, "DENSE_OVERFETCH", 1)
     where = {"plan_document": "improvement-analysis-feb-2006"}
     vector = embed_one("what's the latest on the one stop shop for homeless people?")
-    got = store.dense(vector, 10, where=where)
+    got = Search(store, "", vector).dense(10, where)
     assert len(got) == 10
     assert ids_and_scores(got) == chroma_filtered(store, vector, 10, where)
+
+
+def test_two_rankings_of_one_question_share_chromas_neighbours(store: IndexStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    nearest = store.nearest
+    monkeypatch.setattr(store, "nearest", lambda vector, k, where=None: calls.append(k) or nearest(vector, k, where))
+    question = "what's the latest on the one stop shop for homeless people?"
+    search = Search(store, question, embed_one(question))
+    search.hybrid(10, {"plan_document": "council-plan-delivery-update-q2-2017"})  # looks 240 deep
+    whole = search.hybrid(10)  # the first 30 of those
+    assert calls == [min(240, store.size)]
+    fresh = Search(store, question, search.vector).hybrid(10)
+    assert [(c.node.id, round(c.cosine, 5), c.bm25_rank) for c in whole] == [
+        (c.node.id, round(c.cosine, 5), c.bm25_rank) for c in fresh
+    ]
 
 
 def test_every_node_id_names_its_document(store: IndexStore) -> None:

@@ -31,12 +31,19 @@ def test_same_hits_and_scores_as_llama_index_bm25_retriever(nodes, tmp_path: Pat
 
     write_keyword_index([n.node_id for n in nodes], [n.get_content() for n in nodes], tmp_path / "bm25")
     ours = KeywordIndex.load(tmp_path / "bm25")
-    theirs = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=20, stemmer=Stemmer.Stemmer("english"), language="english")
+    theirs = BM25Retriever.from_defaults(
+        nodes=nodes, similarity_top_k=len(nodes), stemmer=Stemmer.Stemmer("english"), language="english"
+    )
+    position = {n.node_id: i for i, n in enumerate(nodes)}
     for question in QUESTIONS:
-        expected = [(hit.node.node_id, round(hit.score, 5)) for hit in theirs.retrieve(question) if hit.score > 0]
-        got = [(node_id, round(score, 5)) for node_id, score in ours.retrieve(question, 20)]
+        hits = [(hit.node.node_id, round(hit.score, 5)) for hit in theirs.retrieve(question) if hit.score > 0]
+        # The retriever orders equal scores arbitrarily; ours puts them in node order.
+        expected = sorted(hits, key=lambda hit: (-hit[1], position[hit[0]]))
+        got = [(node_id, round(score, 5)) for node_id, score in ours.retrieve(question, len(nodes))]
         assert got == expected, question
         assert got, question
+        top = ours.retrieve(question, 5)
+        assert [node_id for node_id, _ in top] == [node_id for node_id, _ in got[:5]], question
 
 
 def test_reads_an_index_written_by_bm25_retriever(nodes, tmp_path: Path) -> None:
@@ -58,3 +65,12 @@ def test_asks_for_no_more_than_it_holds(tmp_path: Path) -> None:
     index = KeywordIndex.load(tmp_path / "bm25")
     assert index.retrieve("rats", 50) == [("a:1", pytest.approx(index.retrieve("rats", 1)[0][1]))]
     assert index.retrieve("rats", 0) == []
+    assert index.retrieve("nothing in common", 5) == []
+
+
+def test_equal_scores_come_in_node_order_and_the_cut_keeps_the_first(tmp_path: Path) -> None:
+    texts = ["rat control", "library hours", "rat control", "rat control", "park benches"]
+    write_keyword_index([f"d:{i}" for i in range(5)], texts, tmp_path / "bm25")
+    index = KeywordIndex.load(tmp_path / "bm25")
+    assert [node_id for node_id, _ in index.retrieve("rat", 10)] == ["d:0", "d:2", "d:3"]
+    assert [node_id for node_id, _ in index.retrieve("rat", 2)] == ["d:0", "d:2"]
