@@ -321,7 +321,7 @@ def _build_generation(
         building / NODE_TABLE, ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes)
     )
     if nodes:
-        _write_bm25(nodes, building / "bm25")
+        _write_bm25(nodes, building / "bm25", previous.dir / "bm25" if previous else None)
     TermStats.build([node.get_content() for node in nodes]).save(building / "terms.json")
     state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, format=INDEX_FORMAT, files=records)
     _write_json(building / "documents.json", [doc.model_dump(mode="json") for doc in docs])
@@ -365,8 +365,8 @@ def _reusable_embeddings(previous: IndexStore | None, nodes: list) -> dict[str, 
     return reused
 
 
-def _write_bm25(nodes: list, path: Path) -> None:
-    write_keyword_index([node.node_id for node in nodes], [node.get_content() for node in nodes], path)
+def _write_bm25(nodes: list, path: Path, previous: Path | None) -> None:
+    write_keyword_index([node.node_id for node in nodes], [node.get_content() for node in nodes], path, previous)
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -1,7 +1,8 @@
 """The BM25 index of a generation, written and read with ``bm25s``.
 
-Files (``gen-…/bm25/``): bm25s's own score matrix and vocabulary, and ``node_ids.json``,
-the node id of each BM25 row. Only ids are kept, not the nodes: a keyword hit that the
+Files (``gen-…/bm25/``): bm25s's own score matrix and vocabulary; ``node_ids.json``, the
+node id of each BM25 row; ``tokens.json``, each node's stemmed tokens and a digest of its
+text, from which the next ingest reuses the tokens of every unchanged node. Only ids are kept, not the nodes: a keyword hit that the
 dense search did not also find is fetched from Chroma together with its vector (which
 the relevance floor needs anyway), so no second copy of every node's text and metadata
 sits in memory (1.2 GB at 100k items when the llama-index ``BM25Retriever`` corpus was
@@ -14,12 +15,14 @@ are what llama-index's retriever gives for the same nodes (``tests/test_keyword_
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # llama-index BM25Retriever's default
 NODE_IDS = "node_ids.json"
+TOKENS = "tokens.json"
 
 
 def _stemmer():  # noqa: ANN202 - PyStemmer object
@@ -28,15 +31,59 @@ def _stemmer():  # noqa: ANN202 - PyStemmer object
     return Stemmer.Stemmer("english")
 
 
-def write_keyword_index(node_ids: list[str], texts: list[str], path: Path) -> None:
-    """Index ``texts`` (one per node, in the same order as ``node_ids``) at ``path``."""
+def write_keyword_index(node_ids: list[str], texts: list[str], path: Path, previous: Path | None = None) -> int:
+    """Index ``texts`` (one per node, in the same order as ``node_ids``) at ``path``.
+
+    Incremental: the stemmed tokens of every node are kept (``tokens.json``), and a node
+    whose text is unchanged since the ``previous`` index takes its tokens from there;
+    only new and edited texts are tokenized. The score matrix itself is rebuilt from the
+    tokens, as it must be: BM25's idf is over the whole corpus, so one added document
+    changes every score. Returns how many texts were tokenized.
+    """
     import bm25s
 
-    tokens = bm25s.tokenize(texts, stopwords="english", stemmer=_stemmer(), token_pattern=TOKEN_PATTERN, show_progress=False)
+    digests = [_digest(text) for text in texts]
+    known = _load_tokens(previous / TOKENS) if previous is not None else {}
+    tokens: list[list[str] | None] = [
+        known[node_id][1] if node_id in known and known[node_id][0] == digest else None
+        for node_id, digest in zip(node_ids, digests)
+    ]
+    todo = [n for n, found in enumerate(tokens) if found is None]
+    if todo:
+        fresh = bm25s.tokenize(
+            [texts[n] for n in todo], stopwords="english", stemmer=_stemmer(), token_pattern=TOKEN_PATTERN,
+            return_ids=False, show_progress=False,
+        )
+        for n, words in zip(todo, fresh):
+            tokens[n] = words
     bm25 = bm25s.BM25()
     bm25.index(tokens, show_progress=False)
     bm25.save(str(path), show_progress=False)
     (path / NODE_IDS).write_text(json.dumps(node_ids), encoding="utf-8")
+    vocab = {word: i for i, word in enumerate(sorted({w for words in tokens for w in words}))}
+    (path / TOKENS).write_text(
+        json.dumps({
+            "vocab": list(vocab),
+            "nodes": [[i, d, [vocab[w] for w in words]] for i, d, words in zip(node_ids, digests, tokens)],
+        }),
+        encoding="utf-8",
+    )
+    return len(todo)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _load_tokens(path: Path) -> dict[str, tuple[str, list[str]]]:
+    """``{node id: (text digest, tokens)}`` of an earlier index; empty when it has none
+    (an index written before tokens were kept, or a damaged file: all is tokenized)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        vocab = data["vocab"]
+        return {node_id: (digest, [vocab[i] for i in ids]) for node_id, digest, ids in data["nodes"]}
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return {}
 
 
 class KeywordIndex:

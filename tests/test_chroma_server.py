@@ -183,7 +183,7 @@ def test_a_failed_build_leaves_no_collection_behind(chroma_url: str, tmp_path: P
     prefix = f"{PREFIX}_failed"
     settings = Settings(data_dir=tmp_path / "index", corpus_dir=corpus_copy, chroma_url=chroma_url, collection=prefix)
 
-    def broken_bm25(nodes, path):  # noqa: ANN001
+    def broken_bm25(nodes, path, previous):  # noqa: ANN001
         raise OSError("disk full")
 
     monkeypatch.setattr(ingest_module, "_write_bm25", broken_bm25)

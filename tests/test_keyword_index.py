@@ -74,3 +74,25 @@ def test_equal_scores_come_in_node_order_and_the_cut_keeps_the_first(tmp_path: P
     index = KeywordIndex.load(tmp_path / "bm25")
     assert [node_id for node_id, _ in index.retrieve("rat", 10)] == ["d:0", "d:2", "d:3"]
     assert [node_id for node_id, _ in index.retrieve("rat", 2)] == ["d:0", "d:2"]
+
+
+def test_an_update_tokenizes_only_changed_text_and_ranks_as_a_fresh_build(nodes, tmp_path: Path) -> None:
+    ids, texts = [n.node_id for n in nodes], [n.get_content() for n in nodes]
+    assert write_keyword_index(ids, texts, tmp_path / "first") == len(nodes)
+    rat = next(i for i, t in enumerate(texts) if "rat population" in t)
+    edited = texts[:rat] + [texts[rat].replace("rat population", "pigeon population")] + texts[rat + 1 :]
+    added_ids, added = ids + ["extra:1"], edited + ["A new commitment on pigeon control in Bletchley"]
+    assert write_keyword_index(added_ids, added, tmp_path / "update", previous=tmp_path / "first") == 2
+    write_keyword_index(added_ids, added, tmp_path / "fresh")
+    update, fresh = KeywordIndex.load(tmp_path / "update"), KeywordIndex.load(tmp_path / "fresh")
+    for question in QUESTIONS + ["pigeon control", "rat population"]:
+        assert update.retrieve(question, 20) == fresh.retrieve(question, 20), question
+    assert update.retrieve("pigeon", 5)[0][0] in {"extra:1", ids[rat]}
+
+
+def test_a_damaged_token_file_means_tokenizing_everything(nodes, tmp_path: Path) -> None:
+    ids, texts = [n.node_id for n in nodes], [n.get_content() for n in nodes]
+    write_keyword_index(ids, texts, tmp_path / "first")
+    (tmp_path / "first" / "tokens.json").write_text("{not json", encoding="utf-8")
+    assert write_keyword_index(ids, texts, tmp_path / "again", previous=tmp_path / "first") == len(nodes)
+    assert write_keyword_index(ids, texts, tmp_path / "third", previous=tmp_path / "again") == 0
