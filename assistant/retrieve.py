@@ -10,6 +10,7 @@ candidate's own cosine similarity for its relevance floor, which that retriever 
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import Any
 
@@ -62,15 +63,24 @@ class Search:
     def dense(self, k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """The ``k`` nearest nodes that ``where`` allows, as (id, cosine).
 
-        A filter on documents is applied to ``DENSE_OVERFETCH × k`` unfiltered neighbours,
-        then 8× as many — exact, since the first k survivors of a ranking are the top k
-        of the filtered set — and by Chroma's own filter only when too few survive.
+        A filter on documents is applied to unfiltered neighbours — at least
+        ``DENSE_OVERFETCH × k`` of them, more when the allowed documents hold a small share
+        of the index, then 8× as many — exact, since the first k survivors of a ranking
+        are the top k of the filtered set; Chroma's own filter is used only when too few
+        survive (it scans metadata first: 40–60 ms at 100k nodes even for one document).
         """
         if where is None:
             return self.neighbours(k)
         if set(where) == {"plan_document"}:  # node ids tell the document
             keeps = cache(lambda document: where_matches({"plan_document": document}, where))
-            for depth in (k * DENSE_OVERFETCH, k * DENSE_OVERFETCH * 8):
+            sizes = self.store.document_sizes
+            allowed = sum(n for document, n in sizes.items() if keeps(document))
+            if allowed == 0:
+                return []
+            # Deep enough that k allowed nodes are likely among the first: a share of
+            # 1/50 of the index looks 100·k deep at once, not 8·k, then 64·k, then deeper.
+            first = max(k * DENSE_OVERFETCH, math.ceil(2 * k * sum(sizes.values()) / allowed))
+            for depth in (first, first * 8):
                 hits = [hit for hit in self.neighbours(depth) if keeps(document_of(hit[0]))][:k]
                 if len(hits) == k or depth >= self.store.size:
                     return hits

@@ -243,6 +243,11 @@ class IndexStore:
         return self._read(self.collection.get(where=where or None, limit=limit, include=[])["ids"])
 
     @cached_property
+    def document_sizes(self) -> dict[str, int]:
+        """Nodes (items and passages) of each document, from what ingest recorded."""
+        return {r.document_id: r.items + r.passages for r in self.state.files.values()}
+
+    @cached_property
     def size(self) -> int:
         """Nodes in this generation's collection; a generation never changes once built,
         so it is counted once (a count is a round trip that cost ~10 ms at 10k nodes)."""
