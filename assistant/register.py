@@ -158,8 +158,8 @@ def find_items(
             f"no document matches '{criteria.document_id}'; known: " + ", ".join(d.id for d in documents)
         )
     document_ids = named or ([d.id for d in documents] if document_ids is not None else [])
-    if set(document_ids) == {d.id for d in store.documents}:
-        document_ids = []  # every document: no filter on them (Chroma scans a long `$in` list)
+    if store.covers_every_document(document_ids):
+        document_ids = []  # no filter on documents at all
     nodes = store.get(where=criteria.where(document_ids))
     found = [(node, node.item()) for node in nodes]
     found.sort(key=lambda pair: (_neg_date(pair[0].metadata.get("document_date", "")), pair[1].document_id, ref_key(pair[1].ref)))

@@ -450,10 +450,6 @@ class Scope:
     def known_years(self) -> frozenset[str]:
         return frozenset(re.findall(r"(?:19|20)\d{2}", self.period_labels))
 
-    @cached_property
-    def _every_document(self) -> frozenset[str]:
-        return frozenset(d.id for d in self.store.documents)
-
     def narrow(self, document_ids: list[str]) -> list[str]:
         """The requested documents within scope (all of the scope when none requested)."""
         return [i for i in document_ids if i in self.ids] if document_ids else self.ids
@@ -475,7 +471,7 @@ class Scope:
 
     def _where_ids(self, ids: list[str]) -> dict | None:
         ids = ids or ["\u0000none"]
-        if len(ids) == len(self._every_document) and set(ids) == self._every_document:
+        if self.store.covers_every_document(ids):
             return None
         return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
 

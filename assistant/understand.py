@@ -144,27 +144,16 @@ class _Catalogue:
 
 
 _CATALOGUES: dict[tuple[tuple[str, str], ...], _Catalogue] = {}
-_BY_LIST: dict[int, tuple[list[PlanDocument], _Catalogue]] = {}
 _CATALOGUE_LIMIT = 16  # document sets in use at once: one per access level, per index generation
 
 
 def _catalogue(documents: list[PlanDocument]) -> _Catalogue:
-    """The catalogue of ``documents``: found by the list itself when it is one seen
-    before (an asker's scope passes the same list for every question), else by each
-    document's id and hash."""
-    seen = _BY_LIST.get(id(documents))
-    if seen is not None and seen[0] is documents:  # the entry holds the list, so its id is not reused
-        return seen[1]
     key = tuple((doc.id, doc.sha256) for doc in documents)
     found = _CATALOGUES.get(key)
     if found is None:
         if len(_CATALOGUES) >= _CATALOGUE_LIMIT:
             _CATALOGUES.clear()
-            _BY_LIST.clear()
         found = _CATALOGUES[key] = _Catalogue(documents)
-    if len(_BY_LIST) >= _CATALOGUE_LIMIT:
-        _BY_LIST.clear()
-    _BY_LIST[id(documents)] = (documents, found)
     return found
 
 

@@ -2,11 +2,10 @@
 
 Files (``gen-…/bm25/``): bm25s's own score matrix and vocabulary; ``node_ids.json``, the
 node id of each BM25 row; ``tokens.json``, each node's stemmed tokens and a digest of its
-text, from which the next ingest reuses the tokens of every unchanged node. Only ids are kept, not the nodes: a keyword hit that the
-dense search did not also find is fetched from Chroma together with its vector (which
-the relevance floor needs anyway), so no second copy of every node's text and metadata
-sits in memory (1.2 GB at 100k items when the llama-index ``BM25Retriever`` corpus was
-loaded; docs/benchmarks.md).
+text, from which the next ingest reuses the tokens of every unchanged node. Only ids are
+kept, not the nodes: hits are read from the node table (``node_table.py``) with their
+vectors, so no second copy of every node's text and metadata sits in memory (1.2 GB at
+100k items when the llama-index ``BM25Retriever`` corpus was loaded; docs/benchmarks.md).
 
 Tokenisation is ``BM25Retriever``'s: Snowball English stems, its token pattern, English
 stop words removed from the documents but not from the question, so scores and order

@@ -65,12 +65,11 @@ class IndexState(BaseModel):
 
 
 class StoredNode(BaseModel):
-    """A node as read back from the index, with its score for this question."""
+    """A node as read back from the index."""
 
     id: str
     text: str
     metadata: dict[str, Any]
-    score: float = 0.0
 
     @property
     def is_item(self) -> bool:
@@ -243,6 +242,15 @@ class IndexStore:
         return self._read(self.collection.get(where=where or None, limit=limit, include=[])["ids"])
 
     @cached_property
+    def document_ids(self) -> frozenset[str]:
+        return frozenset(doc.id for doc in self.documents)
+
+    def covers_every_document(self, ids: list[str]) -> bool:
+        """Do ``ids`` name every document of the index? Then a filter on documents keeps
+        everything, and is better not sent: Chroma scans metadata for it."""
+        return len(ids) >= len(self.document_ids) and set(ids) == self.document_ids
+
+    @cached_property
     def document_sizes(self) -> dict[str, int]:
         """Nodes (items and passages) of each document, from what ingest recorded."""
         return {r.document_id: r.items + r.passages for r in self.state.files.values()}
@@ -270,7 +278,6 @@ class IndexStore:
         if self.bm25 is None:
             return []
         return self.bm25.retrieve(question, k)
-
 
 
 def document_of(node_id: str) -> str:

@@ -67,7 +67,6 @@ class TermStats:
         self.words = sorted(set(words or []))
         self._known = set(self.words)
 
-
     @classmethod
     def build(cls, texts: list[str]) -> "TermStats":
         df: Counter[str] = Counter()
