@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from llama_index.core.schema import TextNode
 
-from assistant.models import PlanDocument, PlanItem, Passage
+from indexing.model import PlanDocument, PlanItem, Passage
 from indexing.people_key import normalise_initials
 
 ROLES = ("owner", "director", "cabinet_member")

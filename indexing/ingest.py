@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.config import Settings
-from assistant.models import DocumentKind, DocumentMeta, PlanDocument
+from indexing.model import DocumentKind, DocumentMeta, PlanDocument
 from indexing import embedding
 from indexing.chunking import document_nodes
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256, load_file
@@ -133,9 +133,9 @@ def _display_path(path: Path) -> str:
 
 def _parse_file(path: Path, manifest: Manifest, doc_id: str) -> PlanDocument:
     loaded = load_file(path)
-    meta = manifest.meta_for(path) or DocumentMeta(
-        file=path.name, title=derive_title(loaded.text, path.stem), kind=DocumentKind.other
-    )
+    found = DocumentMeta(file=path.name, title=derive_title(loaded.text, path.stem), kind=DocumentKind.other)
+    meta = manifest.meta_for(path, found)
+    assert meta is not None
     doc = parse_document(
         loaded.text, meta, doc_id=doc_id, source=_display_path(path), sha256=loaded.sha256
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import Person
+from indexing.model import Person
 
 KEY_HEADING = re.compile(r"^\s*key to initials\s*$", re.I)
 _INITIALS_TOKEN = re.compile(r"^[A-Z][A-Za-z'’]{0,4}$")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.models import (
+from indexing.model import (
     DocumentMeta,
     Location,
     Passage,

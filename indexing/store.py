@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, TypeAdapter
 
 from assistant.config import Settings
-from assistant.models import Passage, PlanDocument, PlanItem
+from indexing.model import Passage, PlanDocument, PlanItem
 
 if TYPE_CHECKING:
     from indexing.keyword_index import KeywordIndex
