@@ -8,7 +8,8 @@ never filled in.
 
 from __future__ import annotations
 
-from assistant.models import Citation, Passage, PlanItem
+from assistant.models import Citation, ItemKind, Location, Passage, PlanItem, TableRow
+from indexing.ratings import rating_words
 from indexing.store import StoredNode
 
 UPDATE_CHARS = 1200
@@ -20,34 +21,57 @@ def _document_label(meta: dict) -> str:
     return f"{title}, {period}" if period else title
 
 
-def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:
-    meta = node.metadata
+def _link(meta: dict, location: Location) -> str | None:
+    """The paper's public address, at the page for a PDF (``…/x.pdf#page=23``)."""
+    url = meta.get("document_url") or None
+    if url and location.page and "#" not in url:
+        return f"{url}#page={location.page}"
+    return url
+
+
+def _citation(meta: dict, document_id: str, location: Location, *, ref: str | None, section: str | None, quote: str) -> Citation:
     return Citation(
-        document=meta.get("document_title", item.document_id),
-        document_id=item.document_id,
+        document=meta.get("document_title", document_id),
+        document_id=document_id,
         date=meta.get("document_period") or meta.get("document_date") or None,
-        ref=item.ref,
-        section=item.section,
+        ref=ref,
+        section=section,
+        quote=quote,
+        source=str(location),
+        page=location.page,
+        url=_link(meta, location),
+    )
+
+
+def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:
+    return _citation(
+        node.metadata, item.document_id, item.location, ref=item.ref, section=item.section,
         quote=quote or "\n".join(filter(None, [item.commitment, item.update])),
-        source=str(item.location),
     )
 
 
 def passage_citation(node: StoredNode, passage: Passage, quote: str | None = None) -> Citation:
-    meta = node.metadata
-    return Citation(
-        document=meta.get("document_title", passage.document_id),
-        document_id=passage.document_id,
-        date=meta.get("document_period") or meta.get("document_date") or None,
-        ref=None,
-        section=passage.section,
+    return _citation(
+        node.metadata, passage.document_id, passage.location, ref=None, section=passage.section,
         quote=quote or passage.text,
-        source=str(passage.location),
+    )
+
+
+def row_citation(node: StoredNode, row: TableRow, quote: str | None = None) -> Citation:
+    from assistant.evidence import row_sentence
+
+    return _citation(
+        node.metadata, row.document_id, row.location, ref=None, section=row.section or row.table,
+        quote=quote or row_sentence(row),
     )
 
 
 def node_citation(node: StoredNode, quote: str | None = None) -> Citation:
-    return item_citation(node, node.item(), quote) if node.is_item else passage_citation(node, node.passage(), quote)
+    if node.is_item:
+        return item_citation(node, node.item(), quote)
+    if node.is_row:
+        return row_citation(node, node.row(), quote)
+    return passage_citation(node, node.passage(), quote)
 
 
 def _people_line(item: PlanItem) -> str | None:
@@ -61,12 +85,32 @@ def _people_line(item: PlanItem) -> str | None:
 
 def rating_sentence(item: PlanItem) -> str:
     if item.rating:
-        text = f"Rating: {item.rating_words} ({item.rating})"
+        own = item.rating_label if item.rating_label and item.rating_label.lower() != (item.rating_words or "").lower() else item.rating
+        text = f"Rating: {item.rating_words} ({own})"
     else:
         text = "No RAG rating is given for this item in the source"
+    if item.previous_rating:
+        text += f"; previous rating: {rating_words(item.previous_rating)}"
     if item.direction:
         text += f"; direction of travel: {item.direction_words} ({item.direction})"
     return text + "."
+
+
+_VALUE_LABELS = (
+    ("latest", "Latest"), ("target", "Target"), ("floor", "Floor"), ("previous", "Previous"),
+    ("likelihood", "Likelihood"), ("impact", "Impact"), ("score", "Score"),
+    ("target_score", "Target score"), ("due", "Due"),
+)
+"""Values by role that an answer states, in this order, with these labels."""
+
+
+def values_sentence(item: PlanItem) -> str | None:
+    """``Latest: 94%; Target: 90%; Floor: 80%; Previous: 97% (Dec 24).`` — as the row gives them."""
+    parts = [f"{label}: {item.fields[role]}" for role, label in _VALUE_LABELS if item.fields.get(role)]
+    if not parts:
+        return None
+    period = f" ({item.period})" if item.period else ""
+    return "; ".join(parts) + period + "."
 
 
 def clip(text: str, limit: int) -> str:
@@ -81,6 +125,9 @@ def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: b
     """The position of one item: commitment, rating, people, latest update, source."""
     head = f"**{item.ref} — {item.commitment}**" if item.ref else f"**{item.commitment}**"
     lines = [f"{head} [{marker}]"]
+    values = values_sentence(item)
+    if values:
+        lines.append(f"{values} [{marker}]")
     if has_ratings or item.rating or asks_rating:
         lines.append(rating_sentence(item))
     people = _people_line(item)
@@ -88,12 +135,20 @@ def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: b
         lines.append(people)
     if item.update:
         period = node.metadata.get("document_period")
-        label = f"Latest update ({period})" if period else "Update"
+        label = _UPDATE_LABELS.get(item.kind) or (f"Latest update ({period})" if period else "Update")
         lines.append(f"{label}: {clip(item.update, UPDATE_CHARS)} [{marker}]")
+    asker = item.fields.get("asker")
+    if item.kind is ItemKind.question and asker:
+        to = item.fields.get("to")
+        lines.append(f"Asked by {asker}" + (f" to {to}" if to else "") + f". [{marker}]")
     if item.dates_due and not item.update:
         lines.append(f"Due: {', '.join(item.dates_due)}.")
-    lines.append(f"Source: {_document_label(node.metadata)}" + (f", ref {item.ref}" if item.ref else "") + f" [{marker}]")
+    page = f", {item.location.pages()}" if item.location.page else ""
+    lines.append(f"Source: {_document_label(node.metadata)}" + (f", ref {item.ref}" if item.ref else "") + f"{page} [{marker}]")
     return "\n".join(lines)
+
+
+_UPDATE_LABELS = {ItemKind.question: "Answer", ItemKind.recommendation: "Response", ItemKind.risk: "Mitigation"}
 
 
 _ROLE_LABELS = {"owner": "owner", "director": "director", "cabinet_member": "cabinet member"}
@@ -106,9 +161,14 @@ def list_line(item: PlanItem, marker: int, role: str | None = None) -> str:
     people = getattr(item, role) or []
     named = "; ".join(p.display() for p in people) if people else None
     rating = f" — {item.rating_words}" if item.rating else ""
+    if item.previous_rating and item.previous_rating != item.rating:
+        rating += f" (was {rating_words(item.previous_rating)})"
+    latest = item.fields.get("latest") or item.fields.get("score")
+    value = f" — {'latest' if item.fields.get('latest') else 'score'} {latest}" if latest else ""
+    target = f", target {item.fields['target']}" if latest and item.fields.get("target") else ""
     who = f" — {_ROLE_LABELS[role]} {named}" if named else ""
     ref = f"{item.ref} " if item.ref else ""
-    return f"• {ref}{item.title(110)}{rating}{who} [{marker}]"
+    return f"• {ref}{item.title(110)}{rating}{value}{target}{who} [{marker}]"
 
 
 def history_line(node: StoredNode, item: PlanItem, marker: int) -> str:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from assistant.retrieve import Candidate
 from assistant.understand import Intent, Query
+from indexing.model import TableRow
 from indexing.terms import content_stems
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})")
@@ -123,4 +124,14 @@ def _candidate_text(cand: Candidate) -> str:
     if node.is_item:
         item = node.item()
         return f"{item.commitment}\n{item.update or ''}"
+    if node.is_row:
+        return row_sentence(node.row())
     return node.passage().text
+
+
+def row_sentence(row: TableRow) -> str:
+    """A table row as one sentence of its own cells: "Adult Social Care — 2025-26 net: £601.2m"."""
+    cells = list(row.cells.items())
+    label = row.label()
+    rest = "; ".join(f"{header}: {value}" for header, value in cells if value and value != label)
+    return f"{label} — {rest}" if rest else label

@@ -1,4 +1,4 @@
-"""``PlanDocument`` → llama-index ``TextNode``s: one node per plan item, one per passage.
+"""``PlanDocument`` → llama-index ``TextNode``s: one node per item, table row and passage.
 
 A status question must be answered from a whole row, so a plan item is never split:
 its commitment leads the embedded text (MiniLM reads only the first 256 word pieces)
@@ -16,20 +16,36 @@ from __future__ import annotations
 
 from llama_index.core.schema import TextNode
 
-from indexing.model import PlanDocument, PlanItem, Passage
+from indexing.model import Passage, PlanDocument, PlanItem, TableRow
 from indexing.people_key import normalise_initials
+from indexing.ratings import rating_change, rating_codes
 
 ROLES = ("owner", "director", "cabinet_member")
+NODE_KINDS = ("item", "passage", "row")
+"""What a node is: a tracked item, a stretch of prose, or a row of a table of figures."""
 
 
 def item_text(item: PlanItem) -> str:
-    """What is embedded and keyword-indexed for an item: words a question would use."""
+    """What is embedded and keyword-indexed for an item: words a question would use.
+
+    The item's own words lead (MiniLM reads only the first 256 word pieces); its values
+    by role follow ("latest: 94%", "score: 16") so a figure asked for is also a keyword.
+    """
     parts = [f"{item.ref}. " if item.ref else "", item.commitment]
     if item.update:
         parts.append(f"\n{item.update}")
+    values = [f"{role}: {value}" for role, value in item.fields.items() if value]
+    if values:
+        parts.append("\n" + "; ".join(values))
     if item.section:
         parts.append(f"\n({item.section.title()})")
     return "".join(parts)
+
+
+def row_text(row: TableRow) -> str:
+    """A table row as words: its table's name, then each cell under its header."""
+    cells = "; ".join(f"{header}: {value}" for header, value in row.cells.items() if value)
+    return f"{row.table}\n{cells}" if row.table else cells
 
 
 Metadata = dict[str, str | int | float | bool | list[str]]
@@ -45,6 +61,7 @@ def _base_metadata(doc: PlanDocument) -> Metadata:
         "document_kind": meta.kind.value,
         "document_date": meta.date or "",
         "document_period": meta.period or "",
+        "document_url": meta.url or "",
         "access": meta.access.value,
     }
 
@@ -53,14 +70,18 @@ def item_node(doc: PlanDocument, item: PlanItem) -> TextNode:
     metadata: Metadata = {
         **_base_metadata(doc),
         "node_kind": "item",
+        "item_kind": item.kind.value,
         "ref": item.ref or "",
         "section": item.section or "",
         "rating": item.rating or "",
+        "previous_rating": item.previous_rating or "",
+        "rating_change": rating_change(item.previous_rating, item.rating) or "",
         "direction": item.direction or "",
+        "page": item.location.page or 0,
         "item_json": item.model_dump_json(),
     }
     # Chroma refuses an empty list, so a list key is left out when there is nobody.
-    codes = [code for code in (item.rating or "").split("/") if code]
+    codes = rating_codes(item.rating)
     if codes:
         metadata["ratings"] = codes
     everyone: list[str] = []
@@ -80,10 +101,23 @@ def passage_node(doc: PlanDocument, passage: Passage) -> TextNode:
         "node_kind": "passage",
         "ref": "",
         "section": passage.section or "",
+        "page": passage.location.page or 0,
         "passage_json": passage.model_dump_json(),
     }
     text = f"{passage.section.title()}\n{passage.text}" if passage.section else passage.text
     return _node(passage.id, text, metadata)
+
+
+def row_node(doc: PlanDocument, row: TableRow) -> TextNode:
+    metadata: Metadata = {
+        **_base_metadata(doc),
+        "node_kind": "row",
+        "ref": "",
+        "section": row.section or "",
+        "page": row.location.page or 0,
+        "row_json": row.model_dump_json(),
+    }
+    return _node(row.id, row_text(row), metadata)
 
 
 def _node(node_id: str, text: str, metadata: Metadata) -> TextNode:
@@ -99,7 +133,9 @@ def _node(node_id: str, text: str, metadata: Metadata) -> TextNode:
 
 
 def document_nodes(doc: PlanDocument) -> list[TextNode]:
-    """Every node of a document: its items, then its passages."""
-    return [item_node(doc, item) for item in doc.items] + [
-        passage_node(doc, passage) for passage in doc.passages
-    ]
+    """Every node of a document: its items, its table rows, then its passages."""
+    return (
+        [item_node(doc, item) for item in doc.items]
+        + [row_node(doc, row) for row in doc.tables]
+        + [passage_node(doc, passage) for passage in doc.passages]
+    )

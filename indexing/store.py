@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, TypeAdapter
 
 from assistant.config import Settings
-from indexing.model import Passage, PlanDocument, PlanItem
+from indexing.model import Passage, PlanDocument, PlanItem, TableRow
 
 if TYPE_CHECKING:
     from indexing.keyword_index import KeywordIndex
@@ -78,8 +78,15 @@ class StoredNode(BaseModel):
     def item(self) -> PlanItem:
         return PlanItem.model_validate_json(self.metadata["item_json"])
 
+    @property
+    def is_row(self) -> bool:
+        return self.metadata.get("node_kind") == "row"
+
     def passage(self) -> Passage:
         return Passage.model_validate_json(self.metadata["passage_json"])
+
+    def row(self) -> TableRow:
+        return TableRow.model_validate_json(self.metadata["row_json"])
 
 
 def chroma_client(settings: Settings, generation_dir: Path) -> "ClientAPI":
