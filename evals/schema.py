@@ -52,6 +52,14 @@ class Expect(BaseModel):
         default=False,
         description="Exact field match: the answer's first item must carry refs[0] (and document).",
     )
+    page: int | None = Field(
+        default=None, ge=1,
+        description="PDF page (from 1) the fact is on: a citation then counts only from that page of the document.",
+    )
+    also_documents: list[str] = Field(
+        default_factory=list,
+        description="Other documents carrying the same text (a paper repeated in a later pack); their citations count too.",
+    )
 
     @field_validator("refs", mode="before")
     @classmethod
@@ -87,7 +95,15 @@ class Expect(BaseModel):
             raise ValueError("answered: false cannot have facts, count or evidence (nothing should be answered)")
         if self.first_item and not self.refs:
             raise ValueError("first_item: true needs refs (the first is the ref the first item must carry)")
+        if (self.page is not None or self.also_documents) and self.document is None:
+            raise ValueError("page and also_documents need document (the page of which document?)")
+        if not self.answered and self.page is not None:
+            raise ValueError("answered: false cannot have a page (nothing should be cited)")
         return self
+
+    def documents(self) -> set[str]:
+        """The expected document and the ones repeating it (empty: any document)."""
+        return {self.document, *self.also_documents} if self.document else set()
 
 
 class Question(BaseModel):
@@ -128,6 +144,11 @@ class EvalSet(BaseModel):
     name: str = Field(min_length=1)
     description: str = ""
     kind: Literal["handwritten", "generated"] = "handwritten"
+    corpus: str | None = Field(
+        default=None,
+        description="The corpus folder the questions are asked of (relative to the project or the working "
+        "directory); none = the configured corpus.",
+    )
     questions: list[Question] = Field(min_length=1)
     source: str | None = Field(default=None, description="The file it was read from (set by the loader).")
 
