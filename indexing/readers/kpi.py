@@ -1,0 +1,224 @@
+"""KPI reports: each indicator's card joined with its row in the report's summary table.
+
+A performance report names each indicator twice: once in a summary table with its
+rating this period and last (the ratings its executive summary counts), and once on a
+card with its values — latest, target, floor, previous — usually on a later page, often
+with a slightly different wording of the name ("% of …" / "Percentage of …", a phrase
+added or dropped). ``read_kpi_cards`` joins the two by the indicator's NAME (normalised,
+fuzzy, one card to one row, best pairs first; never by position), so one KPI item holds
+the row's ratings and the card's values, page and section.
+
+Rows of summary tables the table reader left as figures become KPI items here when the
+report treats them as indicators: their table's header says so (KPIs, indicators,
+measures) or most of the table's rows have cards. A card with no summary row becomes a
+KPI item of its own. Items that are the cards themselves read as table rows are dropped,
+so an indicator is counted once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from indexing.blocks import Block
+from indexing.model import ItemKind, Location, PlanItem
+from indexing.ratings import parse_rating, rating_change
+from indexing.readers.kpi_cards import (
+    _PAIR,
+    Card,
+    RatingStatement,
+    rating_statements,
+    read_cards,
+    units,
+)
+from indexing.readers.kpi_summary import SummaryRow, summary_rows
+
+MATCH = 82.0
+"""Least name score (0–100) at which a card and a row are the same indicator."""
+LEFTOVER = 65.0
+"""Least score for a card and a row that are each other's best among those left unjoined."""
+
+_WORDS = {"%": " percentage ", "&": " and ", "no.": " number ", "nos": " number "}
+_DROP = re.compile(r"[’'`]s\b|[^\w\s]")
+_STOP = {"of", "the", "a", "an", "to", "in", "by", "for", "and", "or", "which", "that", "who", "with"}
+
+
+def normalise_name(text: str) -> str:
+    """An indicator's name reduced to its words: ``"% of FoI requests"`` and
+    ``"Percentage of FOI requests"`` become the same."""
+    lowered = text.lower()
+    for symbol, word in _WORDS.items():
+        lowered = lowered.replace(symbol, word)
+    lowered = lowered.replace("proportion", "percentage")
+    words = _DROP.sub(" ", lowered).split()
+    return " ".join(w for w in words if w not in _STOP)
+
+
+def name_score(a: str, b: str) -> float:
+    """How surely two names are one indicator: the mean of a word-set and a word-order
+    ratio, so a name contained in a longer one scores high only when little is added."""
+    x, y = normalise_name(a), normalise_name(b)
+    if not x or not y:
+        return 0.0
+    return (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 2
+
+
+def _pairs(left: list[str], right: list[str], least: float = MATCH) -> list[tuple[int, int]]:
+    """One-to-one pairs of names: best-scoring pairs first down to ``least``; then,
+    among the names left on both sides, pairs that are each other's best down to
+    ``LEFTOVER`` (a card reworded more than usual, its row the only one left for it)."""
+    scores = {(i, j): name_score(a, b) for i, a in enumerate(left) for j, b in enumerate(right)}
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    pairs = []
+    for (i, j), score in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
+        if score < least:
+            break
+        if i not in used_left and j not in used_right:
+            used_left.add(i)
+            used_right.add(j)
+            pairs.append((i, j))
+    rest_left = [i for i in range(len(left)) if i not in used_left]
+    rest_right = [j for j in range(len(right)) if j not in used_right]
+    for i in rest_left:
+        if not rest_right:
+            break
+        j = max(rest_right, key=lambda j: scores[i, j])
+        mutual = max(rest_left, key=lambda k: scores[k, j]) == i
+        if mutual and scores[i, j] >= LEFTOVER:
+            pairs.append((i, j))
+            rest_right.remove(j)
+    return pairs
+
+
+def read_kpi_cards(
+    blocks: list[Block], items: list[PlanItem], *, doc_id: str, source: str, period: str | None
+) -> list[PlanItem]:
+    """The items with every KPI card's values joined to its indicator (see the module
+    docstring); returns the whole list, KPI items updated in place or added."""
+    stream = units(blocks)
+    cards = read_cards(stream)
+    card_blocks = {card.block for card in cards}
+    rows = summary_rows(blocks, skip=card_blocks)
+    kept = [item for item in items if not _is_card_item(item, cards)]
+    row_items = _items_for_rows(rows, kept, doc_id, source)
+    row_pairs = dict(_pairs([c.name for c in cards], [r.name for r in rows]))
+    carded_blocks = [rows[j].block for j in row_pairs.values()]
+    mostly_carded = {b for b in set(carded_blocks)
+                     if carded_blocks.count(b) * 2 >= sum(1 for r in rows if r.block == b)}
+    touched: list[PlanItem] = []
+    for j, row in enumerate(rows):
+        if j in row_pairs.values() or row.table_names_indicators or row.block in mostly_carded:
+            item = row_items[j]
+            if item not in kept:
+                kept.append(item)
+            _apply_row(item, row)
+            touched.append(item)
+    loose = [i for i in range(len(cards)) if i not in row_pairs]
+    # a card whose row the table reader gave as an item of another shape still joins it
+    others = [item for item in kept if item not in touched]
+    joined_loose = set()
+    for i, k in _pairs([cards[i].name for i in loose], [o.commitment for o in others]):
+        _apply_card(others[k], cards[loose[i]], source, period)
+        touched.append(others[k])
+        joined_loose.add(loose[i])
+    for i, j in row_pairs.items():
+        _apply_card(row_items[j], cards[i], source, period)
+    for n, i in enumerate(i for i in loose if i not in joined_loose):
+        item = _new_item(cards[i], doc_id, source, n)
+        _apply_card(item, cards[i], source, period)
+        kept.append(item)
+        touched.append(item)
+    for item in touched:
+        item.period = item.period or period
+    _apply_statements(list(rating_statements(stream)), [t for t in touched if t.kind is ItemKind.kpi])
+    from indexing.readers.section_people import assign_section_people
+
+    assign_section_people(blocks, touched)
+    return kept
+
+
+def _is_card_item(item: PlanItem, cards: list[Card]) -> bool:
+    """Whether an item is a card itself read as a table row (its name or its values)."""
+    for card in cards:
+        if item.location.page != card.page or item.section not in (None, card.section):
+            continue
+        texts = [item.commitment, *(item.fields.values()), *(item.other_fields.values())]
+        if name_score(item.commitment, card.name) >= 95 or any(_PAIR.match(t or "") for t in texts[:1]):
+            return True
+    return False
+
+
+def _items_for_rows(rows: list[SummaryRow], items: list[PlanItem], doc_id: str,
+                    source: str) -> list[PlanItem]:
+    """For each summary row: the item the table reader made of it, else a new KPI item."""
+    out: list[PlanItem] = []
+    for n, row in enumerate(rows):
+        same_page = [it for it in items if it.location.page == row.page and it.location.sheet == row.sheet]
+        best = max(same_page, key=lambda it: name_score(it.commitment, row.name), default=None)
+        if best is not None and name_score(best.commitment, row.name) >= 95 and best not in out:
+            out.append(best)
+            continue
+        out.append(PlanItem(
+            id=f"{doc_id}:kpi{n + 1}", document_id=doc_id, kind=ItemKind.kpi, commitment=row.name,
+            location=Location(path=source, page=row.page, line_start=row.line, line_end=row.line,
+                              sheet=row.sheet, row=row.row),
+        ))
+    return out
+
+
+def _apply_row(item: PlanItem, row: SummaryRow) -> None:
+    item.kind = ItemKind.kpi
+    if row.rating_label and parse_rating(row.rating_label):
+        item.rating = parse_rating(row.rating_label)
+        item.rating_label = row.rating_label
+    if row.previous_label and parse_rating(row.previous_label):
+        item.previous_rating = parse_rating(row.previous_label)
+    item.direction = item.direction or row.direction
+    if row.page is not None:
+        item.fields.setdefault("summary_page", str(row.page))
+
+
+def _apply_card(item: PlanItem, card: Card, source: str, period: str | None) -> None:
+    """The card's values, ratings where the row gave none, its page and section."""
+    item.kind = ItemKind.kpi
+    for role, value in card.values.items():
+        item.fields[role] = value
+    if item.rating is None and card.rating_label and parse_rating(card.rating_label):
+        item.rating = parse_rating(card.rating_label)
+        item.rating_label = card.rating_label
+    if item.previous_rating is None and card.previous_label:
+        item.previous_rating = parse_rating(card.previous_label)
+    if card.previous_label:
+        item.fields["previous_rating_label"] = card.previous_label
+    if card.direction:
+        item.direction = card.direction
+    elif item.direction is None and rating_change(item.previous_rating, item.rating):
+        item.direction = rating_change(item.previous_rating, item.rating)
+        item.fields["direction_basis"] = "rating change"
+    item.fields["card"] = card.text
+    if card.name != item.commitment:
+        item.fields.setdefault("card_name", card.name)
+    item.period = card.period or item.period or period
+    item.section = card.section or item.section
+    item.location = Location(path=source, page=card.page, line_start=card.line, line_end=card.line)
+
+
+def _new_item(card: Card, doc_id: str, source: str, n: int) -> PlanItem:
+    return PlanItem(id=f"{doc_id}:card{n + 1}", document_id=doc_id, kind=ItemKind.kpi,
+                    commitment=card.name, location=Location(path=source, page=card.page))
+
+
+def _apply_statements(statements: list[RatingStatement], kpis: list[PlanItem]) -> None:
+    """A sentence such as "giving a Green RAG rating of 94%" fills the latest value and
+    rating of the one KPI it names, where no card gave them."""
+    wanting = [k for k in kpis if "latest" not in k.fields or k.rating is None]
+    texts = [f"{s.section or ''} {s.sentence}" for s in statements]
+    for i, k in _pairs(texts, [w.commitment for w in wanting]):
+        statement, item = statements[i], wanting[k]
+        item.fields.setdefault("latest", statement.value)
+        item.fields.setdefault("statement", statement.sentence)
+        if item.rating is None:
+            item.rating = parse_rating(statement.rating_label)
+            item.rating_label = statement.rating_label
