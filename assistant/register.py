@@ -10,31 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from assistant.models import RATING_WORDS, Person, PlanDocument, PlanItem
+from assistant.models import ItemKind, Person, PlanDocument, PlanItem
 from indexing.people_key import normalise_initials
+from indexing.ratings import parse_rating_strict as parse_rating
 from indexing.store import IndexStore, StoredNode
-
-_WORD_TO_CODE = {word.lower(): code for code, word in RATING_WORDS.items()}
-_WORD_TO_CODE.update({"completed": "C", "done": "C", "finished": "C"})
-
-
-def parse_rating(text: str) -> str:
-    """``amber`` → ``A``; ``green/amber``, ``G / A`` → ``G/A``; else ``ValueError``."""
-    parts = [p.strip().lower() for p in re.split(r"\s*/\s*", text.strip()) if p.strip()]
-    codes = []
-    for part in parts:
-        code = part.upper() if part.upper() in RATING_WORDS else _WORD_TO_CODE.get(part)
-        if code is None:
-            raise ValueError(
-                f"unknown rating '{text}': use R, A, G, C or red, amber, green, complete "
-                "(combinations like G/A too)"
-            )
-        codes.append(code)
-    if not codes:
-        raise ValueError("empty rating")
-    return "/".join(codes)
 
 
 def people_of(documents: Iterable[PlanDocument]) -> dict[str, Person]:
@@ -77,6 +58,9 @@ class ItemFilter(BaseModel):
     sections: list[str] = []
     direction: str | None = None
     unrated: bool = False
+    kind: ItemKind | None = None
+    previous_rating: str | None = None
+    rating_change: str | None = Field(default=None, description="↑ ↓ ↔: how the rating moved since last period")
 
     @classmethod
     def from_options(
@@ -85,22 +69,32 @@ class ItemFilter(BaseModel):
         person: str | None = None,
         document: str | None = None,
         documents: list[PlanDocument] | None = None,
+        kind: str | None = None,
     ) -> "ItemFilter":
         people: list[Person] = []
         if person:
             people = find_people(person, documents or [])
             if not people:
                 people = [Person(initials=person.strip())]
+        if kind and kind not in {k.value for k in ItemKind}:
+            raise ValueError(f"unknown kind '{kind}': use " + ", ".join(k.value for k in ItemKind))
         return cls(
             rating=parse_rating(rating) if rating else None,
             people=people,
             person_query=person,
             document_id=document,
+            kind=ItemKind(kind) if kind else None,
         )
 
     def where(self, document_ids: list[str]) -> dict | None:
         """The Chroma ``where`` clause for this filter."""
         clauses: list[dict] = [{"node_kind": "item"}]
+        if self.kind:
+            clauses.append({"item_kind": self.kind.value})
+        if self.previous_rating:
+            clauses.append({"previous_rating": self.previous_rating})
+        if self.rating_change:
+            clauses.append({"rating_change": self.rating_change})
         if self.rating:
             if self.include_combined and "/" not in self.rating:
                 clauses.append({"ratings": {"$contains": self.rating}})

@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Person, PlanDocument
-from assistant.register import find_people, parse_rating
+from assistant.models import ItemKind, Person, PlanDocument
+from assistant.register import find_people
 from indexing.people_key import normalise_initials
+from indexing.ratings import parse_rating
 
 
 class Intent(str, Enum):
@@ -46,6 +47,9 @@ class Query(BaseModel):
     sections: list[tuple[str, str]] = Field(default_factory=list, description="(document id, section) named")
     direction: str | None = Field(default=None, description="Direction of travel asked for: ↑ ↓ ↔ ↕")
     unrated: bool = Field(default=False, description="Asks for items with no RAG rating")
+    kind: ItemKind | None = Field(default=None, description="The kind of item a list asks for: KPIs, risks…")
+    change: str | None = Field(default=None, description="How the rating moved since last period: ↑ ↓")
+    from_rating: str | None = Field(default=None, description="The previous rating asked for: 'from Green to Amber'")
     about_person: bool = Field(default=False, description="Asks who someone is or what their role is")
 
 
@@ -63,7 +67,30 @@ _ROLE_PHRASES = {
     "deputy leader": "Deputy Leader",
     "chief executive": "Chief Executive",
 }
-_COMMON_INITIAL_WORDS = {"MK", "CMK", "MKC", "RAG", "Q2", "IT", "UK", "OK", "A", "I", "AM"}
+_COMMON_INITIAL_WORDS = {"RAG", "KPI", "KPIS", "DOT", "IT", "UK", "OK", "A", "I", "AM", "Q1", "Q2", "Q3", "Q4"}
+"""Capitals a question uses that are never someone's initials; the documents' own
+abbreviations (places, bodies) are found in their text (``_Catalogue.ordinary``)."""
+_ORDINARY_MIN = 3
+"""An all-capitals token the documents' own text uses this often is a word there (a
+place or a body), not initials, even if someone in a key has the same initials."""
+_KINDS: dict[ItemKind, str] = {
+    ItemKind.kpi: r"\b(kpis?|indicators?|measures?|performance measures?|metrics?)\b",
+    ItemKind.risk: r"\brisks?\b(?! rating)",
+    ItemKind.recommendation: r"\brecommendations?\b",
+    ItemKind.question: r"\b(members'? questions?|questions? (?:asked|from|by)|asked (?:by|about))\b",
+    ItemKind.milestone: r"\bmilestones?\b",
+    ItemKind.decision: r"\bdecisions?\b",
+}
+"""Words that say which kind of item a list question is about ("which KPIs are red?")."""
+_CHANGE_FROM_TO = re.compile(
+    r"\b(?:moved|went|gone|changed|dropped|slipped|fell|rose|improved)\s+from\s+(red|amber|green|[RAG])\s+to\s+(red|amber|green|[RAG])\b",
+    re.I,
+)
+_CHANGE = {
+    "↓": r"\b(got worse|worsened|gotten worse|deteriorated|declined|dropped|slipped|fallen|fell)\b",
+    "↑": r"\b(got better|improved|gotten better|risen)\b",
+}
+"""Lists by change of rating since the previous period ("which KPIs got worse since last quarter?")."""
 _LIST_CUES = re.compile(
     r"\b(which|list|listed|all the|show me|what are the|how many (?:commitments|items|actions|ones)|"
     r"responsible for|in charge of|what does .+ (?:own|direct|lead|cover)|what is .+ responsible)\b",
@@ -102,12 +129,7 @@ def _refs(text: str) -> list[str]:
 
 def _rating(text: str) -> str | None:
     match = _RATING_WORDS.search(text)
-    if not match:
-        return None
-    try:
-        return parse_rating(match.group(1))
-    except ValueError:
-        return None
+    return parse_rating(match.group(1)) if match else None
 
 
 class _Catalogue:
@@ -128,7 +150,9 @@ class _Catalogue:
         self.named = [
             (re.sub(r"^Cllr\s+", "", person.name).lower(), person) for person in self.people.values() if person.name
         ]
-        self.labels = [(doc.id, *_label(doc), _title_keywords(doc)) for doc in documents]
+        self.ordinary = _ordinary_capitals(documents)
+        unique_keys = _title_keys(documents)
+        self.labels = [(doc.id, *_label(doc), unique_keys.get(doc.id, [])) for doc in documents]
         self.sections = [
             (doc.id, section, stems, len(stems) - 1 if len(stems) >= 3 else len(stems))
             for doc in documents
@@ -168,7 +192,7 @@ def _people(text: str, documents: list[PlanDocument], catalogue: _Catalogue) -> 
     known = catalogue.people
     for token in re.findall(r"\b[A-Z][A-Za-z'’]{1,4}\b", text):
         if token.upper() == token or re.match(r"^[A-Z][a-z]?[A-Z]", token):
-            if token not in _COMMON_INITIAL_WORDS and normalise_initials(token) in known:
+            if token.upper() not in _COMMON_INITIAL_WORDS and token not in catalogue.ordinary and normalise_initials(token) in known:
                 found.append(known[normalise_initials(token)])
     found += [person for name, person in catalogue.named if name in lowered]
     unique: dict[str, Person] = {}
@@ -198,10 +222,71 @@ def _label(doc: PlanDocument) -> tuple[str, frozenset[str]]:
     return label, frozenset(re.findall(r"(?:19|20)\d{2}", label))
 
 
-def _title_keywords(doc: PlanDocument) -> list[str]:
-    keys = {"regenerationmk", "improvement analysis", "what makes us", "delivery plan update"}
-    title = doc.meta.title.lower()
-    return [k for k in keys if k in title]
+def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
+    """Phrases of each document's title that name it alone: word pairs, and long single
+    words, found in no other document's title ("improvement analysis", "delivery plan").
+
+    A question that uses one ("what does the improvement analysis say…") points at that
+    document; a phrase several titles share points at none of them.
+    """
+    phrases: dict[str, set[str]] = {}
+    titles = [re.findall(r"[a-z][a-z'’-]+", doc.meta.title.lower()) for doc in documents]
+    candidates = {w for words in titles for w in words if len(w) >= 9}
+    in_text = _word_counts(documents, candidates)
+    for doc, words in zip(documents, titles):
+        # The council's own name ("… city council") names none of its papers in particular.
+        publisher = set(re.findall(r"[a-z][a-z'’-]+", (doc.meta.publisher or "").lower()))
+        pairs = {
+            f"{a} {b}" for a, b in zip(words, words[1:])
+            if not ({a, b} & _TITLE_FILLER) and not ({a, b} & publisher)
+        }
+        # A long word is a name only if the documents' own text hardly uses it: "commitments"
+        # is everywhere in a plan, a programme's name is not.
+        singles = {
+            w for w in words
+            if w in candidates and in_text.get(w, 0) <= _NAME_WORD_MAX and not _dictionary_word(w)
+        }
+        phrases[doc.id] = pairs | singles
+    owners: dict[str, set[str]] = {}
+    for doc_id, keys in phrases.items():
+        for key in keys:
+            owners.setdefault(key, set()).add(doc_id)
+    return {doc_id: sorted(k for k in keys if len(owners[k]) == 1) for doc_id, keys in phrases.items()}
+
+
+def _dictionary_word(word: str) -> bool:
+    from indexing.terms import is_english_word
+
+    return is_english_word(word) or (word.endswith("s") and is_english_word(word[:-1]))
+
+
+_NAME_WORD_MAX = 5
+"""Uses in the documents' text up to which a long title word is taken as a name."""
+
+
+def _word_counts(documents: list[PlanDocument], words: set[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for doc in documents:
+        texts = [p.text for p in doc.passages] + [f"{i.commitment} {i.update or ''}" for i in doc.items]
+        for text in texts:
+            for word in re.findall(r"[a-z][a-z'’-]+", text.lower()):
+                if word in words:
+                    counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+_TITLE_FILLER = {"the", "a", "an", "of", "and", "for", "to", "in", "on", "at", "by", "with", "from", "us", "our", "is"}
+
+
+def _ordinary_capitals(documents: list[PlanDocument]) -> frozenset[str]:
+    """All-capitals tokens the documents' own prose uses often: their places and bodies."""
+    counts: dict[str, int] = {}
+    for doc in documents:
+        texts = [p.text for p in doc.passages] + [f"{i.commitment} {i.update or ''}" for i in doc.items]
+        for text in texts:
+            for token in re.findall(r"\b[A-Z]{2,5}\b", text):
+                counts[token] = counts.get(token, 0) + 1
+    return frozenset(token for token, n in counts.items() if n >= _ORDINARY_MIN)
 
 
 def _counted_words(text: str) -> list[str]:
@@ -237,7 +322,11 @@ def _sections(text: str, catalogue: _Catalogue) -> list[tuple[str, str]]:
 def _item_sections(doc: PlanDocument) -> list[tuple[str, frozenset[str]]]:
     """Sections that hold plan items, with the stems of their distinctive words."""
     with_items = {i.section for i in doc.items}
-    pairs = [(section, _section_stems(section)) for section in doc.sections if section in with_items]
+    from indexing.terms import content_stems
+
+    # The council's own name in a heading ("… for <place>") names no section in particular.
+    publisher = content_stems(doc.meta.publisher or "")
+    pairs = [(section, _section_stems(section) - publisher) for section in doc.sections if section in with_items]
     return [(section, stems) for section, stems in pairs if stems]
 
 
@@ -246,7 +335,7 @@ def _section_stems(section: str) -> frozenset[str]:
     from indexing.terms import content_stems
 
     words = [w for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower())) if w not in _SECTION_FILLER]
-    return frozenset(content_stems(" ".join(words)) - {"milton", "keyn"})
+    return frozenset(content_stems(" ".join(words)))
 
 
 def _intent(
@@ -285,9 +374,16 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     sections = _sections(text, catalogue)
     direction = next((arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None)
     unrated = bool(_UNRATED.search(text))
+    kind = next((k for k, cue in _KINDS.items() if re.search(cue, text, re.I)), None)
+    moved = _CHANGE_FROM_TO.search(text)
+    from_rating = parse_rating(moved.group(1)) if moved else None
+    if moved:
+        rating = parse_rating(moved.group(2))
+    change = None if moved else next((arrow for arrow, cue in _CHANGE.items() if re.search(cue, text, re.I)), None)
     # A section with a list cue or a rating ("what is complete in the budget section")
     # asks for the items that match, not for one passage.
     filters = bool(direction or unrated or (sections and (_LIST_CUES.search(text) or rating)))
+    filters = filters or bool(kind and (rating or change or from_rating) and not refs)
     intent = _intent(text, refs, rating, people, filters)
     role = None
     if re.search(r"cabinet member|portfolio|councillor responsible", text, re.I):
@@ -312,6 +408,9 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
         sections=sections if intent == Intent.list else [],
         direction=direction,
         unrated=unrated,
+        kind=kind if intent == Intent.list else None,
+        change=change if intent == Intent.list else None,
+        from_rating=from_rating,
         about_person=bool(people and intent == Intent.who),
     )
 

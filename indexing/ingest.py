@@ -73,6 +73,8 @@ class DocumentSummary(BaseModel):
     status: str = Field(description="new, changed, unchanged or kept previous version")
     items: int
     passages: int
+    kinds: dict[str, int] = Field(default_factory=dict, description="Items by kind: commitment, kpi, risk…")
+    table_rows: int = Field(default=0, description="Rows of tables of figures (not items)")
     ratings: dict[str, int] = Field(default_factory=dict)
     unresolved_initials: list[str] = Field(default_factory=list)
     unplaced_rows: int = 0
@@ -151,6 +153,8 @@ def _summary(doc: PlanDocument, path: str, status: str) -> DocumentSummary:
         status=status,
         items=len(doc.items),
         passages=len(doc.passages),
+        kinds=doc.items_by_kind(),
+        table_rows=len(doc.tables),
         ratings=dict(Counter(item.rating for item in doc.items if item.rating)),
         unresolved_initials=sorted(doc.unresolved_initials()),
         unplaced_rows=len(doc.unplaced_rows),
