@@ -13,12 +13,12 @@ import re
 
 # Tag patterns stop at the next "<" ("[^<>]" rather than "[^>]"), so a run of unclosed
 # "<" in a damaged file is scanned once, not once per "<" (quadratic).
-_BLOCK_BREAK = re.compile(r"</p\s*>|<br\s*/?>|</li\s*>|</?ul[^<>]*>|</?ol[^<>]*>|</div\s*>", re.I)
-_LIST_ITEM = re.compile(r"<li[^<>]*>", re.I)
+_BLOCK_BREAK = re.compile(r"</p\s*>|<br\s*/?>|</li\s*>|</?ul[^<>]*>|</?ol[^<>]*>|</div\s*>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<li[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]+>")
 _INLINE_BULLET = re.compile(r"[•▪●]")  # spaces around it go when lines are stripped
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_UL_BLOCK = re.compile(r"(<ul[^<>]*>)(.*?)(</ul\s*>|$)", re.I | re.S)
+_UL_BLOCK = re.compile(r"(<ul[^<>]*>)(.*?)(</ul\s*>|$)", re.IGNORECASE | re.DOTALL)
 _DASH_BULLET = re.compile(r"(?:^|(?<=\s))[–-]\s+")
 
 
@@ -50,10 +50,10 @@ def strip_markup(raw: str) -> str:
 def first_paragraph_split(raw: str) -> tuple[str, str]:
     """Split a cell holding ``<p>commitment</p> <p>milestones…</p>`` into its two parts.
 
-    The 2020 plan puts the commitment and its milestone notes in one cell; the first
+    Some plans put the commitment and its milestone notes in one cell; the first
     paragraph is the commitment. Where the cell has no paragraphs the first sentence is.
     """
-    paragraphs = re.findall(r"<p[^>]*>(.*?)</p\s*>", raw, flags=re.I | re.S)
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p\s*>", raw, flags=re.IGNORECASE | re.DOTALL)
     if len(paragraphs) >= 1 and raw.lstrip().lower().startswith("<p"):
         head = clean_cell(paragraphs[0])
         rest_start = raw.lower().find("</p>") + len("</p>")

@@ -1,8 +1,9 @@
 """Initials in plan rows → people, through the document's own "Key to initials".
 
-The delivery-plan updates name owners, directors and cabinet members by initials
+Progress reports often name owners, directors and cabinet members by initials
 (``DS``, ``DMcL``, ``HO'N/ ZN``) and end with a key: one row per person (initials,
 first name, surname), then the job titles in the same order in rows of their own.
+Cells that hold names (``Jane Smith``, ``Cllr Bob Jones``) are kept as names.
 Initials are matched to the key ignoring apostrophes and case (the rows write ``HO'N``
 where the key writes ``H'ON``); initials the key does not list stay as written.
 """
@@ -13,7 +14,7 @@ import re
 
 from indexing.model import Person
 
-KEY_HEADING = re.compile(r"^\s*key to initials\s*$", re.I)
+KEY_HEADING = re.compile(r"^\s*key to initials\s*$", re.IGNORECASE)
 _INITIALS_TOKEN = re.compile(r"^[A-Z][A-Za-z'’]{0,4}$")
 _SEPARATORS = re.compile(r"\s*/\s*|\s+")
 
@@ -32,6 +33,22 @@ def split_initials(cell: str) -> list[str] | None:
     if not tokens or len(tokens) > 5 or not all(_INITIALS_TOKEN.match(t) for t in tokens):
         return None
     return tokens
+
+
+def _looks_like_names(text: str) -> bool:
+    """``Jane Smith`` reads as initials token by token; a name has a lower-case run."""
+    return any(re.search(r"[a-z]{2,}", t) and len(t) > 2 for t in text.split()) and " " in text.strip()
+
+
+def key_rows(rows: list[list[str]]) -> int:
+    """How many rows after a "Key to initials" heading belong to the key: rows of at
+    most four cells, stopping at the first wider row."""
+    count = 0
+    for cells in rows:
+        if len(cells) > 4 and any(c.strip() for c in cells[4:]):
+            break
+        count += 1
+    return count
 
 
 def parse_people_key(rows: list[list[str]]) -> dict[str, Person]:
@@ -59,9 +76,27 @@ def parse_people_key(rows: list[list[str]]) -> dict[str, Person]:
     }
 
 
+_NAME_SPLIT = re.compile(r"\s*[/;&,]\s*|\s+and\s+")
+
+
 def resolve(cell: str, key: dict[str, Person]) -> list[Person]:
-    """A people cell → the people it names, resolved where the key lists them."""
-    tokens = split_initials(cell) or []
+    """A people cell → the people it names, resolved where the key lists them.
+
+    Initials (``DS/PS``) are looked up in the key; names (``Jane Smith``, ``Cllr Bob
+    Jones / Ann Lee``) are kept as names, with the key's initials and role when the key
+    lists that name. Nothing is inferred that the document does not say.
+    """
+    text = " ".join(cell.split())
+    if not text:
+        return []
+    tokens = split_initials(text)
+    if tokens is None or _looks_like_names(text):
+        by_name = {p.name.lower(): p for p in key.values() if p.name}
+        named = []
+        for part in (p for p in _NAME_SPLIT.split(text) if p):
+            known = by_name.get(part.lower())
+            named.append(Person(initials=known.initials if known else "", name=part, role=known.role if known else None))
+        return named
     people = []
     for token in tokens:
         known = key.get(normalise_initials(token))

@@ -1,0 +1,492 @@
+"""Table blocks → items (commitments, KPIs, risks, …) or rows of figures, by their headers.
+
+A table whose columns include a title-like role (commitment, action, indicator, risk,
+recommendation, question, …) gives one item per row of that kind, every cell kept by
+its role (``fields``) or, for columns the vocabulary does not know, by header text
+(``other_fields``). A form (a question column answered mostly Yes/No), an agenda, a
+budget or any other table of figures gives ``TableRow``s instead, each cell under its
+column header, so a question can find the row and the column.
+
+Rows are read as extraction leaves them: a row without a ref continues the item above;
+a row whose people and rating cells match the next ref row is that row's top half,
+split by a page break; a row of only people/rating cells that no item can claim is kept
+as unplaced, never attached by guess. A row whose ref is the parent of later refs
+("3" before "3.1") is the heading of its group, not an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexing.blocks import Block, Row, Span
+from indexing.cell_text import clean_cell, first_paragraph_split, strip_markup
+from indexing.model import DocumentKind, DocumentMeta, ItemKind, TableRow, UnplacedRow
+from indexing.readers.passages import looks_like_heading, span_location
+from indexing.readers.roles import Column, align, read_value, role_from_values
+from indexing.readers.vocabulary import (
+    ColumnRole,
+    column_role,
+    is_label,
+    join_header_rows,
+)
+
+_SEPARATOR = re.compile(r"^[-=_]{2,}$")
+_SIGNATURE_ROLES = ("owner", "director", "cabinet_member", "rating", "direction")
+_PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+_KIND_OF_DOCUMENT = {DocumentKind.risk_register: ItemKind.risk, DocumentKind.performance: ItemKind.kpi}
+
+
+_NONE = ColumnRole(role="", label="")
+
+
+@dataclass
+class Header:
+    """The columns of the table being read and what its rows give."""
+
+    columns: list[Column]
+    labels: dict[int, str]  # position → header text, for table rows and unknown columns
+    by_position: bool
+    kind: ItemKind | None  # None: the rows are figures / a form, not items
+    split_title: bool = False  # no update column: a title cell's notes follow its first paragraph
+    caption: str = ""
+
+    def position_of(self, role: str) -> int | None:
+        for column in self.columns:
+            if column.role == role:
+                return column.position
+        return None
+
+
+@dataclass
+class Draft:
+    """An item being assembled from its row and continuation rows."""
+
+    ref: str | None
+    section: str | None
+    kind: ItemKind
+    title: str
+    update: list[str]
+    values: dict[str, str]  # role → cell text (people, rating, direction, numbers, …)
+    other: dict[str, str]
+    signature: tuple[tuple[str, str], ...]
+    title_position: int | None
+    split: bool
+    start: Span
+    end: Span
+
+
+@dataclass
+class TableOutput:
+    drafts: list[Draft] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    unplaced: list[UnplacedRow] = field(default_factory=list)
+    passages: list[tuple[str, Span, str | None]] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+
+def _cells(row: Row) -> list[tuple[int, str, str]]:
+    """(position, one-line text, raw) of the row's non-empty cells."""
+    out = []
+    for i, raw in enumerate(row.cells):
+        text = strip_markup(raw)
+        if text:
+            out.append((i, text, raw))
+    return out
+
+
+def _is_separator(cells: list[tuple[int, str, str]]) -> bool:
+    return bool(cells) and all(_SEPARATOR.match(t) for _, t, _ in cells)
+
+
+def _label_cells(cells: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    return [(i, t) for i, t, _ in cells if is_label(t)]
+
+
+def is_header_row(cells: list[tuple[int, str, str]]) -> bool:
+    """Two or more cells that read as column headers, and no rating/people values among
+    the rest ("Owner | Director | …", even with a theme's aim beside them)."""
+    labels = _label_cells(cells)
+    if len(labels) < 2:
+        return False
+    rest = [read_value(t) for i, t, _ in cells if (i, t) not in labels]
+    return not any(v.rating or v.direction for v in rest)
+
+
+class TableReader:
+    """Reads the table blocks of one document in order, keeping state across blocks
+    (a header carries on to the next run of rows; an item continues after a blank line)."""
+
+    def __init__(self, meta: DocumentMeta, refs: set[str], source: str) -> None:
+        self.meta = meta
+        self.source = source
+        self._header_labels: set[str] = set()
+        self._pending: list[tuple[int, str]] = []  # header labels waiting for the rest of the header
+        self.overrides = meta.columns
+        self.parents = {r for r in refs if any(o.startswith(r + ".") for o in refs)}
+        self.header: Header | None = None
+        self.current: Draft | None = None
+        self.carry: list[tuple[Row, list[str]]] = []
+        self.section: str | None = None
+        self.caption: str = ""
+        self.out = TableOutput()
+
+    # --- state between blocks ----------------------------------------------------------
+    def interrupt(self, *, heading: str | None = None) -> None:
+        """A paragraph or heading between tables: the item above is finished."""
+        self._close()
+        self.carry = []
+        if heading is not None:
+            self._set_section(heading)
+            self.caption = heading
+            self.header = None
+
+    def finish(self) -> TableOutput:
+        self._close()
+        return self.out
+
+    # --- headers ---------------------------------------------------------------------
+    def _set_header(self, labels: list[tuple[int, str]], body: list[Row], *, by_position: bool) -> None:
+        columns: list[Column] = []
+        kinds: list[ItemKind] = []
+        groups: list[str] = []
+        first = labels[0][0] if labels else 0
+        implicit = not by_position and first > 0
+        if implicit:  # unheaded leading columns: a ref and the item's own words
+            columns += [Column("ref", "", None), Column("title", "", None)]
+        seen: set[str] = set()
+        for position, label in labels:
+            found = column_role(label, self.overrides)
+            role = found.role if found else None
+            if role == "title" and "title" in {c.role for c in columns}:
+                # The title came from an unheaded column; this one holds the notes.
+                has_update = any((column_role(lb, self.overrides) or _NONE).role == "update" for _, lb in labels)
+                role = "update" if implicit and not has_update else None
+            elif found and found.kind:
+                kinds.append(found.kind)
+            if found and found.group and role == "title":
+                groups.append(found.group)
+            if role in seen:
+                role = None
+            if role:
+                seen.add(role)
+            columns.append(Column(role, label, position))
+        if by_position:
+            columns = self._fill_unheaded(columns, body)
+        roles = {c.role for c in columns}
+        kind: ItemKind | None = None
+        if "title" in roles and not self._is_form(columns, body):
+            title_col = next(c for c in columns if c.role == "title")
+            title_kind = column_role(title_col.label, self.overrides) if title_col.label else None
+            kind = (title_kind.kind if title_kind and title_kind.kind else None) or (kinds[0] if kinds else None)
+            kind = kind or _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment)
+        self.header = Header(
+            columns=columns,
+            labels={p: lb for p, lb in labels},
+            by_position=by_position,
+            kind=kind,
+            split_title="update" not in roles,
+            caption=self.caption,
+        )
+        if groups and kind is not None:
+            self._set_section(groups[0])
+
+    def _fill_unheaded(self, columns: list[Column], body: list[Row]) -> list[Column]:
+        """Columns with an empty header take a role from their values."""
+        taken = {c.role for c in columns if c.role}
+        filled = []
+        for column in columns:
+            if column.role is None and not column.label and column.position is not None:
+                values = [strip_markup(r.cells[column.position]) for r in body if column.position < len(r.cells)]
+                role = role_from_values(values)
+                if role and role not in taken:
+                    taken.add(role)
+                    column = Column(role, "", column.position)
+            filled.append(column)
+        return filled
+
+    def _headerless(self, rows: list[Row]) -> None:
+        """No header anywhere: roles from the values of each column position."""
+        width = max((len(r.cells) for r in rows), default=0)
+        columns, taken = [], set()
+        for position in range(width):
+            values = [strip_markup(r.cells[position]) for r in rows if position < len(r.cells)]
+            role = role_from_values(values)
+            if role in taken:
+                role = "update" if role == "title" and "update" not in taken else None
+            if role:
+                taken.add(role)
+            columns.append(Column(role, "", position))
+        titles = [
+            strip_markup(r.cells[c.position]) for r in rows for c in columns
+            if c.role == "title" and c.position is not None and c.position < len(r.cells)
+        ]
+        mean = sum(len(t) for t in titles) / max(1, len([t for t in titles if t]))
+        signals = taken & {"rating", "direction", "owner", "update"}
+        items = "ref" in taken and "title" in taken and (mean >= 40 or bool(signals))
+        kind = _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment) if items and not self._is_form(columns, rows) else None
+        self.header = Header(columns, {}, by_position=True, kind=kind, split_title="update" not in taken, caption=self.caption)
+
+    def _is_form(self, columns: list[Column], body: list[Row]) -> bool:
+        """A form: the rows' answers are mostly Yes/No (a screening questionnaire)."""
+        answers = 0
+        yes_no = 0
+        for row in body:
+            cells = [strip_markup(c) for c in row.cells if strip_markup(c)]
+            if len(cells) < 2:
+                continue
+            answers += 1
+            if any(read_value(c).yes_no for c in cells[1:]):
+                yes_no += 1
+        return answers >= 2 and yes_no / answers >= 0.5
+
+    # --- rows ------------------------------------------------------------------------
+    def read(self, block: Block) -> None:
+        rows = block.rows
+        if block.header:
+            joined = join_header_rows(block.header)
+            self._set_header(list(enumerate(joined)), rows, by_position=True)
+            self._header_labels = {lb for lb in joined if lb}
+        elif self.header is None and not any(is_header_row(_cells(r)) for r in rows):
+            body = [r for r in rows if len(_cells(r)) >= 2]
+            if body:
+                self._headerless(body)
+        for index, row in enumerate(rows):
+            cells = _cells(row)
+            if not cells or _is_separator(cells):
+                continue
+            if block.header and self._repeats_header(cells):
+                continue
+            if not block.header and is_header_row(cells):
+                # Header rows in a run (and labels on the group row above) are one header.
+                self._close()
+                labels = sorted(self._pending + _label_cells(cells))
+                self._pending = labels
+                self._set_header(labels, self._body_after(rows, index), by_position=False)
+                self._group_text(cells, row, drop_labels=True)
+                continue
+            first = cells[0][1]
+            if first in self.parents and cells[0][0] == 0:
+                self._close()
+                self._pending = _label_cells(cells)
+                self._group_text(cells, row, drop_labels=True)
+                continue
+            if self._in_table_heading(cells, row):
+                continue
+            self._pending = []
+            if self.header is None:
+                self._headerless([r for r in rows if len(_cells(r)) >= 2] or [row])
+            assert self.header is not None
+            if self.header.kind is None:
+                self._table_row(cells, row)
+            elif self._is_ref_row(cells):
+                self._ref_row(cells, row)
+            else:
+                self._loose_row(cells, row, rows, index)
+
+    def _repeats_header(self, cells: list[tuple[int, str, str]]) -> bool:
+        labels = self._header_labels
+        return bool(labels) and all(t in labels for _, t, _ in cells)
+
+    def _body_after(self, rows: list[Row], index: int) -> list[Row]:
+        body = []
+        for row in rows[index + 1 :]:
+            cells = _cells(row)
+            if is_header_row(cells):
+                break
+            if len(cells) >= 2:
+                body.append(row)
+        return body
+
+    def _in_table_heading(self, cells: list[tuple[int, str, str]], row: Row) -> bool:
+        """A row of one short cell ("BUDGET", "1. Leadership") heads the rows below it."""
+        if len(cells) != 1:
+            return False
+        _, text, raw = cells[0]
+        if len(text) > 80 or len(_PARAGRAPH.findall(raw)) > 1 or read_value(text).ref:
+            return False
+        if text.endswith(":") and text.upper() == text:  # a lead-in line ("OUR PLEDGES – WE SHALL:")
+            self._close()
+            self.out.passages.append((text, row.at, self.section))
+            return True
+        found = column_role(text, self.overrides)
+        group = found.group if found and found.role == "title" else None
+        if not (group or looks_like_heading(text)):
+            return False
+        self._close()
+        self._pending = []
+        self._set_section(group or text)
+        return True
+
+    def _set_section(self, name: str) -> None:
+        self.section = name
+        if name not in self.out.sections:
+            self.out.sections.append(name)
+
+    def _group_text(self, cells: list[tuple[int, str, str]], row: Row, *, drop_labels: bool) -> None:
+        """The text of a group row (a theme's aim beside its header cells): prose."""
+        texts = [
+            clean_cell(raw) for i, t, raw in cells
+            if not (drop_labels and is_label(t)) and t not in self.parents
+        ]
+        texts = [t for t in texts if t]
+        if len(texts) == 1 and len(texts[0]) <= 80 and "\n" not in texts[0]:
+            self._set_section(texts[0])
+        elif texts:
+            self.out.passages.append(("\n".join(texts), row.at, self.section))
+
+    def _is_ref_row(self, cells: list[tuple[int, str, str]]) -> bool:
+        assert self.header is not None
+        ref_at = self.header.position_of("ref")
+        has_ref_column = any(c.role == "ref" for c in self.header.columns)
+        if not has_ref_column:
+            return True  # a table without refs: every row with text is an item
+        i, text, _ = cells[0]
+        if ref_at is not None and self.header.by_position and i != ref_at:
+            return False
+        return read_value(text).ref and len(cells) >= 2
+
+    def _aligned(self, cells: list[tuple[int, str, str]]) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
+        """Role → cell, and header text → value for cells without a role."""
+        assert self.header is not None
+        columns = self.header.columns
+        by_position = self.header.by_position
+        placed, loose = align([(i, t) for i, t, _ in cells], columns, by_position=by_position)
+        raw_of = {i: raw for i, _, raw in cells}
+        roles: dict[str, tuple[int, str, str]] = {}
+        other: dict[str, str] = {}
+        for j, (pos, text) in sorted(placed.items()):
+            column = columns[j]
+            if column.role:
+                roles[column.role] = (pos, text, raw_of[pos])
+            else:
+                other[column.label or f"column {pos + 1}"] = clean_cell(raw_of[pos])
+        for role, pos, text in loose:
+            if role and role not in roles:
+                roles[role] = (pos, text, raw_of[pos])
+            else:
+                label = self.header.labels.get(pos) or f"column {pos + 1}"
+                other[label] = clean_cell(raw_of[pos])
+        return roles, other
+
+    @staticmethod
+    def _signature(roles: dict[str, tuple[int, str, str]]) -> tuple[tuple[str, str], ...]:
+        return tuple((r, re.sub(r"\s+", "", roles[r][1]).upper()) for r in _SIGNATURE_ROLES if r in roles)
+
+    def _texts(self, roles: dict[str, tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+        return [roles[r] for r in ("title", "update") if r in roles]
+
+    def _ref_row(self, cells: list[tuple[int, str, str]], row: Row) -> None:
+        assert self.header is not None and self.header.kind is not None
+        self._close()
+        roles, other = self._aligned(cells)
+        ref = roles.pop("ref")[1] if "ref" in roles else None
+        title, notes = "", ""
+        title_position = roles["title"][0] if "title" in roles else None
+        split = self.header.split_title and "update" not in roles
+        if "title" in roles:
+            raw = roles["title"][2]
+            title, notes = first_paragraph_split(raw) if split else (clean_cell(raw), "")
+            title, notes = self._group_in_title(raw, title, notes, split)
+        update = [clean_cell(roles["update"][2])] if "update" in roles else []
+        if notes:
+            update.insert(0, notes)
+        values = {r: clean_cell(v[2]) for r, v in roles.items() if r not in ("title", "update")}
+        first_span = self.carry[0][0].at if self.carry else row.at
+        parts = [text for _, texts in self.carry for text in texts] + update
+        self.carry = []
+        self.current = Draft(
+            ref=ref, section=self.section, kind=self.header.kind, title=title, update=parts,
+            values=values, other=other, signature=self._signature(roles),
+            title_position=title_position, split=split, start=first_span, end=row.at,
+        )
+
+    def _group_in_title(self, raw: str, title: str, notes: str, split: bool) -> tuple[str, str]:
+        """A title cell opening with a group label ("Housing Actions", the title
+        column's header repeated) sets the section and is not part of the title."""
+        paragraphs = _PARAGRAPH.findall(raw)
+        if len(paragraphs) < 2:
+            return title, notes
+        head = strip_markup(paragraphs[0])
+        found = column_role(head, self.overrides)
+        if not (found and found.role == "title" and found.group):
+            return title, notes
+        self._set_section(found.group)
+        rest = raw[raw.lower().find("</p>") + 4 :]
+        return first_paragraph_split(rest) if split else (clean_cell(rest), "")
+
+    def _loose_row(self, cells: list[tuple[int, str, str]], row: Row, rows: list[Row], index: int) -> None:
+        """A row without a ref: continuation, top half of the next row, orphan, or prose."""
+        roles, other = self._aligned(cells)
+        roles.pop("ref", None)
+        texts = [(pos, clean_cell(raw)) for r in ("title", "update") if r in roles for pos, _, raw in [roles[r]]]
+        texts += [(-1, value) for value in other.values() if value and not read_value(value).signature]
+        texts = [(p, t) for p, t in texts if t]
+        signature = self._signature(roles)
+        if not texts:
+            if signature:
+                self._unplace(cells, row)
+            return
+        if signature:
+            following = self._next_ref_signature(rows, index)
+            if following is not None and following == signature:
+                self._close()
+                self.carry.append((row, [t for _, t in texts]))
+            elif self.current is not None and self.current.signature == signature:
+                self._extend(texts, row)
+            else:
+                self._unplace(cells, row)
+            return
+        if self.current is not None:
+            self._extend(texts, row)
+        else:
+            self.out.passages.append(("\n".join(t for _, t in texts), row.at, self.section))
+
+    def _extend(self, texts: list[tuple[int, str]], row: Row) -> None:
+        assert self.current is not None
+        draft = self.current
+        for position, text in texts:
+            at_title = draft.title_position is not None and 0 <= position <= draft.title_position
+            if at_title and not draft.split:
+                draft.title = f"{draft.title}\n{text}".strip()
+            else:
+                draft.update.append(text)
+        draft.end = row.at
+
+    def _next_ref_signature(self, rows: list[Row], index: int) -> tuple[tuple[str, str], ...] | None:
+        for row in rows[index + 1 :]:
+            cells = _cells(row)
+            if not cells:
+                continue
+            if self._is_ref_row(cells) and cells[0][1] not in self.parents:
+                roles, _ = self._aligned(cells)
+                return self._signature(roles)
+            return None
+        return None
+
+    def _unplace(self, cells: list[tuple[int, str, str]], row: Row) -> None:
+        self.out.unplaced.append(UnplacedRow(cells=[t for _, t, _ in cells], location=span_location(self.source, row.at)))
+
+    def _table_row(self, cells: list[tuple[int, str, str]], row: Row) -> None:
+        assert self.header is not None
+        labels = self.header.labels
+        values: dict[str, str] = {}
+        for i, raw in enumerate(row.cells):
+            label = labels.get(i) or f"column {i + 1}"
+            if label in values:
+                label = f"{label} ({i + 1})"
+            values[label] = clean_cell(raw)
+        self.out.rows.append(
+            TableRow(
+                id="", document_id="", table=self.header.caption or self.section or "",
+                section=self.section, cells=values, location=span_location(self.source, row.at),
+            )
+        )
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.out.drafts.append(self.current)
+            self.current = None
+
+
+__all__ = ["Draft", "Header", "TableOutput", "TableReader", "is_header_row"]

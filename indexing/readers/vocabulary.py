@@ -1,0 +1,229 @@
+"""Column headers → roles: the one vocabulary every table reader uses.
+
+Councils head the same column many ways: "Lead officer", "Responsible Officer" and
+"Owner" all name who owns a row; "RAG", "Status" and "RAG Rating" its rating. A header
+is matched by its normalised words (case, punctuation and plurals ignored), the longest
+synonym contained in it winning, so "Risk Owner" is an owner and not a risk, and
+"Current Risk Rating" a rating. A synonym that names what the rows are ("Action",
+"Indicator", "Risk") gives the title role and suggests the kind of the table's items.
+A document's manifest may name or override roles (``columns: {"Lead officer": owner}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexing.model import ItemKind
+
+ROLES: frozenset[str] = frozenset({
+    "ref", "title", "update", "owner", "director", "cabinet_member", "rating",
+    "previous_rating", "target_rating", "direction", "target", "latest", "previous", "floor",
+    "due", "date", "likelihood", "impact", "score", "controls", "mitigation", "consequence",
+    "cause", "unit", "period", "published", "service", "directorate", "budget", "asker",
+    "answerer", "baseline", "frequency", "source", "notes", "action",
+})
+"""Every role a column can have; ``fields`` of an item are keyed by these."""
+
+TEXT_ROLES: frozenset[str] = frozenset({
+    "title", "update", "controls", "mitigation", "consequence", "cause", "notes", "action",
+})
+PEOPLE_ROLES: frozenset[str] = frozenset({"owner", "director", "cabinet_member", "asker", "answerer"})
+NUMBER_ROLES: frozenset[str] = frozenset({
+    "target", "latest", "previous", "floor", "likelihood", "impact", "score", "budget", "baseline",
+})
+DATE_ROLES: frozenset[str] = frozenset({"due", "date", "published"})
+
+_K = ItemKind
+_TITLE_KINDS: dict[str, ItemKind] = {
+    "commitment": _K.commitment, "action": _K.commitment, "objective": _K.commitment,
+    "issue": _K.commitment, "priority action": _K.commitment, "aim": _K.commitment,
+    "milestone": _K.milestone, "key milestone": _K.milestone,
+    "recommendation": _K.recommendation,
+    "indicator": _K.kpi, "kpi": _K.kpi, "measure": _K.kpi, "performance indicator": _K.kpi,
+    "pi": _K.kpi, "kpi description": _K.kpi, "indicator name": _K.kpi, "metric": _K.kpi,
+    "risk": _K.risk, "risk title": _K.risk, "risk description": _K.risk, "risk event": _K.risk,
+    "question": _K.question,
+    "decision": _K.decision,
+}
+"""Header synonyms whose column holds the item's own words, with the kind they suggest."""
+
+_SYNONYMS: dict[str, str] = {
+    # ref
+    "ref": "ref", "reference": "ref", "no": "ref", "number": "ref", "id": "ref", "kpi ref": "ref",
+    "risk ref": "ref", "risk no": "ref", "risk id": "ref", "item": "ref", "pi ref": "ref",
+    "code": "ref", "kpi code": "ref", "action no": "ref", "rec no": "ref",
+    # title words without a kind of their own
+    "description": "title", "title": "title", "name": "title", "detail": "title",
+    # update
+    "update": "update", "progress": "update", "commentary": "update", "comment": "update",
+    "position": "update", "response": "update", "answer": "update", "reply": "update",
+    "progress update": "update", "latest update": "update", "current position": "update",
+    "narrative": "update", "explanation": "update", "status update": "update",
+    "progress to date": "update", "council response": "update", "government response": "update",
+    "yes no": "update", "yes or no": "update",
+    "note": "notes", "notes": "notes", "remark": "notes",
+    # people
+    "owner": "owner", "lead": "owner", "lead officer": "owner", "responsible officer": "owner",
+    "accountable": "owner", "accountable officer": "owner", "risk owner": "owner",
+    "officer": "owner", "responsible": "owner", "action owner": "owner", "kpi owner": "owner",
+    "lead officer s": "owner", "responsibility": "owner", "who": "owner",
+    "director": "director", "cd": "director", "corporate director": "director",
+    "cd director": "director", "executive director": "director", "strategic director": "director",
+    "cabinet member": "cabinet_member", "portfolio holder": "cabinet_member",
+    "lead member": "cabinet_member", "cabinet lead": "cabinet_member",
+    "portfolio": "cabinet_member", "cabinet portfolio": "cabinet_member",
+    "asked by": "asker", "questioner": "asker", "councillor": "asker", "member": "asker",
+    "answered by": "answerer", "respondent": "answerer",
+    # rating and direction
+    "rating": "rating", "rag": "rating", "status": "rating", "rag rating": "rating",
+    "rag status": "rating", "current rating": "rating", "current risk rating": "score",
+    "overall rating": "rating", "latest rag": "rating", "assessment": "rating",
+    "previous rating": "previous_rating", "previous rag": "previous_rating",
+    "last quarter rating": "previous_rating", "previous status": "previous_rating",
+    "target risk rating": "target_rating", "target rating": "target_rating",
+    "residual risk rating": "target_rating",
+    "direction": "direction", "direction of travel": "direction", "dot": "direction",
+    "trend": "direction", "travel": "direction",
+    # values
+    "target": "target", "latest": "latest", "actual": "latest", "current": "latest",
+    "outturn": "latest", "result": "latest", "performance": "latest", "value": "latest",
+    "latest value": "latest", "current value": "latest", "year to date": "latest", "ytd": "latest",
+    "previous": "previous", "last quarter": "previous", "previous quarter": "previous",
+    "last year": "previous", "previous year": "previous", "prior year": "previous",
+    "floor": "floor", "baseline": "baseline", "unit": "unit", "measure unit": "unit",
+    "likelihood": "likelihood", "probability": "likelihood", "current likelihood": "likelihood",
+    "impact": "impact", "severity": "impact", "current impact": "impact",
+    "score": "score", "risk score": "score", "riskscore": "score", "total score": "score",
+    "current score": "score", "risk rating": "score", "inherent risk": "score",
+    "target score": "target_rating", "residual score": "target_rating",
+    # dates and periods
+    "due": "due", "deadline": "due", "due date": "due", "target date": "due", "by when": "due",
+    "completion date": "due", "timescale": "due", "date": "date", "meeting date": "date",
+    "period": "period", "quarter": "period", "publication date": "published",
+    "frequency": "frequency", "reporting frequency": "frequency",
+    # risk registers
+    "control": "controls", "existing control": "controls", "current control": "controls",
+    "mitigating action": "mitigation", "mitigation": "mitigation", "mitigating": "mitigation",
+    "further action": "mitigation", "action to mitigate": "mitigation", "procedure": "controls",
+    "consequence": "consequence", "effect": "consequence", "cause": "cause",
+    "source cause of risk": "cause", "source": "source",
+    # budgets and organisation
+    "service": "service", "directorate": "directorate", "department": "directorate",
+    "budget": "budget", "net budget": "budget", "gross budget": "budget",
+}
+"""Header synonym (normalised words) → role; title synonyms are in ``_TITLE_KINDS``."""
+
+_SUGGESTING = frozenset({ItemKind.kpi, ItemKind.risk})
+
+_QUALIFIERS = frozenset({
+    "key", "main", "our", "the", "of", "and", "a", "an", "to", "for", "in", "s", "by",
+})
+"""Words a header may carry besides its synonym without naming anything more."""
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """What a column holds: its role, the kind of item it suggests, and the header text."""
+
+    role: str
+    label: str
+    kind: ItemKind | None = None
+    group: str | None = None  # "Housing Actions": the extra words name the rows' group
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> tuple[str, ...]:
+    """``"Lead Officer(s)"`` → ``("lead", "officer", "s")``: lower-case, singular words."""
+    return tuple(_singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
+    """Index where ``needle`` occurs as a contiguous run in ``haystack``, or -1."""
+    n = len(needle)
+    for i in range(len(haystack) - n + 1):
+        if haystack[i : i + n] == needle:
+            return i
+    return -1
+
+
+_ALL: list[tuple[tuple[str, ...], str, ItemKind | None]] = sorted(
+    [(words(s), r, None) for s, r in _SYNONYMS.items()]
+    + [(words(s), "title", k) for s, k in _TITLE_KINDS.items()],
+    key=lambda entry: -len(entry[0]),
+)
+
+
+def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRole | None:
+    """The role a header names, or None when the vocabulary has none for it.
+
+    ``overrides`` (a manifest's ``columns``) is matched first, by the same normalised words.
+    """
+    text = " ".join(label.split())
+    key = words(text)
+    if not key or len(text) > 80:
+        return None
+    for header, role in (overrides or {}).items():
+        if words(header) == key:
+            return ColumnRole(role=role, label=text, kind=_TITLE_KINDS.get(" ".join(words(header))))
+    for synonym, role, kind in _ALL:
+        at = _contains(key, synonym)
+        if at < 0:
+            continue
+        if role == "rating" and {"previous", "last", "prior"} & set(key):
+            role = "previous_rating"
+        elif role == "rating" and {"target", "residual"} & set(key):
+            role = "target_rating"
+        extra = [w for w in key[:at] + key[at + len(synonym) :] if w not in _QUALIFIERS]
+        group = text if role == "title" and extra and len(extra) <= 3 and not any(
+            column_role(w) for w in extra
+        ) else None
+        if kind is None and role != "title":
+            # "Risk Owner", "KPI ref": the words say what the rows are, not the column.
+            kind = next((k for s, k in _TITLE_KINDS.items() if k in _SUGGESTING and words(s) == (s,) and s in key), None)
+        return ColumnRole(role=role, label=text, kind=kind, group=group)
+    return None
+
+
+def is_label(text: str) -> bool:
+    """True when a cell reads as a column header: short and made of vocabulary words."""
+    text = " ".join(text.split())
+    if not text or len(text) > 40 or text.endswith((".", ":")):
+        return False
+    found = column_role(text)
+    if found is None:
+        return False
+    return len(words(text)) <= 5
+
+
+def join_header_rows(rows: list[list[str]]) -> list[str]:
+    """Header rows, top first → one label per column.
+
+    A cell spanning several columns ("RAG rating" over "Latest | Previous") leaves the
+    cells to its right empty; each column under it takes its text, so the labels are
+    "RAG rating Latest" and "RAG rating Previous".
+    """
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    grid = [[" ".join((r[i] if i < len(r) else "").split()) for i in range(width)] for r in rows]
+    for depth in range(len(grid) - 1):
+        row, below = grid[depth], grid[depth + 1]
+        for i in range(1, width):
+            if not row[i] and below[i] and row[i - 1] and below[i - 1]:
+                row[i] = row[i - 1]
+    labels: list[str] = []
+    for i in range(width):
+        parts: list[str] = []
+        for row in grid:
+            if row[i] and row[i] not in parts:
+                parts.append(row[i])
+        labels.append(" ".join(parts))
+    return labels
