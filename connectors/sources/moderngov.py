@@ -1,0 +1,325 @@
+"""A client of a ModernGov committee system's public web service (``mgWebService.asmx``).
+
+The service answers SOAP 1.1 POSTs (namespace ``http://moderngov.co.uk/namespaces``,
+``SOAPAction: <namespace>/<Operation>``) and the same operations as GET requests at
+``mgWebService.asmx/<Operation>?...``. This client speaks either form, waits a polite
+interval between requests, retries with backoff on server errors (5xx) and timeouts
+only, and parses replies with defusedxml with DOCTYPEs refused, so a reply cannot
+expand entities. Every failure becomes a ``SourceError`` whose one-line message says
+which call failed and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urljoin
+from xml.etree.ElementTree import Element, ParseError
+from xml.sax.saxutils import escape
+
+import httpx
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+from pydantic import BaseModel
+
+from connectors.sources.model import AgendaItem, Attachment, Attendee, Committee, Meeting, MeetingSummary
+
+NAMESPACE = "http://moderngov.co.uk/namespaces"
+SERVICE = "mgWebService.asmx"
+USER_AGENT = "plan-assistant-sync/1 (+committee papers for a council's own assistant)"
+_DOCUMENT_TYPES = ("pdf", "msword", "officedocument", "octet-stream", "text/plain", "text/markdown")
+
+
+class SourceError(RuntimeError):
+    """The committee system could not be read; nothing was changed. One line, for users."""
+
+
+class PaperProblem(RuntimeError):
+    """One paper could not be fetched or is not a document: it is reported and skipped."""
+
+
+class Download(BaseModel):
+    size: int
+    sha256: str
+    content_type: str | None = None
+
+
+def service_url(url: str) -> tuple[str, str]:
+    """``https://democracy.example.gov.uk[/mgWebService.asmx]`` → (site root, service endpoint)."""
+    text = url.strip().rstrip("/")
+    if not text.startswith(("http://", "https://")):
+        raise SourceError(f"not a web address: {url!r} (give the council's committee site, e.g. https://democracy.<council>.gov.uk)")
+    site = text[: -len(SERVICE)].rstrip("/") if text.lower().endswith(SERVICE.lower()) else text
+    return site, f"{site}/{SERVICE}"
+
+
+class ModernGovClient:
+    """One committee system. ``form`` is ``soap`` (POST envelopes) or ``get``."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        form: str = "soap",
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        interval: float = 0.5,
+        max_bytes: int = 50 * 1024 * 1024,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if form not in ("soap", "get"):
+            raise SourceError(f"unknown request form {form!r}: use soap or get")
+        self.site, self.endpoint = service_url(url)
+        self.form, self.retries, self.backoff, self.interval = form, retries, backoff, interval
+        self.max_bytes = max_bytes
+        self._sleep = sleep
+        self._last = 0.0
+        self._http = httpx.Client(
+            timeout=httpx.Timeout(timeout), follow_redirects=True, headers={"User-Agent": USER_AGENT}
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ModernGovClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the operations -------------------------------------------------------------
+
+    def committees(self) -> list[Committee]:
+        result = self._call("GetCommittees", {})
+        return [
+            Committee(
+                id=int(_text(c, "committeeid") or 0), title=_text(c, "committeetitle") or "",
+                deleted=_flag(c, "committeedeleted"), expired=_flag(c, "committeeexpired"),
+                category=_text(c, "committeecategory"),
+            )
+            for c in result.iter("committee") if _text(c, "committeeid")
+        ]
+
+    def meetings(self, committee_id: int, since: date | None, until: date | None) -> list[MeetingSummary]:
+        params = {"lCommitteeId": str(committee_id), "sFromDate": _uk(since), "sToDate": _uk(until)}
+        result = self._call("GetMeetings", params)
+        found = []
+        for m in result.iter("meeting"):
+            when = _date(_text(m, "meetingdate"))
+            if _text(m, "meetingid") and when:
+                found.append(MeetingSummary(
+                    id=int(_text(m, "meetingid") or 0), date=when, time=_text(m, "meetingtime"),
+                    status=_text(m, "meetingstatus"), agenda_published=_flag(m, "agendapublished"),
+                ))
+        return found
+
+    def meeting(self, meeting_id: int, committee: Committee) -> Meeting:
+        result = self._call("GetMeeting", {"lMeetingId": str(meeting_id)})
+        node = result if result.tag == "meeting" else result.find(".//meeting")
+        if node is None:
+            raise SourceError(f"GetMeeting(lMeetingId={meeting_id}): the reply has no <meeting>")
+        when = _date(_text(node, "meetingdate"))
+        if when is None:
+            raise SourceError(f"GetMeeting(lMeetingId={meeting_id}): the meeting has no readable <meetingdate>")
+        return Meeting(
+            id=meeting_id, committee=committee, date=when, time=_text(node, "meetingtime"),
+            status=_text(node, "meetingstatus"), location=_text(node, "meetinglocation"),
+            page_url=f"{self.site}/ieListDocuments.aspx?MId={meeting_id}",
+            agenda=[self._agenda_item(a) for a in node.iter("agendaitem")],
+            attendees=[
+                Attendee(name=a.get("name", "").strip(), role=a.get("roledescription"),
+                         attendance=a.get("attendance"), party=a.get("politicalparty"))
+                for a in node.iter("attendee") if a.get("name", "").strip()
+            ],
+        )
+
+    def attachment(self, attachment_id: int) -> Attachment:
+        result = self._call("GetAttachment", {"lAttachmentId": str(attachment_id)})
+        details = result.find(".//attachmentdetails")
+        if details is None:
+            raise SourceError(f"GetAttachment(lAttachmentId={attachment_id}): the reply has no <attachmentdetails>")
+        return self._attachment(details, attachment_id)
+
+    def head_size(self, url: str) -> int | None:
+        """The paper's size as the server states it, or None when it does not say."""
+        self._wait()
+        try:
+            response = self._http.head(url)
+        except httpx.HTTPError:
+            return None
+        length = response.headers.get("content-length")
+        return int(length) if response.status_code == 200 and length and length.isdigit() else None
+
+    def download(self, url: str, target: Path) -> Download:
+        """Stream one paper into ``target`` (a temporary name), checked and fsynced."""
+        for attempt in range(self.retries + 1):
+            self._wait()
+            try:
+                return self._download_once(url, target)
+            except (httpx.TimeoutException, _ServerBusy) as err:
+                if attempt == self.retries:
+                    raise SourceError(f"download of {url} failed: {_why(err)} (after {attempt + 1} tries)") from err
+                self._sleep(self.backoff * 2**attempt)
+            except httpx.HTTPError as err:
+                raise SourceError(f"download of {url} failed: {_why(err)}") from err
+        raise AssertionError("unreachable")
+
+    # -- plumbing -------------------------------------------------------------------
+
+    def _download_once(self, url: str, target: Path) -> Download:
+        digest, size = hashlib.sha256(), 0
+        with self._http.stream("GET", url) as response:
+            if response.status_code >= 500:
+                raise _ServerBusy(f"server error {response.status_code}")
+            if response.status_code >= 400:
+                raise PaperProblem(f"the server refused it ({response.status_code})")
+            kind = (response.headers.get("content-type") or "").lower()
+            if kind and not any(t in kind for t in _DOCUMENT_TYPES):
+                raise PaperProblem(f"the server sent {kind.split(';')[0]}, not a document")
+            stated = response.headers.get("content-length")
+            if stated and stated.isdigit() and int(stated) > self.max_bytes:
+                raise PaperProblem(f"it is {int(stated):,} bytes, over the {self.max_bytes:,}-byte limit")
+            with open(target, "wb") as handle:
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise PaperProblem(f"it is over the {self.max_bytes:,}-byte limit")
+                    digest.update(chunk)
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if stated and stated.isdigit() and size != int(stated):
+                raise SourceError(f"download of {url} was cut short ({size:,} of {int(stated):,} bytes)")
+        return Download(size=size, sha256=digest.hexdigest(), content_type=kind or None)
+
+    def _agenda_item(self, node: Element) -> AgendaItem:
+        return AgendaItem(
+            id=int(_text(node, "agendaitemid") or 0), number=_text(node, "agendaitemnumber"),
+            title=_text(node, "agendaitemtitle") or "", is_decision=_flag(node, "isdecision"),
+            decision_html=_text(node, "decisionnonemptyhtmlbody"), minutes_html=_text(node, "minutesnonemptyhtmlbody"),
+            attachments=[self._attachment(d) for d in node.iter("linkeddoc") if _text(d, "attachmentid")],
+        )
+
+    def _attachment(self, node: Element, default_id: int = 0) -> Attachment:
+        url = _text(node, "url")
+        return Attachment(
+            id=int(_text(node, "attachmentid") or default_id), title=_text(node, "title") or "",
+            url=urljoin(self.site + "/", url) if url else None, restricted=_flag(node, "isrestricted"),
+            publication_date=_text(node, "publicationdate"),
+        )
+
+    def _call(self, operation: str, params: dict[str, str]) -> Element:
+        label = f"{operation}({', '.join(f'{k}={v}' for k, v in params.items() if v)})"
+        for attempt in range(self.retries + 1):
+            self._wait()
+            try:
+                response = self._request(operation, params)
+            except httpx.TimeoutException as err:
+                if attempt == self.retries:
+                    raise SourceError(f"{label}: the server did not answer in time (after {attempt + 1} tries)") from err
+            except httpx.HTTPError as err:
+                raise SourceError(f"{label}: cannot reach {self.endpoint} ({_why(err)})") from err
+            else:
+                if response.status_code < 500 or attempt == self.retries:
+                    return self._result(label, operation, response)
+            self._sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _request(self, operation: str, params: dict[str, str]) -> httpx.Response:
+        present = {k: v for k, v in params.items() if v}
+        if self.form == "get":
+            return self._http.get(f"{self.endpoint}/{operation}", params=present)
+        body = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in present.items())
+        envelope = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+            f'<soap:Body><{operation} xmlns="{NAMESPACE}">{body}</{operation}></soap:Body></soap:Envelope>'
+        )
+        return self._http.post(
+            self.endpoint, content=envelope.encode("utf-8"),
+            headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f"{NAMESPACE}/{operation}"},
+        )
+
+    def _result(self, label: str, operation: str, response: httpx.Response) -> Element:
+        if response.status_code >= 400:
+            try:
+                fault = _parse(label, response.content).find(".//faultstring")
+            except SourceError:
+                fault = None
+            detail = f": {(fault.text or '').strip()[:200]}" if fault is not None else ""
+            raise SourceError(f"{label}: the server answered {response.status_code} {response.reason_phrase}{detail}")
+        if not response.content.strip():
+            raise SourceError(f"{label}: the server sent an empty reply")
+        root = _parse(label, response.content)
+        fault = root.find(".//faultstring")
+        if fault is not None:
+            raise SourceError(f"{label}: the server reported a fault: {(fault.text or '').strip()[:200]}")
+        result = root.find(f".//{operation}Result")
+        result = root if result is None else result
+        if len(result) == 0 and (result.text or "").lstrip().startswith("<"):
+            result = _parse(label, result.text.encode("utf-8"))  # XML returned as an escaped string
+        return result
+
+    def _wait(self) -> None:
+        """Keep at least ``interval`` seconds between requests: council servers are small."""
+        pause = self._last + self.interval - time.monotonic()
+        if pause > 0:
+            self._sleep(pause)
+        self._last = time.monotonic()
+
+
+class _ServerBusy(Exception):
+    pass
+
+
+def _parse(label: str, raw: bytes) -> Element:
+    try:
+        root = fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as err:
+        raise SourceError(f"{label}: refused the reply: it declares a DOCTYPE or entities ({type(err).__name__})") from err
+    except ParseError as err:
+        raise SourceError(f"{label}: the reply is not well-formed XML ({err})") from err
+    for node in root.iter():
+        if isinstance(node.tag, str) and "}" in node.tag:
+            node.tag = node.tag.rsplit("}", 1)[1]
+    return root
+
+
+def _text(node: Element, name: str) -> str | None:
+    value = node.findtext(name)
+    return value.strip() or None if value is not None else None
+
+
+def _flag(node: Element, name: str) -> bool:
+    return (_text(node, name) or "").lower() in ("true", "1", "yes")
+
+
+def _uk(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def _date(text: str | None) -> date | None:
+    """``30/01/2025``, ``30/01/2025 10:00:00`` or ISO ``2025-01-30[T10:00:00]``."""
+    if not text:
+        return None
+    head = text.strip().split()[0].split("T")[0]
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(head, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _why(err: BaseException) -> str:
+    if isinstance(err, httpx.TimeoutException):
+        return "no answer in time"
+    if isinstance(err, httpx.RemoteProtocolError):
+        return "the connection closed before the whole file arrived"
+    return str(err) or type(err).__name__
