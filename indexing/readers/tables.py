@@ -341,10 +341,10 @@ class TableReader:
         has_ref_column = any(c.role == "ref" for c in self.header.columns)
         if not has_ref_column:
             return True  # a table without refs: every row with text is an item
-        i, text, _ = cells[0]
-        if ref_at is not None and self.header.by_position and i != ref_at:
-            return False
-        return read_value(text).ref and len(cells) >= 2
+        if ref_at is not None and self.header.by_position:
+            at_ref = [t for i, t, _ in cells if i == ref_at]
+            return bool(at_ref) and read_value(at_ref[0]).ref and len(cells) >= 2
+        return read_value(cells[0][1]).ref and len(cells) >= 2
 
     def _aligned(self, cells: list[tuple[int, str, str]]) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
         """Role → cell, and header text → value for cells without a role."""

@@ -67,7 +67,7 @@ _SYNONYMS: dict[str, str] = {
     "owner": "owner", "lead": "owner", "lead officer": "owner", "responsible officer": "owner",
     "accountable": "owner", "accountable officer": "owner", "risk owner": "owner",
     "officer": "owner", "responsible": "owner", "action owner": "owner", "kpi owner": "owner",
-    "lead officer s": "owner", "responsibility": "owner", "who": "owner",
+    "lead officer s": "owner", "head of service": "owner", "service lead": "owner", "responsibility": "owner", "who": "owner",
     "director": "director", "cd": "director", "corporate director": "director",
     "cd director": "director", "executive director": "director", "strategic director": "director",
     "cabinet member": "cabinet_member", "portfolio holder": "cabinet_member",

@@ -1,0 +1,219 @@
+"""Tables of shapes no shipped file has, read by their headers and values (fast, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.blocks import Block, BlockKind, Row, Span
+from indexing.model import DocumentKind, DocumentMeta, ItemKind, PlanDocument
+from indexing.readers import read_document
+from indexing.readers.vocabulary import column_role, join_header_rows
+
+
+def table(header: list[list[str]] | None, rows: list[list[str]], *, page: int | None = None,
+          sheet: str | None = None, first_line: int = 1) -> Block:
+    spans = [
+        Span(page=page, sheet=sheet, row=(n + 2) if sheet else None, line=None if (page or sheet) else first_line + n)
+        for n in range(len(rows))
+    ]
+    return Block(kind=BlockKind.table, header=header or [], rows=[Row(cells=r, at=s) for r, s in zip(rows, spans, strict=True)],
+                 at=spans[0] if spans else Span())
+
+
+def heading(text: str, **at: int) -> Block:
+    return Block(kind=BlockKind.heading, text=text, level=1, at=Span(**at))
+
+
+def read(*blocks: Block, columns: dict[str, str] | None = None, kind: DocumentKind = DocumentKind.other) -> PlanDocument:
+    meta = DocumentMeta(file="paper.pdf", title="A paper", kind=kind, columns=columns or {})
+    return read_document(list(blocks), meta, doc_id="paper", source="papers/paper.pdf", sha256="x")
+
+
+def only(doc: PlanDocument, ref: str):
+    found = [i for i in doc.items if i.ref == ref]
+    assert len(found) == 1, [i.ref for i in doc.items]
+    return found[0]
+
+
+def test_issue_example_rating_and_people_by_header() -> None:
+    doc = read(table([["Ref", "Action", "RAG", "Lead officer", "Portfolio holder"]],
+                     [["1", "Resurface the high street", "Amber", "Jane Smith", "Cllr Bob Jones"]]))
+    item = only(doc, "1")
+    assert item.kind is ItemKind.commitment
+    assert (item.rating, item.rating_label) == ("A", "Amber")
+    assert [p.name for p in item.owner] == ["Jane Smith"]
+    assert [p.name for p in item.cabinet_member] == ["Cllr Bob Jones"]
+    assert item.director == [] and item.commitment == "Resurface the high street"
+
+
+def test_a_row_that_lost_its_empty_rating_cell_is_aligned_by_value() -> None:
+    doc = read(table([["Ref", "Action", "RAG", "Lead officer", "Portfolio holder"]],
+                     [["1", "Resurface the high street", "Amber", "Jane Smith", "Cllr Bob Jones"],
+                      ["2", "Open a new library", "Ann Lee", "Cllr Ray Cole"]]))
+    item = only(doc, "2")
+    assert item.rating is None
+    assert [p.name for p in item.owner] == ["Ann Lee"]
+    assert [p.name for p in item.cabinet_member] == ["Cllr Ray Cole"]
+
+
+def test_columns_in_another_order() -> None:
+    doc = read(table([["Owner", "Status", "Progress", "Action", "No."]],
+                     [["KE", "Green", "Contract signed in May.", "Build 200 homes", "4.2"]]))
+    item = only(doc, "4.2")
+    assert item.commitment == "Build 200 homes" and item.update == "Contract signed in May."
+    assert item.rating == "G" and [p.initials for p in item.owner] == ["KE"]
+
+
+@pytest.mark.parametrize(("word", "code"), [
+    ("Green (above target)", "G"), ("On track", "G"), ("Met", "G"), ("Complete", "C"),
+    ("G/A", "G/A"), ("Off track", "R"), ("Amber (close to target)", "A"),
+])
+def test_word_ratings_keep_the_documents_word(word: str, code: str) -> None:
+    doc = read(table([["Ref", "Indicator", "Status"]], [["K1", "Calls answered in 15 seconds", word]]))
+    item = only(doc, "K1")
+    assert item.kind is ItemKind.kpi
+    assert (item.rating, item.rating_label) == (code, word)
+
+
+def test_a_table_without_header_gets_roles_from_values() -> None:
+    doc = read(table(None, [
+        ["1.1", "Publish the new transport strategy for consultation this year", "KE", "G", "↑"],
+        ["1.2", "Agree the school places plan with every academy trust", "SG", "A/R", "↓"],
+    ]))
+    first, second = only(doc, "1.1"), only(doc, "1.2")
+    assert first.commitment.startswith("Publish the new transport strategy")
+    assert (first.rating, first.direction, [p.initials for p in first.owner]) == ("G", "↑", ["KE"])
+    assert (second.rating, second.direction) == ("A/R", "↓")
+
+
+def test_header_on_two_rows_is_joined_per_column() -> None:
+    assert join_header_rows([["Indicator", "RAG rating", ""], ["", "Latest", "Previous"]]) == [
+        "Indicator", "RAG rating Latest", "RAG rating Previous",
+    ]
+    doc = read(table([["Ref", "Indicator", "RAG rating", ""], ["", "", "Latest", "Previous"]],
+                     [["P1", "Potholes repaired within 28 days", "Green", "Amber"]]))
+    item = only(doc, "P1")
+    assert (item.rating, item.previous_rating) == ("G", "A")
+
+
+def test_kpi_values_by_role_and_unknown_columns_kept_by_header() -> None:
+    doc = read(table([["Ref", "Indicator", "Target", "Latest", "Previous", "Floor", "Benchmark group", "RAG"]],
+                     [["HW1", "Routine pothole repairs within 28 days", "90%", "94%", "97%", "80%", "Shire counties", "Green"]]))
+    item = only(doc, "HW1")
+    assert item.fields == {"target": "90%", "latest": "94%", "previous": "97%", "floor": "80%"}
+    assert item.other_fields == {"Benchmark group": "Shire counties"}
+    assert item.rating == "G"
+
+
+def test_risk_register_gives_risks_with_scores_and_owners() -> None:
+    doc = read(table([["Risk No", "Risk Description", "Likelihood", "Impact", "Score", "Risk Owner", "Mitigating actions"]],
+                     [["R1", "Savings are not delivered", "4", "5", "20", "Jane Smith", "Monthly monitoring by the board"],
+                      ["R2", "Demand for care rises faster than funding", "3", "4", "12", "Ann Lee", "Market shaping"]]))
+    risk = only(doc, "R1")
+    assert risk.kind is ItemKind.risk
+    assert {k: risk.fields[k] for k in ("likelihood", "impact", "score")} == {"likelihood": "4", "impact": "5", "score": "20"}
+    assert risk.fields["mitigation"] == "Monthly monitoring by the board"
+    assert [p.name for p in risk.owner] == ["Jane Smith"]
+
+
+def test_a_table_across_a_page_break_is_one_item_with_both_pages() -> None:
+    block = table([["Ref", "Action", "Update", "Owner", "RAG"]], [
+        ["3.1", "Open the new depot", "Planning granted in June.", "KE", "G"],
+        ["3.2", "Replace the bus fleet", "Tender issued;", "SG", "A"],
+    ], page=7)
+    block.rows.append(Row(cells=["", "", "bids due in March.", "", ""], at=Span(page=8)))
+    block.rows.append(Row(cells=["3.3", "Extend the park and ride", "Site chosen.", "KE", "R"], at=Span(page=8)))
+    doc = read(heading("Transport", page=7), block)
+    split = only(doc, "3.2")
+    assert split.update == "Tender issued;\nbids due in March."
+    assert (split.location.page, split.location.page_end, split.location.pages()) == (7, 8, "pp. 7–8")
+    assert only(doc, "3.3").location.page == 8 and only(doc, "3.1").section == "Transport"
+
+
+def test_rows_of_only_people_and_rating_cells_are_unplaced_not_guessed() -> None:
+    doc = read(table([["Ref", "Action", "Owner", "RAG"]], [
+        ["1", "Open the new depot", "KE", "G"],
+        ["", "", "SG", "R"],
+    ]))
+    assert only(doc, "1").rating == "G"
+    assert [(u.cells, u.location.line_start) for u in doc.unplaced_rows] == [(["SG", "R"], 2)]
+
+
+def test_a_spreadsheet_table_carries_sheet_and_row() -> None:
+    doc = read(table([["KPI ref", "Description", "Target", "Status"]], [
+        ["CS01", "Calls answered within 30 seconds", "85", "Amber (close to target)"],
+        ["CS02", "Complaints answered on time", "95", "Green (above target)"],
+    ], sheet="Q2"))
+    item = only(doc, "CS02")
+    assert item.kind is ItemKind.kpi and item.rating == "G"
+    assert (item.location.sheet, item.location.row) == ("Q2", 3)
+    assert str(item.location) == "papers/paper.pdf sheet 'Q2' row 3"
+
+
+def test_manifest_columns_override_the_vocabulary() -> None:
+    rows = [["1", "Resurface the high street", "Jane Smith", "Cllr Bob Jones"]]
+    header = [["Ref", "Action", "Sponsor", "Lead officer"]]
+    plain = only(read(table(header, rows)), "1")
+    assert [p.name for p in plain.owner] == ["Cllr Bob Jones"]  # "Lead officer" is an owner
+    assert plain.other_fields == {"Sponsor": "Jane Smith"}
+    overridden = only(read(table(header, rows), columns={"Sponsor": "owner", "Lead officer": "cabinet_member"}), "1")
+    assert [p.name for p in overridden.owner] == ["Jane Smith"]
+    assert [p.name for p in overridden.cabinet_member] == ["Cllr Bob Jones"]
+    assert column_role("sponsors", {"Sponsor": "owner"}).role == "owner"  # type: ignore[union-attr]
+
+
+def test_a_screening_form_gives_table_rows_not_items() -> None:
+    doc = read(table([["Question", "Yes/No", "Comments"]], [
+        ["Will the project involve new personal data?", "Yes", "Names and addresses"],
+        ["Will data be shared outside the council?", "No", ""],
+        ["Is the data special category?", "No", ""],
+    ]))
+    assert doc.items == []
+    assert len(doc.tables) == 3
+    assert doc.tables[0].cells["Yes/No"] == "Yes"
+    assert doc.tables[1].cells["Question"] == "Will data be shared outside the council?"
+
+
+def test_a_budget_table_gives_rows_found_by_label_and_column() -> None:
+    doc = read(heading("Net budget by directorate", page=4), table(
+        [["Directorate", "2024-25 Net Budget £m", "2025-26 Net Budget £m"]],
+        [["Adult Social Care", "540.1", "586.3"], ["Children's Services", "402.7", "431.0"]], page=4))
+    assert doc.items == []
+    care = next(r for r in doc.tables if r.label() == "Adult Social Care")
+    assert care.cells["2025-26 Net Budget £m"] == "586.3"
+    assert care.table == "Net budget by directorate" and care.location.page == 4
+    assert care.id == "paper:t1" and care.document_id == "paper"
+
+
+def test_questions_with_written_answers_are_question_items() -> None:
+    doc = read(table([["No.", "Question", "Answer"]], [
+        ["Q1", "How many potholes were filled last year?", "We filled 12,400 potholes in 2024-25."],
+    ]))
+    item = only(doc, "Q1")
+    assert item.kind is ItemKind.question and item.update == "We filled 12,400 potholes in 2024-25."
+
+
+def test_paragraphs_become_passages_under_their_heading_with_pages() -> None:
+    doc = read(
+        heading("Budget", page=2),
+        Block(kind=BlockKind.paragraph, text="The council set a balanced budget.", at=Span(page=2)),
+        Block(kind=BlockKind.paragraph, text="Reserves stand at £41m.", at=Span(page=3)),
+        heading("Risks", page=3),
+        Block(kind=BlockKind.paragraph, text="Demand for care rises.", at=Span(page=3)),
+    )
+    assert [(p.section, p.text, p.location.pages()) for p in doc.passages] == [
+        ("Budget", "The council set a balanced budget.\nReserves stand at £41m.", "pp. 2–3"),
+        ("Risks", "Demand for care rises.", "p. 3"),
+    ]
+    assert doc.sections == ["Budget", "Risks"]
+
+
+def test_a_key_to_initials_table_resolves_people_anywhere_in_the_document() -> None:
+    doc = read(
+        table([["Ref", "Action", "Owner", "RAG"]], [["1", "Open the new depot", "JS", "G"]]),
+        heading("Key to initials", page=9),
+        table(None, [["JS", "Jane", "Smith"], ["", "", "Head of Transport"]], page=9),
+    )
+    owner = only(doc, "1").owner[0]
+    assert (owner.initials, owner.name, owner.role) == ("JS", "Jane Smith", "Head of Transport")
+    assert doc.people_key_location is not None and doc.people_key_location.page == 9
