@@ -110,7 +110,8 @@ class KeywordIndex:
 
     def retrieve(self, question: str, k: int) -> list[tuple[str, float]]:
         """Up to ``k`` (node id, BM25 score) pairs with a score above zero, best first;
-        equal scores in node order.
+        equal scores in node order. A question with no indexable word (only stop words
+        or one-letter words: "the", "is it?") has no hits rather than an error.
 
         Scores are bm25s's own (``get_scores``); the top k are chosen here from the nodes
         that share a word with the question, not by bm25s's ``retrieve``, which
@@ -125,6 +126,8 @@ class KeywordIndex:
         (tokens,) = bm25s.tokenize(
             question, stemmer=self._stemmer, token_pattern=TOKEN_PATTERN, return_ids=False, show_progress=False
         )
+        if not tokens:  # only stop words or one-letter words ("the", "is it"): nothing to match
+            return []
         scores = self._bm25.get_scores(tokens)
         rows = np.flatnonzero(scores > 0)
         if len(rows) > k:  # keep every row that ties with the k-th best, then cut after sorting

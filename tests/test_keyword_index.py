@@ -96,3 +96,12 @@ def test_a_damaged_token_file_means_tokenizing_everything(nodes, tmp_path: Path)
     (tmp_path / "first" / "tokens.json").write_text("{not json", encoding="utf-8")
     assert write_keyword_index(ids, texts, tmp_path / "again", previous=tmp_path / "first") == len(nodes)
     assert write_keyword_index(ids, texts, tmp_path / "third", previous=tmp_path / "again") == 0
+
+
+@pytest.mark.parametrize("question", ["the", "a", "is it", "is that it?", "?!", "I"])
+def test_a_question_of_only_common_words_has_no_hits_not_an_error(tmp_path: Path, question: str) -> None:
+    """bm25s raises IndexError on a query with no token left after stop words."""
+    write_keyword_index(["d:1", "d:2"], ["The bus station lease is renewed", "Is it a rat survey?"], tmp_path / "bm25")
+    index = KeywordIndex.load(tmp_path / "bm25")
+    assert index.retrieve(question, 5) == []
+    assert [node_id for node_id, _ in index.retrieve("the lease", 5)] == ["d:1"]
