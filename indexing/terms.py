@@ -13,6 +13,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from indexing.store import IndexStore
 
 _STOP = set(
     "a an the of to in on at by for and or is are was were be been being do does did doing have has had "
@@ -79,8 +83,13 @@ class TermStats:
     def correct(self, text: str) -> str:
         """Fix typos against the documents' own words: "comittment" → "commitment".
 
-        Only words of five letters or more that no document uses are replaced, and only
-        by a very close match, so a topic the documents lack ("e-scooters") stays as it is.
+        Only words of five letters or more that no document uses and that are not
+        English words are replaced, and only by a very close match, so a topic the
+        documents lack ("e-scooters") stays as it is and a real word is never swapped
+        for a neighbour ("lease" is not "ease", "drawn" is not "draw"). The vocabulary
+        is that of the documents these statistics were built from: built per access
+        scope (``scoped_terms``), a correction never offers a word only a document the
+        asker may not see contains.
         """
         import difflib
 
@@ -90,7 +99,7 @@ class TermStats:
             if len(lower) < 5 or lower in self._known or lower in _STOP:
                 return word
             close = difflib.get_close_matches(lower, self._candidates(lower), n=1, cutoff=TYPO_CUTOFF)
-            return close[0] if close else word
+            return close[0] if close and not is_english_word(lower) else word
 
         return re.sub(r"[A-Za-z][A-Za-z'’-]{4,}", fix, text)
 
@@ -126,3 +135,44 @@ class TermStats:
     def load(cls, path: Path) -> "TermStats":
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["df"], data["n_docs"], data.get("words"))
+
+
+def scoped_terms(store: "IndexStore", document_ids: list[str]) -> TermStats:
+    """The statistics of ``document_ids``' nodes only, kept on the store per document set.
+
+    The generation's ``terms.json`` covers every document; an asker who may see only
+    some of them gets statistics built from those alone, so a restricted paper neither
+    lends its words to the spelling corrector nor shifts the idf weights by which a
+    public answer is judged to cover a question.
+    """
+    if store.covers_every_document(document_ids):
+        return store.terms
+    key = ("terms", frozenset(document_ids))
+    if key not in store.derived:
+        ids = sorted(document_ids)
+        where = None if not ids else {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
+        store.derived[key] = TermStats.build([node.text for node in store.get(where)] if where else [])
+    return store.derived[key]
+
+
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English words (Webster's 2nd and GCIDE, from the ``english-words`` package)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+
+
+def is_english_word(word: str) -> bool:
+    """Is ``word`` (lower case) an English word, allowing regular inflections
+    ("leases", "drawing") and British -ise spellings ("prioritised")?"""
+    words = _dictionary()
+    forms = {word, word.replace("is", "iz"), word.replace("our", "or")}
+    return any(
+        form in words or any(form.endswith(end) and form[: len(form) - len(end)] + base in words for end, base in _INFLECTIONS)
+        for form in forms
+    )

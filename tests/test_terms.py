@@ -47,3 +47,18 @@ def test_prefilter_keeps_every_word_difflib_would_choose(terms: TermStats) -> No
 def test_correct_fixes_a_typo_and_leaves_unknown_topics(terms: TermStats) -> None:
     assert "commitment" in terms.correct("which comittment is amber?")
     assert terms.correct("what about e-scooters?") == "what about e-scooters?"
+
+
+def test_real_english_words_are_never_corrected_to_a_document_word() -> None:
+    """"lease" is one letter from "ease" and "drawn" from "draw": both are words, not typos."""
+    terms = TermStats.build(["We will ease congestion and draw up plans for cycling.", "A firm commitment to housing."])
+    for asked in ("is the lease drawn up?", "were the leases redrawn?", "plans prioritised for cyclists"):
+        assert terms.correct(asked) == asked
+    assert terms.correct("which comittment on housing?") == "which commitment on housing?"
+
+
+def test_english_word_check_allows_inflections_and_british_spellings() -> None:
+    from indexing.terms import is_english_word
+
+    assert all(is_english_word(w) for w in ("lease", "drawn", "leases", "prioritised", "organisations", "colour"))
+    assert not any(is_english_word(w) for w in ("comittment", "homelessnes", "fennell"))
