@@ -150,21 +150,43 @@ def _is_card_item(item: PlanItem, cards: list[Card]) -> bool:
     return False
 
 
-def _items_for_rows(rows: list[SummaryRow], items: list[PlanItem], doc_id: str,
-                    source: str) -> list[PlanItem]:
-    """For each summary row: the item the table reader made of it, else a new KPI item."""
+def _texts(item: PlanItem) -> list[str]:
+    return [item.commitment, *item.fields.values(), *item.other_fields.values()]
+
+
+def _row_score(item: PlanItem, row: SummaryRow) -> float:
+    """How surely an item is the table reader's reading of a summary row: its name in
+    any of the item's cells (a reader may have taken another column for the name)."""
+    return max(name_score(text, row.name) for text in _texts(item) if text)
+
+
+def _items_for_rows(
+    rows: list[SummaryRow], items: list[PlanItem], doc_id: str, source: str
+) -> list[PlanItem]:
+    """For each summary row: the item the table reader made of it (named by the row's
+    name from then on), else a new KPI item."""
     out: list[PlanItem] = []
     for n, row in enumerate(rows):
-        same_page = [it for it in items if it.location.page == row.page and it.location.sheet == row.sheet]
-        best = max(same_page, key=lambda it: name_score(it.commitment, row.name), default=None)
-        if best is not None and name_score(best.commitment, row.name) >= 95 and best not in out:
+        same_page = [
+            it for it in items if it.location.page == row.page and it.location.sheet == row.sheet
+        ]
+        best = max(same_page, key=lambda it: _row_score(it, row), default=None)
+        if best is not None and _row_score(best, row) >= 95 and best not in out:
+            best.commitment = row.name
             out.append(best)
             continue
-        out.append(PlanItem(
-            id=f"{doc_id}:kpi{n + 1}", document_id=doc_id, kind=ItemKind.kpi, commitment=row.name,
-            location=Location(path=source, page=row.page, line_start=row.line, line_end=row.line,
-                              sheet=row.sheet, row=row.row),
-        ))
+        out.append(
+            PlanItem(
+                id=f"{doc_id}:kpi{n + 1}",
+                document_id=doc_id,
+                kind=ItemKind.kpi,
+                commitment=row.name,
+                location=Location(
+                    path=source, page=row.page, line_start=row.line, line_end=row.line,
+                    sheet=row.sheet, row=row.row,
+                ),
+            )
+        )
     return out
 
 
