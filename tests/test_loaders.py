@@ -121,8 +121,12 @@ def test_pdf_table_rows_are_tab_separated_between_the_text_around_them(
 
     assert loaded.format == "pdf"
     assert loaded.text == (
-        "HOMELESSNESS\nOur homelessness commitments.\n\n" f"{ROW_LINES}\n\n" "Updated quarterly.\n"
+        "HOMELESSNESS\n\nOur homelessness commitments.\n\n" f"{ROW_LINES}\n\n" "Updated quarterly.\n"
     )
+    assert [block.kind.value for block in loaded.blocks] == ["heading", "paragraph", "table", "paragraph"]
+    assert loaded.blocks[2].header == [PLAN_ROWS[0]]
+    assert [row.cells for row in loaded.blocks[2].rows] == PLAN_ROWS[1:]
+    assert {row.at.page for row in loaded.blocks[2].rows} == {1}
 
 
 def test_docx_keeps_paragraphs_and_table_rows_in_document_order(tmp_path: Path) -> None:
@@ -204,20 +208,35 @@ def test_html_cell_text_can_never_add_or_split_cells(cells: list[str]) -> None:
 def test_shipped_corpus_loads_as_its_decoded_content(path: Path) -> None:
     loaded = load_file(path)
 
-    assert loaded == LoadedFile(
+    assert loaded.model_dump(exclude={"blocks"}) == LoadedFile(
         path=path, format="txt", text=path.read_text(encoding="utf-8"), sha256=file_sha256(path)
-    )
+    ).model_dump(exclude={"blocks"})
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for block in loaded.blocks:  # every row and paragraph is its own line of the file
+        if block.is_table:
+            assert all("\t".join(row.cells) == "\t".join(
+                " ".join(c.split()) for c in lines[row.at.line - 1].split("\t")) for row in block.rows)
+        else:
+            assert " ".join(lines[block.at.line - 1].split()) == block.text
     assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_text_drops_utf8_bom_and_normalises_line_endings(tmp_path: Path) -> None:
-    path = _write(tmp_path, "notes.md", b"\xef\xbb\xbf# Plan\r\n3.2\tOne Stop Shop\rend\r\n")
+    path = _write(tmp_path, "notes.txt", b"\xef\xbb\xbf# Plan\r\n3.2\tOne Stop Shop\rend\r\n")
 
     assert load_file(path).text == "# Plan\n3.2\tOne Stop Shop\nend\n"
 
 
+def test_markdown_text_is_rendered_from_its_blocks(tmp_path: Path) -> None:
+    path = _write(tmp_path, "notes.md", b"\xef\xbb\xbf# Plan\r\n\r\n3.2\tOne Stop Shop\r\rend.\r\n")
+
+    assert load_file(path).text == "Plan\n\n3.2\tOne Stop Shop\n\nend.\n"
+
+
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+    assert SUPPORTED_SUFFIXES == {
+        ".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".csv", ".xlsx"
+    }
 
 
 # --- bad files -------------------------------------------------------------------------
@@ -247,9 +266,18 @@ BAD_FILES: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
     ),
     "utf-16": ("wide.txt", lambda pdf: "Plan".encode("utf-16"), "is UTF-16 text, not UTF-8"),
     "unknown suffix": (
-        "plan.xlsx",
+        "plan.odt",
         lambda pdf: b"PK\x03\x04",
-        "unsupported file type '.xlsx' (supported: .docx, .htm, .html, .md, .pdf, .txt)",
+        "unsupported file type '.odt' (supported: .csv, .docx, .htm, .html, .md, .pdf, .txt, .xlsx)",
+    ),
+    "old excel workbook": (
+        "plan.xls", lambda pdf: b"\xd0\xcf\x11\xe0", "is an old Excel .xls workbook, which is not read"
+    ),
+    "xlsx not a zip": ("plan.xlsx", lambda pdf: pdf, "not a valid XLSX (not a zip archive"),
+    "xlsx without workbook": (
+        "plan.xlsx",
+        lambda pdf: _zip_bytes({"xl/styles.xml": b"<x/>"}),
+        "not a valid XLSX (no xl/workbook.xml",
     ),
     "truncated pdf": (
         "half.pdf", lambda pdf: pdf[: len(pdf) // 2], "not a valid PDF (truncated or corrupt"

@@ -1,9 +1,13 @@
-"""Plan document files → text in the corpus format the plan parser reads.
+"""Plan document files → blocks in reading order, and the corpus text rendered from them.
 
-That format is the one of ``corpus/*.txt``: one line per paragraph or heading, one line
-per table row with its cells joined by TAB, blank lines between blocks. Every format is
-turned into it here, and every way a file can be unreadable becomes a ``LoadError``
-whose message tells the user which file and what to do — never a library traceback.
+Each format's loader yields ``indexing.blocks.Block``s: headings with their level,
+reflowed paragraphs, list items and tables (header rows and body rows), each with its
+page, sheet and row, or line. ``LoadedFile.text`` is the corpus format of
+``corpus/*.txt`` that the plan parser reads — a .txt file's own text, for every other
+format the blocks rendered (one line per paragraph, heading or list item, one TAB-joined
+line per table row, blank lines between blocks). Every way a file can be unreadable, or
+too big to read in bounded time and memory, becomes a ``LoadError`` whose message tells
+the user which file, which limit, and what to do — never a library traceback.
 """
 
 from __future__ import annotations
@@ -12,37 +16,50 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from indexing.loaders._common import LoadError
+from indexing.blocks import Block
+from indexing.loaders._common import LoadError, render_text
 from indexing.loaders._docx import load_docx
 from indexing.loaders._html import load_html
+from indexing.loaders._markdown import markdown_blocks
 from indexing.loaders._pdf import load_pdf
-from indexing.loaders._text import decode_utf8
+from indexing.loaders._tabular import load_csv, load_xlsx
+from indexing.loaders._text import decode_utf8, load_text
 
 _FORMATS = {
     ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx",
+    ".csv": "csv", ".xlsx": "xlsx",
 }
-_LOADERS: dict[str, Callable[[bytes, Path], str]] = {
-    "txt": decode_utf8,
-    "md": decode_utf8,
+
+
+def _markdown(raw: bytes, path: Path) -> list[Block]:
+    return markdown_blocks(decode_utf8(raw, path))
+
+
+_LOADERS: dict[str, Callable[[bytes, Path], list[Block]]] = {
+    "md": _markdown,
     "html": load_html,
     "pdf": load_pdf,
     "docx": load_docx,
+    "csv": load_csv,
+    "xlsx": load_xlsx,
 }
-_NO_TEXT = {"pdf": "no extractable text — is it a scanned image? OCR it first"}
+_NO_TEXT = {"csv": "no values in it", "xlsx": "no values in any sheet"}
 _CHUNK = 1 << 20
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMATS)
 
 
 class LoadedFile(BaseModel):
-    """A file's text in the corpus format, and the hash that says whether it changed."""
+    """A file's blocks, its text in the corpus format, and the hash that says whether it
+    changed."""
 
     path: Path
     format: str
     text: str
     sha256: str
+    blocks: list[Block] = Field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -54,8 +71,16 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_OLD_FORMATS = {
+    ".xls": "an old Excel .xls workbook, which is not read — save it as .xlsx (or CSV)",
+    ".doc": "an old Word .doc file, which is not read — save it as .docx",
+}
+
+
 def _format_of(path: Path) -> str:
     fmt = _FORMATS.get(path.suffix.lower())
+    if path.suffix.lower() in _OLD_FORMATS:
+        raise LoadError(path, f"is {_OLD_FORMATS[path.suffix.lower()]}")
     if fmt is None:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         suffix = path.suffix or "(none)"
@@ -114,11 +139,17 @@ def load_file(
     path = Path(path)
     fmt = _format_of(path)
     raw = _read(path, max_bytes)
-    text = _LOADERS[fmt](raw, path)
+    if fmt == "txt":
+        text, blocks = load_text(raw, path)
+    else:
+        blocks = _LOADERS[fmt](raw, path)
+        text = render_text(blocks)
     if not text.strip():
         raise LoadError(path, _NO_TEXT.get(fmt, "no text in it"))
     _check_text_size(text, path, max_chars, max_lines)
-    return LoadedFile(path=path, format=fmt, text=text, sha256=hashlib.sha256(raw).hexdigest())
+    return LoadedFile(
+        path=path, format=fmt, text=text, sha256=hashlib.sha256(raw).hexdigest(), blocks=blocks
+    )
 
 
 __all__ = [

@@ -1,24 +1,48 @@
-"""PDF → corpus text, with pdfplumber: text lines and table rows in top-to-bottom order.
+"""PDF → blocks, with pdfplumber: each page read once, then laid out as a whole document.
 
-Tables are found per page; their rows become TAB-joined lines, and the page's text is
-taken from outside the table boxes so that no cell is read twice.
+``_pdf_page`` reads a page's lines and tables, ``_pdf_layout`` rebuilds paragraphs,
+headings, lists and tables that run over pages. Every way a PDF can be unreadable
+becomes a ``LoadError``: a file that is not a whole PDF is refused before parsing, and a
+PDF with no text is told apart as a scan (its pages hold images or drawings: OCR it) or
+as damaged (pages that could not be read, or hold nothing at all).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from indexing.loaders._common import Block, LoadError, brief, join_blocks, row_line
+from indexing.blocks import Block
+from indexing.loaders._common import LoadError, brief
+from indexing.loaders._pdf_layout import layout_blocks
+from indexing.loaders._pdf_page import PageContent, read_page
 
 _HEADER_WINDOW = 1024
 _TRAILER_WINDOW = 2048  # readers accept "%%EOF" near, not exactly at, the end
+MAX_PAGES = 3_000
+"""Pages one PDF may have: some 15 minutes of parsing; past this split the document."""
+SCANNED = "no extractable text — is it a scanned image? OCR it first"
+DAMAGED = (
+    "is damaged: its pages could not be read (no text, images or drawings in them) "
+    "— re-export or re-download the PDF"
+)
+
+
+class _StreamErrors(logging.Handler):
+    """Counts the content-stream errors pdfminer logs and recovers from."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def _check_envelope(raw: bytes, path: Path) -> None:
@@ -31,40 +55,6 @@ def _check_envelope(raw: bytes, path: Path) -> None:
         raise LoadError(path, "not a valid PDF (no %PDF header — is it really a PDF?)")
     if b"%%EOF" not in raw[-_TRAILER_WINDOW:]:
         raise LoadError(path, "not a valid PDF (truncated or corrupt: no %%EOF end marker)")
-
-
-def _centre_outside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    """Whether an object's centre lies outside every table box.
-
-    Centres, not any overlap: a line of text just above a table often touches its box
-    by a fraction of a point and must not be dropped with the table.
-    """
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-
-def _page_blocks(page: Page) -> list[Block]:
-    """One page: runs of text lines and whole tables, ordered by their top edge."""
-    tables = page.find_tables()
-    boxes = [table.bbox for table in tables]
-    outside = page.filter(lambda obj: _centre_outside(obj, boxes))
-    placed: list[tuple[float, bool, list[str]]] = [
-        (line["top"], False, [line["text"]])
-        for line in outside.extract_text_lines(return_chars=False)
-    ]
-    placed += [
-        (table.bbox[1], True, [row_line([cell or "" for cell in row]) for row in table.extract()])
-        for table in tables
-    ]
-    blocks: list[Block] = []
-    previous_was_text = False
-    for _top, is_table, lines in sorted(placed, key=lambda item: item[0]):
-        if is_table or not previous_was_text:
-            blocks.append([])
-        blocks[-1].extend(lines)
-        previous_was_text = not is_table
-    return blocks
 
 
 def _reason(err: Exception) -> str:
@@ -80,15 +70,46 @@ def _reason(err: Exception) -> str:
     return f"not a valid PDF (truncated or corrupt: {brief(cause)})"
 
 
-def load_pdf(raw: bytes, path: Path) -> str:
-    """A PDF's text, tables as TAB-separated rows; any parser failure becomes a LoadError."""
-    _check_envelope(raw, path)
-    blocks: list[Block] = []
+def _read_pages(raw: bytes, path: Path) -> tuple[list[PageContent], int]:
+    """Every page's content, each page parsed once, and the stream errors met on the way."""
+    errors = _StreamErrors()
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(errors)
+    pages: list[PageContent] = []
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise LoadError(
+                    path,
+                    f"has {len(pdf.pages):,} pages, over the {MAX_PAGES:,}-page limit for one "
+                    "document — split it into smaller documents",
+                )
             for page in pdf.pages:
-                blocks += _page_blocks(page)
+                pages.append(read_page(page))
                 page.close()  # drop the page's cached objects: big PDFs otherwise pile up
+    except LoadError:
+        raise
     except Exception as err:  # pdfminer raises many types for damaged files
         raise LoadError(path, _reason(err)) from err
-    return join_blocks(blocks)
+    finally:
+        logger.removeHandler(errors)
+    return pages, errors.count
+
+
+def empty_reason(pages: list[PageContent], stream_errors: int) -> str:
+    """Why a PDF gave no text: a scan (images/drawings on its pages) or damage."""
+    if pages and any(page.graphics for page in pages) and not stream_errors:
+        return SCANNED
+    if pages and any(page.graphics for page in pages):
+        return f"{SCANNED} (some of its content could not be read: it may also be damaged)"
+    return DAMAGED
+
+
+def load_pdf(raw: bytes, path: Path) -> list[Block]:
+    """A PDF's blocks in reading order; any parser failure becomes a LoadError."""
+    _check_envelope(raw, path)
+    pages, stream_errors = _read_pages(raw, path)
+    blocks = layout_blocks(pages)
+    if not blocks:
+        raise LoadError(path, empty_reason(pages, stream_errors))
+    return blocks
