@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
 from indexing.blocks import Block, BlockKind, Row, Span
-from indexing.model import ItemKind, Location, PlanItem
+from indexing.loaders import load_file
+from indexing.model import DocumentMeta, ItemKind, Location, PlanItem
+from indexing.readers import read_document
 from indexing.readers.kpi import name_score, read_kpi_cards
 from indexing.readers.kpi_cards import read_cards, units
 
@@ -151,3 +158,87 @@ def test_name_score_tells_rewordings_from_different_indicators() -> None:
                       "Percentage of FOI requests completed in 20 days") == 100
     assert name_score("Number of foster households",
                       "% of foster care placements which are in-house") < 70
+
+
+# --- the real Kent Quarterly Performance Report Q3 2024/25, read through the loaders ---
+
+QPR = Path(__file__).resolve().parent.parent / "evals/corpus-real/kent/cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"
+
+# Every KPI as the PDF prints it: its summary row (pp. 4–7: Latest / Previous RAG) and its
+# card (latest, target, floor, previous), with the card's page.
+QPR_KPIS = [
+    ("% of callers to Contact Point who rated the advi", 9, "GG", "97%", "97%", "90%", "97%"),
+    ("% of phone calls to Contact Point which were ans", 9, "GA", "94%", "90%", "85%", "89%"),
+    ("% of complaints responded to within timescale", 9, "RR", "71%", "85%", "80%", "71%"),
+    ("% of Freedom of Information Act (FoI) requests c", 15, "RR", "84%", "92%", "90%", "77%"),
+    ("% of Data Protection Act (DPA) Subject Access re", 16, "RR", "60%", "90%", "85%", "52%"),
+    ("Number of homes brought back to market through N", 21, "GG", "422", "400", "360", "493"),
+    ("Section 106 developer contributions secured as a", 22, "RA", "80.9%", "98%", "85%", "93.2%"),
+    ("% of routine pothole repairs completed within 28", 32, "GG", "94%", "90%", "80%", "97%"),
+    ("% of routine highway repairs reported by residen", 33, "AG", "89%", "90%", "80%", "91%"),
+    ("% of emergency highway incidents attended within", 33, "AA", "96%", "98%", "95%", "97%"),
+    ("% of public enquiries for Highways maintenance r", 33, "GG", "64%", "60%", "55%", "64%"),
+    ("% of municipal waste recycled or converted to en", 33, "GG", "99.2%", "99%", "95%", "99.2%"),
+    ("Greenhouse Gas emissions from KCC estate (exclud", 34, "GG", "10,323", "10,797", "11,877", "10,985"),
+    ("% of Education, Health Care Plans (EHCPs) issued", 39, "RR", "34%", "60%", "55%", "26%"),
+    ("% of annual EHCP reviews waiting over 12 months", 39, "GG", "35%", "50%", "60%", "34%"),
+    ("% of pupils (with EHCP’s) being placed in indepe", 40, "AA", "10.5%", "9.0%", "10.5%", "10.3%"),
+    ("% of pupils permanently excluded from school – r", 40, "AA", "0.04%", "0.02%", "0.04%", "0.04%"),
+    ("Rate of first-time entrants to youth justice sys", 40, "GA", "175", "180", "240", "190"),
+    ("% of Early Help cases closed with outcomes achie", 47, "GA", "14.9%", "15%", "20%", "15.2%"),
+    ("% of case holding posts filled by permanent qual", 47, "AR", "75.2%", "85%", "75%", "74.7%"),
+    ("% of children social care referrals that were re", 47, "GG", "22.2%", "25%", "30%", "23.4%"),
+    ("% of foster care placements which are in-house o", 47, "RR", "73.2%", "85%", "75%", "72.7%"),
+    ("Number of foster households", 48, "RR", "613", "700", "650", "612"),
+    ("% of care leavers in education, employment or tr", 48, "RR", "53.6%", "65%", "55%", "54.3%"),
+    ("Percentage of reviews completed within timescale", 48, "AA", "59.1%", "65%", "55%", "59.6%"),
+    ("Percentage of Learning Disability Young People i", 48, "GG", "98.6%", "95%", "90%", "98.1%"),
+    ("% of people who have their contact resolved by A", 56, "GA", "4%", "5%", "9%", "6%"),
+    ("Proportion of new Care Needs Assessments deliver", 56, "RA", "74%", "85%", "75%", "75%"),
+    ("% of people receiving a long-term community serv", 57, "AA", "26%", "30%", "24%", "26%"),
+    ("Proportion of older people (65+) who were still ", 57, "AA", "84%", "85%", "80%", "83%"),
+    ("Long Term support needs of older people (65 and ", 57, "GG", "553", "588", "617", "562"),
+    ("% of KCC supported people in residential or nurs", 58, "AA", "76%", "80%", "75%", "76%"),
+    ("Number of eligible people receiving an NHS Healt", 64, "GG", "33,550", "31,000", "24,800", "33,194"),
+    ("Number of mandated universal checks delivered by", 64, "AA", "67,008", "68,000", "54,400", "66,746"),
+    ("% of all new first-time patients (at any clinic)", 64, "AA", "65%", "72%", "58%", "65%"),
+    ("Number of Adults accessing structured substance ", 65, "AA", "5,534", "5,998", "5,000", "5,473"),
+    ("Successful completion of drug and alcohol treatm", 65, "GG", "27.4%", "25%", "20%", "28.2%"),
+    ("% of Live Well clients who would recommend the s", 65, "GG", "99.2%", "98%", "91%", "99.6%"),
+]
+
+
+@pytest.fixture(scope="module")
+def qpr_blocks() -> list[Block]:
+    return load_file(QPR).blocks
+
+
+def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Block]) -> None:
+    items = read_kpi_cards(qpr_blocks, [], doc_id="qpr", source="qpr.pdf", period="Q3 2024/25")
+    kpis = [i for i in items if i.kind is ItemKind.kpi]
+    got = [
+        (i.commitment[:48], i.location.page, f"{i.rating}{i.previous_rating}", i.fields["latest"],
+         i.fields["target"], i.fields["floor"], i.fields["previous"])
+        for i in kpis
+    ]
+    assert sorted(got) == sorted(QPR_KPIS)
+    # the executive summary's count: 17 Green, 12 Amber, 9 Red
+    assert Counter(i.rating for i in kpis) == {"G": 17, "A": 12, "R": 9}
+    pothole = next(i for i in kpis if "pothole" in i.commitment)
+    assert pothole.period == "Q3 2024/25" and pothole.rating_label == "GREEN"
+    assert pothole.fields["card"] == "Latest: 94% Target: 90%, Floor: 80% Previous: 97% (Green)"
+    assert [p.name for p in pothole.cabinet_member] == ["Neil Baker", "Rob Thomas"]
+    assert [p.name for p in pothole.director] == ["Simon Jones"]
+    public_health = next(i for i in kpis if "Live Well" in i.commitment)
+    assert [p.name for p in public_health.director] == ["Anjan Ghosh"]
+    got_worse = {i.commitment[:30] for i in kpis if i.direction == "↓"}
+    assert got_worse == {"Section 106 developer contribu", "% of routine highway repairs r",
+                         "Proportion of new Care Needs A"}
+
+
+def test_real_qpr_read_whole_gives_the_38_kpis_once(qpr_blocks: list[Block]) -> None:
+    doc = read_document(qpr_blocks, DocumentMeta(file=QPR.name, title="QPR", period="Q3 2024/25"),
+                        doc_id="qpr", source=QPR.name, sha256="0" * 64)
+    kpis = [i for i in doc.items if i.kind is ItemKind.kpi]
+    assert Counter(i.rating for i in kpis) == {"G": 17, "A": 12, "R": 9}
+    assert all(i.fields.get("latest") and i.fields.get("target") and i.location.page for i in kpis)

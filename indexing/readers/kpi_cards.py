@@ -161,8 +161,11 @@ def _name_before(stream: list[Unit], at: int, prefix: str) -> tuple[str, str | N
         return name, rating, at
     for back in range(at - 1, max(at - 4, -1), -1):
         unit = stream[back]
-        if _groups(unit.text):
-            break
+        groups = _groups(unit.text)
+        if groups:  # the values of the card before, then this card's name
+            tail = _PAIR.sub(" ", unit.text[groups[-1][-1].end():])
+            text, word = split_rating_words(tail)
+            return (text, rating or word, back) if _is_name(text) else ("", rating, at)
         text, word = split_rating_words(unit.text)
         rating = rating or word
         if _is_name(text) and not unit.is_heading:
@@ -195,7 +198,7 @@ def read_cards(stream: list[Unit]) -> list[Card]:
 
 
 def _card(name: str, word: str | None, group: list[re.Match[str]], unit: Unit) -> Card:
-    card = Card(name=name, rating_label=word, text=" ".join(m.group(0) for m in group),
+    card = Card(name=name, rating_label=word, text=unit.text[group[0].start():group[-1].end()],
                 page=unit.page, line=unit.line, section=unit.section, block=unit.block)
     for match in group:
         role = _LABEL_ROLE[match.group("label").lower()]

@@ -37,21 +37,33 @@ class SummaryRow(BaseModel):
     block: int = 0
 
 
+_HEADER_WORD = re.compile(
+    r"\b(rag|ratings?|status|latest|previous|current|last|dot|direction|trend|kpis?|indicators?"
+    r"|measures?|target|actual)\b",
+    re.IGNORECASE,
+)
+
+
 def _split_header(block: Block) -> tuple[list[list[str]], list[Row]]:
-    """Header rows and body rows: body rows before the first rated row that hold only
-    header words (a second header row the loader left in the body) join the header."""
+    """Header rows and body rows: up to three leading body rows with no rating in them
+    and header words ("RAG rating", "Latest | Previous") or an empty first cell join the
+    header (a loader may leave a table's header rows in its body)."""
     header = [list(r) for r in block.header]
     body = list(block.rows)
-    while body and not any(parse_rating(c) for c in body[0].cells) and _looks_like_header(body[0].cells):
+    moved = 0
+    while body and moved < 3 and len(body) > 1 and _looks_like_header(body[0].cells):
         header.append(body.pop(0).cells)
+        moved += 1
     return header, body
 
 
 def _looks_like_header(cells: list[str]) -> bool:
-    filled = [c for c in cells if c and c.strip()]
-    return bool(filled) and not (cells[0] or "").strip() or all(
-        _PREVIOUS.search(c) or _LATEST.search(c) or _DIRECTION.search(c) for c in filled
-    )
+    filled = [c.strip() for c in cells if c and c.strip()]
+    if not filled or any(parse_rating(c) for c in filled):
+        return False
+    if any(re.fullmatch(r"[-+£$€]?[\d.,]+%?", c) for c in filled):
+        return False
+    return not (cells[0] or "").strip() or any(_HEADER_WORD.search(c) for c in filled[1:])
 
 
 def _headers(header: list[list[str]], body: list[Row]) -> list[str]:
