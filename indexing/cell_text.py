@@ -19,7 +19,7 @@ _ANY_TAG = re.compile(r"<[^<>]+>")
 _INLINE_BULLET = re.compile(r"[•▪●]")  # spaces around it go when lines are stripped
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _UL_BLOCK = re.compile(r"(<ul[^<>]*>)(.*?)(</ul\s*>|$)", re.IGNORECASE | re.DOTALL)
-_DASH_BULLET = re.compile(r"(?:^|(?<=\s))[–-]\s+")
+_DASH_BULLET = re.compile(r"(?:^|(?<=\s))[–-](?:\s+|$)")
 
 
 def _bullets_in_list(match: re.Match[str]) -> str:

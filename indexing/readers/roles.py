@@ -43,7 +43,7 @@ _NAME = re.compile(
     r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+"
     r"(?:\s+(?:[A-Z]\.?|[A-Z][a-zA-Z'’-]+)){1,3}$"
 )
-_YES_NO = frozenset({"yes", "no", "y", "n", "n/a", "na", "not applicable", "yes/no", "tbc", "none"})
+_YES_NO = frozenset({"yes", "no", "y", "n", "yes/no", "not sure", "unsure", "don't know"})
 
 
 @dataclass(frozen=True)
@@ -200,9 +200,10 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
 
 
 def role_from_values(texts: list[str]) -> str | None:
-    """A role for a column without a header, from the values it holds (most of them)."""
+    """A role for a column without a header, from the values it holds (most of them;
+    a column filled in fewer than half the rows, or in one row only, says nothing)."""
     values = [read_value(t) for t in texts if t.strip()]
-    if not values:
+    if not values or (len(values) < 2 and len(texts) > 1) or len(values) * 2 < len(texts):
         return None
     share = lambda test: sum(1 for v in values if test(v)) / len(values)
     if share(lambda v: v.ref) >= 0.8:

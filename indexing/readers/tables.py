@@ -21,41 +21,23 @@ from dataclasses import dataclass, field
 
 from indexing.blocks import Block, Row, Span
 from indexing.cell_text import clean_cell, first_paragraph_split, strip_markup
-from indexing.model import DocumentKind, DocumentMeta, ItemKind, TableRow, UnplacedRow
+from indexing.model import DocumentMeta, ItemKind, TableRow, UnplacedRow
 from indexing.readers.passages import looks_like_heading, span_location
-from indexing.readers.roles import Column, align, read_value, role_from_values
-from indexing.readers.vocabulary import (
-    ColumnRole,
-    column_role,
-    is_label,
-    join_header_rows,
+from indexing.readers.roles import align, read_value
+from indexing.readers.table_header import (
+    Cells,
+    Header,
+    HeaderReader,
+    cells_of,
+    is_header_row,
+    is_units_row,
+    label_cells,
 )
+from indexing.readers.vocabulary import column_role, is_label, join_header_rows
 
 _SEPARATOR = re.compile(r"^[-=_]{2,}$")
 _SIGNATURE_ROLES = ("owner", "director", "cabinet_member", "rating", "direction")
 _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
-_KIND_OF_DOCUMENT = {DocumentKind.risk_register: ItemKind.risk, DocumentKind.performance: ItemKind.kpi}
-
-
-_NONE = ColumnRole(role="", label="")
-
-
-@dataclass
-class Header:
-    """The columns of the table being read and what its rows give."""
-
-    columns: list[Column]
-    labels: dict[int, str]  # position → header text, for table rows and unknown columns
-    by_position: bool
-    kind: ItemKind | None  # None: the rows are figures / a form, not items
-    split_title: bool = False  # no update column: a title cell's notes follow its first paragraph
-    caption: str = ""
-
-    def position_of(self, role: str) -> int | None:
-        for column in self.columns:
-            if column.role == role:
-                return column.position
-        return None
 
 
 @dataclass
@@ -85,32 +67,8 @@ class TableOutput:
     sections: list[str] = field(default_factory=list)
 
 
-def _cells(row: Row) -> list[tuple[int, str, str]]:
-    """(position, one-line text, raw) of the row's non-empty cells."""
-    out = []
-    for i, raw in enumerate(row.cells):
-        text = strip_markup(raw)
-        if text:
-            out.append((i, text, raw))
-    return out
-
-
-def _is_separator(cells: list[tuple[int, str, str]]) -> bool:
+def _is_separator(cells: Cells) -> bool:
     return bool(cells) and all(_SEPARATOR.match(t) for _, t, _ in cells)
-
-
-def _label_cells(cells: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
-    return [(i, t) for i, t, _ in cells if is_label(t)]
-
-
-def is_header_row(cells: list[tuple[int, str, str]]) -> bool:
-    """Two or more cells that read as column headers, and no rating/people values among
-    the rest ("Owner | Director | …", even with a theme's aim beside them)."""
-    labels = _label_cells(cells)
-    if len(labels) < 2:
-        return False
-    rest = [read_value(t) for i, t, _ in cells if (i, t) not in labels]
-    return not any(v.rating or v.direction for v in rest)
 
 
 class TableReader:
@@ -121,8 +79,10 @@ class TableReader:
         self.meta = meta
         self.source = source
         self._header_labels: set[str] = set()
-        self._pending: list[tuple[int, str]] = []  # header labels waiting for the rest of the header
+        self._pending: list[tuple[int, str]] = []
+        self._pending_rows: list[list[str]] = []  # header rows of a gridded table, top first  # header labels waiting for the rest of the header
         self.overrides = meta.columns
+        self.headers = HeaderReader(meta)
         self.parents = {r for r in refs if any(o.startswith(r + ".") for o in refs)}
         self.header: Header | None = None
         self.current: Draft | None = None
@@ -147,135 +107,66 @@ class TableReader:
 
     # --- headers ---------------------------------------------------------------------
     def _set_header(self, labels: list[tuple[int, str]], body: list[Row], *, by_position: bool) -> None:
-        columns: list[Column] = []
-        kinds: list[ItemKind] = []
-        groups: list[str] = []
-        first = labels[0][0] if labels else 0
-        implicit = not by_position and first > 0
-        if implicit:  # unheaded leading columns: a ref and the item's own words
-            columns += [Column("ref", "", None), Column("title", "", None)]
-        seen: set[str] = set()
-        for position, label in labels:
-            found = column_role(label, self.overrides)
-            role = found.role if found else None
-            if role == "title" and "title" in {c.role for c in columns}:
-                # The title came from an unheaded column; this one holds the notes.
-                has_update = any((column_role(lb, self.overrides) or _NONE).role == "update" for _, lb in labels)
-                role = "update" if implicit and not has_update else None
-            elif found and found.kind:
-                kinds.append(found.kind)
-            if found and found.group and role == "title":
-                groups.append(found.group)
-            if role in seen:
-                role = None
-            if role:
-                seen.add(role)
-            columns.append(Column(role, label, position))
-        if by_position:
-            columns = self._fill_unheaded(columns, body)
-        roles = {c.role for c in columns}
-        kind: ItemKind | None = None
-        if "title" in roles and not self._is_form(columns, body):
-            title_col = next(c for c in columns if c.role == "title")
-            title_kind = column_role(title_col.label, self.overrides) if title_col.label else None
-            kind = (title_kind.kind if title_kind and title_kind.kind else None) or (kinds[0] if kinds else None)
-            kind = kind or _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment)
-        self.header = Header(
-            columns=columns,
-            labels={p: lb for p, lb in labels},
-            by_position=by_position,
-            kind=kind,
-            split_title="update" not in roles,
-            caption=self.caption,
-        )
-        if groups and kind is not None:
-            self._set_section(groups[0])
-
-    def _fill_unheaded(self, columns: list[Column], body: list[Row]) -> list[Column]:
-        """Columns with an empty header take a role from their values."""
-        taken = {c.role for c in columns if c.role}
-        filled = []
-        for column in columns:
-            if column.role is None and not column.label and column.position is not None:
-                values = [strip_markup(r.cells[column.position]) for r in body if column.position < len(r.cells)]
-                role = role_from_values(values)
-                if role and role not in taken:
-                    taken.add(role)
-                    column = Column(role, "", column.position)
-            filled.append(column)
-        return filled
+        self.header, group = self.headers.from_labels(labels, body, by_position=by_position, caption=self.caption)
+        if group:
+            self._set_section(group)
 
     def _headerless(self, rows: list[Row]) -> None:
-        """No header anywhere: roles from the values of each column position."""
-        width = max((len(r.cells) for r in rows), default=0)
-        columns, taken = [], set()
-        for position in range(width):
-            values = [strip_markup(r.cells[position]) for r in rows if position < len(r.cells)]
-            role = role_from_values(values)
-            if role in taken:
-                role = "update" if role == "title" and "update" not in taken else None
-            if role:
-                taken.add(role)
-            columns.append(Column(role, "", position))
-        titles = [
-            strip_markup(r.cells[c.position]) for r in rows for c in columns
-            if c.role == "title" and c.position is not None and c.position < len(r.cells)
-        ]
-        mean = sum(len(t) for t in titles) / max(1, len([t for t in titles if t]))
-        signals = taken & {"rating", "direction", "owner", "update"}
-        items = "ref" in taken and "title" in taken and (mean >= 40 or bool(signals))
-        kind = _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment) if items and not self._is_form(columns, rows) else None
-        self.header = Header(columns, {}, by_position=True, kind=kind, split_title="update" not in taken, caption=self.caption)
-
-    def _is_form(self, columns: list[Column], body: list[Row]) -> bool:
-        """A form: the rows' answers are mostly Yes/No (a screening questionnaire)."""
-        answers = 0
-        yes_no = 0
-        for row in body:
-            cells = [strip_markup(c) for c in row.cells if strip_markup(c)]
-            if len(cells) < 2:
-                continue
-            answers += 1
-            if any(read_value(c).yes_no for c in cells[1:]):
-                yes_no += 1
-        return answers >= 2 and yes_no / answers >= 0.5
+        self.header = self.headers.from_values(rows, caption=self.caption)
 
     # --- rows ------------------------------------------------------------------------
     def read(self, block: Block) -> None:
         rows = block.rows
         if block.header:
+            while rows and is_units_row(cells_of(rows[0])):  # "£m | £m" under the header
+                block = block.model_copy(update={"header": [*block.header, rows[0].cells], "rows": rows[1:]})
+                rows = block.rows
             joined = join_header_rows(block.header)
             self._set_header(list(enumerate(joined)), rows, by_position=True)
             self._header_labels = {lb for lb in joined if lb}
-        elif self.header is None and not any(is_header_row(_cells(r)) for r in rows):
-            body = [r for r in rows if len(_cells(r)) >= 2]
+        gridded = bool(rows) and (rows[0].at.page is not None or rows[0].at.sheet is not None)
+        if not block.header and self.header is not None and gridded and self.header.by_position:
+            # A table continuing on the next page has the same columns; another table does not.
+            width = max((len(r.cells) for r in rows), default=0)
+            if width != self.header.width:
+                self.header = None
+        if not block.header and self.header is None and not any(is_header_row(cells_of(r)) for r in rows):
+            body = [r for r in rows if len(cells_of(r)) >= 2]
             if body:
                 self._headerless(body)
         for index, row in enumerate(rows):
-            cells = _cells(row)
+            cells = cells_of(row)
             if not cells or _is_separator(cells):
                 continue
             if block.header and self._repeats_header(cells):
                 continue
             if not block.header and is_header_row(cells):
-                # Header rows in a run (and labels on the group row above) are one header.
                 self._close()
-                labels = sorted(self._pending + _label_cells(cells))
+                if gridded:  # header rows in a run are joined column by column
+                    self._pending_rows.append(row.cells)
+                    joined = join_header_rows(self._pending_rows)
+                    self._set_header(list(enumerate(joined)), self._body_after(rows, index), by_position=True)
+                    self._header_labels = {lb for lb in joined if lb} | {t for _, t, _ in cells}
+                    continue
+                # Text rows lose empty cells: header rows in a run (and labels on the group
+                # row above) are one header in the order of their cells.
+                labels = sorted(self._pending + label_cells(cells))
                 self._pending = labels
                 self._set_header(labels, self._body_after(rows, index), by_position=False)
                 self._group_text(cells, row, drop_labels=True)
                 continue
+            self._pending_rows = []
             first = cells[0][1]
             if first in self.parents and cells[0][0] == 0:
                 self._close()
-                self._pending = _label_cells(cells)
+                self._pending = label_cells(cells)
                 self._group_text(cells, row, drop_labels=True)
                 continue
             if self._in_table_heading(cells, row):
                 continue
             self._pending = []
             if self.header is None:
-                self._headerless([r for r in rows if len(_cells(r)) >= 2] or [row])
+                self._headerless([r for r in rows if len(cells_of(r)) >= 2] or [row])
             assert self.header is not None
             if self.header.kind is None:
                 self._table_row(cells, row)
@@ -284,21 +175,21 @@ class TableReader:
             else:
                 self._loose_row(cells, row, rows, index)
 
-    def _repeats_header(self, cells: list[tuple[int, str, str]]) -> bool:
+    def _repeats_header(self, cells: Cells) -> bool:
         labels = self._header_labels
         return bool(labels) and all(t in labels for _, t, _ in cells)
 
     def _body_after(self, rows: list[Row], index: int) -> list[Row]:
         body = []
         for row in rows[index + 1 :]:
-            cells = _cells(row)
+            cells = cells_of(row)
             if is_header_row(cells):
                 break
             if len(cells) >= 2:
                 body.append(row)
         return body
 
-    def _in_table_heading(self, cells: list[tuple[int, str, str]], row: Row) -> bool:
+    def _in_table_heading(self, cells: Cells, row: Row) -> bool:
         """A row of one short cell ("BUDGET", "1. Leadership") heads the rows below it."""
         if len(cells) != 1:
             return False
@@ -323,7 +214,7 @@ class TableReader:
         if name not in self.out.sections:
             self.out.sections.append(name)
 
-    def _group_text(self, cells: list[tuple[int, str, str]], row: Row, *, drop_labels: bool) -> None:
+    def _group_text(self, cells: Cells, row: Row, *, drop_labels: bool) -> None:
         """The text of a group row (a theme's aim beside its header cells): prose."""
         texts = [
             clean_cell(raw) for i, t, raw in cells
@@ -335,7 +226,7 @@ class TableReader:
         elif texts:
             self.out.passages.append(("\n".join(texts), row.at, self.section))
 
-    def _is_ref_row(self, cells: list[tuple[int, str, str]]) -> bool:
+    def _is_ref_row(self, cells: Cells) -> bool:
         assert self.header is not None
         ref_at = self.header.position_of("ref")
         has_ref_column = any(c.role == "ref" for c in self.header.columns)
@@ -346,7 +237,7 @@ class TableReader:
             return bool(at_ref) and read_value(at_ref[0]).ref and len(cells) >= 2
         return read_value(cells[0][1]).ref and len(cells) >= 2
 
-    def _aligned(self, cells: list[tuple[int, str, str]]) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
+    def _aligned(self, cells: Cells) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
         """Role → cell, and header text → value for cells without a role."""
         assert self.header is not None
         columns = self.header.columns
@@ -373,10 +264,10 @@ class TableReader:
     def _signature(roles: dict[str, tuple[int, str, str]]) -> tuple[tuple[str, str], ...]:
         return tuple((r, re.sub(r"\s+", "", roles[r][1]).upper()) for r in _SIGNATURE_ROLES if r in roles)
 
-    def _texts(self, roles: dict[str, tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    def _texts(self, roles: dict[str, tuple[int, str, str]]) -> Cells:
         return [roles[r] for r in ("title", "update") if r in roles]
 
-    def _ref_row(self, cells: list[tuple[int, str, str]], row: Row) -> None:
+    def _ref_row(self, cells: Cells, row: Row) -> None:
         assert self.header is not None and self.header.kind is not None
         self._close()
         roles, other = self._aligned(cells)
@@ -415,7 +306,7 @@ class TableReader:
         rest = raw[raw.lower().find("</p>") + 4 :]
         return first_paragraph_split(rest) if split else (clean_cell(rest), "")
 
-    def _loose_row(self, cells: list[tuple[int, str, str]], row: Row, rows: list[Row], index: int) -> None:
+    def _loose_row(self, cells: Cells, row: Row, rows: list[Row], index: int) -> None:
         """A row without a ref: continuation, top half of the next row, orphan, or prose."""
         roles, other = self._aligned(cells)
         roles.pop("ref", None)
@@ -455,7 +346,7 @@ class TableReader:
 
     def _next_ref_signature(self, rows: list[Row], index: int) -> tuple[tuple[str, str], ...] | None:
         for row in rows[index + 1 :]:
-            cells = _cells(row)
+            cells = cells_of(row)
             if not cells:
                 continue
             if self._is_ref_row(cells) and cells[0][1] not in self.parents:
@@ -464,10 +355,10 @@ class TableReader:
             return None
         return None
 
-    def _unplace(self, cells: list[tuple[int, str, str]], row: Row) -> None:
+    def _unplace(self, cells: Cells, row: Row) -> None:
         self.out.unplaced.append(UnplacedRow(cells=[t for _, t, _ in cells], location=span_location(self.source, row.at)))
 
-    def _table_row(self, cells: list[tuple[int, str, str]], row: Row) -> None:
+    def _table_row(self, cells: Cells, row: Row) -> None:
         assert self.header is not None
         labels = self.header.labels
         values: dict[str, str] = {}

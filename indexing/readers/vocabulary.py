@@ -132,10 +132,15 @@ class ColumnRole:
     group: str | None = None  # "Housing Actions": the extra words name the rows' group
 
 
+_NO_ROLE = ColumnRole(role="", label="")
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and not (
+        len(word) > 4 and word.endswith("is")  # basis, analysis
+    ):
         return word[:-1]
     return word
 
@@ -173,17 +178,22 @@ def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRo
     for header, role in (overrides or {}).items():
         if words(header) == key:
             return ColumnRole(role=role, label=text, kind=_TITLE_KINDS.get(" ".join(words(header))))
+    best: tuple[int, int, tuple[str, ...], str, ItemKind | None] | None = None
     for synonym, role, kind in _ALL:
         at = _contains(key, synonym)
-        if at < 0:
-            continue
+        # the longest synonym wins; of equal ones the last (English puts the head noun
+        # last: "Customer Services KPIs" names indicators, "Risk Owner" an owner)
+        if at >= 0 and (best is None or (len(synonym), at) > (best[0], best[1])):
+            best = (len(synonym), at, synonym, role, kind)
+    if best is not None:
+        _, at, synonym, role, kind = best
         if role == "rating" and {"previous", "last", "prior"} & set(key):
             role = "previous_rating"
         elif role == "rating" and {"target", "residual"} & set(key):
             role = "target_rating"
         extra = [w for w in key[:at] + key[at + len(synonym) :] if w not in _QUALIFIERS]
-        group = text if role == "title" and extra and len(extra) <= 3 and not any(
-            column_role(w) for w in extra
+        group = text if role == "title" and extra and len(extra) <= 4 and not any(
+            (column_role(w) or _NO_ROLE).role == "title" for w in extra
         ) else None
         if kind is None and role != "title":
             # "Risk Owner", "KPI ref": the words say what the rows are, not the column.
