@@ -138,8 +138,8 @@ class HeaderReader:
             title = None  # "Low Risk | Medium Risk" over counts: a table of figures
         kind: ItemKind | None = None
         if title is not None and (bool(title.label) or implicit or items_by_values(columns, body)):
-            named = column_role(title.label, self.overrides) if title.label else None
-            kind = (named.kind if named and named.kind else None) or (kinds[0] if kinds else None)
+            said = column_role(title.label, self.overrides) if title.label else None
+            kind = (said.kind if said and said.kind else None) or (kinds[0] if kinds else None)
             shape = tuple(c.role for c in columns)
             kind = kind or self._kind_of_shape.get(shape) or _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment)
             if self.is_form(columns, body, kind):
