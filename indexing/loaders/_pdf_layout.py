@@ -92,7 +92,8 @@ def _starts_item(text: str) -> bool:
 
 def _breaks(prev: Line, line: Line, group: list[Line], style: _Style, right: float) -> bool:
     """Whether ``line`` starts a new block after ``prev`` (same page)."""
-    if _heading_level(prev, style) != _heading_level(line, style):
+    continues = line.text[:1].islower() and not ends_sentence(prev.text)
+    if _heading_level(prev, style) != _heading_level(line, style) and not continues:
         return True
     if abs(_size_of(prev, style) - _size_of(line, style)) > 1 or _starts_item(line.text):
         return True
@@ -128,7 +129,8 @@ def _join(texts: list[str], words: set[str]) -> str:
 def _kind(lines: list[Line], style: _Style) -> tuple[BlockKind, int]:
     level = _heading_level(lines[0], style)
     chars = sum(len(line.text) for line in lines)
-    if level and len(lines) <= MAX_HEADING_LINES and chars <= MAX_HEADING_CHARS:
+    same = all(_heading_level(line, style) == level for line in lines)
+    if level and same and len(lines) <= MAX_HEADING_LINES and chars <= MAX_HEADING_CHARS:
         if not lines[-1].text.endswith((".", ",")) or style.levels.get(lines[0].size):
             return BlockKind.heading, level
     if _starts_item(lines[0].text):

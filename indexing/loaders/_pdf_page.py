@@ -110,14 +110,54 @@ def _is_card(cells: list[list[str | None]]) -> bool:
     return len(filled) < len(cells) or merged >= 0.3 * len(cells) * columns
 
 
-def _header_count(table: Table, chars: list[dict[str, Any]], cells: list[list[str]]) -> int:
-    """Leading rows set in bold while the body is not (at most 3, never every row)."""
+def _is_white(colour: Any) -> bool:
+    if colour is None:
+        return True
+    values = list(colour) if isinstance(colour, (list, tuple)) else [colour]
+    if not all(isinstance(v, (int, float)) for v in values):
+        return False  # a pattern or named colour: not plain paper
+    if len(values) == 4:  # CMYK: no ink is white
+        return all(v <= 0.01 for v in values)
+    return all(v >= 0.99 for v in values)
+
+
+def _shading(rects: list[dict[str, Any]], bbox: tuple[float, float, float, float]) -> Any:
+    """The fill colour covering most of a row's width (at its top, middle or bottom: a
+    cell merged over two rows may leave a gap at one height), or None when unshaded."""
+    x0, top, x1, bottom = bbox
+    best: tuple[str | None, float] = (None, 0.0)
+    for y in (top + (bottom - top) * f for f in (0.25, 0.5, 0.75)):
+        cover: dict[str, float] = {}
+        for rect in rects:
+            if rect["top"] <= y <= rect["bottom"]:
+                key = repr(rect.get("non_stroking_color"))
+                width = max(0.0, min(x1, rect["x1"]) - max(x0, rect["x0"]))
+                cover[key] = cover.get(key, 0.0) + width
+        for colour, width in cover.items():
+            if width > best[1]:
+                best = (colour, width)
+    return best[0] if best[1] >= 0.8 * (x1 - x0) else None
+
+
+def _header_count(
+    table: Table, chars: list[dict[str, Any]], rects: list[dict[str, Any]], cells: list[list[str]]
+) -> int:
+    """Leading rows set apart from the body: in bold, or shaded across the table's width.
+
+    At most three, never every row, and a band with one filled cell (a section title
+    inside the table) ends the header unless it is the first row.
+    """
+    x0, _, x1, _ = table.bbox
+    last = table.rows[-1].bbox
+    body_shade = _shading(rects, (x0, last[1], x1, last[3]))  # shading alike says nothing
     count = 0
     for index, row in enumerate(table.rows[: min(3, len(cells) - 1)]):
-        if not any(cells[index]):
+        filled = sum(1 for cell in cells[index] if cell)
+        if not filled or (index and filled == 1 and len(cells[index]) > 2):
             break
-        inside = [c for c in chars if _centre_in(c, row.bbox)]
-        if not _is_bold(inside):
+        bbox = (x0, row.bbox[1], x1, row.bbox[3])
+        shade = _shading(rects, bbox)
+        if not (_is_bold([c for c in chars if _centre_in(c, bbox)]) or shade not in (None, body_shade)):
             break
         count += 1
     return count
@@ -143,6 +183,7 @@ def read_page(page: Page) -> PageContent:
     boxes: list[tuple[float, float, float, float]] = []
     placed: list[Line | PageTable] = []
     chars = page.chars
+    rects = page.rects
     for table in tables:
         raw_cells = table.extract(**_TABLE_SETTINGS)
         if not raw_cells:
@@ -156,7 +197,11 @@ def read_page(page: Page) -> PageContent:
             continue
         cells = [[clean_text(cell or "") for cell in row] for row in raw_cells]
         in_table = [c for c in chars if _centre_in(c, table.bbox)]
-        count = _header_count(table, in_table, cells)
+        shaded = [
+            r for r in rects if r.get("fill") and not _is_white(r.get("non_stroking_color"))
+            and r["bottom"] >= table.bbox[1] and r["top"] <= table.bbox[3]
+        ]
+        count = _header_count(table, in_table, shaded, cells)
         placed.append(
             PageTable(number, table.bbox[1], table.bbox[3], cells, count, styled_header=count > 0)
         )

@@ -1,0 +1,79 @@
+"""PDF loading speed: the block loader against pdfplumber's ``extract_text()`` alone.
+
+Both read the same files, each page once, in the same process; the figures are pages
+per second over all files. Usage::
+
+    python benchmarks/pdf_loading.py [FOLDER ...] [--limit N] [--json OUT]
+
+FOLDER defaults to the real-papers corpus (``evals/corpus-real/kent``). The loader's
+time covers everything ``load_file`` does (tables, layout, running headers, rendering);
+pdfplumber's covers opening the file and ``page.extract_text()`` on every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import pdfplumber
+
+from indexing.loaders import LoadError, load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _extract_text(path: Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+        return len(pdf.pages)
+
+
+def _timed(call, *args):  # noqa: ANN001, ANN202 - a tiny helper
+    started = time.perf_counter()
+    result = call(*args)
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--limit", type=int, default=0, help="at most this many files")
+    parser.add_argument("--json", type=Path, help="write per-file figures here")
+    args = parser.parse_args()
+    folders = args.folders or [ROOT / "evals" / "corpus-real" / "kent"]
+    files = sorted(p for folder in folders for p in folder.glob("*.pdf"))
+    if args.limit:
+        files = files[: args.limit]
+    rows = []
+    pages_total = plumber_total = loader_total = 0.0
+    for path in files:
+        pages, plumber = _timed(_extract_text, path)
+        try:
+            _, loader = _timed(load_file, path)
+            outcome = "ok"
+        except LoadError as err:
+            loader, outcome = float("nan"), f"LoadError: {err.reason}"
+        rows.append({"file": path.name, "pages": pages, "extract_text_s": round(plumber, 3),
+                     "loader_s": round(loader, 3), "outcome": outcome})
+        if outcome == "ok":
+            pages_total += pages
+            plumber_total += plumber
+            loader_total += loader
+        print(f"{pages:4d} p  extract_text {plumber:6.2f} s  loader {loader:6.2f} s  {path.name[:70]}",
+              flush=True)
+    print(
+        f"\n{len(files)} files, {pages_total:.0f} pages: extract_text {plumber_total:.1f} s "
+        f"({pages_total / max(plumber_total, 1e-9):.1f} pages/s), loader {loader_total:.1f} s "
+        f"({pages_total / max(loader_total, 1e-9):.1f} pages/s), "
+        f"loader/extract_text {loader_total / max(plumber_total, 1e-9):.2f}×"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+
+
+if __name__ == "__main__":
+    main()
