@@ -65,6 +65,7 @@ class Unit(BaseModel):
     section: str | None = None
     block: int = 0
     is_heading: bool = False
+    level: int = 0
 
 
 class Card(BaseModel):
@@ -101,7 +102,7 @@ def units(blocks: list[Block]) -> list[Unit]:
         if block.kind is BlockKind.heading:
             section = block.text.strip() or section
             out.append(Unit(text=block.text, page=block.at.page, line=block.at.line,
-                            section=section, block=index, is_heading=True))
+                            section=section, block=index, is_heading=True, level=block.level))
         elif block.is_table:
             for cells in block.header:
                 out.append(_row_unit(cells, block, block.at.page, block.at.line, section, index))
