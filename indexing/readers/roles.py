@@ -177,8 +177,11 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
                     score[i + 1][j], back[i + 1][j] = here + free, (i, j, "free")
                 if j < m:
                     f = fit(values[i], columns[j].role)
+                    in_place = by_position and columns[j].position == cells[i][0]
+                    if f == _NO and in_place and len(values[i].text) <= 30 and not values[i].long:
+                        f = 0.0  # "For info only" under Status: the document's word, kept
                     if f != _NO:
-                        if by_position and columns[j].position == cells[i][0]:
+                        if in_place:
                             f += 0.75
                         if here + f > score[i + 1][j + 1]:
                             score[i + 1][j + 1], back[i + 1][j + 1] = here + f, (i, j, "take")
