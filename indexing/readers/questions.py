@@ -13,6 +13,7 @@ reply ("Councillor X welcomed the reply …") is kept apart as ``follow_up``.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from pydantic import BaseModel, Field
 
@@ -127,7 +128,7 @@ def _split_at_heads(unit: Unit) -> list[Unit]:
     if not starts:
         return [unit]
     cuts = [0, *starts, len(unit.text)]
-    pieces = [unit.text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    pieces = [unit.text[a:b].strip() for a, b in pairwise(cuts)]
     return [unit.model_copy(update={"text": piece}) for piece in pieces if piece]
 
 
