@@ -63,6 +63,8 @@ class SlackRig:
     executor: Any  # connectors.slack.executor.InflightExecutor
     settings: Settings
     last_headers: dict[str, str] | None = None
+    last_sent: tuple[str, str, int] | None = None
+    """(body, content type, timestamp) of the last request posted, for replaying it."""
 
     # --- delivering requests as Slack does ----------------------------------------
     def post(
@@ -75,6 +77,7 @@ class SlackRig:
         timestamp: int | None = None,
     ) -> tuple[int, str]:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
+        self.last_sent = (body, content_type, int(stamp))
         signature = "v0=" + hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
         request = urllib.request.Request(
             self.server.url,
@@ -94,6 +97,13 @@ class SlackRig:
         except urllib.error.HTTPError as err:
             self.last_headers = {k.lower(): v for k, v in err.headers.items()}
             return err.code, err.read().decode("utf-8")
+
+    def replay(self, sent: tuple[str, str, int], *, retry_num: int | None = None) -> tuple[int, str]:
+        """Send recorded signed bytes again, as they were (``retry_num``: dressed up as
+        Slack's retry, whose header is not signed)."""
+        body, content_type, stamp = sent
+        headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else {}
+        return self.post(body, content_type, timestamp=stamp, headers=headers)
 
     def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None,
               **post_options: Any) -> tuple[int, str]:
@@ -132,7 +142,7 @@ class SlackRig:
         form = {
             "token": "unused", "team_id": TEAM_ID, "channel_id": channel, "channel_name": "councillors",
             "user_id": user, "user_name": "cllr", "command": "/plan", "text": text,
-            "response_url": self.mock.response_url("command"), "trigger_id": "111.222.cmd",
+            "response_url": self.mock.response_url("command"), "trigger_id": f"111.222.{time.time_ns()}",
             "api_app_id": "A0PLANBOT",
         }
         return self.post(urlencode(form), "application/x-www-form-urlencoded")
@@ -177,7 +187,7 @@ class SlackRig:
 @pytest.fixture()
 def slack_rig_factory(slack_assistant: Any, tmp_path: Path) -> Iterator[Callable[..., SlackRig]]:
     """Start bots on the shared Assistant; ``settings`` overrides (e.g. ``slack_access``)
-    apply to the bot. Each gets its own mock Slack, feedback DB, thread memory and dedupe."""
+    apply to the bot, ``limits`` (``connectors.slack.server.ServerLimits``) to its server. Each gets its own mock Slack, feedback DB, thread memory and dedupe."""
     from slack_sdk import WebClient
 
     from connectors.slack.app import build_app
@@ -186,7 +196,7 @@ def slack_rig_factory(slack_assistant: Any, tmp_path: Path) -> Iterator[Callable
 
     started: list[SlackRig] = []
 
-    def start(**overrides: Any) -> SlackRig:
+    def start(limits: Any = None, **overrides: Any) -> SlackRig:
         mock = MockSlack()
         settings = Settings(
             data_dir=slack_assistant.settings.data_dir,
@@ -197,7 +207,7 @@ def slack_rig_factory(slack_assistant: Any, tmp_path: Path) -> Iterator[Callable
         executor = InflightExecutor()
         app = build_app(settings, slack_assistant, client=WebClient(token=BOT_TOKEN, base_url=mock.url),
                         executor=executor)
-        server = SlackHTTPServer(app, host="127.0.0.1", port=0)
+        server = SlackHTTPServer(app, host="127.0.0.1", port=0, limits=limits)
         server.start_background()
         rig = SlackRig(mock=mock, server=server, executor=executor, settings=settings)
         started.append(rig)

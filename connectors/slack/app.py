@@ -23,7 +23,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from assistant.config import Settings
 from connectors.slack import actions, listeners
 from connectors.slack.answering import PlanBot
-from connectors.slack.dedupe import RecentKeys, drop_duplicate_events
+from connectors.slack.dedupe import RecentKeys, drop_duplicate_requests
 from connectors.slack.executor import InflightExecutor
 from connectors.slack.feedback import FeedbackStore
 from connectors.slack.ratelimit import refuse_replays
@@ -73,7 +73,7 @@ def build_app(
     )
     bot = bot or PlanBot(settings=settings, assistant=assistant, store=FeedbackStore(settings.feedback_db))
     app.use(refuse_replays(RecentKeys(ttl_seconds=SIGNATURE_MEMORY_SECONDS)))
-    app.use(drop_duplicate_events(bot.recent))
+    app.use(drop_duplicate_requests(bot.recent))
     listeners.register(app, bot)
     actions.register(app, bot)
     return app

@@ -93,7 +93,7 @@ def slack_command(use_http: bool, port: int, host: str) -> None:
     _stop_on_sigterm()
     if use_http:
         click.echo(f"Plan Assistant: serving http://{host}:{port}/slack/events (Ctrl-C to stop)", err=True)
-        serve_http(app, host=host, port=port, executor=executor)
+        serve_http(app, host=host, port=port, executor=executor, ready=lambda: bool(assistant.store.documents))
     else:
         click.echo("Plan Assistant: connected to Slack in Socket Mode (Ctrl-C to stop)", err=True)
         serve_socket_mode(app, app_token or "", executor=executor)
