@@ -6,9 +6,12 @@ title pages, letters), and the real Kent papers read through the loaders.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexing.blocks import Block, BlockKind, Span
+from indexing.loaders import load_file
 from indexing.model import DocumentKind
 from indexing.readers.dates import parse_date, parse_period
 from indexing.readers.doc_meta import meta_from_blocks
@@ -136,3 +139,38 @@ def test_dates(text: str, iso: str | None) -> None:
 )
 def test_periods(text: str, period: str | None) -> None:
     assert parse_period(text) == period
+
+
+KENT = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "kent"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "kind", "date", "period", "publisher"),
+    [
+        ("cabinet_2025-03-04__Cabinet QPR Q3 Cover.pdf",
+         "Quarterly Performance Report, Quarter 3, 2024/25", DocumentKind.performance,
+         "2025-03-04", "Q3 2024/25", None),
+        ("cabinet_2025-01-30__24-00115 - Adoption of Integrated Care Strategy delivery plan - Report.pdf",
+         "Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan", DocumentKind.other,
+         "2025-01-30", None, None),
+        ("cabinet_2025-01-30__24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf",
+         "Revenue and Capital Budget Monitoring Report – November 2024-25", DocumentKind.other,
+         "2025-01-30", "November 2024-25", None),
+        ("cabinet_2025-01-30__24-00096 - PRoD.pdf",
+         "Commissioning Plan for Education Provision in Kent 2025-29", DocumentKind.decision,
+         None, "2025-29", "Kent County Council"),
+        ("cabinet_2025-01-30__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+         "Minutes of a meeting of the Cabinet", DocumentKind.minutes, "2025-01-30", None,
+         "Kent County Council"),
+        ("cabinet_2025-01-30__pack__24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf",
+         "Cabinet - Thursday, 30 January 2025", DocumentKind.other, "2025-01-30", None, None),
+        ("full_council_2025-02-13__3 - Amendment - Liberal Democrats - LEVI capital funding.pdf",
+         "Amendment: LEVI capital funding", DocumentKind.form, None, None, None),
+    ],
+)
+def test_real_kent_papers(name: str, title: str, kind: DocumentKind, date: str | None,
+                          period: str | None, publisher: str | None) -> None:
+    meta = meta_from_blocks(load_file(KENT / name).blocks, name)
+    assert (meta.title, meta.kind, meta.date, meta.period, meta.publisher) == (
+        title, kind, date, period, publisher)
+    assert not meta.title.startswith(("From:", "Direct Dial"))

@@ -30,7 +30,7 @@ _LABELS = (
 )
 _FIELD = re.compile(
     rf"(?:^|(?<=\s))(?P<label>{_LABELS})\s*:\s*"
-    r"|^(?P<bare>subject matter\s*/\s*title of decision|title of decision)\s*$",
+    r"|^(?P<bare>subject matter\s*/\s*title of decision|title of decision)(?:\s*$|\s+(?=[A-Z0-9]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _CONTACT = re.compile(
@@ -86,6 +86,9 @@ def _clean(text: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" .,:;–—-|*#")
     if text.isupper() and len(text) > 4:
         text = _title_case(text)
+    elif text.split(" ", 1)[0].isupper() and len(text.split(" ", 1)[0]) > 4:
+        first, _, rest = text.partition(" ")  # "MINUTES of a meeting …"
+        text = f"{first.capitalize()} {rest}".strip()
     return text[:200].rsplit(" ", 1)[0] if len(text) > 200 else text
 
 
@@ -111,6 +114,9 @@ def _title(blocks: list[Block], text: str, fields: dict[str, str]) -> str | None
         value = _clean(fields.get(label, "").split("\n\n")[0])
         if sum(ch.isalpha() for ch in value) >= 4:
             return value
+    form = _form_title(blocks)
+    if form:
+        return form
     minutes = _MINUTES.search(text)
     if minutes:
         return _clean(minutes.group("title"))
@@ -122,9 +128,28 @@ def _title(blocks: list[Block], text: str, fields: dict[str, str]) -> str | None
         named = [line for line in run if not _is_publisher_line(line)] or run
         return _clean(" ".join(_APPENDIX.sub("", line) for line in named))
     for block in blocks:
+        if block.is_table:  # a table's header row is not the paper's title
+            continue
         for line in _text(block).splitlines():
             if _is_title_line(line):
                 return _clean(_APPENDIX.sub("", line))
+    return None
+
+
+_FORM_LABEL = re.compile(r"^(?:(?P<what>[\w/&-]+(?:\s+[\w/&-]+)?)\s+)?(?:title|name)\s*:?$", re.IGNORECASE)
+
+
+def _form_title(blocks: list[Block]) -> str | None:
+    """A form's title from its own field: a table row "EQIA Title | …", "Amendment Name: | …"."""
+    for block in blocks:
+        if not block.is_table:
+            continue
+        for cells in [*block.header, *(r.cells for r in block.rows)]:
+            filled = [c.strip() for c in cells if c and c.strip()]
+            label = _FORM_LABEL.match(filled[0]) if len(filled) >= 2 else None
+            if label and sum(ch.isalpha() for ch in filled[1]) >= 4:
+                what = label.group("what")
+                return _clean(f"{what}: {filled[1]}" if what else filled[1])
     return None
 
 
@@ -140,11 +165,19 @@ def _heading_run(blocks: list[Block], first: int, level: int) -> list[str]:
     return lines
 
 
+_STATUS = re.compile(
+    r"^(?:draft|final|confidential|restricted|unrestricted|exempt|not for publication|"
+    r"for publication|official(?:[\s-]+sensitive)?|appendix\s+\w{1,4})$",
+    re.IGNORECASE,
+)
+
+
 def _is_title_line(line: str) -> bool:
     line = line.strip()
     bare = _APPENDIX.sub("", line)
     return (
-        sum(ch.isalpha() for ch in bare) >= 4
+        not _STATUS.match(line)
+        and sum(ch.isalpha() for ch in bare) >= 4
         and not _CONTACT.match(line)
         and not _FIELD.match(line)
         and len(line) <= 200
@@ -214,7 +247,8 @@ def meta_from_blocks(blocks: list[Block], file_name: str) -> DocumentMeta:
     text = "\n".join(_text(b) for b in page)
     fields = _fields(text)
     title = _title(page, text, fields)
-    period = parse_period(title or "") or _quarter("\n".join(text.splitlines()[:8]))
+    prose = "\n".join(b.text for b in page if not b.is_table)
+    period = parse_period(title or "") or _quarter("\n".join(prose.splitlines()[:8]))
     return DocumentMeta(
         file=file_name,
         title=title or Path(file_name).stem,
