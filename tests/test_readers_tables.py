@@ -217,3 +217,28 @@ def test_a_key_to_initials_table_resolves_people_anywhere_in_the_document() -> N
     owner = only(doc, "1").owner[0]
     assert (owner.initials, owner.name, owner.role) == ("JS", "Jane Smith", "Head of Transport")
     assert doc.people_key_location is not None and doc.people_key_location.page == 9
+
+
+def test_lines_of_figures_printed_as_text_become_table_rows() -> None:
+    def line(text: str, kind: BlockKind = BlockKind.paragraph) -> Block:
+        return Block(kind=kind, text=text, at=Span(page=1))
+
+    doc = read(
+        heading("Budget by category", page=1),
+        line("Core External Total"),
+        line("£000s £000s £000s"),
+        line("Original base budget 1,429,506.8 0.0 1,429,506.8"),
+        line("Pay 21,845.7 626.9 22,472.6"),
+        line("TOTAL SPENDING 151,171.3 48,960.3 200,131.6", BlockKind.heading),
+        heading("Reserves", page=1),
+        line("Drawdowns from Reserves -10,607.1 -25,598.1 -36,205.2"),
+        line("NET BUDGET 1,530,923.8 0.0 1,530,923.8"),
+        line("The council meets on 13 February 2025 at 10.00"),
+    )
+    assert doc.items == []
+    rows = {r.label(): r for r in doc.tables}
+    assert rows["Pay"].cells == {"column 1": "Pay", "Core": "21,845.7", "External": "626.9", "Total": "22,472.6"}
+    assert rows["TOTAL SPENDING"].section == "Budget by category"
+    assert rows["NET BUDGET"].cells["Total"] == "1,530,923.8" and rows["NET BUDGET"].section == "Reserves"
+    assert doc.sections == ["Budget by category", "Reserves"]  # a line of figures is no heading
+    assert any("13 February 2025" in p.text for p in doc.passages)  # a lone line stays prose

@@ -18,9 +18,17 @@ from typing import Any
 
 from indexing.blocks import Block, BlockKind, Span
 from indexing.cell_text import strip_markup
-from indexing.model import DocumentMeta, Location, Person, PlanDocument, PlanItem
+from indexing.model import (
+    DocumentMeta,
+    Location,
+    Person,
+    PlanDocument,
+    PlanItem,
+    TableRow,
+)
 from indexing.people_key import KEY_HEADING, key_rows, parse_people_key, resolve
 from indexing.ratings import parse_direction, parse_rating
+from indexing.readers.figure_lines import FigureLines, split_figures
 from indexing.readers.passages import PassageBuilder, looks_like_heading, span_location
 from indexing.readers.roles import read_value
 from indexing.readers.tables import Draft, TableReader
@@ -161,20 +169,40 @@ def read_document(
             if name not in sections:
                 sections.append(name)
 
-    for index, block in enumerate(blocks):
-        if block.kind is BlockKind.heading or (
+    figures = FigureLines()
+
+    def prose_block(index: int, block: Block) -> None:
+        if split_figures(block.text) is None and (block.kind is BlockKind.heading or (
             block.kind is BlockKind.paragraph and looks_like_heading(block.text)
-        ):
+        )):
             if KEY_HEADING.match(block.text or "") and index + 1 in key_rows_by_block:
-                continue
+                return
             tables.interrupt(heading=" ".join(block.text.split()))
-        elif block.is_table:
-            tables.read(_without(block, key_rows_by_block.get(index, set())))
         elif block.text.strip():
             tables.interrupt()
             text = f"• {block.text.strip()}" if block.kind is BlockKind.list_item else block.text
             prose.add(text, block.at, tables.section)
+
+    def flush_figures() -> None:
+        rows, back = figures.flush()
+        for cells, span in rows:
+            tables.out.rows.append(TableRow(
+                id="", document_id="", table=tables.caption or tables.section or "",
+                section=tables.section, cells=cells, location=span_location(source, span),
+            ))
+        for block in back:
+            prose_block(-1, block)
+
+    for index, block in enumerate(blocks):
+        if not block.is_table and figures.take(block):
+            continue
+        flush_figures()
+        if block.is_table:
+            tables.read(_without(block, key_rows_by_block.get(index, set())))
+        else:
+            prose_block(index, block)
         flush()
+    flush_figures()
     out = tables.finish()
     flush()
     items = _items(out.drafts, key, doc_id, source)
