@@ -242,3 +242,65 @@ def test_lines_of_figures_printed_as_text_become_table_rows() -> None:
     assert rows["NET BUDGET"].cells["Total"] == "1,530,923.8" and rows["NET BUDGET"].section == "Reserves"
     assert doc.sections == ["Budget by category", "Reserves"]  # a line of figures is no heading
     assert any("13 February 2025" in p.text for p in doc.passages)  # a lone line stays prose
+
+
+def test_rated_tables_headed_by_their_group_give_kpis_of_the_reports_kind() -> None:
+    """Summary tables of a performance report: the header row names the group, the next
+    row the rating columns; a later table of the same columns without the word "KPIs"
+    holds indicators too."""
+    first = table(None, [
+        ["Highways KPIs", "RAG rating", "", "DoT"],
+        ["", "Latest", "Previous", ""],
+        ["% of potholes repaired within 28 days", "GREEN", "AMBER", ""],
+        ["% of streetlights repaired within 7 days", "RED", "RED", ""],
+    ], page=4)
+    second = table(None, [
+        ["Children's Services", "RAG rating", "", "DoT"],
+        ["", "Latest", "Previous", ""],
+        ["Number of foster households", "AMBER", "GREEN", ""],
+    ], page=5)
+    doc = read(first, second)
+    assert [(i.kind, i.rating, i.previous_rating, i.section) for i in doc.items] == [
+        (ItemKind.kpi, "G", "A", "Highways KPIs"),
+        (ItemKind.kpi, "R", "R", "Highways KPIs"),
+        (ItemKind.kpi, "A", "G", "Children's Services"),
+    ]
+    assert doc.items[0].rating_label == "GREEN" and doc.items[0].location.page == 4
+
+
+def test_counts_under_title_like_headers_are_figures_not_items() -> None:
+    doc = read(table([["", "Low Risk", "Medium Risk", "High Risk"]], [
+        ["Current risk level November 2024", "0", "3", "13"],
+        ["Current risk level February 2025", "0", "5", "12"],
+    ], page=66))
+    assert doc.items == []
+    assert doc.tables[1].cells == {"column 1": "Current risk level February 2025", "Low Risk": "0",
+                                   "Medium Risk": "5", "High Risk": "12"}
+
+
+def test_a_header_is_carried_to_the_next_page_only_by_a_table_of_its_width() -> None:
+    rated = table([["Ref", "Action", "Owner", "RAG"]], [["1", "Open the new depot", "KE", "G"]], page=3)
+    same = table(None, [["2", "Replace the bus fleet", "SG", "A"]], page=4)
+    other = table(None, [["Library visits", "12,400", "13,100", "+6%", "Q3"]], page=5)
+    doc = read(rated, same, other)
+    assert [(i.ref, i.rating) for i in doc.items] == [("1", "G"), ("2", "A")]
+    assert len(doc.tables) == 1 and doc.tables[0].cells["column 1"] == "Library visits"
+
+
+def test_sentences_cut_into_cells_are_not_a_header() -> None:
+    doc = read(table(None, [
+        ["impacts", "relating", "to", "people", "and", "goods", "as", "a result", "of", "the", "new", "date"],
+        ["The", "due", "date", "for", "this", "action", "has", "been", "removed", "until", "further", "notice"],
+    ], page=9))
+    assert doc.items == [] and len(doc.tables) == 2
+
+
+def test_a_units_row_under_the_header_joins_it() -> None:
+    doc = read(table([["Directorate", "Risk Title", "Current Likelihood (1-5)", "Estimated Annual Exposure"]], [
+        ["", "", "", "£m"],
+        ["Finance", "Savings are not delivered in full this year", "4", "119.2"],
+    ], page=1))
+    risk = doc.items[0]
+    assert risk.kind is ItemKind.risk and risk.commitment == "Savings are not delivered in full this year"
+    assert risk.fields == {"directorate": "Finance", "likelihood": "4"}
+    assert risk.other_fields == {"Estimated Annual Exposure £m": "119.2"}
