@@ -298,6 +298,8 @@ class ModernGovServer(LocalServer):
             server_ref = owner
 
         super().__init__(Handler)
+        # A client that gave up (a timeout test) closes its socket; that is expected here.
+        self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]
 
     @property
     def url(self) -> str:
@@ -491,3 +493,30 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def build_eval_corpus(into: Path, data_dir: Path, public_site: str = "https://democracy.example.gov.uk") -> None:
+    """Sync the whole stand-in (``full=True`` but the 1.2 MB QPR appendix) into ``into``
+    with the real sync, then give its addresses a stable public-looking site instead of
+    the loopback port. How ``evals/corpus-meetings`` was made."""
+    from assistant.config import Settings
+    from connectors.sources.sync import SyncOptions, sync
+
+    system = kent_system(full=True)
+    for meeting in system.meetings.values():
+        for item in meeting.items:
+            item.papers = [p for p in item.papers if p.id != 72062]
+    with ModernGovServer(system) as server:
+        settings = Settings(data_dir=data_dir, corpus_dir=into)
+        sync(settings, SyncOptions(url=server.url, committees=["Cabinet", "County Council"],
+                                   since=date(2025, 1, 1), until=date(2025, 3, 31), interval=0,
+                                   publisher="Kent County Council"))
+        for path in [into / "manifest.yaml", *into.rglob("*.md"), *into.rglob(".moderngov-sync.json")]:
+            path.write_text(path.read_text(encoding="utf-8").replace(server.url, public_site), encoding="utf-8")
+    (into / ".moderngov-sync.lock").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":  # python tests/moderngov_server.py evals/corpus-meetings /tmp/index
+    import sys
+
+    build_eval_corpus(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve())

@@ -321,5 +321,5 @@ def _why(err: BaseException) -> str:
     if isinstance(err, httpx.TimeoutException):
         return "no answer in time"
     if isinstance(err, httpx.RemoteProtocolError):
-        return "the connection closed before the whole file arrived"
+        return "cut short: the connection closed before the whole file arrived"
     return str(err) or type(err).__name__
