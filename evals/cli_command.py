@@ -45,15 +45,33 @@ def _progress(console: Console) -> Progress:
     )
 
 
-def _run(answerer: Any, sets: list[EvalSet], system: str, console: Console, quiet: bool) -> list:
+def _run(
+    answerer: Any, sets: list[EvalSet], system: str, console: Console, quiet: bool,
+    corpus: str = "", kinds: dict[str, str] | None = None,
+) -> list:
     from evals.runner import run_sets
 
     total = sum(len(s.questions) for s in sets)
     if quiet:
-        return run_sets(answerer, sets, system)
+        return run_sets(answerer, sets, system, corpus=corpus, document_kinds=kinds)
     with _progress(console) as progress:
-        task = progress.add_task(f"{system}", total=total)
-        return run_sets(answerer, sets, system, on_result=lambda _r: progress.advance(task))
+        task = progress.add_task(f"{system} · {corpus}" if corpus else system, total=total)
+        return run_sets(
+            answerer, sets, system, on_result=lambda _r: progress.advance(task), corpus=corpus, document_kinds=kinds,
+        )
+
+
+def _part(sets: list[EvalSet], part: str) -> list[EvalSet]:
+    """Only the tuning or held-out questions of each set (sets left empty are dropped)."""
+    from evals.heldout import HELDOUT
+
+    if part == "all":
+        return sets
+    keep = [
+        s.model_copy(update={"questions": [q for q in s.questions if (HELDOUT in q.tags) == (part == HELDOUT)]})
+        for s in sets
+    ]
+    return [s for s in keep if s.questions]
 
 
 @click.command("eval")
@@ -70,12 +88,21 @@ def _run(answerer: Any, sets: list[EvalSet], system: str, console: Console, quie
               help="Fail below this exact field match on the generated register questions.")
 @click.option("--generated/--no-generated", default=None,
               help="Add the questions generated from the parsed register (default: on when no SET is named).")
+@click.option("--corpus", "corpora_wanted", multiple=True, metavar="NAME",
+              help="Only the sets asked of this corpus (its folder name, its path, or 'default' for the "
+                   "configured one); repeatable.")
+@click.option("--corpus-min", "corpus_min", multiple=True, metavar="CORPUS:METRIC=VALUE",
+              help="A threshold for one corpus (metric answer, citation, abstention or generated), "
+                   "e.g. corpus-real:answer=0.8; repeatable.")
+@click.option("--part", type=click.Choice(["all", "tuning", "heldout"]), default="all", show_default=True,
+              help="Only the tuning questions (for tuning) or only the held-out ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole run (results.json) to stdout instead of tables.")
 @click.pass_context
 def eval_command(
     ctx: click.Context, sets: tuple[str, ...], report_dir: Path | None, old_results: Path | None,
     baseline: bool, min_answer: float, min_citation: float, min_abstention: float,
-    min_generated: float, generated: bool | None, as_json: bool,
+    min_generated: float, generated: bool | None, corpora_wanted: tuple[str, ...], corpus_min: tuple[str, ...],
+    part: str, as_json: bool,
 ) -> None:
     """Check the assistant against known-answer question sets.
 
@@ -85,20 +112,29 @@ def eval_command(
     retrieval hit@1/hit@5/MRR, claim support and latency — overall and per tag.
     SET is a name in evals/sets/ (e.g. handwritten) or a path to a .yaml file; with
     none, every shipped set runs, plus questions generated from the parsed register
-    (rating, owner and cabinet member of every row), which are reported apart.
-    Exit code 1 when answer, citation or abstention accuracy of either kind of set is
-    below its --min-* threshold, or the generated questions' exact field match is below
-    --min-generated (the CI gate); set a threshold to 0 to switch it off.
+    (rating, owner and cabinet member of every row; latest value and rating of every
+    KPI, score of every risk), which are reported apart.
+    A set that names a corpus (`corpus: evals/corpus-real`) is asked of that corpus's own
+    index in DATA_DIR/eval-<name>/, brought up to date first; the others of the configured
+    index. Results are reported per corpus, per kind of document and, where a set holds
+    questions out of tuning, per part.
+    Exit code 1 when answer, citation or abstention accuracy of either kind of set, in
+    any corpus, is below its --min-* (or --corpus-min) threshold, or the generated
+    questions' exact field match is below --min-generated (the CI gate); set a threshold
+    to 0 to switch it off.
 
     \b
     Examples:
       planbot eval                                   # every set, with the gate at 0.9
       planbot eval handwritten --no-generated        # one set
+      planbot eval --corpus corpus-real --part tuning   # the real papers, tuning part only
+      planbot eval --corpus-min corpus-real:answer=0.5  # a lower bar for one corpus
       planbot eval --baseline --report eval-report   # ours vs plain llama-index, with charts
       planbot eval --compare eval-report/results.json
       planbot eval my-new-questions.yaml --min-answer 0 --json
     """
-    from evals.gate import gate_failures
+    from evals.corpora import ensure_index, group, select
+    from evals.gate import gate_failures, parse_corpus_min
     from evals.report import CompareError, compare, print_comparison, print_run, write_report
     from evals.runner import build_run
     from evals.sets import load_sets
@@ -107,31 +143,41 @@ def eval_command(
     out = _console(stderr=as_json)
     err = _console(stderr=True)
     try:
-        chosen = load_sets(sets)
-    except SetError as error:
+        corpus_thresholds = parse_corpus_min(corpus_min)
+        settings = hooks.settings or load_settings()
+        corpora = select(group(load_sets(sets), settings), corpora_wanted)
+    except (SetError, ValueError) as error:
         raise click.ClickException(str(error)) from error
-    settings = hooks.settings or load_settings()
-    assistant = hooks.assistant or _assistant(settings)
-    documents = _documents(assistant, settings)
-    if (generated if generated is not None else not sets):
-        from evals.register_sets import register_set
 
-        extra = register_set(documents)
-        chosen += [extra] if extra else []
+    chosen: list[EvalSet] = []
+    systems: dict[str, list] = {"ours": []}
+    corpus_info: list[dict[str, object]] = []
+    for corpus in corpora:
+        _index(corpus, ensure_index, err)
+        assistant = hooks.assistant if corpus.configured and hooks.assistant else _assistant(corpus.settings)
+        documents = _documents(assistant, corpus.settings)
+        kinds = {doc.id: doc.meta.kind.value for doc in documents}
+        mine = list(corpus.sets)
+        if (generated if generated is not None else not sets):
+            from evals.register_sets import register_set
 
-    systems = {"ours": _run(assistant, chosen, "ours", err, as_json)}
-    if baseline:
-        from evals.baseline import Baseline
-
-        err.print("Building the baseline index (SentenceSplitter + MiniLM + Chroma)…")
-        try:
-            plain = Baseline(settings, documents)
-        except FileNotFoundError as error:  # a corpus of only PDF/DOCX/HTML files
-            raise click.ClickException(f"--baseline: {error}") from error
-        systems["baseline"] = _run(plain, chosen, "baseline", err, as_json)
+            name = "register" if corpus.configured else f"register-{corpus.name}"
+            extra = register_set(documents, name=name, corpus=None if corpus.configured else str(corpus.corpus_dir))
+            mine += [extra] if extra else []
+        mine = _part(mine, part)
+        chosen += mine
+        systems["ours"] += _run(assistant, mine, "ours", err, as_json, corpus.name, kinds)
+        if baseline:
+            systems.setdefault("baseline", [])
+            systems["baseline"] += _baseline(corpus, documents, mine, err, as_json, kinds)
+        corpus_info.append({
+            "name": corpus.name, "corpus_dir": str(corpus.corpus_dir), "data_dir": str(corpus.settings.data_dir),
+            "index_generation": getattr(assistant.store, "generation", None), "documents": len(documents),
+        })
     run = build_run(chosen, systems, settings={
         "data_dir": str(settings.data_dir), "corpus_dir": str(settings.corpus_dir), "top_k": settings.top_k,
-        "llm": settings.llm, "index_generation": getattr(assistant.store, "generation", None),
+        "llm": settings.llm, "corpora": corpus_info, "part": part,
+        "index_generation": corpus_info[0]["index_generation"] if corpus_info else None,
     })
 
     comparison = None
@@ -152,12 +198,39 @@ def eval_command(
 
     failed = gate_failures(
         run, {"answer": min_answer, "citation": min_citation, "abstention": min_abstention},
-        generated_min=min_generated,
+        generated_min=min_generated, corpus_thresholds=corpus_thresholds,
     )
     for line in failed:
         click.echo(f"GATE FAILED: {line}", err=True)
     if failed:
         ctx.exit(1)
+
+
+def _index(corpus: Any, ensure_index: Any, err: Console) -> None:
+    """Bring a named corpus's own index up to date, saying so in one line on stderr."""
+    if corpus.configured:
+        return
+    err.print(f"Index of {corpus.name}: {corpus.settings.data_dir} (bringing it up to date)…")
+    try:
+        report = ensure_index(corpus)
+    except OSError as error:
+        raise click.ClickException(f"cannot index {corpus.corpus_dir}: {error}") from error
+    changed = sum(1 for d in report.documents if d.status in ("new", "changed"))
+    err.print(
+        f"Index of {corpus.name}: {len(report.documents)} documents, {changed} read again, "
+        f"{len(report.skipped)} skipped ({report.seconds:g} s)"
+    )
+
+
+def _baseline(corpus: Any, documents: list, sets: list[EvalSet], err: Console, quiet: bool, kinds: dict) -> list:
+    from evals.baseline import Baseline
+
+    err.print(f"Building the baseline index of {corpus.name} (SentenceSplitter + MiniLM + Chroma)…")
+    try:
+        plain = Baseline(corpus.settings, documents)
+    except FileNotFoundError as error:  # a corpus of only PDF/DOCX/HTML files
+        raise click.ClickException(f"--baseline: {error}") from error
+    return _run(plain, sets, "baseline", err, quiet, corpus.name, kinds)
 
 
 def _assistant(settings: Any) -> Any:

@@ -11,9 +11,21 @@ writing questions for it. For each item with a ref:
   be in the answer;
 
 and in every case the answer's first item must be that row (same ref, same document).
-When two documents have the same ref with the same field, the question names the
-document's period, as a person would. These sets are ``kind: generated`` and are
-reported apart from the hand-written ones.
+
+Indicators and risks are asked for their values too, using the item's ``kind`` and its
+``fields`` by role:
+
+- a KPI with a latest value → "what is the latest value of NAME?": the value must be in
+  the answer;
+- a KPI without a ref but with a rating → "what is the rating of NAME?" (a KPI with a
+  ref already has the rating question above);
+- a risk with a score → "what is the score of risk REF?" (or of the risk NAME).
+
+NAME is the indicator's or risk's own words; a question by name cannot demand the first
+item (there is no ref to compare), so it is checked by the value and by a citation of
+the item's page of its document. When two documents have the same ref (or name) with
+the same field, the question names the document's period, as a person would. These sets
+are ``kind: generated`` and are reported apart from the hand-written ones.
 """
 
 from __future__ import annotations
@@ -22,7 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from assistant.models import Person, PlanDocument, PlanItem
+from assistant.models import ItemKind, Person, PlanDocument, PlanItem
 from evals.schema import EvalSet, Expect, Fact, Question
 
 Field = Callable[[PlanItem], list[Fact] | None]
@@ -47,18 +59,37 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def register_set(documents: list[PlanDocument]) -> EvalSet | None:
-    """One generated set over every document's rated/owned items (``None`` if there are none)."""
+def _field(role: str) -> Field:
+    return lambda item: [item.fields[role]] if item.fields.get(role, "").strip() else None
+
+
+NAME_CHARS = 150
+"""An indicator or risk asked by name is named by its own words, cut at a word near this."""
+
+VALUE_TEMPLATES: dict[str, tuple[ItemKind, str, str, Field, bool]] = {
+    # field: (kind, question by ref, question by name, value, also for items with a ref)
+    "kpi-latest": (ItemKind.kpi, "what is the latest value of {ref}{where}?",
+                   "what is the latest value of {name}{where}?", _field("latest"), True),
+    "kpi-rating": (ItemKind.kpi, "", "what is the rating of {name}{where}?", _rating, False),
+    "risk-score": (ItemKind.risk, "what is the score of risk {ref}{where}?",
+                   "what is the score of the risk {name}{where}?", _field("score"), True),
+}
+
+
+def _where(document: PlanDocument, shared: bool) -> str:
+    return f" in the {document.meta.period or document.meta.title}" if shared else ""
+
+
+def _by_ref(documents: list[PlanDocument]) -> list[Question]:
     questions: list[Question] = []
     for field, (template, value) in TEMPLATES.items():
         having = [(d, i) for d in documents for i in d.items if i.ref and value(i)]
         shared = Counter(i.ref for _, i in having)
         for document, item in having:
-            where = f" in the {document.meta.period or document.meta.title}" if shared[item.ref] > 1 else ""
             questions.append(
                 Question(
                     id=f"{field}-{_slug(document.id)}-{_slug(item.ref or '')}",
-                    question=template.format(ref=item.ref, where=where),
+                    question=template.format(ref=item.ref, where=_where(document, shared[item.ref] > 1)),
                     tags=["generated", field],
                     expect=Expect(
                         answered=True, refs=[item.ref or ""], document=document.id,
@@ -66,10 +97,54 @@ def register_set(documents: list[PlanDocument]) -> EvalSet | None:
                     ),
                 )
             )
+    return questions
+
+
+def _name(item: PlanItem) -> str:
+    return " ".join(item.title(NAME_CHARS).split()).rstrip(" .?")
+
+
+def _values(documents: list[PlanDocument]) -> list[Question]:
+    """Latest values and ratings of KPIs, scores of risks — by ref where there is one."""
+    questions: list[Question] = []
+    for field, (kind, by_ref, by_name, value, with_ref) in VALUE_TEMPLATES.items():
+        having = [
+            (d, i) for d in documents for i in d.items
+            if i.kind == kind and value(i) and (with_ref or not i.ref) and (i.ref or _name(i))
+        ]
+        shared = Counter((i.ref or _name(i)).lower() for _, i in having)
+        seen: set[str] = set()
+        for document, item in having:
+            key = (item.ref or _name(item)).lower()
+            where = _where(document, shared[key] > 1)
+            qid = f"{field}-{_slug(document.id)}-{_slug(item.ref or item.id)}"
+            if qid in seen:
+                continue
+            seen.add(qid)
+            if item.ref and by_ref:
+                text, refs, first = by_ref.format(ref=item.ref, where=where), [item.ref], True
+            else:
+                text, refs, first = by_name.format(name=_name(item), where=where), [], False
+            questions.append(
+                Question(
+                    id=qid, question=text, tags=["generated", field],
+                    expect=Expect(
+                        answered=True, refs=refs, document=document.id, page=item.location.page,
+                        facts=value(item) or [], first_item=first,
+                    ),
+                )
+            )
+    return questions
+
+
+def register_set(documents: list[PlanDocument], name: str = "register", corpus: str | None = None) -> EvalSet | None:
+    """One generated set over every document's rated/owned items and KPI/risk values
+    (``None`` if there are none); ``corpus`` is the folder they were read from."""
+    questions = _by_ref(documents) + _values(documents)
     if not questions:
         return None
     return EvalSet(
-        name="register", kind="generated", source="generated from the parsed register",
-        description="Every rated or owned row: its rating, owner and cabinet member, by ref.",
+        name=name, kind="generated", source="generated from the parsed register", corpus=corpus,
+        description="Every rated or owned row by ref; every KPI's latest value and rating, every risk's score.",
         questions=questions,
     )

@@ -38,6 +38,11 @@ def _rows(system: SystemRun) -> list[tuple[str, Summary, bool]]:
     rows = []
     for kind in system.kinds:
         rows.append((kind.kind, kind.overall, True))
+        if len(kind.by_corpus) > 1:
+            rows += [(f"  corpus {s.group}", s, True) for s in kind.by_corpus]
+        rows += [(f"  part {s.group}", s, False) for s in kind.by_part]
+        if len(kind.by_document_kind) > 1:
+            rows += [(f"  documents {s.group}", s, False) for s in kind.by_document_kind]
         rows += [(f"  {s.group}", s, False) for s in kind.by_tag if s.questions < kind.overall.questions]
         if len(kind.by_set) > 1:
             rows += [(f"  set {s.group}", s, False) for s in kind.by_set]

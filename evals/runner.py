@@ -18,6 +18,7 @@ from typing import Protocol
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer
+from evals.heldout import HELDOUT
 from evals.schema import EvalSet, Expect, Question
 from evals.scoring import Checks, Summary, ranked_refs, score, summarise
 
@@ -53,10 +54,19 @@ class QuestionResult(BaseModel):
     latency_ms: float
     error: str | None = None
     checks: Checks
+    corpus: str = Field(default="", description="Name of the corpus the question was asked of")
+    document_kind: str | None = Field(
+        default=None, description="Kind of the expected document (from its manifest); None when nothing is expected"
+    )
 
     @property
     def passed(self) -> bool:
         return self.error is None and self.checks.passed
+
+    @property
+    def part(self) -> str:
+        """``heldout`` for the questions kept out of tuning, else ``tuning``."""
+        return HELDOUT if HELDOUT in self.tags else "tuning"
 
     @property
     def key(self) -> str:
@@ -70,6 +80,16 @@ class KindReport(BaseModel):
     overall: Summary
     by_tag: list[Summary]
     by_set: list[Summary]
+    by_corpus: list[Summary] = Field(default_factory=list, description="One per corpus (group = its name)")
+    by_document_kind: list[Summary] = Field(
+        default_factory=list, description="Per corpus and kind of expected document ('corpus-real: performance')"
+    )
+    by_part: list[Summary] = Field(
+        default_factory=list, description="Tuning and held-out parts of corpora that hold some questions out"
+    )
+
+    def corpus(self, name: str) -> Summary | None:
+        return next((s for s in self.by_corpus if s.group == name), None)
 
 
 class SystemRun(BaseModel):
@@ -88,6 +108,7 @@ class SetInfo(BaseModel):
     kind: str
     source: str | None
     questions: int
+    corpus: str | None = None
 
 
 class EvalRun(BaseModel):
@@ -124,8 +145,11 @@ def draft_answer(assistant: "object", query: str) -> Answer:
     )
 
 
-def run_question(answerer: Answerer, evalset: EvalSet, question: Question, system: str) -> QuestionResult:
-    """Ask one question, time it, score it."""
+def run_question(
+    answerer: Answerer, evalset: EvalSet, question: Question, system: str,
+    corpus: str = "", document_kinds: dict[str, str] | None = None,
+) -> QuestionResult:
+    """Ask one question, time it, score it; ``document_kinds`` maps document ids to kinds."""
     started = time.perf_counter()
     answer: Answer | None = None
     error: str | None = None
@@ -145,7 +169,20 @@ def run_question(answerer: Answerer, evalset: EvalSet, question: Question, syste
         ],
         ranked_refs=[f"{d}:{r}" for d, r in ranked_refs(answer)] if answer else [],
         latency_ms=round(latency, 2), error=error, checks=score(question.expect, answer),
+        corpus=corpus, document_kind=_document_kind(question.expect, document_kinds or {}),
     )
+
+
+NOT_COVERED = "(not covered)"
+"""The document kind of a question no document answers."""
+
+
+def _document_kind(expect: Expect, kinds: dict[str, str]) -> str | None:
+    if not expect.answered:
+        return NOT_COVERED
+    if expect.document is None:
+        return None
+    return kinds.get(expect.document, "(unknown document)")
 
 
 def run_sets(
@@ -153,12 +190,14 @@ def run_sets(
     sets: Iterable[EvalSet],
     system: str,
     on_result: Callable[[QuestionResult], None] | None = None,
+    corpus: str = "",
+    document_kinds: dict[str, str] | None = None,
 ) -> list[QuestionResult]:
-    """Every question of every set, in order."""
+    """Every question of every set, in order, asked of one corpus's answerer."""
     results = []
     for evalset in sets:
         for question in evalset.questions:
-            result = run_question(answerer, evalset, question, system)
+            result = run_question(answerer, evalset, question, system, corpus, document_kinds)
             results.append(result)
             if on_result:
                 on_result(result)
@@ -172,12 +211,24 @@ def summarise_system(system: str, results: list[QuestionResult]) -> SystemRun:
         mine = [r for r in results if r.kind == kind]
         tags = sorted({t for r in mine for t in r.tags})
         set_names = list(dict.fromkeys(r.set for r in mine))
+        corpora = list(dict.fromkeys(r.corpus for r in mine))
+        doc_kinds = sorted({(r.corpus, r.document_kind) for r in mine if r.document_kind}, key=str)
+        parted = [c for c in corpora if any(r.corpus == c and r.part == HELDOUT for r in mine)]
         kinds.append(
             KindReport(
                 kind=kind,
                 overall=summarise(kind, _pairs(mine)),
                 by_tag=[summarise(t, _pairs([r for r in mine if t in r.tags])) for t in tags],
                 by_set=[summarise(s, _pairs([r for r in mine if r.set == s])) for s in set_names],
+                by_corpus=[summarise(c, _pairs([r for r in mine if r.corpus == c])) for c in corpora],
+                by_document_kind=[
+                    summarise(f"{c}: {k}", _pairs([r for r in mine if r.corpus == c and r.document_kind == k]))
+                    for c, k in doc_kinds
+                ],
+                by_part=[
+                    summarise(f"{c}: {p}", _pairs([r for r in mine if r.corpus == c and r.part == p]))
+                    for c in parted for p in ("tuning", HELDOUT)
+                ],
             )
         )
     return SystemRun(system=system, results=results, kinds=kinds)
@@ -189,7 +240,7 @@ def _pairs(results: list[QuestionResult]) -> list[tuple[Checks, float]]:
 
 def build_run(sets: list[EvalSet], systems: dict[str, list[QuestionResult]], settings: dict[str, object] | None = None) -> EvalRun:
     return EvalRun(
-        sets=[SetInfo(name=s.name, kind=s.kind, source=s.source, questions=len(s.questions)) for s in sets],
+        sets=[SetInfo(name=s.name, kind=s.kind, source=s.source, questions=len(s.questions), corpus=s.corpus) for s in sets],
         systems=[summarise_system(name, results) for name, results in systems.items()],
         settings=settings or {},
     )

@@ -9,7 +9,8 @@ The checks (each ``None`` when it does not apply to the question):
   (after ``normalise``), the list count is stated, a draft names what is not covered,
   and for exact-field questions the answer leads with the expected row.
 - **citation**: some citation carries an expected ref (from the expected document, if
-  one is given) or quotes the expected evidence.
+  one is given) or quotes the expected evidence; when the expectation gives a ``page``,
+  only citations of that page of the expected document count (page and quote).
 - **abstention**: answered exactly when the documents cover the question (both ways).
 - **retrieval rank**: where the first expected item sits among the ranked refs of the
   answer's items then citations (0 = not there) → hit@1, hit@5 and MRR. When the
@@ -89,8 +90,14 @@ def _same_ref(a: str | None, b: str | None) -> bool:
 
 def _is_expected(expect: Expect, document_id: str | None, ref: str | None) -> bool:
     return any(_same_ref(ref, r) for r in expect.refs) and (
-        expect.document is None or document_id == expect.document
+        expect.document is None or document_id in expect.documents()
     )
+
+
+def _on_page(expect: Expect, citation: Citation) -> bool:
+    """With ``page`` given, a citation counts only from that page of the expected
+    document (or one repeating it): "p. 23 and the quote", not the quote alone."""
+    return expect.page is None or (citation.page == expect.page and citation.document_id in expect.documents())
 
 
 def citation_ok(expect: Expect, citations: list[Citation], rows: list[list[tuple[str | None, str]]] | None = None) -> bool | None:
@@ -106,8 +113,10 @@ def citation_ok(expect: Expect, citations: list[Citation], rows: list[list[tuple
     if not expect.refs and not expect.evidence:
         if expect.document is None or expect.count == 0:
             return None
-        return any(c.document_id == expect.document for c in citations)
+        return any(c.document_id in expect.documents() and _on_page(expect, c) for c in citations)
     for index, citation in enumerate(citations):
+        if not _on_page(expect, citation):
+            continue
         held = rows[index] if rows and index < len(rows) else [(citation.document_id, citation.ref)]
         if expect.refs and any(_is_expected(expect, d, r) for d, r in held):
             return True
