@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexing.model import ItemKind
 
@@ -150,20 +151,11 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
-    """Index where ``needle`` occurs as a contiguous run in ``haystack``, or -1."""
-    n = len(needle)
-    for i in range(len(haystack) - n + 1):
-        if haystack[i : i + n] == needle:
-            return i
-    return -1
-
-
-_ALL: list[tuple[tuple[str, ...], str, ItemKind | None]] = sorted(
-    [(words(s), r, None) for s, r in _SYNONYMS.items()]
-    + [(words(s), "title", k) for s, k in _TITLE_KINDS.items()],
-    key=lambda entry: -len(entry[0]),
-)
+_ALL: dict[tuple[str, ...], tuple[str, ItemKind | None]] = {
+    **{words(s): (r, None) for s, r in _SYNONYMS.items()},
+    **{words(s): ("title", k) for s, k in _TITLE_KINDS.items()},
+}
+_LONGEST = max(len(k) for k in _ALL)
 
 
 def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRole | None:
@@ -173,33 +165,43 @@ def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRo
     """
     text = " ".join(label.split())
     key = words(text)
+    for header, role in (overrides or {}).items():
+        if key and words(header) == key:
+            return ColumnRole(role=role, label=text, kind=_TITLE_KINDS.get(" ".join(words(header))))
+    return _vocabulary_role(text)
+
+
+@lru_cache(maxsize=4096)
+def _vocabulary_role(text: str) -> ColumnRole | None:
+    key = words(text)
     if not key or len(text) > 80:
         return None
-    for header, role in (overrides or {}).items():
-        if words(header) == key:
-            return ColumnRole(role=role, label=text, kind=_TITLE_KINDS.get(" ".join(words(header))))
-    best: tuple[int, int, tuple[str, ...], str, ItemKind | None] | None = None
-    for synonym, role, kind in _ALL:
-        at = _contains(key, synonym)
+    best: tuple[int, int, str, ItemKind | None] | None = None
+    for size in range(min(_LONGEST, len(key)), 0, -1):
         # the longest synonym wins; of equal ones the last (English puts the head noun
         # last: "Customer Services KPIs" names indicators, "Risk Owner" an owner)
-        if at >= 0 and (best is None or (len(synonym), at) > (best[0], best[1])):
-            best = (len(synonym), at, synonym, role, kind)
-    if best is not None:
-        _, at, synonym, role, kind = best
-        if role == "rating" and {"previous", "last", "prior"} & set(key):
-            role = "previous_rating"
-        elif role == "rating" and {"target", "residual"} & set(key):
-            role = "target_rating"
-        extra = [w for w in key[:at] + key[at + len(synonym) :] if w not in _QUALIFIERS]
-        group = text if role == "title" and extra and len(extra) <= 4 and not any(
-            (column_role(w) or _NO_ROLE).role == "title" for w in extra
-        ) else None
-        if kind is None and role != "title":
-            # "Risk Owner", "KPI ref": the words say what the rows are, not the column.
-            kind = next((k for s, k in _TITLE_KINDS.items() if k in _SUGGESTING and words(s) == (s,) and s in key), None)
-        return ColumnRole(role=role, label=text, kind=kind, group=group)
-    return None
+        for at in range(len(key) - size, -1, -1):
+            found = _ALL.get(key[at : at + size])
+            if found:
+                best = (size, at, *found)
+                break
+        if best:
+            break
+    if best is None:
+        return None
+    size, at, role, kind = best
+    if role == "rating" and {"previous", "last", "prior"} & set(key):
+        role = "previous_rating"
+    elif role == "rating" and {"target", "residual"} & set(key):
+        role = "target_rating"
+    extra = [w for w in key[:at] + key[at + size :] if w not in _QUALIFIERS]
+    group = text if role == "title" and extra and len(extra) <= 4 and not any(
+        (_vocabulary_role(w) or _NO_ROLE).role == "title" for w in extra
+    ) else None
+    if kind is None and role != "title":
+        # "Risk Owner", "KPI ref": the words say what the rows are, not the column.
+        kind = next((k for s, k in _TITLE_KINDS.items() if k in _SUGGESTING and s in key), None)
+    return ColumnRole(role=role, label=text, kind=kind, group=group)
 
 
 def is_label(text: str) -> bool:
