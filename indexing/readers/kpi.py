@@ -64,7 +64,9 @@ def name_score(a: str, b: str) -> float:
     return (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 2
 
 
-def _pairs(left: list[str], right: list[str], least: float = MATCH) -> list[tuple[int, int]]:
+def _pairs(
+    left: list[str], right: list[str], least: float = MATCH, leftover: float | None = LEFTOVER
+) -> list[tuple[int, int]]:
     """One-to-one pairs of names: best-scoring pairs first down to ``least``; then,
     among the names left on both sides, pairs that are each other's best down to
     ``LEFTOVER`` (a card reworded more than usual, its row the only one left for it)."""
@@ -79,6 +81,8 @@ def _pairs(left: list[str], right: list[str], least: float = MATCH) -> list[tupl
             used_left.add(i)
             used_right.add(j)
             pairs.append((i, j))
+    if leftover is None:
+        return pairs
     rest_left = [i for i in range(len(left)) if i not in used_left]
     rest_right = [j for j in range(len(right)) if j not in used_right]
     for i in rest_left:
@@ -86,7 +90,7 @@ def _pairs(left: list[str], right: list[str], least: float = MATCH) -> list[tupl
             break
         j = max(rest_right, key=lambda j: scores[i, j])
         mutual = max(rest_left, key=lambda k: scores[k, j]) == i
-        if mutual and scores[i, j] >= LEFTOVER:
+        if mutual and scores[i, j] >= leftover:
             pairs.append((i, j))
             rest_right.remove(j)
     return pairs
@@ -99,39 +103,36 @@ def read_kpi_cards(
     docstring); returns the whole list, KPI items updated in place or added."""
     stream = units(blocks)
     cards = read_cards(stream)
-    card_blocks = {card.block for card in cards}
-    rows = summary_rows(blocks, skip=card_blocks)
+    rows = summary_rows(blocks, skip={card.block for card in cards})
     kept = [item for item in items if not _is_card_item(item, cards)]
-    row_items = _items_for_rows(rows, kept, doc_id, source)
-    row_pairs = dict(_pairs([c.name for c in cards], [r.name for r in rows]))
-    carded_blocks = [rows[j].block for j in row_pairs.values()]
-    mostly_carded = {b for b in set(carded_blocks)
-                     if carded_blocks.count(b) * 2 >= sum(1 for r in rows if r.block == b)}
+    card_of_row = {j: i for i, j in _pairs([c.name for c in cards], [r.name for r in rows])}
+    carded = [rows[j].block for j in card_of_row]
+    mostly_carded = {b for b in carded if carded.count(b) * 2 >= sum(r.block == b for r in rows)}
+    kpi_rows = [j for j, row in enumerate(rows)
+                if j in card_of_row or row.table_names_indicators or row.block in mostly_carded]
     touched: list[PlanItem] = []
-    for j, row in enumerate(rows):
-        if j in row_pairs.values() or row.table_names_indicators or row.block in mostly_carded:
-            item = row_items[j]
-            if item not in kept:
-                kept.append(item)
-            _apply_row(item, row)
-            touched.append(item)
-    loose = [i for i in range(len(cards)) if i not in row_pairs]
-    # a card whose row the table reader gave as an item of another shape still joins it
+    for j in kpi_rows:
+        item = _item_for_row(rows[j], kept, touched, doc_id, source)
+        _apply_row(item, rows[j])
+        if j in card_of_row:
+            _apply_card(item, cards[card_of_row[j]], source, period)
+        touched.append(item)
+    loose = [i for i in range(len(cards)) if i not in card_of_row.values()]
+    # a card whose row the table reader gave as an item of its own still joins that item
     others = [item for item in kept if item not in touched]
-    joined_loose = set()
-    for i, k in _pairs([cards[i].name for i in loose], [o.commitment for o in others]):
+    joined = _pairs([cards[i].name for i in loose], [o.commitment for o in others], leftover=None)
+    for i, k in joined:
         _apply_card(others[k], cards[loose[i]], source, period)
         touched.append(others[k])
-        joined_loose.add(loose[i])
-    for i, j in row_pairs.items():
-        _apply_card(row_items[j], cards[i], source, period)
-    for n, i in enumerate(i for i in loose if i not in joined_loose):
-        item = _new_item(cards[i], doc_id, source, n)
+    for n, i in enumerate(i for i in loose if i not in {loose[i] for i, _ in joined}):
+        item = PlanItem(id=f"{doc_id}:card{n + 1}", document_id=doc_id, kind=ItemKind.kpi,
+                        commitment=cards[i].name, location=Location(path=source, page=cards[i].page))
         _apply_card(item, cards[i], source, period)
-        kept.append(item)
         touched.append(item)
     for item in touched:
         item.period = item.period or period
+        if item not in kept:
+            kept.append(item)
     _apply_statements(list(rating_statements(stream)), [t for t in touched if t.kind is ItemKind.kpi])
     from indexing.readers.section_people import assign_section_people
 
@@ -140,14 +141,14 @@ def read_kpi_cards(
 
 
 def _is_card_item(item: PlanItem, cards: list[Card]) -> bool:
-    """Whether an item is a card itself read as a table row (its name or its values)."""
-    for card in cards:
-        if item.location.page != card.page or item.section not in (None, card.section):
-            continue
-        texts = [item.commitment, *(item.fields.values()), *(item.other_fields.values())]
-        if name_score(item.commitment, card.name) >= 95 or any(_PAIR.match(t or "") for t in texts[:1]):
-            return True
-    return False
+    """Whether an item is a card itself read as a table row: on the card's page, named
+    as the card or named by one of its values ("Target: 90%, Floor: 85%")."""
+    return any(
+        item.location.page == card.page
+        and item.section in (None, card.section)
+        and (name_score(item.commitment, card.name) >= 95 or _PAIR.match(item.commitment))
+        for card in cards
+    )
 
 
 def _texts(item: PlanItem) -> list[str]:
@@ -160,34 +161,24 @@ def _row_score(item: PlanItem, row: SummaryRow) -> float:
     return max(name_score(text, row.name) for text in _texts(item) if text)
 
 
-def _items_for_rows(
-    rows: list[SummaryRow], items: list[PlanItem], doc_id: str, source: str
-) -> list[PlanItem]:
-    """For each summary row: the item the table reader made of it (named by the row's
-    name from then on), else a new KPI item."""
-    out: list[PlanItem] = []
-    for n, row in enumerate(rows):
-        same_page = [
-            it for it in items if it.location.page == row.page and it.location.sheet == row.sheet
-        ]
-        best = max(same_page, key=lambda it: _row_score(it, row), default=None)
-        if best is not None and _row_score(best, row) >= 95 and best not in out:
-            best.commitment = row.name
-            out.append(best)
-            continue
-        out.append(
-            PlanItem(
-                id=f"{doc_id}:kpi{n + 1}",
-                document_id=doc_id,
-                kind=ItemKind.kpi,
-                commitment=row.name,
-                location=Location(
-                    path=source, page=row.page, line_start=row.line, line_end=row.line,
-                    sheet=row.sheet, row=row.row,
-                ),
-            )
-        )
-    return out
+def _item_for_row(row: SummaryRow, items: list[PlanItem], taken: list[PlanItem], doc_id: str,
+                  source: str) -> PlanItem:
+    """The item the table reader made of a summary row (named by the row's name from then
+    on), else a new KPI item."""
+    same_page = [
+        it for it in items
+        if it.location.page == row.page and it.location.sheet == row.sheet and it not in taken
+    ]
+    best = max(same_page, key=lambda it: _row_score(it, row), default=None)
+    if best is not None and _row_score(best, row) >= 95:
+        best.commitment = row.name
+        return best
+    return PlanItem(
+        id=f"{doc_id}:kpi{len(taken) + 1}", document_id=doc_id, kind=ItemKind.kpi,
+        commitment=row.name,
+        location=Location(path=source, page=row.page, line_start=row.line, line_end=row.line,
+                          sheet=row.sheet, row=row.row),
+    )
 
 
 def _apply_row(item: PlanItem, row: SummaryRow) -> None:
@@ -227,18 +218,18 @@ def _apply_card(item: PlanItem, card: Card, source: str, period: str | None) -> 
     item.location = Location(path=source, page=card.page, line_start=card.line, line_end=card.line)
 
 
-def _new_item(card: Card, doc_id: str, source: str, n: int) -> PlanItem:
-    return PlanItem(id=f"{doc_id}:card{n + 1}", document_id=doc_id, kind=ItemKind.kpi,
-                    commitment=card.name, location=Location(path=source, page=card.page))
-
-
 def _apply_statements(statements: list[RatingStatement], kpis: list[PlanItem]) -> None:
     """A sentence such as "giving a Green RAG rating of 94%" fills the latest value and
-    rating of the one KPI it names, where no card gave them."""
+    rating of the KPI it names — most of the name's words in the sentence and its heading,
+    and no other KPI named as well — where no card gave them."""
     wanting = [k for k in kpis if "latest" not in k.fields or k.rating is None]
-    texts = [f"{s.section or ''} {s.sentence}" for s in statements]
-    for i, k in _pairs(texts, [w.commitment for w in wanting]):
-        statement, item = statements[i], wanting[k]
+    for statement in statements:
+        text = normalise_name(f"{statement.section or ''} {statement.sentence}")
+        scored = sorted(((fuzz.token_set_ratio(normalise_name(w.commitment), text), n)
+                         for n, w in enumerate(wanting)), reverse=True)
+        if not scored or scored[0][0] < MATCH or (len(scored) > 1 and scored[1][0] >= MATCH):
+            continue
+        item = wanting[scored[0][1]]
         item.fields.setdefault("latest", statement.value)
         item.fields.setdefault("statement", statement.sentence)
         if item.rating is None:
