@@ -1,6 +1,6 @@
-"""PDF → blocks, with pdfplumber: each page read once, then laid out as a whole document.
+"""PDF → blocks: each page read once with PDFium, then laid out as a whole document.
 
-``_pdf_page`` reads a page's lines and tables, ``_pdf_layout`` rebuilds paragraphs,
+``_pdf_pdfium`` reads a page's lines and tables, ``_pdf_layout`` rebuilds paragraphs,
 headings, lists and tables that run over pages. Every way a PDF can be unreadable
 becomes a ``LoadError``: a file that is not a whole PDF is refused before parsing, and a
 PDF with no text is told apart as a scan (its pages hold images or drawings: OCR it) or
@@ -9,19 +9,15 @@ as damaged (pages that could not be read, or hold nothing at all).
 
 from __future__ import annotations
 
-import io
-import logging
 from pathlib import Path
-from typing import Any
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
 
 from indexing.blocks import Block
 from indexing.loaders._common import LoadError, brief
 from indexing.loaders._pdf_layout import layout_blocks
-from indexing.loaders._pdf_page import PageContent, read_page
+from indexing.loaders._pdf_page import PageContent
+from indexing.loaders._pdf_pdfium import read_page
 
 _HEADER_WINDOW = 1024
 _TRAILER_WINDOW = 2048  # readers accept "%%EOF" near, not exactly at, the end
@@ -29,20 +25,10 @@ MAX_PAGES = 3_000
 """Pages one PDF may have: some 15 minutes of parsing; past this split the document."""
 SCANNED = "no extractable text — is it a scanned image? OCR it first"
 DAMAGED = (
-    "is damaged: its pages could not be read (no text, images or drawings in them) "
+    "is damaged: its pages hold nothing that can be read (no text, images or drawings) "
     "— re-export or re-download the PDF"
 )
-
-
-class _StreamErrors(logging.Handler):
-    """Counts the content-stream errors pdfminer logs and recovers from."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+NO_PAGES = "no page could be read — the file is damaged; re-export or re-download it"
 
 
 def _check_envelope(raw: bytes, path: Path) -> None:
@@ -58,58 +44,61 @@ def _check_envelope(raw: bytes, path: Path) -> None:
 
 
 def _reason(err: Exception) -> str:
-    """Why pdfplumber/pdfminer could not read the file, as the user can act on it."""
-    cause: Any = err.args[0] if isinstance(err, PdfminerException) and err.args else err
-    if isinstance(cause, PDFPasswordIncorrect):
+    """Why PDFium could not open the file, as the user can act on it."""
+    message = str(err).lower()
+    if "password" in message:
         return "is password-protected — save a copy without the password and try again"
-    if isinstance(cause, PDFEncryptionError):
+    if "security" in message:
         return (
-            f"is encrypted in a way that cannot be read ({brief(cause)}) "
-            "— save an unencrypted copy"
+            f"is encrypted in a way that cannot be read ({brief(err)}) — save an unencrypted copy"
         )
-    return f"not a valid PDF (truncated or corrupt: {brief(cause)})"
+    return f"not a valid PDF (truncated or corrupt: {brief(err)})"
 
 
-def _read_pages(raw: bytes, path: Path) -> tuple[list[PageContent], int]:
-    """Every page's content, each page parsed once, and the stream errors met on the way."""
-    errors = _StreamErrors()
-    logger = logging.getLogger("pdfminer")
-    logger.addHandler(errors)
-    pages: list[PageContent] = []
+def _read_pages(raw: bytes, path: Path) -> list[PageContent]:
+    """Every page's content, each page parsed once."""
     try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise LoadError(
-                    path,
-                    f"has {len(pdf.pages):,} pages, over the {MAX_PAGES:,}-page limit for one "
-                    "document — split it into smaller documents",
-                )
-            for page in pdf.pages:
-                pages.append(read_page(page))
-                page.close()  # drop the page's cached objects: big PDFs otherwise pile up
-    except LoadError:
-        raise
-    except Exception as err:  # pdfminer raises many types for damaged files
+        document = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as err:
         raise LoadError(path, _reason(err)) from err
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise LoadError(
+                path,
+                f"has {count:,} pages, over the {MAX_PAGES:,}-page limit for one document "
+                "— split it into smaller documents",
+            )
+        pages: list[PageContent] = []
+        for index in range(count):
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as err:
+                raise LoadError(path, _reason(err)) from err
+            try:
+                pages.append(read_page(page, index + 1))
+            finally:
+                page.close()
+        return pages
     finally:
-        logger.removeHandler(errors)
-    return pages, errors.count
+        document.close()
 
 
-def empty_reason(pages: list[PageContent], stream_errors: int) -> str:
-    """Why a PDF gave no text: a scan (images/drawings on its pages) or damage."""
-    if pages and any(page.graphics for page in pages) and not stream_errors:
+def empty_reason(pages: list[PageContent]) -> str:
+    """Why a PDF gave no text: no pages at all, a scan (its pages hold images or
+    drawings), or damage (pages with nothing on them that PDFium could read)."""
+    if not pages:
+        return f"not a valid PDF (truncated or corrupt: {NO_PAGES})"
+    if any(page.graphics for page in pages):
         return SCANNED
-    if pages and any(page.graphics for page in pages):
-        return f"{SCANNED} (some of its content could not be read: it may also be damaged)"
     return DAMAGED
 
 
 def load_pdf(raw: bytes, path: Path) -> list[Block]:
     """A PDF's blocks in reading order; any parser failure becomes a LoadError."""
     _check_envelope(raw, path)
-    pages, stream_errors = _read_pages(raw, path)
+    pages = _read_pages(raw, path)
     blocks = layout_blocks(pages)
     if not blocks:
-        raise LoadError(path, empty_reason(pages, stream_errors))
+        raise LoadError(path, empty_reason(pages))
     return blocks

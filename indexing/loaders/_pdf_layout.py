@@ -92,6 +92,8 @@ def _starts_item(text: str) -> bool:
 
 def _breaks(prev: Line, line: Line, group: list[Line], style: _Style, right: float) -> bool:
     """Whether ``line`` starts a new block after ``prev`` (same page)."""
+    if prev.alone or line.alone:
+        return True
     continues = line.text[:1].islower() and not ends_sentence(prev.text)
     if _heading_level(prev, style) != _heading_level(line, style) and not continues:
         return True

@@ -1,26 +1,23 @@
-"""One PDF page → its text lines and tables, with what layout needs to rebuild structure.
+"""What a PDF page holds for layout: text lines and tables, and how tables are judged.
 
-pdfplumber's table finder gives the tables; the text lines are taken from outside the
-table boxes so that no cell is read twice. Each line keeps its position, font size and
-weight, from which ``_pdf_layout`` finds paragraphs, headings, lists and running
-headers. A framed box that pdfplumber reads as a table but that is laid out like a card
-(few rows, mostly merged or empty cells) is text, not a table.
+Each line keeps its position, font size and weight, from which ``_pdf_layout`` finds
+paragraphs, headings, lists and running headers. A table's header rows are the leading
+rows set apart from the body (bold, or shaded across the row). A framed box that the
+table finder reads as a table but that is laid out like a card (few rows, mostly merged
+or empty cells: a KPI's title, chart and figures) is text, not a table.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from pdfplumber.page import Page
 from pdfplumber.table import Table
 
 from indexing.loaders._common import clean_text
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-_TABLE_SETTINGS = {"text_x_tolerance": 2, "text_y_tolerance": 2}
 
 
 @dataclass
@@ -35,6 +32,8 @@ class Line:
     text: str
     size: float
     bold: bool
+    alone: bool = False
+    """A block by itself (a card's cell, whole already): never joined to the lines around."""
 
 
 @dataclass
@@ -63,7 +62,7 @@ class PageContent:
     """Images, rectangles, curves and lines on the page: a page with only these is a scan."""
 
 
-def _is_bold(chars: list[dict[str, Any]]) -> bool:
+def is_bold(chars: list[dict[str, Any]]) -> bool:
     """Set in bold: nearly every inked character, the last one included (a bold lead-in
     followed by plain words is not a bold line)."""
     inked = [c for c in chars if not c["text"].isspace()]
@@ -73,44 +72,42 @@ def _is_bold(chars: list[dict[str, Any]]) -> bool:
     return bold >= 0.95 * len(inked)
 
 
-def _line(page_number: int, raw: dict[str, Any]) -> Line | None:
-    text = clean_text(raw["text"])
-    if not text:
-        return None
-    chars = raw.get("chars") or []
-    sizes = [round(c["size"], 1) for c in chars if not c["text"].isspace()]
-    return Line(
-        page=page_number,
-        top=raw["top"],
-        bottom=raw["bottom"],
-        x0=raw["x0"],
-        x1=raw["x1"],
-        text=text,
-        size=statistics.median(sizes) if sizes else 0.0,
-        bold=_is_bold(chars),
-    )
-
-
-def _centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+def centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _is_card(cells: list[list[str | None]]) -> bool:
-    """A framed layout box rather than a table: one column, or at most three rows of which
-    one is empty or a third of the cells are merged (a KPI card: title, chart, figures)."""
+def frame_kind(cells: list[list[str | None]]) -> str:
+    """What a box the table finder found really is.
+
+    "text": lines of text in a frame — empty, one column, or words cut apart by a grid
+    (highlight marks behind words, a chart's gridlines through its title); read with the
+    page's text.
+    "card": a layout box of at most three rows, one empty or a third of its cells merged
+    (a KPI card: title and rating, chart, figures); each row is read as one line.
+    "table": anything else.
+    """
     columns = max((len(row) for row in cells), default=0)
-    if columns < 2:
-        return True
+    filled_cells = [cell for row in cells for cell in row if cell and cell.strip()]
+    if columns < 2 or not filled_cells:
+        return "text"
+    lower_words = sum(1 for c in filled_cells if c.isalpha() and c[:1].islower())
+    if columns > 6 and lower_words >= 0.4 * len(filled_cells):
+        return "text"  # prose cut into cells: "The | Council | along | with | the"
+    empty = sum(1 for row in cells for cell in row if cell is not None and not cell.strip())
+    if len(cells) == 1 and empty > columns / 3:
+        return "text"  # a one-row grid: a chart's title between its gridlines
     if len(cells) > 3:
-        return False
-    filled = [row for row in cells if any(cell and cell.strip() for cell in row)]
+        return "table"
+    filled_rows = [row for row in cells if any(cell and cell.strip() for cell in row)]
     merged = sum(1 for row in cells for cell in row if cell is None)
-    return len(filled) < len(cells) or merged >= 0.3 * len(cells) * columns
+    if len(filled_rows) < len(cells) or merged >= 0.3 * len(cells) * columns:
+        return "card"
+    return "table"
 
 
-def _is_white(colour: Any) -> bool:
+def is_white(colour: Any) -> bool:
     if colour is None:
         return True
     values = list(colour) if isinstance(colour, (list, tuple)) else [colour]
@@ -139,7 +136,7 @@ def _shading(rects: list[dict[str, Any]], bbox: tuple[float, float, float, float
     return best[0] if best[1] >= 0.8 * (x1 - x0) else None
 
 
-def _header_count(
+def header_count(
     table: Table, chars: list[dict[str, Any]], rects: list[dict[str, Any]], cells: list[list[str]]
 ) -> int:
     """Leading rows set apart from the body: in bold, or shaded across the table's width.
@@ -157,61 +154,7 @@ def _header_count(
             break
         bbox = (x0, row.bbox[1], x1, row.bbox[3])
         shade = _shading(rects, bbox)
-        if not (_is_bold([c for c in chars if _centre_in(c, bbox)]) or shade not in (None, body_shade)):
+        if not (is_bold([c for c in chars if centre_in(c, bbox)]) or shade not in (None, body_shade)):
             break
         count += 1
     return count
-
-
-def _card_lines(page_number: int, table: Table, cells: list[list[str | None]]) -> list[Line]:
-    """A card's rows as text lines, cells of a row side by side."""
-    lines = []
-    for row, values in zip(table.rows, cells, strict=False):
-        text = clean_text(" ".join(value or "" for value in values))
-        if text:
-            x0, top, x1, bottom = row.bbox
-            lines.append(Line(page_number, top, bottom, x0, x1, text, 0.0, False))
-    return lines
-
-
-def read_page(page: Page) -> PageContent:
-    """Lines and tables of one page, in top-to-bottom order."""
-    number = page.page_number
-    content = PageContent(number=number, width=float(page.width), height=float(page.height))
-    content.graphics = len(page.images) + len(page.rects) + len(page.curves) + len(page.lines)
-    tables = page.find_tables()
-    boxes: list[tuple[float, float, float, float]] = []
-    placed: list[Line | PageTable] = []
-    chars = page.chars
-    rects = page.rects
-    for table in tables:
-        raw_cells = table.extract(**_TABLE_SETTINGS)
-        if not raw_cells:
-            continue
-        boxes.append(table.bbox)
-        if _is_card(raw_cells):
-            card = _card_lines(number, table, raw_cells)
-            for line in card:  # a card's text takes the size of the text around it
-                line.size = -1.0
-            placed += card
-            continue
-        cells = [[clean_text(cell or "") for cell in row] for row in raw_cells]
-        in_table = [c for c in chars if _centre_in(c, table.bbox)]
-        shaded = [
-            r for r in rects if r.get("fill") and not _is_white(r.get("non_stroking_color"))
-            and r["bottom"] >= table.bbox[1] and r["top"] <= table.bbox[3]
-        ]
-        count = _header_count(table, in_table, shaded, cells)
-        placed.append(
-            PageTable(number, table.bbox[1], table.bbox[3], cells, count, styled_header=count > 0)
-        )
-    outside = page.filter(
-        lambda obj: obj.get("object_type") != "char" or not any(_centre_in(obj, b) for b in boxes)
-    ) if boxes else page
-    for raw in outside.extract_text_lines(return_chars=True, strip=True):
-        line = _line(number, raw)
-        if line is not None:
-            placed.append(line)
-    placed.sort(key=lambda item: item.top)
-    content.items = placed
-    return content

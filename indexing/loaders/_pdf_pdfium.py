@@ -1,0 +1,305 @@
+"""One PDF page → its text lines and tables, read with PDFium (pypdfium2).
+
+PDFium reads a page's text and drawings in C, well over ten times faster than
+pdfminer's Python interpreter, which is what makes ingesting hundreds of pages cost less
+than embedding them. Characters come with their box, font size and weight; ruling lines
+and rectangles of the page's drawings become edges, from which pdfplumber's own
+table-finding steps (snap and join edges, intersections, cells, tables) find the tables.
+Cell text and the lines outside the tables are then built from the characters, and
+``_pdf_page`` decides cards and header rows as it does for every page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw_api
+from pdfplumber.table import (
+    Table,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pdfplumber.utils import filter_edges
+
+from indexing.loaders._common import clean_text
+from indexing.loaders._pdf_page import (
+    Line,
+    PageContent,
+    PageTable,
+    header_count,
+    is_bold,
+    frame_kind,
+    is_white,
+)
+
+_TOLERANCE = 3  # pdfplumber's defaults for snapping, joining and intersecting edges
+_THIN = 3.0
+"""A drawing no thicker than this (points) is a ruling line."""
+_RECT_SEGMENTS = 6
+_FONT_NAME = ctypes.create_string_buffer(256)
+_BOLD_WEIGHT = 600
+
+
+def _page_text(handle: Any, count: int) -> str | None:
+    """The page's characters in one call; None if they do not map one to one."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    raw_api.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: count * 2].decode("utf-16-le", "surrogatepass")
+    return text if len(text) == count else None
+
+
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
+    """Every character with its box (top-down coordinates), size, font, line number and
+    centre. Font facts are read once per text object (a run of one font)."""
+    handle = textpage.raw
+    count = raw_api.FPDFText_CountChars(handle)
+    text = _page_text(handle, count) if count > 0 else ""
+    box = raw_api.FS_RECTF()
+    flags = ctypes.c_int()
+    chars: list[dict[str, Any]] = []
+    line = 0
+    fonts: dict[int | None, tuple[float, str]] = {}
+    previous: dict[str, Any] | None = None
+    for index in range(count):
+        if text is not None:
+            glyph = text[index]
+        else:
+            code = raw_api.FPDFText_GetUnicode(handle, index)
+            glyph = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else " "
+        if glyph in "\r\n":
+            line += 1
+            continue
+        if glyph == "\ufffe":  # PDFium's mark for a hyphen that ends a line
+            glyph = "-"
+        if glyph.isspace() or "\ud800" <= glyph <= "\udfff":
+            if previous is not None:
+                chars.append({**previous, "text": " ", "line": line})
+            continue
+        obj = raw_api.FPDFText_GetTextObject(handle, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        font = fonts.get(key)
+        if font is None:
+            raw_api.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, ctypes.byref(flags))
+            name = _FONT_NAME.value.decode("latin-1", "replace")
+            if raw_api.FPDFText_GetFontWeight(handle, index) >= _BOLD_WEIGHT:
+                name += " Bold"
+            font = fonts[key] = (raw_api.FPDFText_GetFontSize(handle, index), name)
+        raw_api.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
+        top, bottom = height - box.top, height - box.bottom
+        previous = {
+            "text": glyph, "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
+            "size": font[0], "fontname": font[1], "line": line,
+            "cx": (box.left + box.right) / 2, "cy": (top + bottom) / 2,
+        }
+        chars.append(previous)
+    return chars
+
+
+def _inside(chars: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+    x0, top, x1, bottom = box
+    return [c for c in chars if x0 <= c["cx"] <= x1 and top <= c["cy"] <= bottom]
+
+
+def _fill_colour(obj: pdfium.PdfObject) -> tuple[float, ...] | None:
+    fill = ctypes.c_int()
+    stroke = ctypes.c_int()
+    if not raw_api.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return None
+    if not fill.value:
+        return None
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw_api.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return None
+    return (round(r.value / 255, 3), round(g.value / 255, 3), round(b.value / 255, 3))
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
+    return {
+        "object_type": "rect_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+        "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+    }
+
+
+def _drawings(
+    page: pdfium.PdfPage, height: float
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """Edges (ruling lines, rectangle sides), filled rectangles, and the drawing count."""
+    edges: list[dict[str, Any]] = []
+    rects: list[dict[str, Any]] = []
+    graphics = 0
+    for obj in page.get_objects(max_depth=4):
+        kind = obj.type
+        if kind == raw_api.FPDF_PAGEOBJ_IMAGE:
+            graphics += 1
+            continue
+        if kind != raw_api.FPDF_PAGEOBJ_PATH:
+            continue
+        graphics += 1
+        try:
+            left, low, right, high = obj.get_bounds()
+        except pdfium.PdfiumError:
+            continue
+        x0, x1, top, bottom = left, right, height - high, height - low
+        width, tall = x1 - x0, bottom - top
+        if tall <= _THIN and width > _THIN:
+            middle = (top + bottom) / 2
+            edges.append(_edge(x0, middle, x1, middle, "h"))
+        elif width <= _THIN and tall > _THIN:
+            middle = (x0 + x1) / 2
+            edges.append(_edge(middle, top, middle, bottom, "v"))
+        elif raw_api.FPDFPath_CountSegments(obj.raw) <= _RECT_SEGMENTS:
+            edges += [
+                _edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h"),
+                _edge(x0, top, x0, bottom, "v"), _edge(x1, top, x1, bottom, "v"),
+            ]
+            colour = _fill_colour(obj)
+            if colour is not None and not is_white(colour):
+                rects.append({
+                    "x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
+                    "non_stroking_color": colour,
+                })
+    return edges, rects, graphics
+
+
+def _tables(edges: list[dict[str, Any]]) -> list[Table]:
+    """pdfplumber's "lines" strategy on the page's edges."""
+    edges = filter_edges(edges, min_length=1)
+    edges = merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
+    edges = filter_edges(edges, min_length=_TOLERANCE)
+    cells = intersections_to_cells(edges_to_intersections(edges, _TOLERANCE, _TOLERANCE))
+    return [Table(None, group) for group in cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+def _text_of(chars: list[dict[str, Any]]) -> str:
+    """Characters in reading order as text, a space where PDFium broke a line."""
+    parts: list[str] = []
+    line = None
+    for char in chars:
+        if line is not None and char["line"] != line:
+            parts.append(" ")
+        parts.append(char["text"])
+        line = char["line"]
+    return clean_text("".join(parts))
+
+
+def _cells(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        in_row = _inside(chars, row.bbox)
+        rows.append([
+            None if cell is None else _text_of(_inside(in_row, cell)) for cell in row.cells
+        ])
+    return rows
+
+
+def _line(number: int, chars: list[dict[str, Any]]) -> Line | None:
+    inked = [c for c in chars if not c["text"].isspace()]
+    if not inked:
+        return None
+    sizes = sorted(round(c["size"], 1) for c in inked)
+    return Line(
+        page=number,
+        top=min(c["top"] for c in inked), bottom=max(c["bottom"] for c in inked),
+        x0=min(c["x0"] for c in inked), x1=max(c["x1"] for c in inked),
+        text=_text_of(chars), size=sizes[len(sizes) // 2], bold=is_bold(chars),
+    )
+
+
+def _card_lines(
+    number: int, table: Table, chars: list[dict[str, Any]], used: set[int]
+) -> list[Line]:
+    """A card's rows, each as one line of its cells left to right (a KPI's title and
+    rating; its latest value, target and previous value). ``used`` gets the ids of the
+    characters read, so that what lies in no cell is read with the page's text."""
+    lines = []
+    for row in table.rows:
+        in_row = _inside(chars, row.bbox)
+        parts = [_inside(in_row, cell) for cell in row.cells if cell is not None]
+        used.update(id(c) for part in parts for c in part)
+        line = _line(number, [c for part in parts for c in part])
+        if line is not None:
+            texts = [t for t in (_text_of(part) for part in parts) if t]
+            line.text = " ".join(texts)
+            line.alone = len(texts) > 1  # one filled cell may be a line of prose in a box
+            lines.append(line)
+    return lines
+
+
+def _lines(number: int, chars: list[dict[str, Any]], extra: list[Line]) -> list[Line]:
+    """Characters → visual lines: PDFium's line breaks, then lines sharing a baseline
+    side by side (label and value, or a figure right of its caption) joined left to right.
+    ``extra``: lines made already (a card's cells), placed among them."""
+    runs: list[list[dict[str, Any]]] = []
+    for char in chars:
+        if runs and runs[-1][-1]["line"] == char["line"]:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    lines = [line for line in (_line(number, run) for run in runs) if line is not None]
+    lines += extra
+    lines.sort(key=lambda line: (line.top, line.x0))
+    merged: list[Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if last is not None and _same_baseline(last, line):
+            last.text = f"{last.text} {line.text}" if line.x0 >= last.x1 else f"{line.text} {last.text}"
+            last.x0, last.x1 = min(last.x0, line.x0), max(last.x1, line.x1)
+            last.bottom = max(last.bottom, line.bottom)
+            last.bold = last.bold and line.bold
+            last.alone = last.alone or line.alone
+        else:
+            merged.append(line)
+    return merged
+
+
+def _same_baseline(a: Line, b: Line) -> bool:
+    """Side by side on one visual line: not overlapping across, and sharing at least half
+    the height of the smaller (a superscript sits inside its line's height)."""
+    if a.x0 < b.x1 and b.x0 < a.x1:
+        return False
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return shared >= 0.4 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
+    """Lines and tables of one page, in top-to-bottom order."""
+    width, height = page.get_size()
+    content = PageContent(number=number, width=width, height=height)
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage, height)
+    finally:
+        textpage.close()
+    edges, rects, content.graphics = _drawings(page, height)
+    placed: list[Line | PageTable] = []
+    boxes = []
+    card: list[Line] = []
+    used: set[int] = set()
+    for table in _tables(edges):
+        bbox = table.bbox
+        in_table = _inside(chars, bbox)
+        raw_cells = _cells(table, in_table)
+        kind = frame_kind(raw_cells)
+        if kind == "card":
+            card += _card_lines(number, table, in_table, used)
+        if kind != "table":
+            continue
+        boxes.append(bbox)
+        cells = [[cell or "" for cell in row] for row in raw_cells]
+        shaded = [r for r in rects if r["bottom"] >= bbox[1] and r["top"] <= bbox[3]]
+        count = header_count(table, in_table, shaded, cells)
+        placed.append(
+            PageTable(number, bbox[1], bbox[3], cells, count, styled_header=count > 0)
+        )
+    outside = [
+        c for c in chars
+        if id(c) not in used and not any(x0 <= c["cx"] <= x1 and top <= c["cy"] <= bottom for x0, top, x1, bottom in boxes)
+    ]
+    placed += _lines(number, outside, card)
+    placed.sort(key=lambda item: item.top)
+    content.items = placed
+    return content
