@@ -193,16 +193,24 @@ def test_questions_with_written_answers_are_question_items() -> None:
     assert item.kind is ItemKind.question and item.update == "We filled 12,400 potholes in 2024-25."
 
 
+def test_a_paragraph_across_a_page_break_keeps_both_pages() -> None:
+    doc = read(Block(kind=BlockKind.paragraph, text="The plan was adopted in December 2014.",
+                     at=Span(page=4, page_end=5)))
+    assert doc.passages[0].location.pages() == "pp. 4–5"
+
+
 def test_paragraphs_become_passages_under_their_heading_with_pages() -> None:
     doc = read(
         heading("Budget", page=2),
         Block(kind=BlockKind.paragraph, text="The council set a balanced budget.", at=Span(page=2)),
+        Block(kind=BlockKind.paragraph, text="The budget was set in February.", at=Span(page=2)),
         Block(kind=BlockKind.paragraph, text="Reserves stand at £41m.", at=Span(page=3)),
         heading("Risks", page=3),
         Block(kind=BlockKind.paragraph, text="Demand for care rises.", at=Span(page=3)),
     )
     assert [(p.section, p.text, p.location.pages()) for p in doc.passages] == [
-        ("Budget", "The council set a balanced budget.\nReserves stand at £41m.", "pp. 2–3"),
+        ("Budget", "The council set a balanced budget.\nThe budget was set in February.", "p. 2"),
+        ("Budget", "Reserves stand at £41m.", "p. 3"),  # a passage stays on its page
         ("Risks", "Demand for care rises.", "p. 3"),
     ]
     assert doc.sections == ["Budget", "Risks"]

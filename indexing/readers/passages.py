@@ -1,8 +1,8 @@
 """Prose → passages under their headings, and spans → citable locations.
 
 Paragraphs and list items are joined with their neighbours under the same heading up to
-a size that reads as one answer (a few short paragraphs, never two long ones), each
-passage keeping where it starts and ends: lines in text files, pages in PDFs, sheet and
+a size that reads as one answer (a few short paragraphs, never two long ones, never
+across a page break), each passage keeping where it starts and ends: lines in text files, pages in PDFs, sheet and
 row in spreadsheets, so a citation can say ``p. 23``.
 """
 
@@ -86,5 +86,6 @@ class PassageBuilder:
         if span.line is not None and at.line_end is not None:
             return span.line - at.line_end <= 3
         if span.page is not None and at.page is not None:
-            return span.page - (at.page_end or at.page) <= 1
+            # a passage stays on its page, so its citation names the page the words are on
+            return span.page == (at.page_end or at.page)
         return span.sheet == at.sheet
