@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from indexing.blocks import Block, BlockKind, Span
 from indexing.loaders import load_file
 from indexing.model import ItemKind
@@ -81,6 +83,14 @@ def test_real_minutes_with_members_questions_and_replies() -> None:
     assert all(q.location.line_start for q in questions)
 
 
-def test_real_cabinet_minutes_hold_no_written_questions() -> None:
-    path = REAL / "kent" / "cabinet_2025-01-30__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf"
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cabinet_2025-01-30__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+        # a form's "Number | Question | Answer" table is not members' questions
+        "cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf",
+    ],
+)
+def test_real_papers_without_members_questions(name: str) -> None:
+    path = REAL / "kent" / name
     assert read_questions(load_file(path).blocks, doc_id="k", source=path.name) == []

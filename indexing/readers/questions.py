@@ -46,6 +46,10 @@ _FOLLOW_UP = re.compile(
 )
 _ASK_WHOM = re.compile(r"\b(?:I will|I wish to|I would like to|to)\s+ask\s+(?P<to>the\s+[A-Z][\w ]{2,60}?|[A-Z][\w.’' -]{2,60}?)\s+(?:to|at|for|if|whether|what|how|when|why|about|the)\b")
 _MARKUP = re.compile(r"[*_`#]+")
+_NOT_A_NAME = {
+    "question", "questions", "answer", "answers", "number", "response", "reply", "ref", "no",
+    "details", "comments", "yes", "n/a", "none", "date", "status", "section",
+}
 _HEAD_INSIDE = re.compile(
     r"(?<=\S\s)(?=(?:\d{1,3}[.)]\s+)?(?:Question|Q\d{1,3})\s+(?:submitted|asked|tabled|put|raised"
     r"|received|from|by|no\b|\d))"
@@ -76,7 +80,11 @@ def _head(text: str) -> re.Match[str] | None:
     match = _HEAD.match(text) if len(text) <= 240 else None
     if match is None:
         match = _HEAD_RUN_ON.match(text)
-    return match if match and match.end() <= 240 else None
+    if match is None or match.end() > 240:
+        return None
+    # a form's header row ("Question | Answer", "Number Question Answer") names no one
+    words = {w.lower().strip(".") for w in match.group("asker").split()}
+    return None if words & _NOT_A_NAME else match
 
 
 def read_questions(blocks: list[Block], *, doc_id: str, source: str) -> list[PlanItem]:
