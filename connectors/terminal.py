@@ -1,18 +1,33 @@
-"""Terminal rendering for the CLI (rich): progress, ingest reports, item tables, answers.
+r"""Terminal rendering for the CLI (rich): progress, ingest reports, item tables, answers.
 
 Rendering only: nothing here retrieves or decides. Output goes to stdout so it can be
 piped; progress goes to stderr so ``--json`` output stays clean.
+
+Everything printed that came from outside — file names, titles, reasons, document text,
+answers — goes through ``safe`` (one line) or ``safe_block`` (keeps line breaks): a
+control character is shown as its escape (``\x1b``, ``\n``) instead of being sent to the
+terminal, so a file named ``"a\x1b[2J.txt"`` cannot clear the screen and a name holding
+a newline cannot forge a "skipped …" line; rich markup in it is escaped, so ``[red]`` in
+a title is text, not a colour.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from assistant.models import Answer, PlanDocument, PlanItem
@@ -27,12 +42,30 @@ class _Stdout:
     """A rich console bound at print time: wide when piped (or under a test runner),
     so tables of plan items are not squeezed to 80 columns in files and logs."""
 
-    def __getattr__(self, name: str):  # noqa: ANN204
+    def __getattr__(self, name: str):
         probe = Console()
         return getattr(probe if probe.is_terminal else Console(width=200), name)
 
 
 console = _Stdout()
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_CONTROL_NOT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    return match.group(0).encode("unicode_escape").decode("ascii")
+
+
+def safe(text: object) -> str:
+    """Untrusted text as one printable line for rich: control, bidi and zero-width
+    characters as their escapes (``\x1b``, ``\n``, ``\u202e``), markup escaped."""
+    return escape(_CONTROL.sub(_shown, str(text)))
+
+
+def safe_block(text: object) -> str:
+    """Like ``safe`` but keeps line breaks (answers, quotes over several lines)."""
+    return escape(_CONTROL_NOT_NEWLINE.sub(_shown, str(text)))
 
 
 @contextmanager
@@ -59,22 +92,22 @@ def print_ingest_report(report: IngestReport) -> None:
     for doc in report.documents:
         ratings = ", ".join(f"{k}: {v}" for k, v in sorted(doc.ratings.items())) or "–"
         table.add_row(
-            f"{doc.title}\n[dim]{doc.path}[/dim]", doc.status, str(doc.items), str(doc.passages),
-            ratings, ", ".join(doc.unresolved_initials) or "–", str(doc.unplaced_rows),
+            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]", safe(doc.status), str(doc.items), str(doc.passages),
+            safe(ratings), safe(", ".join(doc.unresolved_initials) or "–"), str(doc.unplaced_rows),
         )
     console.print(table)
     for problem in report.skipped:
         kept = " (kept the previously indexed version)" if problem.kept_previous else ""
-        console.print(f"[yellow]skipped[/yellow] {problem.path}: {problem.reason}{kept}")
+        console.print(f"[yellow]skipped[/yellow] {safe(problem.path)}: {safe(problem.reason)}{kept}")
     for path in report.removed:
-        console.print(f"[dim]removed[/dim] {path} (no longer there)")
+        console.print(f"[dim]removed[/dim] {safe(path)} (no longer there)")
     total_items = sum(d.items for d in report.documents)
     total_passages = sum(d.passages for d in report.documents)
     if report.changed:
         console.print(
             f"Indexed {len(report.documents)} documents: {total_items} plan items, "
             f"{total_passages} passages; embedded {report.embedded} texts in {report.seconds:.1f}s "
-            f"→ {report.generation}"
+            f"→ {safe(report.generation)}"
         )
     else:
         console.print(f"Index up to date ({total_items} plan items, {total_passages} passages); nothing embedded.")
@@ -90,11 +123,11 @@ def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
     for column in ("document", "ref", "commitment", "rating", "owner", "director", "cabinet member"):
         table.add_column(column, overflow="fold")
     for item in items:
-        table.add_row(
+        table.add_row(*(safe(cell) for cell in (
             titles.get(item.document_id, item.document_id), item.ref or "–", item.title(70),
             item.rating_words or "–", _people(item, "owner"), _people(item, "director"),
             _people(item, "cabinet_member"),
-        )
+        )))
     console.print(table)
     console.print(f"{len(items)} item{'s' if len(items) != 1 else ''}")
 
@@ -102,14 +135,15 @@ def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
 def print_answer(answer: Answer) -> None:
     """The answer, then its numbered sources with the quoted text."""
     style = "" if answer.answered else "yellow"
-    console.print(Markdown(answer.answer.replace("\n", "  \n")), style=style)
+    # Markdown renders the text itself (no rich markup), so only control characters are escaped.
+    console.print(Markdown(_CONTROL_NOT_NEWLINE.sub(_shown, answer.answer).replace("\n", "  \n")), style=style)
     if answer.citations:
         console.print()
         console.print("[bold]Sources[/bold]")
         for n, cite in enumerate(answer.citations, start=1):
             where = " · ".join(filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None]))
-            console.print(f"[{n}] {where}  [dim]{cite.source}[/dim]", highlight=False)
-            console.print(f"    [dim]“{clip_quote(cite.quote)}”[/dim]", highlight=False)
+            console.print(f"[{n}] {safe(where)}  [dim]{safe(cite.source)}[/dim]", highlight=False)
+            console.print(f"    [dim]“{safe(clip_quote(cite.quote))}”[/dim]", highlight=False)
 
 
 def clip_quote(text: str, limit: int = 240) -> str:
