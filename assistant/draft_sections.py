@@ -16,6 +16,7 @@ from assistant.claim_check import tokens
 from assistant.evidence import sentences
 from assistant.models import Citation, PlanDocument, PlanItem, Person
 from assistant.prompts import Phrases
+from assistant.quoting import one_line
 
 UPDATE_CHARS = 700
 QUOTE_CHARS = 450
@@ -77,13 +78,10 @@ def marker(numbers: list[int]) -> str:
 
 
 def flat(text: str, limit: int) -> str:
-    """One line: bullets joined with '; ', curly quotes made single so ours stay balanced, cut at a word."""
+    """One line: bullets joined with '; ', then ``assistant.quoting.one_line`` (curly quotes made single so
+    ours stay balanced, ``[n]`` markers and control characters neutralised), cut at a word."""
     text = re.sub(r"\s*\n\s*•\s*", "; ", text.strip()).replace(":; ", ": ").replace(".; ", ". ")
-    text = re.sub(r"^•\s*", "", text)
-    text = " ".join(text.replace("“", "‘").replace("”", "’").split())
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
-    return text
+    return one_line(re.sub(r"^•\s*", "", text), limit)  # no document line can start one of ours
 
 
 class Writer:
