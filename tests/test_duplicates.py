@@ -10,7 +10,12 @@ import pytest
 from indexing.loaders import load_file
 from indexing.model import DocumentMeta, Location, Passage, PlanDocument
 from indexing.readers import read_document
-from indexing.readers.duplicates import duplicate_nodes, find_duplicates, nodes
+from indexing.readers.duplicates import (
+    duplicate_nodes,
+    find_duplicates,
+    mark_duplicates,
+    nodes,
+)
 
 KENT = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "kent"
 PACK = "cabinet_2025-01-30__pack__24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf"
@@ -74,7 +79,10 @@ def test_minutes_republished_later_are_cited_from_the_first_publication() -> Non
     first = passage_doc("minutes", "2025-01-30", *MINUTES)
     again = passage_doc("next-pack", "2025-03-04", *MINUTES)
     assert find_duplicates([again, first]) == {"next-pack": "minutes"}
-    assert duplicate_nodes([again, first]) == {f"next-pack:p{i}": f"minutes:p{i}" for i in range(3)}
+    repeats = {f"next-pack:p{i}": f"minutes:p{i}" for i in range(3)}
+    assert duplicate_nodes([again, first]) == repeats
+    assert mark_duplicates([again, first]) == repeats
+    assert (again.duplicate_of, first.duplicate_of) == ("minutes", None)
 
 
 def test_short_or_merely_similar_papers_are_not_repeats() -> None:

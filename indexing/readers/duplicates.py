@@ -4,7 +4,7 @@ A committee system publishes each paper on its own and again inside the meeting'
 "reports pack" (or a supplement that encloses a late paper after a covering letter), so
 the same sentences would be indexed — and cited — twice. Papers are compared by their
 content, never their file names: each document's text (passages, items, table rows)
-becomes a set of word 5-gram shingles with a stable hash, and a document repeats another
+becomes a set of hashed word 5-gram shingles, and a document repeats another
 when nearly all of the other's shingles are in it.
 
 ``find_duplicates`` says which document repeats which (the pack → the separate paper);
@@ -15,9 +15,7 @@ with a pointer to the original — a citation then names the separate paper.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -36,18 +34,14 @@ MIN_SHINGLES = 40
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _hash(words: tuple[str, ...]) -> int:
-    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
-
-
 def shingles(text: str) -> set[int]:
-    """Stable hashes of the text's word 5-grams (case and punctuation ignored); a text
-    shorter than one shingle gives the hash of all its words."""
+    """Hashes of the text's word 5-grams (case and punctuation ignored); a text shorter
+    than one shingle gives the hash of all its words. Hashes hold within one run only:
+    they are compared, never stored."""
     words = tuple(w.lower() for w in _WORD.findall(text))
     if len(words) < SHINGLE:
-        return {_hash(words)} if words else set()
-    return {_hash(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        return {hash(words)} if words else set()
+    return {hash(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def nodes(document: PlanDocument) -> Iterator[tuple[str, str]]:
@@ -61,11 +55,15 @@ def nodes(document: PlanDocument) -> Iterator[tuple[str, str]]:
         yield row.id, " ".join(row.cells.values())
 
 
+_NodeSets = dict[str, list[tuple[str, set[int]]]]
+
+
+def _node_sets(documents: list[PlanDocument]) -> _NodeSets:
+    return {d.id: [(n, shingles(t)) for n, t in nodes(d)] for d in documents}
+
+
 def document_shingles(document: PlanDocument) -> set[int]:
-    out: set[int] = set()
-    for _id, text in nodes(document):
-        out |= shingles(text)
-    return out
+    return set().union(*(found for _n, found in _node_sets([document])[document.id]))
 
 
 def _repeats(a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], common: int) -> bool:
@@ -81,32 +79,24 @@ def _repeats(a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], commo
     return key_a > key_b
 
 
-def _held_papers(documents: list[PlanDocument]) -> dict[str, list[tuple[int, str]]]:
+def _held_papers(documents: list[PlanDocument], node_sets: _NodeSets) -> dict[str, list[tuple[int, str]]]:
     """For each document, the papers it repeats with the count of their shared shingles,
-    most shared first (an inverted index of shingles, so only papers sharing text meet)."""
-    sets = {d.id: document_shingles(d) for d in documents}
+    most shared first (set intersections, each over the smaller set of the two)."""
+    sets = {doc_id: set().union(*(f for _n, f in ns)) for doc_id, ns in node_sets.items()}
     by_id = {d.id: d for d in documents}
-    holders: dict[int, list[str]] = {}
-    for doc_id, found in sets.items():
-        for h in found:
-            holders.setdefault(h, []).append(doc_id)
-    common: Counter[tuple[str, str]] = Counter()
-    for ids in holders.values():
-        if 1 < len(ids) <= 50:  # a phrase in every paper says nothing of any two
-            for x, y in combinations(sorted(ids), 2):
-                common[x, y] += 1
     held: dict[str, list[tuple[int, str]]] = {}
-    for (x, y), count in common.items():
+    for x, y in combinations(sorted(sets, key=lambda i: (len(sets[i]), i)), 2):
+        if len(sets[y]) < MIN_SHINGLES:  # neither is long enough to be judged
+            continue
+        count = len(sets[x] & sets[y])
         for a, b in ((x, y), (y, x)):
             if _repeats(by_id[a], by_id[b], sets[a], sets[b], count):
                 held.setdefault(a, []).append((count, b))
     return {a: sorted(papers, key=lambda cb: (-cb[0], cb[1])) for a, papers in held.items()}
 
 
-def find_duplicates(documents: list[PlanDocument]) -> dict[str, str]:
-    """Document id → id of the separate paper it repeats (the one it holds most of,
-    followed to a paper that repeats nothing). Documents that repeat nothing are absent."""
-    best = {a: papers[0][1] for a, papers in _held_papers(documents).items()}
+def _originals(held: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
+    best = {a: papers[0][1] for a, papers in held.items()}
     out: dict[str, str] = {}
     for doc_id, original in best.items():
         seen = {doc_id}
@@ -117,19 +107,14 @@ def find_duplicates(documents: list[PlanDocument]) -> dict[str, str]:
     return out
 
 
-def duplicate_nodes(documents: list[PlanDocument]) -> dict[str, str]:
-    """Node id of a repeating document → id of the same node in a paper it repeats.
+def find_duplicates(documents: list[PlanDocument]) -> dict[str, str]:
+    """Document id → id of the separate paper it repeats (the one it holds most of,
+    followed to a paper that repeats nothing). Documents that repeat nothing are absent."""
+    return _originals(_held_papers(documents, _node_sets(documents)))
 
-    A node is a repeat when a paper its document repeats holds nearly all of it (every
-    such paper is looked in, for a pack of several); it points to that paper's node
-    sharing most of its shingles. A pack's own nodes (its covering letter) are absent and
-    stay indexed; so are all nodes of papers that repeat nothing.
-    """
-    held = _held_papers(documents)
-    by_id = {d.id: d for d in documents}
-    wanted = {*held, *(b for papers in held.values() for _c, b in papers)}
-    node_sets = {doc_id: [(n, shingles(t)) for n, t in nodes(by_id[doc_id])] for doc_id in wanted}
-    paper_sets = {doc_id: set().union(*(s for _n, s in ns)) for doc_id, ns in node_sets.items()}
+
+def _repeated_nodes(held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets) -> dict[str, str]:
+    paper_sets = {doc_id: set().union(*(f for _n, f in ns)) for doc_id, ns in node_sets.items()}
     out: dict[str, str] = {}
     for doc_id, papers in held.items():
         # papers that repeat nothing first: a node should point where it stays indexed
@@ -146,3 +131,27 @@ def duplicate_nodes(documents: list[PlanDocument]) -> dict[str, str]:
             target = out[target]
         out[node_id] = target
     return out
+
+
+def duplicate_nodes(documents: list[PlanDocument]) -> dict[str, str]:
+    """Node id of a repeating document → id of the same node in a paper it repeats.
+
+    A node is a repeat when a paper its document repeats holds nearly all of it (every
+    such paper is looked in, for a pack of several); it points to that paper's node
+    sharing most of its shingles. A pack's own nodes (its covering letter) are absent and
+    stay indexed; so are all nodes of papers that repeat nothing.
+    """
+    node_sets = _node_sets(documents)
+    return _repeated_nodes(_held_papers(documents, node_sets), node_sets)
+
+
+def mark_duplicates(documents: list[PlanDocument]) -> dict[str, str]:
+    """Both at once, shingling each document once: sets ``duplicate_of`` on every
+    document that repeats a paper and returns ``duplicate_nodes``' map, for ingest to
+    drop the repeated nodes or index them down-ranked with a pointer to the original."""
+    node_sets = _node_sets(documents)
+    held = _held_papers(documents, node_sets)
+    originals = _originals(held)
+    for document in documents:
+        document.duplicate_of = originals.get(document.id)
+    return _repeated_nodes(held, node_sets)
