@@ -6,7 +6,8 @@ paragraphs, list items, pipe tables with their header row and body rows (links k
 their text), and TAB-separated lines as tables, as in corpus text. Markdown converted
 from a PDF often keeps each visual line as its own paragraph and a page break as a rule
 followed by the page number: such lines are joined back into one paragraph while the
-previous one has not ended a sentence, and lone page numbers after a rule are dropped.
+previous one has not ended a sentence, and lone page numbers after a rule are dropped
+(a line underlined with dashes before such a number is text, not a heading).
 """
 
 from __future__ import annotations
@@ -84,8 +85,25 @@ def _table(tokens: list[Token], start: int) -> tuple[Block | None, int]:
     return table_block(header, body), index
 
 
-def _reflow(blocks: list[tuple[Block, bool]]) -> list[Block]:
-    """Join paragraphs that are the wrapped lines of one; drop page numbers after rules."""
+_MAX_HEADING_CHARS = 200
+
+
+def _reflow(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Block]:
+    """Join paragraphs that are the wrapped lines of one; drop page numbers after rules.
+
+    ``bold``: ids of headings made from bold paragraphs. Wrapped lines of one are joined
+    too, and one that reads as a sentence (ends with a full stop, or runs long) is a
+    bold paragraph, not a heading.
+    """
+    out = _join_wrapped(blocks, bold)
+    for block in out:
+        sentence = block.text.rstrip("”’\"'").endswith(".")
+        if id(block) in bold and (sentence or len(block.text) > _MAX_HEADING_CHARS):
+            block.kind, block.level = BlockKind.paragraph, 0
+    return out
+
+
+def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Block]:
     out: list[Block] = []
     after_rule = False
     for block, is_rule in blocks:
@@ -97,6 +115,13 @@ def _reflow(blocks: list[tuple[Block, bool]]) -> list[Block]:
             continue
         after_rule = False
         last = out[-1] if out else None
+        if (
+            last is not None and id(last) in bold and id(block) in bold
+            and last.level == block.level and not ends_sentence(last.text)
+        ):
+            last.text = f"{last.text} {block.text}"
+            last.at.line_end = block.at.line_end or block.at.line
+            continue
         if (
             last is not None and last.kind in (BlockKind.paragraph, BlockKind.list_item)
             and block.kind is BlockKind.paragraph and not ends_sentence(last.text)
@@ -111,13 +136,18 @@ def _reflow(blocks: list[tuple[Block, bool]]) -> list[Block]:
 
 def markdown_blocks(text: str) -> list[Block]:
     tokens = _PARSER.parse(text)
-    deepest = max((int(t.tag[1]) for t in tokens if t.type == "heading_open"), default=0)
+    deepest = max(
+        (int(t.tag[1]) for t in tokens if t.type == "heading_open" and t.markup.startswith("#")),
+        default=0,
+    )
     found: list[tuple[Block, bool]] = []
+    bold: set[int] = set()
     in_item = 0
     index = 0
     while index < len(tokens):
         token = tokens[index]
         kind = None
+        is_bold = False
         if token.type == "table_open":
             table, index = _table(tokens, index)
             if table is not None:
@@ -129,6 +159,12 @@ def markdown_blocks(text: str) -> list[Block]:
             in_item += 1
         elif token.type == "list_item_close":
             in_item -= 1
+        elif token.type == "heading_open" and _is_page_break(tokens, index):
+            inline = tokens[index + 1]
+            block = Block(kind=BlockKind.paragraph, text=_inline_text(inline), at=_span(token))
+            found += [(block, False), (Block(kind=BlockKind.paragraph), True)]
+            index += 3
+            continue
         elif token.type == "heading_open":
             kind, level = BlockKind.heading, int(token.tag[1])
         elif token.type == "paragraph_open":
@@ -142,6 +178,7 @@ def markdown_blocks(text: str) -> list[Block]:
                 kind = BlockKind.list_item
             elif _all_bold(inline):
                 kind, level = BlockKind.heading, deepest + 1
+                is_bold = True
         elif token.type in ("fence", "code_block"):
             found += [(b, False) for b in _tab_blocks(token.content, token)]
         if kind is not None:
@@ -155,10 +192,23 @@ def markdown_blocks(text: str) -> list[Block]:
                     found[-1][0].text += f" {words}"  # a second paragraph of one item
                 else:
                     found.append((block, False))
+                    if is_bold:
+                        bold.add(id(block))
             index += 3
             continue
         index += 1
-    return _reflow(found)
+    return _reflow(found, bold)
+
+
+def _is_page_break(tokens: list[Token], index: int) -> bool:
+    """A line underlined with dashes and followed by a bare number: in Markdown converted
+    from a PDF that is a line of text, a page break and the page number, not a heading."""
+    following = tokens[index + 3 : index + 5]
+    return (
+        tokens[index].markup == "-" and len(following) == 2
+        and following[0].type == "paragraph_open"
+        and bool(_PAGE_NUMBER.match(following[1].content.strip()))
+    )
 
 
 def _tab_blocks(content: str, token: Token) -> list[Block]:

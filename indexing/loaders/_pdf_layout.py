@@ -182,8 +182,11 @@ def _continue_table(previous: _Piece, table: PageTable) -> bool:
         return False
     header = [row.cells for row in previous.header]
     rows = table.rows
+    repeated = rows[: table.header_count]
     if header and rows[: len(header)] == header:
         rows = rows[len(header):]
+    elif header and repeated and all(row in header for row in repeated):
+        rows = rows[len(repeated):]  # the header repeated in part (a units row left out)
     elif table.styled_header and header:
         return False
     at = Span(page=table.page)

@@ -3,9 +3,11 @@
 A line in the top or bottom margin band that comes back at the same place on many pages
 (digits ignored, so "Page 3" and "Page 4" are the same line) is a running header or
 footer; a bare page number ("12", "- 12 -", "Page 3 of 12") in a margin band is dropped
-wherever it appears. A running line set larger than the body text is the document's
-title: its first appearance is kept. A table repeated identically at the same place on
-several pages (a totals strip over a register) is kept once.
+wherever it appears. A running line at the top set larger than the body text is
+the document's title: its first appearance is kept. A line repeated at the same place on most pages
+of a longer document, wherever it is, is a watermark ("DRAFT") and dropped. A table
+repeated identically at the same place on several pages (a totals strip over a register)
+is kept once.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from indexing.loaders._pdf_page import Line, PageContent, PageTable
 
 MARGIN_BAND = 0.12
 """Share of the page height at the top and at the bottom where running lines live."""
+WATERMARK_SHARE = 0.6
+"""A line at the same place on this share of the pages (three at least) is a watermark."""
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
 )
@@ -42,10 +46,10 @@ def drop_running(pages: list[PageContent], body_size: float) -> None:
     seen_on: Counter[tuple[str, int]] = Counter()
     tables_on: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        keys = {_key(i) for i in page.items if isinstance(i, Line) and _in_margin(i, page)}
-        seen_on.update(keys)
+        seen_on.update({_key(i) for i in page.items if isinstance(i, Line)})
         tables_on.update({_table_key(i) for i in page.items if isinstance(i, PageTable)})
     threshold = max(2, round(0.4 * len(pages)))
+    watermark = max(3, round(WATERMARK_SHARE * len(pages)))
     kept_titles: set[tuple[str, int]] = set()
     kept_tables: set[tuple[str, int]] = set()
     for page in pages:
@@ -61,8 +65,11 @@ def drop_running(pages: list[PageContent], body_size: float) -> None:
                     continue
                 key = _key(item)
                 if len(pages) > 1 and seen_on[key] >= threshold:
-                    if item.size <= body_size + 1 or key in kept_titles:
+                    at_top = item.top < page.height * MARGIN_BAND
+                    if item.size <= body_size + 1 or not at_top or key in kept_titles:
                         continue
                     kept_titles.add(key)
+            elif seen_on[_key(item)] >= watermark:
+                continue
             items.append(item)
         page.items = items
