@@ -29,8 +29,9 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape, quoteattr
 
-from assistant.config import REPO_ROOT
 from local_server import LocalServer
+
+from assistant.config import REPO_ROOT
 
 NS = "http://moderngov.co.uk/namespaces"
 KENT = REPO_ROOT / "evals" / "corpus-real" / "kent"
@@ -49,9 +50,11 @@ class Paper:
     path: Path
     restricted: bool = False
     published: str = "22/01/2025 17:00:00"
+    content: bytes | None = None  # served instead of the file at ``path``
+    content_type: str = "application/pdf"
 
     def data(self) -> bytes:
-        return self.path.read_bytes()
+        return self.content if self.content is not None else self.path.read_bytes()
 
 
 @dataclass
@@ -388,7 +391,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # quiet
         pass
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(length)
         action = self.headers.get("SOAPAction", "").strip('"')
@@ -404,10 +407,10 @@ class _Handler(BaseHTTPRequestHandler):
         params = {child.tag.split("}")[-1]: (child.text or "") for child in call}
         self._operation(operation, params, soap=True)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._get(head=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._get(head=True)
 
     def _get(self, head: bool) -> None:
@@ -466,13 +469,13 @@ class _Handler(BaseHTTPRequestHandler):
         if head:
             owner.heads[paper_id] += 1
             self.send_response(200)
-            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Type", paper.content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             return
         owner.downloads[paper_id] += 1
         self.send_response(200)
-        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Type", paper.content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if paper_id in owner.faults.truncate:

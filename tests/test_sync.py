@@ -20,6 +20,7 @@ model, real Chroma), on nine short PDFs so each step takes seconds.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -30,11 +31,19 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from moderngov_server import (
+    CAB_JAN,
+    CAB_MAR,
+    CC_FEB,
+    KENT,
+    ModernGovServer,
+    kent_system,
+    march_meeting,
+)
 
 from assistant.config import REPO_ROOT, Settings
 from connectors.sync_command import sync_group
 from indexing.store import IndexStore, current_generation
-from moderngov_server import CAB_JAN, CAB_MAR, CC_FEB, KENT, ModernGovServer, kent_system, march_meeting
 
 HAND_WRITTEN = "officer-notes.md"
 
@@ -108,7 +117,7 @@ def test_first_sync_gets_every_paper_with_its_manifest(scenario: Scenario) -> No
     assert dict(scenario.server.downloads) == {pid: 1 for pid in papers}
     manifest = scenario.first_manifest
     by_url = {entry.get("url"): (name, entry) for name, entry in manifest.items()}
-    for pid, paper in papers.items():
+    for paper in papers.values():
         name, entry = by_url[scenario.server.paper_url(paper)]
         meeting = next(m for m in scenario.server.system.meetings.values() for i in m.items if paper in i.papers)
         item = next(i for i in meeting.items if paper in i.papers)
@@ -273,6 +282,42 @@ def test_relabelled_paper_is_restricted_in_the_index(scenario: Scenario) -> None
     assert result.exit_code == 0, result.output
     assert scenario.manifest()[label]["access"] == "restricted"
     assert scenario.documents()[label].meta.access.value == "restricted"
+
+
+def test_papers_that_are_not_documents_are_skipped(scenario: Scenario) -> None:
+    from moderngov_server import Item, Paper
+
+    server, meeting = scenario.server, scenario.server.system.meetings[CC_FEB]
+    whole = (KENT / "cabinet_2025-01-30__24-00115 - EqIA.pdf").read_bytes()
+    item = Item(51099, "7", "Papers that cannot be indexed", papers=[
+        Paper(79001, "A web page", KENT, content=b"<html><body>Moved</body></html>", content_type="text/html"),
+        Paper(79002, "Half a PDF", KENT, content=whole[: len(whole) // 2]),
+        Paper(79003, "A large PDF", KENT / "cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"),
+        Paper(79004, "An exempt appendix", KENT / "cabinet_2025-01-30__24-00115 - EqIA.pdf", restricted=True),
+    ])
+    server.faults.forbidden.add(79004)
+    meeting.items.append(item)
+    try:
+        before = scenario.snapshot()
+        result = scenario.sync("--max-size", "1", "--json")
+        assert result.exit_code == 0, result.output
+        changes = {c["title"]: c for c in json.loads(result.output)["changes"]}
+        reasons = {title: changes[title]["reason"] for title in ("A web page", "Half a PDF", "A large PDF",
+                                                                 "An exempt appendix")}
+        assert {changes[t]["change"] for t in reasons} == {"skipped"}
+        assert reasons["A web page"] == "the server sent text/html, not a document"
+        assert reasons["Half a PDF"] == "it is not a whole PDF (no PDF header or end marker)"
+        assert reasons["A large PDF"].startswith("it is ") and "over the 1,048,576-byte limit" in reasons["A large PDF"]
+        assert reasons["An exempt appendix"] == "the server refused it (403)"
+        urls = {e.get("url") for e in scenario.manifest().values()}
+        assert not urls & {server.paper_url(p) for p in item.papers}
+        after = scenario.snapshot()
+        record = f"county-council/2025-02-13-m{CC_FEB}/county-council-2025-02-13-meeting-{CC_FEB}.md"
+        assert set(after) == set(before) and after[record] != before[record]  # no new file; the record lists the item
+        assert scenario.parts() == []
+    finally:
+        meeting.items.remove(item)
+        server.faults.forbidden.clear()
 
 
 def test_killed_sync_leaves_nothing_half_written(scenario: Scenario) -> None:

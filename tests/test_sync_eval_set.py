@@ -10,7 +10,6 @@ file must have its manifest entry, with the meeting and a public address.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -41,7 +40,7 @@ def test_the_set_is_asked_of_the_synced_corpus() -> None:
 
 
 @pytest.mark.parametrize("question", [q for q in SET.questions if q.expect.answered], ids=lambda q: q.id)
-def test_every_fact_is_in_its_document(question) -> None:  # noqa: ANN001 - an evals.schema.Question
+def test_every_fact_is_in_its_document(question) -> None:
     expect = question.expect
     text = _norm(_text(expect.document, expect.page))
     for fact in expect.facts:
@@ -55,7 +54,7 @@ def test_every_synced_file_has_its_manifest_entry() -> None:
     manifest = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))["documents"]
     files = {p.name for p in CORPUS.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name != "manifest.yaml"}
     assert files == set(manifest)
-    for name, entry in manifest.items():
+    for entry in manifest.values():
         assert entry["committee"] in ("Cabinet", "County Council") and entry["meeting_date"].startswith("2025-")
         assert entry["url"].startswith("https://democracy.example.gov.uk/")
     assert [n for n, e in manifest.items() if e["access"] == "restricted"] == ["24-00115-eqia-70082.pdf"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from moderngov_server import CAB_JAN, CABINET, ModernGovServer, kent_system
 
 from connectors.sources.kinds import infer_kind, infer_period
 from connectors.sources.meeting_doc import html_text, render
 from connectors.sources.moderngov import ModernGovClient, SourceError, service_url
-from moderngov_server import CAB_JAN, CABINET, ModernGovServer, kent_system
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ _WORDS: list[tuple[str, str]] = [
     ("risk_register", r"\brisk register\b|\brisk log\b"),
     ("performance", r"\bperformance\b|\bkpis?\b|\bqpr\b|\bscorecard\b|\bdashboard\b|\bindicators?\b"),
     ("form", r"\beq[i]?ia\b|\bequality (and )?(impact|analysis)\b|\bdpia\b|\bscreening\b|\bform\b"),
-    ("budget", r"\bbudget\b|\bmtfp\b|\bfinancial plan\b|\bcapital programme\b|\brevenue\b|\btreasury\b"
-               r"|\bfinance monitoring\b|\bcouncil tax\b|\bprecept\b"),
+    ("budget", (r"\bbudget\b|\bmtfp\b|\bfinancial plan\b|\bcapital programme\b|\brevenue\b|\btreasury\b"
+                r"|\bfinance monitoring\b|\bcouncil tax\b|\bprecept\b")),
     ("appendix", r"\bappendix\b|\bannex\b|\bannexe\b|\bschedule \d"),
 ]
 _FROM_ITEM = {"minutes", "questions", "risk_register", "performance", "budget"}

@@ -26,7 +26,14 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from pydantic import BaseModel
 
-from connectors.sources.model import AgendaItem, Attachment, Attendee, Committee, Meeting, MeetingSummary
+from connectors.sources.model import (
+    AgendaItem,
+    Attachment,
+    Attendee,
+    Committee,
+    Meeting,
+    MeetingSummary,
+)
 
 NAMESPACE = "http://moderngov.co.uk/namespaces"
 SERVICE = "mgWebService.asmx"
@@ -86,7 +93,7 @@ class ModernGovClient:
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> ModernGovClient:
+    def __enter__(self) -> ModernGovClient:  # noqa: PYI034 - not subclassed
         return self
 
     def __exit__(self, *exc: object) -> None:

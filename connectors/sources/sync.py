@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import fcntl
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -27,9 +26,9 @@ from pydantic import BaseModel, Field
 
 from assistant.config import Settings
 from connectors.sources import files
+from connectors.sources.commit import Plan, commit, discard, paper_entry
 from connectors.sources.files import MeetingState, PaperState
-from connectors.sources.kinds import infer_kind, infer_period
-from connectors.sources.meeting_doc import item_label, meeting_kind, meeting_title, render
+from connectors.sources.meeting_doc import meeting_title
 from connectors.sources.model import AgendaItem, Attachment, Committee, Meeting
 from connectors.sources.moderngov import ModernGovClient, PaperProblem, SourceError
 from indexing.ingest import IngestReport
@@ -70,18 +69,6 @@ class SyncReport(BaseModel):
     ingest: IngestReport | None = None
 
 
-class _Plan(BaseModel):
-    """One meeting's pending changes, applied only at commit."""
-
-    folder: Path
-    meeting: Meeting
-    state: MeetingState
-    renames: list[tuple[Path, Path]] = Field(default_factory=list)
-    removals: list[Path] = Field(default_factory=list)
-    entries: dict[str, dict] = Field(default_factory=dict)
-    owned_before: set[str] = Field(default_factory=set)
-
-
 def default_window(today: date | None = None) -> tuple[date, date]:
     """A year back and three months ahead: recent decisions and the agendas to come."""
     today = today or date.today()
@@ -104,13 +91,13 @@ def sync(settings: Settings, options: SyncOptions, progress: Progress | None = N
             interval=options.interval, max_bytes=options.max_bytes,
         ) as client:
             meetings = _list_meetings(client, options, progress)
-            plans: list[_Plan] = []
+            plans: list[Plan] = []
             try:
                 _download_all(client, into, meetings, options, plans, report, progress)
             except BaseException:
-                _discard(plans)
+                discard(plans)
                 raise
-        _commit(into, plans, manifest_raw)
+        commit(into, plans, manifest_raw, options.publisher)
         report.meetings = [meeting_title(p.meeting) for p in plans]
         report.ingest = ingest(settings.model_copy(update={"corpus_dir": into}), progress=progress)
     return report
@@ -146,14 +133,14 @@ def _choose(committees: list[Committee], wanted: list[str]) -> list[Committee]:
 
 def _download_all(
     client: ModernGovClient, into: Path, meetings: list[Meeting], options: SyncOptions,
-    plans: list[_Plan], report: SyncReport, progress: Progress,
+    plans: list[Plan], report: SyncReport, progress: Progress,
 ) -> None:
     total = sum(len(m.attachments()) for m in meetings)
     done = 0
     for meeting in meetings:
         folder = files.meeting_folder(into, meeting.committee.title, meeting.date.isoformat(), meeting.id)
         old = files.read_state(folder)
-        plan = _Plan(
+        plan = Plan(
             folder=folder, meeting=meeting, owned_before=old.owned_files() if old else set(),
             state=MeetingState(
                 site=client.site, committee_id=meeting.committee.id, committee=meeting.committee.title,
@@ -189,7 +176,7 @@ def _with_address(client: ModernGovClient, attachment: Attachment) -> Attachment
 
 
 def _plan_paper(
-    client: ModernGovClient, plan: _Plan, item: AgendaItem, attachment: Attachment,
+    client: ModernGovClient, plan: Plan, item: AgendaItem, attachment: Attachment,
     previous: PaperState | None, options: SyncOptions, report: SyncReport, label: str,
 ) -> None:
     key = str(attachment.id)
@@ -225,12 +212,12 @@ def _plan_paper(
         file=name, title=attachment.title, publication_date=attachment.publication_date, size=got.size,
         sha256=got.sha256, restricted=attachment.restricted, url=attachment.url,
     )
-    plan.entries[name] = _entry(plan.meeting, item, attachment, options)
+    plan.entries[name] = paper_entry(plan.meeting, item, attachment, options.publisher)
     report.changes.append(PaperChange(meeting=label, title=attachment.title, file=name, change="replaced" if previous else "new"))
 
 
 def _keep(
-    plan: _Plan, item: AgendaItem, attachment: Attachment, previous: PaperState,
+    plan: Plan, item: AgendaItem, attachment: Attachment, previous: PaperState,
     options: SyncOptions, report: SyncReport, label: str,
 ) -> None:
     """The file on disk is current; its labels (title, restricted flag) follow the service."""
@@ -243,11 +230,13 @@ def _keep(
         "title": attachment.title, "restricted": attachment.restricted,
         "publication_date": attachment.publication_date, "url": attachment.url or previous.url,
     })
-    plan.entries[previous.file] = _entry(plan.meeting, item, attachment, options, url=attachment.url or previous.url)
+    plan.entries[previous.file] = paper_entry(
+        plan.meeting, item, attachment, options.publisher, url=attachment.url or previous.url
+    )
 
 
 def _keep_or_skip(
-    plan: _Plan, item: AgendaItem, attachment: Attachment, previous: PaperState | None,
+    plan: Plan, item: AgendaItem, attachment: Attachment, previous: PaperState | None,
     options: SyncOptions, report: SyncReport, label: str, reason: str,
 ) -> None:
     """A paper that could not be fetched: keep the earlier copy if there is one, else skip it."""
@@ -303,63 +292,6 @@ def _check_document(path: Path, suffix: str) -> None:
         raise PaperProblem(f"the PDF does not open ({err})") from err
     if pages == 0:
         raise PaperProblem("the PDF has no pages")
-
-
-def _entry(meeting: Meeting, item: AgendaItem, attachment: Attachment, options: SyncOptions, url: str | None = None) -> dict:
-    entry = {
-        "title": attachment.title,
-        "kind": infer_kind(attachment.title, item.title),
-        "period": infer_period(attachment.title, item.title),
-        "date": meeting.date.isoformat(),
-        "publisher": options.publisher,
-        "url": url or attachment.url,
-        "access": "restricted" if attachment.restricted else "public",
-        "committee": meeting.committee.title,
-        "meeting": str(meeting.id),
-        "meeting_date": meeting.date.isoformat(),
-        "agenda_item": item_label(item),
-    }
-    return {k: v for k, v in entry.items() if v is not None}
-
-
-def _meeting_doc_name(meeting: Meeting) -> str:
-    return f"{files.slug(meeting.committee.title, 40)}-{meeting.date.isoformat()}-meeting-{meeting.id}.md"
-
-
-def _commit(into: Path, plans: list[_Plan], manifest_raw: dict) -> None:
-    """Apply every meeting's changes, then the manifest (see the module docstring)."""
-    entries: dict[str, dict] = {}
-    drop: set[str] = set()
-    for plan in plans:
-        plan.folder.mkdir(parents=True, exist_ok=True)
-        for temp, final in plan.renames:
-            os.replace(temp, final)
-        for path in plan.removals:
-            path.unlink(missing_ok=True)
-        files_by_id = {int(aid): paper.file for aid, paper in plan.state.papers.items()}
-        doc_name = _meeting_doc_name(plan.meeting)
-        doc_path = plan.folder / doc_name
-        text = render(plan.meeting, files_by_id).encode("utf-8")
-        if not doc_path.exists() or doc_path.read_bytes() != text:
-            files.atomic_write(doc_path, text)
-        plan.state.meeting_doc = doc_name
-        files.fsync_dir(plan.folder)
-        files.write_state(plan.folder, plan.state)
-        drop |= plan.owned_before
-        entries.update(plan.entries)
-        entries[doc_name] = {k: v for k, v in {
-            "title": meeting_title(plan.meeting), "kind": meeting_kind(plan.meeting),
-            "date": plan.meeting.date.isoformat(), "url": plan.meeting.page_url, "access": "public",
-            "committee": plan.meeting.committee.title, "meeting": str(plan.meeting.id),
-            "meeting_date": plan.meeting.date.isoformat(),
-        }.items() if v is not None}
-    files.write_manifest(into / "manifest.yaml", manifest_raw, drop, entries)
-
-
-def _discard(plans: list[_Plan]) -> None:
-    for plan in plans:
-        for temp, _ in plan.renames:
-            temp.unlink(missing_ok=True)
 
 
 @contextmanager
