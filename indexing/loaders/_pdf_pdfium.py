@@ -90,6 +90,10 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             font = fonts[key] = (raw_api.FPDFText_GetFontSize(handle, index), name)
         raw_api.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
         top, bottom = height - box.top, height - box.bottom
+        if previous is not None and previous["line"] == line and (
+            box.left < previous["x0"] and abs(top - previous["top"]) > (bottom - top) / 2
+        ):
+            line += 1  # back to the left and down: a new line PDFium did not mark
         previous = {
             "text": glyph, "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
             "size": font[0], "fontname": font[1], "line": line,

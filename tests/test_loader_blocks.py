@@ -1,0 +1,421 @@
+"""Loaders keep the structure: blocks in reading order from real council papers and from
+small files built here for the shapes the real ones lack.
+
+Real files are the project's copy of other councils' papers (``evals/corpus-real``);
+what each test expects was read off the PDF or file by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from indexing.blocks import Block, BlockKind
+from indexing.loaders import LoadError, load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "evals" / "corpus-real"
+KENT = REAL / "kent"
+OTHER = REAL / "other"
+SHARED_KENT = Path(os.environ.get("PLANBOT_SHARED_KENT", "/work/shared/corpus-real/kent"))
+QPR = KENT / "cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"
+MINERALS = KENT / "cabinet_2025-03-04__Adoption of the Kent Minerals and Waste Local Plan 2024-2039.pdf"
+RISK_REGISTER = KENT / "full_council_2025-02-13__Appendix J - Budget Risk Register.pdf"
+DRAFT_RISK_REGISTER = KENT / "cabinet_2025-01-30__Appendix I Budget Risk Register 22.01.25.pdf"
+
+
+def _texts(blocks: list[Block], kind: BlockKind | None = None) -> list[str]:
+    return [b.text for b in blocks if kind is None or b.kind is kind]
+
+
+def _tables(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if b.is_table]
+
+
+@pytest.fixture(scope="module")
+def qpr() -> list[Block]:
+    return load_file(QPR).blocks
+
+
+@pytest.fixture(scope="module")
+def minerals() -> list[Block]:
+    return load_file(MINERALS).blocks
+
+
+# --- real PDFs ------------------------------------------------------------------------
+
+
+def test_qpr_kpi_summary_tables_have_their_two_header_rows(qpr: list[Block]) -> None:
+    summary = [t for t in _tables(qpr) if t.header and t.header[0][1:2] == ["RAG rating"]]
+
+    assert len(summary) == 8  # one per service area, pages 4-7
+    first = summary[0]
+    assert first.header == [["Customer Services KPIs", "RAG rating", "", "DoT"], ["", "Latest", "Previous", ""]]
+    assert first.at.page == 4
+    assert [row.cells[:3] for row in first.rows] == [
+        ["% of callers to Contact Point who rated the advisor who dealt with their call as good", "GREEN", "GREEN"],
+        ["% of phone calls to Contact Point which were answered", "GREEN", "AMBER"],
+        ["% of complaints responded to within timescale", "RED", "RED"],
+    ]
+    ratings = [row.cells[1] for table in summary for row in table.rows]
+    # the executive summary: 17 Green, 12 Amber, 9 Red
+    assert (ratings.count("GREEN"), ratings.count("AMBER"), ratings.count("RED")) == (17, 12, 9)
+
+
+def test_qpr_kpi_card_text_is_a_paragraph_on_its_page(qpr: list[Block]) -> None:
+    cards = [b for b in qpr if b.text == "Latest: 94% Target: 90%, Floor: 80% Previous: 97% (Green)"]
+
+    assert [(b.kind, b.at.page) for b in cards] == [(BlockKind.paragraph, 32)]
+    title = qpr[qpr.index(cards[0]) - 1]
+    assert title.text == "Percentage of routine pothole repairs completed within 28 days GREEN"
+
+
+def test_qpr_running_header_and_page_numbers_are_dropped(qpr: list[Block]) -> None:
+    texts = _texts(qpr)
+
+    assert "Appendix 1" not in texts  # printed at the top of pages 2-71
+    assert not [t for t in texts if re.fullmatch(r"\d{1,3}", t)]  # page numbers 1-70
+    assert any("giving a Green RAG rating of 94%" in t for t in texts)
+
+
+def test_qpr_headings_come_from_type_size_and_weight(qpr: list[Block]) -> None:
+    headings = {b.text: b.level for b in qpr if b.kind is BlockKind.heading}
+
+    assert headings["Quarterly Performance Report"] == 1  # 26 pt on the cover
+    assert headings["Key to KPI Ratings used"] == 2  # 16 pt
+    assert headings["Executive Summary"] == 3  # 14 pt
+    assert headings["Key Performance Indicators"] == 4  # bold at body size
+
+
+def test_sentences_are_not_cut_at_line_ends(minerals: list[Block]) -> None:
+    paragraphs = _texts(minerals, BlockKind.paragraph)
+
+    # "…adopted by County Council in July" / "2016 with some limited changes…" on page 1
+    assert any(
+        "Local Plan 2013-30 was adopted by County Council in July 2016 with some limited changes "
+        "adopted in September 2020." in p for p in paragraphs
+    )
+    assert any(
+        p.startswith("In December 2023, following three rounds of public consultation between 2021 and 2023,")
+        for p in paragraphs
+    )
+
+
+def test_a_paragraph_running_onto_the_next_page_is_one_block(minerals: list[Block]) -> None:
+    [block] = [b for b in minerals if b.text.startswith("1.3 The National Planning Policy Framework")]
+
+    assert (block.at.page, block.at.page_end) == (2, 3)
+    assert "was undertaken in 2021 that concluded a need for updates to the Plan" in block.text
+
+
+def test_lists_are_list_items(minerals: list[Block]) -> None:
+    items = _texts(minerals, BlockKind.list_item)
+
+    assert "(ii) NOTE the recommendations of the Sustainability Appraisal of the KMWLP (Appendix D); and," in items
+    assert "extending the plan period to 2039;" in items  # a "•" bullet, the bullet dropped
+
+
+@pytest.mark.parametrize("path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"])
+def test_budget_risk_register_is_one_table_over_its_pages_with_one_header(path: Path) -> None:
+    blocks = load_file(path).blocks
+    registers = [t for t in _tables(blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]]
+
+    assert len(registers) == 1
+    register = registers[0]
+    assert (register.at.page, register.at.page_end) == (1, 11)
+    assert register.header[0][5:] == [
+        "Current Likelihood (1-5)", "Estimated Annual Financial Exposure", "Estimated Lifetime Financial Exposure"
+    ]
+    assert sorted({row.at.page for row in register.rows}) == list(range(1, 12))
+    assert not [row for row in register.rows if row.cells[:2] == ["Directorate", "Risk Title"]]
+    assert any(row.cells[1] == "Cyber Security" and row.cells[0] == "DCED" for row in register.rows)
+    assert "DRAFT" not in _texts(blocks)  # the watermark at the foot of every page
+
+
+# --- real CSV and Markdown ------------------------------------------------------------
+
+
+def test_csvs_are_one_table_each_with_their_header() -> None:
+    hart = load_file(OTHER / "hartdc-kpi-q2-2014-15.csv")
+    wye = load_file(OTHER / "wyevalley-cc-financial-risk-assessment.csv")
+
+    [kpis] = hart.blocks
+    assert kpis.header == [[
+        "KPI ref", "Description", "Service", "Previous year", "Q1 2014/15", "Q2 2014/15", "Target", "Unit",
+        "Status", "Notes",
+    ]]
+    first = kpis.rows[0]
+    assert first.cells[0] == "CS01" and first.cells[8] == "Green (above target)"
+    assert (first.at.sheet, first.at.row) == ("hartdc-kpi-q2-2014-15", 2)
+    [risks] = wye.blocks
+    assert risks.header[0][:5] == ["no", "risk", "severity", "likelihood", "riskscore"]
+    row = next(r for r in risks.rows if r.cells[0] == "1.1")
+    assert row.cells[1:5] == ["Precept too low for spending needs", "3", "1", "3"]
+    assert hart.text.splitlines()[0] == "\t".join(kpis.header[0])
+
+
+def test_limerick_markdown_gives_headings_and_reflowed_paragraphs() -> None:
+    blocks = load_file(OTHER / "limerick-council-minutes-2025-03-31-questions.md").blocks
+    headings = _texts(blocks, BlockKind.heading)
+    paragraphs = _texts(blocks, BlockKind.paragraph)
+
+    assert {"Votes of Sympathy", "Vote of Congratulations", "Correspondence"} <= set(headings)
+    assert "The Members joined in welcoming Councillor Moisa and extended their best for his visit in Limerick." in paragraphs
+    assert "2" not in paragraphs  # the page number after the page-break rule
+    sympathy = blocks.index(next(b for b in blocks if b.text == "Votes of Sympathy"))
+    assert blocks[sympathy + 1].text.startswith("The Príomh Chomhairleoir expressed deepest sympathy")
+    assert blocks[sympathy + 1].at.line == 70
+
+
+def test_markdown_pipe_table_keeps_header_and_link_text() -> None:
+    blocks = load_file(OTHER / "trafford-corporate-plan-indicators.md").blocks
+    [table] = _tables(blocks)
+
+    assert table.header == [["Priority", "Indicator", "Source", "Period", "Publication Date", "Next Release", "Notes"]]
+    assert table.rows[0].cells[:2] == ["Health", "Proportion of children aged 4-5 years classified as obese."]
+    assert table.rows[0].cells[2].startswith("NHS Digital National Child Measurement Programme")
+    assert "https://" not in table.rows[0].cells[2]
+    assert table.rows[0].at.line == 13
+    assert _texts(blocks, BlockKind.list_item)[0] == "Health: Reducing health inequalities"
+
+
+# --- made-up files for shapes the real ones lack --------------------------------------
+
+
+def _pdf(tmp_path: Path, name: str, story: list, *, running: bool = False) -> Path:
+    """A PDF of ``story``; with ``running``, a running header and "Page N" on every page."""
+    path = tmp_path / name
+
+    def header_footer(page: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        if running:
+            page.setFont("Helvetica", 9)
+            page.drawString(72, 800, "Homelessness Plan – progress update")
+            page.drawString(280, 30, f"Page {doc.page}")
+
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        story, onFirstPage=header_footer, onLaterPages=header_footer
+    )
+    return path
+
+
+def test_pdf_table_across_a_page_break_is_one_table_with_its_header_once(tmp_path: Path) -> None:
+    styles = getSampleStyleSheet()
+    rows = [["Ref", "Action", "RAG", "Lead officer"]] + [
+        [f"{n}.1", f"Action number {n} of the plan", "Amber" if n % 3 else "Green", "Jane Smith"] for n in range(1, 61)
+    ]
+    table = Table(rows, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+    ]))
+    path = _pdf(tmp_path, "actions.pdf", [Paragraph("Action plan", styles["Heading1"]), table], running=True)
+
+    blocks = load_file(path).blocks
+    [found] = _tables(blocks)
+    assert found.header == [rows[0]]
+    assert [row.cells for row in found.rows] == rows[1:]
+    assert found.at.page == 1 and found.at.page_end is not None and found.at.page_end >= 2
+    assert [row.at.page for row in found.rows] == sorted(row.at.page for row in found.rows)
+    assert _texts(blocks, BlockKind.heading) == ["Action plan"]
+    assert not [t for t in _texts(blocks) if t.startswith(("Page ", "Homelessness Plan"))]
+
+
+def test_pdf_paragraph_over_a_page_break_and_line_end_hyphens(tmp_path: Path) -> None:
+    path = tmp_path / "prose.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    lines_1 = [
+        "The implementation of the strategy is under way.",
+        "",
+        "We will improve the co-",
+        "ordination of services and the imple-",
+        "mentation of the plan across the",
+    ]
+    lines_2 = ["borough by March 2026, as agreed.", "", "A second paragraph starts here."]
+    for lines in (lines_1, lines_2):
+        page.setFont("Helvetica", 9)
+        page.drawString(72, 810, "Council Plan 2025 update")
+        page.setFont("Helvetica", 12)
+        y = 700
+        for line in lines:
+            if line:
+                page.drawString(72, y, line)
+            y -= 14 if line else 28
+        page.setFont("Helvetica", 9)
+        page.drawString(290, 30, str(page.getPageNumber()))
+        page.showPage()
+    page.save()
+
+    blocks = load_file(path).blocks
+    assert [(b.kind, b.text, b.at.page, b.at.page_end) for b in blocks] == [
+        (BlockKind.paragraph, "The implementation of the strategy is under way.", 1, None),
+        (
+            BlockKind.paragraph,
+            "We will improve the co-ordination of services and the implementation of the plan "
+            "across the borough by March 2026, as agreed.",
+            1,
+            2,
+        ),
+        (BlockKind.paragraph, "A second paragraph starts here.", 2, None),
+    ]
+
+
+def test_pdf_headings_by_size_and_bulleted_lists(tmp_path: Path) -> None:
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph("Housing Strategy", styles["Title"]),
+        Paragraph("Priorities", styles["Heading2"]),
+        Paragraph("We have three priorities for the coming year, set out below.", styles["Normal"]),
+        Spacer(1, 6),
+        Paragraph("build 500 new homes;", styles["Normal"], bulletText="•"),
+        Paragraph("end rough sleeping;", styles["Normal"], bulletText="•"),
+        Spacer(1, 6),
+        Paragraph("Each priority has a lead officer.", styles["Normal"]),
+    ]
+    blocks = load_file(_pdf(tmp_path, "strategy.pdf", story)).blocks
+
+    assert [(b.kind.value, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "Housing Strategy"),
+        ("heading", 2, "Priorities"),
+        ("paragraph", 0, "We have three priorities for the coming year, set out below."),
+        ("list_item", 0, "build 500 new homes;"),
+        ("list_item", 0, "end rough sleeping;"),
+        ("paragraph", 0, "Each priority has a lead officer."),
+    ]
+
+
+def test_docx_headings_lists_and_a_table_with_a_repeated_header_row(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Risk register", level=1)
+    document.add_heading("Corporate risks", level=2)
+    document.add_paragraph("Risks are scored on likelihood and impact.")
+    document.add_paragraph("Likelihood 1-5", style="List Bullet")
+    table = document.add_table(rows=3, cols=4)
+    values = [["Ref", "Risk", "Owner", "Score"], ["R1", "Funding gap", "Jane Smith", "16"], ["R2", "Cyber attack", "Bob Jones", "12"]]
+    for row, cells in zip(table.rows, values, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    header = OxmlElement("w:tblHeader")
+    table.rows[0]._tr.get_or_add_trPr().append(header)
+    path = tmp_path / "risks.docx"
+    document.save(path)
+
+    loaded = load_file(path)
+    assert [(b.kind.value, b.level, b.text) for b in loaded.blocks if not b.is_table] == [
+        ("heading", 1, "Risk register"),
+        ("heading", 2, "Corporate risks"),
+        ("paragraph", 0, "Risks are scored on likelihood and impact."),
+        ("list_item", 0, "Likelihood 1-5"),
+    ]
+    [found] = _tables(loaded.blocks)
+    assert found.header == [values[0]] and [r.cells for r in found.rows] == values[1:]
+    assert "Ref\tRisk\tOwner\tScore\nR1\tFunding gap\tJane Smith\t16" in loaded.text
+    assert qn("w:tblHeader")  # the marker read above is Word's "repeat as header row"
+
+
+def test_html_table_with_th_header_and_headings(tmp_path: Path) -> None:
+    page = (
+        "<html><body><h1>Performance</h1><h3>Quarter 2</h3><p>Figures for the quarter.</p>"
+        "<table><tr><th>Indicator</th><th>Target</th><th>Actual</th></tr>"
+        "<tr><td>Homes built</td><td>500</td><td>420</td></tr>"
+        "<tr><td>Calls answered</td><td>90%</td><td>94%</td></tr></table>"
+        "<ul><li>Data is provisional.</li></ul></body></html>"
+    )
+    path = tmp_path / "perf.html"
+    path.write_text(page, encoding="utf-8")
+
+    blocks = load_file(path).blocks
+    assert [(b.kind.value, b.level) for b in blocks] == [
+        ("heading", 1), ("heading", 3), ("paragraph", 0), ("table", 0), ("list_item", 0)
+    ]
+    table = blocks[3]
+    assert table.header == [["Indicator", "Target", "Actual"]]
+    assert [r.cells for r in table.rows] == [["Homes built", "500", "420"], ["Calls answered", "90%", "94%"]]
+
+
+def test_xlsx_sheets_are_tables_with_sheet_and_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    kpis = book.active
+    kpis.title = "KPIs"
+    kpis.append(["Ref", "Indicator", "Target", "Actual", "RAG"])
+    kpis.append(["K1", "Homes built", 500, 420, "Amber"])
+    kpis.append(["K2", "Calls answered", 0.9, 0.94, "Green"])
+    risks = book.create_sheet("Risks")
+    risks.append([None])
+    risks.append(["Risk", "Likelihood", "Impact", "Score"])
+    risks.append(["Funding gap", 4, 4, 16])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+
+    loaded = load_file(path)
+    first, second = loaded.blocks
+    assert first.header == [["Ref", "Indicator", "Target", "Actual", "RAG"]]
+    assert [r.cells for r in first.rows] == [["K1", "Homes built", "500", "420", "Amber"], ["K2", "Calls answered", "0.9", "0.94", "Green"]]
+    assert [(r.at.sheet, r.at.row) for r in first.rows] == [("KPIs", 2), ("KPIs", 3)]
+    assert second.header == [["Risk", "Likelihood", "Impact", "Score"]]
+    assert [(r.cells, r.at.sheet, r.at.row) for r in second.rows] == [(["Funding gap", "4", "4", "16"], "Risks", 3)]
+    assert loaded.format == "xlsx"
+
+
+def test_corrupt_workbook_is_a_clear_load_error(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    data = bytearray(buffer.getvalue())
+    at = data.find(b"xl/workbook.xml", data.find(b"PK\x03\x04")) + 40
+    data[at : at + 200] = b"\x00" * 200  # damage the deflated workbook part
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(bytes(data))
+
+    with pytest.raises(LoadError) as caught:
+        load_file(path)
+    assert caught.value.reason.startswith("not a valid XLSX (")
+    assert "\n" not in str(caught.value)
+
+
+def test_txt_tab_runs_are_tables_and_lines_keep_their_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("HOUSING\n\nRef\tCommitment\tRAG\n3.2\tBuild homes\tG\nUpdated quarterly.\n", encoding="utf-8")
+
+    loaded = load_file(path)
+    assert loaded.text == path.read_text(encoding="utf-8")
+    heading, table, note = loaded.blocks
+    assert (heading.kind, heading.text, heading.at.line) == (BlockKind.paragraph, "HOUSING", 1)
+    assert table.header == []  # no header inferred: the reader decides
+    assert [(r.cells, r.at.line) for r in table.rows] == [(["Ref", "Commitment", "RAG"], 3), (["3.2", "Build homes", "G"], 4)]
+    assert (note.text, note.at.line) == ("Updated quarterly.", 5)
+
+
+# --- every real PDF --------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_KENT.is_dir(), reason=f"{SHARED_KENT} is not on this machine")
+def test_every_kent_pdf_loads_or_is_a_clear_load_error() -> None:
+    loaded = refused = 0
+    for path in sorted(SHARED_KENT.glob("*.pdf")):
+        try:
+            blocks = load_file(path).blocks
+        except LoadError as err:
+            refused += 1
+            assert err.path == path and err.reason and "\n" not in str(err)
+            assert "Traceback" not in err.reason
+            continue
+        loaded += 1
+        assert blocks, path.name
+        for block in blocks:
+            assert block.at.page is not None and block.at.page >= 1, path.name
+            for row in block.rows:
+                assert row.at.page is not None, path.name
+    assert loaded >= 80, (loaded, refused)
