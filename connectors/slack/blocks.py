@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.models import RATING_WORDS, Answer, Citation, PlanItem
+from assistant.quoting import one_line
 
 SECTION_LIMIT = 3000
 """Slack's maximum length of a section block's text."""
@@ -215,7 +216,7 @@ def _source_entry(number: int, cite: Citation) -> str:
     head = f"*[{number}]* " + " · ".join(parts)
     if not cite.url:
         head += f"  `{escape(cite.source)}`"
-    return f"{head}\n>{escape(clip(cite.quote, QUOTE_CHARS))}"
+    return f"{head}\n>{escape(clip(one_line(cite.quote), QUOTE_CHARS))}"  # one line: all of it inside the quote
 
 
 def nearest_actions(suggestions: list[PlanItem]) -> Block:
