@@ -82,12 +82,12 @@ class StageTimer:
 
 def run_ingest(corpus: Path, data_dir: Path, *, sort_by_length: bool = False, profile: Path | None = None) -> tuple[float, int, StageTimer]:
     from assistant.config import Settings
-    from indexing import embedding, ingest as ing
+    from indexing import embedding, ingest as ing, parse_pool
 
     shutil.rmtree(data_dir, ignore_errors=True)
     timer = StageTimer()
     with contextlib.ExitStack() as stack:
-        timer.wrap(ing, "_parse_file", "load + parse files", stack)
+        timer.wrap(parse_pool, "read_file", "load + read files (in this process)", stack)
         timer.wrap(ing, "document_nodes", "build nodes", stack)
         timer.wrap(embedding, "embed", "embed (encoder)", stack)
         timer.wrap(ing, "_store_nodes", "Chroma add", stack)

@@ -23,14 +23,15 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.config import Settings
-from indexing.model import DocumentKind, DocumentMeta, PlanDocument
+from indexing.model import PlanDocument
 from indexing import embedding
 from indexing.chunking import document_nodes
-from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256, load_file
+from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
+from indexing.parse_pool import read_all
+from indexing.reading import ReadJob
 from indexing.keyword_index import write_keyword_index
 from indexing.manifest import Manifest, load_manifest
 from indexing.node_table import FILE as NODE_TABLE, write_node_table
-from indexing.plan_parser import derive_title, parse_document
 from indexing.terms import TermStats
 from indexing.store import (
     FileRecord,
@@ -133,19 +134,6 @@ def _display_path(path: Path) -> str:
         return str(path.resolve())
 
 
-def _parse_file(path: Path, manifest: Manifest, doc_id: str) -> PlanDocument:
-    loaded = load_file(path)
-    found = DocumentMeta(file=path.name, title=derive_title(loaded.text, path.stem), kind=DocumentKind.other)
-    meta = manifest.meta_for(path, found)
-    assert meta is not None
-    doc = parse_document(
-        loaded.text, meta, doc_id=doc_id, source=_display_path(path), sha256=loaded.sha256
-    )
-    if not doc.items and not doc.passages:
-        raise LoadError(path, "no plan items or text passages found in it")
-    return doc
-
-
 def _summary(doc: PlanDocument, path: str, status: str) -> DocumentSummary:
     return DocumentSummary(
         path=path,
@@ -202,35 +190,44 @@ def _ingest_locked(
     summaries: list[DocumentSummary] = []
     taken: set[str] = set()
     any_change = False
-    for n, path in enumerate(files, start=1):
-        progress("reading", n - 1, len(files))
+    jobs: list[tuple[str, str, ReadJob]] = []  # (key, sha256, job) of files to read again
+    for path in files:
         key = str(path.resolve())
         old = prev_state.files.get(key) if prev_state else None
         shown = _display_path(path)
         try:
             sha = file_sha256(path)
-            if old and old.sha256 == sha and old.document_id in prev_docs:
-                doc, status = prev_docs[old.document_id], "unchanged"
-                taken.add(doc.id)
-            else:
-                doc_id = old.document_id if old else _document_id(path, taken | set(prev_docs))
-                taken.add(doc_id)
-                doc, status = _parse_file(path, manifest, doc_id), "changed" if old else "new"
-                any_change = True
-        except (LoadError, OSError) as err:
-            kept = bool(old and old.document_id in prev_docs)
-            skipped.append(FileProblem(path=shown, reason=_reason(err, path), kept_previous=kept))
-            if not kept:
-                continue
-            doc, status = prev_docs[old.document_id], "kept previous version"  # type: ignore[union-attr]
-            sha = old.sha256  # type: ignore[union-attr]
+        except OSError as err:
+            _keep_previous(skipped, docs, records, summaries, shown, _reason(err, path), key, old, prev_docs)
+            continue
+        if old and old.sha256 == sha and old.document_id in prev_docs:
+            doc = prev_docs[old.document_id]
+            taken.add(doc.id)
+            docs[doc.id] = doc
+            records[key] = _record(shown, sha, doc)
+            summaries.append(_summary(doc, shown, "unchanged"))
+            continue
+        doc_id = old.document_id if old else _document_id(path, taken | set(prev_docs))
+        taken.add(doc_id)
+        jobs.append((key, sha, ReadJob(path=path, doc_id=doc_id, source=shown)))
+
+    embedder = _Embedder(settings, previous, progress)
+    progress("reading", 0, len(jobs))
+    for n, ((key, sha, job), result) in enumerate(
+        zip(jobs, read_all([job for _, _, job in jobs], manifest)), start=1
+    ):
+        progress("reading", n, len(jobs))
+        old = prev_state.files.get(key) if prev_state else None
+        if result.document is None:
+            _keep_previous(skipped, docs, records, summaries, job.source, result.reason or "unreadable", key, old, prev_docs)
+            continue
+        doc = result.document
         docs[doc.id] = doc
-        records[key] = FileRecord(
-            path=shown, sha256=sha, document_id=doc.id, title=doc.meta.title,
-            items=len(doc.items), passages=len(doc.passages),
-        )
-        summaries.append(_summary(doc, shown, status))
-    progress("reading", len(files), len(files))
+        records[key] = _record(job.source, sha, doc)
+        summaries.append(_summary(doc, job.source, "changed" if old else "new"))
+        embedder.add(document_nodes(doc))
+        any_change = True
+    # _mark_duplicates(docs)  (enabled once indexing/readers/duplicates.py lands)
 
     removed: list[str] = []
     if prev_state:
@@ -251,11 +248,98 @@ def _ingest_locked(
             generation=previous.generation, changed=False, embedded=0,
             documents=summaries, skipped=skipped, removed=removed,
         )
-    generation, embedded = _build_generation(settings, list(docs.values()), records, previous, progress)
+    generation = _build_generation(settings, list(docs.values()), records, embedder, progress)
     return IngestReport(
-        generation=generation, changed=True, embedded=embedded,
+        generation=generation, changed=True, embedded=embedder.embedded,
         documents=summaries, skipped=skipped, removed=removed,
     )
+
+
+def _record(shown: str, sha: str, doc: PlanDocument) -> FileRecord:
+    return FileRecord(
+        path=shown, sha256=sha, document_id=doc.id, title=doc.meta.title,
+        items=len(doc.items), passages=len(doc.passages), table_rows=len(doc.tables),
+    )
+
+
+def _keep_previous(
+    skipped: list[FileProblem],
+    docs: dict[str, PlanDocument],
+    records: dict[str, FileRecord],
+    summaries: list[DocumentSummary],
+    shown: str,
+    reason: str,
+    key: str,
+    old: FileRecord | None,
+    prev_docs: dict[str, PlanDocument],
+) -> None:
+    """A file that cannot be read is skipped; its earlier version, if indexed, stays."""
+    kept = bool(old and old.document_id in prev_docs)
+    skipped.append(FileProblem(path=shown, reason=reason, kept_previous=kept))
+    if old is None or not kept:
+        return
+    doc = prev_docs[old.document_id]
+    docs[doc.id] = doc
+    records[key] = old
+    summaries.append(_summary(doc, shown, "kept previous version"))
+
+
+def _mark_duplicates(docs: dict[str, PlanDocument]) -> None:
+    """A paper whose content repeats another's (a meeting's reports pack) says so, so
+    that answers cite the separate paper (``indexing/readers/duplicates.py``)."""
+    from indexing.readers.duplicates import find_duplicates
+
+    found = find_duplicates(list(docs.values()))
+    for doc in docs.values():
+        doc.duplicate_of = found.get(doc.id)
+
+
+class _Embedder:
+    """Embeds the nodes of each document as it is read, in length-sorted chunks.
+
+    Vectors of text that did not change are taken from the previous generation; the
+    rest waits until a chunk is full (or the reading ends), longest text first, because
+    each batch is padded only to its own longest text (docs/benchmarks.md, ingest).
+    """
+
+    def __init__(self, settings: Settings, previous: IndexStore | None, progress: Progress) -> None:
+        self.batch = settings.embed_batch_size
+        self.chunk = self.batch * 64
+        self.previous = previous
+        self.progress = progress
+        self.waiting: list = []
+        self.vectors: dict[str, list[float]] = {}
+        self.embedded = 0
+
+    def add(self, nodes: list) -> None:
+        reused = _reusable_embeddings(self.previous, nodes)
+        self.vectors.update(reused)
+        self.waiting += [node for node in nodes if node.node_id not in reused]
+        if len(self.waiting) >= self.chunk:
+            self._encode()
+
+    def finish(self, nodes: list) -> None:
+        """Give every node its vector: what was embedded, reused, or is still to embed."""
+        waiting = {node.node_id for node in self.waiting}
+        missing = [node for node in nodes if node.node_id not in self.vectors and node.node_id not in waiting]
+        if missing:
+            self.add(missing)
+        self._encode()
+        for node in nodes:
+            node.embedding = self.vectors[node.node_id]
+
+    def _encode(self) -> None:
+        if not self.waiting:
+            return
+        todo = sorted(self.waiting, key=lambda n: len(n.get_content()), reverse=True)
+        self.waiting = []
+        self.progress("embedding", self.embedded, self.embedded + len(todo))
+        for start in range(0, len(todo), self.chunk):
+            part = todo[start : start + self.chunk]
+            for node, vector in zip(part, embedding.embed([n.get_content() for n in part], batch_size=self.batch)):
+                self.vectors[node.node_id] = vector
+            self.embedded += len(part)
+            self.progress("embedding", self.embedded, self.embedded + len(todo) - start - len(part))
 
 
 def _reason(err: Exception, path: Path) -> str:
@@ -278,33 +362,16 @@ def _build_generation(
     settings: Settings,
     docs: list[PlanDocument],
     records: dict[str, FileRecord],
-    previous: IndexStore | None,
+    embedder: "_Embedder",
     progress: Progress,
-) -> tuple[str, int]:
+) -> str:
     generation = f"gen-{time.time_ns() // 1_000_000:015d}"
     building = settings.data_dir / f".building-{generation}"
     building.mkdir(parents=True)
     nodes = [node for doc in docs for node in document_nodes(doc)]
     _fault_point("parsed")
-
-    reused = _reusable_embeddings(previous, nodes)
-    # Longest first, and many batches per call: each batch is padded only to its own
-    # longest text, so similar lengths together waste least (docs/benchmarks.md, ingest).
-    to_embed = sorted(
-        (node for node in nodes if node.node_id not in reused), key=lambda n: len(n.get_content()), reverse=True
-    )
-    batch = settings.embed_batch_size
-    step = batch * 64
-    for start in range(0, len(to_embed), step):
-        progress("embedding", start, len(to_embed))
-        chunk = to_embed[start : start + step]
-        for node, vector in zip(chunk, embedding.embed([n.get_content() for n in chunk], batch_size=batch)):
-            node.embedding = vector
-    progress("embedding", len(to_embed), len(to_embed))
+    embedder.finish(nodes)
     embedding.ensure_onnx()  # once per machine: lets `planbot ask` skip importing torch
-    for node in nodes:
-        if node.node_id in reused:
-            node.embedding = reused[node.node_id]
 
     client = chroma_client(settings, building)
     name = collection_name(settings, generation)
@@ -321,6 +388,7 @@ def _build_generation(
     progress("storing", len(nodes), len(nodes))
     _fault_point("stored")
 
+    previous = embedder.previous
     write_node_table(
         building / NODE_TABLE, ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes)
     )
@@ -339,7 +407,7 @@ def _build_generation(
     point_current(settings.data_dir, generation)
     _fault_point("pointed")
     prune_generations(settings, keep=generation)
-    return generation, len(to_embed)
+    return generation
 
 
 def _store_nodes(collection, nodes: list) -> None:  # noqa: ANN001 - a Chroma Collection

@@ -52,6 +52,7 @@ class FileRecord(BaseModel):
     title: str
     items: int
     passages: int
+    table_rows: int = 0
 
 
 class IndexState(BaseModel):
@@ -259,8 +260,8 @@ class IndexStore:
 
     @cached_property
     def document_sizes(self) -> dict[str, int]:
-        """Nodes (items and passages) of each document, from what ingest recorded."""
-        return {r.document_id: r.items + r.passages for r in self.state.files.values()}
+        """Nodes (items, table rows and passages) of each document, from what ingest recorded."""
+        return {r.document_id: r.items + r.passages + r.table_rows for r in self.state.files.values()}
 
     @cached_property
     def size(self) -> int:

@@ -1,4 +1,4 @@
-"""The plan parser on the real shipped documents (no embeddings: fast)."""
+"""The readers on the real shipped documents, loaded as ingest loads them (no embeddings: fast)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from functools import lru_cache
 import pytest
 
 from assistant.models import DocumentMeta, PlanDocument
-from indexing.plan_parser import parse_document
+from indexing.loaders import load_file
+from indexing.readers import read_document
 from tests.conftest import CORPUS
 
 Q2 = "council-plan-delivery-update-q2-2017"
@@ -16,8 +17,8 @@ Q2 = "council-plan-delivery-update-q2-2017"
 @lru_cache(maxsize=None)
 def parsed(stem: str) -> PlanDocument:
     path = CORPUS / f"{stem}.txt"
-    return parse_document(
-        path.read_text(encoding="utf-8"), DocumentMeta(file=path.name, title=stem),
+    return read_document(
+        load_file(path).blocks, DocumentMeta(file=path.name, title=stem),
         doc_id=stem, source=f"corpus/{path.name}", sha256="test",
     )
 
