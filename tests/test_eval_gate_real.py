@@ -16,7 +16,6 @@ lines and the failed questions.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -12,12 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Answer, Citation, DocumentMeta, ItemKind, Location, PlanDocument, PlanItem
+from assistant.models import (
+    Answer,
+    Citation,
+    DocumentMeta,
+    ItemKind,
+    Location,
+    PlanDocument,
+    PlanItem,
+)
 from evals.corpora import group, resolve_dir, select
 from evals.gate import gate_failures, parse_corpus_min
 from evals.heldout import HELDOUT, draw, tag_in_place
 from evals.register_sets import register_set
-from evals.runner import build_run, run_sets
+from evals.runner import EvalRun, build_run, run_sets
 from evals.schema import EvalSet, Expect, Question, SetError, parse_set
 from evals.scoring import citation_ok, score
 
@@ -80,7 +88,7 @@ class _Settings:
     def __init__(self, corpus_dir: Path, data_dir: Path) -> None:
         self.corpus_dir, self.data_dir, self.chroma_url = corpus_dir, data_dir, "http://chroma:8000"
 
-    def model_copy(self, update: dict) -> "_Settings":
+    def model_copy(self, update: dict) -> _Settings:
         copy = _Settings(self.corpus_dir, self.data_dir)
         copy.__dict__.update(update)
         return copy
@@ -132,7 +140,7 @@ def _real_set() -> EvalSet:
     ])
 
 
-def _two_corpus_run(real_right: bool):  # noqa: ANN202 - EvalRun
+def _two_corpus_run(real_right: bool) -> EvalRun:
     mk = EvalSet(name="mk", questions=[Question(id="no", question="no: budget?", expect=Expect(answered=False))])
     results = run_sets(Scripted(True), [mk], "ours", corpus="corpus")
     results += run_sets(Scripted(real_right), [_real_set()], "ours", corpus="corpus-real",
