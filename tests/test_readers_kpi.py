@@ -81,21 +81,22 @@ def test_cards_join_summary_rows_by_name_not_position() -> None:
     items = read_kpi_cards(blocks, [], doc_id="d", source="r.pdf", period="Q4 2024/25")
     by_name = {i.commitment: i for i in items}
     assert len(items) == 4 and all(i.kind is ItemKind.kpi for i in items)
-    bins = by_name["Proportion of bins collected on the scheduled day"]
+    bins = by_name["Percentage of bins collected on the scheduled day"]
     assert (bins.rating, bins.rating_label, bins.previous_rating) == ("A", "Amber", "G")
     assert bins.fields["latest"] == "97.1%" and bins.fields["previous"] == "98.4%"
     assert bins.location.page == 6 and bins.fields["summary_page"] == "2"
     assert bins.direction == "↓" and bins.fields["direction_basis"] == "rating change"
     assert bins.period == "Q4 2024/25"
-    fly = by_name["No. of fly-tipping reports cleared in 2 working days"]
+    fly = by_name["Number of fly tipping reports cleared within two working days"]
+    assert fly.fields["summary_name"] == "No. of fly-tipping reports cleared in 2 working days"
     assert fly.rating == "R" and fly.fields["latest"] == "61%" and fly.fields["floor"] == "75%"
     assert fly.direction == "↓" and "direction_basis" not in fly.fields
     assert fly.period == "Mar 25"
-    food = by_name["Tonnes of food waste composted"]
+    food = by_name["Tonnes of food waste composted (rolling year)"]
     assert (food.rating, food.previous_rating, food.fields["latest"]) == ("G", "A", "1,340")
     assert food.direction == "↑"
-    # the summary row's rating is the one the report counts; the card's name is kept too
-    assert food.fields["card_name"] == "Tonnes of food waste composted (rolling year)"
+    # the summary row's rating is the one the report counts; its wording is kept too
+    assert food.fields["summary_name"] == "Tonnes of food waste composted"
     lights = by_name["Number of street lights repaired within 5 days"]  # no summary row
     assert lights.rating == "A" and lights.fields["latest"] == "412" and lights.location.page == 7
     assert lights.previous_rating is None and lights.direction is None
@@ -217,7 +218,7 @@ def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Bl
     items = read_kpi_cards(qpr_blocks, [], doc_id="qpr", source="qpr.pdf", period="Q3 2024/25")
     kpis = [i for i in items if i.kind is ItemKind.kpi]
     got = [
-        (i.commitment[:48], i.location.page, f"{i.rating}{i.previous_rating}", i.fields["latest"],
+        (i.fields.get("summary_name", i.commitment)[:48], i.location.page, f"{i.rating}{i.previous_rating}", i.fields["latest"],
          i.fields["target"], i.fields["floor"], i.fields["previous"])
         for i in kpis
     ]
@@ -231,9 +232,17 @@ def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Bl
     assert [p.name for p in pothole.director] == ["Simon Jones"]
     public_health = next(i for i in kpis if "Live Well" in i.commitment)
     assert [p.name for p in public_health.director] == ["Anjan Ghosh"]
-    got_worse = {i.commitment[:30] for i in kpis if i.direction == "↓"}
-    assert got_worse == {"Section 106 developer contribu", "% of routine highway repairs r",
-                         "Proportion of new Care Needs A"}
+    got_worse = {i.commitment for i in kpis if i.direction == "↓"}
+    assert got_worse == {
+        "S106 developer contributions secured as a percentage of amount sought",
+        "Percentage of routine highway repairs reported by residents completed within 28 days",
+        "Proportion of new Care Needs Assessments delivered within 28 days",
+    }
+    # each KPI is named, and its values quoted, in the words of the page it cites
+    assert pothole.commitment == "Percentage of routine pothole repairs completed within 28 days"
+    for kpi in kpis:
+        page = " ".join(b.text for b in qpr_blocks if b.at.page == kpi.location.page)
+        assert kpi.commitment in page and kpi.fields["card"] in page, kpi.commitment
 
 
 def test_real_qpr_read_whole_gives_the_38_kpis_once(qpr_blocks: list[Block]) -> None:

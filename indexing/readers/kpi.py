@@ -194,7 +194,8 @@ def _apply_row(item: PlanItem, row: SummaryRow) -> None:
 
 
 def _apply_card(item: PlanItem, card: Card, source: str, period: str | None) -> None:
-    """The card's values, ratings where the row gave none, its page and section."""
+    """The card's values and name, ratings where the row gave none, its page and section
+    (the summary row's wording and page are kept as ``summary_name``/``summary_page``)."""
     item.kind = ItemKind.kpi
     for role, value in card.values.items():
         item.fields[role] = value
@@ -212,7 +213,9 @@ def _apply_card(item: PlanItem, card: Card, source: str, period: str | None) -> 
         item.fields["direction_basis"] = "rating change"
     item.fields["card"] = card.text
     if card.name != item.commitment:
-        item.fields.setdefault("card_name", card.name)
+        # the card's own words name the item: they are on the page it cites
+        item.fields.setdefault("summary_name", item.commitment)
+        item.commitment = card.name
     item.period = card.period or item.period or period
     item.section = card.section or item.section
     item.location = Location(path=source, page=card.page, line_start=card.line, line_end=card.line)
