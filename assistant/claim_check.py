@@ -142,7 +142,7 @@ _CODE_SINGLE = re.compile(r"(?:\(([RAGC])\)|(?:\brated|\brating|\bRAG(?: rating)
 _CAPITALISED = re.compile(r"(?<![\w’'&-])([A-Z][\w’'&-]*)")
 _STARTERS = re.compile(r"(?:^|[:;(“\"‘'—–•]|\s-)\s*$")
 _GENERIC_NAMES = set(
-    "i council councils councillor councillors cllr cabinet milton keynes mk mkc mr mrs ms dr ref refs rag "
+    "i council councils councillor councillors cllr cabinet mr mrs ms dr ref refs rag "
     "the a an this that these those it its in on at for of to and but or as by with from our we they there "
     "their he she his her you your what which who when where how all some no not yes also however overall "
     "latest rating owner director section commitment commitments objective issue item items plan update "

@@ -8,7 +8,10 @@ never filled in.
 
 from __future__ import annotations
 
+import re
+
 from assistant.models import Citation, ItemKind, Location, Passage, PlanItem, TableRow
+from assistant.quoting import one_line, quote
 from indexing.ratings import rating_words
 from indexing.store import StoredNode
 
@@ -106,7 +109,7 @@ _VALUE_LABELS = (
 
 def values_sentence(item: PlanItem) -> str | None:
     """``Latest: 94%; Target: 90%; Floor: 80%; Previous: 97% (Dec 24).`` — as the row gives them."""
-    parts = [f"{label}: {item.fields[role]}" for role, label in _VALUE_LABELS if item.fields.get(role)]
+    parts = [f"{label}: {one_line(item.fields[role])}" for role, label in _VALUE_LABELS if item.fields.get(role)]
     if not parts:
         return None
     period = f" ({item.period})" if item.period else ""
@@ -123,7 +126,9 @@ def clip(text: str, limit: int) -> str:
 
 def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: bool, asks_rating: bool = False) -> str:
     """The position of one item: commitment, rating, people, latest update, source."""
-    head = f"**{item.ref} — {item.commitment}**" if item.ref else f"**{item.commitment}**"
+    # Document text goes in one line each (``assistant.quoting``): a line of the
+    # document can never start a line of the answer, such as its "Source:" line.
+    head = f"**{item.ref} — {one_line(item.commitment)}**" if item.ref else f"**{one_line(item.commitment)}**"
     lines = [f"{head} [{marker}]"]
     values = values_sentence(item)
     if values:
@@ -136,11 +141,11 @@ def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: b
     if item.update:
         period = node.metadata.get("document_period")
         label = _UPDATE_LABELS.get(item.kind) or (f"Latest update ({period})" if period else "Update")
-        lines.append(f"{label}: {clip(item.update, UPDATE_CHARS)} [{marker}]")
+        lines.append(f"{label}: {quote(clip(item.update, UPDATE_CHARS))} [{marker}]")
     asker = item.fields.get("asker")
     if item.kind is ItemKind.question and asker:
         to = item.fields.get("to")
-        lines.append(f"Asked by {asker}" + (f" to {to}" if to else "") + f". [{marker}]")
+        lines.append(f"Asked by {one_line(asker)}" + (f" to {one_line(to)}" if to else "") + f". [{marker}]")
     if item.dates_due and not item.update:
         lines.append(f"Due: {', '.join(item.dates_due)}.")
     page = f", {item.location.pages()}" if item.location.page else ""
@@ -168,11 +173,31 @@ def list_line(item: PlanItem, marker: int, role: str | None = None) -> str:
     target = f", target {item.fields['target']}" if latest and item.fields.get("target") else ""
     who = f" — {_ROLE_LABELS[role]} {named}" if named else ""
     ref = f"{item.ref} " if item.ref else ""
-    return f"• {ref}{item.title(110)}{rating}{value}{target}{who} [{marker}]"
+    return f"• {ref}{one_line(item.title(110))}{rating}{value}{target}{who} [{marker}]"
 
 
 def history_line(node: StoredNode, item: PlanItem, marker: int) -> str:
     rating = f", rated {item.rating_words}" if item.rating else ""
     ref = f"ref {item.ref}: " if item.ref else ""
-    update = f" — {clip(item.update, 300)}" if item.update else ""
-    return f"• {_document_label(node.metadata)} ({ref}{item.title(100)}{rating}){update} [{marker}]"
+    update = f" — {quote(clip(item.update, 300))}" if item.update else ""
+    return f"• {_document_label(node.metadata)} ({ref}{one_line(item.title(100))}{rating}){update} [{marker}]"
+
+
+def row_values(row: TableRow, question: str) -> str:
+    """The cells of a table row that a question asks for, under their headers:
+    "Adult Social Care — 2025-26 Net Budget: £601.2m". Columns whose header shares a
+    word or a year with the question are given; when none does, every cell is."""
+    from indexing.terms import content_stems
+
+    asked = content_stems(question)
+    years = set(re.findall(r"(?:19|20)\d{2}(?:[-/]\d{2,4})?", question))
+    label = row.label()
+    cells = [(header, value) for header, value in row.cells.items() if value and value != label]
+    wanted = [
+        (header, value) for header, value in cells
+        if content_stems(header) & asked or any(year in header for year in years)
+    ]
+    # "2025-26 net budget": of the budget columns, the year's.
+    of_the_year = [(header, value) for header, value in wanted if any(year in header for year in years)]
+    shown = of_the_year or wanted or cells
+    return f"{label} — " + "; ".join(f"{header}: {value}" for header, value in shown)

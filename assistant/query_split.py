@@ -1,7 +1,7 @@
 """A member's query → the separate questions in it, each to be answered on its own.
 
 Members write "What's happening with the one stop shop, and how much did it cost?" or
-"Residents tell me about rats in CMK. What is being done about it?". Asked whole, the
+"Residents tell me about rats in the town centre. What is being done about it?". Asked whole, the
 answerer would settle on one part and the other would be silently lost; asked apart,
 each part is answered — or plainly said to be not covered. A part that leans on an
 earlier one ("it", "this") is asked with that earlier text in front, so the subject
@@ -104,7 +104,7 @@ _TOPIC = re.compile(r"\b(?:about|regarding|concerning|over|with)\s+(.{6,})$", re
 
 
 def _topic(statement: str) -> str:
-    """'Residents keep telling me about rats in CMK.' → 'rats in CMK.': the story is not the subject."""
+    """'Residents keep telling me about rats in the park.' → 'rats in the park.': the story is not the subject."""
     match = _TOPIC.search(statement.strip())
     topic = match.group(1) if match else statement.strip()
     return topic if topic.endswith((".", "!", "?")) else topic + "."

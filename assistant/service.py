@@ -15,18 +15,19 @@ import time
 from functools import cached_property
 from collections.abc import Iterable
 
-from assistant import compose
+from assistant import compose, quoting
 from assistant.config import Settings, get_settings
 from assistant.evidence import Evidence, best_evidence
 from assistant.llm_backends import configured
-from indexing.terms import content_stems
-from assistant.models import Answer, Citation, PlanDocument, PlanItem
+from indexing.terms import TermStats, content_stems, scoped_terms
+from assistant.models import Answer, Citation, ItemKind, PlanDocument, PlanItem
 from assistant.register import ItemFilter, find_items, match_documents
 from assistant.retrieve import Candidate, Search
 from assistant.understand import Intent, Query, understand
 from indexing.store import IndexStore, StoredNode
 
 NOT_COVERED = "The plan documents I have don't cover this."
+NO_SUBJECT = "The question names nothing to look up: ask about a commitment, a ref, a person or a topic."
 COVERAGE_FLOOR = 0.45
 """Share (by idf weight) of a question's words the best source must hold."""
 STRONG_MATCH = 0.4
@@ -88,7 +89,7 @@ class Assistant:
         text = self.validate(question)
         store = self.store
         scope = Scope.of(store, set(access) if access is not None else set(self.settings.default_access))
-        query = understand(store.terms.correct(text), scope.documents)
+        query = understand(scope.terms.correct(text), scope.documents)
         query.text = text if query.text == text else query.text
         if context is not None:
             query = _with_context(query, context)
@@ -125,6 +126,7 @@ class Assistant:
     def _route(self, scope: "Scope", query: Query, explicit_docs: list[str], k: int) -> Answer:
         if query.intent == Intent.list and (
             query.rating or query.people or query.sections or query.direction or query.unrated
+            or query.change or query.from_rating
         ):
             if not self._periods_known(scope, query):
                 return self._decline(query, [])
@@ -135,6 +137,8 @@ class Assistant:
             answer = self._by_ref(scope, query, explicit_docs)
             if answer is not None:
                 return answer
+        if not content_stems(query.text):  # only common words ("the", "is that it?")
+            return Answer(question=query.text, answer=NO_SUBJECT, answered=False, intent=query.intent.value)
         from indexing.embedding import embed_one
 
         store = scope.store
@@ -149,6 +153,9 @@ class Assistant:
         if not self._relevant(scope, query, candidates):
             return self._decline(query, candidates)
         top = candidates[0]
+        if query.intent == Intent.figure and top.node.is_item and _states_values(top.node.item()):
+            # "What percentage of pothole repairs…": the KPI's own values answer it.
+            return self._status(scope, query, candidates)
         if query.intent in (Intent.figure, Intent.when) or not top.node.is_item:
             return self._fact(scope, query, candidates)
         return self._status(scope, query, candidates)
@@ -173,14 +180,14 @@ class Assistant:
         """Fused order, refined by how much of the question each source holds."""
         asked = content_stems(query.text)
         scored = [
-            (c.cosine + RERANK_COVERAGE * scope.store.terms.coverage(asked, _node_stems(c)) + RERANK_PRIOR / (1 + rank), -rank, c)
+            (c.cosine + RERANK_COVERAGE * scope.terms.coverage(asked, _node_stems(c)) + RERANK_PRIOR / (1 + rank), -rank, c)
             for rank, c in enumerate(candidates)
         ]
         return [c for *_, c in sorted(scored, key=lambda t: (t[0], t[1]), reverse=True)]
 
     def _coverage(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> float:
         asked = content_stems(query.text)
-        return max((scope.store.terms.coverage(asked, _node_stems(c)) for c in candidates), default=0.0)
+        return max((scope.terms.coverage(asked, _node_stems(c)) for c in candidates), default=0.0)
 
     def _periods_known(self, scope: "Scope", query: Query, top: Candidate | None = None) -> bool:
         """Every quarter the question names is one a document covers, and every year is
@@ -201,21 +208,25 @@ class Assistant:
         criteria = ItemFilter(
             rating=query.rating, people=query.people, role=query.people_role if query.people else None,
             sections=[name for _, name in query.sections], direction=query.direction, unrated=query.unrated,
+            kind=query.kind, previous_rating=query.from_rating, rating_change=query.change,
         )
         found = find_items(scope.store, criteria, document_ids=docs)
         combined: list[tuple[StoredNode, PlanItem]] = []
-        if query.rating and "/" not in query.rating:
-            wider = find_items(scope.store, ItemFilter(rating=query.rating, include_combined=True), document_ids=docs)
+        if query.rating and "/" not in query.rating and not query.from_rating:
+            wider = find_items(
+                scope.store, ItemFilter(rating=query.rating, include_combined=True, kind=query.kind), document_ids=docs
+            )
             combined = [(n, i) for n, i in wider if i.rating != query.rating]
         label = _filter_label(query)
         if not found and not combined:
             return Answer(
-                question=query.text, answer=f"0 items are {label} in the documents I have.",
+                question=query.text, answer=f"0 {_KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
                 answered=True, intent=query.intent.value, metadata={"count": 0, "combined_count": 0},
             )
         citations: list[Citation] = []
         lines: list[str] = []
-        noun = "item" if len(found) == 1 else "items"
+        noun = _KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
+        noun = noun if len(found) == 1 else f"{noun}s"
         if query.people and not query.rating:
             lines.append(f"{label} is named on {len(found)} {noun}:")
         else:
@@ -332,7 +343,7 @@ class Assistant:
         meta = node.metadata
         subject = node.item().commitment if node.is_item else ""
         context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
-        coverage = scope.store.terms.coverage(content_stems(query.text), content_stems(context))
+        coverage = scope.terms.coverage(content_stems(query.text), content_stems(context))
         return coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= self.settings.relevance_floor + STRONG_MATCH
 
     def _person(self, scope: "Scope", query: Query) -> Answer:
@@ -368,7 +379,9 @@ class Assistant:
         quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
         citation = compose.node_citation(node, quote=quote)
         where = citation.document + (f", {citation.date}" if citation.date else "") + (f", ref {citation.ref}" if citation.ref else "")
-        answer = f"{quote} [1]\nSource: {where} [1]"
+        where += f", p. {citation.page}" if citation.page else ""
+        stated = compose.row_values(node.row(), query.text) if node.is_row else quoting.quote(quote)
+        answer = f"{stated} [1]\nSource: {where} [1]"
         items = [node.item()] if node.is_item else []
         return Answer(
             question=query.text, answer=answer, answered=True, intent=query.intent.value,
@@ -396,8 +409,19 @@ def compose_rating(rating: str | None) -> str:
     return "/".join(RATING_WORDS.get(c, c) for c in (rating or "").split("/"))
 
 
+_KIND_NOUNS = {
+    ItemKind.kpi: "KPI", ItemKind.risk: "risk", ItemKind.recommendation: "recommendation",
+    ItemKind.question: "question", ItemKind.milestone: "milestone", ItemKind.decision: "decision",
+    ItemKind.commitment: "commitment",
+}
+
+
 def _filter_label(query: Query) -> str:
     parts = []
+    if query.change:
+        parts.append({"↓": "rated worse than last time", "↑": "rated better than last time"}.get(query.change, "unchanged"))
+    if query.from_rating:
+        parts.append(f"previously {compose_rating(query.from_rating)}")
     if query.unrated:
         parts.append("without a RAG rating")
     if query.direction:
@@ -438,6 +462,13 @@ class Scope:
         return store.derived[key]
 
     @cached_property
+    def terms(self) -> TermStats:
+        """Word statistics and spelling vocabulary of these documents only
+        (``indexing.terms.scoped_terms``): a correction or a coverage score never
+        reflects a document the asker may not see."""
+        return scoped_terms(self.store, self.ids)
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """Everyone the documents' keys to initials name, without "Cllr"."""
         return frozenset(re.sub(r"^Cllr\s+", "", p.name) for d in self.documents for p in d.people_key.values() if p.name)
@@ -474,6 +505,11 @@ class Scope:
         if self.store.covers_every_document(ids):
             return None
         return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
+
+
+def _states_values(item: PlanItem) -> bool:
+    """An item whose row gives measured values (a KPI's latest, a risk's score)."""
+    return bool(item.fields.get("latest") or item.fields.get("score"))
 
 
 def _node_stems(candidate: Candidate) -> set[str]:

@@ -1,7 +1,7 @@
 """What a question asks: refs, ratings, people, documents/periods, and the intent.
 
 Councillors type "how is 12.1 rated and who owns it?", "which ones are amber",
-"what is Cllr Long responsible for", "any news on the rats in CMK?". Each signal found
+"what is Cllr Long responsible for", "any news on the rats in the town centre?". Each signal found
 here becomes an exact lookup (a Chroma ``where``) before any similarity search, so the
 parts of a question that have one right answer are answered exactly.
 """

@@ -9,16 +9,24 @@ traceback.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
 import click
 
 from connectors.cli_settings import load_settings
+from indexing.model import ItemKind
 
 
 class PlanbotError(click.ClickException):
     """A problem the user can fix, shown as one line with exit code 1."""
+
+
+class NothingIndexed(PlanbotError):
+    """``planbot ingest`` found nothing it could use: exit code 2."""
+
+    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,6 +56,9 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     file that cannot be read is reported and skipped, and the previous index keeps
     answering until the new one is complete.
 
+    Exit codes: 0 every file was read; 1 some files were skipped (listed); 2 nothing
+    usable was found (no index written).
+
     \b
     Examples:
       planbot ingest
@@ -68,7 +79,11 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     else:
         terminal.print_ingest_report(report)
     if not report.documents:
-        raise PlanbotError("nothing was indexed: no readable documents were found")
+        raise NothingIndexed("nothing was indexed: no readable documents were found")
+    if report.skipped:
+        n = len(report.skipped)
+        click.echo(f"warning: {n} file{'s' if n != 1 else ''} skipped (listed above); exit code 1", err=True)
+        sys.exit(1)
 
 
 @cli.command()
@@ -76,19 +91,30 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--person", help="Initials or name of owner, director or cabinet member.")
 @click.option("--document", help="Document id, file name or part of its title.")
 @click.option(
+    "--kind",
+    type=click.Choice([k.value for k in ItemKind]),
+    help="Only items of this kind (commitment, kpi, risk, recommendation, milestone, question, decision).",
+)
+@click.option(
     "--access",
     help="Comma-separated labels the reader may see: public, members, restricted "
     "(default: PLANBOT_DEFAULT_ACCESS, i.e. public).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON lines.")
-def items(rating: str | None, person: str | None, document: str | None, access: str | None, as_json: bool) -> None:
-    """List the parsed plan items: the quickest way to check what the parser read.
+def items(
+    rating: str | None, person: str | None, document: str | None, kind: str | None, access: str | None, as_json: bool
+) -> None:
+    """List the parsed items: the quickest way to check what the readers found.
+
+    Shows each item's ref, rating and people, and for KPIs and risks their latest
+    value, target or score and the page of the paper they are on.
 
     \b
     Examples:
       planbot items --rating A
       planbot items --person "Nigel Long"
       planbot items --document q2-2017 --rating G/A
+      planbot items --document "performance report" --kind kpi --rating R
     """
     from assistant.register import ItemFilter, find_items
     from connectors import terminal
@@ -97,7 +123,9 @@ def items(rating: str | None, person: str | None, document: str | None, access: 
     labels = _access(access)
     visible = [d for d in store.documents if d.meta.access.value in labels]
     try:
-        criteria = ItemFilter.from_options(rating=rating, person=person, document=document, documents=visible)
+        criteria = ItemFilter.from_options(
+            rating=rating, person=person, document=document, documents=visible, kind=kind
+        )
         found = find_items(store, criteria, document_ids=[d.id for d in visible])
     except ValueError as err:
         raise PlanbotError(str(err)) from err
@@ -150,6 +178,13 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None, a
             if question != "-":
                 raise PlanbotError(str(err)) from err
             click.echo(json.dumps({"question": text[:200], "error": str(err)}) if as_json else f"error: {err}")
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad line must not end a batch, nor show a traceback
+            logging.getLogger("planbot").debug("answering %r failed", text, exc_info=True)
+            message = f"could not answer this question ({type(err).__name__}); the others are still answered"
+            if question != "-":
+                raise PlanbotError(message.split(";")[0]) from err
+            click.echo(json.dumps({"question": text[:200], "error": message}) if as_json else f"error: {message}")
             continue
         if as_json:
             click.echo(answer.model_dump_json())

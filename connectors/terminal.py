@@ -88,13 +88,16 @@ def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
 
 def print_ingest_report(report: IngestReport) -> None:
     table = Table(title="Documents", title_justify="left")
-    for column in ("document", "status", "items", "passages", "ratings", "unresolved initials", "unplaced rows"):
+    for column in (
+        "document", "status", "items by kind", "table rows", "passages", "ratings", "unresolved initials", "unplaced rows",
+    ):
         table.add_column(column, overflow="fold")
     for doc in report.documents:
         ratings = ", ".join(f"{k}: {v}" for k, v in sorted(doc.ratings.items())) or "–"
+        kinds = ", ".join(f"{k}: {v}" for k, v in sorted(doc.kinds.items())) or str(doc.items)
         table.add_row(
-            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]", safe(doc.status), str(doc.items), str(doc.passages),
-            safe(ratings), safe(", ".join(doc.unresolved_initials) or "–"), str(doc.unplaced_rows),
+            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]", safe(doc.status), safe(kinds), str(doc.table_rows),
+            str(doc.passages), safe(ratings), safe(", ".join(doc.unresolved_initials) or "–"), str(doc.unplaced_rows),
         )
     console.print(table)
     for problem in report.skipped:
@@ -104,9 +107,10 @@ def print_ingest_report(report: IngestReport) -> None:
         console.print(f"[dim]removed[/dim] {safe(path)} (no longer there)")
     total_items = sum(d.items for d in report.documents)
     total_passages = sum(d.passages for d in report.documents)
+    total_rows = sum(d.table_rows for d in report.documents)
     if report.changed:
         console.print(
-            f"Indexed {len(report.documents)} documents: {total_items} plan items, "
+            f"Indexed {len(report.documents)} documents: {total_items} plan items, {total_rows} table rows, "
             f"{total_passages} passages; embedded {report.embedded} texts in {report.seconds:.1f}s "
             f"→ {safe(report.generation)}"
         )
@@ -118,17 +122,30 @@ def _people(item: PlanItem, role: str) -> str:
     return "; ".join(p.display() for p in getattr(item, role)) or "–"
 
 
+_VALUE_COLUMNS = (("latest", "latest"), ("target", "target"), ("score", "score"))
+
+
 def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
+    """Items as a table; value columns (latest, target, score), the kind and the page
+    appear only when some item has them, so a plan's table stays as narrow as before."""
     titles = {d.id: d.meta.title for d in documents}
+    values = [(role, label) for role, label in _VALUE_COLUMNS if any(i.fields.get(role) for i in items)]
+    pages = any(i.location.page for i in items)
+    kinds = len({i.kind for i in items}) > 1
+    columns = ["document", "ref", *(["kind"] if kinds else []), "commitment", "rating"]
+    columns += [label for _, label in values] + (["page"] if pages else [])
+    columns += ["owner", "director", "cabinet member"]
     table = Table(show_lines=False)
-    for column in ("document", "ref", "commitment", "rating", "owner", "director", "cabinet member"):
+    for column in columns:
         table.add_column(column, overflow="fold")
     for item in items:
-        table.add_row(*(safe(cell) for cell in (
-            titles.get(item.document_id, item.document_id), item.ref or "–", item.title(70),
-            item.rating_words or "–", _people(item, "owner"), _people(item, "director"),
-            _people(item, "cabinet_member"),
-        )))
+        row = [titles.get(item.document_id, item.document_id), item.ref or "–"]
+        row += [item.kind.value] if kinds else []
+        row += [item.title(70), item.rating_words or "–"]
+        row += [item.fields.get(role) or "–" for role, _ in values]
+        row += [str(item.location.page or "–")] if pages else []
+        row += [_people(item, "owner"), _people(item, "director"), _people(item, "cabinet_member")]
+        table.add_row(*(safe(cell) for cell in row))
     console.print(table)
     console.print(f"{len(items)} item{'s' if len(items) != 1 else ''}")
 
