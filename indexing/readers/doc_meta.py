@@ -86,9 +86,10 @@ def _clean(text: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" .,:;–—-|*#")
     if text.isupper() and len(text) > 4:
         text = _title_case(text)
-    elif text.split(" ", 1)[0].isupper() and len(text.split(" ", 1)[0]) > 4:
-        first, _, rest = text.partition(" ")  # "MINUTES of a meeting …"
-        text = f"{first.capitalize()} {rest}".strip()
+    else:
+        first, _, rest = text.partition(" ")  # "MINUTES of a meeting …", not "EQIA: KCC …"
+        if first.isalpha() and first.isupper() and len(first) > 4 and rest[:1].islower():
+            text = f"{first.capitalize()} {rest}"
     return text[:200].rsplit(" ", 1)[0] if len(text) > 200 else text
 
 
