@@ -88,8 +88,8 @@ class SlackASGI:
     def _is_ready(self) -> bool:
         try:
             return bool(self.ready())
-        except Exception:
-            log.warning("readiness check failed", exc_info=True)
+        except Exception as err:  # not ready, whatever the reason; the log says which, in one line per probe
+            log.warning("not ready: %s", err)
             return False
 
     async def _events(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
