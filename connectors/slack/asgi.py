@@ -88,7 +88,7 @@ class SlackASGI:
     def _is_ready(self) -> bool:
         try:
             return bool(self.ready())
-        except Exception as err:  # not ready, whatever the reason; the log says which, in one line per probe
+        except Exception as err:  # noqa: BLE001 - not ready, whatever the reason; one log line per probe
             log.warning("not ready: %s", err)
             return False
 
