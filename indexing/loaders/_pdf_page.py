@@ -73,8 +73,8 @@ def is_bold(chars: list[dict[str, Any]]) -> bool:
 
 
 def centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
+    x = obj["cx"] if "cx" in obj else (obj["x0"] + obj["x1"]) / 2
+    y = obj["cy"] if "cy" in obj else (obj["top"] + obj["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 

@@ -11,6 +11,7 @@ Cell text and the lines outside the tables are then built from the characters, a
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 from typing import Any
 
@@ -77,7 +78,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             glyph = "-"
         if glyph.isspace() or "\ud800" <= glyph <= "\udfff":
             if previous is not None:
-                chars.append({**previous, "text": " ", "line": line})
+                chars.append({**previous, "text": " ", "line": line, "order": len(chars)})
             continue
         obj = raw_api.FPDFText_GetTextObject(handle, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value
@@ -97,7 +98,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
         previous = {
             "text": glyph, "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
             "size": font[0], "fontname": font[1], "line": line,
-            "cx": (box.left + box.right) / 2, "cy": (top + bottom) / 2,
+            "cx": (box.left + box.right) / 2, "cy": (top + bottom) / 2, "order": len(chars),
         }
         chars.append(previous)
     return chars
@@ -191,12 +192,16 @@ def _text_of(chars: list[dict[str, Any]]) -> str:
 
 
 def _cells(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """Each cell's text; characters are found by row through a search on their sorted
+    centres, so a long table costs rows × log(characters), not rows × characters."""
+    ordered = sorted(chars, key=lambda c: c["cy"])
+    centres = [c["cy"] for c in ordered]
     rows: list[list[str | None]] = []
     for row in table.rows:
-        in_row = _inside(chars, row.bbox)
-        rows.append([
-            None if cell is None else _text_of(_inside(in_row, cell)) for cell in row.cells
-        ])
+        _, top, _, bottom = row.bbox
+        band = ordered[bisect.bisect_left(centres, top) : bisect.bisect_right(centres, bottom)]
+        band.sort(key=lambda c: c["order"])
+        rows.append([None if cell is None else _text_of(_inside(band, cell)) for cell in row.cells])
     return rows
 
 
