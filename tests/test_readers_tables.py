@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexing.blocks import Block, BlockKind, Row, Span
 from indexing.model import DocumentKind, DocumentMeta, ItemKind, PlanDocument
@@ -312,3 +314,38 @@ def test_a_units_row_under_the_header_joins_it() -> None:
     assert risk.kind is ItemKind.risk and risk.commitment == "Savings are not delivered in full this year"
     assert risk.fields == {"directorate": "Finance", "likelihood": "4"}
     assert risk.other_fields == {"Estimated Annual Exposure £m": "119.2"}
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9).map(lambda w: f"q{w}")
+_CELL = st.one_of(
+    st.just(""), _WORD, st.lists(_WORD, min_size=2, max_size=12).map(" ".join),
+    st.sampled_from(["Green", "AMBER", "R", "G/A", "↑", "↔", "KE", "Jane Smith", "12%", "£4.5m", "3"]),
+    st.from_regex(r"[1-9]\.[1-9]", fullmatch=True),
+)
+_HEADER = st.lists(st.sampled_from(["Ref", "Action", "Indicator", "Risk", "Update", "Owner", "RAG",
+                                     "Target", "Latest", "Director", "Notes", "Colour", "Budget £m", ""]),
+                   min_size=1, max_size=7)
+
+
+@settings(max_examples=150, deadline=None)
+@given(header=_HEADER, rows=st.lists(st.lists(_CELL, min_size=1, max_size=8), min_size=1, max_size=6),
+       gridded=st.booleans())
+def test_no_cell_of_any_table_is_lost(header: list[str], rows: list[list[str]], gridded: bool) -> None:
+    """Whatever the shape, every body cell's words end up somewhere in the document:
+    an item's text or fields, a table row, an unplaced row, a passage or a section."""
+    spans = [Span(page=1) if gridded else Span(line=n + 2) for n in range(len(rows))]
+    block = Block(kind=BlockKind.table, header=[header], rows=[Row(cells=r, at=s) for r, s in zip(rows, spans, strict=True)])
+    doc = read(block)
+    kept = " ".join([
+        *(f"{i.ref} {i.commitment} {i.update} {i.rating_label} {i.direction} "
+          f"{' '.join(p.display() for p in i.people())} {' '.join(i.fields.values())} {' '.join(i.other_fields.values())}"
+          for i in doc.items),
+        *(" ".join(r.cells.values()) for r in doc.tables),
+        *(" ".join(u.cells) for u in doc.unplaced_rows),
+        *(p.text for p in doc.passages), *doc.sections,
+    ])
+    for row in rows:
+        for cell in row:
+            for word in cell.split():
+                if word.startswith("q"):
+                    assert word in kept, (word, header, rows)

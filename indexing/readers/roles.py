@@ -96,6 +96,7 @@ def read_value(text: str) -> Value:
 
 
 _NO = float("-inf")
+_STATUS = frozenset({"rating", "previous_rating", "target_rating", "direction"})
 
 
 def fit(value: Value, role: str | None) -> float:
@@ -178,7 +179,7 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
                 if j < m:
                     f = fit(values[i], columns[j].role)
                     in_place = by_position and columns[j].position == cells[i][0]
-                    if f == _NO and in_place and len(values[i].text) <= 30 and not values[i].long:
+                    if f == _NO and in_place and columns[j].role in _STATUS and len(values[i].text) <= 30:
                         f = 0.0  # "For info only" under Status: the document's word, kept
                     if f != _NO:
                         if in_place:

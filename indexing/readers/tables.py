@@ -33,10 +33,17 @@ from indexing.readers.table_header import (
     is_units_row,
     label_cells,
 )
-from indexing.readers.vocabulary import column_role, is_label, join_header_rows
+from indexing.readers.vocabulary import (
+    ROLES,
+    TEXT_ROLES,
+    column_role,
+    is_label,
+    join_header_rows,
+)
 
 _SEPARATOR = re.compile(r"^[-=_]{2,}$")
 _SIGNATURE_ROLES = ("owner", "director", "cabinet_member", "rating", "direction")
+_ROLE_NAMES = ROLES
 _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -246,18 +253,21 @@ class TableReader:
         raw_of = {i: raw for i, _, raw in cells}
         roles: dict[str, tuple[int, str, str]] = {}
         other: dict[str, str] = {}
+        def keep(label: str, pos: int) -> None:
+            name = label if label not in other else f"{label} ({pos + 1})"
+            other[name] = clean_cell(raw_of[pos])
+
         for j, (pos, text) in sorted(placed.items()):
             column = columns[j]
             if column.role:
                 roles[column.role] = (pos, text, raw_of[pos])
             else:
-                other[column.label or f"column {pos + 1}"] = clean_cell(raw_of[pos])
+                keep(column.label or f"column {pos + 1}", pos)
         for role, pos, text in loose:
             if role and role not in roles:
                 roles[role] = (pos, text, raw_of[pos])
             else:
-                label = self.header.labels.get(pos) or f"column {pos + 1}"
-                other[label] = clean_cell(raw_of[pos])
+                keep(self.header.labels.get(pos) or f"column {pos + 1}", pos)
         return roles, other
 
     @staticmethod
@@ -309,39 +319,53 @@ class TableReader:
     def _loose_row(self, cells: Cells, row: Row, rows: list[Row], index: int) -> None:
         """A row without a ref: continuation, top half of the next row, orphan, or prose."""
         roles, other = self._aligned(cells)
-        roles.pop("ref", None)
-        texts = [(pos, clean_cell(raw)) for r in ("title", "update") if r in roles for pos, _, raw in [roles[r]]]
-        texts += [(-1, value) for value in other.values() if value and not read_value(value).signature]
-        texts = [(p, t) for p, t in texts if t]
         signature = self._signature(roles)
+        texts: list[tuple[int, str, str]] = []  # (position, role, text)
+        extra: dict[str, str] = {k: v for k, v in other.items() if v}  # values by role or header
+        for role, (pos, _, raw) in roles.items():
+            if role in TEXT_ROLES:
+                if clean_cell(raw):
+                    texts.append((pos, role, clean_cell(raw)))
+            elif role not in _SIGNATURE_ROLES:  # a ref alone on its row is kept, never attached
+                extra[role] = clean_cell(raw)
+        texts.sort()
         if not texts:
-            if signature:
+            if signature or extra:
                 self._unplace(cells, row)
             return
         if signature:
             following = self._next_ref_signature(rows, index)
             if following is not None and following == signature:
                 self._close()
-                self.carry.append((row, [t for _, t in texts]))
+                self.carry.append((row, [t for _, _, t in texts] + list(extra.values())))
             elif self.current is not None and self.current.signature == signature:
-                self._extend(texts, row)
+                self._extend(texts, extra, row)
             else:
                 self._unplace(cells, row)
             return
         if self.current is not None:
-            self._extend(texts, row)
+            self._extend(texts, extra, row)
         else:
-            self.out.passages.append(("\n".join(t for _, t in texts), row.at, self.section))
+            prose = [t for _, _, t in texts] + list(extra.values())
+            self.out.passages.append(("\n".join(prose), row.at, self.section))
 
-    def _extend(self, texts: list[tuple[int, str]], row: Row) -> None:
+    def _extend(self, texts: list[tuple[int, str, str]], extra: dict[str, str], row: Row) -> None:
+        """A continuation row: text at or left of the title continues the title, other
+        text the notes; values of other roles continue those roles."""
         assert self.current is not None
         draft = self.current
-        for position, text in texts:
-            at_title = draft.title_position is not None and 0 <= position <= draft.title_position
-            if at_title and not draft.split:
-                draft.title = f"{draft.title}\n{text}".strip()
+        for position, role, text in texts:
+            if role in ("title", "update"):
+                at_title = draft.title_position is not None and position <= draft.title_position
+                if at_title and not draft.split:
+                    draft.title = f"{draft.title}\n{text}".strip()
+                else:
+                    draft.update.append(text)
             else:
-                draft.update.append(text)
+                draft.values[role] = f"{draft.values[role]}\n{text}" if role in draft.values else text
+        for key, value in extra.items():
+            target = draft.values if key in _ROLE_NAMES else draft.other
+            target[key] = f"{target[key]}\n{value}" if key in target else value
         draft.end = row.at
 
     def _next_ref_signature(self, rows: list[Row], index: int) -> tuple[tuple[str, str], ...] | None:
