@@ -30,8 +30,8 @@ def sync_group() -> None:
 @click.argument("url")
 @click.option("--committee", "committees", multiple=True, metavar="NAME",
               help="A committee to sync, by its title (any case); repeat for more. Default: every current committee.")
-@click.option("--since", type=_DATE, help="First meeting date (YYYY-MM-DD or DD/MM/YYYY). Default: a year ago.")
-@click.option("--until", type=_DATE, help="Last meeting date. Default: three months ahead.")
+@click.option("--since", type=_DATE, metavar="DATE", help="First meeting date (YYYY-MM-DD or DD/MM/YYYY). Default: a year ago.")
+@click.option("--until", type=_DATE, metavar="DATE", help="Last meeting date. Default: three months ahead.")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path),
               help="Folder the papers and manifest.yaml go in. Default: the corpus folder (PLANBOT_CORPUS_DIR).")
 @click.option("--publisher", metavar="NAME", help="The council's name, recorded in each manifest entry.")
@@ -50,10 +50,11 @@ def moderngov_command(
     url: str, committees: tuple[str, ...], since: datetime | None, until: datetime | None, into: Path | None,
     publisher: str | None, form: str, timeout: float, retries: int, interval: float, max_mb: int, as_json: bool,
 ) -> None:
-    """Sync papers from a ModernGov site (its public mgWebService.asmx web service).
+    """Sync a ModernGov site's meetings and papers into the corpus, then index them.
 
     URL is the council's committee site, e.g. https://democracy.example.gov.uk (the
-    address of its "Committees" pages), or the full .../mgWebService.asmx address.
+    address of its "Committees" pages), or the full .../mgWebService.asmx address of
+    its public web service.
     Lists the committees' meetings between --since and --until, their agenda items,
     decisions, minutes and papers; downloads each paper that is new or changed into a
     folder per committee and meeting, writes its manifest entry (title, kind, date,
@@ -68,6 +69,7 @@ def moderngov_command(
       planbot sync moderngov https://democracy.example.gov.uk \\
           --committee Cabinet --committee "County Council" --since 2025-01-01 --until 2025-03-31
       planbot sync moderngov https://democracy.example.gov.uk --into /srv/planbot/papers --json
+      planbot sync moderngov https://democracy.example.gov.uk --form get --interval 2
     See docs/sources.md for running it every night from cron or a systemd timer.
     """
     from connectors import terminal

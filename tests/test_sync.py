@@ -151,8 +151,9 @@ def test_first_sync_gets_every_paper_with_its_manifest(scenario: Scenario) -> No
 
 
 def test_second_sync_changes_nothing(scenario: Scenario) -> None:
+    """Through the GET form this time: it reads the same committee system as SOAP did."""
     before = (scenario.snapshot(), current_generation(scenario.settings.data_dir), dict(scenario.server.downloads))
-    result = scenario.sync()
+    result = scenario.sync("--form", "get")
     assert result.exit_code == 0, result.output
     assert "downloaded 0" in result.output and "Index up to date" in result.output
     assert (scenario.snapshot(), current_generation(scenario.settings.data_dir), dict(scenario.server.downloads)) == before

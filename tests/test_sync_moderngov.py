@@ -167,3 +167,38 @@ def kent_system_committee():
     from connectors.sources.model import Committee
 
     return Committee(id=CABINET, title="Cabinet")
+
+
+def test_papers_are_fetched_only_from_the_committee_site(server: ModernGovServer, tmp_path) -> None:  # noqa: ANN001
+    from connectors.sources.moderngov import PaperProblem
+
+    with _client(server) as client, pytest.raises(PaperProblem, match="not on the committee site"):
+        client.download("http://169.254.169.254/latest/meta-data/", tmp_path / ".x.part")
+    assert not (tmp_path / ".x.part").exists()
+    with _client(server) as client:
+        assert client.head_size("file:///etc/passwd") is None
+
+
+def test_a_site_that_redirects_its_web_service_is_followed(server: ModernGovServer, tmp_path) -> None:  # noqa: ANN001
+    """Councils often send democracy.<council>.gov.uk on to the host that runs ModernGov for them."""
+    from http.server import BaseHTTPRequestHandler
+
+    from local_server import LocalServer
+
+    class Redirect(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.send_response(307)
+            self.send_header("Location", f"{server.url}{self.path}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    with LocalServer(Redirect) as front, ModernGovClient(f"http://127.0.0.1:{front.port}", interval=0) as client:
+        assert [c.title for c in client.committees()][0] == "Cabinet"
+        assert client.site == server.url
+        meeting = client.meeting(CAB_JAN, kent_system_committee())
+        paper = meeting.agenda[4].attachments[0]
+        got = client.download(paper.url or "", tmp_path / ".a.part")
+    assert got.size == (tmp_path / ".a.part").stat().st_size > 0

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from xml.etree.ElementTree import Element, ParseError
 from xml.sax.saxutils import escape
 
@@ -154,6 +154,8 @@ class ModernGovClient:
 
     def head_size(self, url: str) -> int | None:
         """The paper's size as the server states it, or None when it does not say."""
+        if not _same_site(url, self.site):
+            return None
         self._wait()
         try:
             response = self._http.head(url)
@@ -163,7 +165,14 @@ class ModernGovClient:
         return int(length) if response.status_code == 200 and length and length.isdigit() else None
 
     def download(self, url: str, target: Path) -> Download:
-        """Stream one paper into ``target`` (a temporary name), checked and fsynced."""
+        """Stream one paper into ``target`` (a temporary name), checked and fsynced.
+
+        Only addresses on the committee site itself are fetched: a reply naming another
+        host (or a non-web scheme) is not followed, so a compromised or misconfigured
+        service cannot make the sync fetch from the council's internal network.
+        """
+        if not _same_site(url, self.site):
+            raise PaperProblem(f"its address {url[:120]} is not on the committee site {self.site}")
         for attempt in range(self.retries + 1):
             self._wait()
             try:
@@ -181,6 +190,8 @@ class ModernGovClient:
     def _download_once(self, url: str, target: Path) -> Download:
         digest, size = hashlib.sha256(), 0
         with self._http.stream("GET", url) as response:
+            if not _same_site(str(response.url), self.site):
+                raise PaperProblem(f"it redirects off the committee site, to {str(response.url)[:120]}")
             if response.status_code >= 500:
                 raise _ServerBusy(f"server error {response.status_code}")
             if response.status_code >= 400:
@@ -232,6 +243,7 @@ class ModernGovClient:
             except httpx.HTTPError as err:
                 raise SourceError(f"{label}: cannot reach {self.endpoint} ({_why(err)})") from err
             else:
+                self._follow(response)
                 if response.status_code < 500 or attempt == self.retries:
                     return self._result(label, operation, response)
             self._sleep(self.backoff * 2**attempt)
@@ -272,6 +284,14 @@ class ModernGovClient:
         if len(result) == 0 and (result.text or "").lstrip().startswith("<"):
             result = _parse(label, result.text.encode("utf-8"))  # XML returned as an escaped string
         return result
+
+    def _follow(self, response: httpx.Response) -> None:
+        """A site that redirects its web service (to the host that runs it for the council)
+        is that host from then on: its papers are served from there."""
+        final = str(response.url)
+        if response.history and not _same_site(final, self.site):
+            parts = urlsplit(final)
+            self.site = f"{parts.scheme}://{parts.netloc}"
 
     def _wait(self) -> None:
         """Keep at least ``interval`` seconds between requests: council servers are small."""
@@ -322,6 +342,11 @@ def _date(text: str | None) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def _same_site(url: str, site: str) -> bool:
+    target, home = urlsplit(url), urlsplit(site)
+    return target.scheme in ("http", "https") and target.netloc.lower() == home.netloc.lower()
 
 
 def _why(err: BaseException) -> str:
