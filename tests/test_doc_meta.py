@@ -166,6 +166,8 @@ KENT = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "kent"
          "Cabinet - Thursday, 30 January 2025", DocumentKind.other, "2025-01-30", None, None),
         ("full_council_2025-02-13__3 - Amendment - Liberal Democrats - LEVI capital funding.pdf",
          "Amendment: LEVI capital funding", DocumentKind.form, None, None, None),
+        ("cabinet_2025-01-30__24-00115 - EqIA.pdf",
+         "EQIA: KCC adoption of ICS delivery Plan", DocumentKind.form, None, None, None),
     ],
 )
 def test_real_kent_papers(name: str, title: str, kind: DocumentKind, date: str | None,

@@ -31,10 +31,16 @@ def test_a_questions_paper_of_another_shape() -> None:
         block("Response", 9),
         block("1,204 assessments were completed.", 10),
         block("Mrs Cole thanked the Cabinet Member for the answer.", 11),
-        block("Motions", 12, BlockKind.heading, 1),
-        block("Answer: this is a motion's text, not an answer.", 13),
+        block("Questions to the Leader", 12, BlockKind.heading, 2),
+        block("Question 3 from Mr Sam Hill to the Leader", 13),
+        block("Will the council tax rise?", 14),
+        block("Reply: By 4.99%.", 15),
+        block("Table of Charges", 16, BlockKind.heading, 3),  # a heading inside the answer
+        block("Band D £1,700.", 17),
+        block("Motions", 18, BlockKind.heading, 1),
+        block("Answer: this is a motion's text, not an answer.", 19),
     ]
-    first, second = read_questions(blocks, doc_id="fc", source="fc.docx")
+    first, second, third = read_questions(blocks, doc_id="fc", source="fc.docx")
     assert all(q.kind is ItemKind.question for q in (first, second))
     assert first.ref == "1" and first.commitment == "When will the resurfacing of Mill Lane finish?"
     assert first.update == "The works finish in June 2025. The contractor has been told of residents' concerns."
@@ -47,6 +53,8 @@ def test_a_questions_paper_of_another_shape() -> None:
     assert second.fields["post"] == "Cabinet Member for Adult Social Care"
     assert second.update == "1,204 assessments were completed."
     assert second.fields["follow_up"] == "Mrs Cole thanked the Cabinet Member for the answer."
+    assert (third.ref, third.fields["to"], third.section) == ("3", "the Leader", "Questions to the Leader")
+    assert third.update == "By 4.99%. Table of Charges Band D £1,700."
 
 
 def test_a_paper_with_no_questions_gives_none() -> None:

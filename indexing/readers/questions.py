@@ -67,6 +67,7 @@ class _Draft(BaseModel):
     answer: list[str] = Field(default_factory=list)
     follow_up: list[str] = Field(default_factory=list)
     answering: bool = False
+    section_level: int = 0
     unit: Unit
 
 
@@ -94,7 +95,10 @@ def read_questions(blocks: list[Block], *, doc_id: str, source: str) -> list[Pla
     texts = [_plain(u.text) for u in stream]
     drafts: list[_Draft] = []
     current: _Draft | None = None
+    level = 0  # of the last heading that is not an answer's marker
     for at, (unit, text) in enumerate(zip(stream, texts, strict=True)):
+        if unit.is_heading and not (_ANSWER.match(text) or _BARE_ANSWER.match(text)) and current is None:
+            level = unit.level
         head = _head(text)
         if head:
             # a loader may run the question on from its heading line: the rest is the question
@@ -104,16 +108,18 @@ def read_questions(blocks: list[Block], *, doc_id: str, source: str) -> list[Pla
                 ref=head.group("ref1") or head.group("ref2") or (before.group(1) if before else None),
                 asker=head.group("asker"), asker_post=head.group("asker_post"),
                 to=head.group("to"), to_post=head.group("to_post"), unit=unit,
-                question=[rest] if rest else [],
+                question=[rest] if rest else [], section_level=level,
             )
             drafts.append(current)
             continue
         if current is None or _is_furniture(stream, texts, at):
             continue
         answer = _ANSWER.match(text)
-        if current.answering and not answer and _ends_part(unit, text):
+        if current.answering and not answer and _ends_part(unit, text, current.section_level):
             current = None
             continue
+        if _title_like(unit, text) and 0 < unit.level <= current.section_level:
+            continue  # the heading of the next group of questions
         if not current.answering and (answer or _BARE_ANSWER.match(text)):
             current.answering = True
             rest = answer.group("rest") if answer else ""
@@ -140,11 +146,21 @@ def _split_at_heads(unit: Unit) -> list[Unit]:
     return [unit.model_copy(update={"text": piece}) for piece in pieces if piece]
 
 
-def _ends_part(unit: Unit, text: str) -> bool:
-    """The start of the paper's next part: a title in capitals ("NOTICES OF MOTION") or
-    a top-level heading. Lower headings are kept as the answer's text: converters make
-    headings of bold lines, table headers and lines above a page rule."""
-    return bool(_SECTION_TITLE.match(text)) or (unit.is_heading and unit.level == 1)
+def _title_like(unit: Unit, text: str) -> bool:
+    return (
+        unit.is_heading and 0 < len(text.split()) <= 8 and text[:1].isupper()
+        and not re.search(r"\d|[.,:;]$", text)
+    )
+
+
+def _ends_part(unit: Unit, text: str, section_level: int) -> bool:
+    """The start of the paper's next part: a title in capitals ("NOTICES OF MOTION"), or
+    a title-like heading above the level of the heading the questions sit under. Other
+    headings are the answer's text: converters make headings of bold lines, table
+    headers and the line above a page rule, at levels no order can be read from."""
+    if _SECTION_TITLE.match(text):
+        return True
+    return _title_like(unit, text) and 0 < unit.level < section_level
 
 
 def _is_furniture(stream: list[Unit], texts: list[str], at: int) -> bool:
