@@ -4,7 +4,8 @@ Progress reports often name owners, directors and cabinet members by initials
 (``DS``, ``DMcL``, ``HO'N/ ZN``) and end with a key: one row per person (initials,
 first name, surname), then the job titles in the same order in rows of their own.
 Cells that hold names (``Jane Smith``, ``Cllr Bob Jones``) are kept as names.
-Initials are matched to the key ignoring apostrophes and case (the rows write ``HO'N``
+A key laid out as a table with a header (``Initials | Name | Role``) is read by that
+header. Initials are matched to the key ignoring apostrophes and case (the rows write ``HO'N``
 where the key writes ``H'ON``); initials the key does not list stay as written.
 """
 
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from indexing.model import Person
+from indexing.blocks import Block
+from indexing.cell_text import strip_markup
+from indexing.model import Location, Person
 
 KEY_HEADING = re.compile(r"^\s*key to initials\s*$", re.IGNORECASE)
 _INITIALS_TOKEN = re.compile(r"^[A-Z][A-Za-z'’]{0,4}$")
@@ -105,3 +108,74 @@ def resolve(cell: str, key: dict[str, Person]) -> list[Person]:
         else:
             people.append(Person(initials=token))
     return people
+
+
+_INITIALS_HEADER = re.compile(r"^\s*initials?\s*$", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"^\s*(?:full\s+)?names?\s*$", re.IGNORECASE)
+_ROLE_HEADER = re.compile(r"^\s*(?:role|job\s+title|title|post|position|designation)s?\s*$", re.IGNORECASE)
+
+
+def _by_header(block: Block) -> tuple[dict[str, Person], set[int]] | None:
+    """A key table headed ``Initials | Name | Role`` (header given or its first row)."""
+    header, first = (block.header[-1], 0) if block.header else ((block.rows[0].cells, 1) if block.rows else ([], 0))
+    cells = [strip_markup(c) for c in header]
+    at_initials = next((i for i, c in enumerate(cells) if _INITIALS_HEADER.match(c)), None)
+    at_name = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
+    if at_initials is None or at_name is None:
+        return None
+    at_role = next((i for i, c in enumerate(cells) if _ROLE_HEADER.match(c)), None)
+    key: dict[str, Person] = {}
+    used = set(range(first))
+    for r, row in enumerate(block.rows[first:], start=first):
+        got = [strip_markup(c) for c in row.cells]
+        initials = got[at_initials] if at_initials < len(got) else ""
+        name = got[at_name] if at_name < len(got) else ""
+        if not (split_initials(initials) and name):
+            continue
+        role = got[at_role] if at_role is not None and at_role < len(got) and got[at_role] else None
+        key[normalise_initials(initials)] = Person(initials=initials, name=name, role=role)
+        used.add(r)
+    return (key, used) if key else None
+
+
+def _location(path: str, block: Block, first: int, last: int) -> Location:
+    start = block.rows[first].at if 0 <= first < len(block.rows) else block.at
+    end = block.rows[last].at if 0 <= last < len(block.rows) else start
+    return Location(
+        path=path, line_start=start.line, line_end=end.line_end or end.line,
+        page=start.page, page_end=(end.page if end.page != start.page else None),
+        sheet=start.sheet, row=start.row,
+    )
+
+
+def find_people_key(blocks: list[Block], path: str) -> tuple[dict[str, Person], Location | None, dict[int, set[int]]]:
+    """The document's key to initials, wherever it is: a table after a "Key to initials"
+    heading or opening with that line, or headed ``Initials | Name``. Returns the key, where
+    it is, and the rows it used (by block index), which are then not read as a table."""
+    for b, block in enumerate(blocks):
+        if not block.is_table:
+            continue
+        headed = _by_header(block)
+        if headed is not None:
+            key, used = headed
+            return key, _location(path, block, min(used), max(used)), {b: used}
+        before = blocks[b - 1] if b else None
+        if before is not None and not before.is_table and KEY_HEADING.match(before.text or ""):
+            start = -1
+        else:
+            start = next((r for r, row in enumerate(block.rows[:3])
+                          if row.cells and KEY_HEADING.match(strip_markup(row.cells[0]))), -2)
+            if start == -2:
+                continue
+        body = [(r, row) for r, row in enumerate(block.rows) if r > start and any(c.strip() for c in row.cells)]
+        used_rows = body[: key_rows([row.cells for _, row in body])]
+        if not used_rows:
+            continue
+        key = parse_people_key([row.cells for _, row in used_rows])
+        skip = {r for r, _ in used_rows} | ({start} if start >= 0 else set())
+        location = _location(path, block, start, used_rows[-1][0])
+        if start < 0 and before is not None:
+            location = location.model_copy(update={"line_start": before.at.line or location.line_start,
+                                                   "page": before.at.page or location.page})
+        return key, location, {b: skip}
+    return {}, None, {}

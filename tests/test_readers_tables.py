@@ -218,6 +218,25 @@ def test_paragraphs_become_passages_under_their_heading_with_pages() -> None:
     assert doc.sections == ["Budget", "Risks"]
 
 
+def test_a_key_headed_initials_name_role_is_read_by_its_header() -> None:
+    doc = read(
+        table([["Ref", "Action", "Lead", "RAG"]], [["1", "Open the new depot", "AB/CD", "G"]], page=2),
+        table([["Initials", "Name", "Role"]], [["AB", "Ann Blake", "Head of Waste"], ["CD", "Carl Dee", "Director of Place"]], page=12),
+    )
+    owners = only(doc, "1").owner
+    assert [(p.initials, p.name, p.role) for p in owners] == [
+        ("AB", "Ann Blake", "Head of Waste"), ("CD", "Carl Dee", "Director of Place"),
+    ]
+    assert doc.tables == [] and doc.people_key_location is not None and doc.people_key_location.page == 12
+
+
+def test_manifest_roles_may_be_written_as_synonyms() -> None:
+    doc = read(table([["Ref", "Measure name", "Sponsor", "Colour"]], [["M1", "Library visits per head", "Cllr Ann Lee", "Green"]]),
+               columns={"Measure name": "KPI", "Sponsor": "portfolio holder", "Colour": "RAG"})
+    item = only(doc, "M1")
+    assert (item.kind, item.rating, [p.name for p in item.cabinet_member]) == (ItemKind.kpi, "G", ["Cllr Ann Lee"])
+
+
 def test_a_key_to_initials_table_resolves_people_anywhere_in_the_document() -> None:
     doc = read(
         table([["Ref", "Action", "Owner", "RAG"]], [["1", "Open the new depot", "JS", "G"]]),

@@ -16,17 +16,16 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from indexing.blocks import Block, BlockKind, Span
+from indexing.blocks import Block, BlockKind
 from indexing.cell_text import strip_markup
 from indexing.model import (
     DocumentMeta,
-    Location,
     Person,
     PlanDocument,
     PlanItem,
     TableRow,
 )
-from indexing.people_key import KEY_HEADING, key_rows, parse_people_key, resolve
+from indexing.people_key import KEY_HEADING, find_people_key, resolve
 from indexing.ratings import parse_direction, parse_rating
 from indexing.readers.figure_lines import FigureLines, split_figures
 from indexing.readers.passages import PassageBuilder, looks_like_heading, span_location
@@ -52,33 +51,6 @@ def _refs(blocks: list[Block]) -> set[str]:
             if len(filled) >= 2 and cells and cells[0] and read_value(cells[0]).ref:
                 found.add(cells[0])
     return found
-
-
-def _people_key(blocks: list[Block], source: str) -> tuple[dict[str, Person], Location | None, dict[int, set[int]]]:
-    """The document's "Key to initials", wherever it is: a heading or a table's first
-    cell, then rows of initials and names (and their roles in the same order)."""
-    for b, block in enumerate(blocks):
-        if not block.is_table:
-            continue
-        start: int | None = None
-        before = blocks[b - 1] if b else None
-        if before is not None and not before.is_table and KEY_HEADING.match(before.text or ""):
-            start = -1
-        else:
-            start = next((r for r, row in enumerate(block.rows[:3]) if row.cells and KEY_HEADING.match(strip_markup(row.cells[0]))), None)
-        if start is None:
-            continue
-        body = [(r, row) for r, row in enumerate(block.rows) if r > start and any(c.strip() for c in row.cells)]
-        count = key_rows([row.cells for _, row in body])
-        used = body[:count]
-        if not used:
-            continue
-        key = parse_people_key([row.cells for _, row in used])
-        skip = {r for r, _ in used} | ({start} if start >= 0 else set())
-        first: Span = block.rows[start].at if start >= 0 else before.at  # type: ignore[union-attr]
-        location = span_location(source, first, used[-1][1].at)
-        return key, location, {b: skip}
-    return {}, None, {}
 
 
 def _without(block: Block, rows: set[int]) -> Block:
@@ -156,7 +128,7 @@ def read_document(
     blocks: list[Block], meta: DocumentMeta, *, doc_id: str, source: str, sha256: str
 ) -> PlanDocument:
     """Read one file's blocks into a ``PlanDocument``."""
-    key, key_location, key_rows_by_block = _people_key(blocks, source)
+    key, key_location, key_rows_by_block = find_people_key(blocks, source)
     tables = TableReader(meta, _refs(blocks), source)
     prose = PassageBuilder(doc_id, source)
     sections: list[str] = []

@@ -167,8 +167,19 @@ def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRo
     key = words(text)
     for header, role in (overrides or {}).items():
         if key and words(header) == key:
-            return ColumnRole(role=role, label=text, kind=_TITLE_KINDS.get(" ".join(words(header))))
+            return ColumnRole(role=manifest_role(role), label=text, kind=_TITLE_KINDS.get(" ".join(words(role))))
     return _vocabulary_role(text)
+
+
+def manifest_role(name: str) -> str:
+    """A role as a manifest names it: a role (``owner``, ``cabinet_member``), or any of
+    its synonyms (``Lead officer``, ``portfolio holder``, ``KPI``); otherwise the name
+    itself, as the field the column's values are kept under."""
+    cleaned = "_".join(words(name))
+    if cleaned in ROLES:
+        return cleaned
+    found = _vocabulary_role(" ".join(name.split()))
+    return found.role if found else cleaned or name
 
 
 @lru_cache(maxsize=4096)
