@@ -47,7 +47,9 @@ _PERIOD = re.compile(
     r"|^q[1-4]\s*\d{2,4}(?:/\d{2,4})?$|^quarter\s*[1-4]",
     re.IGNORECASE,
 )
-_RATING_TOKEN = re.compile(r"\b[A-Z]{3,5}\b")
+_RATING_TOKEN = re.compile(r"\b(?:RED|AMBER|GREEN|BLUE|YELLOW)\b")
+"""A rating printed in capitals beside a card's name: a colour of the RAG scale (words
+such as GOOD or MET in capitals may be part of the name)."""
 _RATING_STATEMENT = re.compile(
     r"\b(?P<rating>red|amber|green|blue)\s+(?:rag\s+)?(?:rating|rated|status)\s+(?:of|at)\s+"
     rf"(?P<value>{_NUMBER})",
@@ -144,7 +146,7 @@ def split_rating_words(text: str) -> tuple[str, str | None]:
 
     def drop(match: re.Match[str]) -> str:
         nonlocal found
-        if parse_rating(match.group(0)) and match.group(0) not in {"DONE", "MET"}:
+        if parse_rating(match.group(0)):
             found = found or match.group(0)
             return " "
         return match.group(0)
