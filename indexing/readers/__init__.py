@@ -12,33 +12,18 @@ run after, on the same blocks, when they are installed.
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable
 from typing import Any
 
 from indexing.blocks import Block, BlockKind
 from indexing.cell_text import strip_markup
-from indexing.model import (
-    DocumentMeta,
-    Person,
-    PlanDocument,
-    PlanItem,
-    TableRow,
-)
-from indexing.people_key import KEY_HEADING, find_people_key, resolve
-from indexing.ratings import parse_direction, parse_rating
+from indexing.model import DocumentMeta, PlanDocument, TableRow
+from indexing.people_key import KEY_HEADING, find_people_key
 from indexing.readers.figure_lines import FigureLines, split_figures
+from indexing.readers.items import plan_items
 from indexing.readers.passages import PassageBuilder, looks_like_heading, span_location
 from indexing.readers.roles import read_value
-from indexing.readers.tables import Draft, TableReader
-
-_DUE = re.compile(
-    r"\bby (?:the end of |at least |early |mid |late )?("
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d{2}"
-    r"|(?:Spring|Summer|Autumn|Winter) (?:19|20)\d{2})",
-    re.IGNORECASE,
-)
-_VALUE_ROLES_KEPT_ASIDE = {"owner", "director", "cabinet_member", "rating", "previous_rating", "direction"}
+from indexing.readers.tables import TableReader
 
 
 def _refs(blocks: list[Block]) -> set[str]:
@@ -55,62 +40,6 @@ def _refs(blocks: list[Block]) -> set[str]:
 
 def _without(block: Block, rows: set[int]) -> Block:
     return block.model_copy(update={"rows": [r for i, r in enumerate(block.rows) if i not in rows]})
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _due_dates(*texts: str) -> list[str]:
-    found: list[str] = []
-    for text in texts:
-        for match in _DUE.finditer(text or ""):
-            if match.group(1) not in found:
-                found.append(match.group(1))
-    return found
-
-
-def _items(drafts: list[Draft], key: dict[str, Person], doc_id: str, source: str) -> list[PlanItem]:
-    items: list[PlanItem] = []
-    seen: dict[str, int] = {}
-    counters: dict[str | None, int] = {}
-    for draft in drafts:
-        if draft.ref:
-            name = draft.ref
-        else:
-            counters[draft.section] = counters.get(draft.section, 0) + 1
-            name = f"{_slug(draft.section or 'item')}-{counters[draft.section]}"
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name = f"{name}~{seen[name]}"
-        values = draft.values
-        rating_text = values.get("rating")
-        fields = {r: v for r, v in values.items() if r not in _VALUE_ROLES_KEPT_ASIDE and v}
-        due = _due_dates(draft.title)
-        if values.get("due") and values["due"] not in due:
-            due.append(values["due"])
-        update = "\n".join(p for p in draft.update if p).strip() or None
-        items.append(PlanItem(
-            id=f"{doc_id}:{name}",
-            document_id=doc_id,
-            kind=draft.kind,
-            section=draft.section,
-            ref=draft.ref,
-            commitment=draft.title or "(commitment text missing in the source)",
-            update=update,
-            owner=resolve(values.get("owner", ""), key),
-            director=resolve(values.get("director", ""), key),
-            cabinet_member=resolve(values.get("cabinet_member", ""), key),
-            rating=parse_rating(rating_text),
-            rating_label=" ".join(rating_text.split()) if rating_text else None,
-            previous_rating=parse_rating(values.get("previous_rating")),
-            direction=parse_direction(values.get("direction")),
-            dates_due=due,
-            fields=fields,
-            other_fields={k: v for k, v in draft.other.items() if v},
-            location=span_location(source, draft.start, draft.end),
-        ))
-    return items
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -177,7 +106,7 @@ def read_document(
     flush_figures()
     out = tables.finish()
     flush()
-    items = _items(out.drafts, key, doc_id, source)
+    items = plan_items(out.drafts, key, doc_id, source)
     for n, row in enumerate(out.rows, start=1):
         row.id, row.document_id = f"{doc_id}:t{n}", doc_id
         row.location.path = source

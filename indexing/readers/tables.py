@@ -17,11 +17,11 @@ as unplaced, never attached by guess. A row whose ref is the parent of later ref
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from indexing.blocks import Block, Row, Span
+from indexing.blocks import Block, Row
 from indexing.cell_text import clean_cell, first_paragraph_split, strip_markup
-from indexing.model import DocumentMeta, ItemKind, TableRow, UnplacedRow
+from indexing.model import DocumentMeta, TableRow, UnplacedRow
+from indexing.readers.items import Draft, TableOutput
 from indexing.readers.passages import looks_like_heading, span_location
 from indexing.readers.roles import align, read_value
 from indexing.readers.table_header import (
@@ -45,33 +45,6 @@ _SEPARATOR = re.compile(r"^[-=_]{2,}$")
 _SIGNATURE_ROLES = ("owner", "director", "cabinet_member", "rating", "direction")
 _ROLE_NAMES = ROLES
 _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
-
-
-@dataclass
-class Draft:
-    """An item being assembled from its row and continuation rows."""
-
-    ref: str | None
-    section: str | None
-    kind: ItemKind
-    title: str
-    update: list[str]
-    values: dict[str, str]  # role → cell text (people, rating, direction, numbers, …)
-    other: dict[str, str]
-    signature: tuple[tuple[str, str], ...]
-    title_position: int | None
-    split: bool
-    start: Span
-    end: Span
-
-
-@dataclass
-class TableOutput:
-    drafts: list[Draft] = field(default_factory=list)
-    rows: list[TableRow] = field(default_factory=list)
-    unplaced: list[UnplacedRow] = field(default_factory=list)
-    passages: list[tuple[str, Span, str | None]] = field(default_factory=list)
-    sections: list[str] = field(default_factory=list)
 
 
 def _is_separator(cells: Cells) -> bool:
@@ -273,9 +246,6 @@ class TableReader:
     @staticmethod
     def _signature(roles: dict[str, tuple[int, str, str]]) -> tuple[tuple[str, str], ...]:
         return tuple((r, re.sub(r"\s+", "", roles[r][1]).upper()) for r in _SIGNATURE_ROLES if r in roles)
-
-    def _texts(self, roles: dict[str, tuple[int, str, str]]) -> Cells:
-        return [roles[r] for r in ("title", "update") if r in roles]
 
     def _ref_row(self, cells: Cells, row: Row) -> None:
         assert self.header is not None and self.header.kind is not None
