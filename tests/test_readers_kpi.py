@@ -128,6 +128,16 @@ def test_a_rated_table_that_is_not_about_indicators_gives_no_kpis() -> None:
                           period=None) == []
 
 
+def test_a_risk_register_with_ratings_and_control_measures_gives_no_kpis() -> None:
+    register = table([["Risk", "Control measures", "RAG status"]],
+                     [["Loss of a key supplier", "Second supplier on call-off", "Amber"],
+                      ["Cyber attack", "Backups tested monthly", "Red"]], 2)
+    risk = PlanItem(id="r:1", document_id="r", kind=ItemKind.risk, commitment="Cyber attack",
+                    rating="R", location=Location(path="r.pdf", page=2))
+    items = read_kpi_cards([heading("Risks", 2), register], [risk], doc_id="r", source="r.pdf", period=None)
+    assert items == [risk] and risk.kind is ItemKind.risk
+
+
 def test_a_card_shaped_as_a_table_with_its_rating_in_the_header() -> None:
     blocks = [
         heading("Key Performance Indicators", 9, level=2),

@@ -113,6 +113,8 @@ def read_kpi_cards(
     touched: list[PlanItem] = []
     for j in kpi_rows:
         item = _item_for_row(rows[j], kept, touched, doc_id, source)
+        if j not in card_of_row and item.kind not in (ItemKind.kpi, ItemKind.commitment):
+            continue  # the table reader knew the row as a risk, a question…: not an indicator
         _apply_row(item, rows[j])
         if j in card_of_row:
             _apply_card(item, cards[card_of_row[j]], source, period)

@@ -19,7 +19,13 @@ from indexing.ratings import parse_direction, parse_rating
 _PREVIOUS = re.compile(r"\b(previous|prev|last|prior|was|before)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(latest|current|now|this)\b", re.IGNORECASE)
 _DIRECTION = re.compile(r"\b(dot|direction|trend|travel)\b", re.IGNORECASE)
-_INDICATOR = re.compile(r"\b(kpis?|indicators?|measures?|pis?)\b", re.IGNORECASE)
+_INDICATOR = re.compile(
+    r"\b(?:kpis?|pis?|(?:performance\s+)?indicators?|(?<!control )(?<!mitigating )(?<!mitigation )"
+    r"(?<!existing )(?<!additional )measures?)\b",
+    re.IGNORECASE,
+)
+"""A header naming the rows as indicators ("Customer Services KPIs", "KPI ref",
+"Measure") — not a risk register's "Control measures"."""
 
 
 class SummaryRow(BaseModel):
