@@ -26,6 +26,7 @@ DPIA = "kent/cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool out
 HART = "other/hartdc-kpi-q2-2014-15.csv"
 WYE = "other/wyevalley-cc-financial-risk-assessment.csv"
 TRAFFORD = "other/trafford-corporate-plan-indicators.md"
+UKGOV = "other/ukgov-covid-inquiry-m1-govt-response.pdf"
 
 
 @cache
@@ -125,3 +126,14 @@ def test_dpia_form_gives_table_rows_and_no_items() -> None:
     screening = [r for r in doc.tables if r.cells.get("Question", "").startswith("Has a DPIA for this been previously")]
     assert screening and screening[0].cells["Answer"] == "No"
     assert doc.items == []
+
+
+def test_government_response_gives_its_ten_recommendations_with_pages() -> None:
+    doc = read(UKGOV)
+    recs = [i for i in doc.items if i.kind is ItemKind.recommendation]
+    assert [i.ref for i in recs] == [str(n) for n in range(1, 11)]
+    second = recs[1]
+    assert second.commitment == "Cabinet Office leadership for whole-system civil emergencies in the UK"
+    assert second.location.page == 13
+    assert "model which retains an essential role in preparedness and resilience" in (second.update or "")
+    assert all(r.location.page and r.location.page >= 11 for r in recs)  # not the contents page

@@ -368,3 +368,30 @@ def test_no_cell_of_any_table_is_lost(header: list[str], rows: list[list[str]], 
             for word in cell.split():
                 if word.startswith("q"):
                     assert word in kept, (word, header, rows)
+
+
+def test_numbered_recommendations_in_prose_become_items_contents_lines_do_not() -> None:
+    def para(text: str, page: int) -> Block:
+        return Block(kind=BlockKind.paragraph, text=text, at=Span(page=page))
+
+    doc = read(
+        para("Recommendation 1: Simpler structures .......... 11", 2),
+        para("Recommendation 2: Stronger leadership", 2),
+        para(".................................................. 13", 2),
+        heading("Our response", page=11),
+        para("Recommendation 1: Simpler structures for emergency", 11),
+        para("preparedness", 11),
+        para("The governments should simplify their structures.", 11),
+        para("The government agrees and has set up a single committee.", 12),
+        para("4 A footnote Recommendation 2: Stronger leadership", 13),
+        para("The Cabinet Office should lead; the government agrees in part.", 13),
+    )
+    items = [(i.kind, i.ref, i.commitment, i.location.pages(), i.section) for i in doc.items]
+    assert items == [
+        (ItemKind.recommendation, "1", "Simpler structures for emergency preparedness", "pp. 11–12", "Our response"),
+        (ItemKind.recommendation, "2", "Stronger leadership", "p. 13", "Our response"),
+    ]
+    assert doc.items[0].update == (
+        "The governments should simplify their structures.\nThe government agrees and has set up a single committee."
+    )
+    assert any("single committee" in p.text for p in doc.passages)  # the prose stays citable too

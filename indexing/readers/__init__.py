@@ -4,7 +4,8 @@ figures, passages, the document's key to people and the rows that could not be p
 The loaders (``indexing/loaders``) give a file's content as blocks in reading order;
 this reader walks them once. Headings (and paragraphs that read as headings) open
 sections; tables are read by their headers (``tables.py``); prose becomes passages
-under its heading (``passages.py``). Readers for KPI cards in running text, the
+under its heading (``passages.py``), lines of figures table rows (``figure_lines.py``)
+and series of numbered headings ("Recommendation 3: …") items (``numbered.py``). Readers for KPI cards in running text, the
 cabinet member and director a section names, and member questions with their answers
 run after, on the same blocks, when they are installed.
 """
@@ -21,6 +22,7 @@ from indexing.model import DocumentMeta, PlanDocument, TableRow
 from indexing.people_key import KEY_HEADING, find_people_key
 from indexing.readers.figure_lines import FigureLines, split_figures
 from indexing.readers.items import plan_items
+from indexing.readers.numbered import read_numbered
 from indexing.readers.passages import PassageBuilder, looks_like_heading, span_location
 from indexing.readers.roles import read_value
 from indexing.readers.tables import TableReader
@@ -94,7 +96,9 @@ def read_document(
         for block in back:
             prose_block(-1, block)
 
+    section_at: dict[int, str | None] = {}
     for index, block in enumerate(blocks):
+        section_at[index] = tables.section
         if not block.is_table and figures.take(block):
             continue
         flush_figures()
@@ -107,6 +111,7 @@ def read_document(
     out = tables.finish()
     flush()
     items = plan_items(out.drafts, key, doc_id, source)
+    items += read_numbered(blocks, doc_id=doc_id, source=source, sections=section_at)
     for n, row in enumerate(out.rows, start=1):
         row.id, row.document_id = f"{doc_id}:t{n}", doc_id
         row.location.path = source

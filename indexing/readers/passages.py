@@ -16,7 +16,7 @@ from indexing.model import Location, Passage
 MAX_CHARS = 900
 """A passage stops growing past this: long enough for a paragraph and its context."""
 _SHORT = 200
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][\w&,'’ -]{2,70}$")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+[A-Z][\w&,'’ -]{2,70}$")
 
 
 def span_location(path: str, span: Span, end: Span | None = None) -> Location:
@@ -44,7 +44,9 @@ def looks_like_heading(text: str) -> bool:
     if _NUMBERED_HEADING.match(text):
         return True
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and text.upper() == text
+    visible = [c for c in text if not c.isspace()]
+    # mostly letters: "ISBN: 978-1-5286-5386-2" or "E03271203 01/25" is not a heading
+    return len(letters) >= 3 and len(letters) * 3 >= len(visible) * 2 and text.upper() == text
 
 
 class PassageBuilder:
