@@ -127,7 +127,14 @@ def match_documents(query: str | None, documents: list[PlanDocument]) -> list[st
     exact = [d.id for d in documents if q in (d.id.lower(), d.meta.file.lower())]
     if exact:
         return exact
-    return [d.id for d in documents if q in d.id.lower() or q in d.meta.title.lower()]
+    return [d.id for d in documents if q in d.id.lower() or q in d.meta.file.lower() or q in d.meta.title.lower()]
+
+
+def known_documents(documents: list[PlanDocument], shown: int = 8) -> str:
+    """The documents' ids for an error message, the first few and how many more."""
+    ids = [d.id for d in documents]
+    more = f" … and {len(ids) - shown} more (planbot items --json lists them all)" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more
 
 
 def ref_key(ref: str | None) -> tuple[int, ...]:
@@ -148,9 +155,7 @@ def find_items(
         return []
     named = match_documents(criteria.document_id, documents)
     if criteria.document_id and not named:
-        raise ValueError(
-            f"no document matches '{criteria.document_id}'; known: " + ", ".join(d.id for d in documents)
-        )
+        raise ValueError(f"no document matches '{criteria.document_id}'; known: {known_documents(documents)}")
     document_ids = named or ([d.id for d in documents] if document_ids is not None else [])
     if store.covers_every_document(document_ids):
         document_ids = []  # no filter on documents at all

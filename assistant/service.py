@@ -21,7 +21,7 @@ from assistant.evidence import Evidence, best_evidence
 from assistant.llm_backends import configured
 from indexing.terms import TermStats, content_stems, scoped_terms
 from assistant.models import Answer, Citation, ItemKind, PlanDocument, PlanItem
-from assistant.register import ItemFilter, find_items, match_documents
+from assistant.register import ItemFilter, find_items, known_documents, match_documents
 from assistant.retrieve import Candidate, Search
 from assistant.understand import Intent, Query, understand
 from indexing.store import IndexStore, StoredNode
@@ -96,7 +96,7 @@ class Assistant:
         explicit_docs = match_documents(document, scope.documents) if document else []
         if document and not explicit_docs:
             raise QuestionError(
-                f"no document matches '{document}'; known: {', '.join(scope.ids)}"
+                f"no document matches '{document}'; known: {known_documents(scope.documents)}"
             )
         k = top_k or self.settings.top_k
         answer = self._route(scope, query, explicit_docs, k)
@@ -223,17 +223,29 @@ class Assistant:
                 question=query.text, answer=f"0 {_KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
                 answered=True, intent=query.intent.value, metadata={"count": 0, "combined_count": 0},
             )
+        if _LATEST.search(query.text):
+            # "this quarter", "latest": the newest paper that has such items, not every year's.
+            newest = max((_date_key(n) for n, _ in found + combined), default=())
+            found = [(n, i) for n, i in found if _date_key(n) == newest]
+            combined = [(n, i) for n, i in combined if _date_key(n) == newest]
         citations: list[Citation] = []
         lines: list[str] = []
         noun = _KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
-        noun = noun if len(found) == 1 else f"{noun}s"
+        plural = noun if len(found) == 1 else f"{noun}s"
+        groups = _by_document(found)
+        across = f" across {len(groups)} documents" if len(groups) > 1 else ""
         if query.people and not query.rating:
-            lines.append(f"{label} is named on {len(found)} {noun}:")
+            lines.append(f"{label} is named on {len(found)} {plural}{across}:")
         else:
-            lines.append(f"{len(found)} {noun} {'is' if len(found) == 1 else 'are'} {label}:")
-        for node, item in found:
-            citations.append(compose.item_citation(node, item, quote=item.commitment))
-            lines.append(compose.list_line(item, len(citations), query.people_role))
+            lines.append(f"{len(found)} {plural} {'is' if len(found) == 1 else 'are'} {label}{across}:")
+        for group in groups:
+            if len(groups) > 1:
+                meta = group[0][0].metadata
+                where = meta.get("document_title", "") + (f", {meta['document_period']}" if meta.get("document_period") else "")
+                lines.append(f"{len(group)} in {where}:")
+            for node, item in group:
+                citations.append(compose.item_citation(node, item, quote=item.commitment))
+                lines.append(compose.list_line(item, len(citations), query.people_role))
         if combined:
             lines.append(f"A further {len(combined)} have a combined rating that includes {compose_rating(query.rating)}:")
             for node, item in combined:
@@ -505,6 +517,17 @@ class Scope:
         if self.store.covers_every_document(ids):
             return None
         return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
+
+
+_LATEST = re.compile(r"\b(this|current|latest|most recent|last) (quarter|period|report|year|month)\b|\bcurrently\b", re.I)
+
+
+def _by_document(found: list[tuple[StoredNode, PlanItem]]) -> list[list[tuple[StoredNode, PlanItem]]]:
+    """Items grouped by their document, in the order found (newest document first)."""
+    groups: dict[str, list[tuple[StoredNode, PlanItem]]] = {}
+    for node, item in found:
+        groups.setdefault(item.document_id, []).append((node, item))
+    return list(groups.values())
 
 
 def _states_values(item: PlanItem) -> bool:

@@ -32,7 +32,7 @@ from indexing.reading import ReadJob
 from indexing.keyword_index import write_keyword_index
 from indexing.manifest import Manifest, load_manifest
 from indexing.node_table import FILE as NODE_TABLE, write_node_table
-from indexing.terms import TermStats
+from indexing.terms import TermStats, place_stems
 from indexing.store import (
     FileRecord,
     INDEX_FORMAT,
@@ -394,7 +394,8 @@ def _build_generation(
     )
     if nodes:
         _write_bm25(nodes, building / "bm25", previous.dir / "bm25" if previous else None)
-    TermStats.build([node.get_content() for node in nodes]).save(building / "terms.json")
+    places = place_stems(doc.meta.publisher for doc in docs)
+    TermStats.build([node.get_content() for node in nodes], places).save(building / "terms.json")
     state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, format=INDEX_FORMAT, files=records)
     _write_json(building / "documents.json", [doc.model_dump(mode="json") for doc in docs])
     _write_json(building / "state.json", state.model_dump(mode="json"))

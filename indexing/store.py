@@ -214,7 +214,9 @@ class IndexStore:
         path = self.dir / "terms.json"
         if path.exists():
             return TermStats.load(path)
-        return TermStats.build([node.text for node in self.get()])
+        from indexing.terms import place_stems
+
+        return TermStats.build([node.text for node in self.get()], place_stems(d.meta.publisher for d in self.documents))
 
     @cached_property
     def collection(self) -> "Collection":

@@ -7,6 +7,8 @@ shares only "policy" with "what's the council's policy on e-scooters" does not a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import json
 import math
 import re
@@ -23,13 +25,27 @@ _STOP = set(
     "what whats what's which who whom whose when where why how many much any there this that these those "
     "it its i we you they he she me my our your their about with from as into than then so if not no yes "
     "will would can could should shall may might must tell please latest news update happening going go "
-    "get got thing things stuff now still yet also just actually or bit lot us mk mkc council councils cmk "
+    "get got thing things stuff now still yet also just actually or bit lot us council councils "
     "come coming along doing done happen happened "
     # words that ask about an item's fields rather than name its subject
     "responsible charge owner owns own rag rating rated status progress member members director "
-    "officer portfolio cllr cllrs "
-    "milton keynes".split()
+    "officer portfolio cllr cllrs".split()
 )
+_NAME_FILLER = {"council", "county", "city", "district", "borough", "community", "town", "parish", "and", "of", "the"}
+
+
+def place_stems(publishers: "Iterable[str | None]") -> frozenset[str]:
+    """The stems of the councils' own names and of their initials: "Milton Keynes
+    Council" → milton, keyn, mk, mkc. A question that says where ("… in <place>") says
+    nothing about which paper answers it, so these words do not count towards coverage."""
+    words: set[str] = set()
+    for publisher in publishers:
+        names = re.findall(r"[A-Za-z][A-Za-z'’-]*", publisher or "")
+        words |= {n.lower() for n in names if n.lower() not in _NAME_FILLER}
+        capitals = [n for n in names if n[0].isupper() and n.lower() not in {"and", "of", "the"}]
+        for end in range(2, len(capitals) + 1):
+            words.add("".join(n[0] for n in capitals[:end]).lower())
+    return frozenset(_stemmer().stemWords(sorted(words))) if words else frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +64,7 @@ def _without_clitic(word: str) -> str:
 
 
 def content_stems(text: str) -> set[str]:
-    """Stemmed content words: ``"rats in CMK"`` → ``{"rat"}``."""
+    """Stemmed content words: ``"any news on the rats?"`` → ``{"rat"}``."""
     # "who's", "council's" → "who", "council": a clitic is not a content word.
     # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
     text = _CABINET_MEMBER.sub(" ", text.lower())
@@ -65,20 +81,24 @@ TYPO_CUTOFF = 0.88
 class TermStats:
     """Document frequencies of stems over every indexed node, and the words used."""
 
-    def __init__(self, df: dict[str, int], n_docs: int, words: list[str] | None = None) -> None:
+    def __init__(
+        self, df: dict[str, int], n_docs: int, words: list[str] | None = None, places: frozenset[str] = frozenset()
+    ) -> None:
         self.df = df
         self.n_docs = max(1, n_docs)
         self.words = sorted(set(words or []))
         self._known = set(self.words)
+        self.places = places
 
     @classmethod
-    def build(cls, texts: list[str]) -> "TermStats":
+    def build(cls, texts: list[str], places: frozenset[str] = frozenset()) -> "TermStats":
+        """Statistics of ``texts``; ``places`` (``place_stems``) are left out of coverage."""
         df: Counter[str] = Counter()
         words: set[str] = set()
         for text in texts:
             df.update(content_stems(text))
             words.update(_WORD.findall(text.lower()))
-        return cls(dict(df), len(texts), sorted(words))
+        return cls(dict(df), len(texts), sorted(words), places)
 
     def correct(self, text: str) -> str:
         """Fix typos against the documents' own words: "comittment" → "commitment".
@@ -122,19 +142,22 @@ class TermStats:
         return math.log((self.n_docs + 1) / (self.df.get(stem, 0) + 0.5))
 
     def coverage(self, asked: set[str], found: set[str]) -> float:
-        """Share of the question's weight (by idf) that ``found`` holds."""
+        """Share of the question's weight (by idf) that ``found`` holds; the councils'
+        own names (``places``) weigh nothing."""
+        asked = asked - self.places
         if not asked:
             return 1.0
         total = sum(self.idf(s) for s in asked)
         return sum(self.idf(s) for s in asked & found) / total if total else 1.0
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps({"n_docs": self.n_docs, "df": self.df, "words": self.words}), encoding="utf-8")
+        data = {"n_docs": self.n_docs, "df": self.df, "words": self.words, "places": sorted(self.places)}
+        path.write_text(json.dumps(data), encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> "TermStats":
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["df"], data["n_docs"], data.get("words"))
+        return cls(data["df"], data["n_docs"], data.get("words"), frozenset(data.get("places", ())))
 
 
 def scoped_terms(store: "IndexStore", document_ids: list[str]) -> TermStats:
@@ -151,7 +174,8 @@ def scoped_terms(store: "IndexStore", document_ids: list[str]) -> TermStats:
     if key not in store.derived:
         ids = sorted(document_ids)
         where = None if not ids else {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
-        store.derived[key] = TermStats.build([node.text for node in store.get(where)] if where else [])
+        places = place_stems(d.meta.publisher for d in store.documents if d.id in document_ids)
+        store.derived[key] = TermStats.build([node.text for node in store.get(where)] if where else [], places)
     return store.derived[key]
 
 
