@@ -33,6 +33,7 @@ from indexing.readers.kpi_cards import (
     units,
 )
 from indexing.readers.kpi_summary import SummaryRow, summary_rows
+from indexing.readers.section_people import assign_section_people
 
 MATCH = 82.0
 """Least name score (0–100) at which a card and a row are the same indicator."""
@@ -136,8 +137,6 @@ def read_kpi_cards(
         if item not in kept:
             kept.append(item)
     _apply_statements(list(rating_statements(stream)), [t for t in touched if t.kind is ItemKind.kpi])
-    from indexing.readers.section_people import assign_section_people
-
     assign_section_people(blocks, touched)
     return kept
 

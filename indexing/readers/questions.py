@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from indexing.blocks import Block
 from indexing.model import ItemKind, Location, PlanItem
+from indexing.readers.doc_meta import meta_from_blocks
 from indexing.readers.kpi_cards import Unit, units
 
 _TITLE = r"(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Deputy|Senator|Mayor|Alderman)"
@@ -179,8 +180,6 @@ def _is_furniture(stream: list[Unit], texts: list[str], at: int) -> bool:
 
 
 def _meeting_date(blocks: list[Block]) -> str | None:
-    from indexing.readers.doc_meta import meta_from_blocks
-
     return meta_from_blocks(blocks, "").date
 
 
