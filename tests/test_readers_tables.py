@@ -395,3 +395,15 @@ def test_numbered_recommendations_in_prose_become_items_contents_lines_do_not() 
         "The governments should simplify their structures.\nThe government agrees and has set up a single committee."
     )
     assert any("single committee" in p.text for p in doc.passages)  # the prose stays citable too
+
+
+def test_an_agenda_table_gives_rows_not_items() -> None:
+    doc = read(table([["Item", "Title", "Pages"]], [
+        ["1", "Apologies and substitutes", ""],
+        ["5", "Revenue and Capital Budget Monitoring Report – November 2024-25", "11 - 84"],
+    ]))
+    assert doc.items == [] and len(doc.tables) == 2
+    assert doc.tables[1].cells["Title"].startswith("Revenue and Capital Budget Monitoring")
+    minutes = read(table([["No.", "Title"]], [["3", "Minutes of the meeting held on 9 January 2025 for approval"]]),
+                   kind=DocumentKind.minutes)
+    assert minutes.items == [] and len(minutes.tables) == 1

@@ -136,6 +136,8 @@ class HeaderReader:
                     groups.append(named.label)
         if title is not None and by_position and _mostly_numbers(title, body):
             title = None  # "Low Risk | Medium Risk" over counts: a table of figures
+        if title is not None and _is_agenda(columns, labels, self.meta):
+            title = None  # "Item | Title | Pages": a paper's agenda, not items
         kind: ItemKind | None = None
         if title is not None and (bool(title.label) or implicit or items_by_values(columns, body)):
             said = column_role(title.label, self.overrides) if title.label else None
@@ -161,7 +163,10 @@ class HeaderReader:
             if role:
                 taken.add(role)
             columns.append(Column(role, "", position))
-        kind = _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment) if items_by_values(columns, rows) else None
+        items = items_by_values(columns, rows) and not (
+            self.meta.kind in _NO_DEFAULT_ITEMS and not taken & _STATUS_ROLES
+        )
+        kind = _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment) if items else None
         if kind is not None and self.is_form(columns, rows, kind):
             kind = None
         return Header(columns, {}, by_position=True, kind=kind, split_title="update" not in taken, caption=caption)
@@ -209,6 +214,25 @@ class HeaderReader:
         )
         self.form_seen = self.form_seen or form
         return form
+
+
+_AGENDA_WORDS = frozenset({"page", "pages", "time", "speaker", "presenter", "paper"})
+_NO_DEFAULT_ITEMS = frozenset({DocumentKind.agenda, DocumentKind.minutes, DocumentKind.budget})
+
+
+def _is_agenda(columns: list[Column], labels: list[tuple[int, str]], meta: DocumentMeta) -> bool:
+    """An agenda or a list of papers: pages, times or presenters beside a title, and no
+    status, owner or update column; or, in an agenda, minutes or budget, a title column
+    whose header does not say what the rows are."""
+    roles = {c.role for c in columns}
+    if roles & (_STATUS_ROLES | {"update"}):
+        return False
+    words = {w.lower().strip("()") for _, label in labels for w in label.split()}
+    if words & _AGENDA_WORDS:
+        return True
+    title = next((c for c in columns if c.role == "title"), None)
+    said = column_role(title.label) if title is not None and title.label else None
+    return meta.kind in _NO_DEFAULT_ITEMS and not (said and said.kind)
 
 
 def _values(column: Column, body: list[Row]) -> list[str]:
