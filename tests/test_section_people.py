@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from indexing.blocks import Block, BlockKind, Row, Span
 from indexing.model import Location, Person, PlanItem
-from indexing.readers.section_people import assign_section_people, people_line
+from indexing.readers.section_people import (
+    assign_section_people,
+    people_line,
+    people_lines,
+)
 
 
 def heading(text: str, page: int, level: int) -> Block:
@@ -28,6 +32,10 @@ def test_role_lines_in_their_spellings() -> None:
     assert field == "cabinet_member" and who == Person(name="Cllr Jane Smith", role="Portfolio Holder for Housing")
     assert people_line("Lead officer: Bob Jones")[0] == "owner"  # type: ignore[index]
     assert people_line("Corporate Director Simon Jones")[0] == "director"  # type: ignore[index]
+    assert [(f, [p.name for p in ps]) for f, ps in people_lines(
+        "Cabinet Member: Dan Watkins / Corporate Director: Pat Green")] == [
+        ("cabinet_member", ["Dan Watkins"]), ("director", ["Pat Green"])]
+    assert people_lines("Cabinet Member: Dan Watkins / the rest of the sentence") == []
     # sentences that mention a role are not role lines
     assert people_line("Following a letter from Cabinet Member for Economic Development to the housing") is None
     assert people_line("Director of Public Health delivered a presentation") is None

@@ -82,6 +82,17 @@ def people_line(text: str) -> tuple[str, list[Person]] | None:
     return field, [Person(name=name, role=role) for name in names]
 
 
+_SEGMENT = re.compile(rf"\s+[/|;]\s+(?=(?:{_ROLE_RE})\b)", re.IGNORECASE)
+
+
+def people_lines(text: str) -> list[tuple[str, list[Person]]]:
+    """Every role a line names: one ("Lead officer: Bob Jones") or several, split where
+    the next role starts ("Cabinet Member: Dan Watkins / Corporate Director: Pat Green").
+    Empty unless every segment is a role label followed by names."""
+    found = [people_line(part) for part in _SEGMENT.split(" ".join(text.split()))]
+    return [p for p in found if p] if all(found) else []
+
+
 def _lines(block: Block) -> list[str]:
     if block.is_table:
         return [" ".join(c for c in cells if c) for cells in
@@ -100,9 +111,7 @@ def _headings(blocks: list[Block]) -> list[_Heading]:
         if not found:
             continue
         for line in _lines(block):
-            parsed = people_line(line)
-            if parsed:
-                field, people = parsed
+            for field, people in people_lines(line):
                 found[-1].people.setdefault(field, []).extend(people)
     return found
 
