@@ -46,10 +46,17 @@ def _citation(meta: dict, document_id: str, location: Location, *, ref: str | No
     )
 
 
+def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
+    """The item's own words as the paper prints them: its title, the line that gives its
+    values where the reader kept it (a KPI card: "Latest: 94% Target: 90%…"), its update."""
+    card = item.fields.get("card")
+    return "\n".join(filter(None, [item.commitment, card, item.update if with_update else None]))
+
+
 def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:
     return _citation(
         node.metadata, item.document_id, item.location, ref=item.ref, section=item.section,
-        quote=quote or "\n".join(filter(None, [item.commitment, item.update])),
+        quote=quote or item_quote(item),
     )
 
 

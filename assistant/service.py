@@ -244,12 +244,12 @@ class Assistant:
                 where = meta.get("document_title", "") + (f", {meta['document_period']}" if meta.get("document_period") else "")
                 lines.append(f"{len(group)} in {where}:")
             for node, item in group:
-                citations.append(compose.item_citation(node, item, quote=item.commitment))
+                citations.append(compose.item_citation(node, item, quote=compose.item_quote(item, with_update=False)))
                 lines.append(compose.list_line(item, len(citations), query.people_role))
         if combined:
             lines.append(f"A further {len(combined)} have a combined rating that includes {compose_rating(query.rating)}:")
             for node, item in combined:
-                citations.append(compose.item_citation(node, item, quote=item.commitment))
+                citations.append(compose.item_citation(node, item, quote=compose.item_quote(item, with_update=False)))
                 lines.append(compose.list_line(item, len(citations), query.people_role))
         sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
         lines.append("Source: " + "; ".join(sources))
