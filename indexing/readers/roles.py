@@ -96,7 +96,6 @@ def read_value(text: str) -> Value:
 
 
 _NO = float("-inf")
-_STATUS = frozenset({"rating", "previous_rating", "target_rating", "direction"})
 
 
 def fit(value: Value, role: str | None) -> float:
@@ -179,8 +178,10 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
                 if j < m:
                     f = fit(values[i], columns[j].role)
                     in_place = by_position and columns[j].position == cells[i][0]
-                    if f == _NO and in_place and columns[j].role in _STATUS and len(values[i].text) <= 30:
-                        f = 0.0  # "For info only" under Status: the document's word, kept
+                    if f == _NO and in_place and columns[j].role != "ref" and len(values[i].text) <= 160:
+                        # Where the header was read from the file, it says what the cell is:
+                        # "For info only" under Status, a long job title under Lead officer.
+                        f = 0.0
                     if f != _NO:
                         if in_place:
                             f += 0.75
