@@ -95,13 +95,14 @@ def _clean(text: str) -> str:
 def source_rows() -> tuple[list[SourceRow], list[str]]:
     """The real rows (commitment, milestone sentences, section) of the two source files."""
     from assistant.models import DocumentKind, DocumentMeta
-    from indexing.plan_parser import parse_document
+    from indexing.loaders import load_file
+    from indexing.readers import read_document
 
     rows: list[SourceRow] = []
     sections: list[str] = []
     for path, kind in ((UPDATE_SOURCE, DocumentKind.update), (PLAN_SOURCE, DocumentKind.plan)):
         meta = DocumentMeta(file=path.name, title=path.stem, kind=kind)
-        doc = parse_document(path.read_text(encoding="utf-8"), meta, doc_id=path.stem, source=path.name, sha256="")
+        doc = read_document(load_file(path).blocks, meta, doc_id=path.stem, source=path.name, sha256="")
         for item in doc.items:
             if not item.commitment or item.commitment.startswith("("):
                 continue
