@@ -86,7 +86,7 @@ def drop_duplicate_requests(recent: RecentKeys) -> Callable[..., BoltResponse | 
     It runs after Bolt's signature check, so a forged request cannot use up a key.
     """
 
-    def drop_duplicate_requests(request: BoltRequest, body: dict, next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+    def drop_duplicate_requests(request: BoltRequest, body: dict, next: Callable[[], None]) -> BoltResponse | None:
         key = request_key(body)
         if key is not None and not request.lazy_only and not recent.claim(key):
             retry = (request.headers.get("x-slack-retry-num") or [None])[0]
