@@ -78,3 +78,14 @@ def test_keys_of_each_kind_and_their_expiry() -> None:
 
     time.sleep(0.1)
     assert recent.claim(("command", "1"))  # Slack's retry window is over: a key is not kept for ever
+
+
+@pytest.mark.parametrize("question", ["the", "is that it?"])
+def test_a_question_of_only_common_words_gets_a_clear_reply_not_an_error(slack_rig: SlackRig, question: str) -> None:
+    slack_rig.mention(question, ts="1700000900.000100")
+    slack_rig.command(question)
+    [post] = slack_rig.mock.wait_for("chat.postMessage")
+    [private] = slack_rig.mock.wait_for("response_url")
+    slack_rig.wait_idle()
+    for text in (post.block_text(), private.block_text()):
+        assert "names nothing to look up" in text and "something went wrong" not in text, text
