@@ -179,6 +179,8 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None, a
                 raise PlanbotError(str(err)) from err
             click.echo(json.dumps({"question": text[:200], "error": str(err)}) if as_json else f"error: {err}")
             continue
+        except click.ClickException:
+            raise  # a bad option (``--access secret``): the whole command is wrong, not one line
         except Exception as err:  # noqa: BLE001 - one bad line must not end a batch, nor show a traceback
             logging.getLogger("planbot").debug("answering %r failed", text, exc_info=True)
             message = f"could not answer this question ({type(err).__name__}); the others are still answered"
