@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from indexing.blocks import Block, BlockKind, Span
+from indexing.blocks import Block, BlockKind, Row, Span
 from indexing.loaders import load_file
 from indexing.model import DocumentKind
 from indexing.readers.dates import parse_date, parse_period
@@ -112,6 +112,23 @@ def test_letter_lines_are_never_the_title() -> None:
     meta = meta_from_blocks(blocks, "pack.pdf")
     assert meta.title == "Cabinet - Thursday, 30 January 2025"
     assert meta.date == "2025-01-30"  # the meeting (with its weekday), not the letter
+
+
+def test_a_title_page_in_capitals_stops_before_its_first_section() -> None:
+    blocks = page("INVESTMENT STRATEGY", "Introduction", "1.1 This strategy meets the guidance.",
+                  headings=("INVESTMENT STRATEGY", "Introduction"))
+    assert meta_from_blocks(blocks, "appendix-m.pdf").title == "Investment Strategy"
+
+
+def test_a_paper_that_is_one_table_is_titled_by_its_caption_not_a_footnote() -> None:
+    table = Block(kind=BlockKind.table, at=Span(page=1),
+                  header=[["APPENDIX B - CAPITAL INVESTMENT SUMMARY (PROPOSED) 2025-26 to 2034-35", "", ""]],
+                  rows=[Row(cells=["1", "Home Support Fund", "2,500"], at=Span(page=1))])
+    footnote = page("[3] Rolling programmes have been included for 10 year capital programme")
+    meta = meta_from_blocks([table, *footnote], "appendix-b.pdf")
+    assert meta.title == "Capital Investment Summary (Proposed) 2025-26 to 2034-35"
+    assert meta.period == "2025-26"
+    assert meta_from_blocks(footnote, "appendix-b.pdf").title == "appendix-b"  # the file's name
 
 
 def test_a_body_date_is_not_the_document_date() -> None:

@@ -14,6 +14,7 @@ whatever it states (``Manifest.meta_for``).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from indexing.blocks import Block, BlockKind
@@ -84,8 +85,9 @@ def _text(block: Block) -> str:
 
 def _clean(text: str) -> str:
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" .,:;–—-|*#")
-    if text.isupper() and len(text) > 4:
-        text = _title_case(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+        text = _title_case(text)  # "CAPITAL INVESTMENT SUMMARY 2025-26 to 2034-35"
     else:
         first, _, rest = text.partition(" ")  # "MINUTES of a meeting …", not "EQIA: KCC …"
         if first.isalpha() and first.isupper() and len(first) > 4 and rest[:1].islower():
@@ -96,7 +98,10 @@ def _clean(text: str) -> str:
 def _title_case(text: str) -> str:
     small = {"and", "of", "the", "for", "to", "in", "on", "at", "by", "a", "an", "or"}
     words = text.lower().split()
-    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(
+        w if i and w in small else re.sub(r"[^\W\d_]", lambda m: m.group(0).upper(), w, count=1)
+        for i, w in enumerate(words)
+    )
 
 
 def _fields(text: str) -> dict[str, str]:
@@ -121,19 +126,52 @@ def _title(blocks: list[Block], text: str, fields: dict[str, str]) -> str | None
     minutes = _MINUTES.search(text)
     if minutes:
         return _clean(minutes.group("title"))
-    heads = [i for i, b in enumerate(blocks) if b.kind is BlockKind.heading and _is_title_line(b.text)]
+    heads = [
+        i for i, b in enumerate(blocks)
+        if b.kind is BlockKind.heading and _is_title_line(b.text) and not _SECTION.match(b.text)
+    ]
     if heads:
         top = min((blocks[i].level or 99) for i in heads)
         first = next(i for i in heads if (blocks[i].level or 99) == top)
         run = _heading_run(blocks, first, top)
         named = [line for line in run if not _is_publisher_line(line)] or run
-        return _clean(" ".join(_APPENDIX.sub("", line) for line in named))
+        return _clean(" ".join(_clean(_APPENDIX.sub("", line)) for line in named))
+    caption = _caption(blocks)
+    if caption:
+        return caption
     for block in blocks:
         if block.is_table:  # a table's header row is not the paper's title
             continue
         for line in _text(block).splitlines():
-            if _is_title_line(line):
+            if _is_title_line(line) and not _is_sentence(line):
                 return _clean(_APPENDIX.sub("", line))
+    return None
+
+
+_SECTION = re.compile(
+    r"^\W*(?:\d+[.)]?\s+)?(?:introduction|background|summary|executive summary|contents|purpose|"
+    r"overview|recommendations?|foreword|context)\W*$",
+    re.IGNORECASE,
+)
+"""A section's heading any paper may open with: never the paper's title."""
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of running text, not a title: a footnote ("[3] …") or a long full sentence."""
+    line = line.strip()
+    return bool(re.match(r"^\[\d+\]|^\(\d+\)", line)) or (
+        line.endswith(".") and len(line.split()) > 10
+    )
+
+
+def _caption(blocks: list[Block]) -> str | None:
+    """A table's caption row ("APPENDIX B - CAPITAL INVESTMENT SUMMARY 2025-26 to 2034-35"):
+    the first header row with one cell filled, for a paper that is a table."""
+    for block in blocks:
+        if block.is_table and block.header:
+            filled = [c.strip() for c in block.header[0] if c and c.strip()]
+            if len(filled) == 1 and _is_title_line(filled[0]) and not _is_sentence(filled[0]):
+                return _clean(_APPENDIX.sub("", filled[0]))
     return None
 
 
@@ -141,7 +179,14 @@ _FORM_LABEL = re.compile(r"^(?:(?P<what>[\w/&-]+(?:\s+[\w/&-]+)?)\s+)?(?:title|n
 
 
 def _form_title(blocks: list[Block]) -> str | None:
-    """A form's title from its own field: a table row "EQIA Title | …", "Amendment Name: | …"."""
+    """A form's title from its own field: a table row "EQIA Title | …", "Amendment Name: | …",
+    or a label line with its value on the next line."""
+    for label_block, value_block in pairwise(blocks):
+        label = _FORM_LABEL.match(label_block.text.strip()) if not label_block.is_table else None
+        value = value_block.text.strip()
+        if label and not value_block.is_table and _is_title_line(value) and not _FIELD.match(value):
+            what = label.group("what")
+            return _clean(f"{what}: {value}" if what else value)
     for block in blocks:
         if not block.is_table:
             continue
@@ -159,7 +204,7 @@ def _heading_run(blocks: list[Block], first: int, level: int) -> list[str]:
     that follow it directly ("Quarterly Performance Report" / "Quarter 3" / "2024/25")."""
     lines = []
     for block in blocks[first:first + 5]:
-        if block.kind is not BlockKind.heading or (block.level or 99) != level:
+        if block.kind is not BlockKind.heading or (block.level or 99) != level or _SECTION.match(block.text):
             break
         if not _CONTACT.match(block.text.strip()):
             lines.append(block.text)
