@@ -40,6 +40,7 @@ def kent() -> list[PlanDocument]:
 def test_the_real_pack_repeats_its_paper_and_nothing_else(kent: list[PlanDocument]) -> None:
     # the report is quoted at length by its decision record, but each is a paper of its own
     assert find_duplicates(kent) == {"a-pack": "b-prod"}
+    assert find_duplicates(kent, republications=False) == {"a-pack": "b-prod"}  # its letter is its own
     assert find_duplicates(list(reversed(kent))) == {"a-pack": "b-prod"}
 
 
@@ -83,6 +84,8 @@ def test_minutes_republished_later_are_cited_from_the_first_publication() -> Non
     assert duplicate_nodes([again, first]) == repeats
     assert mark_duplicates([again, first]) == repeats
     assert (again.duplicate_of, first.duplicate_of) == ("minutes", None)
+    # asked for packs only, the same minutes published twice stay two papers
+    assert find_duplicates([again, first], republications=False) == {}
 
 
 def test_short_or_merely_similar_papers_are_not_repeats() -> None:

@@ -66,11 +66,15 @@ def document_shingles(document: PlanDocument) -> set[int]:
     return set().union(*(found for _n, found in _node_sets([document])[document.id]))
 
 
-def _repeats(a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], common: int) -> bool:
+def _repeats(a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], common: int,
+             republications: bool) -> bool:
     """Whether ``a`` repeats ``b``: it holds nearly all of ``b``; when each holds nearly
     all of the other, the later one (then the longer, then the larger id) is the repeat,
-    so the earlier publication is the one cited."""
+    so the earlier publication is the one cited. Without ``republications``, only a
+    document with text of its own besides (a pack's covering letter) repeats another."""
     if len(sb) < MIN_SHINGLES or common < CONTAINED * len(sb):
+        return False
+    if not republications and len(sa) - common < MIN_SHINGLES:
         return False
     if common < CONTAINED * len(sa):
         return True  # a holds b and more: a pack, a supplement
@@ -79,7 +83,9 @@ def _repeats(a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], commo
     return key_a > key_b
 
 
-def _held_papers(documents: list[PlanDocument], node_sets: _NodeSets) -> dict[str, list[tuple[int, str]]]:
+def _held_papers(
+    documents: list[PlanDocument], node_sets: _NodeSets, republications: bool = True
+) -> dict[str, list[tuple[int, str]]]:
     """For each document, the papers it repeats with the count of their shared shingles,
     most shared first (set intersections, each over the smaller set of the two)."""
     sets = {doc_id: set().union(*(f for _n, f in ns)) for doc_id, ns in node_sets.items()}
@@ -90,7 +96,7 @@ def _held_papers(documents: list[PlanDocument], node_sets: _NodeSets) -> dict[st
             continue
         count = len(sets[x] & sets[y])
         for a, b in ((x, y), (y, x)):
-            if _repeats(by_id[a], by_id[b], sets[a], sets[b], count):
+            if _repeats(by_id[a], by_id[b], sets[a], sets[b], count, republications):
                 held.setdefault(a, []).append((count, b))
     return {a: sorted(papers, key=lambda cb: (-cb[0], cb[1])) for a, papers in held.items()}
 
@@ -107,10 +113,12 @@ def _originals(held: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
     return out
 
 
-def find_duplicates(documents: list[PlanDocument]) -> dict[str, str]:
+def find_duplicates(documents: list[PlanDocument], *, republications: bool = True) -> dict[str, str]:
     """Document id → id of the separate paper it repeats (the one it holds most of,
-    followed to a paper that repeats nothing). Documents that repeat nothing are absent."""
-    return _originals(_held_papers(documents, _node_sets(documents)))
+    followed to a paper that repeats nothing). Documents that repeat nothing are absent.
+    ``republications=False`` leaves a paper published again unchanged (the same appendix
+    to two meetings) as two papers, and finds packs and supplements only."""
+    return _originals(_held_papers(documents, _node_sets(documents), republications))
 
 
 def _repeated_nodes(held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets) -> dict[str, str]:
@@ -133,7 +141,7 @@ def _repeated_nodes(held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets
     return out
 
 
-def duplicate_nodes(documents: list[PlanDocument]) -> dict[str, str]:
+def duplicate_nodes(documents: list[PlanDocument], *, republications: bool = True) -> dict[str, str]:
     """Node id of a repeating document → id of the same node in a paper it repeats.
 
     A node is a repeat when a paper its document repeats holds nearly all of it (every
@@ -142,15 +150,15 @@ def duplicate_nodes(documents: list[PlanDocument]) -> dict[str, str]:
     stay indexed; so are all nodes of papers that repeat nothing.
     """
     node_sets = _node_sets(documents)
-    return _repeated_nodes(_held_papers(documents, node_sets), node_sets)
+    return _repeated_nodes(_held_papers(documents, node_sets, republications), node_sets)
 
 
-def mark_duplicates(documents: list[PlanDocument]) -> dict[str, str]:
+def mark_duplicates(documents: list[PlanDocument], *, republications: bool = True) -> dict[str, str]:
     """Both at once, shingling each document once: sets ``duplicate_of`` on every
     document that repeats a paper and returns ``duplicate_nodes``' map, for ingest to
     drop the repeated nodes or index them down-ranked with a pointer to the original."""
     node_sets = _node_sets(documents)
-    held = _held_papers(documents, node_sets)
+    held = _held_papers(documents, node_sets, republications)
     originals = _originals(held)
     for document in documents:
         document.duplicate_of = originals.get(document.id)
