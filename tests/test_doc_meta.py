@@ -164,6 +164,9 @@ KENT = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "kent"
 @pytest.mark.parametrize(
     ("name", "title", "kind", "date", "period", "publisher"),
     [
+        ("cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf",
+         "Quarterly Performance Report Quarter 3 2024/25", DocumentKind.performance, None,
+         "Q3 2024/25", "Kent County Council"),  # its title page names the council; no date on it
         ("cabinet_2025-03-04__Cabinet QPR Q3 Cover.pdf",
          "Quarterly Performance Report, Quarter 3, 2024/25", DocumentKind.performance,
          "2025-03-04", "Q3 2024/25", None),
