@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import random
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -246,6 +247,38 @@ def _corrupt_pdf(pdf: bytes) -> bytes:
     return pdf[:9] + b"\xff" * 500 + b"\n%%EOF\n"
 
 
+def _scrambled_pdf(pdf: bytes) -> bytes:
+    """The issue's scrambled PDF: a valid header and end marker, noise in between."""
+    noise = random.Random(13).randbytes(len(pdf) - 40)
+    return pdf[:20] + noise + pdf[-20:]
+
+
+def _garbled_streams_pdf(pdf: bytes) -> bytes:
+    """A well-formed PDF whose page content streams are garbage of the same length: the
+    structure reads, the pages draw nothing."""
+    out = bytearray(pdf)
+    start = 0
+    while (at := out.find(b">>\nstream\n", start)) >= 0:
+        begin = at + len(b">>\nstream\n")
+        end = out.find(b"endstream", begin)
+        out[begin : end - 1] = b"\xff" * (end - 1 - begin)
+        start = end + len(b"endstream")
+    return bytes(out)
+
+
+def _image_only_pdf(pdf: bytes) -> bytes:
+    """A page that is a picture and nothing else, as a scanner makes it."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.drawImage(ImageReader(Image.new("L", (200, 300), 128)), 50, 50, width=400, height=600)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
 def _locked_pdf(pdf: bytes) -> bytes:
     return _pdf_bytes(encrypt=StandardEncryption("s3cret"))
 
@@ -290,6 +323,13 @@ BAD_FILES: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
         "scan.pdf",
         lambda pdf: _scanned_pdf(),
         "no extractable text — is it a scanned image? OCR it first",
+    ),
+    "image-only pdf": (
+        "photo.pdf", _image_only_pdf, "no extractable text — is it a scanned image? OCR it first"
+    ),
+    "scrambled pdf": ("scrambled.pdf", _scrambled_pdf, "not a valid PDF (truncated or corrupt:"),
+    "pdf with garbage page streams": (
+        "garbled.pdf", _garbled_streams_pdf, "is damaged: its pages hold nothing that can be read"
     ),
     "password pdf": ("locked.pdf", _locked_pdf, "is password-protected"),
     "docx not a zip": ("plan.docx", lambda pdf: pdf, "not a valid DOCX (not a zip archive"),

@@ -34,7 +34,7 @@ _FORMATS = {
 
 
 def _markdown(raw: bytes, path: Path) -> list[Block]:
-    return markdown_blocks(decode_utf8(raw, path))
+    return markdown_blocks(decode_utf8(raw, path), path)
 
 
 _LOADERS: dict[str, Callable[[bytes, Path], list[Block]]] = {
@@ -108,8 +108,9 @@ MAX_TEXT_CHARS = 10_000_000
 plan of 10 million characters is already some 3,000 pages: past this it is a dump or an
 attack, and would hold up the ingest of every other file for minutes."""
 MAX_LINES = 50_000
-"""Lines (table rows, paragraphs) one document may yield: each can become a node to
-embed, so 100,000 rows would keep an ingest busy for the best part of an hour."""
+"""Lines (table rows, paragraphs; not the blank lines between blocks) one document may
+yield: each can become a node to embed, so 100,000 rows would keep an ingest busy for
+the best part of an hour."""
 
 
 def _check_text_size(text: str, path: Path, max_chars: int, max_lines: int) -> None:
@@ -119,7 +120,7 @@ def _check_text_size(text: str, path: Path, max_chars: int, max_lines: int) -> N
             f"has {len(text):,} characters of text, over the {max_chars:,}-character limit "
             "for one document — split it into smaller documents",
         )
-    lines = text.count("\n") + 1
+    lines = sum(1 for line in text.split("\n") if line.strip())  # blank separators are free
     if lines > max_lines:
         raise LoadError(
             path,

@@ -13,15 +13,21 @@ previous one has not ended a sentence, and lone page numbers after a rule are dr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from indexing.blocks import Block, BlockKind, Row, Span
-from indexing.loaders._common import clean_text, ends_sentence, make_row, table_block
+from indexing.loaders._common import LoadError, clean_text, ends_sentence, make_row, table_block
 from indexing.loaders._text import text_blocks
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+MAX_MARKS = 100_000
+"""Characters that start inline markup ([ ` < * _ & !) one file may hold. markdown-it
+spends tens of microseconds on each, so a file of nothing else takes minutes; a long
+real document has a few thousand."""
+_MARKS = "[`<*_&!"
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _JOIN_MIN_CHARS = 40
 """A paragraph this long that stops mid-sentence is a wrapped line of a longer one."""
@@ -134,7 +140,14 @@ def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Bloc
     return out
 
 
-def markdown_blocks(text: str) -> list[Block]:
+def markdown_blocks(text: str, path: Path) -> list[Block]:
+    marks = sum(text.count(mark) for mark in _MARKS)
+    if marks > MAX_MARKS:
+        raise LoadError(
+            path,
+            f"has {marks:,} Markdown markup characters ([ ` < * _ & !), over the "
+            f"{MAX_MARKS:,} markup limit — is it generated? Save it as plain text",
+        )
     tokens = _PARSER.parse(text)
     deepest = max(
         (int(t.tag[1]) for t in tokens if t.type == "heading_open" and t.markup.startswith("#")),

@@ -17,12 +17,14 @@ from indexing.blocks import Block
 from indexing.loaders._common import LoadError, brief
 from indexing.loaders._pdf_layout import layout_blocks
 from indexing.loaders._pdf_page import PageContent
-from indexing.loaders._pdf_pdfium import read_page
+from indexing.loaders._pdf_pdfium import PageLimit, read_page
 
 _HEADER_WINDOW = 1024
 _TRAILER_WINDOW = 2048  # readers accept "%%EOF" near, not exactly at, the end
 MAX_PAGES = 3_000
-"""Pages one PDF may have: some 15 minutes of parsing; past this split the document."""
+"""Pages one PDF may have (some minutes of reading); past this, split the document."""
+MAX_CHARS = 6_000_000
+"""Characters of all pages together: 3,000 dense pages."""
 SCANNED = "no extractable text — is it a scanned image? OCR it first"
 DAMAGED = (
     "is damaged: its pages hold nothing that can be read (no text, images or drawings) "
@@ -70,6 +72,7 @@ def _read_pages(raw: bytes, path: Path) -> list[PageContent]:
                 "— split it into smaller documents",
             )
         pages: list[PageContent] = []
+        chars = 0
         for index in range(count):
             try:
                 page = document[index]
@@ -77,8 +80,19 @@ def _read_pages(raw: bytes, path: Path) -> list[PageContent]:
                 raise LoadError(path, _reason(err)) from err
             try:
                 pages.append(read_page(page, index + 1))
+            except PageLimit as err:
+                raise LoadError(
+                    path, f"page {index + 1} has {err} — is it generated or damaged?"
+                ) from err
             finally:
                 page.close()
+            chars += pages[-1].chars
+            if chars > MAX_CHARS:
+                raise LoadError(
+                    path,
+                    f"has over {MAX_CHARS:,} characters of text (document character limit) "
+                    "— split it into smaller documents",
+                )
         return pages
     finally:
         document.close()

@@ -60,6 +60,8 @@ class PageContent:
     items: list[Line | PageTable] = field(default_factory=list)
     graphics: int = 0
     """Images, rectangles, curves and lines on the page: a page with only these is a scan."""
+    chars: int = 0
+    """Characters read from the page."""
 
 
 def is_bold(chars: list[dict[str, Any]]) -> bool:

@@ -43,6 +43,16 @@ _THIN = 3.0
 _RECT_SEGMENTS = 6
 _FONT_NAME = ctypes.create_string_buffer(256)
 _BOLD_WEIGHT = 600
+MAX_PAGE_CHARS = 100_000
+"""Characters one page may hold (a dense A4 page has about 5,000): each costs Python
+time, so a page of a million invisible characters is refused rather than read."""
+MAX_PAGE_DRAWINGS = 20_000
+"""Drawings looked at for table rules on one page; past this (a detailed map or chart)
+the page is read as text only."""
+
+
+class PageLimit(ValueError):
+    """A page over a limit; the message says which, for the ``LoadError``."""
 
 
 def _page_text(handle: Any, count: int) -> str | None:
@@ -58,6 +68,10 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
     centre. Font facts are read once per text object (a run of one font)."""
     handle = textpage.raw
     count = raw_api.FPDFText_CountChars(handle)
+    if count > MAX_PAGE_CHARS:
+        raise PageLimit(
+            f"{count:,} characters on one page, over the {MAX_PAGE_CHARS:,}-character page limit"
+        )
     text = _page_text(handle, count) if count > 0 else ""
     box = raw_api.FS_RECTF()
     flags = ctypes.c_int()
@@ -137,6 +151,8 @@ def _drawings(
     rects: list[dict[str, Any]] = []
     graphics = 0
     for obj in page.get_objects(max_depth=4):
+        if graphics >= MAX_PAGE_DRAWINGS:
+            return [], [], graphics  # too many to look at: no table rules on this page
         kind = obj.type
         if kind == raw_api.FPDF_PAGEOBJ_IMAGE:
             graphics += 1
@@ -283,6 +299,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
         chars = _chars(textpage, height)
     finally:
         textpage.close()
+    content.chars = len(chars)
     edges, rects, content.graphics = _drawings(page, height)
     placed: list[Line | PageTable] = []
     boxes = []

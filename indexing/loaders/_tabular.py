@@ -13,16 +13,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from indexing.blocks import Block, Row, Span
 from indexing.loaders._common import LoadError, brief, make_row, table_block
-from indexing.loaders._zip_limits import check_archive
+from indexing.loaders._zip_limits import check_archive, count_tags
 
-MAX_CELLS = 2_000_000
-"""Cells one workbook may hold (read-only openpyxl reads some 200,000 a second)."""
+MAX_CELLS = 200_000
+"""Cells one workbook may hold; read-only openpyxl reads some 20,000-50,000 a second, so
+this bounds a workbook to seconds. Counted in the sheets' XML before openpyxl reads them."""
 MAX_ROWS = 50_000
 """Rows of all sheets together: each can become a node to embed."""
 _DELIMITERS = ",;\t|"
@@ -120,12 +122,28 @@ def _sheet_rows(sheet: Any, path: Path, counts: list[int]) -> Iterator[tuple[int
         yield number, [_cell(value) for value in row]
 
 
+_SHEETS = ("xl/worksheets/", "xl/sharedStrings")
+
+
+def _count_rows_and_cells(raw: bytes, path: Path) -> None:
+    """Rows and cells of every sheet, counted in its XML before openpyxl reads any."""
+    rows = cells = 0
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for name in archive.namelist():
+            if name.startswith(_SHEETS[0]) and name.endswith(".xml"):
+                _, r, c = count_tags(archive, name, path, "XLSX", (b"<row", b"<c"))
+                rows, cells = rows + r, cells + c
+    _rows_limit(path, rows, cells)
+
+
 def load_xlsx(raw: bytes, path: Path) -> list[Block]:
     """Every sheet of a workbook as a table, in the workbook's order."""
     import openpyxl  # imported here: a second or so of import, needed only for workbooks
 
     check_archive(raw, path, main_part="xl/workbook.xml", kind="XLSX",
-                  hint="is it an old .xls workbook? Save it as .xlsx", what="an Excel workbook")
+                  hint="is it an old .xls workbook? Save it as .xlsx", what="an Excel workbook",
+                  counted=_SHEETS)
+    _count_rows_and_cells(raw, path)
     blocks: list[Block] = []
     counts = [0, 0]
     try:
