@@ -95,8 +95,9 @@ def print_ingest_report(report: IngestReport) -> None:
     for doc in report.documents:
         ratings = ", ".join(f"{k}: {v}" for k, v in sorted(doc.ratings.items())) or "–"
         kinds = ", ".join(f"{k}: {v}" for k, v in sorted(doc.kinds.items())) or str(doc.items)
+        status = f"{doc.status}\nrepeats {doc.repeats}" if doc.repeats else doc.status
         table.add_row(
-            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]", safe(doc.status), safe(kinds), str(doc.table_rows),
+            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]", safe(status), safe(kinds), str(doc.table_rows),
             str(doc.passages), safe(ratings), safe(", ".join(doc.unresolved_initials) or "–"), str(doc.unplaced_rows),
         )
     console.print(table)

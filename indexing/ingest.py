@@ -28,6 +28,7 @@ from indexing import embedding
 from indexing.chunking import document_nodes
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
 from indexing.parse_pool import read_all
+from indexing.readers.duplicates import mark_duplicates
 from indexing.reading import ReadJob
 from indexing.keyword_index import write_keyword_index
 from indexing.manifest import Manifest, load_manifest
@@ -79,6 +80,7 @@ class DocumentSummary(BaseModel):
     ratings: dict[str, int] = Field(default_factory=dict)
     unresolved_initials: list[str] = Field(default_factory=list)
     unplaced_rows: int = 0
+    repeats: str | None = Field(default=None, description="Id of the paper this one repeats (its copies are not indexed)")
 
 
 class IngestReport(BaseModel):
@@ -227,7 +229,6 @@ def _ingest_locked(
         summaries.append(_summary(doc, job.source, "changed" if old else "new"))
         embedder.add(document_nodes(doc))
         any_change = True
-    # _mark_duplicates(docs)  (enabled once indexing/readers/duplicates.py lands)
 
     removed: list[str] = []
     if prev_state:
@@ -243,12 +244,18 @@ def _ingest_locked(
                 docs[record.document_id] = prev_docs[record.document_id]
                 records[key] = record
 
+    repeats = mark_duplicates(list(docs.values()))
+    by_path = {record.path: record.document_id for record in records.values()}
+    for summary in summaries:
+        doc = docs.get(by_path.get(summary.path, ""))
+        summary.repeats = doc.duplicate_of if doc else None
+
     if previous is not None and not any_change and previous.state.format == INDEX_FORMAT:
         return IngestReport(
             generation=previous.generation, changed=False, embedded=0,
             documents=summaries, skipped=skipped, removed=removed,
         )
-    generation = _build_generation(settings, list(docs.values()), records, embedder, progress)
+    generation = _build_generation(settings, list(docs.values()), records, embedder, progress, repeats)
     return IngestReport(
         generation=generation, changed=True, embedded=embedder.embedded,
         documents=summaries, skipped=skipped, removed=removed,
@@ -282,16 +289,6 @@ def _keep_previous(
     docs[doc.id] = doc
     records[key] = old
     summaries.append(_summary(doc, shown, "kept previous version"))
-
-
-def _mark_duplicates(docs: dict[str, PlanDocument]) -> None:
-    """A paper whose content repeats another's (a meeting's reports pack) says so, so
-    that answers cite the separate paper (``indexing/readers/duplicates.py``)."""
-    from indexing.readers.duplicates import find_duplicates
-
-    found = find_duplicates(list(docs.values()))
-    for doc in docs.values():
-        doc.duplicate_of = found.get(doc.id)
 
 
 class _Embedder:
@@ -364,11 +361,15 @@ def _build_generation(
     records: dict[str, FileRecord],
     embedder: "_Embedder",
     progress: Progress,
+    repeats: dict[str, str],
 ) -> str:
+    """Write a complete generation and point CURRENT at it. Nodes in ``repeats`` (a
+    reports pack's copies of papers indexed on their own) are left out, so each passage
+    is found, and cited, once: from the separate paper."""
     generation = f"gen-{time.time_ns() // 1_000_000:015d}"
     building = settings.data_dir / f".building-{generation}"
     building.mkdir(parents=True)
-    nodes = [node for doc in docs for node in document_nodes(doc)]
+    nodes = [node for doc in docs for node in document_nodes(doc) if node.node_id not in repeats]
     _fault_point("parsed")
     embedder.finish(nodes)
     embedding.ensure_onnx()  # once per machine: lets `planbot ask` skip importing torch
