@@ -407,3 +407,20 @@ def test_an_agenda_table_gives_rows_not_items() -> None:
     minutes = read(table([["No.", "Title"]], [["3", "Minutes of the meeting held on 9 January 2025 for approval"]]),
                    kind=DocumentKind.minutes)
     assert minutes.items == [] and len(minutes.tables) == 1
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    (["Category", "Description", "Amount"], ["Grant", "Social Care Grant", "+£20.1m"]),
+    (["Row Ref", "Description", "2025-26 £000s", "2026-27 £000s"], ["1", "Budget realignment for older people", "7,800.0", "0.0"]),
+    (["Directorate", "Cabinet Member", "Headline Description", "2025-26 £000's", "2026-27 £000's"],
+     ["ASCH", "Dan Watkins", "Adult Social Care", "7,800.0", "0.0"]),
+    (["Table 1 Policy Decisions", "2024-25 Plans", "2025-26 Plans"], ["Spending", "25,865", "63,550"]),
+])
+def test_budget_lines_are_table_rows_not_items(header: list[str], row: list[str]) -> None:
+    doc = read(table([header], [row, row], page=3), kind=DocumentKind.risk_register)
+    assert doc.items == [] and len(doc.tables) == 2
+
+
+def test_an_action_with_its_cost_is_still_an_item() -> None:
+    doc = read(table([["Ref", "Action", "Cost £k"]], [["A1", "Replace the depot roof this winter", "120"]], page=3))
+    assert [(i.ref, i.kind, i.other_fields) for i in doc.items] == [("A1", ItemKind.commitment, {"Cost £k": "120"})]

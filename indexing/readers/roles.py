@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from indexing.people_key import split_initials
 from indexing.ratings import parse_direction, parse_rating
+from indexing.readers.figure_lines import split_figures
 from indexing.readers.vocabulary import (
     DATE_ROLES,
     NUMBER_ROLES,
@@ -80,6 +81,12 @@ def _names(text: str) -> bool:
     return 0 < len(text) <= 60 and bool(parts) and all(_NAME.match(p) for p in parts)
 
 
+def _figures_only(text: str) -> bool:
+    """Several figures in one cell ("4,782.7 11,276.2 16,058.9"): a number cell too."""
+    found = split_figures(text)
+    return found is not None and not found[0]
+
+
 def read_value(text: str) -> Value:
     t = " ".join(text.split())
     return Value(
@@ -89,7 +96,7 @@ def read_value(text: str) -> Value:
         direction=parse_direction(t),
         initials=split_initials(t) is not None,
         name=_names(t),
-        number=bool(_NUMBER.match(t)),
+        number=bool(_NUMBER.match(t)) or _figures_only(t),
         date=bool(_DATE.match(t)),
         yes_no=t.lower().strip(" .") in _YES_NO,
     )

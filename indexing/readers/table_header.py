@@ -138,6 +138,8 @@ class HeaderReader:
             title = None  # "Low Risk | Medium Risk" over counts: a table of figures
         if title is not None and _is_agenda(columns, labels, self.meta):
             title = None  # "Item | Title | Pages": a paper's agenda, not items
+        if title is not None and _are_figures(columns, body, title, kinds):
+            title = None  # "Description | 2025-26 £000s | 2026-27 £000s": budget lines
         kind: ItemKind | None = None
         if title is not None and (bool(title.label) or implicit or items_by_values(columns, body)):
             said = column_role(title.label, self.overrides) if title.label else None
@@ -163,9 +165,10 @@ class HeaderReader:
             if role:
                 taken.add(role)
             columns.append(Column(role, "", position))
+        title = next((c for c in columns if c.role == "title"), None)
         items = items_by_values(columns, rows) and not (
             self.meta.kind in _NO_DEFAULT_ITEMS and not taken & _STATUS_ROLES
-        )
+        ) and not (title is not None and _are_figures(columns, rows, title))
         kind = _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment) if items else None
         if kind is not None and self.is_form(columns, rows, kind):
             kind = None
@@ -233,6 +236,26 @@ def _is_agenda(columns: list[Column], labels: list[tuple[int, str]], meta: Docum
     title = next((c for c in columns if c.role == "title"), None)
     said = column_role(title.label) if title is not None and title.label else None
     return meta.kind in _NO_DEFAULT_ITEMS and not (said and said.kind)
+
+
+def _are_figures(columns: list[Column], body: list[Row], title: Column, kinds: list[ItemKind] | None = None) -> bool:
+    """Rows named by a description beside figures, with nothing of a tracked item (no
+    rating, direction or progress; the header names no kind; a named person only beside
+    two columns of figures or more): budget or programme lines, a table of figures."""
+    if {c.role for c in columns} & {"rating", "previous_rating", "direction", "update"}:
+        return False
+    said = column_role(title.label) if title.label else None
+    stated = [*(kinds or []), *([said.kind] if said is not None and said.kind else [])]
+    others = [c for c in columns if c is not title and c.role != "ref" and _values(c, body)]
+    numeric = [c for c in others if _mostly_numbers(c, body)]
+    if stated:
+        # A header naming the rows ("Policy decisions") over nothing but figures is still a
+        # table of figures; indicators and risks are measured in figures, so they stay items.
+        measured = {ItemKind.kpi, ItemKind.risk} & set(stated)
+        return not measured and len(numeric) >= 2 and len(numeric) == len(others)
+    if {c.role for c in columns} & {"owner", "director", "cabinet_member"}:
+        return len(numeric) >= 2
+    return len(numeric) >= 1  # "Category | Description | Amount": a list of sums
 
 
 def _values(column: Column, body: list[Row]) -> list[str]:

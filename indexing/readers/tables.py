@@ -110,6 +110,8 @@ class TableReader:
             width = max((len(r.cells) for r in rows), default=0)
             if width != self.header.width:
                 self.header = None
+            elif self.header.labels:  # same columns: what the rows are is judged on these rows
+                self._set_header(sorted(self.header.labels.items()), rows, by_position=True)
         if not block.header and self.header is None and not any(is_header_row(cells_of(r)) for r in rows):
             body = [r for r in rows if len(cells_of(r)) >= 2]
             if body:
