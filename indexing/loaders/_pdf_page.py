@@ -83,9 +83,9 @@ def centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bo
 def frame_kind(cells: list[list[str | None]]) -> str:
     """What a box the table finder found really is.
 
-    "text": lines of text in a frame — empty, one column, or words cut apart by a grid
-    (highlight marks behind words, a chart's gridlines through its title); read with the
-    page's text.
+    "text": lines of text in a frame — empty, one column, one filled cell a row, or
+    words cut apart by a grid (highlight marks behind words, a chart's gridlines through
+    its title); read with the page's text.
     "card": a layout box of at most three rows, one empty or a third of its cells merged
     (a KPI card: title and rating, chart, figures); each row is read as one line.
     "table": anything else.
@@ -100,6 +100,8 @@ def frame_kind(cells: list[list[str | None]]) -> str:
     empty = sum(1 for row in cells for cell in row if cell is not None and not cell.strip())
     if len(cells) == 1 and empty > columns / 3:
         return "text"  # a one-row grid: a chart's title between its gridlines
+    if all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in cells):
+        return "text"  # one filled cell a row, wherever it is: a box of prose lines
     if len(cells) > 3:
         return "table"
     filled_rows = [row for row in cells if any(cell and cell.strip() for cell in row)]

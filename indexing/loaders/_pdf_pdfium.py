@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -65,7 +66,9 @@ def _page_text(handle: Any, count: int) -> str | None:
 
 def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
     """Every character with its box (top-down coordinates), size, font, line number and
-    centre. Font facts are read once per text object (a run of one font)."""
+    centre. Font facts are read once per text object (a run of one font); the size is
+    the font size times the text matrix's vertical scale, since many PDFs set 1-point type
+    and scale it."""
     handle = textpage.raw
     count = raw_api.FPDFText_CountChars(handle)
     if count > MAX_PAGE_CHARS:
@@ -74,6 +77,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
         )
     text = _page_text(handle, count) if count > 0 else ""
     box = raw_api.FS_RECTF()
+    matrix = raw_api.FS_MATRIX()
     flags = ctypes.c_int()
     chars: list[dict[str, Any]] = []
     line = 0
@@ -102,7 +106,9 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             name = _FONT_NAME.value.decode("latin-1", "replace")
             if raw_api.FPDFText_GetFontWeight(handle, index) >= _BOLD_WEIGHT:
                 name += " Bold"
-            font = fonts[key] = (raw_api.FPDFText_GetFontSize(handle, index), name)
+            raw_api.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
+            scale = math.hypot(matrix.c, matrix.d) or 1.0  # text drawn at 1 pt and scaled up
+            font = fonts[key] = (raw_api.FPDFText_GetFontSize(handle, index) * scale, name)
         raw_api.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
         top, bottom = height - box.top, height - box.bottom
         if previous is not None and previous["line"] == line and (
