@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # Tag patterns stop at the next "<" ("[^<>]" rather than "[^>]"), so a run of unclosed
 # "<" in a damaged file is scanned once, not once per "<" (quadratic).
@@ -27,10 +28,15 @@ def _bullets_in_list(match: re.Match[str]) -> str:
     return match.group(1) + _DASH_BULLET.sub("\n• ", match.group(2)) + match.group(3)
 
 
+_PLAIN = re.compile(r"[<&•▪●\n]")
+
+
 def clean_cell(raw: str) -> str:
     """HTML-ish cell text → plain text with paragraphs and ``• `` bullets on their own lines."""
     if not raw:
         return ""
+    if not _PLAIN.search(raw):  # no markup, entity, bullet or line break: spaces only
+        return _SPACES.sub(" ", raw).strip()
     text = _UL_BLOCK.sub(_bullets_in_list, raw)
     text = _LIST_ITEM.sub("\n• ", text)
     text = _BLOCK_BREAK.sub("\n", text)
@@ -42,6 +48,7 @@ def clean_cell(raw: str) -> str:
     return "\n".join(kept)
 
 
+@lru_cache(maxsize=65536)
 def strip_markup(raw: str) -> str:
     """The cell's text on one line: for refs, ratings and initials wrapped in ``<p>``."""
     return _SPACES.sub(" ", clean_cell(raw).replace("\n", " ")).strip()

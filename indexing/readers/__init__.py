@@ -62,15 +62,11 @@ def read_document(
     key, key_location, key_rows_by_block = find_people_key(blocks, source)
     tables = TableReader(meta, _refs(blocks), source)
     prose = PassageBuilder(doc_id, source)
-    sections: list[str] = []
 
     def flush() -> None:
         for text, span, section in tables.out.passages:
             prose.add(text, span, section)
         tables.out.passages.clear()
-        for name in tables.out.sections:
-            if name not in sections:
-                sections.append(name)
 
     figures = FigureLines()
 
@@ -132,7 +128,7 @@ def read_document(
         id=doc_id,
         meta=meta,
         sha256=sha256,
-        sections=sections,
+        sections=out.sections,
         items=items,
         tables=out.rows,
         passages=prose.passages,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexing.people_key import split_initials
 from indexing.ratings import parse_direction, parse_rating
@@ -87,6 +88,7 @@ def _figures_only(text: str) -> bool:
     return found is not None and not found[0]
 
 
+@lru_cache(maxsize=65536)
 def read_value(text: str) -> Value:
     t = " ".join(text.split())
     return Value(
