@@ -32,7 +32,7 @@ def _extract_text(path: Path) -> int:
         return len(pdf.pages)
 
 
-def _timed(call, *args):  # noqa: ANN001, ANN202 - a tiny helper
+def _timed(call, *args):
     started = time.perf_counter()
     result = call(*args)
     return result, time.perf_counter() - started

@@ -263,8 +263,10 @@ def test_pdf_paragraph_over_a_page_break_and_line_end_hyphens(tmp_path: Path) ->
         (BlockKind.paragraph, "The implementation of the strategy is under way.", 1, None),
         (
             BlockKind.paragraph,
-            "We will improve the co-ordination of services and the implementation of the plan "
-            "across the borough by March 2026, as agreed.",
+            (
+                "We will improve the co-ordination of services and the implementation of the plan "
+                "across the borough by March 2026, as agreed."
+            ),
             1,
             2,
         ),

@@ -14,7 +14,13 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from indexing.blocks import Block, BlockKind, Row
-from indexing.loaders._common import clean_text, make_row, split_header, table_block, text_block
+from indexing.loaders._common import (
+    clean_text,
+    make_row,
+    split_header,
+    table_block,
+    text_block,
+)
 from indexing.loaders._html_limits import check_markup
 from indexing.loaders._text import decode_utf8
 
@@ -136,7 +142,7 @@ def _cell_text(cell: LexborNode) -> str:
             parts.append(" ")
         stack.extend(reversed(list(node.iter(include_text=True))))
     text = clean_text("".join(parts))
-    return text[2:] if text.startswith("• ") else text
+    return text.removeprefix("• ")
 
 
 def load_html(raw: bytes, path: Path) -> list[Block]:

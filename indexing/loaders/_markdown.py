@@ -19,7 +19,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from indexing.blocks import Block, BlockKind, Row, Span
-from indexing.loaders._common import LoadError, clean_text, ends_sentence, make_row, table_block
+from indexing.loaders._common import (
+    LoadError,
+    clean_text,
+    ends_sentence,
+    make_row,
+    table_block,
+)
 from indexing.loaders._text import text_blocks
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")

@@ -12,6 +12,7 @@ read once.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -66,7 +67,7 @@ def _style(pages: list[PageContent]) -> _Style:
     body = weight.most_common(1)[0][0] if weight else 10.0
     gaps = [
         b.top - a.top
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page == b.page and abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6
         and body * 0.9 <= b.top - a.top <= body * 1.8
     ]
@@ -132,9 +133,10 @@ def _kind(lines: list[Line], style: _Style) -> tuple[BlockKind, int]:
     level = _heading_level(lines[0], style)
     chars = sum(len(line.text) for line in lines)
     same = all(_heading_level(line, style) == level for line in lines)
-    if level and same and len(lines) <= MAX_HEADING_LINES and chars <= MAX_HEADING_CHARS:
-        if not lines[-1].text.endswith((".", ",")) or style.levels.get(lines[0].size):
-            return BlockKind.heading, level
+    larger = round(_size_of(lines[0], style) * 2) / 2 in style.levels
+    short = len(lines) <= MAX_HEADING_LINES and chars <= MAX_HEADING_CHARS
+    if level and same and short and (larger or not lines[-1].text.endswith((".", ","))):
+        return BlockKind.heading, level
     if _starts_item(lines[0].text):
         return BlockKind.list_item, 0
     return BlockKind.paragraph, 0

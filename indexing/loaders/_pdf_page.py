@@ -15,8 +15,6 @@ from typing import Any
 
 from pdfplumber.table import Table
 
-from indexing.loaders._common import clean_text
-
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 

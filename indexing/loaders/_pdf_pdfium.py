@@ -32,9 +32,9 @@ from indexing.loaders._pdf_page import (
     Line,
     PageContent,
     PageTable,
+    frame_kind,
     header_count,
     is_bold,
-    frame_kind,
     is_white,
 )
 
