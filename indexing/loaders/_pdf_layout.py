@@ -192,18 +192,37 @@ def _continue_table(previous: _Piece, table: PageTable) -> bool:
     elif table.styled_header and header:
         return False
     at = Span(page=table.page)
+    if rows and previous.rows and _rest_of_row(previous.rows[-1].cells, rows[0]):
+        last = previous.rows[-1]  # a row split by the page break: its cells continue
+        last.cells = [f"{a} {b}".strip() for a, b in zip(last.cells, rows[0], strict=False)]
+        rows = rows[1:]
     previous.rows += [make_row(list(r), at) for r in rows]
     return True
 
 
-def _page_pieces(page: PageContent, style: _Style) -> list[_Piece]:
+def _rest_of_row(last: list[str], first: list[str]) -> bool:
+    """Whether a continued table's first row is the rest of the row before the page break:
+    its leading cells (two, or the one of a two-column table) empty where the row before
+    has its key."""
+    lead = 1 if len(first) <= 2 else 2
+    return (
+        len(first) == len(last) and bool(last[0]) and any(first)
+        and not any(first[:lead])
+    )
+
+
+def _page_pieces(page: PageContent, style: _Style, continues: bool) -> list[_Piece]:
+    """One page's pieces; ``continues``: its first item continues the table before it."""
     lines = [i for i in page.items if isinstance(i, Line)]
     right = max((line.x1 for line in lines), default=page.width)
     pieces: list[_Piece] = []
     run: list[Line] = []
-    for item in page.items:
+    for index, item in enumerate(page.items):
         if isinstance(item, Line):
             run.append(item)
+            continue
+        if item.prose is not None and not (index == 0 and continues):
+            run += item.prose  # a box of prose, not a table
             continue
         pieces += _text_pieces(run, style, right)
         run = []
@@ -220,7 +239,12 @@ def _is_footnote(piece: _Piece, style: _Style) -> bool:
 
 def _merge_page(blocks: list[_Piece], page: PageContent, style: _Style) -> None:
     """Add one page's pieces, continuing a table or paragraph from the page before."""
-    pieces = _page_pieces(page, style)
+    first_item = page.items[0] if page.items else None
+    continues = bool(
+        blocks and isinstance(first_item, PageTable) and blocks[-1].kind is BlockKind.table
+        and blocks[-1].columns == first_item.columns
+    )
+    pieces = _page_pieces(page, style, continues)
     if blocks and pieces and blocks[-1].pages and min(blocks[-1].pages) < page.number:
         first = pieces[0]
         tables = [i for i in page.items if isinstance(i, PageTable)]

@@ -44,6 +44,9 @@ class PageTable:
     rows: list[list[str]]
     header_count: int
     styled_header: bool
+    prose: list[Line] | None = None
+    """For a frame of prose (one filled cell a row): its lines, read as text unless the
+    frame continues a table from the page before."""
 
     @property
     def columns(self) -> int:
@@ -81,9 +84,11 @@ def centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bo
 def frame_kind(cells: list[list[str | None]]) -> str:
     """What a box the table finder found really is.
 
-    "text": lines of text in a frame — empty, one column, one filled cell a row, or
-    words cut apart by a grid (highlight marks behind words, a chart's gridlines through
-    its title); read with the page's text.
+    "text": lines of text in a frame — empty, one column, or words cut apart by a grid
+    (highlight marks behind words, a chart's gridlines through its title); read with the
+    page's text.
+    "prose": one filled cell a row — a box of prose, or, at the top of a page, the rest of
+    a table row that did not fit on the page before; layout decides which.
     "card": a layout box of at most three rows, one empty or a third of its cells merged
     (a KPI card: title and rating, chart, figures); each row is read as one line.
     "table": anything else.
@@ -99,7 +104,7 @@ def frame_kind(cells: list[list[str | None]]) -> str:
     if len(cells) == 1 and empty > columns / 3:
         return "text"  # a one-row grid: a chart's title between its gridlines
     if all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in cells):
-        return "text"  # one filled cell a row, wherever it is: a box of prose lines
+        return "prose"  # one filled cell a row: a box of prose, or a split row's overflow
     if len(cells) > 3:
         return "table"
     filled_rows = [row for row in cells if any(cell and cell.strip() for cell in row)]

@@ -318,10 +318,14 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
         kind = frame_kind(raw_cells)
         if kind == "card":
             card += _card_lines(number, table, in_table, used)
-        if kind != "table":
+        if kind not in ("table", "prose"):
             continue
         boxes.append(bbox)
         cells = [[cell or "" for cell in row] for row in raw_cells]
+        if kind == "prose":
+            prose = _lines(number, in_table, [])
+            placed.append(PageTable(number, bbox[1], bbox[3], cells, 0, False, prose=prose))
+            continue
         shaded = [r for r in rects if r["bottom"] >= bbox[1] and r["top"] <= bbox[3]]
         count = header_count(table, in_table, shaded, cells)
         placed.append(
