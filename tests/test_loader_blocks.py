@@ -145,6 +145,17 @@ def test_budget_risk_register_is_one_table_over_its_pages_with_one_header(path: 
     assert "DRAFT" not in _texts(blocks)  # the watermark at the foot of every page
 
 
+def test_a_table_row_split_by_a_page_break_is_one_row() -> None:
+    blocks = load_file(KENT / "cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf").blocks
+    [core] = [t for t in _tables(blocks) if t.at.page == 6]
+
+    assert core.header == [["Question Number", "Question", "Answer"]]
+    first = core.rows[0]
+    assert first.cells[:2] == ["1", "What is your project aim?"]
+    assert "To facilitate the changes, HR Oracle will need to be amended" in first.cells[2]  # page 7
+    assert not [row for row in core.rows if not row.cells[0] and not row.cells[1]]
+
+
 # --- real CSV and Markdown ------------------------------------------------------------
 
 
