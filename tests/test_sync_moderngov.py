@@ -160,7 +160,12 @@ def test_meeting_record_hides_restricted_papers(server: ModernGovServer) -> None
     assert text.startswith("# Cabinet — 30 January 2025\n")
     assert "24-00115 - PROD (24-00115-prod-70081.pdf)" in text
     assert "EqIA" not in text and "1 restricted paper not listed here." in text
-    assert "## Attendees" in text and "- Mrs C Bell (Member, Apologies)" in text
+    assert "Mr R W Gough chaired the Cabinet meeting of 30 January 2025 (Chairman)." in text
+    assert "Apologies at the Cabinet meeting of 30 January 2025: Mrs C Bell." in text
+    assert ("Decision of Cabinet on 30 January 2025 on item 5 (24/00108 - Revenue and Capital Budget Monitoring "
+            "Report – November 2024-25): RESOLVED that Cabinet agree to: Note the forecast revenue overspend of "
+            "£23.3m (excluding Schools); Note the forecast overspend") in text
+    assert "\n\n\n" not in text
 
 
 def kent_system_committee():
