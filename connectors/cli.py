@@ -220,12 +220,14 @@ def _register_connector_commands() -> None:
     """Commands that live with their connector (Slack, feedback, drafting, evals)."""
     from connectors.draft_command import draft_command
     from connectors.slack.commands import feedback_group, slack_command
+    from connectors.sync_command import sync_group
     from evals.cli_command import eval_command
 
     cli.add_command(slack_command)
     cli.add_command(feedback_group)
     cli.add_command(draft_command)
     cli.add_command(eval_command)
+    cli.add_command(sync_group)
 
 
 _register_connector_commands()
