@@ -18,6 +18,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw_api
+import pypdfium2_raw.bindings as raw_bindings
 from pdfplumber.table import (
     Table,
     cells_to_tables,
@@ -52,6 +53,18 @@ MAX_PAGE_DRAWINGS = 20_000
 the page is read as text only."""
 
 
+def _text_object_address() -> Any:
+    """FPDFText_GetTextObject returning the object's address as an int (a key for the
+    font cache), instead of a pointer object that must be cast for every character."""
+    function = raw_bindings._libs["pdfium"]["FPDFText_GetTextObject"]
+    function.argtypes = [raw_api.FPDF_TEXTPAGE, ctypes.c_int]
+    function.restype = ctypes.c_void_p
+    return function
+
+
+_TEXT_OBJECT = _text_object_address()
+
+
 class PageLimit(ValueError):
     """A page over a limit; the message says which, for the ``LoadError``."""
 
@@ -77,6 +90,8 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
         )
     text = _page_text(handle, count) if count > 0 else ""
     box = raw_api.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose_box = raw_api.FPDFText_GetLooseCharBox
     matrix = raw_api.FS_MATRIX()
     flags = ctypes.c_int()
     chars: list[dict[str, Any]] = []
@@ -98,8 +113,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             if previous is not None:
                 chars.append({**previous, "text": " ", "line": line, "order": len(chars)})
             continue
-        obj = raw_api.FPDFText_GetTextObject(handle, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value
+        key = _TEXT_OBJECT(handle, index)
         font = fonts.get(key)
         if font is None:
             raw_api.FPDFText_GetFontInfo(handle, index, _FONT_NAME, 256, ctypes.byref(flags))
@@ -109,7 +123,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             raw_api.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
             scale = math.hypot(matrix.c, matrix.d) or 1.0  # text drawn at 1 pt and scaled up
             font = fonts[key] = (raw_api.FPDFText_GetFontSize(handle, index) * scale, name)
-        raw_api.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
+        loose_box(handle, index, box_ref)
         top, bottom = height - box.top, height - box.bottom
         if previous is not None and previous["line"] == line and (
             box.left < previous["x0"] and abs(top - previous["top"]) > (bottom - top) / 2
@@ -311,9 +325,12 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     boxes = []
     card: list[Line] = []
     used: set[int] = set()
+    ordered = sorted(chars, key=lambda c: c["cy"])
+    centres = [c["cy"] for c in ordered]
     for table in _tables(edges):
         bbox = table.bbox
-        in_table = _inside(chars, bbox)
+        band = ordered[bisect.bisect_left(centres, bbox[1]) : bisect.bisect_right(centres, bbox[3])]
+        in_table = sorted(_inside(band, bbox), key=lambda c: c["order"])
         raw_cells = _cells(table, in_table)
         kind = frame_kind(raw_cells)
         if kind == "card":
