@@ -1,4 +1,6 @@
-"""``planbot sync moderngov`` end to end: a local committee system → files, manifest, index.
+"""``planbot sync moderngov`` end to end, through the real ``planbot`` command.
+
+A local committee system → files, manifest, index.
 
 The committee system is the loopback stand-in of ``moderngov_server.py`` serving real
 Kent papers (Cabinet 30 January, County Council 13 February, later Cabinet 4 March
@@ -42,7 +44,7 @@ from moderngov_server import (
 )
 
 from assistant.config import REPO_ROOT, Settings
-from connectors.sync_command import sync_group
+from connectors.cli import cli
 from indexing.store import IndexStore, current_generation
 
 HAND_WRITTEN = "officer-notes.md"
@@ -73,7 +75,7 @@ class Scenario:
 
         config.get_settings.cache_clear()
         try:
-            return CliRunner().invoke(sync_group, self.args(*extra), env=self.env())
+            return CliRunner().invoke(cli, ["sync", *self.args(*extra)], env=self.env())
         finally:
             config.get_settings.cache_clear()
 
@@ -202,8 +204,8 @@ def test_failures_leave_corpus_and_index_as_they_were(scenario: Scenario, fault:
 
 def test_unknown_committee_lists_the_real_names(scenario: Scenario) -> None:
     before = scenario.snapshot()
-    result = CliRunner().invoke(sync_group, ["moderngov", scenario.server.url, "--committee", "Cabinett",
-                                             "--interval", "0"], env=scenario.env())
+    result = CliRunner().invoke(cli, ["sync", "moderngov", scenario.server.url, "--committee", "Cabinett",
+                                      "--interval", "0"], env=scenario.env())
     _expect_unchanged(scenario, result, "no committee called 'Cabinett'; the committees are: Cabinet, "
                       "County Council, Governance and Audit Committee, Scrutiny Committee")
     assert scenario.snapshot() == before
@@ -327,7 +329,7 @@ def test_killed_sync_leaves_nothing_half_written(scenario: Scenario) -> None:
     paper.published = "06/02/2025 09:00:00"  # republished: the next sync fetches it again
     server.faults.slow_download[71061] = 0.5
     before = (scenario.snapshot(), current_generation(scenario.settings.data_dir))
-    command = [sys.executable, "-m", "connectors.sync_command", *scenario.args()]
+    command = [sys.executable, "-c", "from connectors.cli import main; main()", "sync", *scenario.args()]
     env = {**os.environ, **scenario.env(), "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{REPO_ROOT / 'tests'}"}
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
