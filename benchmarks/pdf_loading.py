@@ -32,6 +32,16 @@ def _extract_text(path: Path) -> int:
         return len(pdf.pages)
 
 
+def _page_count(path: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def _timed(call, *args):
     started = time.perf_counter()
     result = call(*args)
@@ -43,6 +53,9 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="at most this many files")
     parser.add_argument("--json", type=Path, help="write per-file figures here")
+    parser.add_argument(
+        "--loader-only", action="store_true", help="time the loader alone (no extract_text pass)"
+    )
     args = parser.parse_args()
     folders = args.folders or [ROOT / "evals" / "corpus-real" / "kent"]
     files = sorted(p for folder in folders for p in folder.glob("*.pdf"))
@@ -51,7 +64,10 @@ def main() -> None:
     rows = []
     pages_total = plumber_total = loader_total = 0.0
     for path in files:
-        pages, plumber = _timed(_extract_text, path)
+        if args.loader_only:
+            pages, plumber = _page_count(path), float("nan")
+        else:
+            pages, plumber = _timed(_extract_text, path)
         try:
             _, loader = _timed(load_file, path)
             outcome = "ok"
@@ -61,7 +77,7 @@ def main() -> None:
                      "loader_s": round(loader, 3), "outcome": outcome})
         if outcome == "ok":
             pages_total += pages
-            plumber_total += plumber
+            plumber_total += 0.0 if args.loader_only else plumber
             loader_total += loader
         print(f"{pages:4d} p  extract_text {plumber:6.2f} s  loader {loader:6.2f} s  {path.name[:70]}",
               flush=True)

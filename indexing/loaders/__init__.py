@@ -13,6 +13,7 @@ the user which file, which limit, and what to do — never a library traceback.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,31 +21,29 @@ from pydantic import BaseModel, Field
 
 from indexing.blocks import Block
 from indexing.loaders._common import LoadError, render_text
-from indexing.loaders._docx import load_docx
-from indexing.loaders._html import load_html
-from indexing.loaders._markdown import markdown_blocks
-from indexing.loaders._pdf import load_pdf
-from indexing.loaders._tabular import load_csv, load_xlsx
-from indexing.loaders._text import decode_utf8, load_text
+from indexing.loaders._text import load_text
 
 _FORMATS = {
     ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx",
     ".csv": "csv", ".xlsx": "xlsx",
 }
-
-
-def _markdown(raw: bytes, path: Path) -> list[Block]:
-    return markdown_blocks(decode_utf8(raw, path), path)
-
-
-_LOADERS: dict[str, Callable[[bytes, Path], list[Block]]] = {
-    "md": _markdown,
-    "html": load_html,
-    "pdf": load_pdf,
-    "docx": load_docx,
-    "csv": load_csv,
-    "xlsx": load_xlsx,
+_LOADERS = {
+    # format: (module, function), imported on first use: the PDF, Word and Excel
+    # libraries take a second or more to import, and most runs need one or two of them
+    "md": ("indexing.loaders._markdown", "load_markdown"),
+    "html": ("indexing.loaders._html", "load_html"),
+    "pdf": ("indexing.loaders._pdf", "load_pdf"),
+    "docx": ("indexing.loaders._docx", "load_docx"),
+    "csv": ("indexing.loaders._tabular", "load_csv"),
+    "xlsx": ("indexing.loaders._tabular", "load_xlsx"),
 }
+
+
+def _loader(fmt: str) -> Callable[[bytes, Path], list[Block]]:
+    module, function = _LOADERS[fmt]
+    return getattr(importlib.import_module(module), function)
+
+
 _NO_TEXT = {"csv": "no values in it", "xlsx": "no values in any sheet"}
 _CHUNK = 1 << 20
 
@@ -143,7 +142,7 @@ def load_file(
     if fmt == "txt":
         text, blocks = load_text(raw, path)
     else:
-        blocks = _LOADERS[fmt](raw, path)
+        blocks = _loader(fmt)(raw, path)
         text = render_text(blocks)
     if not text.strip():
         raise LoadError(path, _NO_TEXT.get(fmt, "no text in it"))

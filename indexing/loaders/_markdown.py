@@ -26,7 +26,7 @@ from indexing.loaders._common import (
     make_row,
     table_block,
 )
-from indexing.loaders._text import text_blocks
+from indexing.loaders._text import decode_utf8, text_blocks
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 MAX_MARKS = 100_000
@@ -217,6 +217,11 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
             continue
         index += 1
     return _reflow(found, bold)
+
+
+def load_markdown(raw: bytes, path: Path) -> list[Block]:
+    """A Markdown file's blocks (UTF-8 only, as text files)."""
+    return markdown_blocks(decode_utf8(raw, path), path)
 
 
 def _is_page_break(tokens: list[Token], index: int) -> bool:
