@@ -117,7 +117,8 @@ def _values(documents: list[PlanDocument]) -> list[Question]:
         for document, item in having:
             key = (item.ref or _name(item)).lower()
             where = _where(document, shared[key] > 1)
-            qid = f"{field}-{_slug(document.id)}-{_slug(item.ref or item.id)}"
+            key_in_document = item.id.split(":", 1)[-1]  # item ids are "<document id>:<key>"
+            qid = f"{field}-{_slug(document.id)}-{_slug(item.ref or key_in_document)}"
             if qid in seen:
                 continue
             seen.add(qid)

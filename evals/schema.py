@@ -31,6 +31,16 @@ class SetError(ValueError):
     """A set file that cannot be used; the message names the file, the question and the field."""
 
 
+class Place(BaseModel):
+    """Another place the expected fact is printed: a document, and its page (none = the
+    expectation's own page)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: str = Field(min_length=1)
+    page: int | None = Field(default=None, ge=1)
+
+
 class Expect(BaseModel):
     """What a right answer contains. Every field but ``answered`` is optional."""
 
@@ -56,9 +66,10 @@ class Expect(BaseModel):
         default=None, ge=1,
         description="PDF page (from 1) the fact is on: a citation then counts only from that page of the document.",
     )
-    also_documents: list[str] = Field(
+    also: list[Place] = Field(
         default_factory=list,
-        description="Other documents carrying the same text (a paper repeated in a later pack); their citations count too.",
+        description="Other places giving the same fact (a paper repeated in a later pack, a figure printed "
+        "in two papers); a citation of one of them counts too.",
     )
 
     @field_validator("refs", mode="before")
@@ -95,15 +106,21 @@ class Expect(BaseModel):
             raise ValueError("answered: false cannot have facts, count or evidence (nothing should be answered)")
         if self.first_item and not self.refs:
             raise ValueError("first_item: true needs refs (the first is the ref the first item must carry)")
-        if (self.page is not None or self.also_documents) and self.document is None:
-            raise ValueError("page and also_documents need document (the page of which document?)")
+        if (self.page is not None or self.also) and self.document is None:
+            raise ValueError("page and also need document (the page of which document?)")
         if not self.answered and self.page is not None:
             raise ValueError("answered: false cannot have a page (nothing should be cited)")
         return self
 
     def documents(self) -> set[str]:
-        """The expected document and the ones repeating it (empty: any document)."""
-        return {self.document, *self.also_documents} if self.document else set()
+        """The expected document and the others giving the same fact (empty: any document)."""
+        return {self.document, *(a.document for a in self.also)} if self.document else set()
+
+    def places(self) -> list[tuple[str, int | None]]:
+        """(document, page) of every place the fact is printed; page None = any page."""
+        if self.document is None:
+            return []
+        return [(self.document, self.page), *((a.document, a.page or self.page) for a in self.also)]
 
 
 class Question(BaseModel):

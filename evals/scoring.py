@@ -96,8 +96,11 @@ def _is_expected(expect: Expect, document_id: str | None, ref: str | None) -> bo
 
 def _on_page(expect: Expect, citation: Citation) -> bool:
     """With ``page`` given, a citation counts only from that page of the expected
-    document (or one repeating it): "p. 23 and the quote", not the quote alone."""
-    return expect.page is None or (citation.page == expect.page and citation.document_id in expect.documents())
+    document (or of a place in ``also``): "p. 23 and the quote", not the quote alone."""
+    places = expect.places()
+    if not any(page is not None for _, page in places):
+        return True
+    return any(citation.document_id == d and (p is None or citation.page == p) for d, p in places)
 
 
 def citation_ok(expect: Expect, citations: list[Citation], rows: list[list[tuple[str | None, str]]] | None = None) -> bool | None:

@@ -26,7 +26,7 @@ from evals.gate import gate_failures, parse_corpus_min
 from evals.heldout import HELDOUT, draw, tag_in_place
 from evals.register_sets import register_set
 from evals.runner import EvalRun, build_run, run_sets
-from evals.schema import EvalSet, Expect, Question, SetError, parse_set
+from evals.schema import EvalSet, Expect, Place, Question, SetError, parse_set
 from evals.scoring import citation_ok, score
 
 QPR = "cabinet_2025-03-04__qpr-q3-cabinet-appendix-1"
@@ -56,11 +56,15 @@ def test_without_a_page_the_quote_is_enough_as_before() -> None:
 
 
 def test_a_document_repeating_the_paper_counts_too() -> None:
-    minutes = Expect(answered=True, document="printed-minutes", also_documents=["minutes-in-next-pack"], page=10,
+    minutes = Expect(answered=True, document="printed-minutes", page=10,
+                     also=[Place(document="minutes-in-next-pack"), Place(document="monitoring-report", page=3)],
                      evidence="The capital spend to date was £160.4 million.")
     quote = "The capital spend to date was £160.4 million."
-    assert citation_ok(minutes, [_cite(10, "minutes-in-next-pack", quote)]) is True
+    assert citation_ok(minutes, [_cite(10, "minutes-in-next-pack", quote)]) is True  # same page by default
     assert citation_ok(minutes, [_cite(10, "printed-minutes", quote)]) is True
+    assert citation_ok(minutes, [_cite(3, "monitoring-report", quote)]) is True  # its own page
+    assert citation_ok(minutes, [_cite(10, "monitoring-report", quote)]) is False
+    assert citation_ok(minutes, [_cite(9, "minutes-in-next-pack", quote)]) is False
     assert citation_ok(minutes, [_cite(10, "budget-book", quote)]) is False
 
 
@@ -71,7 +75,7 @@ def test_a_list_with_a_page_needs_a_citation_of_that_page_of_the_document() -> N
 
 
 def test_page_needs_a_document_and_an_answerable_question() -> None:
-    with pytest.raises(SetError, match="page and also_documents need document"):
+    with pytest.raises(SetError, match="page and also need document"):
         parse_set({"name": "x", "questions": [{"id": "a", "question": "q", "expect": {"answered": True, "page": 3}}]}, "x.yaml")
     with pytest.raises(SetError, match="cannot have a page"):
         parse_set({"name": "x", "questions": [
@@ -227,12 +231,12 @@ def test_kpis_and_risks_give_value_rating_and_score_questions() -> None:
     evalset = register_set([_document([pothole, hart, risk, unscored, commitment])], name="register-x", corpus="c")
     assert evalset is not None and evalset.corpus == "c" and evalset.kind == "generated"
     asked = {q.id: q for q in evalset.questions}
-    latest = asked["kpi-latest-qpr-qpr-1"]
+    latest = asked["kpi-latest-qpr-1"]
     assert latest.question == "what is the latest value of Percentage of routine pothole repairs completed within 28 days?"
     assert latest.expect.facts == ["94%"] and latest.expect.page == 32 and latest.expect.first_item is False
     assert asked["kpi-latest-qpr-rb06"].question == "what is the latest value of RB06?"
     assert asked["kpi-latest-qpr-rb06"].expect.first_item and asked["kpi-latest-qpr-rb06"].expect.refs == ["RB06"]
-    assert asked["kpi-rating-qpr-qpr-1"].expect.facts == ["Green"]
+    assert asked["kpi-rating-qpr-1"].expect.facts == ["Green"]
     assert "kpi-rating-qpr-rb06" not in asked and "rating-qpr-rb06" in asked  # by ref, asked once
     assert asked["risk-score-qpr-4-1"].question == "what is the score of risk 4.1?"
     assert asked["risk-score-qpr-4-1"].expect.facts == ["8"]
