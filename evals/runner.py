@@ -35,6 +35,7 @@ class CitationResult(BaseModel):
     ref: str | None
     source: str
     quote: str
+    page: int | None = None
 
 
 class QuestionResult(BaseModel):
@@ -164,7 +165,7 @@ def run_question(
         tags=question.tags, expect=question.expect,
         answered=answer.answered if answer else None, answer=answer.answer if answer else None,
         citations=[
-            CitationResult(document_id=c.document_id, ref=c.ref, source=c.source, quote=c.quote[:QUOTE_CHARS])
+            CitationResult(document_id=c.document_id, ref=c.ref, source=c.source, quote=c.quote[:QUOTE_CHARS], page=c.page)
             for c in (answer.citations if answer else [])
         ],
         ranked_refs=[f"{d}:{r}" for d, r in ranked_refs(answer)] if answer else [],
