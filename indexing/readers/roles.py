@@ -91,6 +91,8 @@ def _figures_only(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def read_value(text: str) -> Value:
     t = " ".join(text.split())
+    if len(t) > 80:  # prose: no ref, rating, arrow, initials, name, number or date is this long
+        return Value(t, False, None, None, False, False, False, False, False)
     return Value(
         text=t,
         ref=bool(_REF.match(t)),
@@ -160,6 +162,17 @@ class Column:
     position: int | None = None
 
 
+def _gain(value: Value, at: int, column: Column, by_position: bool) -> float:
+    """What putting a cell at ``at`` into ``column`` scores (``-inf``: it cannot go there)."""
+    f = fit(value, column.role)
+    in_place = by_position and column.position == at
+    if f == _NO and in_place and column.role != "ref" and len(value.text) <= 160:
+        # Where the header was read from the file, it says what the cell is:
+        # "For info only" under Status, a long job title under Lead officer.
+        f = 0.0
+    return f + 0.75 if f != _NO and in_place else f
+
+
 def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: bool) -> tuple[dict[int, tuple[int, str]], list[tuple[str | None, int, str]]]:
     """Cells (position, text), in order → ``{column index: cell}`` and the cells no column
     took, each with the role its value alone gives (or None).
@@ -170,32 +183,24 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
     values = [read_value(text) for _, text in cells]
     n, m = len(cells), len(columns)
     taken_roles = {c.role for c in columns if c.role}
+    frees = [free_role(v, taken_roles) for v in values]
+    gain = [[_gain(v, at, column, by_position) for column in columns] for v, (at, _) in zip(values, cells, strict=True)]
     score = [[_NO] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
     for i in range(n + 1):
+        row, below = score[i], score[i + 1] if i < n else None
         for j in range(m + 1):
-            here = score[i][j]
+            here = row[j]
             if here == _NO:
                 continue
-            if j < m and here > score[i][j + 1]:  # column j gets no cell
-                score[i][j + 1], back[i][j + 1] = here, (i, j, "skip")
-            if i < n:
-                _, free = free_role(values[i], taken_roles)
-                if here + free > score[i + 1][j]:
-                    score[i + 1][j], back[i + 1][j] = here + free, (i, j, "free")
-                if j < m:
-                    f = fit(values[i], columns[j].role)
-                    in_place = by_position and columns[j].position == cells[i][0]
-                    if f == _NO and in_place and columns[j].role != "ref" and len(values[i].text) <= 160:
-                        # Where the header was read from the file, it says what the cell is:
-                        # "For info only" under Status, a long job title under Lead officer.
-                        f = 0.0
-                    if f != _NO:
-                        if in_place:
-                            f += 0.75
-                        if here + f > score[i + 1][j + 1]:
-                            score[i + 1][j + 1], back[i + 1][j + 1] = here + f, (i, j, "take")
+            if j < m and here > row[j + 1]:  # column j gets no cell
+                row[j + 1], back[i][j + 1] = here, (i, j, "skip")
+            if below is not None:
+                if here + frees[i][1] > below[j]:
+                    below[j], back[i + 1][j] = here + frees[i][1], (i, j, "free")
+                if j < m and gain[i][j] != _NO and here + gain[i][j] > below[j + 1]:
+                    below[j + 1], back[i + 1][j + 1] = here + gain[i][j], (i, j, "take")
     placed: dict[int, tuple[int, str]] = {}
     loose: list[tuple[str | None, int, str]] = []
     i, j = n, m
@@ -206,8 +211,7 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
         if what == "take":
             placed[pj] = cells[pi]
         elif what == "free":
-            role, _ = free_role(values[pi], taken_roles)
-            loose.append((role, *cells[pi]))
+            loose.append((frees[pi][0], *cells[pi]))
         i, j = pi, pj
     loose.reverse()
     return placed, loose

@@ -60,10 +60,12 @@ class TableReader:
         self.source = source
         self._header_labels: set[str] = set()
         self._pending: list[tuple[int, str]] = []
-        self._pending_rows: list[list[str]] = []  # header rows of a gridded table, top first  # header labels waiting for the rest of the header
+        self._pending_rows: list[list[str]] = []
+        self._memo: tuple[tuple[int, tuple[tuple[int, str, str], ...]], tuple[dict[str, tuple[int, str, str]], dict[str, str]]] | None = None  # header rows of a gridded table, top first  # header labels waiting for the rest of the header
         self.overrides = meta.columns
         self.headers = HeaderReader(meta)
-        self.parents = {r for r in refs if any(o.startswith(r + ".") for o in refs)}
+        prefixes = {ref.rsplit(".", 1)[0] for ref in refs if "." in ref}
+        self.parents = refs & prefixes  # "3" when "3.1" is a ref too
         self.header: Header | None = None
         self.current: Draft | None = None
         self.carry: list[tuple[Row, list[str]]] = []
@@ -220,7 +222,18 @@ class TableReader:
         return read_value(cells[0][1]).ref and len(cells) >= 2
 
     def _aligned(self, cells: Cells) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
-        """Role → cell, and header text → value for cells without a role."""
+        """Role → cell, and header text → value for cells without a role (the row looked
+        ahead at for a split row's signature is aligned once)."""
+        assert self.header is not None
+        key = (id(self.header), tuple(cells))
+        if self._memo is not None and self._memo[0] == key:
+            roles, other = self._memo[1]
+            return dict(roles), dict(other)
+        result = self._align(cells)
+        self._memo = (key, result)
+        return dict(result[0]), dict(result[1])
+
+    def _align(self, cells: Cells) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
         assert self.header is not None
         columns = self.header.columns
         by_position = self.header.by_position

@@ -164,7 +164,7 @@ def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRo
     ``overrides`` (a manifest's ``columns``) is matched first, by the same normalised words.
     """
     text = " ".join(label.split())
-    key = words(text)
+    key = words(text) if overrides else ()
     for header, role in (overrides or {}).items():
         if key and words(header) == key:
             return ColumnRole(role=manifest_role(role), label=text, kind=_TITLE_KINDS.get(" ".join(words(role))))
@@ -217,6 +217,8 @@ def _vocabulary_role(text: str) -> ColumnRole | None:
 
 def is_label(text: str) -> bool:
     """True when a cell reads as a column header: short and made of vocabulary words."""
+    if len(text) > 200:
+        return False
     text = " ".join(text.split())
     if not text or len(text) > 40 or text.endswith((".", ":")):
         return False
