@@ -137,3 +137,29 @@ def test_government_response_gives_its_ten_recommendations_with_pages() -> None:
     assert second.location.page == 13
     assert "model which retains an essential role in preparedness and resilience" in (second.update or "")
     assert all(r.location.page and r.location.page >= 11 for r in recs)  # not the contents page
+
+
+def test_a_spreadsheet_register_through_the_loader_carries_sheet_and_row(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from indexing.loaders import LoadedFile, load_file
+
+    if "blocks" not in LoadedFile.model_fields:
+        pytest.skip("the loaders do not give blocks yet")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Q3 risks"
+    sheet.append(["Risk Ref", "Risk Description", "Risk Owner", "Likelihood", "Impact", "Score", "RAG"])
+    sheet.append(["R1", "Savings are not delivered", "Jane Smith", 4, 5, 20, "Red"])
+    sheet.append(["R2", "Care demand outstrips funding", "Ann Lee", 3, 4, 12, "Amber"])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    loaded = load_file(path)
+    doc = read_document(list(loaded.blocks), DocumentMeta(file=path.name, title="Register"),  # type: ignore[attr-defined]
+                        doc_id="register", source=path.name, sha256=loaded.sha256)
+    assert [(i.ref, i.kind, i.rating, i.owner[0].name, i.fields) for i in doc.items] == [
+        ("R1", ItemKind.risk, "R", "Jane Smith", {"likelihood": "4", "impact": "5", "score": "20"}),
+        ("R2", ItemKind.risk, "A", "Ann Lee", {"likelihood": "3", "impact": "4", "score": "12"}),
+    ]
+    assert (doc.items[1].location.sheet, doc.items[1].location.row) == ("Q3 risks", 3)
