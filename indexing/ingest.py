@@ -202,11 +202,12 @@ def _ingest_locked(
         except OSError as err:
             _keep_previous(skipped, docs, records, summaries, shown, _reason(err, path), key, old, prev_docs)
             continue
-        if old and old.sha256 == sha and old.document_id in prev_docs:
+        stated = manifest.entry_for(path)
+        if old and old.sha256 == sha and old.document_id in prev_docs and old.stated == stated:
             doc = prev_docs[old.document_id]
             taken.add(doc.id)
             docs[doc.id] = doc
-            records[key] = _record(shown, sha, doc)
+            records[key] = _record(shown, sha, doc, stated)
             summaries.append(_summary(doc, shown, "unchanged"))
             continue
         doc_id = old.document_id if old else _document_id(path, taken | set(prev_docs))
@@ -225,7 +226,7 @@ def _ingest_locked(
             continue
         doc = result.document
         docs[doc.id] = doc
-        records[key] = _record(job.source, sha, doc)
+        records[key] = _record(job.source, sha, doc, manifest.entry_for(job.path))
         summaries.append(_summary(doc, job.source, "changed" if old else "new"))
         embedder.add(document_nodes(doc))
         any_change = True
@@ -262,9 +263,9 @@ def _ingest_locked(
     )
 
 
-def _record(shown: str, sha: str, doc: PlanDocument) -> FileRecord:
+def _record(shown: str, sha: str, doc: PlanDocument, stated: dict[str, object]) -> FileRecord:
     return FileRecord(
-        path=shown, sha256=sha, document_id=doc.id, title=doc.meta.title,
+        path=shown, sha256=sha, document_id=doc.id, title=doc.meta.title, stated=stated,
         items=len(doc.items), passages=len(doc.passages), table_rows=len(doc.tables),
     )
 

@@ -53,6 +53,11 @@ class FileRecord(BaseModel):
     items: int
     passages: int
     table_rows: int = 0
+    stated: dict[str, Any] = Field(
+        default_factory=dict,
+        description="What the manifest stated of the file when it was read: a change (a paper "
+        "relabelled restricted) reads it again although its bytes are the same",
+    )
 
 
 class IndexState(BaseModel):

@@ -138,3 +138,22 @@ def test_an_index_from_an_older_version_is_upgraded_by_the_next_ingest_without_e
     assert upgraded.changed and upgraded.embedded == 0 and upgraded.generation != first.generation
     answer = Assistant(settings).ask("what are we doing about rats?")
     assert answer.answered and answer.citations[0].ref == "26"
+
+
+def test_a_paper_relabelled_in_the_manifest_is_read_again(tmp_path: Path, small_corpus: Path) -> None:
+    """Same bytes, new label: the index must not go on serving it under the old one."""
+    settings = settings_for(tmp_path, small_corpus)
+    ingest(settings)
+    manifest = small_corpus / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    marker = "  what-makes-us-mk-city-council.txt:\n"
+    assert marker in text
+    manifest.write_text(text.replace(marker, marker + "    access: restricted\n"), encoding="utf-8")
+    report = ingest(settings)
+    statuses = {Path(d.path).name: d.status for d in report.documents}
+    assert report.changed and statuses["what-makes-us-mk-city-council.txt"] == "changed"
+    assert report.embedded == 0  # the text is the same: its vectors are reused
+    store = IndexStore.open(settings)
+    doc = next(d for d in store.documents if d.id == "what-makes-us-mk-city-council")
+    assert doc.meta.access.value == "restricted"
+    assert {n.metadata["access"] for n in store.get(where={"plan_document": doc.id})} == {"restricted"}

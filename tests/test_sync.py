@@ -274,8 +274,6 @@ def test_paper_turned_restricted_is_relabelled(scenario: Scenario) -> None:
     assert scenario.manifest()[HAND_WRITTEN]["title"] == "Officer notes"
 
 
-@pytest.mark.xfail(strict=True, reason="indexing/ingest.py reuses an unchanged file's parsed document, labels "
-                   "and all, when only its manifest entry changed (the fix is described in the sync report)")
 def test_relabelled_paper_is_restricted_in_the_index(scenario: Scenario) -> None:
     server = scenario.server
     paper = server.system.papers()[70081]
