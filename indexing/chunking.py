@@ -62,6 +62,8 @@ def _base_metadata(doc: PlanDocument) -> Metadata:
         "document_date": meta.date or "",
         "document_period": meta.period or "",
         "document_url": meta.url or "",
+        "committee": meta.committee or "",
+        "meeting_date": meta.meeting_date or "",
         "access": meta.access.value,
     }
 
