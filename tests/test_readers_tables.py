@@ -424,3 +424,17 @@ def test_budget_lines_are_table_rows_not_items(header: list[str], row: list[str]
 def test_an_action_with_its_cost_is_still_an_item() -> None:
     doc = read(table([["Ref", "Action", "Cost £k"]], [["A1", "Replace the depot roof this winter", "120"]], page=3))
     assert [(i.ref, i.kind, i.other_fields) for i in doc.items] == [("A1", ItemKind.commitment, {"Cost £k": "120"})]
+
+
+def test_a_form_gives_each_value_under_its_label_beside_or_above_it() -> None:
+    doc = read(table([["Budget Amendment Form", "", "", "", ""]], [
+        ["Amendment Name:", "Expansion of Community Wardens", "Amendment Number:", "", "6"],
+        ["Proposer:", "Mike Baldock", "Seconder:", "", "Mark Hood"],
+        ["Proposed Amount", "", "", "Proposed Funding Source:", ""],
+        ["£550k", "", "", "Children's Social Care Prevention Grant", ""],
+    ], page=1))
+    assert doc.items == []
+    cells = [r.cells for r in doc.tables]
+    assert cells[0] == {"Amendment Name": "Expansion of Community Wardens", "Amendment Number": "6"}
+    assert cells[1] == {"Proposer": "Mike Baldock", "Seconder": "Mark Hood"}
+    assert cells[3] == {"Proposed Amount": "£550k", "Proposed Funding Source": "Children's Social Care Prevention Grant"}

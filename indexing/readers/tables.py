@@ -17,6 +17,7 @@ as unplaced, never attached by guess. A row whose ref is the parent of later ref
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from indexing.blocks import Block, Row
 from indexing.cell_text import clean_cell, first_paragraph_split, strip_markup
@@ -47,6 +48,22 @@ _ROLE_NAMES = ROLES
 _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 
 
+def _is_form_label(text: str) -> bool:
+    """"Proposer:", "Amendment Number:": a form's label for the value beside it."""
+    return text.endswith(":") and 1 < len(text) <= 50 and "\n" not in text
+
+
+def _label_row(cells: Cells) -> bool:
+    """A form's row of labels only ("Proposed Amount | Proposed Funding Source:",
+    "Proposed Purpose:"), whose values are in the row below: short cells, no figures, a
+    label among them, and no value beside a label."""
+    if not cells or not any(_is_form_label(t) for _, t, _ in cells):
+        return False
+    if any(len(t) > 50 or read_value(t).number for _, t, _ in cells):
+        return False
+    return not any(_is_form_label(a) and not _is_form_label(b) for (_, a, _), (_, b, _) in pairwise(cells))
+
+
 def _is_separator(cells: Cells) -> bool:
     return bool(cells) and all(_SEPARATOR.match(t) for _, t, _ in cells)
 
@@ -61,6 +78,7 @@ class TableReader:
         self._header_labels: set[str] = set()
         self._pending: list[tuple[int, str]] = []
         self._pending_rows: list[list[str]] = []
+        self._labels_above: dict[int, str] = {}  # a form's row of labels, for the values below
         self._memo: tuple[tuple[int, tuple[tuple[int, str, str], ...]], tuple[dict[str, tuple[int, str, str]], dict[str, str]]] | None = None  # header rows of a gridded table, top first  # header labels waiting for the rest of the header
         self.overrides = meta.columns
         self.headers = HeaderReader(meta)
@@ -368,14 +386,35 @@ class TableReader:
         self.out.unplaced.append(UnplacedRow(cells=[t for _, t, _ in cells], location=span_location(self.source, row.at)))
 
     def _table_row(self, cells: Cells, row: Row) -> None:
+        """A row of a table of figures or of a form, its cells under their column headers;
+        in a form, a value under the label beside it ("Proposer: | Mike Baldock") or above
+        it (a row of labels, then a row of values in the same columns)."""
         assert self.header is not None
         labels = self.header.labels
+        above, self._labels_above = self._labels_above, {}
+        if _label_row(cells):
+            self._labels_above = {i: t.rstrip(": ") for i, t, _ in cells}
+        form = bool(above or self._labels_above) or any(_is_form_label(t) for _, t, _ in cells)
         values: dict[str, str] = {}
+
+        def put(label: str, value: str, i: int) -> None:
+            values[label if label not in values else f"{label} ({i + 1})"] = value
+
+        named: str | None = None
         for i, raw in enumerate(row.cells):
-            label = labels.get(i) or f"column {i + 1}"
-            if label in values:
-                label = f"{label} ({i + 1})"
-            values[label] = clean_cell(raw)
+            text = clean_cell(raw)
+            if _is_form_label(text) and not self._labels_above and not above.get(i):
+                named = text.rstrip(": ")
+                continue
+            if named and text:
+                put(named, text, i)
+                named = None
+            elif above.get(i) and text:
+                put(above[i], text, i)
+            elif text or not form:
+                put(labels.get(i) or f"column {i + 1}", text, i)
+        if named:
+            put(named, "", len(row.cells))
         self.out.rows.append(
             TableRow(
                 id="", document_id="", table=self.header.caption or self.section or "",
