@@ -81,12 +81,15 @@ def main() -> None:
             loader_total += loader
         print(f"{pages:4d} p  extract_text {plumber:6.2f} s  loader {loader:6.2f} s  {path.name[:70]}",
               flush=True)
-    print(
-        f"\n{len(files)} files, {pages_total:.0f} pages: extract_text {plumber_total:.1f} s "
-        f"({pages_total / max(plumber_total, 1e-9):.1f} pages/s), loader {loader_total:.1f} s "
-        f"({pages_total / max(loader_total, 1e-9):.1f} pages/s), "
-        f"loader/extract_text {loader_total / max(plumber_total, 1e-9):.2f}×"
-    )
+    loader_rate = f"loader {loader_total:.1f} s ({pages_total / max(loader_total, 1e-9):.1f} pages/s)"
+    if args.loader_only:
+        print(f"\n{len(files)} files, {pages_total:.0f} pages: {loader_rate}")
+    else:
+        print(
+            f"\n{len(files)} files, {pages_total:.0f} pages: extract_text {plumber_total:.1f} s "
+            f"({pages_total / max(plumber_total, 1e-9):.1f} pages/s), {loader_rate}, "
+            f"loader/extract_text {loader_total / max(plumber_total, 1e-9):.2f}×"
+        )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
 
