@@ -33,6 +33,14 @@ def _link(meta: dict, location: Location) -> str | None:
 
 
 def _citation(meta: dict, document_id: str, location: Location, *, ref: str | None, section: str | None, quote: str) -> Citation:
+    if location.page and location.page_end and location.page_end != location.page:
+        # A sentence of a passage over several pages is cited at the page it is printed on.
+        from assistant.config import get_settings
+        from assistant.quote_page import page_of_quote
+
+        page = page_of_quote(location.path, location.page, location.page_end, quote, get_settings().corpus_dir)
+        if page != location.page:
+            location = location.model_copy(update={"page": page, "page_end": None})
     return Citation(
         document=meta.get("document_title", document_id),
         document_id=document_id,
@@ -50,7 +58,13 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     """The item's own words as the paper prints them: its title, the line that gives its
     values where the reader kept it (a KPI card: "Latest: 94% Target: 90%…"), its update."""
     card = item.fields.get("card")
-    return "\n".join(filter(None, [item.commitment, card, item.update if with_update else None]))
+    cells: list[str] = []
+    if not card and not item.update:
+        # A row with no update of its own (a risk's cause, event and exposure): its cells
+        # as printed, so the quote holds every value the answer states.
+        cells = [one_line(str(v)) for k, v in item.fields.items() if v and not k.startswith("summary_")]
+        cells += [one_line(str(v)) for v in item.other_fields.values() if v]
+    return "\n".join(filter(None, [item.commitment, card, item.update if with_update else None, *cells]))
 
 
 def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:
@@ -117,6 +131,12 @@ _VALUE_LABELS = (
 def values_sentence(item: PlanItem) -> str | None:
     """``Latest: 94%; Target: 90%; Floor: 80%; Previous: 97% (Dec 24).`` — as the row gives them."""
     parts = [f"{label}: {one_line(item.fields[role])}" for role, label in _VALUE_LABELS if item.fields.get(role)]
+    # Columns the reader kept by their own header ("Estimated Annual Financial Exposure
+    # £m") that hold a figure are values too.
+    parts += [
+        f"{one_line(header)}: {one_line(str(value))}" for header, value in item.other_fields.items()
+        if value and len(str(value)) <= 20 and re.search(r"\d", str(value))
+    ]
     if not parts:
         return None
     period = f" ({item.period})" if item.period else ""
@@ -207,4 +227,5 @@ def row_values(row: TableRow, question: str) -> str:
     # "2025-26 net budget": of the budget columns, the year's.
     of_the_year = [(header, value) for header, value in wanted if any(year in header for year in years)]
     shown = of_the_year or wanted or cells
-    return f"{label} — " + "; ".join(f"{header}: {value}" for header, value in shown)
+    # Cells are the document's text: one line each (``assistant.quoting``), so no cell starts a line of ours.
+    return f"{one_line(label)} — " + "; ".join(f"{one_line(header)}: {one_line(value)}" for header, value in shown)

@@ -1,7 +1,7 @@
 """Hybrid retrieval: dense (MiniLM in Chroma) and BM25, fused by reciprocal rank.
 
 Embeddings carry colloquial wording ("rats" → the rat population commitment) and BM25
-carries exact words (names, "CCTV", "Carers MK"); reciprocal rank fusion (k=60, as in
+carries exact words (names, "CCTV", "Carers Week"); reciprocal rank fusion (k=60, as in
 Cormack et al. and llama-index's ``QueryFusionRetriever``) combines their rankings
 without calibrating their scores against each other. Fusion is keyed on node id rather
 than done by llama-index's fusion retriever because the answerer needs each

@@ -306,7 +306,7 @@ def _counted_words(text: str) -> list[str]:
 
 
 def _sections(text: str, catalogue: _Catalogue) -> list[tuple[str, str]]:
-    """Themes a question names: "the budget section", "cleaner MK commitments", "capacity"."""
+    """Themes a question names: "the budget section", "cleaner streets commitments", "capacity"."""
     from indexing.terms import content_stems
 
     asked = content_stems(text)
