@@ -164,15 +164,15 @@ def _row_score(item: PlanItem, row: SummaryRow) -> float:
 
 def _item_for_row(row: SummaryRow, items: list[PlanItem], taken: list[PlanItem], doc_id: str,
                   source: str) -> PlanItem:
-    """The item the table reader made of a summary row (named by the row's name from then
-    on), else a new KPI item."""
+    """The item the table reader made of a summary row, else a new KPI item named by the
+    row. An item the table reader made keeps its own title: it read the title column by
+    its header, and the summary row's guess of a name column must not overwrite it."""
     same_page = [
         it for it in items
         if it.location.page == row.page and it.location.sheet == row.sheet and it not in taken
     ]
     best = max(same_page, key=lambda it: _row_score(it, row), default=None)
     if best is not None and _row_score(best, row) >= 95:
-        best.commitment = row.name
         return best
     return PlanItem(
         id=f"{doc_id}:kpi{len(taken) + 1}", document_id=doc_id, kind=ItemKind.kpi,
