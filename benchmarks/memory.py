@@ -124,7 +124,7 @@ def top_functions(stacks_file: Path, n: int = 12) -> tuple[list[list[object]], i
             total[frame] += weight
     interesting = [
         (f, c) for f, c in total.most_common(200)
-        if any(k in f for k in ("ingest.py", "store.py", "embedding.py", "chunking.py", "plan_parser.py", "encode", "add (", "persist", "from_defaults", "_write", "_reusable", "upsert", "_add"))
+        if any(k in f for k in ("ingest.py", "store.py", "embedding.py", "chunking.py", "readers/", "encode", "add (", "persist", "from_defaults", "_write", "_reusable", "upsert", "_add"))
     ][:n]
     rows = [[f"`{f}`", f"{100 * c / samples:.1f}%", f"{100 * own.get(f, 0) / samples:.1f}%"] for f, c in interesting]
     return rows, samples

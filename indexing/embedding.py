@@ -40,7 +40,7 @@ ONNX_TOLERANCE = 1e-4
 _PROBES = [
     "what are we doing about rats?",
     "Reduce the rat population in the city centre and surrounding estates.",
-    "12.1 Develop a new Transport Strategy for MK by October 2017. " * 12,  # longer than 256 word pieces
+    "12.1 Develop a new Transport Strategy for the town by October 2017. " * 12,  # longer than 256 word pieces
     "CCTV",
 ]
 log = logging.getLogger(__name__)

@@ -297,7 +297,7 @@ class IndexStore:
 
 def document_of(node_id: str) -> str:
     """The document a node belongs to, from its id: the parser names every item and
-    passage ``<document id>:<key>`` (``indexing/plan_parser.py``), and document ids are
+    passage ``<document id>:<key>`` (``indexing/readers``), and document ids are
     file-name slugs, which hold no colon."""
     return node_id.partition(":")[0]
 

@@ -35,8 +35,8 @@ _NAME_FILLER = {"council", "county", "city", "district", "borough", "community",
 
 
 def place_stems(publishers: "Iterable[str | None]") -> frozenset[str]:
-    """The stems of the councils' own names and of their initials: "Milton Keynes
-    Council" → milton, keyn, mk, mkc. A question that says where ("… in <place>") says
+    """The stems of the councils' own names and of their initials: "Northtown Borough
+    Council" → northtown, nb, nbc. A question that says where ("… in <place>") says
     nothing about which paper answers it, so these words do not count towards coverage."""
     words: set[str] = set()
     for publisher in publishers:

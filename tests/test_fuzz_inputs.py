@@ -1,7 +1,7 @@
 """Bad documents: whatever bytes arrive, each file parses or fails alone, quickly.
 
 Every input below goes through the real loaders (``indexing.loaders.load_file``) and the
-real plan parser (``indexing.plan_parser.parse_document``). The contract tested:
+real readers (``indexing.readers.read_document``). The contract tested:
 
 * the outcome is a parsed ``PlanDocument`` or a ``LoadError`` whose message names the
   file — never any other exception;
@@ -47,7 +47,8 @@ from hypothesis import strategies as st
 from assistant.models import DocumentMeta, PlanDocument
 from indexing.cell_text import strip_markup
 from indexing.chunking import document_nodes
-from indexing.plan_parser import parse_document
+from indexing.loaders._text import text_blocks
+from indexing.readers import read_document
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "corpus"
@@ -77,8 +78,9 @@ def loaders():  # noqa: ANN201 - the module, imported late so the parser tests r
 
 
 def parse(text: str, name: str = "fuzz.txt") -> PlanDocument:
-    return parse_document(
-        text, DocumentMeta(file=name, title="Fuzz"), doc_id="fuzz", source=name, sha256="0" * 64
+    """The text read as a ``.txt`` file is: its blocks (a run of TAB lines is a table), then the readers."""
+    return read_document(
+        text_blocks(text), DocumentMeta(file=name, title="Fuzz"), doc_id="fuzz", source=name, sha256="0" * 64
     )
 
 
@@ -130,6 +132,10 @@ def load_and_parse(path: Path) -> None:
     text = load_or_error(path)
     if text is not None:
         check_document(parse(text, path.name), text)
+        # And as ingest reads it: the format's own blocks (pages, sheets), not the rendered text.
+        blocks = loaders().load_file(path).blocks
+        doc = read_document(blocks, DocumentMeta(file=path.name, title="Fuzz"), doc_id="fuzz", source=path.name, sha256="0" * 64)
+        assert PlanDocument.model_validate_json(doc.model_dump_json()) == doc
 
 
 def _rss_mb(field: str) -> float:
@@ -166,7 +172,7 @@ _CHILD = textwrap.dedent(
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from assistant.models import DocumentMeta
     from indexing.loaders import LoadError, load_file
-    from indexing.plan_parser import parse_document
+    from indexing.readers import read_document
 
     def rss(field):
         for line in open("/proc/self/status"):
@@ -183,8 +189,8 @@ _CHILD = textwrap.dedent(
         loaded = load_file(path)
         out["load_seconds"] = round(time.perf_counter() - started, 2)
         out["chars"] = len(loaded.text)
-        doc = parse_document(loaded.text, DocumentMeta(file=path.name, title="t"),
-                             doc_id="t", source=path.name, sha256=loaded.sha256)
+        doc = read_document(loaded.blocks, DocumentMeta(file=path.name, title="t"),
+                            doc_id="t", source=path.name, sha256=loaded.sha256)
         out.update(result="parsed", items=len(doc.items), passages=len(doc.passages))
     except LoadError as err:
         out.update(result="load_error", message=str(err))

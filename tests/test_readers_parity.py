@@ -1,8 +1,10 @@
 """The general reader gives the shipped corpus the same items the old positional parser did.
 
-``indexing.plan_parser.parse_document`` reads the TAB text of ``corpus/*.txt`` by
-position with rules written for those files; ``indexing.readers.read_document`` reads
-blocks by headers and values with no literal of them. On every shipped file both must
+The positional parser read the TAB text of ``corpus/*.txt`` by position with rules
+written for those files; its output on each of them is kept in
+``tests/data/shipped-items-positional-parser.json`` (the parser itself is gone: it held
+those files' literals). ``indexing.readers.read_document`` reads blocks by headers and
+values with no literal of them. On every shipped file both must
 give the same items field by field: refs, commitment and update text, ratings,
 direction, people (initials, names, roles), sections, line spans, unplaced rows and the
 key to initials. Intended difference: lead-in lines ("… – WE WILL:") are kept as
@@ -19,7 +21,6 @@ import pytest
 
 from indexing.blocks import Block, BlockKind, Row, Span
 from indexing.model import DocumentMeta, PlanDocument
-from indexing.plan_parser import parse_document
 from indexing.readers import read_document
 from tests.conftest import CORPUS
 
@@ -61,11 +62,21 @@ def loader_blocks(path: Path) -> list[Block]:
     return list(load_file(path).blocks)  # type: ignore[attr-defined]
 
 
+SNAPSHOT = Path(__file__).resolve().parent / "data" / "shipped-items-positional-parser.json"
+
+
+@cache
+def _snapshot() -> dict[str, dict]:
+    import json
+
+    return json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
 @cache
 def both(stem: str, via: str = "txt") -> tuple[PlanDocument, PlanDocument]:
     path = CORPUS / f"{stem}.txt"
     meta = DocumentMeta(file=path.name, title=stem)
-    old = parse_document(path.read_text(encoding="utf-8"), meta, doc_id=stem, source=path.name, sha256="t")
+    old = PlanDocument.model_validate(_snapshot()[stem])
     blocks = txt_blocks(path.read_text(encoding="utf-8")) if via == "txt" else loader_blocks(path)
     new = read_document(blocks, meta, doc_id=stem, source=path.name, sha256="t")
     return old, new

@@ -89,7 +89,7 @@ def _clean(text: str) -> str:
     if len(letters) > 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
         text = _title_case(text)  # "CAPITAL INVESTMENT SUMMARY 2025-26 to 2034-35"
     else:
-        first, _, rest = text.partition(" ")  # "MINUTES of a meeting …", not "EQIA: KCC …"
+        first, _, rest = text.partition(" ")  # "MINUTES of a meeting …", not "EQIA: the council …"
         if first.isalpha() and first.isupper() and len(first) > 4 and rest[:1].islower():
             text = f"{first.capitalize()} {rest}"
     return text[:200].rsplit(" ", 1)[0] if len(text) > 200 else text
