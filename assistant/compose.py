@@ -143,6 +143,27 @@ def values_sentence(item: PlanItem) -> str | None:
     return "; ".join(parts) + period + "."
 
 
+_NOT_DETAILS = {role for role, _ in _VALUE_LABELS} | {"card", "asker", "to"}
+
+
+def detail_lines(item: PlanItem) -> list[str]:
+    """The text cells of a row that has no update of its own, under their headers
+    ("Notes: …", "Source: …", "Action: …"): what a KPI line, a risk or an indicator row
+    says beside its values. Figures already stated as values are not repeated."""
+    lines = []
+    for header, value in [*item.fields.items(), *item.other_fields.items()]:
+        text = one_line(str(value or ""))
+        if not text or header in _NOT_DETAILS or header.startswith("summary_") or text == item.commitment:
+            continue
+        if len(text) <= 20 and re.search(r"\d", text) and header in item.other_fields:
+            continue  # a figure under its own header: given with the values
+        label = header.replace("_", " ")
+        if label.lower() == "source":
+            label = "source of the data"  # "Source:" is the answer's own line for its citation
+        lines.append(f"{label[:1].upper()}{label[1:]}: {quote(clip(text, 400))}")
+    return lines
+
+
 def clip(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
@@ -165,6 +186,8 @@ def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: b
     people = _people_line(item)
     if people:
         lines.append(people)
+    if not item.update:
+        lines += [f"{line} [{marker}]" for line in detail_lines(item)]
     if item.update:
         period = node.metadata.get("document_period")
         label = _UPDATE_LABELS.get(item.kind) or (f"Latest update ({period})" if period else "Update")
