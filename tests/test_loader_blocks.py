@@ -145,6 +145,47 @@ def test_budget_risk_register_is_one_table_over_its_pages_with_one_header(path: 
     assert "DRAFT" not in _texts(blocks)  # the watermark at the foot of every page
 
 
+@pytest.mark.parametrize("path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"])
+def test_risk_register_cells_hold_no_letters_of_the_clipped_section_label(path: Path) -> None:
+    # Each page repeats the section label "Significant Risks (over £10m)" inside the first
+    # data row, clipped out of sight; its letters used to land in the first cells
+    # ("SignificanALL", "t Risks (over Market Sustainability", "£10m) The long term ...").
+    [register] = [t for t in _tables(load_file(path).blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]]
+    fragments = ("Significan", "t Risks (over", "£10m)")
+    section_rows = [r for r in register.rows if r.cells[0] == "Significant Risks (over £10m)"]
+
+    assert [r.at.page for r in section_rows] == [1]  # the one printed on page 1, a row of its own
+    for row in register.rows:
+        if row in section_rows:
+            continue
+        assert not [c for c in row.cells[:3] if any(f in c for f in fragments)], row.cells[:3]
+    titles = {(r.at.page, r.cells[1]) for r in register.rows}
+    assert {(2, "Market Sustainability"), (3, "Demand & Cost Drivers"), (3, "Market Sustainability"),
+            (9, "Income"), (11, "IFRS9")} <= titles
+    covid = next(r for r in register.rows if r.at.page == 2 and r.cells[1] == "Market Sustainability")
+    assert covid.cells[2].startswith("The long term impact of Covid-19 is still")
+
+
+def test_text_turned_on_its_side_stays_out_of_the_lines_it_crosses(tmp_path: Path) -> None:
+    path = tmp_path / "turned.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 11)
+    lines = ["Market Sustainability is a risk we hold", "Revenue Inflation is another one", "Income is the third"]
+    for number, line in enumerate(lines):
+        page.drawString(90, 700 - 14 * number, line)
+    page.saveState()
+    page.translate(80, 640)
+    page.rotate(90)
+    page.setFont("Helvetica-Bold", 14)
+    page.drawString(0, 0, "Significant Risks (over £10m)")  # up the side, across the lines' rows
+    page.restoreState()
+    page.save()
+
+    text = " ".join(_texts(load_file(path).blocks))
+
+    assert text == " ".join(lines)
+
+
 def test_a_table_row_split_by_a_page_break_is_one_row() -> None:
     blocks = load_file(KENT / "cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf").blocks
     [core] = [t for t in _tables(blocks) if t.at.page == 6]

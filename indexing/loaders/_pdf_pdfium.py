@@ -44,6 +44,8 @@ _THIN = 3.0
 """A drawing no thicker than this (points) is a ruling line."""
 _RECT_SEGMENTS = 6
 _FONT_NAME = ctypes.create_string_buffer(256)
+_SKEW = 0.05
+"""A text matrix turned more than this (about 3 degrees) is text on its side: not read."""
 _BOLD_WEIGHT = 600
 MAX_PAGE_CHARS = 100_000
 """Characters one page may hold (a dense A4 page has about 5,000): each costs Python
@@ -96,7 +98,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
     flags = ctypes.c_int()
     chars: list[dict[str, Any]] = []
     line = 0
-    fonts: dict[int | None, tuple[float, str]] = {}
+    fonts: dict[int | None, tuple[float, str, bool, tuple[float, float, float, float] | None]] = {}
     previous: dict[str, Any] | None = None
     for index in range(count):
         if text is not None:
@@ -122,8 +124,16 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
                 name += " Bold"
             raw_api.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
             scale = math.hypot(matrix.c, matrix.d) or 1.0  # text drawn at 1 pt and scaled up
-            font = fonts[key] = (raw_api.FPDFText_GetFontSize(handle, index) * scale, name)
+            upright = abs(matrix.b) <= _SKEW * abs(matrix.a) and abs(matrix.c) <= _SKEW * abs(matrix.d)
+            font = fonts[key] = (
+                raw_api.FPDFText_GetFontSize(handle, index) * scale, name, upright, _clip_box(key)
+            )
         loose_box(handle, index, box_ref)
+        clip = font[3]
+        if clip is not None and not (
+            clip[0] <= (box.left + box.right) / 2 <= clip[2] and clip[1] <= (box.bottom + box.top) / 2 <= clip[3]
+        ):
+            continue  # clipped out of sight (a merged cell's label repeated on each page)
         top, bottom = height - box.top, height - box.bottom
         if previous is not None and previous["line"] == line and (
             box.left < previous["x0"] and abs(top - previous["top"]) > (bottom - top) / 2
@@ -133,9 +143,47 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
             "text": glyph, "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
             "size": font[0], "fontname": font[1], "line": line,
             "cx": (box.left + box.right) / 2, "cy": (top + bottom) / 2, "order": len(chars),
+            "upright": font[2],
         }
         chars.append(previous)
-    return chars
+    return _upright(chars)
+
+
+def _upright(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's upright characters, when most are: text turned on its side (a label
+    printed up the side of a table) would mix its letters into the cells and lines it
+    crosses. A page whose text is mostly turned is kept whole."""
+    turned = sum(1 for c in chars if not c["upright"])
+    if not turned or turned * 2 > len(chars):
+        return chars
+    kept = [c for c in chars if c["upright"]]
+    for order, char in enumerate(kept):
+        char["order"] = order
+    return kept
+
+
+def _clip_box(address: int | None) -> tuple[float, float, float, float] | None:
+    """The box a text object is clipped to (PDF coordinates, bottom up), or None when it
+    is not clipped: the intersection of its clip paths' bounding boxes."""
+    if not address:
+        return None
+    clip = raw_api.FPDFPageObj_GetClipPath(ctypes.cast(ctypes.c_void_p(address), raw_api.FPDF_PAGEOBJECT))
+    if not clip:
+        return None
+    box = [-math.inf, -math.inf, math.inf, math.inf]
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for path in range(max(0, raw_api.FPDFClipPath_CountPaths(clip))):
+        points = []
+        for index in range(max(0, raw_api.FPDFClipPath_CountPathSegments(clip, path))):
+            segment = raw_api.FPDFClipPath_GetPathSegment(clip, path, index)
+            if segment and raw_api.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+                points.append((x.value, y.value))
+        if points:
+            box = [
+                max(box[0], min(p[0] for p in points)), max(box[1], min(p[1] for p in points)),
+                min(box[2], max(p[0] for p in points)), min(box[3], max(p[1] for p in points)),
+            ]
+    return None if math.isinf(box[0]) else (box[0], box[1], box[2], box[3])
 
 
 def _inside(chars: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
