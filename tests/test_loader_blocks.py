@@ -232,6 +232,20 @@ def test_limerick_markdown_gives_headings_and_reflowed_paragraphs() -> None:
     assert blocks[sympathy + 1].at.line == 70
 
 
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [(RISK_REGISTER, "Appendix J: Budget Risks Register 2025-26"),
+     (DRAFT_RISK_REGISTER, "Appendix I: Budget Risks Register 2025-26")],
+    ids=["appendix J", "appendix I (draft)"],
+)
+def test_a_title_repeated_atop_every_page_is_kept_once_as_the_first_heading(path: Path, title: str) -> None:
+    blocks = load_file(path).blocks
+    headings = [b for b in blocks if b.kind is BlockKind.heading]
+
+    assert headings and headings[0].text == title and headings[0].at.page == 1
+    assert _texts(blocks).count(title) == 1  # printed on all 11 pages, read once
+
+
 def test_markdown_pipe_table_keeps_header_and_link_text() -> None:
     blocks = load_file(OTHER / "trafford-corporate-plan-indicators.md").blocks
     [table] = _tables(blocks)

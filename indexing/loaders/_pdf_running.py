@@ -3,8 +3,9 @@
 A line in the top or bottom margin band that comes back at the same place on many pages
 (digits ignored, so "Page 3" and "Page 4" are the same line) is a running header or
 footer; a bare page number ("12", "- 12 -", "Page 3 of 12") in a margin band is dropped
-wherever it appears. A running line at the top set larger than the body text is
-the document's title: its first appearance is kept. A line repeated at the same place on most pages
+wherever it appears. A running line at the top set larger than the body text, or in
+bold, is the document's title repeated on each page: its first appearance is kept (the
+page where the title is printed first is where a reader looks for it). A line repeated at the same place on most pages
 of a longer document, wherever it is, is a watermark ("DRAFT") and dropped. A table
 repeated identically at the same place on several pages (a totals strip over a register)
 is kept once.
@@ -40,7 +41,9 @@ def _table_key(table: PageTable) -> tuple[str, int]:
 
 
 def drop_running(pages: list[PageContent], body_size: float) -> None:
-    """Remove running headers, footers, page numbers and repeated tables, in place."""
+    """Remove running headers, footers, page numbers and repeated tables, in place; a
+    running title (larger than the body, or bold, at the top) is kept where it first
+    appears."""
     if not pages:
         return
     seen_on: Counter[tuple[str, int]] = Counter()
@@ -66,7 +69,8 @@ def drop_running(pages: list[PageContent], body_size: float) -> None:
                 key = _key(item)
                 if len(pages) > 1 and seen_on[key] >= threshold:
                     at_top = item.top < page.height * MARGIN_BAND
-                    if item.size <= body_size + 1 or not at_top or key in kept_titles:
+                    title = item.size > body_size + 1 or item.bold
+                    if not title or not at_top or key in kept_titles:
                         continue
                     kept_titles.add(key)
             elif seen_on[_key(item)] >= watermark:
