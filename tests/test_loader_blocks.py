@@ -246,6 +246,19 @@ def test_a_title_repeated_atop_every_page_is_kept_once_as_the_first_heading(path
     assert _texts(blocks).count(title) == 1  # printed on all 11 pages, read once
 
 
+def test_limerick_markdown_keeps_a_number_alone_on_its_line_as_its_own_block() -> None:
+    blocks = load_file(OTHER / "limerick-council-minutes-2025-03-31-questions.md").blocks
+    texts = [b.text for b in blocks]
+
+    nineteen = texts.index("19.")
+    assert blocks[nineteen].at.line == 1880
+    assert texts[nineteen - 1].endswith("€2,525,411 €2,897,508")  # not "… €2,897,508 Question submitted by …"
+    assert texts[nineteen + 1].startswith("Question submitted by Councillor J. Scanlan")
+    eight = texts.index("8.")
+    assert texts[eight + 1].startswith("Question submitted by Councillor U. Gavan")
+    assert not [t for t in texts if re.search(r"€[\d,]+ Question submitted", t)]
+
+
 def test_markdown_pipe_table_keeps_header_and_link_text() -> None:
     blocks = load_file(OTHER / "trafford-corporate-plan-indicators.md").blocks
     [table] = _tables(blocks)

@@ -7,7 +7,10 @@ their text), and TAB-separated lines as tables, as in corpus text. Markdown conv
 from a PDF often keeps each visual line as its own paragraph and a page break as a rule
 followed by the page number: such lines are joined back into one paragraph while the
 previous one has not ended a sentence, and lone page numbers after a rule are dropped
-(a line underlined with dashes before such a number is text, not a heading).
+(a line underlined with dashes before such a number is text, not a heading). A number
+with its full stop alone on a line ("19.", which CommonMark reads as an empty list
+item) is the number of what follows — a question, a minute — and is kept as its own
+paragraph, never joined with the text either side.
 """
 
 from __future__ import annotations
@@ -100,14 +103,15 @@ def _table(tokens: list[Token], start: int) -> tuple[Block | None, int]:
 _MAX_HEADING_CHARS = 200
 
 
-def _reflow(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Block]:
+def _reflow(blocks: list[tuple[Block, bool]], bold: set[int], numbers: set[int]) -> list[Block]:
     """Join paragraphs that are the wrapped lines of one; drop page numbers after rules.
 
     ``bold``: ids of headings made from bold paragraphs. Wrapped lines of one are joined
     too, and one that reads as a sentence (ends with a full stop, or runs long) is a
-    bold paragraph, not a heading.
+    bold paragraph, not a heading. ``numbers``: ids of the paragraphs that are a number
+    alone on a line ("19."), never joined with the text either side.
     """
-    out = _join_wrapped(blocks, bold)
+    out = _join_wrapped(blocks, bold, numbers)
     for block in out:
         sentence = block.text.rstrip("”’\"'").endswith(".")
         if id(block) in bold and (sentence or len(block.text) > _MAX_HEADING_CHARS):
@@ -115,7 +119,7 @@ def _reflow(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Block]:
     return out
 
 
-def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Block]:
+def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int], numbers: set[int]) -> list[Block]:
     out: list[Block] = []
     after_rule = False
     for block, is_rule in blocks:
@@ -137,6 +141,7 @@ def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int]) -> list[Bloc
         if (
             last is not None and last.kind in (BlockKind.paragraph, BlockKind.list_item)
             and block.kind is BlockKind.paragraph and not ends_sentence(last.text)
+            and id(last) not in numbers and id(block) not in numbers
             and (len(last.text) >= _JOIN_MIN_CHARS or block.text[:1].islower())
         ):
             last.text = f"{last.text} {block.text}"
@@ -161,6 +166,7 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
     )
     found: list[tuple[Block, bool]] = []
     bold: set[int] = set()
+    numbers: set[int] = set()
     in_item = 0
     index = 0
     while index < len(tokens):
@@ -176,6 +182,10 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
             found.append((Block(kind=BlockKind.paragraph), True))
         elif token.type == "list_item_open":
             in_item += 1
+            if tokens[index + 1].type == "list_item_close" and token.markup in (".", ")"):
+                number = Block(kind=BlockKind.paragraph, text=f"{token.info}{token.markup}", at=_span(token))
+                found.append((number, False))  # "19." alone on its line: a question's number
+                numbers.add(id(number))
         elif token.type == "list_item_close":
             in_item -= 1
         elif token.type == "heading_open" and _is_page_break(tokens, index):
@@ -216,7 +226,7 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
             index += 3
             continue
         index += 1
-    return _reflow(found, bold)
+    return _reflow(found, bold, numbers)
 
 
 def load_markdown(raw: bytes, path: Path) -> list[Block]:
