@@ -166,6 +166,20 @@ def test_risk_register_cells_hold_no_letters_of_the_clipped_section_label(path: 
     assert covid.cells[2].startswith("The long term impact of Covid-19 is still")
 
 
+@pytest.mark.parametrize("path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"])
+def test_risk_register_cell_shaded_by_a_gradient_is_one_cell(path: Path) -> None:
+    # The directorate cells are shaded by a gradient drawn as a stack of thin filled
+    # strips; read as ruling lines they cut "ASCH / CYPE" into rows of its own.
+    [register] = [t for t in _tables(load_file(path).blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]]
+    risks = [r for r in register.rows if r.cells[2]]  # not a section's title row
+
+    assert all(r.cells[0] and r.cells[1] for r in risks), [r.cells[:2] for r in risks if not (r.cells[0] and r.cells[1])]
+    keys = {(r.at.page, r.cells[0], r.cells[1]) for r in risks}
+    assert (2, "ASCH / CYPE", "Market Sustainability") in keys
+    assert (3, "GET/DCED", next(r.cells[1] for r in risks if r.cells[0] == "GET/DCED")) in keys
+    assert next(r.cells[1] for r in risks if r.cells[0] == "GET/DCED").startswith("Changing Government focus on funding")
+
+
 def test_text_turned_on_its_side_stays_out_of_the_lines_it_crosses(tmp_path: Path) -> None:
     path = tmp_path / "turned.pdf"
     page = canvas.Canvas(str(path), pagesize=A4)

@@ -2,10 +2,11 @@
 
 PDFium reads a page's text and drawings in C, well over ten times faster than
 pdfminer's Python interpreter, which is what makes ingesting hundreds of pages cost less
-than embedding them. Characters come with their box, font size and weight; ruling lines
-and rectangles of the page's drawings become edges, from which pdfplumber's own
-table-finding steps (snap and join edges, intersections, cells, tables) find the tables.
-Cell text and the lines outside the tables are then built from the characters, and
+than embedding them. Characters come with their box, font size and weight (those not
+printed — clipped out of sight, or turned on their side — are left out); ruling lines
+and rectangles of the page's drawings (``_pdf_drawings``) become edges, from which
+pdfplumber's own table-finding steps (snap and join edges, intersections, cells,
+tables) find the tables. Cell text and the lines outside the tables are then built from the characters, and
 ``_pdf_page`` decides cards and header rows as it does for every page.
 """
 
@@ -29,6 +30,7 @@ from pdfplumber.table import (
 from pdfplumber.utils import filter_edges
 
 from indexing.loaders._common import clean_text
+from indexing.loaders._pdf_drawings import drawings
 from indexing.loaders._pdf_page import (
     Line,
     PageContent,
@@ -36,13 +38,9 @@ from indexing.loaders._pdf_page import (
     frame_kind,
     header_count,
     is_bold,
-    is_white,
 )
 
 _TOLERANCE = 3  # pdfplumber's defaults for snapping, joining and intersecting edges
-_THIN = 3.0
-"""A drawing no thicker than this (points) is a ruling line."""
-_RECT_SEGMENTS = 6
 _FONT_NAME = ctypes.create_string_buffer(256)
 _SKEW = 0.05
 """A text matrix turned more than this (about 3 degrees) is text on its side: not read."""
@@ -50,9 +48,6 @@ _BOLD_WEIGHT = 600
 MAX_PAGE_CHARS = 100_000
 """Characters one page may hold (a dense A4 page has about 5,000): each costs Python
 time, so a page of a million invisible characters is refused rather than read."""
-MAX_PAGE_DRAWINGS = 20_000
-"""Drawings looked at for table rules on one page; past this (a detailed map or chart)
-the page is read as text only."""
 
 
 def _text_object_address() -> Any:
@@ -191,69 +186,6 @@ def _inside(chars: list[dict[str, Any]], box: tuple[float, float, float, float])
     return [c for c in chars if x0 <= c["cx"] <= x1 and top <= c["cy"] <= bottom]
 
 
-def _fill_colour(obj: pdfium.PdfObject) -> tuple[float, ...] | None:
-    fill = ctypes.c_int()
-    stroke = ctypes.c_int()
-    if not raw_api.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
-        return None
-    if not fill.value:
-        return None
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not raw_api.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(v) for v in (r, g, b, a))):
-        return None
-    return (round(r.value / 255, 3), round(g.value / 255, 3), round(b.value / 255, 3))
-
-
-def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
-    return {
-        "object_type": "rect_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-        "width": x1 - x0, "height": bottom - top, "orientation": orientation,
-    }
-
-
-def _drawings(
-    page: pdfium.PdfPage, height: float
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """Edges (ruling lines, rectangle sides), filled rectangles, and the drawing count."""
-    edges: list[dict[str, Any]] = []
-    rects: list[dict[str, Any]] = []
-    graphics = 0
-    for obj in page.get_objects(max_depth=4):
-        if graphics >= MAX_PAGE_DRAWINGS:
-            return [], [], graphics  # too many to look at: no table rules on this page
-        kind = obj.type
-        if kind == raw_api.FPDF_PAGEOBJ_IMAGE:
-            graphics += 1
-            continue
-        if kind != raw_api.FPDF_PAGEOBJ_PATH:
-            continue
-        graphics += 1
-        try:
-            left, low, right, high = obj.get_bounds()
-        except pdfium.PdfiumError:
-            continue
-        x0, x1, top, bottom = left, right, height - high, height - low
-        width, tall = x1 - x0, bottom - top
-        if tall <= _THIN and width > _THIN:
-            middle = (top + bottom) / 2
-            edges.append(_edge(x0, middle, x1, middle, "h"))
-        elif width <= _THIN and tall > _THIN:
-            middle = (x0 + x1) / 2
-            edges.append(_edge(middle, top, middle, bottom, "v"))
-        elif raw_api.FPDFPath_CountSegments(obj.raw) <= _RECT_SEGMENTS:
-            edges += [
-                _edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h"),
-                _edge(x0, top, x0, bottom, "v"), _edge(x1, top, x1, bottom, "v"),
-            ]
-            colour = _fill_colour(obj)
-            if colour is not None and not is_white(colour):
-                rects.append({
-                    "x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
-                    "non_stroking_color": colour,
-                })
-    return edges, rects, graphics
-
-
 def _tables(edges: list[dict[str, Any]]) -> list[Table]:
     """pdfplumber's "lines" strategy on the page's edges."""
     edges = filter_edges(edges, min_length=1)
@@ -368,7 +300,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     finally:
         textpage.close()
     content.chars = len(chars)
-    edges, rects, content.graphics = _drawings(page, height)
+    edges, rects, content.graphics = drawings(page, height)
     placed: list[Line | PageTable] = []
     boxes = []
     card: list[Line] = []
