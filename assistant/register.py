@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, Field
 
 from assistant.models import ItemKind, Person, PlanDocument, PlanItem
-from indexing.people_key import normalise_initials
+from indexing.people_key import normalise_initials, person_key
 from indexing.ratings import parse_rating_strict as parse_rating
 from indexing.store import IndexStore, StoredNode
 
@@ -110,7 +110,7 @@ class ItemFilter(BaseModel):
             clauses.append({"section": self.sections[0]} if len(self.sections) == 1 else {"section": {"$in": self.sections}})
         if self.people:
             field = self.role or "people"
-            keys = [{field: {"$contains": normalise_initials(p.initials)}} for p in self.people]
+            keys = [{field: {"$contains": person_key(p)}} for p in self.people]
             clauses.append(keys[0] if len(keys) == 1 else {"$or": keys})
         if document_ids:
             clauses.append(

@@ -318,8 +318,23 @@ class Assistant:
         if not items or items[0].cosine < self.settings.relevance_floor - 0.05:
             return self._fact(scope, query, candidates)
         lead = items[0]
-        same_subject = [c for c in items[1:5] if c.node.metadata.get("plan_document") != lead.node.metadata.get("plan_document") and c.cosine >= lead.cosine - 0.06]
-        newer = [c for c in same_subject if _date_key(c.node) > _date_key(lead.node)]
+        # A question that names its period ("in Q2 2017/18") is about that paper's row:
+        # lead with it when it is as close, and never swap it for a newer paper's.
+        named = set(query.document_ids) if (query.years or query.quarters) else set()
+        if named and lead.node.metadata.get("plan_document") not in named:
+            in_named = next((c for c in items[1:5] if c.node.metadata.get("plan_document") in named and c.cosine >= lead.cosine - 0.06), None)
+            if in_named is not None:
+                items = [in_named] + [c for c in items if c is not in_named]
+                lead = in_named
+        same_subject = [
+            c for c in items[1:5]
+            if c.node.metadata.get("plan_document") != lead.node.metadata.get("plan_document")
+            and c.cosine >= lead.cosine - 0.06 and (not named or c.node.metadata.get("plan_document") in named)
+        ]
+        newer = [
+            c for c in same_subject
+            if _date_key(c.node) > _date_key(lead.node) and (not named or c.node.metadata.get("plan_document") in named)
+        ]
         if newer:
             newest = max(newer, key=lambda c: _date_key(c.node))
             same_subject = [lead] + [c for c in same_subject if c is not newest]

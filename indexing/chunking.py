@@ -17,7 +17,7 @@ from __future__ import annotations
 from llama_index.core.schema import TextNode
 
 from indexing.model import Passage, PlanDocument, PlanItem, TableRow
-from indexing.people_key import normalise_initials
+from indexing.people_key import person_key
 from indexing.ratings import rating_change, rating_codes
 
 ROLES = ("owner", "director", "cabinet_member")
@@ -88,7 +88,7 @@ def item_node(doc: PlanDocument, item: PlanItem) -> TextNode:
         metadata["ratings"] = codes
     everyone: list[str] = []
     for role in ROLES:
-        initials = list(dict.fromkeys(normalise_initials(p.initials) for p in getattr(item, role)))
+        initials = [key for key in dict.fromkeys(person_key(p) for p in getattr(item, role)) if key]
         if initials:
             metadata[role] = initials
             everyone += [i for i in initials if i not in everyone]

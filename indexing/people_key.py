@@ -27,6 +27,14 @@ def normalise_initials(initials: str) -> str:
     return re.sub(r"['’\s]", "", initials).upper()
 
 
+def person_key(person: Person) -> str:
+    """How a person is matched across rows and in the index: their normalised initials,
+    or, for someone a paper names in full without initials, their name in capitals."""
+    if person.initials.strip():
+        return normalise_initials(person.initials)
+    return " ".join((person.name or "").split()).upper()
+
+
 def split_initials(cell: str) -> list[str] | None:
     """``'DS/PS/MB'`` → ``['DS', 'PS', 'MB']``; ``None`` if the cell is not initials."""
     text = cell.strip()

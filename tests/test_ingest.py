@@ -61,14 +61,15 @@ def test_deleted_file_drops_its_items(tmp_path: Path, small_corpus: Path) -> Non
     assert report.changed and [Path(p).name for p in report.removed] == [f"{prose}.txt"]
     store = IndexStore.open(settings)
     assert store.get(where={"plan_document": prose}) == []
-    assert len(store.get(where={"plan_document": "council-plan-commitments-2020"})) == 66
+    assert len(store.get(where={"$and": [{"plan_document": "council-plan-commitments-2020"}, {"node_kind": "item"}]})) == 66
 
 
 BAD_FILES: dict[str, tuple[bytes, str]] = {
     "empty.txt": (b"", "empty"),
     "binary.txt": (b"\x00\x01\x02binary\x00data" * 20, "binary"),
     "latin1.txt": ("Café budget: £5m".encode("latin-1"), "UTF-8"),
-    "sheet.xlsx": (b"PK\x03\x04 not really a spreadsheet", "unsupported"),
+    "sheet.xlsx": (b"PK\x03\x04 not really a spreadsheet", "not a valid xlsx"),
+    "notes.odt": (b"PK\x03\x04 an OpenDocument text", "unsupported"),
     "broken.pdf": (b"%PDF-1.7\n1 0 obj << /Type /Catalog", "PDF"),
     "broken.docx": (b"this is not a zip file", "DOCX"),
 }
@@ -94,7 +95,8 @@ def test_file_that_breaks_after_indexing_keeps_its_previous_version(tmp_path: Pa
     (small_corpus / "council-plan-commitments-2020.txt").write_bytes(b"\xff\xfe\x00garbage")
     report = ingest(settings)
     assert report.skipped[0].kept_previous
-    assert len(IndexStore.open(settings).get(where={"plan_document": "council-plan-commitments-2020"})) == 66
+    plan_items = {"$and": [{"plan_document": "council-plan-commitments-2020"}, {"node_kind": "item"}]}
+    assert len(IndexStore.open(settings).get(where=plan_items)) == 66
 
 
 def test_no_index_yet_is_a_clear_error(tmp_path: Path) -> None:
