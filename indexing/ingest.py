@@ -9,7 +9,6 @@ atomic step at the very end, so a failure at any point leaves the old index answ
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock
 from pydantic import BaseModel, Field
 
 from assistant.config import Settings
@@ -155,12 +155,8 @@ def _summary(doc: PlanDocument, path: str, status: str) -> DocumentSummary:
 def _ingest_lock(data_dir: Path) -> Iterator[None]:
     """One ingest at a time per index folder (a second one waits)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    with open(data_dir / "ingest.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(data_dir / "ingest.lock"):
+        yield
 
 
 def ingest(

@@ -143,10 +143,11 @@ def point_current(data_dir: Path, generation: str) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, data_dir / CURRENT)
-    _fsync_dir(data_dir)
+    fsync_dir(data_dir)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` durable: fsync the folder itself."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from indexing.manifest import Manifest, ManifestError
+from indexing.store import fsync_dir
 
 STATE_FILE = ".moderngov-sync.json"
 PART_SUFFIX = ".part"
@@ -72,12 +73,6 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def read_state(folder: Path) -> MeetingState | None:

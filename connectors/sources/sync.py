@@ -15,13 +15,13 @@
 
 from __future__ import annotations
 
-import fcntl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
+from filelock import FileLock
 from pydantic import BaseModel, Field
 
 from assistant.config import Settings
@@ -297,9 +297,5 @@ def _check_document(path: Path, suffix: str) -> None:
 @contextmanager
 def _sync_lock(into: Path) -> Iterator[None]:
     """One sync at a time into a folder; a second one waits for the first."""
-    with open(into / ".moderngov-sync.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(into / ".moderngov-sync.lock"):
+        yield
