@@ -1,7 +1,7 @@
 """Plan Assistant's library API: the CLI, Slack and the evals only call this.
 
-    from assistant import Assistant
-    answer = Assistant().ask("who owns 12.1?")   # -> assistant.models.Answer
+from assistant import Assistant
+answer = Assistant().ask("who owns 12.1?")   # -> assistant.models.Answer
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ def strip_markers(text: str) -> str:
 
 def renumber(text: str, mapping: dict[int, int]) -> str:
     """Rewrite markers through ``mapping`` (e.g. an answer's [1] → a draft's [4])."""
+
     def swap(match: re.Match[str]) -> str:
         return "".join(f"[{mapping.get(n, n)}]" for n in parse_markers(match.group(0)))
 
@@ -53,7 +54,9 @@ def renumber(text: str, mapping: dict[int, int]) -> str:
 
 
 # --- sentences ----------------------------------------------------------------------
-_ABBREVIATIONS = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|approx|c|e\.g|i\.e|etc|vs|inc)\.|\b[A-Z]\.)$")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|approx|c|e\.g|i\.e|etc|vs|inc)\.|\b[A-Z]\.)$"
+)
 _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[\[A-Z0-9£“\"‘'(•])")
 _BULLET = re.compile(r"^\s*(?:[-*•▪]|\d{1,2}[.)])\s+")
 
@@ -75,11 +78,11 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         bullet = _BULLET.match(line)
         prefix = bullet.group(0).strip() + " " if bullet else ""
-        body = line[bullet.end():] if bullet else line.strip()
+        body = line[bullet.end() :] if bullet else line.strip()
         pieces: list[str] = []
         start = 0
         for match in _BOUNDARY.finditer(body):
-            head = body[start:match.start()]
+            head = body[start : match.start()]
             if _inside_quote(body[: match.start()]) or _ABBREVIATIONS.search(head):
                 continue
             pieces.append(head)
@@ -88,13 +91,22 @@ def split_sentences(text: str) -> list[Sentence]:
         first = True
         for piece in (p.strip() for p in pieces):
             lead = _MARKER_RUN.match(piece)
-            if lead and out and out[-1].line == line_no:  # "… 2017. [1] Next" — [1] closes the sentence before
+            if (
+                lead and out and out[-1].line == line_no
+            ):  # "… 2017. [1] Next" — [1] closes the sentence before
                 out[-1].text += " " + lead.group(0).strip()
                 out[-1].cited = parse_markers(out[-1].text)
-                piece = piece[lead.end():].strip()
+                piece = piece[lead.end() :].strip()
             if not piece:
                 continue
-            out.append(Sentence(text=piece, line=line_no, prefix=prefix if first else "", cited=parse_markers(piece)))
+            out.append(
+                Sentence(
+                    text=piece,
+                    line=line_no,
+                    prefix=prefix if first else "",
+                    cited=parse_markers(piece),
+                )
+            )
             first = False
     return out
 
@@ -112,20 +124,51 @@ def join_sentences(sentences: list[Sentence]) -> str:
 
 
 # --- what a sentence claims ------------------------------------------------------------
-_SCALES = {"k": Decimal(1000), "thousand": Decimal(1000), "m": Decimal(10**6), "million": Decimal(10**6),
-           "bn": Decimal(10**9), "billion": Decimal(10**9)}
+_SCALES = {
+    "k": Decimal(1000),
+    "thousand": Decimal(1000),
+    "m": Decimal(10**6),
+    "million": Decimal(10**6),
+    "bn": Decimal(10**9),
+    "billion": Decimal(10**9),
+}
 _NUMBER = re.compile(
     r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s?(%|per ?cent\b|k\b|m\b|bn\b|thousand\b|million\b|billion\b))?",
     re.I,
 )
 _NUMBER_WORDS = {
-    w: n for n, w in enumerate(
-        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    ) if w != "_"
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "_",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+    if w != "_"
 }
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_NUMBER_WORDS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+)
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = re.compile(
@@ -138,15 +181,93 @@ _RATING_WORD = re.compile(r"\b(red|amber|green|complete|completed)\b", re.I)
 _RATING_CODES = {"red": "R", "amber": "A", "green": "G", "complete": "C", "completed": "C"}
 _RATING_CONTEXT = re.compile(r"(?:\brated|\brating|\bRAG)\s*(?:of|is|was|as|at|:)?\s*$", re.I)
 _CODE_COMBO = re.compile(r"(?<![\w/])([RAGC](?:\s?/\s?[RAGC])+)(?![\w/])")
-_CODE_SINGLE = re.compile(r"(?:\(([RAGC])\)|(?:\brated|\brating|\bRAG(?: rating)?)\s*(?:of|is|was|as|:)?\s*([RAGC])\b)")
+_CODE_SINGLE = re.compile(
+    r"(?:\(([RAGC])\)|(?:\brated|\brating|\bRAG(?: rating)?)\s*(?:of|is|was|as|:)?\s*([RAGC])\b)"
+)
 _CAPITALISED = re.compile(r"(?<![\w’'&-])([A-Z][\w’'&-]*)")
 _STARTERS = re.compile(r"(?:^|[:;(“\"‘'—–•]|\s-)\s*$")
 _GENERIC_NAMES = set(
-    "i council councils councillor councillors cllr cabinet mr mrs ms dr ref refs rag "
-    "the a an this that these those it its in on at for of to and but or as by with from our we they there "
-    "their he she his her you your what which who when where how all some no not yes also however overall "
-    "latest rating owner director section commitment commitments objective issue item items plan update "
-    "quarter text due source sources".split()
+    [
+        "i",
+        "council",
+        "councils",
+        "councillor",
+        "councillors",
+        "cllr",
+        "cabinet",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "ref",
+        "refs",
+        "rag",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "in",
+        "on",
+        "at",
+        "for",
+        "of",
+        "to",
+        "and",
+        "but",
+        "or",
+        "as",
+        "by",
+        "with",
+        "from",
+        "our",
+        "we",
+        "they",
+        "there",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "you",
+        "your",
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "how",
+        "all",
+        "some",
+        "no",
+        "not",
+        "yes",
+        "also",
+        "however",
+        "overall",
+        "latest",
+        "rating",
+        "owner",
+        "director",
+        "section",
+        "commitment",
+        "commitments",
+        "objective",
+        "issue",
+        "item",
+        "items",
+        "plan",
+        "update",
+        "quarter",
+        "text",
+        "due",
+        "source",
+        "sources",
+    ]
 )
 """Capitalised words that name no one: the council's own vocabulary and function words."""
 _ABSENCE = re.compile(
@@ -155,7 +276,10 @@ _ABSENCE = re.compile(
     r"|\bnot (?:covered|given|stated|mentioned|included|recorded|in the (?:documents|sources|plans?))\b",
     re.I,
 )
-_COURTESY = re.compile(r"^(?:thank|thanks|i hope|hope this|please|let me know|i am happy|i'm happy|happy to|kind regards|best wishes)\b", re.I)
+_COURTESY = re.compile(
+    r"^(?:thank|thanks|i hope|hope this|please|let me know|i am happy|i'm happy|happy to|kind regards|best wishes)\b",
+    re.I,
+)
 
 
 def _value(token: str, scale: str | None) -> tuple[Decimal, bool] | None:
@@ -180,7 +304,9 @@ def numbers(text: str, *, unscaled_too: bool = False) -> set[tuple[Decimal, bool
         if value is not None:
             found.add(value)
             if unscaled_too and match.group(2) and not value[1]:
-                found.add((Decimal(match.group(1).replace(",", "")), False))  # "£1.2m" also counts as 1.2
+                found.add(
+                    (Decimal(match.group(1).replace(",", "")), False)
+                )  # "£1.2m" also counts as 1.2
     for match in _NUMBER_WORD.finditer(text):
         found.add((Decimal(_NUMBER_WORDS[match.group(1).lower()]), False))
     return {(v.normalize(), pct) for v, pct in found}
@@ -192,7 +318,7 @@ def months(text: str, *, any_case: bool = False) -> set[int]:
     for match in pattern.finditer(text):
         word = match.group(1)
         if word.lower() in ("may", "march") and not any_case:
-            around = text[max(0, match.start() - 4): match.end() + 5]
+            around = text[max(0, match.start() - 4) : match.end() + 5]
             if not re.search(r"\d", around):  # "May" the verb, "march" the walk
                 continue
         found.add(_MONTHS.index(word[:3].lower()) + 1)
@@ -211,7 +337,7 @@ def rating_claims(sentence: str, source_text: str) -> list[tuple[str, set[str]]]
     for match in _RATING_WORD.finditer(text):
         word = match.group(1)
         if word.islower() and not _RATING_CONTEXT.search(text[: match.start()]):
-            following = re.match(r"\s+([\w’'-]+)", text[match.end():])
+            following = re.match(r"\s+([\w’'-]+)", text[match.end() :])
             if following and f"{word} {following.group(1).lower()}" in lowered_source:
                 continue
         claims.append((word, {_RATING_CODES[word.lower()]}))
@@ -240,8 +366,10 @@ def names(sentence: str) -> list[str]:
             continue
         before = text[: match.start()]
         if not before.strip() or _STARTERS.search(before):
-            name_shaped = re.fullmatch(r"[A-Z][A-Z&]+[A-Za-z&]*|[A-Z]\w*[-’'][A-Z]\w*|Ma?c[A-Z]\w+", word)
-            if not name_shaped and not re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+            name_shaped = re.fullmatch(
+                r"[A-Z][A-Z&]+[A-Za-z&]*|[A-Z]\w*[-’'][A-Z]\w*|Ma?c[A-Z]\w+", word
+            )
+            if not name_shaped and not re.match(r"\s+[A-Z][a-z]", text[match.end() :]):
                 continue
         found.append(word)
     return found
@@ -293,7 +421,11 @@ def quotations(sentence: str, source_text: str) -> tuple[str, list[str]]:
     sources do not hold is a misquote.
     """
     have = tokens(source_text)
-    misquotes = [m.group(1) for m in _QUOTATION.finditer(sentence) if tokens(m.group(1)).strip() and tokens(m.group(1)) not in have]
+    misquotes = [
+        m.group(1)
+        for m in _QUOTATION.finditer(sentence)
+        if tokens(m.group(1)).strip() and tokens(m.group(1)) not in have
+    ]
     rest = _QUOTATION.sub(lambda m: "“…”" if tokens(m.group(1)) in have else m.group(0), sentence)
     return rest, misquotes
 
@@ -310,7 +442,11 @@ def unsupported(sentence: str, sources: list[CheckSource]) -> list[str]:
             missing.append(f"{value:,f}%" if pct else f"{value:,f}")
     have_months = months(source_text, any_case=True)
     missing += [_MONTHS[m - 1].title() for m in sorted(months(sentence)) if m not in have_months]
-    missing += [s for s in {m.group(1).lower() for m in _SEASON.finditer(sentence)} if s not in source_text.lower()]
+    missing += [
+        s
+        for s in {m.group(1).lower() for m in _SEASON.finditer(sentence)}
+        if s not in source_text.lower()
+    ]
     rated = {code for s in sources for r in s.ratings for code in r.split("/")}
     for word, codes in rating_claims(sentence, source_text):
         if not codes <= rated:
@@ -322,7 +458,7 @@ def unsupported(sentence: str, sources: list[CheckSource]) -> list[str]:
 
 
 def _known_word(word: str, source_words: set[str]) -> bool:
-    """"One-Stop" matches a source's "One Stop", and "Blackburne-Maze" its own spelling."""
+    """ "One-Stop" matches a source's "One Stop", and "Blackburne-Maze" its own spelling."""
     return word in source_words or all(part in source_words for part in word.split("-") if part)
 
 
@@ -331,7 +467,9 @@ def _has_claims(sentence: str, allowed: str) -> list[str]:
     return unsupported(sentence, [CheckSource(n=0, text=allowed)])
 
 
-def check_sentence(sentence: Sentence, sources: dict[int, CheckSource], question: str = "") -> Verdict:
+def check_sentence(
+    sentence: Sentence, sources: dict[int, CheckSource], question: str = ""
+) -> Verdict:
     """Keep or drop one sentence, with the reason."""
     text = sentence.text
     if not sentence.cited:
@@ -343,12 +481,21 @@ def check_sentence(sentence: Sentence, sources: dict[int, CheckSource], question
         return Verdict(sentence=text, kept=False, reason="no citation", unsupported=leftover)
     unknown = [n for n in sentence.cited if n not in sources]
     if unknown:
-        return Verdict(sentence=text, cited=sentence.cited, kept=False,
-                       reason=f"cites a source that does not exist: {unknown}")
+        return Verdict(
+            sentence=text,
+            cited=sentence.cited,
+            kept=False,
+            reason=f"cites a source that does not exist: {unknown}",
+        )
     missing = unsupported(text, [sources[n] for n in sentence.cited])
     if missing:
-        return Verdict(sentence=text, cited=sentence.cited, kept=False,
-                       reason="not in the cited sources: " + ", ".join(missing), unsupported=missing)
+        return Verdict(
+            sentence=text,
+            cited=sentence.cited,
+            kept=False,
+            reason="not in the cited sources: " + ", ".join(missing),
+            unsupported=missing,
+        )
     return Verdict(sentence=text, cited=sentence.cited, kept=True)
 
 

@@ -32,13 +32,23 @@ def _link(meta: dict, location: Location) -> str | None:
     return url
 
 
-def _citation(meta: dict, document_id: str, location: Location, *, ref: str | None, section: str | None, quote: str) -> Citation:
+def _citation(
+    meta: dict,
+    document_id: str,
+    location: Location,
+    *,
+    ref: str | None,
+    section: str | None,
+    quote: str,
+) -> Citation:
     if location.page and location.page_end and location.page_end != location.page:
         # A sentence of a passage over several pages is cited at the page it is printed on.
         from assistant.config import get_settings
         from assistant.quote_page import page_of_quote
 
-        page = page_of_quote(location.path, location.page, location.page_end, quote, get_settings().corpus_dir)
+        page = page_of_quote(
+            location.path, location.page, location.page_end, quote, get_settings().corpus_dir
+        )
         if page != location.page:
             location = location.model_copy(update={"page": page, "page_end": None})
     return Citation(
@@ -62,21 +72,33 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     if not card and not item.update:
         # A row with no update of its own (a risk's cause, event and exposure): its cells
         # as printed, so the quote holds every value the answer states.
-        cells = [one_line(str(v)) for k, v in item.fields.items() if v and not k.startswith("summary_")]
+        cells = [
+            one_line(str(v)) for k, v in item.fields.items() if v and not k.startswith("summary_")
+        ]
         cells += [one_line(str(v)) for v in item.other_fields.values() if v]
-    return "\n".join(filter(None, [item.commitment, card, item.update if with_update else None, *cells]))
+    return "\n".join(
+        filter(None, [item.commitment, card, item.update if with_update else None, *cells])
+    )
 
 
 def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:
     return _citation(
-        node.metadata, item.document_id, item.location, ref=item.ref, section=item.section,
+        node.metadata,
+        item.document_id,
+        item.location,
+        ref=item.ref,
+        section=item.section,
         quote=quote or item_quote(item),
     )
 
 
 def passage_citation(node: StoredNode, passage: Passage, quote: str | None = None) -> Citation:
     return _citation(
-        node.metadata, passage.document_id, passage.location, ref=None, section=passage.section,
+        node.metadata,
+        passage.document_id,
+        passage.location,
+        ref=None,
+        section=passage.section,
         quote=quote or passage.text,
     )
 
@@ -85,7 +107,11 @@ def row_citation(node: StoredNode, row: TableRow, quote: str | None = None) -> C
     from assistant.evidence import row_sentence
 
     return _citation(
-        node.metadata, row.document_id, row.location, ref=None, section=row.section or row.table,
+        node.metadata,
+        row.document_id,
+        row.location,
+        ref=None,
+        section=row.section or row.table,
         quote=quote or row_sentence(row),
     )
 
@@ -100,7 +126,11 @@ def node_citation(node: StoredNode, quote: str | None = None) -> Citation:
 
 def _people_line(item: PlanItem) -> str | None:
     parts = []
-    for label, role in (("Owner", "owner"), ("Director", "director"), ("Cabinet member", "cabinet_member")):
+    for label, role in (
+        ("Owner", "owner"),
+        ("Director", "director"),
+        ("Cabinet member", "cabinet_member"),
+    ):
         people = getattr(item, role)
         if people:
             parts.append(f"{label}: {'; '.join(p.display() for p in people)}")
@@ -109,7 +139,11 @@ def _people_line(item: PlanItem) -> str | None:
 
 def rating_sentence(item: PlanItem) -> str:
     if item.rating:
-        own = item.rating_label if item.rating_label and item.rating_label.lower() != (item.rating_words or "").lower() else item.rating
+        own = (
+            item.rating_label
+            if item.rating_label and item.rating_label.lower() != (item.rating_words or "").lower()
+            else item.rating
+        )
         text = f"Rating: {item.rating_words} ({own})"
     else:
         text = "No RAG rating is given for this item in the source"
@@ -121,20 +155,31 @@ def rating_sentence(item: PlanItem) -> str:
 
 
 _VALUE_LABELS = (
-    ("latest", "Latest"), ("target", "Target"), ("floor", "Floor"), ("previous", "Previous"),
-    ("likelihood", "Likelihood"), ("impact", "Impact"), ("score", "Score"),
-    ("target_score", "Target score"), ("due", "Due"),
+    ("latest", "Latest"),
+    ("target", "Target"),
+    ("floor", "Floor"),
+    ("previous", "Previous"),
+    ("likelihood", "Likelihood"),
+    ("impact", "Impact"),
+    ("score", "Score"),
+    ("target_score", "Target score"),
+    ("due", "Due"),
 )
 """Values by role that an answer states, in this order, with these labels."""
 
 
 def values_sentence(item: PlanItem) -> str | None:
     """``Latest: 94%; Target: 90%; Floor: 80%; Previous: 97% (Dec 24).`` — as the row gives them."""
-    parts = [f"{label}: {one_line(item.fields[role])}" for role, label in _VALUE_LABELS if item.fields.get(role)]
+    parts = [
+        f"{label}: {one_line(item.fields[role])}"
+        for role, label in _VALUE_LABELS
+        if item.fields.get(role)
+    ]
     # Columns the reader kept by their own header ("Estimated Annual Financial Exposure
     # £m") that hold a figure are values too.
     parts += [
-        f"{one_line(header)}: {one_line(str(value))}" for header, value in item.other_fields.items()
+        f"{one_line(header)}: {one_line(str(value))}"
+        for header, value in item.other_fields.items()
         if value and len(str(value)) <= 20 and re.search(r"\d", str(value))
     ]
     if not parts:
@@ -153,7 +198,12 @@ def detail_lines(item: PlanItem) -> list[str]:
     lines = []
     for header, value in [*item.fields.items(), *item.other_fields.items()]:
         text = one_line(str(value or ""))
-        if not text or header in _NOT_DETAILS or header.startswith("summary_") or text == item.commitment:
+        if (
+            not text
+            or header in _NOT_DETAILS
+            or header.startswith("summary_")
+            or text == item.commitment
+        ):
             continue
         if len(text) <= 20 and re.search(r"\d", text) and header in item.other_fields:
             continue  # a figure under its own header: given with the values
@@ -172,11 +222,17 @@ def clip(text: str, limit: int) -> str:
     return (cut[: end + 1] if end > limit // 2 else cut.rsplit(" ", 1)[0]) + " …"
 
 
-def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: bool, asks_rating: bool = False) -> str:
+def status_text(
+    node: StoredNode, item: PlanItem, marker: int, *, has_ratings: bool, asks_rating: bool = False
+) -> str:
     """The position of one item: commitment, rating, people, latest update, source."""
     # Document text goes in one line each (``assistant.quoting``): a line of the
     # document can never start a line of the answer, such as its "Source:" line.
-    head = f"**{item.ref} — {one_line(item.commitment)}**" if item.ref else f"**{one_line(item.commitment)}**"
+    head = (
+        f"**{item.ref} — {one_line(item.commitment)}**"
+        if item.ref
+        else f"**{one_line(item.commitment)}**"
+    )
     lines = [f"{head} [{marker}]"]
     values = values_sentence(item)
     if values:
@@ -190,20 +246,32 @@ def status_text(node: StoredNode, item: PlanItem, marker: int, *, has_ratings: b
         lines += [f"{line} [{marker}]" for line in detail_lines(item)]
     if item.update:
         period = node.metadata.get("document_period")
-        label = _UPDATE_LABELS.get(item.kind) or (f"Latest update ({period})" if period else "Update")
+        label = _UPDATE_LABELS.get(item.kind) or (
+            f"Latest update ({period})" if period else "Update"
+        )
         lines.append(f"{label}: {quote(clip(item.update, UPDATE_CHARS))} [{marker}]")
     asker = item.fields.get("asker")
     if item.kind is ItemKind.question and asker:
         to = item.fields.get("to")
-        lines.append(f"Asked by {one_line(asker)}" + (f" to {one_line(to)}" if to else "") + f". [{marker}]")
+        lines.append(
+            f"Asked by {one_line(asker)}" + (f" to {one_line(to)}" if to else "") + f". [{marker}]"
+        )
     if item.dates_due and not item.update:
         lines.append(f"Due: {', '.join(item.dates_due)}.")
     page = f", {item.location.pages()}" if item.location.page else ""
-    lines.append(f"Source: {_document_label(node.metadata)}" + (f", ref {item.ref}" if item.ref else "") + f"{page} [{marker}]")
+    lines.append(
+        f"Source: {_document_label(node.metadata)}"
+        + (f", ref {item.ref}" if item.ref else "")
+        + f"{page} [{marker}]"
+    )
     return "\n".join(lines)
 
 
-_UPDATE_LABELS = {ItemKind.question: "Answer", ItemKind.recommendation: "Response", ItemKind.risk: "Mitigation"}
+_UPDATE_LABELS = {
+    ItemKind.question: "Answer",
+    ItemKind.recommendation: "Response",
+    ItemKind.risk: "Mitigation",
+}
 
 
 _ROLE_LABELS = {"owner": "owner", "director": "director", "cabinet_member": "cabinet member"}
@@ -244,11 +312,16 @@ def row_values(row: TableRow, question: str) -> str:
     label = row.label()
     cells = [(header, value) for header, value in row.cells.items() if value and value != label]
     wanted = [
-        (header, value) for header, value in cells
+        (header, value)
+        for header, value in cells
         if content_stems(header) & asked or any(year in header for year in years)
     ]
     # "2025-26 net budget": of the budget columns, the year's.
-    of_the_year = [(header, value) for header, value in wanted if any(year in header for year in years)]
+    of_the_year = [
+        (header, value) for header, value in wanted if any(year in header for year in years)
+    ]
     shown = of_the_year or wanted or cells
     # Cells are the document's text: one line each (``assistant.quoting``), so no cell starts a line of ours.
-    return f"{one_line(label)} — " + "; ".join(f"{one_line(header)}: {one_line(value)}" for header, value in shown)
+    return f"{one_line(label)} — " + "; ".join(
+        f"{one_line(header)}: {one_line(value)}" for header, value in shown
+    )

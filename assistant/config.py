@@ -61,7 +61,9 @@ class Settings(BaseSettings):
 
     # --- embeddings -------------------------------------------------------------------
     embed_batch_size: int = Field(
-        default=16, ge=1, le=4096,
+        default=16,
+        ge=1,
+        le=4096,
         description="Texts per encoder batch at ingest; 16 was fastest on 2 cores (docs/benchmarks.md).",
     )
 
@@ -98,7 +100,8 @@ class Settings(BaseSettings):
     )
     feedback_db: Path = Field(default=Path(".planbot/feedback.sqlite3"))
     slack_rate_limit: int = Field(
-        default=10, ge=0,
+        default=10,
+        ge=0,
         description="Questions one Slack user may ask per minute; past it they get a polite note. 0 = no limit.",
     )
 

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field, computed_field
 
 from assistant import claim_check
-from assistant.config import Settings
 from assistant.claim_check import tokens
+from assistant.config import Settings
 from assistant.draft_sections import Reference, References, Writer
 from assistant.generate import generate_answer
 from assistant.llm_backends import configured
@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 MAX_POSITIONS = 4
 """Full positions shown; more would bury the answer (a list question shows one line per item)."""
 MAX_HISTORY = 3
-_TITLES = re.compile(r"^(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady)\b\.?", re.I)
+_TITLES = re.compile(
+    r"^(?:cllr|councillor|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady)\b\.?", re.I
+)
 
 
 class DraftQuestion(BaseModel):
@@ -63,8 +65,12 @@ class Draft(BaseModel):
     text: str
     questions: list[DraftQuestion]
     references: list[Reference] = Field(description="[n] in the text is references[n-1]")
-    uncovered: list[str] = Field(default_factory=list, description="Parts of the query the documents don't answer")
-    fact_lines: list[str] = Field(default_factory=list, description="The lines of the text that state facts")
+    uncovered: list[str] = Field(
+        default_factory=list, description="Parts of the query the documents don't answer"
+    )
+    fact_lines: list[str] = Field(
+        default_factory=list, description="The lines of the text that state facts"
+    )
     metadata: dict[str, object] = Field(default_factory=dict)
 
     @computed_field  # type: ignore[prop-decorator]
@@ -80,7 +86,8 @@ class Draft(BaseModel):
         """The references as the claim check reads them (the same layout a model is shown)."""
         return [
             claim_check.CheckSource(
-                n=r.n, text=source_text(r.n, r.citation, r.item, prompts_dir, limit=None),
+                n=r.n,
+                text=source_text(r.n, r.citation, r.item, prompts_dir, limit=None),
                 ratings=[r.item.rating] if r.item and r.item.rating else [],
             )
             for r in self.references
@@ -98,7 +105,7 @@ def greeting(phrases: Phrases, to: str | None) -> str:
 
 
 def draft(
-    assistant: "Assistant",
+    assistant: Assistant,
     query: str,
     *,
     to: str | None = None,
@@ -141,27 +148,42 @@ class _Composer:
         self._named: set[str] = set()  # rows the short answer has already named in full
 
     def add(self, part: QuestionPart, answer: Answer) -> None:
-        self.questions.append(DraftQuestion(question=part.text, asked=part.ask, answer=answer, covered=answer.answered))
+        self.questions.append(
+            DraftQuestion(
+                question=part.text, asked=part.ask, answer=answer, covered=answer.answered
+            )
+        )
         if not answer.answered or not answer.citations:
             self.uncovered.append(part.text)
             return
         sources = build_sources(answer, self.settings.prompts_dir)
         numbers = _Numbering(self.refs, sources)
         documents = list(self.writer.documents.values())
-        lines = _summary(self.writer, answer, sources, numbers, understand(part.ask, documents),
-                         understand(part.text, documents), self._named)
+        lines = _summary(
+            self.writer,
+            answer,
+            sources,
+            numbers,
+            understand(part.ask, documents),
+            understand(part.text, documents),
+            self._named,
+        )
         if configured(self.settings):
             generated = generate_answer(answer, self.settings)
             self.generation.append({"question": part.text, **_generation_record(generated)})
             if generated.metadata.get("generated"):
-                lines = [claim_check.renumber(line, numbers) for line in generated.answer.splitlines() if line.strip()]
+                lines = [
+                    claim_check.renumber(line, numbers)
+                    for line in generated.answer.splitlines()
+                    if line.strip()
+                ]
         self.summary += [line for line in lines if line not in self.summary]
         if answer.intent == "list":
             self.summary += [self.writer.list_line(s.item, numbers[s.n]) for s in sources if s.item]
         else:
             self._positions(part, sources, numbers)
 
-    def _positions(self, part: QuestionPart, sources: list[Source], numbers: "_Numbering") -> None:
+    def _positions(self, part: QuestionPart, sources: list[Source], numbers: _Numbering) -> None:
         """The lead row and any other row the question named get a position; rows on the same subject, a history line."""
         lead = sources[0].item
         for source in sources:
@@ -171,18 +193,26 @@ class _Composer:
             if source.n != 1 and _named_in(item, part.ask):
                 if lead is not None and item.ref == lead.ref:
                     continue  # the same ref in another document: a different row, not asked about
-                self.summary.append(self.writer.status_summary(item, source.citation, numbers[source.n]))
+                self.summary.append(
+                    self.writer.status_summary(item, source.citation, numbers[source.n])
+                )
             elif source.n != 1:
                 if len(self.history) < MAX_HISTORY:
                     self._shown.add(item.id)
-                    self.history.append(self.writer.history_line(item, source.citation, numbers[source.n]))
+                    self.history.append(
+                        self.writer.history_line(item, source.citation, numbers[source.n])
+                    )
                 continue
             self._shown.add(item.id)
             if len(self.positions) < MAX_POSITIONS:
-                self.positions.append(self.writer.position(item, source.citation, numbers[source.n]))
+                self.positions.append(
+                    self.writer.position(item, source.citation, numbers[source.n])
+                )
 
 
-def _ask(assistant: "Assistant", part: QuestionPart, previous: Answer | None, labels: list[str] | None) -> Answer:
+def _ask(
+    assistant: Assistant, part: QuestionPart, previous: Answer | None, labels: list[str] | None
+) -> Answer:
     """Ask one part; a part about the previous answer's item ("who owns it?") stays on that item.
 
     An answer to a follow-up that lands on a *different* row ("how much has been spent?"
@@ -201,8 +231,13 @@ def _ask(assistant: "Assistant", part: QuestionPart, previous: Answer | None, la
     worded = understand(part.text, list(assistant.store.documents))
     if worded.asks_owner or worded.asks_rating:
         return previous.model_copy(update={"question": part.text})
-    return Answer(question=part.text, answer="", answered=False, intent=answer.intent,
-                  metadata={"declined": "the answer found was about a different item"})
+    return Answer(
+        question=part.text,
+        answer="",
+        answered=False,
+        intent=answer.intent,
+        metadata={"declined": "the answer found was about a different item"},
+    )
 
 
 class _Numbering:
@@ -221,7 +256,12 @@ class _Numbering:
 
 
 def _summary(
-    writer: Writer, answer: Answer, sources: list[Source], numbers: _Numbering, asked: Query, worded: Query,
+    writer: Writer,
+    answer: Answer,
+    sources: list[Source],
+    numbers: _Numbering,
+    asked: Query,
+    worded: Query,
     named: set[str],
 ) -> list[str]:
     """The short direct answer to one question, from its grounded answer.
@@ -234,7 +274,9 @@ def _summary(
     """
     if answer.intent == "list":
         label = _list_label(writer, asked)
-        return writer.list_summary([s.citation for s in sources], [numbers[s.n] for s in sources], label)
+        return writer.list_summary(
+            [s.citation for s in sources], [numbers[s.n] for s in sources], label
+        )
     lead = sources[0]
     item = lead.item
     quote = answer.citations[0].quote
@@ -267,7 +309,9 @@ def _list_label(writer: Writer, query: Query) -> str | None:
 
 def _named_in(item: PlanItem, asked: str) -> bool:
     """Was this row's ref named in the question ("3.2 and 12.1")? Then it is a position, not history."""
-    return bool(item.ref) and re.search(rf"(?<![\d.]){re.escape(item.ref)}(?![\d])", asked) is not None
+    return (
+        bool(item.ref) and re.search(rf"(?<![\d.]){re.escape(item.ref)}(?![\d])", asked) is not None
+    )
 
 
 def _generation_record(answer: Answer) -> dict[str, object]:
@@ -276,7 +320,12 @@ def _generation_record(answer: Answer) -> dict[str, object]:
 
 
 def _assemble(
-    phrases: Phrases, prompts_dir: Path, query: str, to: str | None, sender: str | None, parts: _Composer
+    phrases: Phrases,
+    prompts_dir: Path,
+    query: str,
+    to: str | None,
+    sender: str | None,
+    parts: _Composer,
 ) -> Draft:
     covered = any(q.covered for q in parts.questions)
     summary_text = "\n".join(parts.summary)
@@ -288,20 +337,43 @@ def _assemble(
         "greeting": greeting(phrases, to),
         "opening": phrases("opening" if covered else "opening_nothing_covered"),
         "summary": summary_text,
-        "positions": _section(phrases("positions_heading"), ["\n".join(p) for p in parts.positions], blank=True),
+        "positions": _section(
+            phrases("positions_heading"), ["\n".join(p) for p in parts.positions], blank=True
+        ),
         "history": _section(phrases("history_heading"), parts.history),
-        "uncovered": _section(phrases("uncovered_heading"), [*uncovered_lines, phrases("uncovered_offer")] if uncovered_lines else []),
-        "references": _section(phrases("references_heading"), [phrases("reference_line", n=r.n, where=r.where()) for r in references]),
+        "uncovered": _section(
+            phrases("uncovered_heading"),
+            [*uncovered_lines, phrases("uncovered_offer")] if uncovered_lines else [],
+        ),
+        "references": _section(
+            phrases("references_heading"),
+            [phrases("reference_line", n=r.n, where=r.where()) for r in references],
+        ),
         "closing": phrases("closing"),
         "sender": " ".join((sender or "").split()),
     }
-    text = re.sub(r"\n{3,}", "\n\n", render(prompts_dir, "draft_reply.md", **sections)).strip() + "\n"
-    fact_lines = [*parts.summary, *(line for p in parts.positions for line in p), *parts.history, *uncovered_lines]
-    result = Draft(
-        query=query, to=to, sender=sender, text=text, questions=parts.questions, references=references,
-        uncovered=parts.uncovered, fact_lines=fact_lines,
+    text = (
+        re.sub(r"\n{3,}", "\n\n", render(prompts_dir, "draft_reply.md", **sections)).strip() + "\n"
     )
-    check = claim_check.check("\n".join(fact_lines), result.check_sources(prompts_dir), question=query)
+    fact_lines = [
+        *parts.summary,
+        *(line for p in parts.positions for line in p),
+        *parts.history,
+        *uncovered_lines,
+    ]
+    result = Draft(
+        query=query,
+        to=to,
+        sender=sender,
+        text=text,
+        questions=parts.questions,
+        references=references,
+        uncovered=parts.uncovered,
+        fact_lines=fact_lines,
+    )
+    check = claim_check.check(
+        "\n".join(fact_lines), result.check_sources(prompts_dir), question=query
+    )
     result.metadata = {
         "questions": len(parts.questions),
         "covered": sum(q.covered for q in parts.questions),

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from assistant.claim_check import tokens
 from assistant.evidence import sentences
-from assistant.models import Citation, PlanDocument, PlanItem, Person
+from assistant.models import Citation, Person, PlanDocument, PlanItem
 from assistant.prompts import Phrases
 from assistant.quoting import one_line
 
@@ -49,14 +49,18 @@ class References:
         key = (citation.document_id, citation.source)
         if key in self._by_key:
             ref = self.items[self._by_key[key] - 1]
-            ref.citation = ref.citation.model_copy(update={"quote": _union(ref.citation.quote, citation.quote)})
+            ref.citation = ref.citation.model_copy(
+                update={"quote": _union(ref.citation.quote, citation.quote)}
+            )
             ref.item = ref.item or item
             return ref.n
         n = len(self.items) + 1
         quote = citation.quote
         if item is not None:  # a position quotes the whole row, so the reference holds it all
             quote = _union("\n".join(filter(None, [item.commitment, item.update])), quote)
-        self.items.append(Reference(n=n, citation=citation.model_copy(update={"quote": quote}), item=item))
+        self.items.append(
+            Reference(n=n, citation=citation.model_copy(update={"quote": quote}), item=item)
+        )
         self._by_key[key] = n
         return n
 
@@ -141,7 +145,9 @@ class Writer:
         return "; ".join(groups)
 
     # --- the short direct answer ------------------------------------------------------------
-    def status_summary(self, item: PlanItem, citation: Citation, n: int, *, short: bool = False) -> str:
+    def status_summary(
+        self, item: PlanItem, citation: Citation, n: int, *, short: bool = False
+    ) -> str:
         subject = self.name(item) if short and item.ref else self.subject(item)
         values = {"subject": subject, **self._documents(citation), "marker": marker([n])}
         if item.rating:
@@ -149,13 +155,23 @@ class Writer:
         if item.update:
             first = re.split(r"(?<=[.!?])\s+|\n", item.update.strip(), maxsplit=1)[0]
             label = self.say(f"summary_update_{self._kind(item)}")
-            return self.say("status_unrated", label=label, subject_lower=_lower_first(subject),
-                            first=flat(first, FIRST_CHARS), **values)
+            return self.say(
+                "status_unrated",
+                label=label,
+                subject_lower=_lower_first(subject),
+                first=flat(first, FIRST_CHARS),
+                **values,
+            )
         return self.say("status_no_note", **values)
 
     def people_summary(self, item: PlanItem, n: int, *, short: bool = False) -> str:
         subject = self.name(item) if short and item.ref else self.subject(item)
-        return self.say("status_people", subject=_lower_first(subject), people=self.people(item), marker=marker([n]))
+        return self.say(
+            "status_people",
+            subject=_lower_first(subject),
+            people=self.people(item),
+            marker=marker([n]),
+        )
 
     def fact_summary(self, citation: Citation, quote: str, n: int, *, whole: str) -> str:
         """The document's sentences that answer, quoted; sentences apart in the text are quoted apart."""
@@ -165,7 +181,9 @@ class Writer:
             quoted = " … ".join(f"“{flat(s, QUOTE_CHARS)}”" for s in sentences(quote))
         return self.say("fact", **self._documents(citation), quote=quoted, marker=marker([n]))
 
-    def list_summary(self, citations: list[Citation], numbers: list[int], label: str | None) -> list[str]:
+    def list_summary(
+        self, citations: list[Citation], numbers: list[int], label: str | None
+    ) -> list[str]:
         documents = list(dict.fromkeys(self.document(c) for c in citations))
         document = " and ".join(documents)
         if label:
@@ -175,7 +193,11 @@ class Writer:
     def list_line(self, item: PlanItem, n: int) -> str:
         title = (f"{item.ref} " if item.ref else "") + flat(item.commitment, TITLE_CHARS)
         rating = self.say("list_rating", rating=item.rating_words) if item.rating else ""
-        owner = self.say("list_owner", owner=", ".join(_person(p) for p in item.owner)) if item.owner else ""
+        owner = (
+            self.say("list_owner", owner=", ".join(_person(p) for p in item.owner))
+            if item.owner
+            else ""
+        )
         return self.say("list_line", title=title, rating=rating, owner=owner, marker=marker([n]))
 
     # --- the position of one item ------------------------------------------------------------
@@ -183,33 +205,62 @@ class Writer:
         m = marker([n])
         kind = self._kind(item)
         lines = [
-            self.say("position_heading", name=self.name(item), title=self.title(citation), marker=m),
-            self.say("promised", label=self.say(f"promised_{kind}"), text=flat(item.commitment, UPDATE_CHARS), marker=m),
+            self.say(
+                "position_heading", name=self.name(item), title=self.title(citation), marker=m
+            ),
+            self.say(
+                "promised",
+                label=self.say(f"promised_{kind}"),
+                text=flat(item.commitment, UPDATE_CHARS),
+                marker=m,
+            ),
         ]
         label = self.say(f"update_{kind}")
         if item.update:
             text = flat(item.update, UPDATE_CHARS)
             if citation.date:
-                lines.append(self.say("update", label=label, period=citation.date, text=text, marker=m))
+                lines.append(
+                    self.say("update", label=label, period=citation.date, text=text, marker=m)
+                )
             else:
                 lines.append(self.say("update_undated", label=label, text=text, marker=m))
         else:
             lines.append(self.say("no_update", label=label, marker=m))
         if item.rating:
-            direction = self.say("direction", direction=item.direction_words) if item.direction_words else ""
-            lines.append(self.say("rating", rating=f"{item.rating_words} ({item.rating})", direction=direction, marker=m))
+            direction = (
+                self.say("direction", direction=item.direction_words)
+                if item.direction_words
+                else ""
+            )
+            lines.append(
+                self.say(
+                    "rating",
+                    rating=f"{item.rating_words} ({item.rating})",
+                    direction=direction,
+                    marker=m,
+                )
+            )
         elif self._rates(item):
             lines.append(self.say("rating_none", marker=m))
         people = self.people(item)
-        lines.append(self.say("responsible", people=people, marker=m) if people else self.say("responsible_none", marker=m))
+        lines.append(
+            self.say("responsible", people=people, marker=m)
+            if people
+            else self.say("responsible_none", marker=m)
+        )
         if item.dates_due:
             lines.append(self.say("due", dates=", ".join(item.dates_due), marker=m))
         return lines
 
     def history_line(self, item: PlanItem, citation: Citation, n: int) -> str:
         rating = self.say("history_rating", rating=item.rating_words) if item.rating else ""
-        return self.say("history_line", **self._documents(citation), subject_lower=_lower_first(self.subject(item)),
-                        rating=rating, marker=marker([n]))
+        return self.say(
+            "history_line",
+            **self._documents(citation),
+            subject_lower=_lower_first(self.subject(item)),
+            rating=rating,
+            marker=marker([n]),
+        )
 
 
 def _lower_first(text: str) -> str:

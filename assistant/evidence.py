@@ -18,24 +18,40 @@ from assistant.understand import Intent, Query
 from indexing.model import TableRow
 from indexing.terms import content_stems
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})"
+)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATE = re.compile(
     rf"\b(?:(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|{_MONTHS}\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
     rf"(?:spring|summer|autumn|winter|end of|early|mid|late)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})\b",
     re.I,
 )
-_NUMBER = re.compile(r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?")
+_NUMBER = re.compile(
+    r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
+)
 _MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
 _NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][a-z'’-]+")
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][a-z'’-]+"
+)
 """A person by title and surname, as minutes name them ("Mr Gough", "Mrs C Bell")."""
 _ROLE = re.compile(
     r"\b(?:(?:Deputy |Assistant )?Chief Executive|(?:Corporate |Service |Strategic )?Director\b|Leader of the Council|"
     r"Head of [A-Z]\w+|Chair(?:man|person)? of|chaired by|\(Chair(?:man|person)?\)|in the chair|Cabinet [Mm]ember for)"
 )
 """Posts that answer a "who" question as well as a name does."""
-_GENERIC_COUNTED = {"peopl", "person", "time", "number", "total", "individu", "extra", "addit", "more"}
+_GENERIC_COUNTED = {
+    "peopl",
+    "person",
+    "time",
+    "number",
+    "total",
+    "individu",
+    "extra",
+    "addit",
+    "more",
+}
 """Counted words that only say a count (or an increase) is wanted, not what is counted."""
 
 
@@ -73,7 +89,9 @@ PERSON_BONUS = 0.6
 def _titled(sentence: str, question: str) -> bool:
     """The sentence names someone by title and surname the question does not name."""
     asked = question.lower()
-    return any(not all(w.lower() in asked for w in t.split()[1:]) for t in _TITLED.findall(sentence))
+    return any(
+        not all(w.lower() in asked for w in t.split()[1:]) for t in _TITLED.findall(sentence)
+    )
 
 
 def _names_a_person(sentence: str, question: str) -> bool:
@@ -83,7 +101,11 @@ def _names_a_person(sentence: str, question: str) -> bool:
 def asks_money(question: str) -> bool:
     """A question for a sum of money ("how much did it cost", "£")."""
     return bool(
-        re.search(r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|£", question, re.I)
+        re.search(
+            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|£",
+            question,
+            re.I,
+        )
         and not re.search(r"\bhow much (?:time|longer)\b", question, re.I)
     )
 
@@ -92,7 +114,9 @@ def states_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
-def _requirement(query: Query, sentence: str, known_names: frozenset[str] = frozenset(), subject: str = "") -> bool:
+def _requirement(
+    query: Query, sentence: str, known_names: frozenset[str] = frozenset(), subject: str = ""
+) -> bool:
     """Does the sentence hold the kind of thing the question asks for?
 
     ``subject`` is what the sentence is about when it comes from an item's update or
@@ -107,7 +131,10 @@ def _requirement(query: Query, sentence: str, known_names: frozenset[str] = froz
         counts = [n for n in _non_year_numbers(sentence) if re.sub(r"[^\d.]", "", n) not in given]
         if re.search(r"\bhow many\b", query.text, re.I):
             counts = [n for n in counts if not _MONEY.match(n)]  # "how many cameras" is not "£50k"
-        if not counts and not re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b", lowered):
+        if not counts and not re.search(
+            r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b",
+            lowered,
+        ):
             return False
         if query.counted_words:
             # Every counted word must be there ("new foster carers" is not "carers"),
@@ -120,17 +147,25 @@ def _requirement(query: Query, sentence: str, known_names: frozenset[str] = froz
         return any(d.group(0) not in query.text for d in _DATE.finditer(sentence))
     if query.intent == Intent.who:
         asked = query.text.lower()
-        names = [n for n in _NAME.findall(sentence) if not all(w.lower() in asked for w in n.split())]
+        names = [
+            n for n in _NAME.findall(sentence) if not all(w.lower() in asked for w in n.split())
+        ]
         if _names_a_person(sentence, query.text):
-            return True  # "Led by the Chief Executive", "Mr Gough proposed": a post or a titled name
-        return any(n.replace("Cllr ", "") in known_names for n in names) or bool(names and not known_names)
+            return (
+                True  # "Led by the Chief Executive", "Mr Gough proposed": a post or a titled name
+            )
+        return any(n.replace("Cllr ", "") in known_names for n in names) or bool(
+            names and not known_names
+        )
     return True
 
 
 def _matched(wanted: set[str], stems: set[str]) -> set[str]:
     """The question's stems the sentence holds, a stem also matching a longer word it
     begins ("chair" of "chaired" in "Chairman", "second" of "seconded")."""
-    return {w for w in wanted if w in stems or (len(w) >= 5 and any(s.startswith(w) for s in stems))}
+    return {
+        w for w in wanted if w in stems or (len(w) >= 5 and any(s.startswith(w) for s in stems))
+    }
 
 
 def best_evidence(
@@ -155,7 +190,9 @@ def best_evidence(
             score = overlap + 0.35 * cand.cosine + 0.15 / (1 + rank) + (0.3 if required else 0.0)
             if required and query.intent == Intent.who and _titled(sentence, query.text):
                 score += PERSON_BONUS  # "Mr Gough (Chairman)" over "Sessions House, County Hall"
-            found.append(Evidence(candidate=cand, sentence=sentence, score=score, has_required=required))
+            found.append(
+                Evidence(candidate=cand, sentence=sentence, score=score, has_required=required)
+            )
     found.sort(key=lambda e: e.score, reverse=True)
     return found
 

@@ -34,17 +34,21 @@ MAX_DROPPED_SHARE = 0.5
 __all__ = ["LLMConfigError", "MAX_DROPPED_SHARE", "build_messages", "generate_answer"]
 
 
-def build_messages(grounded: Answer, sources: list[Source], settings: Settings) -> list[tuple[str, str]]:
+def build_messages(
+    grounded: Answer, sources: list[Source], settings: Settings
+) -> list[tuple[str, str]]:
     """(role, content) pairs: the system rules and the question with its numbered sources only."""
     system = render(settings.prompts_dir, "llm_system.md").strip()
     user = render(
-        settings.prompts_dir, "llm_answer.md",
-        question=grounded.question, sources="\n\n".join(s.text for s in sources),
+        settings.prompts_dir,
+        "llm_answer.md",
+        question=grounded.question,
+        sources="\n\n".join(s.text for s in sources),
     ).strip()
     return [("system", system), ("user", user)]
 
 
-def generate_answer(grounded: Answer, settings: Settings, *, llm: "LLM | None" = None) -> Answer:
+def generate_answer(grounded: Answer, settings: Settings, *, llm: LLM | None = None) -> Answer:
     """The grounded answer reworded by the configured LLM, checked; or the grounded answer.
 
     ``llm`` overrides the one built from ``settings`` (for a caller that holds its own).
@@ -81,13 +85,16 @@ def generate_answer(grounded: Answer, settings: Settings, *, llm: "LLM | None" =
     answer = grounded.model_copy(deep=True)
     answer.answer = result.text
     answer.metadata.update(
-        generated=True, dropped_sentences=dropped, fallback_reason=None, llm_ms=elapsed_ms,
+        generated=True,
+        dropped_sentences=dropped,
+        fallback_reason=None,
+        llm_ms=elapsed_ms,
         grounded_answer=grounded.answer,
     )
     return answer
 
 
-def _chat(model: "LLM", messages: list[tuple[str, str]]) -> str:
+def _chat(model: LLM, messages: list[tuple[str, str]]) -> str:
     from llama_index.core.llms import ChatMessage
 
     response = model.chat([ChatMessage(role=role, content=content) for role, content in messages])

@@ -34,7 +34,7 @@ def configured(settings: Settings) -> bool:
     return (settings.llm or "").strip().lower() not in ("", "none", "off", "false", "0")
 
 
-def make_llm(settings: Settings) -> "LLM":
+def make_llm(settings: Settings) -> LLM:
     """The llama-index LLM that ``PLANBOT_LLM`` names (built once per distinct configuration)."""
     backend = (settings.llm or "").strip().lower()
     if backend == "openai":
@@ -48,16 +48,20 @@ def make_llm(settings: Settings) -> "LLM":
     if backend == "llamacpp":
         path = settings.llm_model_path
         if not path:
-            raise LLMConfigError("PLANBOT_LLM=llamacpp needs PLANBOT_LLM_MODEL_PATH, the path of a .gguf file")
+            raise LLMConfigError(
+                "PLANBOT_LLM=llamacpp needs PLANBOT_LLM_MODEL_PATH, the path of a .gguf file"
+            )
         path = Path(path).expanduser()
         if not path.is_file():
             raise LLMConfigError(f"PLANBOT_LLM_MODEL_PATH {path} is not a file")
         return _llama_cpp(str(path.resolve()))
-    raise LLMConfigError(f"PLANBOT_LLM={settings.llm!r} is not a backend: use one of {', '.join(BACKENDS)}, or unset it")
+    raise LLMConfigError(
+        f"PLANBOT_LLM={settings.llm!r} is not a backend: use one of {', '.join(BACKENDS)}, or unset it"
+    )
 
 
 @lru_cache(maxsize=4)
-def _openai_like(api_base: str, model: str, api_key: str) -> "LLM":
+def _openai_like(api_base: str, model: str, api_key: str) -> LLM:
     try:
         from llama_index.llms.openai_like import OpenAILike
     except ImportError as err:
@@ -66,14 +70,20 @@ def _openai_like(api_base: str, model: str, api_key: str) -> "LLM":
             "pip install llama-index-llms-openai-like"
         ) from err
     return OpenAILike(
-        api_base=api_base, model=model, api_key=api_key, is_chat_model=True,
-        temperature=TEMPERATURE, max_tokens=MAX_OUTPUT_TOKENS, timeout=REQUEST_TIMEOUT_S,
-        max_retries=1, context_window=CONTEXT_WINDOW,
+        api_base=api_base,
+        model=model,
+        api_key=api_key,
+        is_chat_model=True,
+        temperature=TEMPERATURE,
+        max_tokens=MAX_OUTPUT_TOKENS,
+        timeout=REQUEST_TIMEOUT_S,
+        max_retries=1,
+        context_window=CONTEXT_WINDOW,
     )
 
 
 @lru_cache(maxsize=1)  # a GGUF is loaded into memory: keep one
-def _llama_cpp(model_path: str) -> "LLM":
+def _llama_cpp(model_path: str) -> LLM:
     try:
         import llama_cpp  # noqa: F401 - the native bindings, checked first for a clear message
     except ImportError as err:
@@ -88,6 +98,9 @@ def _llama_cpp(model_path: str) -> "LLM":
             "PLANBOT_LLM=llamacpp needs the package llama-index-llms-llama-cpp: pip install llama-index-llms-llama-cpp"
         ) from err
     return LlamaCPP(
-        model_path=model_path, temperature=TEMPERATURE, max_new_tokens=MAX_OUTPUT_TOKENS,
-        context_window=CONTEXT_WINDOW, verbose=False,
+        model_path=model_path,
+        temperature=TEMPERATURE,
+        max_new_tokens=MAX_OUTPUT_TOKENS,
+        context_window=CONTEXT_WINDOW,
+        verbose=False,
     )

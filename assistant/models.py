@@ -37,7 +37,9 @@ class Citation(BaseModel):
     quote: str = Field(description="The exact source text relied on")
     source: str = Field(description="File and place, e.g. corpus/x.txt:42 or corpus/x.pdf p. 23")
     page: int | None = Field(default=None, description="Page of a PDF the quote is on")
-    url: str | None = Field(default=None, description="Public address of the paper (#page=N for PDFs)")
+    url: str | None = Field(
+        default=None, description="Public address of the paper (#page=N for PDFs)"
+    )
 
 
 class Answer(BaseModel):

@@ -61,4 +61,6 @@ class Phrases:
         try:
             return Template(template).substitute({k: str(v) for k, v in values.items()})
         except KeyError as err:
-            raise TemplateError(f"{self.name}:{key} uses ${err.args[0]}, which the code does not supply") from err
+            raise TemplateError(
+                f"{self.name}:{key} uses ${err.args[0]}, which the code does not supply"
+            ) from err

@@ -16,7 +16,9 @@ from pydantic import BaseModel
 
 MAX_QUESTIONS = 6
 
-_GREETING = re.compile(r"^\s*(?:hi|hello|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]*[,.!]?\s*", re.I)
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]*[,.!]?\s*", re.I
+)
 _SIGN_OFF = re.compile(
     r"(?:^|\n|(?<=[.!?])\s)\s*(?:many thanks|thanks(?: in advance)?|thank you|kind regards|best wishes|regards|cheers)\b.*$",
     re.I | re.S,
@@ -34,13 +36,76 @@ _ASKING = re.compile(
     rf"^(?:{_QUESTION_WORDS}|please|tell me|let me know|could you|can you|i(?:'d| would) like|i want|update on|an update|latest on|progress on)\b",
     re.I,
 )
-_LEANS_ON_EARLIER = re.compile(r"\b(?:it|its|it's|this|that|they|them|their|these|those|there)\b", re.I)
-_FILLER = re.compile(r"(?:(?:also|and|plus|so|ok|okay|then|firstly|secondly|finally|lastly|additionally|separately)\W*)+", re.I)
+_LEANS_ON_EARLIER = re.compile(
+    r"\b(?:it|its|it's|this|that|they|them|their|these|those|there)\b", re.I
+)
+_FILLER = re.compile(
+    r"(?:(?:also|and|plus|so|ok|okay|then|firstly|secondly|finally|lastly|additionally|separately)\W*)+",
+    re.I,
+)
 _CONTENT = re.compile(r"[A-Za-z0-9£]{3,}")
 _FUNCTION_WORDS = set(
-    "the and are was were has have had will would can could did does what not now yet get got how who when where which why any "
-    "about with for from that this these those they them their there its it's into been being also please "
-    "tell let know much many does done doing happening going latest update progress".split()
+    [
+        "the",
+        "and",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "what",
+        "not",
+        "now",
+        "yet",
+        "get",
+        "got",
+        "how",
+        "who",
+        "when",
+        "where",
+        "which",
+        "why",
+        "any",
+        "about",
+        "with",
+        "for",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "they",
+        "them",
+        "their",
+        "there",
+        "its",
+        "it's",
+        "into",
+        "been",
+        "being",
+        "also",
+        "please",
+        "tell",
+        "let",
+        "know",
+        "much",
+        "many",
+        "does",
+        "done",
+        "doing",
+        "happening",
+        "going",
+        "latest",
+        "update",
+        "progress",
+    ]
 )
 
 
@@ -65,7 +130,8 @@ def split_query(query: str) -> list[QuestionPart]:
     for sentence in _SENTENCE.split(text):
         sentence = sentence.strip()
         pieces += [
-            (p.strip(" ,;"), sentence.endswith("?")) for p in _JOIN.split(sentence)
+            (p.strip(" ,;"), sentence.endswith("?"))
+            for p in _JOIN.split(sentence)
             if p.strip(" ,;") and not _FILLER.fullmatch(p.strip(" ,;:"))
         ]
     parts: list[QuestionPart] = []
@@ -94,9 +160,53 @@ def split_query(query: str) -> list[QuestionPart]:
 
 
 _ATTRIBUTE_WORDS = set(
-    "cost costs owns own owner owners responsible responsibility rated rating rag status track progress when due date "
-    "deadline finish finished complete completed spent spend budget funding charge cabinet member members director "
-    "lead leads leading portfolio holder officer who whom named next start started open opened".split()
+    [
+        "cost",
+        "costs",
+        "owns",
+        "own",
+        "owner",
+        "owners",
+        "responsible",
+        "responsibility",
+        "rated",
+        "rating",
+        "rag",
+        "status",
+        "track",
+        "progress",
+        "when",
+        "due",
+        "date",
+        "deadline",
+        "finish",
+        "finished",
+        "complete",
+        "completed",
+        "spent",
+        "spend",
+        "budget",
+        "funding",
+        "charge",
+        "cabinet",
+        "member",
+        "members",
+        "director",
+        "lead",
+        "leads",
+        "leading",
+        "portfolio",
+        "holder",
+        "officer",
+        "who",
+        "whom",
+        "named",
+        "next",
+        "start",
+        "started",
+        "open",
+        "opened",
+    ]
 )
 """Words that ask *about* an item rather than name one: "who is the cabinet member for it?"."""
 

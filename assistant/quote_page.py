@@ -49,7 +49,9 @@ def _page_text(path: str, page: int) -> str:
         pdf.close()
 
 
-def page_of_quote(path: str, first: int, last: int, quote: str, corpus_dir: Path | None = None) -> int:
+def page_of_quote(
+    path: str, first: int, last: int, quote: str, corpus_dir: Path | None = None
+) -> int:
     """The page in ``first``..``last`` whose text holds the start of ``quote``
     (else its end); ``first`` when neither is found or the file cannot be read."""
     if last <= first or not path.lower().endswith(".pdf"):
@@ -61,8 +63,10 @@ def page_of_quote(path: str, first: int, last: int, quote: str, corpus_dir: Path
     if resolved is None:
         return first
     try:
-        texts = {page: _page_text(str(resolved), page) for page in range(first, min(last, first + 5) + 1)}
-    except Exception:  # an unreadable file keeps the passage's own page
+        texts = {
+            page: _page_text(str(resolved), page) for page in range(first, min(last, first + 5) + 1)
+        }
+    except Exception:  # noqa: BLE001 - an unreadable file keeps the passage's own page
         return first
     for probe in (squashed[:_PROBE], squashed[-_PROBE:]):
         for page, text in texts.items():

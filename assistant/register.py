@@ -34,10 +34,16 @@ def find_people(query: str, documents: Iterable[PlanDocument]) -> list[Person]:
     text = query.strip()
     if normalise_initials(text) in people:
         return [people[normalise_initials(text)]]
-    words = [w for w in re.findall(r"[a-z'’-]+", text.lower()) if w not in {"cllr", "councillor", "the", "of", "mr", "mrs", "ms"}]
+    words = [
+        w
+        for w in re.findall(r"[a-z'’-]+", text.lower())
+        if w not in {"cllr", "councillor", "the", "of", "mr", "mrs", "ms"}
+    ]
     if not words:
         return []
-    by_name = [p for p in people.values() if p.name and all(w in p.name.lower().split() for w in words)]
+    by_name = [
+        p for p in people.values() if p.name and all(w in p.name.lower().split() for w in words)
+    ]
     if by_name:
         return by_name
     phrase = re.sub(r"^(?:the)\s+", "", text.lower().strip())
@@ -60,7 +66,9 @@ class ItemFilter(BaseModel):
     unrated: bool = False
     kind: ItemKind | None = None
     previous_rating: str | None = None
-    rating_change: str | None = Field(default=None, description="↑ ↓ ↔: how the rating moved since last period")
+    rating_change: str | None = Field(
+        default=None, description="↑ ↓ ↔: how the rating moved since last period"
+    )
 
     @classmethod
     def from_options(
@@ -70,7 +78,7 @@ class ItemFilter(BaseModel):
         document: str | None = None,
         documents: list[PlanDocument] | None = None,
         kind: str | None = None,
-    ) -> "ItemFilter":
+    ) -> ItemFilter:
         people: list[Person] = []
         if person:
             people = find_people(person, documents or [])
@@ -107,14 +115,20 @@ class ItemFilter(BaseModel):
         if self.direction:
             clauses.append({"direction": self.direction})
         if self.sections:
-            clauses.append({"section": self.sections[0]} if len(self.sections) == 1 else {"section": {"$in": self.sections}})
+            clauses.append(
+                {"section": self.sections[0]}
+                if len(self.sections) == 1
+                else {"section": {"$in": self.sections}}
+            )
         if self.people:
             field = self.role or "people"
             keys = [{field: {"$contains": person_key(p)}} for p in self.people]
             clauses.append(keys[0] if len(keys) == 1 else {"$or": keys})
         if document_ids:
             clauses.append(
-                {"plan_document": document_ids[0]} if len(document_ids) == 1 else {"plan_document": {"$in": document_ids}}
+                {"plan_document": document_ids[0]}
+                if len(document_ids) == 1
+                else {"plan_document": {"$in": document_ids}}
             )
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
@@ -127,13 +141,21 @@ def match_documents(query: str | None, documents: list[PlanDocument]) -> list[st
     exact = [d.id for d in documents if q in (d.id.lower(), d.meta.file.lower())]
     if exact:
         return exact
-    return [d.id for d in documents if q in d.id.lower() or q in d.meta.file.lower() or q in d.meta.title.lower()]
+    return [
+        d.id
+        for d in documents
+        if q in d.id.lower() or q in d.meta.file.lower() or q in d.meta.title.lower()
+    ]
 
 
 def known_documents(documents: list[PlanDocument], shown: int = 8) -> str:
     """The documents' ids for an error message, the first few and how many more."""
     ids = [d.id for d in documents]
-    more = f" … and {len(ids) - shown} more (planbot items --json lists them all)" if len(ids) > shown else ""
+    more = (
+        f" … and {len(ids) - shown} more (planbot items --json lists them all)"
+        if len(ids) > shown
+        else ""
+    )
     return ", ".join(ids[:shown]) + more
 
 
@@ -150,18 +172,30 @@ def find_items(
     ``document_ids`` bounds the search (the documents the asker may see); an empty
     list means none, ``None`` means every document.
     """
-    documents = store.documents if document_ids is None else [d for d in store.documents if d.id in document_ids]
+    documents = (
+        store.documents
+        if document_ids is None
+        else [d for d in store.documents if d.id in document_ids]
+    )
     if document_ids is not None and not documents:
         return []
     named = match_documents(criteria.document_id, documents)
     if criteria.document_id and not named:
-        raise ValueError(f"no document matches '{criteria.document_id}'; known: {known_documents(documents)}")
+        raise ValueError(
+            f"no document matches '{criteria.document_id}'; known: {known_documents(documents)}"
+        )
     document_ids = named or ([d.id for d in documents] if document_ids is not None else [])
     if store.covers_every_document(document_ids):
         document_ids = []  # no filter on documents at all
     nodes = store.get(where=criteria.where(document_ids))
     found = [(node, node.item()) for node in nodes]
-    found.sort(key=lambda pair: (_neg_date(pair[0].metadata.get("document_date", "")), pair[1].document_id, ref_key(pair[1].ref)))
+    found.sort(
+        key=lambda pair: (
+            _neg_date(pair[0].metadata.get("document_date", "")),
+            pair[1].document_id,
+            ref_key(pair[1].ref),
+        )
+    )
     return found
 
 

@@ -98,7 +98,10 @@ class Search:
         if missing:
             self._rows.update(self.store.nodes.rows(missing, vectors=True))
         return {
-            i: (StoredNode(id=i, text=self._rows[i][0], metadata=self._rows[i][1]), self._rows[i][2])
+            i: (
+                StoredNode(id=i, text=self._rows[i][0], metadata=self._rows[i][1]),
+                self._rows[i][2],
+            )
             for i in ids
             if i in self._rows
         }
@@ -112,22 +115,31 @@ class Search:
         keyword = self.keyword(pool * 2)
         by_document = where is None or set(where) == {"plan_document"}
         if by_document:
-            keyword = [h for h in keyword if where_matches({"plan_document": document_of(h[0])}, where)][:pool]
+            keyword = [
+                h for h in keyword if where_matches({"plan_document": document_of(h[0])}, where)
+            ][:pool]
         read = self.nodes([i for i, _ in dense] + [i for i, _ in keyword])
         if not by_document:
-            keyword = [h for h in keyword if h[0] in read and where_matches(read[h[0]][0].metadata, where)][:pool]
+            keyword = [
+                h for h in keyword if h[0] in read and where_matches(read[h[0]][0].metadata, where)
+            ][:pool]
         found: dict[str, Candidate] = {}
         for rank, (node_id, cosine) in enumerate(h for h in dense if h[0] in read):
-            found[node_id] = Candidate(node=read[node_id][0], cosine=cosine, dense_rank=rank, fused=1.0 / (RRF_K + rank))
-        keyword_only = [node_id for node_id, _ in keyword if node_id not in found and node_id in read]
+            found[node_id] = Candidate(
+                node=read[node_id][0], cosine=cosine, dense_rank=rank, fused=1.0 / (RRF_K + rank)
+            )
+        keyword_only = [
+            node_id for node_id, _ in keyword if node_id not in found and node_id in read
+        ]
         if keyword_only:
             # Stored vectors are unit length (normalised at embedding): a dot product is the cosine.
-            cosines = np.asarray([read[i][1] for i in keyword_only], dtype=np.float32) @ np.asarray(self.vector, dtype=np.float32)
-            for node_id, cosine in zip(keyword_only, cosines.tolist()):
+            cosines = np.asarray([read[i][1] for i in keyword_only], dtype=np.float32) @ np.asarray(
+                self.vector, dtype=np.float32
+            )
+            for node_id, cosine in zip(keyword_only, cosines.tolist(), strict=False):
                 found[node_id] = Candidate(node=read[node_id][0], cosine=cosine)
         for rank, (node_id, score) in enumerate(h for h in keyword if h[0] in found):
             cand = found[node_id]
             cand.bm25, cand.bm25_rank = score, rank
             cand.fused += 1.0 / (RRF_K + rank)
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)[:k]
-

@@ -12,22 +12,24 @@ from __future__ import annotations
 import re
 import threading
 import time
-from functools import cached_property
 from collections.abc import Iterable
+from functools import cached_property
 
 from assistant import compose, quoting
 from assistant.config import Settings, get_settings
 from assistant.evidence import Evidence, asks_money, best_evidence, states_money
 from assistant.llm_backends import configured
-from indexing.terms import TermStats, content_stems, scoped_terms
 from assistant.models import Answer, Citation, ItemKind, PlanDocument, PlanItem
 from assistant.register import ItemFilter, find_items, known_documents, match_documents
 from assistant.retrieve import Candidate, Search
 from assistant.understand import Intent, Query, understand
 from indexing.store import IndexStore, StoredNode
+from indexing.terms import TermStats, content_stems, scoped_terms
 
 NOT_COVERED = "The plan documents I have don't cover this."
-NO_SUBJECT = "The question names nothing to look up: ask about a commitment, a ref, a person or a topic."
+NO_SUBJECT = (
+    "The question names nothing to look up: ask about a commitment, a ref, a person or a topic."
+)
 COVERAGE_FLOOR = 0.45
 """Share (by idf weight) of a question's words the best source must hold."""
 STRONG_MATCH = 0.4
@@ -42,7 +44,10 @@ answerable questions with the item in the top 10: fused order 152 at rank 1, rer
 _ASKED = re.compile(r"\b(?:asked|asking|submitted|raised|put)\b", re.I)
 KPI_MARGIN = 0.15
 """An indicator this close (cosine, and coverage of the question) below a prose sentence still answers a figure question."""
-_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|who|when|what|is it|it|its|that|this)\b.*\b(it|its|that|this|they|them)\b", re.I)
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|who|when|what|is it|it|its|that|this)\b.*\b(it|its|that|this|they|them)\b",
+    re.I,
+)
 
 
 class QuestionError(ValueError):
@@ -91,8 +96,12 @@ class Assistant:
         started = time.perf_counter()
         text = self.validate(question)
         store = self.store
-        scope = Scope.of(store, set(access) if access is not None else set(self.settings.default_access))
-        query = understand(scope.terms.correct(_swap_typos(text, scope.terms.words)), scope.documents)
+        scope = Scope.of(
+            store, set(access) if access is not None else set(self.settings.default_access)
+        )
+        query = understand(
+            scope.terms.correct(_swap_typos(text, scope.terms.words)), scope.documents
+        )
         query.text = text if query.text == text else query.text
         if context is not None:
             query = _with_context(query, context)
@@ -122,14 +131,21 @@ class Assistant:
                 "(ask about one thing at a time)."
             )
         if not re.search(r"[A-Za-z0-9]", text):
-            raise QuestionError("The question has no words in it: ask something about the plan documents.")
+            raise QuestionError(
+                "The question has no words in it: ask something about the plan documents."
+            )
         return text
 
     # --- routing --------------------------------------------------------------------
-    def _route(self, scope: "Scope", query: Query, explicit_docs: list[str], k: int) -> Answer:
+    def _route(self, scope: Scope, query: Query, explicit_docs: list[str], k: int) -> Answer:
         if query.intent == Intent.list and (
-            query.rating or query.people or query.sections or query.direction or query.unrated
-            or query.change or query.from_rating
+            query.rating
+            or query.people
+            or query.sections
+            or query.direction
+            or query.unrated
+            or query.change
+            or query.from_rating
         ):
             if not self._periods_known(scope, query):
                 return self._decline(query, [])
@@ -141,7 +157,9 @@ class Assistant:
             if answer is not None:
                 return answer
         if not content_stems(query.text):  # only common words ("the", "is that it?")
-            return Answer(question=query.text, answer=NO_SUBJECT, answered=False, intent=query.intent.value)
+            return Answer(
+                question=query.text, answer=NO_SUBJECT, answered=False, intent=query.intent.value
+            )
         from indexing.embedding import embed_one
 
         store = scope.store
@@ -165,28 +183,41 @@ class Assistant:
             # values (latest, target, previous) answer a question about its figure.
             measured = next(
                 (
-                    c for c in candidates[1:3]
-                    if c.node.is_item and _answers_figure(query, c.node.item()) and c.cosine >= top.cosine - KPI_MARGIN
-                    and self._coverage(scope, query, [c]) >= self._coverage(scope, query, [top]) - KPI_MARGIN
+                    c
+                    for c in candidates[1:3]
+                    if c.node.is_item
+                    and _answers_figure(query, c.node.item())
+                    and c.cosine >= top.cosine - KPI_MARGIN
+                    and self._coverage(scope, query, [c])
+                    >= self._coverage(scope, query, [top]) - KPI_MARGIN
                 ),
                 None,
             )
             if measured is not None:
                 candidates = [measured] + [c for c in candidates if c is not measured]
                 top = measured
-        if query.intent in (Intent.figure, Intent.fact) and top.node.is_item and _answers_figure(query, top.node.item()):
+        if (
+            query.intent in (Intent.figure, Intent.fact)
+            and top.node.is_item
+            and _answers_figure(query, top.node.item())
+        ):
             # "What percentage of pothole repairs…": the KPI's own values answer it.
             return self._status(scope, query, candidates)
         if query.intent == Intent.who and _ASKED.search(query.text):
             # "Who asked about…": the member question itself names its asker.
-            asked = next((c for c in candidates[:3] if c.node.is_item and c.node.item().fields.get("asker")), None)
+            asked = next(
+                (c for c in candidates[:3] if c.node.is_item and c.node.item().fields.get("asker")),
+                None,
+            )
             if asked is not None:
-                return self._status(scope, query, [asked] + [c for c in candidates if c is not asked])
+                return self._status(
+                    scope, query, [asked] + [c for c in candidates if c is not asked]
+                )
         if query.intent in (Intent.figure, Intent.when) or not top.node.is_item:
             return self._fact(scope, query, candidates)
         return self._status(scope, query, candidates)
 
-    def _relevant(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> bool:
+    def _relevant(self, scope: Scope, query: Query, candidates: list[Candidate]) -> bool:
         """Do the documents cover this question at all?
 
         The best candidates must be close in meaning (cosine over the floor) *and*
@@ -200,22 +231,31 @@ class Assistant:
         best = max(c.cosine for c in candidates[:5])
         if best < self.settings.relevance_floor:
             return False
-        return self._coverage(scope, query, candidates[:3]) >= COVERAGE_FLOOR or best >= self.settings.relevance_floor + STRONG_MATCH
+        return (
+            self._coverage(scope, query, candidates[:3]) >= COVERAGE_FLOOR
+            or best >= self.settings.relevance_floor + STRONG_MATCH
+        )
 
-    def _rerank(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> list[Candidate]:
+    def _rerank(self, scope: Scope, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         """Fused order, refined by how much of the question each source holds."""
         asked = content_stems(query.text)
         scored = [
-            (c.cosine + RERANK_COVERAGE * scope.terms.coverage(asked, _node_stems(c)) + RERANK_PRIOR / (1 + rank), -rank, c)
+            (
+                c.cosine
+                + RERANK_COVERAGE * scope.terms.coverage(asked, _node_stems(c))
+                + RERANK_PRIOR / (1 + rank),
+                -rank,
+                c,
+            )
             for rank, c in enumerate(candidates)
         ]
         return [c for *_, c in sorted(scored, key=lambda t: (t[0], t[1]), reverse=True)]
 
-    def _coverage(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> float:
+    def _coverage(self, scope: Scope, query: Query, candidates: list[Candidate]) -> float:
         asked = content_stems(query.text)
         return max((scope.terms.coverage(asked, _node_stems(c)) for c in candidates), default=0.0)
 
-    def _periods_known(self, scope: "Scope", query: Query, top: Candidate | None = None) -> bool:
+    def _periods_known(self, scope: Scope, query: Query, top: Candidate | None = None) -> bool:
         """Every quarter the question names is one a document covers, and every year is
         one a document covers (or, with ``top``, one the best source mentions)."""
         labels = scope.period_labels
@@ -223,33 +263,51 @@ class Assistant:
             return False
         if not all(re.search(rf"\b{q}\b|quarter {q[1]}", labels, re.I) for q in query.quarters):
             return False
-        return all(year in scope.known_years or (top is not None and year in top.node.text) for year in query.years)
+        return all(
+            year in scope.known_years or (top is not None and year in top.node.text)
+            for year in query.years
+        )
 
     # --- answer kinds ---------------------------------------------------------------
-    def _list(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer:
+    def _list(self, scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         docs = scope.narrow(explicit_docs or query.document_ids)
         if query.sections:
             docs = [d for d in docs if d in {doc_id for doc_id, _ in query.sections}] or docs
         if query.unrated or query.direction:
             # Only documents that rate their items can have an unrated or arrowed item.
-            docs = [d.id for d in scope.documents if d.id in docs and any(i.rating or i.direction for i in d.items)]
+            docs = [
+                d.id
+                for d in scope.documents
+                if d.id in docs and any(i.rating or i.direction for i in d.items)
+            ]
         criteria = ItemFilter(
-            rating=query.rating, people=query.people, role=query.people_role if query.people else None,
-            sections=[name for _, name in query.sections], direction=query.direction, unrated=query.unrated,
-            kind=query.kind, previous_rating=query.from_rating, rating_change=query.change,
+            rating=query.rating,
+            people=query.people,
+            role=query.people_role if query.people else None,
+            sections=[name for _, name in query.sections],
+            direction=query.direction,
+            unrated=query.unrated,
+            kind=query.kind,
+            previous_rating=query.from_rating,
+            rating_change=query.change,
         )
         found = find_items(scope.store, criteria, document_ids=docs)
         combined: list[tuple[StoredNode, PlanItem]] = []
         if query.rating and "/" not in query.rating and not query.from_rating:
             wider = find_items(
-                scope.store, ItemFilter(rating=query.rating, include_combined=True, kind=query.kind), document_ids=docs
+                scope.store,
+                ItemFilter(rating=query.rating, include_combined=True, kind=query.kind),
+                document_ids=docs,
             )
             combined = [(n, i) for n, i in wider if i.rating != query.rating]
         label = _filter_label(query)
         if not found and not combined:
             return Answer(
-                question=query.text, answer=f"0 {_KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
-                answered=True, intent=query.intent.value, metadata={"count": 0, "combined_count": 0},
+                question=query.text,
+                answer=f"0 {_KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
+                answered=True,
+                intent=query.intent.value,
+                metadata={"count": 0, "combined_count": 0},
             )
         if _LATEST.search(query.text):
             # "this quarter", "latest": the newest paper that has such items, not every year's.
@@ -265,29 +323,47 @@ class Assistant:
         if query.people and not query.rating:
             lines.append(f"{label} is named on {len(found)} {plural}{across}:")
         else:
-            lines.append(f"{len(found)} {plural} {'is' if len(found) == 1 else 'are'} {label}{across}:")
+            lines.append(
+                f"{len(found)} {plural} {'is' if len(found) == 1 else 'are'} {label}{across}:"
+            )
         for group in groups:
             if len(groups) > 1:
                 meta = group[0][0].metadata
-                where = meta.get("document_title", "") + (f", {meta['document_period']}" if meta.get("document_period") else "")
+                where = meta.get("document_title", "") + (
+                    f", {meta['document_period']}" if meta.get("document_period") else ""
+                )
                 lines.append(f"{len(group)} in {where}:")
             for node, item in group:
-                citations.append(compose.item_citation(node, item, quote=compose.item_quote(item, with_update=False)))
+                citations.append(
+                    compose.item_citation(
+                        node, item, quote=compose.item_quote(item, with_update=False)
+                    )
+                )
                 lines.append(compose.list_line(item, len(citations), query.people_role))
         if combined:
-            lines.append(f"A further {len(combined)} have a combined rating that includes {compose_rating(query.rating)}:")
+            lines.append(
+                f"A further {len(combined)} have a combined rating that includes {compose_rating(query.rating)}:"
+            )
             for node, item in combined:
-                citations.append(compose.item_citation(node, item, quote=compose.item_quote(item, with_update=False)))
+                citations.append(
+                    compose.item_citation(
+                        node, item, quote=compose.item_quote(item, with_update=False)
+                    )
+                )
                 lines.append(compose.list_line(item, len(citations), query.people_role))
         sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
         lines.append("Source: " + "; ".join(sources))
         return Answer(
-            question=query.text, answer="\n".join(lines), answered=True, intent=query.intent.value,
-            citations=citations, items=[i for _, i in found + combined],
+            question=query.text,
+            answer="\n".join(lines),
+            answered=True,
+            intent=query.intent.value,
+            citations=citations,
+            items=[i for _, i in found + combined],
             metadata={"count": len(found), "combined_count": len(combined)},
         )
 
-    def _by_ref(self, scope: "Scope", query: Query, explicit_docs: list[str]) -> Answer | None:
+    def _by_ref(self, scope: Scope, query: Query, explicit_docs: list[str]) -> Answer | None:
         found: list[tuple[StoredNode, PlanItem]] = []
         for ref in query.refs:
             found += find_items(scope.store, ItemFilter(ref=ref), document_ids=scope.ids)
@@ -300,20 +376,27 @@ class Assistant:
             return Answer(
                 question=query.text,
                 answer=f"There is no item {refs} in the plan documents I have"
-                + (" (some refs were lost when the published files were extracted)." if any("." in r for r in query.refs) else "."),
-                answered=False, intent=query.intent.value,
+                + (
+                    " (some refs were lost when the published files were extracted)."
+                    if any("." in r for r in query.refs)
+                    else "."
+                ),
+                answered=False,
+                intent=query.intent.value,
             )
         if query.asks_rating or query.asks_owner:
             # The same ref can exist in several documents; prefer one that has what is asked.
-            found.sort(key=lambda pair: (not bool(pair[1].rating or pair[1].owner)))
+            found.sort(key=lambda pair: not bool(pair[1].rating or pair[1].owner))
         if query.intent == Intent.when:
             candidates = [Candidate(node=n, cosine=1.0) for n, _ in found]
             evidence = [e for e in best_evidence(query, candidates) if e.has_required]
             if evidence:
                 return self._fact_answer(query, evidence[0], [])
-        return self._status_answer(scope, query, found[0], found[1:], other_items_label="Same ref in other documents")
+        return self._status_answer(
+            scope, query, found[0], found[1:], other_items_label="Same ref in other documents"
+        )
 
-    def _status(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> Answer:
+    def _status(self, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
         items = [c for c in candidates if c.node.is_item]
         if not items or items[0].cosine < self.settings.relevance_floor - 0.05:
             return self._fact(scope, query, candidates)
@@ -322,18 +405,30 @@ class Assistant:
         # lead with it when it is as close, and never swap it for a newer paper's.
         named = set(query.document_ids) if (query.years or query.quarters) else set()
         if named and lead.node.metadata.get("plan_document") not in named:
-            in_named = next((c for c in items[1:5] if c.node.metadata.get("plan_document") in named and c.cosine >= lead.cosine - 0.06), None)
+            in_named = next(
+                (
+                    c
+                    for c in items[1:5]
+                    if c.node.metadata.get("plan_document") in named
+                    and c.cosine >= lead.cosine - 0.06
+                ),
+                None,
+            )
             if in_named is not None:
                 items = [in_named] + [c for c in items if c is not in_named]
                 lead = in_named
         same_subject = [
-            c for c in items[1:5]
+            c
+            for c in items[1:5]
             if c.node.metadata.get("plan_document") != lead.node.metadata.get("plan_document")
-            and c.cosine >= lead.cosine - 0.06 and (not named or c.node.metadata.get("plan_document") in named)
+            and c.cosine >= lead.cosine - 0.06
+            and (not named or c.node.metadata.get("plan_document") in named)
         ]
         newer = [
-            c for c in same_subject
-            if _date_key(c.node) > _date_key(lead.node) and (not named or c.node.metadata.get("plan_document") in named)
+            c
+            for c in same_subject
+            if _date_key(c.node) > _date_key(lead.node)
+            and (not named or c.node.metadata.get("plan_document") in named)
         ]
         if newer:
             newest = max(newer, key=lambda c: _date_key(c.node))
@@ -348,13 +443,16 @@ class Assistant:
                 lead = named
         history = sorted(same_subject, key=lambda c: _date_key(c.node), reverse=True)
         return self._status_answer(
-            scope, query, (lead.node, lead.node.item()), [(c.node, c.node.item()) for c in history],
+            scope,
+            query,
+            (lead.node, lead.node.item()),
+            [(c.node, c.node.item()) for c in history],
             other_items_label="Also covered in",
         )
 
     def _status_answer(
         self,
-        scope: "Scope",
+        scope: Scope,
         query: Query,
         lead: tuple[StoredNode, PlanItem],
         others: list[tuple[StoredNode, PlanItem]],
@@ -362,9 +460,13 @@ class Assistant:
         other_items_label: str,
     ) -> Answer:
         node, item = lead
-        has_ratings = any(i.rating for d in scope.documents if d.id == item.document_id for i in d.items)
+        has_ratings = any(
+            i.rating for d in scope.documents if d.id == item.document_id for i in d.items
+        )
         citations = [compose.item_citation(node, item)]
-        text = compose.status_text(node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating)
+        text = compose.status_text(
+            node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating
+        )
         history: list[PlanItem] = []
         if others:
             lines = [f"{other_items_label}:"]
@@ -374,22 +476,29 @@ class Assistant:
                 history.append(other)
             text += "\n" + "\n".join(lines)
         return Answer(
-            question=query.text, answer=text, answered=True, intent=query.intent.value,
-            citations=citations, items=[item], history=history,
+            question=query.text,
+            answer=text,
+            answered=True,
+            intent=query.intent.value,
+            citations=citations,
+            items=[item],
+            history=history,
         )
 
-    def _fact(self, scope: "Scope", query: Query, candidates: list[Candidate]) -> Answer:
+    def _fact(self, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
         evidence = best_evidence(query, candidates, known_names=scope.names)
         fitting = [e for e in evidence if e.has_required]
         if not fitting or not self._evidence_on_topic(scope, query, fitting[0]):
             return self._decline(query, candidates, subject_found=bool(evidence))
         extra = [
-            e for e in fitting[1:3]
-            if e.candidate.node.id == fitting[0].candidate.node.id and e.score >= fitting[0].score - 0.15
+            e
+            for e in fitting[1:3]
+            if e.candidate.node.id == fitting[0].candidate.node.id
+            and e.score >= fitting[0].score - 0.15
         ][:1]
         return self._fact_answer(query, fitting[0], extra)
 
-    def _evidence_on_topic(self, scope: "Scope", query: Query, evidence: Evidence) -> bool:
+    def _evidence_on_topic(self, scope: Scope, query: Query, evidence: Evidence) -> bool:
         """The chosen sentence (with its item and document) must hold the question's
         rarer words, and any year the documents do not cover."""
         if not self._periods_known(scope, query, evidence.candidate):
@@ -399,21 +508,34 @@ class Assistant:
         subject = node.item().commitment if node.is_item else ""
         context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
         coverage = scope.terms.coverage(content_stems(query.text), content_stems(context))
-        return coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= self.settings.relevance_floor + STRONG_MATCH
+        return (
+            coverage >= COVERAGE_FLOOR
+            or evidence.candidate.cosine >= self.settings.relevance_floor + STRONG_MATCH
+        )
 
-    def _person(self, scope: "Scope", query: Query) -> Answer:
+    def _person(self, scope: Scope, query: Query) -> Answer:
         """Who someone is, from the key to initials of the documents that name them."""
         lines: list[str] = []
         citations: list[Citation] = []
         for person in query.people:
-            doc = next((d for d in scope.documents if any(p.initials == person.initials for p in d.people_key.values())), None)
+            doc = next(
+                (
+                    d
+                    for d in scope.documents
+                    if any(p.initials == person.initials for p in d.people_key.values())
+                ),
+                None,
+            )
             if doc is None or doc.people_key_location is None:
                 continue
             role = f" — {person.role}" if person.role else ""
             citations.append(
                 Citation(
-                    document=doc.meta.title, document_id=doc.id, date=doc.meta.period or doc.meta.date,
-                    section="Key to initials", quote=f"{person.initials} {person.name}{role}",
+                    document=doc.meta.title,
+                    document_id=doc.id,
+                    date=doc.meta.period or doc.meta.date,
+                    section="Key to initials",
+                    quote=f"{person.initials} {person.name}{role}",
                     source=str(doc.people_key_location),
                 )
             )
@@ -423,27 +545,43 @@ class Assistant:
             lines.append(
                 f"{person.name} ({person.initials}) {what}, according to the key to initials of "
                 f"{doc.meta.title}{', ' + doc.meta.period if doc.meta.period else ''} [{len(citations)}]. "
-                f"Ask \"what is {person.name} responsible for?\" for the items that name them."
+                f'Ask "what is {person.name} responsible for?" for the items that name them.'
             )
         if not lines:
             return self._decline(query, [])
-        return Answer(question=query.text, answer="\n".join(lines), answered=True, intent=query.intent.value, citations=citations)
+        return Answer(
+            question=query.text,
+            answer="\n".join(lines),
+            answered=True,
+            intent=query.intent.value,
+            citations=citations,
+        )
 
     def _fact_answer(self, query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
         node = evidence.candidate.node
         quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
         citation = compose.node_citation(node, quote=quote)
-        where = citation.document + (f", {citation.date}" if citation.date else "") + (f", ref {citation.ref}" if citation.ref else "")
+        where = (
+            citation.document
+            + (f", {citation.date}" if citation.date else "")
+            + (f", ref {citation.ref}" if citation.ref else "")
+        )
         where += f", p. {citation.page}" if citation.page else ""
         stated = compose.row_values(node.row(), query.text) if node.is_row else quoting.quote(quote)
         answer = f"{stated} [1]\nSource: {where} [1]"
         items = [node.item()] if node.is_item else []
         return Answer(
-            question=query.text, answer=answer, answered=True, intent=query.intent.value,
-            citations=[citation], items=items,
+            question=query.text,
+            answer=answer,
+            answered=True,
+            intent=query.intent.value,
+            citations=[citation],
+            items=items,
         )
 
-    def _decline(self, query: Query, candidates: list[Candidate], subject_found: bool = False) -> Answer:
+    def _decline(
+        self, query: Query, candidates: list[Candidate], subject_found: bool = False
+    ) -> Answer:
         suggestions = [c.node.item() for c in candidates if c.node.is_item][:3]
         text = NOT_COVERED
         if subject_found and query.intent in (Intent.figure, Intent.when) and suggestions:
@@ -454,7 +592,11 @@ class Assistant:
                 f"• {s.ref + ' ' if s.ref else ''}{s.title(100)}" for s in suggestions
             )
         return Answer(
-            question=query.text, answer=text, answered=False, intent=query.intent.value, suggestions=suggestions,
+            question=query.text,
+            answer=text,
+            answered=False,
+            intent=query.intent.value,
+            suggestions=suggestions,
         )
 
 
@@ -465,8 +607,12 @@ def compose_rating(rating: str | None) -> str:
 
 
 _KIND_NOUNS = {
-    ItemKind.kpi: "KPI", ItemKind.risk: "risk", ItemKind.recommendation: "recommendation",
-    ItemKind.question: "question", ItemKind.milestone: "milestone", ItemKind.decision: "decision",
+    ItemKind.kpi: "KPI",
+    ItemKind.risk: "risk",
+    ItemKind.recommendation: "recommendation",
+    ItemKind.question: "question",
+    ItemKind.milestone: "milestone",
+    ItemKind.decision: "decision",
     ItemKind.commitment: "commitment",
 }
 
@@ -474,7 +620,11 @@ _KIND_NOUNS = {
 def _filter_label(query: Query) -> str:
     parts = []
     if query.change:
-        parts.append({"↓": "rated worse than last time", "↑": "rated better than last time"}.get(query.change, "unchanged"))
+        parts.append(
+            {"↓": "rated worse than last time", "↑": "rated better than last time"}.get(
+                query.change, "unchanged"
+            )
+        )
     if query.from_rating:
         parts.append(f"previously {compose_rating(query.from_rating)}")
     if query.unrated:
@@ -482,14 +632,20 @@ def _filter_label(query: Query) -> str:
     if query.direction:
         from assistant.models import DIRECTION_WORDS
 
-        parts.append(f"with direction of travel {DIRECTION_WORDS[query.direction]} ({query.direction})")
+        parts.append(
+            f"with direction of travel {DIRECTION_WORDS[query.direction]} ({query.direction})"
+        )
     if query.sections:
         parts.append("in " + " / ".join(sorted({name.title() for _, name in query.sections})))
     if query.rating:
         parts.append(f"rated {compose_rating(query.rating)}")
     if query.people:
         names = " or ".join(p.display() for p in query.people)
-        role = {"owner": "as owner", "director": "as director", "cabinet_member": "as cabinet member"}.get(query.people_role or "", "")
+        role = {
+            "owner": "as owner",
+            "director": "as director",
+            "cabinet_member": "as cabinet member",
+        }.get(query.people_role or "", "")
         who = f"{names}{' (' + role + ')' if role else ''}"
         return f"{parts[0]} naming {who}" if parts else who
     return " and ".join(parts) or "listed"
@@ -510,10 +666,12 @@ class Scope:
         self.ids = [d.id for d in documents]
 
     @classmethod
-    def of(cls, store: IndexStore, access: set[str]) -> "Scope":
+    def of(cls, store: IndexStore, access: set[str]) -> Scope:
         key = ("scope", frozenset(access))
         if key not in store.derived:
-            store.derived[key] = cls(store, [d for d in store.documents if d.meta.access.value in access])
+            store.derived[key] = cls(
+                store, [d for d in store.documents if d.meta.access.value in access]
+            )
         return store.derived[key]
 
     @cached_property
@@ -566,7 +724,10 @@ class Scope:
         return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
 
 
-_LATEST = re.compile(r"\b(this|current|latest|most recent|last) (quarter|period|report|year|month)\b|\bcurrently\b", re.I)
+_LATEST = re.compile(
+    r"\b(this|current|latest|most recent|last) (quarter|period|report|year|month)\b|\bcurrently\b",
+    re.I,
+)
 
 
 def _swap_typos(text: str, words: list[str]) -> str:
@@ -580,14 +741,18 @@ def _swap_typos(text: str, words: list[str]) -> str:
         lower = word.lower()
         if lower in known:
             return word
-        swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
+        swaps = {
+            lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)
+        }
         found = sorted(w for w in swaps if w in known and w != lower)
         return found[0] if len(found) == 1 else word
 
     return re.sub(r"[A-Za-z]{5,}", fix, text)
 
 
-def _by_document(found: list[tuple[StoredNode, PlanItem]]) -> list[list[tuple[StoredNode, PlanItem]]]:
+def _by_document(
+    found: list[tuple[StoredNode, PlanItem]],
+) -> list[list[tuple[StoredNode, PlanItem]]]:
     """Items grouped by their document, in the order found (newest document first)."""
     groups: dict[str, list[tuple[StoredNode, PlanItem]]] = {}
     for node, item in found:
@@ -600,7 +765,10 @@ def _states_values(item: PlanItem) -> bool:
     likelihood, a figure under a column of its own such as an exposure in £m)."""
     if any(item.fields.get(role) for role in ("latest", "score", "likelihood", "impact")):
         return True
-    return any(value and len(str(value)) <= 20 and re.search(r"\d", str(value)) for value in item.other_fields.values())
+    return any(
+        value and len(str(value)) <= 20 and re.search(r"\d", str(value))
+        for value in item.other_fields.values()
+    )
 
 
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-/–]\s*(?:(?:19|20)(\d{2})|(\d{2}))\b")
@@ -613,7 +781,9 @@ def _year_ranges_held(question: str, candidate: Candidate) -> bool:
     if not asked:
         return True
     meta = candidate.node.metadata
-    held = f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+    held = (
+        f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+    )
     have = {(m.group(1), m.group(2) or m.group(3)) for m in _YEAR_RANGE.finditer(held)}
     return asked <= have
 
@@ -632,7 +802,9 @@ def _answers_figure(query: Query, item: PlanItem) -> bool:
 def _node_stems(candidate: Candidate) -> set[str]:
     """Content stems of a source with its document's title and period ("Q2 2017")."""
     meta = candidate.node.metadata
-    return content_stems(f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}")
+    return content_stems(
+        f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+    )
 
 
 def _date_key(node: StoredNode) -> tuple[int, ...]:
@@ -648,5 +820,10 @@ def _with_context(query: Query, context: Answer) -> Query:
         return query
     intent = query.intent if query.intent in (Intent.status, Intent.when) else Intent.status
     return query.model_copy(
-        update={"refs": [item.ref], "document_ids": [item.document_id], "intent": intent, "asks_owner": True}
+        update={
+            "refs": [item.ref],
+            "document_ids": [item.document_id],
+            "intent": intent,
+            "asks_owner": True,
+        }
     )

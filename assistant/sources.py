@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Answer, Citation, PlanItem, Person
+from assistant.models import Answer, Citation, Person, PlanItem
 from assistant.prompts import render
 
 MAX_QUOTE_CHARS = 1500
@@ -29,7 +29,9 @@ class Source(BaseModel):
     citation: Citation
     item: PlanItem | None = None
     text: str
-    ratings: list[str] = Field(default_factory=list, description="Rating codes of the row, e.g. ['G/A']")
+    ratings: list[str] = Field(
+        default_factory=list, description="Rating codes of the row, e.g. ['G/A']"
+    )
 
 
 def item_for(citation: Citation, candidates: list[PlanItem]) -> PlanItem | None:
@@ -73,15 +75,24 @@ def build_sources(answer: Answer, prompts_dir: Path) -> list[Source]:
     sources = []
     for n, citation in enumerate(answer.citations, start=1):
         item = item_for(citation, candidates)
-        sources.append(Source(
-            n=n, citation=citation, item=item, text=source_text(n, citation, item, prompts_dir),
-            ratings=[item.rating] if item and item.rating else [],
-        ))
+        sources.append(
+            Source(
+                n=n,
+                citation=citation,
+                item=item,
+                text=source_text(n, citation, item, prompts_dir),
+                ratings=[item.rating] if item and item.rating else [],
+            )
+        )
     return sources
 
 
 def source_text(
-    n: int, citation: Citation, item: PlanItem | None, prompts_dir: Path, limit: int | None = MAX_QUOTE_CHARS
+    n: int,
+    citation: Citation,
+    item: PlanItem | None,
+    prompts_dir: Path,
+    limit: int | None = MAX_QUOTE_CHARS,
 ) -> str:
     """Source ``[n]`` laid out by ``prompts/llm_source_item.md`` (a row) or ``llm_source_passage.md``."""
     common = {
@@ -95,7 +106,9 @@ def source_text(
         return render(prompts_dir, "llm_source_passage.md", **common).strip()
     rating = f"{item.rating_words} ({item.rating})" if item.rating else "none given in the source"
     return render(
-        prompts_dir, "llm_source_item.md", **common,
+        prompts_dir,
+        "llm_source_item.md",
+        **common,
         ref=item.ref or "none",
         rating=rating,
         direction=item.direction_words or "none given",

@@ -39,24 +39,46 @@ class Query(BaseModel):
     people: list[Person] = Field(default_factory=list)
     people_role: str | None = None  # owner, director, cabinet_member when the question says which
     document_ids: list[str] = Field(default_factory=list)
-    years: list[str] = Field(default_factory=list, description="Years or periods named in the question")
+    years: list[str] = Field(
+        default_factory=list, description="Years or periods named in the question"
+    )
     asks_rating: bool = False
     asks_owner: bool = False
-    counted_words: list[str] = Field(default_factory=list, description="'how many young carers' → young, carers")
+    counted_words: list[str] = Field(
+        default_factory=list, description="'how many young carers' → young, carers"
+    )
     quarters: list[str] = Field(default_factory=list, description="Quarters named: 'Q3'")
-    sections: list[tuple[str, str]] = Field(default_factory=list, description="(document id, section) named")
-    direction: str | None = Field(default=None, description="Direction of travel asked for: ↑ ↓ ↔ ↕")
+    sections: list[tuple[str, str]] = Field(
+        default_factory=list, description="(document id, section) named"
+    )
+    direction: str | None = Field(
+        default=None, description="Direction of travel asked for: ↑ ↓ ↔ ↕"
+    )
     unrated: bool = Field(default=False, description="Asks for items with no RAG rating")
-    kind: ItemKind | None = Field(default=None, description="The kind of item a list asks for: KPIs, risks…")
-    change: str | None = Field(default=None, description="How the rating moved since last period: ↑ ↓")
-    from_rating: str | None = Field(default=None, description="The previous rating asked for: 'from Green to Amber'")
-    about_person: bool = Field(default=False, description="Asks who someone is or what their role is")
+    kind: ItemKind | None = Field(
+        default=None, description="The kind of item a list asks for: KPIs, risks…"
+    )
+    change: str | None = Field(
+        default=None, description="How the rating moved since last period: ↑ ↓"
+    )
+    from_rating: str | None = Field(
+        default=None, description="The previous rating asked for: 'from Green to Amber'"
+    )
+    about_person: bool = Field(
+        default=False, description="Asks who someone is or what their role is"
+    )
 
 
-_DOTTED_REF = re.compile(r"(?<![\d.£$])(\d{1,2}\.\d{1,2})(?![\d.]*\d)(?!\s*(?:m\b|k\b|%|million|bn))")
-_NAMED_REF = re.compile(r"\b(?:commitment|item|ref(?:erence)?|number|no\.?|objective|#)\s*(\d{1,3}(?:\.\d{1,2})?)\b", re.I)
+_DOTTED_REF = re.compile(
+    r"(?<![\d.£$])(\d{1,2}\.\d{1,2})(?![\d.]*\d)(?!\s*(?:m\b|k\b|%|million|bn))"
+)
+_NAMED_REF = re.compile(
+    r"\b(?:commitment|item|ref(?:erence)?|number|no\.?|objective|#)\s*(\d{1,3}(?:\.\d{1,2})?)\b",
+    re.I,
+)
 _RATING_WORDS = re.compile(
-    r"\b((?:red|amber|green|complete[d]?)(?:\s*/\s*(?:red|amber|green))?|[RAGC]\s*/\s*[RAGC])\b", re.I
+    r"\b((?:red|amber|green|complete[d]?)(?:\s*/\s*(?:red|amber|green))?|[RAGC]\s*/\s*[RAGC])\b",
+    re.I,
 )
 _YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*/\s*(\d{2,4}))?\b")
 _QUARTER = re.compile(r"\bq([1-4])\b|\bquarter\s*([1-4]|one|two|three|four)\b", re.I)
@@ -67,7 +89,22 @@ _ROLE_PHRASES = {
     "deputy leader": "Deputy Leader",
     "chief executive": "Chief Executive",
 }
-_COMMON_INITIAL_WORDS = {"RAG", "KPI", "KPIS", "DOT", "IT", "UK", "OK", "A", "I", "AM", "Q1", "Q2", "Q3", "Q4"}
+_COMMON_INITIAL_WORDS = {
+    "RAG",
+    "KPI",
+    "KPIS",
+    "DOT",
+    "IT",
+    "UK",
+    "OK",
+    "A",
+    "I",
+    "AM",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+}
 """Capitals a question uses that are never someone's initials; the documents' own
 abbreviations (places, bodies) are found in their text (``_Catalogue.ordinary``)."""
 _ORDINARY_MIN = 3
@@ -101,7 +138,9 @@ _STATUS_CUES = re.compile(
     re.I,
 )
 _WHO_CUES = re.compile(r"\b(who|owner|owns|responsible|cabinet member|director|in charge)\b", re.I)
-_WHEN_CUES = re.compile(r"\b(when|what date|by when|deadline|due|timescale|what month|what year|what day)\b", re.I)
+_WHEN_CUES = re.compile(
+    r"\b(when|what date|by when|deadline|due|timescale|what month|what year|what day)\b", re.I
+)
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
     r"rate|population|total|allowance|salary|£)\b|%",
@@ -113,9 +152,31 @@ _DIRECTIONS = {
     "↔": r"\b(no change|unchanged|sideways|static|flat)\b",
     "↕": r"\b(varies|varying|mixed direction)\b",
 }
-_UNRATED = re.compile(r"\b(no|without|missing|don'?t have a|do not have a|lack a|unrated)\s+(a\s+)?(rag\s+)?(rating|rag)\b|\bunrated\b", re.I)
-_ABOUT_PERSON = re.compile(r"\b(who is|who's|who was|job title|job|role|portfolio|position)\b", re.I)
-_SECTION_FILLER = {"our", "commitments", "commitment", "objectives", "objective", "issues", "the", "a", "and", "on", "to", "for", "of", "make", "we", "will"}
+_UNRATED = re.compile(
+    r"\b(no|without|missing|don'?t have a|do not have a|lack a|unrated)\s+(a\s+)?(rag\s+)?(rating|rag)\b|\bunrated\b",
+    re.I,
+)
+_ABOUT_PERSON = re.compile(
+    r"\b(who is|who's|who was|job title|job|role|portfolio|position)\b", re.I
+)
+_SECTION_FILLER = {
+    "our",
+    "commitments",
+    "commitment",
+    "objectives",
+    "objective",
+    "issues",
+    "the",
+    "a",
+    "and",
+    "on",
+    "to",
+    "for",
+    "of",
+    "make",
+    "we",
+    "will",
+}
 
 
 def _refs(text: str) -> list[str]:
@@ -148,7 +209,9 @@ class _Catalogue:
         for doc in documents:
             self.people.update({normalise_initials(p.initials): p for p in doc.people_key.values()})
         self.named = [
-            (re.sub(r"^Cllr\s+", "", person.name).lower(), person) for person in self.people.values() if person.name
+            (re.sub(r"^Cllr\s+", "", person.name).lower(), person)
+            for person in self.people.values()
+            if person.name
         ]
         self.ordinary = _ordinary_capitals(documents)
         unique_keys = _title_keys(documents)
@@ -192,7 +255,11 @@ def _people(text: str, documents: list[PlanDocument], catalogue: _Catalogue) -> 
     known = catalogue.people
     for token in re.findall(r"\b[A-Z][A-Za-z'’]{1,4}\b", text):
         if token.upper() == token or re.match(r"^[A-Z][a-z]?[A-Z]", token):
-            if token.upper() not in _COMMON_INITIAL_WORDS and token not in catalogue.ordinary and normalise_initials(token) in known:
+            if (
+                token.upper() not in _COMMON_INITIAL_WORDS
+                and token not in catalogue.ordinary
+                and normalise_initials(token) in known
+            ):
                 found.append(known[normalise_initials(token)])
     found += [person for name, person in catalogue.named if name in lowered]
     unique: dict[str, Person] = {}
@@ -208,17 +275,22 @@ def _documents(text: str, catalogue: _Catalogue) -> tuple[list[str], list[str]]:
     chosen: list[str] = []
     quarter = _QUARTER.search(text)
     for doc_id, label, doc_years, title_keys in catalogue.labels:
-        if years and any(y in doc_years for y in years):
-            chosen.append(doc_id)
-        elif quarter and "quarter" in label and (not years or any(y in doc_years for y in years)):
-            chosen.append(doc_id)
-        elif any(word in lowered for word in title_keys):
+        if (
+            years
+            and any(y in doc_years for y in years)
+            or quarter
+            and "quarter" in label
+            and (not years or any(y in doc_years for y in years))
+            or any(word in lowered for word in title_keys)
+        ):
             chosen.append(doc_id)
     return list(dict.fromkeys(chosen)), years
 
 
 def _label(doc: PlanDocument) -> tuple[str, frozenset[str]]:
-    label = " ".join(filter(None, [doc.meta.title, doc.meta.period or "", doc.meta.date or "", doc.id])).lower()
+    label = " ".join(
+        filter(None, [doc.meta.title, doc.meta.period or "", doc.meta.date or "", doc.id])
+    ).lower()
     return label, frozenset(re.findall(r"(?:19|20)\d{2}", label))
 
 
@@ -233,17 +305,19 @@ def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
     titles = [re.findall(r"[a-z][a-z'’-]+", doc.meta.title.lower()) for doc in documents]
     candidates = {w for words in titles for w in words if len(w) >= 9}
     in_text = _word_counts(documents, candidates)
-    for doc, words in zip(documents, titles):
+    for doc, words in zip(documents, titles, strict=False):
         # The council's own name ("… city council") names none of its papers in particular.
         publisher = set(re.findall(r"[a-z][a-z'’-]+", (doc.meta.publisher or "").lower()))
         pairs = {
-            f"{a} {b}" for a, b in zip(words, words[1:])
+            f"{a} {b}"
+            for a, b in zip(words, words[1:], strict=False)
             if not ({a, b} & _TITLE_FILLER) and not ({a, b} & publisher)
         }
         # A long word is a name only if the documents' own text hardly uses it: "commitments"
         # is everywhere in a plan, a programme's name is not.
         singles = {
-            w for w in words
+            w
+            for w in words
             if w in candidates and in_text.get(w, 0) <= _NAME_WORD_MAX and not _dictionary_word(w)
         }
         phrases[doc.id] = pairs | singles
@@ -251,7 +325,9 @@ def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
     for doc_id, keys in phrases.items():
         for key in keys:
             owners.setdefault(key, set()).add(doc_id)
-    return {doc_id: sorted(k for k in keys if len(owners[k]) == 1) for doc_id, keys in phrases.items()}
+    return {
+        doc_id: sorted(k for k in keys if len(owners[k]) == 1) for doc_id, keys in phrases.items()
+    }
 
 
 def _dictionary_word(word: str) -> bool:
@@ -267,7 +343,9 @@ _NAME_WORD_MAX = 5
 def _word_counts(documents: list[PlanDocument], words: set[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for doc in documents:
-        texts = [p.text for p in doc.passages] + [f"{i.commitment} {i.update or ''}" for i in doc.items]
+        texts = [p.text for p in doc.passages] + [
+            f"{i.commitment} {i.update or ''}" for i in doc.items
+        ]
         for text in texts:
             for word in re.findall(r"[a-z][a-z'’-]+", text.lower()):
                 if word in words:
@@ -275,14 +353,33 @@ def _word_counts(documents: list[PlanDocument], words: set[str]) -> dict[str, in
     return counts
 
 
-_TITLE_FILLER = {"the", "a", "an", "of", "and", "for", "to", "in", "on", "at", "by", "with", "from", "us", "our", "is"}
+_TITLE_FILLER = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "us",
+    "our",
+    "is",
+}
 
 
 def _ordinary_capitals(documents: list[PlanDocument]) -> frozenset[str]:
     """All-capitals tokens the documents' own prose uses often: their places and bodies."""
     counts: dict[str, int] = {}
     for doc in documents:
-        texts = [p.text for p in doc.passages] + [f"{i.commitment} {i.update or ''}" for i in doc.items]
+        texts = [p.text for p in doc.passages] + [
+            f"{i.commitment} {i.update or ''}" for i in doc.items
+        ]
         for text in texts:
             for token in re.findall(r"\b[A-Z]{2,5}\b", text):
                 counts[token] = counts.get(token, 0) + 1
@@ -326,7 +423,11 @@ def _item_sections(doc: PlanDocument) -> list[tuple[str, frozenset[str]]]:
 
     # The council's own name in a heading ("… for <place>") names no section in particular.
     publisher = content_stems(doc.meta.publisher or "")
-    pairs = [(section, _section_stems(section) - publisher) for section in doc.sections if section in with_items]
+    pairs = [
+        (section, _section_stems(section) - publisher)
+        for section in doc.sections
+        if section in with_items
+    ]
     return [(section, stems) for section, stems in pairs if stems]
 
 
@@ -334,7 +435,11 @@ def _item_sections(doc: PlanDocument) -> list[tuple[str, frozenset[str]]]:
 def _section_stems(section: str) -> frozenset[str]:
     from indexing.terms import content_stems
 
-    words = [w for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower())) if w not in _SECTION_FILLER]
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower()))
+        if w not in _SECTION_FILLER
+    ]
     return frozenset(content_stems(" ".join(words)))
 
 
@@ -344,7 +449,12 @@ def _intent(
     if filters and not refs:
         return Intent.list
     if _LIST_CUES.search(text) and (rating or people or filters or not refs):
-        if rating or people or filters or re.search(r"\b(commitments|items|actions|ones|issues|objectives)\b", text, re.I):
+        if (
+            rating
+            or people
+            or filters
+            or re.search(r"\b(commitments|items|actions|ones|issues|objectives)\b", text, re.I)
+        ):
             return Intent.list
     if people and not refs and not _FIGURE_CUES.search(text) and not _WHEN_CUES.search(text):
         return Intent.who if _ABOUT_PERSON.search(text) else Intent.list
@@ -372,14 +482,20 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     people = _people(text, documents, catalogue)
     document_ids, years = _documents(text, catalogue)
     sections = _sections(text, catalogue)
-    direction = next((arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None)
+    direction = next(
+        (arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None
+    )
     unrated = bool(_UNRATED.search(text))
     kind = next((k for k, cue in _KINDS.items() if re.search(cue, text, re.I)), None)
     moved = _CHANGE_FROM_TO.search(text)
     from_rating = parse_rating(moved.group(1)) if moved else None
     if moved:
         rating = parse_rating(moved.group(2))
-    change = None if moved else next((arrow for arrow, cue in _CHANGE.items() if re.search(cue, text, re.I)), None)
+    change = (
+        None
+        if moved
+        else next((arrow for arrow, cue in _CHANGE.items() if re.search(cue, text, re.I)), None)
+    )
     # A section with a list cue or a rating ("what is complete in the budget section")
     # asks for the items that match, not for one passage.
     filters = bool(direction or unrated or (sections and (_LIST_CUES.search(text) or rating)))
@@ -404,7 +520,10 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
         asks_rating=bool(re.search(r"\b(rated|rating|rag|red|amber|green)\b", text, re.I)),
         asks_owner=bool(_WHO_CUES.search(text)),
         counted_words=_counted_words(text),
-        quarters=[f"Q{m.group(1) or _WORD_NUMBERS.get((m.group(2) or '').lower(), m.group(2))}" for m in _QUARTER.finditer(text)],
+        quarters=[
+            f"Q{m.group(1) or _WORD_NUMBERS.get((m.group(2) or '').lower(), m.group(2))}"
+            for m in _QUARTER.finditer(text)
+        ],
         sections=sections if intent == Intent.list else [],
         direction=direction,
         unrated=unrated,

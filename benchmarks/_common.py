@@ -70,7 +70,9 @@ def machine() -> str:
 
 def command_line() -> str:
     module = Path(sys.argv[0]).stem
-    return "python -m benchmarks." + module + (" " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "")
+    return (
+        "python -m benchmarks." + module + (" " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "")
+    )
 
 
 def write_section(name: str, title: str, body: str) -> None:
@@ -83,8 +85,14 @@ def write_section(name: str, title: str, body: str) -> None:
         f"- Machine: {machine()}\n- Date: {stamp}\n- Command: `{command_line()}`\n\n"
         f"{body.strip()}\n<!-- /bench:{name} -->\n"
     )
-    pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->\n?", re.S)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+    pattern = re.compile(
+        rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->\n?", re.S
+    )
+    text = (
+        pattern.sub(lambda _: section, text)
+        if pattern.search(text)
+        else text.rstrip() + "\n\n" + section
+    )
     REPORT.write_text(text, encoding="utf-8")
     print(f"wrote section '{name}' of {REPORT}")
 
@@ -142,7 +150,7 @@ class Busy:
     and the children it waited for).
     """
 
-    def __enter__(self) -> "Busy":
+    def __enter__(self) -> Busy:
         self._t0 = _wall()
         self._sys0 = _busy_seconds()
         self._own0 = _own_seconds()
@@ -185,6 +193,11 @@ def ensure_index(items: int | None, fast_embed: bool = False) -> Path:
     if fast_embed:
         env["PLANBOT_BENCH_FAST_EMBED"] = "1"
     print(f"building {data_dir} …", flush=True)
-    subprocess.run([sys.executable, "-m", "benchmarks._planbot", *args], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks._planbot", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return data_dir

@@ -39,14 +39,20 @@ def _canonical(sentence: str, names: list[tuple[re.Pattern[str], str]]) -> str:
     return _YEAR.sub("2017", _REF.sub("", sentence.strip()))
 
 
-def fast_embed_factory():  # noqa: ANN201 - the replacement for indexing.embedding.embed
+def fast_embed_factory():
     import numpy as np
 
     from benchmarks.synthetic import COUNCILS
     from indexing.embedding import get_model
 
-    names = [(re.compile(re.escape(name)), "Milton Keynes") for name, _ in COUNCILS if name != "Milton Keynes"]
-    names += [(re.compile(rf"\b{re.escape(abbr)}\b"), "MKC") for _, abbr in COUNCILS if abbr != "MKC"]
+    names = [
+        (re.compile(re.escape(name)), "Milton Keynes")
+        for name, _ in COUNCILS
+        if name != "Milton Keynes"
+    ]
+    names += [
+        (re.compile(rf"\b{re.escape(abbr)}\b"), "MKC") for _, abbr in COUNCILS if abbr != "MKC"
+    ]
     cache: dict[str, np.ndarray] = {}
     model = get_model()
 
@@ -55,10 +61,14 @@ def fast_embed_factory():  # noqa: ANN201 - the replacement for indexing.embeddi
         canon = [[_canonical(s, names) for s in parts] for parts in split]
         missing = sorted({c for parts in canon for c in parts if c not in cache})
         if missing:
-            for c, v in zip(missing, model.encode(missing, batch_size=batch_size, normalize_embeddings=True)):
+            for c, v in zip(
+                missing,
+                model.encode(missing, batch_size=batch_size, normalize_embeddings=True),
+                strict=False,
+            ):
                 cache[c] = v
         out = []
-        for text, parts in zip(texts, canon):
+        for text, parts in zip(texts, canon, strict=False):
             weights = np.array([3.0] + [1.0] * (len(parts) - 1))
             vec = (weights[:, None] * np.stack([cache[c] for c in parts])).sum(0)
             seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "little")

@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import ROOT, Busy, ensure_index, planbot, summary_ms, table, write_section  # noqa: E402
+from benchmarks._common import ROOT, Busy, ensure_index, planbot, summary_ms, table, write_section
 
 
 def eval_questions(n: int) -> list[str]:
@@ -40,8 +40,13 @@ def run(data_dir: Path, questions: list[str]) -> tuple[float, list[float], list[
     env = {**os.environ, "PLANBOT_DATA_DIR": str(data_dir)}
     started = time.perf_counter()
     proc = subprocess.Popen(
-        planbot("ask", "--json", "-"), cwd=ROOT, env=env, text=True,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        planbot("ask", "--json", "-"),
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("\n".join(questions) + "\n")
@@ -55,15 +60,19 @@ def run(data_dir: Path, questions: list[str]) -> tuple[float, list[float], list[
         if latency is not None:
             inside.append(latency / 1000)
     if proc.wait() != 0 or len(arrivals) != len(questions):
-        raise SystemExit(f"planbot ask exited {proc.returncode} after {len(arrivals)} of {len(questions)} answers")
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
+        raise SystemExit(
+            f"planbot ask exited {proc.returncode} after {len(arrivals)} of {len(questions)} answers"
+        )
+    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
     return arrivals[0] - started, gaps, inside[1:]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--questions", type=int, default=50)
-    parser.add_argument("--items", type=int, default=0, help="0 = the shipped corpus; else a synthetic index")
+    parser.add_argument(
+        "--items", type=int, default=0, help="0 = the shipped corpus; else a synthetic index"
+    )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
 
@@ -77,19 +86,54 @@ def main(argv: list[str] | None = None) -> None:
             first, gaps, inside = run(data_dir, questions)
         g50, g95, gmean = summary_ms(gaps)
         i50, i95, _ = summary_ms(inside)
-        rows.append([n, f"{load:.2f}", b.others, f"{first:.2f}", g50, g95, gmean, i50, i95, f"{b.seconds:.1f}"])
+        rows.append(
+            [
+                n,
+                f"{load:.2f}",
+                b.others,
+                f"{first:.2f}",
+                g50,
+                g95,
+                gmean,
+                i50,
+                i95,
+                f"{b.seconds:.1f}",
+            ]
+        )
     name = "shipped corpus" if not args.items else f"synthetic {args.items:,}"
     body = f"""
-{name}; {len(questions)} questions of `evals/sets/handwritten.yaml` (the first {len(questions)} that are not drafts)
+{name}; {len(questions)} questions of `evals/sets/handwritten.yaml` (the first {
+        len(questions)
+    } that are not drafts)
 piped into one `planbot ask --json -` process. *First answer* includes start-up. *Warm* = time
-between consecutive answer lines for questions 2–{len(questions)}; *in `ask`* = the `latency_ms` each answer
+between consecutive answer lines for questions 2–{
+        len(questions)
+    }; *in `ask`* = the `latency_ms` each answer
 reports. Load = 1-minute load average when the run began; *other load* = cores other processes kept busy.
 
-{table(["run", "load avg", "other load", "first answer s", "warm p50 ms", "warm p95 ms", "warm mean ms",
-        "in `ask` p50 ms", "in `ask` p95 ms", "whole run s"], rows)}
+{
+        table(
+            [
+                "run",
+                "load avg",
+                "other load",
+                "first answer s",
+                "warm p50 ms",
+                "warm p95 ms",
+                "warm mean ms",
+                "in `ask` p50 ms",
+                "in `ask` p95 ms",
+                "whole run s",
+            ],
+            rows,
+        )
+    }
 """
-    write_section("ask-stdin" + (f"-{args.items}" if args.items else ""),
-                  f"`planbot ask --json -`, {len(questions)} questions ({name})", body)
+    write_section(
+        "ask-stdin" + (f"-{args.items}" if args.items else ""),
+        f"`planbot ask --json -`, {len(questions)} questions ({name})",
+        body,
+    )
     print(body)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import ROOT, Busy, ensure_index, planbot, table, write_section  # noqa: E402
+from benchmarks._common import ROOT, Busy, ensure_index, planbot, table, write_section
 
 SEARCH_Q = "what's the latest on the one stop shop for homeless people?"
 REF_Q = "who owns 12.1?"
@@ -62,7 +62,14 @@ def wall_runs(question: str, data_dir: Path, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(planbot("ask", question), cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            planbot("ask", question),
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         times.append(time.perf_counter() - t)
     return times
 
@@ -71,7 +78,11 @@ def import_costs(question: str, data_dir: Path) -> tuple[list[tuple[str, float]]
     env = {**os.environ, "PLANBOT_DATA_DIR": str(data_dir)}
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "connectors.cli", "ask", question],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     per_package: Counter[str] = Counter()
     total = 0.0
@@ -88,7 +99,10 @@ def import_costs(question: str, data_dir: Path) -> tuple[list[tuple[str, float]]
 def stages(question: str, data_dir: Path) -> list[tuple[str, float]]:
     proc = subprocess.run(
         [sys.executable, "-c", STAGE_SCRIPT, str(data_dir), question],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -104,7 +118,16 @@ def main(argv: list[str] | None = None) -> None:
     for label, q in (("search question (needs the model)", SEARCH_Q), ("ref lookup", REF_Q)):
         with Busy() as b:
             times = wall_runs(q, data_dir, args.runs)
-        rows.append([label, f"`{q}`", f"{min(times):.2f}", f"{statistics.median(times):.2f}", f"{max(times):.2f}", b.others])
+        rows.append(
+            [
+                label,
+                f"`{q}`",
+                f"{min(times):.2f}",
+                f"{statistics.median(times):.2f}",
+                f"{max(times):.2f}",
+                b.others,
+            ]
+        )
     with Busy() as b:
         marks = stages(SEARCH_Q, data_dir)
     stage_rows, last = [], 0.0
@@ -113,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
         last = at
     packages, total = import_costs(SEARCH_Q, data_dir)
     body = f"""
-Shipped corpus index; `planbot ask` = `{' '.join(planbot('ask'))}` with `PLANBOT_DATA_DIR` set; the index
+Shipped corpus index; `planbot ask` = `{" ".join(planbot("ask"))}` with `PLANBOT_DATA_DIR` set; the index
 files are in the page cache (one run before timing). Seconds of wall time per process, {args.runs} runs each:
 
 {table(["question", "text", "min s", "median s", "max s", "other load"], rows)}

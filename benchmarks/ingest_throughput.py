@@ -38,7 +38,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import ROOT, SCRATCH, Busy, planbot, synthetic_corpus, table, write_section  # noqa: E402
+from benchmarks._common import ROOT, SCRATCH, Busy, planbot, synthetic_corpus, table, write_section
 
 
 def corpus_texts(corpus: Path) -> list[str]:
@@ -80,9 +80,12 @@ class StageTimer:
         stack.callback(setattr, owner, attr, original)
 
 
-def run_ingest(corpus: Path, data_dir: Path, *, sort_by_length: bool = False, profile: Path | None = None) -> tuple[float, int, StageTimer]:
+def run_ingest(
+    corpus: Path, data_dir: Path, *, sort_by_length: bool = False, profile: Path | None = None
+) -> tuple[float, int, StageTimer]:
     from assistant.config import Settings
-    from indexing import embedding, ingest as ing, parse_pool
+    from indexing import embedding, parse_pool
+    from indexing import ingest as ing
 
     shutil.rmtree(data_dir, ignore_errors=True)
     timer = StageTimer()
@@ -115,7 +118,9 @@ def run_ingest(corpus: Path, data_dir: Path, *, sort_by_length: bool = False, pr
         seconds = time.perf_counter() - t
         if profiler is not None:
             profiler.stop()
-            profile.write_text(profiler.output_text(unicode=False, show_all=False), encoding="utf-8")
+            profile.write_text(
+                profiler.output_text(unicode=False, show_all=False), encoding="utf-8"
+            )
     return seconds, report.embedded, timer
 
 
@@ -134,7 +139,9 @@ def encode_rate(texts: list[str], batch: int, *, one_call: bool) -> float:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=1000)
-    parser.add_argument("--sample", type=int, default=256, help="texts per batch/thread sweep point")
+    parser.add_argument(
+        "--sample", type=int, default=256, help="texts per batch/thread sweep point"
+    )
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args(argv)
 
@@ -145,7 +152,12 @@ def main(argv: list[str] | None = None) -> None:
     corpus = synthetic_corpus(args.items)
     texts = corpus_texts(corpus)
     model = get_model()
-    tokens = [len(ids) for ids in model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]]
+    tokens = [
+        len(ids)
+        for ids in model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)[
+            "input_ids"
+        ]
+    ]
     tokens.sort()
     embed(texts[:64])  # warm up (first calls pay for allocation and kernel selection)
     threads = torch.get_num_threads()
@@ -158,38 +170,76 @@ def main(argv: list[str] | None = None) -> None:
         t = time.perf_counter()
         embed(texts, batch_size=batch)
         ceiling = len(texts) / (time.perf_counter() - t)
-    rows.append([f"ceiling: `encode(all texts, batch_size={batch})`", f"{ceiling:.1f}", "1.00", b.others])
+    rows.append(
+        [f"ceiling: `encode(all texts, batch_size={batch})`", f"{ceiling:.1f}", "1.00", b.others]
+    )
 
     profile = SCRATCH / f"ingest-{args.items}.pyinstrument.txt" if args.profile else None
     with Busy() as b:
         secs, embedded, timer = run_ingest(corpus, SCRATCH / "tp-index", profile=profile)
     ingest_rate = embedded / secs
-    rows.append(["`ingest()` as shipped (model warm)", f"{ingest_rate:.1f}", f"{ingest_rate / ceiling:.2f}", b.others])
+    rows.append(
+        [
+            "`ingest()` as shipped (model warm)",
+            f"{ingest_rate:.1f}",
+            f"{ingest_rate / ceiling:.2f}",
+            b.others,
+        ]
+    )
 
     with Busy() as b:
         secs_p, embedded_p, timer_p = run_ingest(corpus, SCRATCH / "tp-index", sort_by_length=True)
     proto_rate = embedded_p / secs_p
-    rows.append(["`ingest()` with all nodes sorted by length first", f"{proto_rate:.1f}", f"{proto_rate / ceiling:.2f}", b.others])
+    rows.append(
+        [
+            "`ingest()` with all nodes sorted by length first",
+            f"{proto_rate:.1f}",
+            f"{proto_rate / ceiling:.2f}",
+            b.others,
+        ]
+    )
 
     with Busy() as b:
         shutil.rmtree(SCRATCH / "tp-cli", ignore_errors=True)
         t = time.perf_counter()
         subprocess.run(
-            planbot("ingest", str(corpus)), cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            planbot("ingest", str(corpus)),
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             env={**__import__("os").environ, "PLANBOT_DATA_DIR": str(SCRATCH / "tp-cli")},
         )
         cli_secs = time.perf_counter() - t
-    rows.append(["`planbot ingest` (fresh process: imports + model load)", f"{embedded / cli_secs:.1f}", f"{embedded / cli_secs / ceiling:.2f}", b.others])
+    rows.append(
+        [
+            "`planbot ingest` (fresh process: imports + model load)",
+            f"{embedded / cli_secs:.1f}",
+            f"{embedded / cli_secs / ceiling:.2f}",
+            b.others,
+        ]
+    )
 
     stages = table(
         ["stage", "shipped: seconds", "share", "sorted first: seconds"],
         [
-            [label, f"{timer.seconds[label]:.2f}", f"{100 * timer.seconds[label] / secs:.1f}%", f"{timer_p.seconds.get(label, 0):.2f}"]
+            [
+                label,
+                f"{timer.seconds[label]:.2f}",
+                f"{100 * timer.seconds[label] / secs:.1f}%",
+                f"{timer_p.seconds.get(label, 0):.2f}",
+            ]
             for label in timer.seconds
         ]
-        + [["(everything else)", f"{secs - sum(timer.seconds.values()):.2f}", f"{100 * (secs - sum(timer.seconds.values())) / secs:.1f}%",
-            f"{secs_p - sum(timer_p.seconds.values()):.2f}"],
-           ["total", f"{secs:.2f}", "100%", f"{secs_p:.2f}"]],
+        + [
+            [
+                "(everything else)",
+                f"{secs - sum(timer.seconds.values()):.2f}",
+                f"{100 * (secs - sum(timer.seconds.values())) / secs:.1f}%",
+                f"{secs_p - sum(timer_p.seconds.values()):.2f}",
+            ],
+            ["total", f"{secs:.2f}", "100%", f"{secs_p:.2f}"],
+        ],
     )
     embed_only = embedded / timer.seconds["embed (encoder)"]
 
@@ -206,8 +256,18 @@ def main(argv: list[str] | None = None) -> None:
             with Busy() as b:
                 sorted_rate = encode_rate(sample, batch, one_call=True)
             with Busy() as b2:
-                chunked = encode_rate(sample, batch, one_call=False) if batch <= 64 else float("nan")
-            sweep.append([n_threads, batch, f"{sorted_rate:.1f}", "–" if chunked != chunked else f"{chunked:.1f}", max(b.others, b2.others)])
+                chunked = (
+                    encode_rate(sample, batch, one_call=False) if batch <= 64 else float("nan")
+                )
+            sweep.append(
+                [
+                    n_threads,
+                    batch,
+                    f"{sorted_rate:.1f}",
+                    "–" if chunked != chunked else f"{chunked:.1f}",
+                    max(b.others, b2.others),
+                ]
+            )
     torch.set_num_threads(threads)
 
     body = f"""

@@ -30,7 +30,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import ROOT, SCRATCH, synthetic_corpus, table, write_section  # noqa: E402
+from benchmarks._common import ROOT, SCRATCH, synthetic_corpus, table, write_section
 
 BOT_SCRIPT = r"""
 import json, sys, time
@@ -83,8 +83,21 @@ def measure_ingest(corpus: Path, data_dir: Path, profile: bool, fast_embed: bool
     stacks = SCRATCH / f"ingest-{corpus.name}.pyspy.txt"
     if profile and shutil.which("py-spy"):
         spy = subprocess.Popen(
-            ["py-spy", "record", "--pid", str(proc.pid), "--rate", "10", "--format", "raw", "--output", str(stacks), "--nonblocking"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                "py-spy",
+                "record",
+                "--pid",
+                str(proc.pid),
+                "--rate",
+                "10",
+                "--format",
+                "raw",
+                "--output",
+                str(stacks),
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
@@ -92,7 +105,7 @@ def measure_ingest(corpus: Path, data_dir: Path, profile: bool, fast_embed: bool
         spy.wait(timeout=120)
     out.seek(0)
     text = out.read()
-    report = json.loads(text[text.index("{"):]) if "{" in text else {}
+    report = json.loads(text[text.index("{") :]) if "{" in text else {}
     result = {
         "wall_s": round(wall, 1),
         "exit": os.waitstatus_to_exitcode(status),
@@ -118,22 +131,51 @@ def top_functions(stacks_file: Path, n: int = 12) -> tuple[list[list[object]], i
             continue
         weight = int(count)
         samples += weight
-        frames = [f.split(" (")[0] + " (" + f.split(" (")[1].split(":")[0].split("/")[-1] + ")" if " (" in f else f for f in stack.split(";")]
+        frames = [
+            f.split(" (")[0] + " (" + f.split(" (")[1].split(":")[0].split("/")[-1] + ")"
+            if " (" in f
+            else f
+            for f in stack.split(";")
+        ]
         own[frames[-1]] += weight
         for frame in set(frames):
             total[frame] += weight
     interesting = [
-        (f, c) for f, c in total.most_common(200)
-        if any(k in f for k in ("ingest.py", "store.py", "embedding.py", "chunking.py", "readers/", "encode", "add (", "persist", "from_defaults", "_write", "_reusable", "upsert", "_add"))
+        (f, c)
+        for f, c in total.most_common(200)
+        if any(
+            k in f
+            for k in (
+                "ingest.py",
+                "store.py",
+                "embedding.py",
+                "chunking.py",
+                "readers/",
+                "encode",
+                "add (",
+                "persist",
+                "from_defaults",
+                "_write",
+                "_reusable",
+                "upsert",
+                "_add",
+            )
+        )
     ][:n]
-    rows = [[f"`{f}`", f"{100 * c / samples:.1f}%", f"{100 * own.get(f, 0) / samples:.1f}%"] for f, c in interesting]
+    rows = [
+        [f"`{f}`", f"{100 * c / samples:.1f}%", f"{100 * own.get(f, 0) / samples:.1f}%"]
+        for f, c in interesting
+    ]
     return rows, samples
 
 
 def measure_bot(data_dir: Path) -> list:
     proc = subprocess.run(
         [sys.executable, "-c", BOT_SCRIPT, str(data_dir), json.dumps(QUESTIONS)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -141,10 +183,13 @@ def measure_bot(data_dir: Path) -> list:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--reuse", action="store_true", help="keep an existing index (no first build)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep an existing index (no first build)"
+    )
     parser.add_argument("--profile", action="store_true", help="sample the first build with py-spy")
     parser.add_argument(
-        "--fast-embed", action="store_true",
+        "--fast-embed",
+        action="store_true",
         help="first build only: sentence-cached vectors instead of encoding every text (benchmarks/_planbot.py)",
     )
     args = parser.parse_args(argv)
@@ -176,9 +221,20 @@ def main(argv: list[str] | None = None) -> None:
         table(
             ["run", "wall time", "texts embedded", "texts/s (end to end)", "peak RSS"],
             [
-                [f"first build ({first.get('date', '')}{', fast-embed shortcut' if first.get('fast_embed') else ''})", f"{first['wall_s']:,.0f} s", f"{first['embedded']:,}",
-                 f"{first['embedded'] / first['wall_s']:.1f}", f"{first['peak_rss_mib']:,} MiB"],
-                ["re-ingest, nothing changed", f"{again['wall_s']:,.1f} s", again["embedded"], "–", f"{again['peak_rss_mib']:,} MiB"],
+                [
+                    f"first build ({first.get('date', '')}{', fast-embed shortcut' if first.get('fast_embed') else ''})",
+                    f"{first['wall_s']:,.0f} s",
+                    f"{first['embedded']:,}",
+                    f"{first['embedded'] / first['wall_s']:.1f}",
+                    f"{first['peak_rss_mib']:,} MiB",
+                ],
+                [
+                    "re-ingest, nothing changed",
+                    f"{again['wall_s']:,.1f} s",
+                    again["embedded"],
+                    "–",
+                    f"{again['peak_rss_mib']:,} MiB",
+                ],
             ],
         ),
         "",
@@ -186,14 +242,23 @@ def main(argv: list[str] | None = None) -> None:
         "",
         table(
             ["stage", "seconds", "RSS", "peak RSS"],
-            [[name, f"{sec:.2f}", f"{mem.get('VmRSS', 0):,} MiB", f"{mem.get('VmHWM', 0):,} MiB"] for name, mem, sec in stages],
+            [
+                [name, f"{sec:.2f}", f"{mem.get('VmRSS', 0):,} MiB", f"{mem.get('VmHWM', 0):,} MiB"]
+                for name, mem, sec in stages
+            ],
         ),
     ]
     if first.get("profile") and Path(first["profile"]).exists():
         rows, samples = top_functions(Path(first["profile"]))
-        body += ["", f"Where the first build's time goes (py-spy, {samples:,} samples at 10 Hz; share of all samples):", "",
-                 table(["function", "total", "own"], rows)]
-    write_section(f"memory-{args.items}", f"Memory and the {args.items:,}-item ingest", "\n".join(body))
+        body += [
+            "",
+            f"Where the first build's time goes (py-spy, {samples:,} samples at 10 Hz; share of all samples):",
+            "",
+            table(["function", "total", "own"], rows),
+        ]
+    write_section(
+        f"memory-{args.items}", f"Memory and the {args.items:,}-item ingest", "\n".join(body)
+    )
 
 
 if __name__ == "__main__":

@@ -76,14 +76,16 @@ def encoder_alone(texts: list[str], batch: int) -> float:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone"
+    )
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         sys.exit(f"{args.folder}: no such folder (give the folder of papers to ingest)")
 
     from assistant.config import Settings
-    from indexing.ingest import ingest
     from indexing.embedding import embed
+    from indexing.ingest import ingest
 
     files = sorted(p for p in args.folder.rglob("*") if p.suffix.lower() == ".pdf")
     pages = pdf_pages(files)
@@ -101,27 +103,47 @@ def main(argv: list[str] | None = None) -> None:
 
     ratio = ingest_seconds / encoder_seconds
     rows = [
-        ["planbot ingest (read in a worker, embed as read)", f"{ingest_seconds:.1f}", f"{pages / ingest_seconds:.1f}", ""],
-        ["encoder alone, same texts", f"{encoder_seconds:.1f}", f"{pages / encoder_seconds:.1f}", f"{len(texts):,} texts"],
-        ["pdfplumber extract_text alone", f"{plumber_seconds:.1f}", f"{pages / plumber_seconds:.1f}", "no tables, no layout"],
+        [
+            "planbot ingest (read in a worker, embed as read)",
+            f"{ingest_seconds:.1f}",
+            f"{pages / ingest_seconds:.1f}",
+            "",
+        ],
+        [
+            "encoder alone, same texts",
+            f"{encoder_seconds:.1f}",
+            f"{pages / encoder_seconds:.1f}",
+            f"{len(texts):,} texts",
+        ],
+        [
+            "pdfplumber extract_text alone",
+            f"{plumber_seconds:.1f}",
+            f"{pages / plumber_seconds:.1f}",
+            "no tables, no layout",
+        ],
     ]
     kinds: Counter[str] = Counter()
     for doc in report.documents:
         kinds.update(doc.kinds)
-    body = "\n".join([
-        f"{len(files)} PDFs, {pages:,} pages, in `{args.folder.name}/`; {len(report.skipped)} skipped; "
-        f"other load during the ingest {busy.others} cores.",
-        "",
-        table(["run", "seconds", "pages/s", "note"], rows),
-        "",
-        f"**Ingest / encoder alone: {ratio:.2f}×** (target ≤ 1.25×).",
-        "",
-        "Items by kind over all documents: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none")
-        + f"; table rows {sum(d.table_rows for d in report.documents):,}; passages {sum(d.passages for d in report.documents):,}.",
-    ])
+    body = "\n".join(
+        [
+            f"{len(files)} PDFs, {pages:,} pages, in `{args.folder.name}/`; {len(report.skipped)} skipped; "
+            f"other load during the ingest {busy.others} cores.",
+            "",
+            table(["run", "seconds", "pages/s", "note"], rows),
+            "",
+            f"**Ingest / encoder alone: {ratio:.2f}×** (target ≤ 1.25×).",
+            "",
+            "Items by kind over all documents: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none")
+            + f"; table rows {sum(d.table_rows for d in report.documents):,}; passages {sum(d.passages for d in report.documents):,}.",
+        ]
+    )
     print(body)
     if not args.no_write:
-        write_section(f"papers-{args.folder.name}", f"Ingest of real papers ({args.folder.name}/)", body)
+        write_section(
+            f"papers-{args.folder.name}", f"Ingest of real papers ({args.folder.name}/)", body
+        )
 
 
 if __name__ == "__main__":

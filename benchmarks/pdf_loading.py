@@ -73,15 +73,26 @@ def main() -> None:
             outcome = "ok"
         except LoadError as err:
             loader, outcome = float("nan"), f"LoadError: {err.reason}"
-        rows.append({"file": path.name, "pages": pages, "extract_text_s": round(plumber, 3),
-                     "loader_s": round(loader, 3), "outcome": outcome})
+        rows.append(
+            {
+                "file": path.name,
+                "pages": pages,
+                "extract_text_s": round(plumber, 3),
+                "loader_s": round(loader, 3),
+                "outcome": outcome,
+            }
+        )
         if outcome == "ok":
             pages_total += pages
             plumber_total += 0.0 if args.loader_only else plumber
             loader_total += loader
-        print(f"{pages:4d} p  extract_text {plumber:6.2f} s  loader {loader:6.2f} s  {path.name[:70]}",
-              flush=True)
-    loader_rate = f"loader {loader_total:.1f} s ({pages_total / max(loader_total, 1e-9):.1f} pages/s)"
+        print(
+            f"{pages:4d} p  extract_text {plumber:6.2f} s  loader {loader:6.2f} s  {path.name[:70]}",
+            flush=True,
+        )
+    loader_rate = (
+        f"loader {loader_total:.1f} s ({pages_total / max(loader_total, 1e-9):.1f} pages/s)"
+    )
     if args.loader_only:
         print(f"\n{len(files)} files, {pages_total:.0f} pages: {loader_rate}")
     else:

@@ -29,7 +29,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._common import Busy, ensure_index, summary_ms, table, write_section  # noqa: E402
+from benchmarks._common import Busy, ensure_index, summary_ms, table, write_section
 
 QUESTIONS: list[tuple[str, str]] = [
     ("search", "what's the latest on the one stop shop for homeless people?"),
@@ -123,7 +123,9 @@ def measure(data_dir: Path, rounds: int) -> dict:
                 samples[group].append(total)
                 for label in STAGES:
                     per_stage[group][label].append(stages.current.get(label, 0.0))
-                per_stage[group]["rest (routing, checks, compose)"].append(total - sum(stages.current.values()))
+                per_stage[group]["rest (routing, checks, compose)"].append(
+                    total - sum(stages.current.values())
+                )
                 per_stage[group]["_citations"].append(len(answer.citations))
                 # Freed here, not when the next answer replaces it: freeing a 20,000-row
                 # list answer took ~100 ms and was being timed as the next question's.
@@ -139,12 +141,14 @@ def measure(data_dir: Path, rounds: int) -> dict:
     bare: dict[str, list[float]] = defaultdict(list)
     with Busy() as busy_bare:
         for _ in range(rounds):
-            for v, q in zip(vectors, texts):
+            for v, q in zip(vectors, texts, strict=False):
                 t = time.perf_counter()
                 store.collection.query(query_embeddings=[v], n_results=POOL, include=include)
                 bare["Chroma query, no filter"].append(time.perf_counter() - t)
                 t = time.perf_counter()
-                store.collection.query(query_embeddings=[v], n_results=POOL, include=include, where=where)
+                store.collection.query(
+                    query_embeddings=[v], n_results=POOL, include=include, where=where
+                )
                 bare["Chroma query + ask's where filter"].append(time.perf_counter() - t)
                 t = time.perf_counter()
                 store.collection.query(query_embeddings=[v], n_results=POOL, include=["distances"])
@@ -156,25 +160,37 @@ def measure(data_dir: Path, rounds: int) -> dict:
                 embed_one(q)
                 bare["encode one question"].append(time.perf_counter() - t)
                 t = time.perf_counter()
-                store.collection.query(query_embeddings=[embed_one(q)], n_results=POOL, include=include, where=where)
+                store.collection.query(
+                    query_embeddings=[embed_one(q)], n_results=POOL, include=include, where=where
+                )
                 bare[QUESTION_TO_HITS].append(time.perf_counter() - t)
                 # Last: its metadata scan slows whatever query comes next.
                 t = time.perf_counter()
-                store.collection.query(query_embeddings=[v], n_results=POOL, include=include, where=all_but_one)
+                store.collection.query(
+                    query_embeddings=[v], n_results=POOL, include=include, where=all_but_one
+                )
                 bare["Chroma query, all documents but one"].append(time.perf_counter() - t)
     return {
-        "nodes": n_nodes, "items": n_items, "documents": len(store.documents), "where": where,
-        "samples": samples, "stages": per_stage, "bare": bare,
+        "nodes": n_nodes,
+        "items": n_items,
+        "documents": len(store.documents),
+        "where": where,
+        "samples": samples,
+        "stages": per_stage,
+        "bare": bare,
         "others": max(busy.others, busy_bare.others),
     }
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 10_000, 100_000], help="0 = the shipped corpus")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[0, 10_000, 100_000], help="0 = the shipped corpus"
+    )
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument(
-        "--real-embed", action="store_true",
+        "--real-embed",
+        action="store_true",
         help="build missing synthetic indexes with the real encoder (hours at 100k) instead of the fast-embed shortcut",
     )
     args = parser.parse_args(argv)
@@ -192,12 +208,21 @@ def main(argv: list[str] | None = None) -> None:
         p50, p95, _ = summary_ms(search)
         b50, b95, _ = summary_ms(bare)
         q50, q95, _ = summary_ms(r["bare"][QUESTION_TO_HITS])
-        summary.append([
-            name, f"{r['items']:,} / {r['nodes']:,}",
-            f"{p50} / {p95}", "{} / {}".format(*summary_ms(no_list)[:2]), "{} / {}".format(*summary_ms(every)[:2]),
-            "{} / {}".format(*summary_ms(r["bare"]["Chroma query, no filter"])[:2]), f"{b50} / {b95}",
-            f"{p95 / b95:.1f}×" if b95 else "–", f"{q50} / {q95}", f"{p95 / q95:.1f}×" if q95 else "–", r["others"],
-        ])
+        summary.append(
+            [
+                name,
+                f"{r['items']:,} / {r['nodes']:,}",
+                f"{p50} / {p95}",
+                "{} / {}".format(*summary_ms(no_list)[:2]),
+                "{} / {}".format(*summary_ms(every)[:2]),
+                "{} / {}".format(*summary_ms(r["bare"]["Chroma query, no filter"])[:2]),
+                f"{b50} / {b95}",
+                f"{p95 / b95:.1f}×" if b95 else "–",
+                f"{q50} / {q95}",
+                f"{p95 / q95:.1f}×" if q95 else "–",
+                r["others"],
+            ]
+        )
         stage_rows = []
         for label in STAGES + ["rest (routing, checks, compose)"]:
             row = [label]
@@ -205,8 +230,20 @@ def main(argv: list[str] | None = None) -> None:
                 values = r["stages"][group][label]
                 row.append(f"{1000 * statistics.fmean(values):.1f}" if values else "–")
             stage_rows.append(row)
-        stage_rows.append(["**total (mean)**"] + [f"**{1000 * statistics.fmean(r['samples'][g]):.1f}**" for g in ("search", "ref", "list")])
-        stage_rows.append(["citations per answer (mean)"] + [f"{statistics.fmean(r['stages'][g]['_citations']):.0f}" for g in ("search", "ref", "list")])
+        stage_rows.append(
+            ["**total (mean)**"]
+            + [
+                f"**{1000 * statistics.fmean(r['samples'][g]):.1f}**"
+                for g in ("search", "ref", "list")
+            ]
+        )
+        stage_rows.append(
+            ["citations per answer (mean)"]
+            + [
+                f"{statistics.fmean(r['stages'][g]['_citations']):.0f}"
+                for g in ("search", "ref", "list")
+            ]
+        )
         bare_rows = [[label, *summary_ms(values)[:2]] for label, values in r["bare"].items()]
         where = str(r["where"])
         details.append(
@@ -228,11 +265,23 @@ def main(argv: list[str] | None = None) -> None:
         "question with the same model, which is what Chroma's own `query_texts` does and what any answer from Chroma costs; "
         "*× Chroma from the question* = ask p95 over its p95. *Other load* = cores other processes kept busy (of 2).\n\n"
         + table(
-            ["index", "items / nodes", "ask: search", "ask: search + ref", "ask: all incl. list",
-             "Chroma query", "Chroma query + filter", "× Chroma", "Chroma from the question", "× Chroma from the question", "other load"],
+            [
+                "index",
+                "items / nodes",
+                "ask: search",
+                "ask: search + ref",
+                "ask: all incl. list",
+                "Chroma query",
+                "Chroma query + filter",
+                "× Chroma",
+                "Chroma from the question",
+                "× Chroma from the question",
+                "other load",
+            ],
             summary,
         )
-        + "\n\n" + "\n\n".join(details)
+        + "\n\n"
+        + "\n\n".join(details)
     )
     write_section("query-latency", "Query latency (warm ask vs Chroma)", body)
     print(body)

@@ -28,48 +28,146 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.config import REPO_ROOT  # noqa: E402
+from assistant.config import REPO_ROOT
 
 CORPUS = REPO_ROOT / "corpus"
 UPDATE_SOURCE = CORPUS / "council-plan-delivery-update-q2-2017.txt"
 PLAN_SOURCE = CORPUS / "council-plan-commitments-2020.txt"
 
 COUNCILS = [
-    ("Milton Keynes", "MKC"), ("Bedford", "BBC"), ("Luton", "LBC"), ("Northampton", "NBC"),
-    ("Oxford", "OCC"), ("Reading", "RBC"), ("Swindon", "SBC"), ("Peterborough", "PCC"),
-    ("Cambridge", "CCC"), ("Norwich", "NCC"), ("Ipswich", "IBC"), ("Colchester", "CBC"),
-    ("Southend-on-Sea", "SoSC"), ("Slough", "SLBC"), ("Wokingham", "WBC"), ("Basingstoke", "BDBC"),
-    ("Stevenage", "STBC"), ("Watford", "WatBC"), ("Harlow", "HDC"), ("Crawley", "CrBC"),
-    ("Gloucester", "GCC"), ("Cheltenham", "ChBC"), ("Exeter", "ECC"), ("Plymouth", "PlCC"),
-    ("Bristol", "BCC"), ("Bath and North East Somerset", "B&NES"), ("Leicester", "LCC"),
-    ("Derby", "DCC"), ("Nottingham", "NoCC"), ("Coventry", "CovCC"), ("Wolverhampton", "WCC"),
-    ("Stoke-on-Trent", "SoTCC"), ("Telford and Wrekin", "T&W"), ("Warrington", "WarBC"),
-    ("Wigan", "WiC"), ("Bolton", "BoC"), ("Rochdale", "RoC"), ("Oldham", "OlC"),
-    ("Kirklees", "KC"), ("Calderdale", "CalC"), ("Sunderland", "SCC"), ("Gateshead", "GaC"),
+    ("Milton Keynes", "MKC"),
+    ("Bedford", "BBC"),
+    ("Luton", "LBC"),
+    ("Northampton", "NBC"),
+    ("Oxford", "OCC"),
+    ("Reading", "RBC"),
+    ("Swindon", "SBC"),
+    ("Peterborough", "PCC"),
+    ("Cambridge", "CCC"),
+    ("Norwich", "NCC"),
+    ("Ipswich", "IBC"),
+    ("Colchester", "CBC"),
+    ("Southend-on-Sea", "SoSC"),
+    ("Slough", "SLBC"),
+    ("Wokingham", "WBC"),
+    ("Basingstoke", "BDBC"),
+    ("Stevenage", "STBC"),
+    ("Watford", "WatBC"),
+    ("Harlow", "HDC"),
+    ("Crawley", "CrBC"),
+    ("Gloucester", "GCC"),
+    ("Cheltenham", "ChBC"),
+    ("Exeter", "ECC"),
+    ("Plymouth", "PlCC"),
+    ("Bristol", "BCC"),
+    ("Bath and North East Somerset", "B&NES"),
+    ("Leicester", "LCC"),
+    ("Derby", "DCC"),
+    ("Nottingham", "NoCC"),
+    ("Coventry", "CovCC"),
+    ("Wolverhampton", "WCC"),
+    ("Stoke-on-Trent", "SoTCC"),
+    ("Telford and Wrekin", "T&W"),
+    ("Warrington", "WarBC"),
+    ("Wigan", "WiC"),
+    ("Bolton", "BoC"),
+    ("Rochdale", "RoC"),
+    ("Oldham", "OlC"),
+    ("Kirklees", "KC"),
+    ("Calderdale", "CalC"),
+    ("Sunderland", "SCC"),
+    ("Gateshead", "GaC"),
 ]
 FIRST = [
-    "Amanda", "Ben", "Carol", "David", "Emma", "Fiona", "Gareth", "Helen", "Ian", "Julia",
-    "Kevin", "Laura", "Martin", "Nadia", "Owen", "Priya", "Rachel", "Simon", "Tariq", "Una",
-    "Victoria", "William", "Yasmin", "Zoe", "Graham", "Hannah", "Imran", "Joanne", "Keith", "Lucy",
+    "Amanda",
+    "Ben",
+    "Carol",
+    "David",
+    "Emma",
+    "Fiona",
+    "Gareth",
+    "Helen",
+    "Ian",
+    "Julia",
+    "Kevin",
+    "Laura",
+    "Martin",
+    "Nadia",
+    "Owen",
+    "Priya",
+    "Rachel",
+    "Simon",
+    "Tariq",
+    "Una",
+    "Victoria",
+    "William",
+    "Yasmin",
+    "Zoe",
+    "Graham",
+    "Hannah",
+    "Imran",
+    "Joanne",
+    "Keith",
+    "Lucy",
 ]
 LAST = [
-    "Abbott", "Baker", "Chowdhury", "Dawson", "Ellis", "Fletcher", "Gowans", "Hussain", "Irving",
-    "Jones", "Kaur", "Lennon", "McLean", "Nolan", "O'Neill", "Patel", "Quinn", "Rahman", "Singh",
-    "Thompson", "Underwood", "Varma", "Walsh", "Young", "Zaman", "Marland", "Middleton", "Legg",
+    "Abbott",
+    "Baker",
+    "Chowdhury",
+    "Dawson",
+    "Ellis",
+    "Fletcher",
+    "Gowans",
+    "Hussain",
+    "Irving",
+    "Jones",
+    "Kaur",
+    "Lennon",
+    "McLean",
+    "Nolan",
+    "O'Neill",
+    "Patel",
+    "Quinn",
+    "Rahman",
+    "Singh",
+    "Thompson",
+    "Underwood",
+    "Varma",
+    "Walsh",
+    "Young",
+    "Zaman",
+    "Marland",
+    "Middleton",
+    "Legg",
 ]
 OFFICER_ROLES = [
-    "Chief Executive Officer", "Corporate Director, Place", "Corporate Director, People",
-    "Corporate Director, Resources", "Service Director Housing and Community",
-    "Service Director Children and Families", "Director of Public Health", "Head of Communications",
-    "Head of HR and Strategy", "Head of Transport Innovation", "Capital Programme Director",
-    "Head of Safeguarding", "Joint Commissioner", "Head of Development Management",
-    "Director of Strategy & Futures", "Head of Youth and Community", "Service Director- Public Realm",
+    "Chief Executive Officer",
+    "Corporate Director, Place",
+    "Corporate Director, People",
+    "Corporate Director, Resources",
+    "Service Director Housing and Community",
+    "Service Director Children and Families",
+    "Director of Public Health",
+    "Head of Communications",
+    "Head of HR and Strategy",
+    "Head of Transport Innovation",
+    "Capital Programme Director",
+    "Head of Safeguarding",
+    "Joint Commissioner",
+    "Head of Development Management",
+    "Director of Strategy & Futures",
+    "Head of Youth and Community",
+    "Service Director- Public Realm",
 ]
 CABINET_ROLES = [
-    "Leader of the Council", "Deputy Leader and Cabinet member for Health, Wellbeing & Adults",
-    "Cabinet member for Place", "Cabinet member for Public Realm",
-    "Cabinet member for Housing and Regeneration", "Cabinet member for Resources and Innovation",
-    "Cabinet member for Customer Services", "Cabinet member for Children and Families",
+    "Leader of the Council",
+    "Deputy Leader and Cabinet member for Health, Wellbeing & Adults",
+    "Cabinet member for Place",
+    "Cabinet member for Public Realm",
+    "Cabinet member for Housing and Regeneration",
+    "Cabinet member for Resources and Innovation",
+    "Cabinet member for Customer Services",
+    "Cabinet member for Children and Families",
 ]
 # Proportions in the real Q2 2017 update: 34 G, 15 C, 8 A, 6 G/A, 6 none (+ a few R elsewhere).
 RATINGS = ["G"] * 34 + ["C"] * 15 + ["A"] * 8 + ["G/A"] * 6 + [""] * 6 + ["R"] * 3 + ["A/R"] * 1
@@ -102,12 +200,24 @@ def source_rows() -> tuple[list[SourceRow], list[str]]:
     sections: list[str] = []
     for path, kind in ((UPDATE_SOURCE, DocumentKind.update), (PLAN_SOURCE, DocumentKind.plan)):
         meta = DocumentMeta(file=path.name, title=path.stem, kind=kind)
-        doc = read_document(load_file(path).blocks, meta, doc_id=path.stem, source=path.name, sha256="")
+        doc = read_document(
+            load_file(path).blocks, meta, doc_id=path.stem, source=path.name, sha256=""
+        )
         for item in doc.items:
             if not item.commitment or item.commitment.startswith("("):
                 continue
-            sentences = [s.strip(" •") for line in (item.update or "").split("\n") for s in _SENTENCE.split(line)]
-            rows.append(SourceRow(item.section or "GENERAL", " ".join(item.commitment.split()), [s for s in sentences if len(s) > 20]))
+            sentences = [
+                s.strip(" •")
+                for line in (item.update or "").split("\n")
+                for s in _SENTENCE.split(line)
+            ]
+            rows.append(
+                SourceRow(
+                    item.section or "GENERAL",
+                    " ".join(item.commitment.split()),
+                    [s for s in sentences if len(s) > 20],
+                )
+            )
         sections += [s for s in doc.sections if s not in sections and len(s) < 60]
     return rows, sections
 
@@ -121,10 +231,16 @@ class _Council:
         self.cabinet = [self._person(rng, taken, role, cllr=True) for role in CABINET_ROLES]
 
     @staticmethod
-    def _person(rng: random.Random, taken: set[str], role: str, *, cllr: bool) -> tuple[str, str, str, str]:
+    def _person(
+        rng: random.Random, taken: set[str], role: str, *, cllr: bool
+    ) -> tuple[str, str, str, str]:
         while True:
             first, last = rng.choice(FIRST), rng.choice(LAST)
-            initials = first[0] + last.replace("'", "")[0] + ("c" + last[2] if last.startswith("Mc") else "")
+            initials = (
+                first[0]
+                + last.replace("'", "")[0]
+                + ("c" + last[2] if last.startswith("Mc") else "")
+            )
             if initials in taken:
                 initials = initials + last[1].lower()
             if initials not in taken:
@@ -139,29 +255,49 @@ def _vary(text: str, council: _Council, year_shift: int) -> str:
 
 
 def _update_document(
-    council: _Council, quarter: int, year: int, n_items: int, rows: list[SourceRow],
-    sections: list[str], rng: random.Random,
+    council: _Council,
+    quarter: int,
+    year: int,
+    n_items: int,
+    rows: list[SourceRow],
+    sections: list[str],
+    rng: random.Random,
 ) -> str:
     shift = year - 2017
     lines = [
-        f"{council.name} Council Plan Delivery Plan Update – Quarter {quarter}", "",
-        "Key: R = Red", "A = Amber", "G = Green", "", "C = Action complete", "",
+        f"{council.name} Council Plan Delivery Plan Update – Quarter {quarter}",
+        "",
+        "Key: R = Red",
+        "A = Amber",
+        "G = Green",
+        "",
+        "C = Action complete",
+        "",
     ]
     n_sections = max(1, min(len(sections), round(n_items / 12)))
     chosen = rng.sample(sections * (1 + n_sections // len(sections)), n_sections)
-    per = [n_items // n_sections + (1 if i < n_items % n_sections else 0) for i in range(n_sections)]
+    per = [
+        n_items // n_sections + (1 if i < n_items % n_sections else 0) for i in range(n_sections)
+    ]
     pool = [s for r in rows for s in r.update_sentences]
-    for number, (section, count) in enumerate(zip(chosen, per), start=1):
+    for number, (section, count) in enumerate(zip(chosen, per, strict=False), start=1):
         lines.append(section.upper() + "\t" * 7)
         aim = _vary(rng.choice(rows).commitment, council, shift)
-        lines.append(f"{number}\t{aim}\tKey Milestones\tOwner\tCD/Director\tCabinet Member\tRAG Rating\tDirection of Travel")
+        lines.append(
+            f"{number}\t{aim}\tKey Milestones\tOwner\tCD/Director\tCabinet Member\tRAG Rating\tDirection of Travel"
+        )
         lines.append(f"OUR {section.upper()} COMMITMENTS – WE WILL:")
         for sub in range(1, count + 1):
             row = rng.choice(rows)
             commitment = _vary(row.commitment, council, shift)
             if rng.random() < 0.3:
-                commitment = re.sub(r"\.$", "", commitment) + f" by {rng.choice(MONTHS)} {year + rng.randint(0, 2)}."
-            picked = (row.update_sentences[: rng.randint(1, 3)] if row.update_sentences else []) + rng.sample(pool, rng.randint(1, 3))
+                commitment = (
+                    re.sub(r"\.$", "", commitment)
+                    + f" by {rng.choice(MONTHS)} {year + rng.randint(0, 2)}."
+                )
+            picked = (
+                row.update_sentences[: rng.randint(1, 3)] if row.update_sentences else []
+            ) + rng.sample(pool, rng.randint(1, 3))
             update = " ".join(_vary(s, council, shift) for s in picked)
             if rng.random() < 0.5:
                 update = "<p>" + update.replace(". ", ".</p> <p>", 1) + "</p>"
@@ -179,13 +315,24 @@ def _update_document(
     return "\n".join(lines) + "\n"
 
 
-def _plan_document(council: _Council, year: int, n_items: int, rows: list[SourceRow], sections: list[str], rng: random.Random) -> str:
+def _plan_document(
+    council: _Council,
+    year: int,
+    n_items: int,
+    rows: list[SourceRow],
+    sections: list[str],
+    rng: random.Random,
+) -> str:
     shift = year - 2020
     lines: list[str] = []
     ref = 0
     n_sections = max(1, round(n_items / 9))
-    per = [n_items // n_sections + (1 if i < n_items % n_sections else 0) for i in range(n_sections)]
-    for section, count in zip(rng.sample(sections * (1 + n_sections // len(sections)), n_sections), per):
+    per = [
+        n_items // n_sections + (1 if i < n_items % n_sections else 0) for i in range(n_sections)
+    ]
+    for section, count in zip(
+        rng.sample(sections * (1 + n_sections // len(sections)), n_sections), per, strict=False
+    ):
         lines += ["", section.upper() + "\t", f"OUR {section.upper()} COMMITMENTS – WE WILL:\t"]
         for _ in range(count):
             ref += 1
@@ -222,8 +369,11 @@ def generate(out: Path, items: int, seed: int = 7) -> dict[str, int]:
             name = f"{council.slug}-council-plan-commitments-{year}.txt"
             text = _plan_document(council, year, n, rows, sections, rng)
             manifest[name] = {
-                "title": f"{council.name} Council Plan commitments ({year} refresh)", "kind": "plan",
-                "period": f"{year}/{(year + 1) % 100:02d}", "date": f"{year}-04", "publisher": f"{council.name} Council",
+                "title": f"{council.name} Council Plan commitments ({year} refresh)",
+                "kind": "plan",
+                "period": f"{year}/{(year + 1) % 100:02d}",
+                "date": f"{year}-04",
+                "publisher": f"{council.name} Council",
             }
         else:
             n = min(items - made, rng.randint(200, 300))
@@ -232,15 +382,21 @@ def generate(out: Path, items: int, seed: int = 7) -> dict[str, int]:
             month = {1: 8, 2: 11, 3: 2, 4: 5}[quarter]
             manifest[name] = {
                 "title": f"{council.name} Council Plan Delivery Plan Update – Quarter {quarter} {year}/{(year + 1) % 100:02d}",
-                "kind": "update", "period": f"Q{quarter} {year}/{(year + 1) % 100:02d}",
-                "date": f"{year + (quarter >= 3)}-{month:02d}", "publisher": f"{council.name} Council",
+                "kind": "update",
+                "period": f"Q{quarter} {year}/{(year + 1) % 100:02d}",
+                "date": f"{year + (quarter >= 3)}-{month:02d}",
+                "publisher": f"{council.name} Council",
             }
         (out / name).write_text(text, encoding="utf-8")
         made += n
         documents += 1
     (out / "manifest.yaml").write_text(
         "# Synthetic plan documents from benchmarks/synthetic.py (variants of the real rows).\n"
-        + yaml.safe_dump({"ignore": ["manifest.yaml"], "documents": manifest}, sort_keys=False, allow_unicode=True),
+        + yaml.safe_dump(
+            {"ignore": ["manifest.yaml"], "documents": manifest},
+            sort_keys=False,
+            allow_unicode=True,
+        ),
         encoding="utf-8",
     )
     return {"documents": documents, "items": made}

@@ -82,7 +82,10 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
         raise NothingIndexed("nothing was indexed: no readable documents were found")
     if report.skipped:
         n = len(report.skipped)
-        click.echo(f"warning: {n} file{'s' if n != 1 else ''} skipped (listed above); exit code 1", err=True)
+        click.echo(
+            f"warning: {n} file{'s' if n != 1 else ''} skipped (listed above); exit code 1",
+            err=True,
+        )
         sys.exit(1)
 
 
@@ -102,7 +105,12 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON lines.")
 def items(
-    rating: str | None, person: str | None, document: str | None, kind: str | None, access: str | None, as_json: bool
+    rating: str | None,
+    person: str | None,
+    document: str | None,
+    kind: str | None,
+    access: str | None,
+    as_json: bool,
 ) -> None:
     """List the parsed items: the quickest way to check what the readers found.
 
@@ -138,15 +146,26 @@ def items(
 
 @cli.command()
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True, help="Print the Answer model as JSON (one object per line with -).")
-@click.option("--document", help="Only answer from this document (id, file name or part of the title).")
-@click.option("--top-k", type=click.IntRange(1, 50), help="How many candidates to consider (default 5).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the Answer model as JSON (one object per line with -).",
+)
+@click.option(
+    "--document", help="Only answer from this document (id, file name or part of the title)."
+)
+@click.option(
+    "--top-k", type=click.IntRange(1, 50), help="How many candidates to consider (default 5)."
+)
 @click.option(
     "--access",
     help="Comma-separated labels the reader may see: public, members, restricted "
     "(default: PLANBOT_DEFAULT_ACCESS, i.e. public).",
 )
-def ask(question: str, as_json: bool, document: str | None, top_k: int | None, access: str | None) -> None:
+def ask(
+    question: str, as_json: bool, document: str | None, top_k: int | None, access: str | None
+) -> None:
     """Answer a question about the plan documents, with numbered sources.
 
     QUESTION is the question in plain words; `-` reads one question per line from
@@ -177,16 +196,24 @@ def ask(question: str, as_json: bool, document: str | None, top_k: int | None, a
         except QuestionError as err:
             if question != "-":
                 raise PlanbotError(str(err)) from err
-            click.echo(json.dumps({"question": text[:200], "error": str(err)}) if as_json else f"error: {err}")
+            click.echo(
+                json.dumps({"question": text[:200], "error": str(err)})
+                if as_json
+                else f"error: {err}"
+            )
             continue
         except click.ClickException:
             raise  # a bad option (``--access secret``): the whole command is wrong, not one line
-        except Exception as err:  # noqa: BLE001 - one bad line must not end a batch, nor show a traceback
+        except Exception as err:
             logging.getLogger("planbot").debug("answering %r failed", text, exc_info=True)
             message = f"could not answer this question ({type(err).__name__}); the others are still answered"
             if question != "-":
                 raise PlanbotError(message.split(";")[0]) from err
-            click.echo(json.dumps({"question": text[:200], "error": message}) if as_json else f"error: {message}")
+            click.echo(
+                json.dumps({"question": text[:200], "error": message})
+                if as_json
+                else f"error: {message}"
+            )
             continue
         if as_json:
             click.echo(answer.model_dump_json())
@@ -203,11 +230,13 @@ def _access(option: str | None) -> set[str]:
     labels = {part.strip() for part in option.split(",") if part.strip()}
     unknown = labels - {a.value for a in Access}
     if unknown:
-        raise PlanbotError(f"unknown access label(s) {', '.join(sorted(unknown))}: use public, members, restricted")
+        raise PlanbotError(
+            f"unknown access label(s) {', '.join(sorted(unknown))}: use public, members, restricted"
+        )
     return labels
 
 
-def _open_store():  # noqa: ANN202 - IndexStore, imported lazily for start-up time
+def _open_store():
     from indexing.store import IndexMissing, IndexStore
 
     try:

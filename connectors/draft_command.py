@@ -12,9 +12,24 @@ import click
 
 @click.command("draft")
 @click.argument("query")
-@click.option("--to", "to", metavar="NAME", help='Who the reply is for, e.g. "Cllr Long" (default: "Dear Councillor").')
-@click.option("--from", "sender", metavar="NAME", help="Who signs the reply, e.g. \"Jane Smith, Policy Officer\".")
-@click.option("--json", "as_json", is_flag=True, help="Print the Draft (text, answers, sources, gaps) as JSON.")
+@click.option(
+    "--to",
+    "to",
+    metavar="NAME",
+    help='Who the reply is for, e.g. "Cllr Long" (default: "Dear Councillor").',
+)
+@click.option(
+    "--from",
+    "sender",
+    metavar="NAME",
+    help='Who signs the reply, e.g. "Jane Smith, Policy Officer".',
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the Draft (text, answers, sources, gaps) as JSON.",
+)
 def draft_command(query: str, to: str | None, sender: str | None, as_json: bool) -> None:
     """Draft a reply to a member's query, with numbered sources, for an officer to edit and send.
 

@@ -28,27 +28,85 @@ def sync_group() -> None:
 
 @sync_group.command("moderngov")
 @click.argument("url")
-@click.option("--committee", "committees", multiple=True, metavar="NAME",
-              help="A committee to sync, by its title (any case); repeat for more. Default: every current committee.")
-@click.option("--since", type=_DATE, metavar="DATE", help="First meeting date (YYYY-MM-DD or DD/MM/YYYY). Default: a year ago.")
-@click.option("--until", type=_DATE, metavar="DATE", help="Last meeting date. Default: three months ahead.")
-@click.option("--into", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder the papers and manifest.yaml go in. Default: the corpus folder (PLANBOT_CORPUS_DIR).")
-@click.option("--publisher", metavar="NAME", help="The council's name, recorded in each manifest entry.")
-@click.option("--form", type=click.Choice(["soap", "get"]), default="soap", show_default=True,
-              help="How to call the web service: SOAP 1.1 POSTs or the GET form.")
-@click.option("--timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True,
-              envvar="PLANBOT_SYNC_TIMEOUT", help="Seconds to wait for each answer (env PLANBOT_SYNC_TIMEOUT).")
-@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
-              envvar="PLANBOT_SYNC_RETRIES", help="Retries after a server error (5xx) or timeout, with backoff.")
-@click.option("--interval", type=click.FloatRange(0, 60), default=0.5, show_default=True,
-              envvar="PLANBOT_SYNC_INTERVAL", help="Seconds between requests, to be polite to the council's server.")
-@click.option("--max-size", "max_mb", type=click.IntRange(1, 2000), default=50, show_default=True,
-              help="Largest paper to download, in MB; bigger ones are reported and skipped.")
-@click.option("--json", "as_json", is_flag=True, help="Print the sync report (changes and ingest) as JSON.")
+@click.option(
+    "--committee",
+    "committees",
+    multiple=True,
+    metavar="NAME",
+    help="A committee to sync, by its title (any case); repeat for more. Default: every current committee.",
+)
+@click.option(
+    "--since",
+    type=_DATE,
+    metavar="DATE",
+    help="First meeting date (YYYY-MM-DD or DD/MM/YYYY). Default: a year ago.",
+)
+@click.option(
+    "--until", type=_DATE, metavar="DATE", help="Last meeting date. Default: three months ahead."
+)
+@click.option(
+    "--into",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the papers and manifest.yaml go in. Default: the corpus folder (PLANBOT_CORPUS_DIR).",
+)
+@click.option(
+    "--publisher", metavar="NAME", help="The council's name, recorded in each manifest entry."
+)
+@click.option(
+    "--form",
+    type=click.Choice(["soap", "get"]),
+    default="soap",
+    show_default=True,
+    help="How to call the web service: SOAP 1.1 POSTs or the GET form.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 600),
+    default=30.0,
+    show_default=True,
+    envvar="PLANBOT_SYNC_TIMEOUT",
+    help="Seconds to wait for each answer (env PLANBOT_SYNC_TIMEOUT).",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 10),
+    default=3,
+    show_default=True,
+    envvar="PLANBOT_SYNC_RETRIES",
+    help="Retries after a server error (5xx) or timeout, with backoff.",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(0, 60),
+    default=0.5,
+    show_default=True,
+    envvar="PLANBOT_SYNC_INTERVAL",
+    help="Seconds between requests, to be polite to the council's server.",
+)
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.IntRange(1, 2000),
+    default=50,
+    show_default=True,
+    help="Largest paper to download, in MB; bigger ones are reported and skipped.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the sync report (changes and ingest) as JSON."
+)
 def moderngov_command(
-    url: str, committees: tuple[str, ...], since: datetime | None, until: datetime | None, into: Path | None,
-    publisher: str | None, form: str, timeout: float, retries: int, interval: float, max_mb: int, as_json: bool,
+    url: str,
+    committees: tuple[str, ...],
+    since: datetime | None,
+    until: datetime | None,
+    into: Path | None,
+    publisher: str | None,
+    form: str,
+    timeout: float,
+    retries: int,
+    interval: float,
+    max_mb: int,
+    as_json: bool,
 ) -> None:
     """Sync a ModernGov site's meetings and papers into the corpus, then index them.
 
@@ -81,9 +139,17 @@ def moderngov_command(
     if since and until and since > until:
         raise click.ClickException(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
     options = SyncOptions(
-        url=url, committees=list(committees), since=since.date() if since else None,
-        until=until.date() if until else None, into=into, publisher=publisher, form=form,  # type: ignore[arg-type]
-        timeout=timeout, retries=retries, interval=interval, max_bytes=max_mb * 1024 * 1024,
+        url=url,
+        committees=list(committees),
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        into=into,
+        publisher=publisher,
+        form=form,  # type: ignore[arg-type]
+        timeout=timeout,
+        retries=retries,
+        interval=interval,
+        max_bytes=max_mb * 1024 * 1024,
     )
     settings = load_settings()
     try:
@@ -92,19 +158,29 @@ def moderngov_command(
     except (SourceError, ManifestError) as err:
         raise click.ClickException(f"{err} — nothing was changed") from err
     except OSError as err:
-        raise click.ClickException(f"cannot write the papers: {err.strerror or err} ({err.filename or ''})") from err
+        raise click.ClickException(
+            f"cannot write the papers: {err.strerror or err} ({err.filename or ''})"
+        ) from err
     if as_json:
         click.echo(report.model_dump_json(indent=2))
         return
     console = terminal.console
-    console.print(f"Synced {len(report.meetings)} meetings, {report.papers} papers into {report.into}; "
-                  f"downloaded {report.downloaded}.")
+    console.print(
+        f"Synced {len(report.meetings)} meetings, {report.papers} papers into {report.into}; "
+        f"downloaded {report.downloaded}."
+    )
     for change in report.changes:
         reason = f" ({change.reason})" if change.reason else ""
-        console.print(f"  {change.change:<10} {change.meeting}: {change.title}{reason}", markup=False, highlight=False)
+        console.print(
+            f"  {change.change:<10} {change.meeting}: {change.title}{reason}",
+            markup=False,
+            highlight=False,
+        )
     if report.ingest is not None:
         terminal.print_ingest_report(report.ingest)
 
 
-if __name__ == "__main__":  # ``python -m connectors.sync_command moderngov URL …`` = ``planbot sync …``
+if (
+    __name__ == "__main__"
+):  # ``python -m connectors.sync_command moderngov URL …`` = ``planbot sync …``
     sync_group()

@@ -51,7 +51,9 @@ class _Stdout:
 console = _Stdout()
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-_CONTROL_NOT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_CONTROL_NOT_NEWLINE = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -73,8 +75,13 @@ def safe_block(text: object) -> str:
 def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
     """A ``progress(stage, done, total)`` callback drawn as one bar per stage."""
     with Progress(
-        TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=False, disable=not err_console.is_terminal,
+        TextColumn("{task.description:>10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=False,
+        disable=not err_console.is_terminal,
     ) as bar:
         tasks: dict[str, int] = {}
 
@@ -89,7 +96,14 @@ def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
 def print_ingest_report(report: IngestReport) -> None:
     table = Table(title="Documents", title_justify="left")
     for column in (
-        "document", "status", "items by kind", "table rows", "passages", "ratings", "unresolved initials", "unplaced rows",
+        "document",
+        "status",
+        "items by kind",
+        "table rows",
+        "passages",
+        "ratings",
+        "unresolved initials",
+        "unplaced rows",
     ):
         table.add_column(column, overflow="fold")
     for doc in report.documents:
@@ -97,13 +111,21 @@ def print_ingest_report(report: IngestReport) -> None:
         kinds = ", ".join(f"{k}: {v}" for k, v in sorted(doc.kinds.items())) or str(doc.items)
         status = f"{doc.status}\nrepeats {doc.repeats}" if doc.repeats else doc.status
         table.add_row(
-            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]", safe(status), safe(kinds), str(doc.table_rows),
-            str(doc.passages), safe(ratings), safe(", ".join(doc.unresolved_initials) or "–"), str(doc.unplaced_rows),
+            f"{safe(doc.title)}\n[dim]{safe(doc.path)}[/dim]",
+            safe(status),
+            safe(kinds),
+            str(doc.table_rows),
+            str(doc.passages),
+            safe(ratings),
+            safe(", ".join(doc.unresolved_initials) or "–"),
+            str(doc.unplaced_rows),
         )
     console.print(table)
     for problem in report.skipped:
         kept = " (kept the previously indexed version)" if problem.kept_previous else ""
-        console.print(f"[yellow]skipped[/yellow] {safe(problem.path)}: {safe(problem.reason)}{kept}")
+        console.print(
+            f"[yellow]skipped[/yellow] {safe(problem.path)}: {safe(problem.reason)}{kept}"
+        )
     for path in report.removed:
         console.print(f"[dim]removed[/dim] {safe(path)} (no longer there)")
     total_items = sum(d.items for d in report.documents)
@@ -116,7 +138,9 @@ def print_ingest_report(report: IngestReport) -> None:
             f"→ {safe(report.generation)}"
         )
     else:
-        console.print(f"Index up to date ({total_items} plan items, {total_passages} passages); nothing embedded.")
+        console.print(
+            f"Index up to date ({total_items} plan items, {total_passages} passages); nothing embedded."
+        )
 
 
 def _people(item: PlanItem, role: str) -> str:
@@ -130,7 +154,9 @@ def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
     """Items as a table; value columns (latest, target, score), the kind and the page
     appear only when some item has them, so a plan's table stays as narrow as before."""
     titles = {d.id: d.meta.title for d in documents}
-    values = [(role, label) for role, label in _VALUE_COLUMNS if any(i.fields.get(role) for i in items)]
+    values = [
+        (role, label) for role, label in _VALUE_COLUMNS if any(i.fields.get(role) for i in items)
+    ]
     pages = any(i.location.page for i in items)
     kinds = len({i.kind for i in items}) > 1
     columns = ["document", "ref", *(["kind"] if kinds else []), "commitment", "rating"]
@@ -155,12 +181,16 @@ def print_answer(answer: Answer) -> None:
     """The answer, then its numbered sources with the quoted text."""
     style = "" if answer.answered else "yellow"
     # Markdown renders the text itself (no rich markup), so only control characters are escaped.
-    console.print(Markdown(_CONTROL_NOT_NEWLINE.sub(_shown, answer.answer).replace("\n", "  \n")), style=style)
+    console.print(
+        Markdown(_CONTROL_NOT_NEWLINE.sub(_shown, answer.answer).replace("\n", "  \n")), style=style
+    )
     if answer.citations:
         console.print()
         console.print("[bold]Sources[/bold]")
         for n, cite in enumerate(answer.citations, start=1):
-            where = " · ".join(filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None]))
+            where = " · ".join(
+                filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None])
+            )
             console.print(f"[{n}] {safe(where)}  [dim]{safe(cite.source)}[/dim]", highlight=False)
             console.print(f"    [dim]“{safe(clip_quote(cite.quote))}”[/dim]", highlight=False)
 

@@ -71,7 +71,12 @@ class Baseline:
 
     system = "baseline"
 
-    def __init__(self, settings: Settings, documents: list[PlanDocument] | None = None, top_k: int | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        documents: list[PlanDocument] | None = None,
+        top_k: int | None = None,
+    ) -> None:
         from llama_index.core import SimpleDirectoryReader, StorageContext, VectorStoreIndex
         from llama_index.core.node_parser import SentenceSplitter
 
@@ -79,15 +84,20 @@ class Baseline:
         self.top_k = top_k or settings.top_k
         manifest = load_manifest(settings.manifest_path)
         files = sorted(
-            p for p in Path(settings.corpus_dir).iterdir()
+            p
+            for p in Path(settings.corpus_dir).iterdir()
             if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not manifest.ignores(p)
         )
         if not files:
-            raise FileNotFoundError(f"no .txt or .md files in {settings.corpus_dir} for the baseline")
+            raise FileNotFoundError(
+                f"no .txt or .md files in {settings.corpus_dir} for the baseline"
+            )
         self._meta = {p.stem: manifest.meta_for(p) for p in files}
         self._lines = {p.stem: _FileLines(p.read_text(encoding="utf-8")) for p in files}
         self._items = {d.id: d.items for d in documents or []}
-        loaded = SimpleDirectoryReader(input_files=[str(p) for p in files], encoding="utf-8").load_data()
+        loaded = SimpleDirectoryReader(
+            input_files=[str(p) for p in files], encoding="utf-8"
+        ).load_data()
         nodes = SentenceSplitter().get_nodes_from_documents(loaded)
         storage = StorageContext.from_defaults(vector_store=self._vector_store())
         index = VectorStoreIndex(nodes, storage_context=storage, embed_model=MiniLMEmbedding())
@@ -95,12 +105,14 @@ class Baseline:
         self.chunks = len(nodes)
 
     @staticmethod
-    def _vector_store():  # noqa: ANN205 - ChromaVectorStore
+    def _vector_store():
         import chromadb
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         client = chromadb.EphemeralClient()
-        collection = client.create_collection(f"baseline-{uuid.uuid4().hex[:12]}", metadata={"hnsw:space": "cosine"})
+        collection = client.create_collection(
+            f"baseline-{uuid.uuid4().hex[:12]}", metadata={"hnsw:space": "cosine"}
+        )
         return ChromaVectorStore(chroma_collection=collection)
 
     def ask(self, question: str) -> Answer:
@@ -118,7 +130,7 @@ class Baseline:
             },
         )
 
-    def _citation(self, node) -> Citation:  # noqa: ANN001 - llama-index BaseNode
+    def _citation(self, node) -> Citation:
         file_name = node.metadata.get("file_name", "")
         stem, start, end = self._span(node)
         meta = self._meta.get(stem)
@@ -134,14 +146,16 @@ class Baseline:
             source=f"{Path(self.settings.corpus_dir).name}/{file_name}:{first}-{last}",
         )
 
-    def _span(self, node) -> tuple[str, int, int]:  # noqa: ANN001 - llama-index BaseNode
+    def _span(self, node) -> tuple[str, int, int]:
         stem = Path(node.metadata.get("file_name", "")).stem
         start = node.start_char_idx if node.start_char_idx is not None else 0
-        end = node.end_char_idx if node.end_char_idx is not None else start + len(node.get_content())
+        end = (
+            node.end_char_idx if node.end_char_idx is not None else start + len(node.get_content())
+        )
         return stem, start, end
 
-    def _rows(self, node) -> list[str]:  # noqa: ANN001 - llama-index BaseNode
-        """"document:ref" of every parsed row the chunk holds most of (over half its
+    def _rows(self, node) -> list[str]:
+        """ "document:ref" of every parsed row the chunk holds most of (over half its
         characters): a chunk is retrieved for each of them, for hit@k and citations."""
         stem, start, end = self._span(node)
         lines = self._lines.get(stem)

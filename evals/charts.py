@@ -11,10 +11,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
 
-from evals.runner import EvalRun  # noqa: E402
+from evals.runner import EvalRun
 
 COLOURS = {"ours": "#1f6f8b", "baseline": "#c8553d"}
 
@@ -31,14 +31,20 @@ def _bars(run: EvalRun) -> list[tuple[str, str, str, str]]:
                 declines = summary.metrics["declines"].n > summary.metrics["answers"].n
                 metric = "declines" if declines else "answer"
                 overall = summary is kind.overall
-                label = summary.group if overall or kind.kind == "handwritten" else f"{kind.kind}:{summary.group}"
+                label = (
+                    summary.group
+                    if overall or kind.kind == "handwritten"
+                    else f"{kind.kind}:{summary.group}"
+                )
                 label += " (declines)" if declines else ""
-                if summary.value(metric) is not None and all(b[:2] != (kind.kind, summary.group) for b in bars):
+                if summary.value(metric) is not None and all(
+                    b[:2] != (kind.kind, summary.group) for b in bars
+                ):
                     bars.append((kind.kind, summary.group, metric, label))
     return bars
 
 
-def _value(run_system, kind_name: str, group: str, metric: str) -> float:  # noqa: ANN001 - SystemRun
+def _value(run_system, kind_name: str, group: str, metric: str) -> float:
     kind = run_system.kind(kind_name)
     if kind is None:
         return 0.0
@@ -54,8 +60,13 @@ def accuracy_by_tag(run: EvalRun, path: Path) -> Path:
     x = np.arange(len(bars))
     for offset, system in enumerate(run.systems):
         values = [_value(system, kind, group, metric) for kind, group, metric, _ in bars]
-        ax.bar(x + offset * width - 0.4 + width / 2, values, width, label=system.system,
-               color=COLOURS.get(system.system))
+        ax.bar(
+            x + offset * width - 0.4 + width / 2,
+            values,
+            width,
+            label=system.system,
+            color=COLOURS.get(system.system),
+        )
     ax.set_xticks(x, [b[3] for b in bars], rotation=40, ha="right", fontsize=8)
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("accuracy")

@@ -40,14 +40,23 @@ def _console(stderr: bool) -> Console:
 
 def _progress(console: Console) -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     )
 
 
 def _run(
-    answerer: Any, sets: list[EvalSet], system: str, console: Console, quiet: bool,
-    corpus: str = "", kinds: dict[str, str] | None = None,
+    answerer: Any,
+    sets: list[EvalSet],
+    system: str,
+    console: Console,
+    quiet: bool,
+    corpus: str = "",
+    kinds: dict[str, str] | None = None,
 ) -> list:
     from evals.runner import run_sets
 
@@ -57,7 +66,12 @@ def _run(
     with _progress(console) as progress:
         task = progress.add_task(f"{system} · {corpus}" if corpus else system, total=total)
         return run_sets(
-            answerer, sets, system, on_result=lambda _r: progress.advance(task), corpus=corpus, document_kinds=kinds,
+            answerer,
+            sets,
+            system,
+            on_result=lambda _r: progress.advance(task),
+            corpus=corpus,
+            document_kinds=kinds,
         )
 
 
@@ -68,7 +82,11 @@ def _part(sets: list[EvalSet], part: str) -> list[EvalSet]:
     if part == "all":
         return sets
     keep = [
-        s.model_copy(update={"questions": [q for q in s.questions if (HELDOUT in q.tags) == (part == HELDOUT)]})
+        s.model_copy(
+            update={
+                "questions": [q for q in s.questions if (HELDOUT in q.tags) == (part == HELDOUT)]
+            }
+        )
         for s in sets
     ]
     return [s for s in keep if s.questions]
@@ -76,33 +94,99 @@ def _part(sets: list[EvalSet], part: str) -> list[EvalSet]:
 
 @click.command("eval")
 @click.argument("sets", nargs=-1)
-@click.option("--report", "report_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write results.json, summary.md, index.html and PNG charts to DIR.")
-@click.option("--compare", "old_results", type=click.Path(dir_okay=False, path_type=Path),
-              help="A results.json of an earlier run: list the questions that got better or worse.")
-@click.option("--baseline", is_flag=True, help="Also run a plain llama-index pipeline on the same questions.")
-@click.option("--min-answer", type=float, default=0.9, show_default=True, help="Fail (exit 1) below this answer accuracy.")
-@click.option("--min-citation", type=float, default=0.9, show_default=True, help="Fail below this citation accuracy.")
-@click.option("--min-abstention", type=float, default=0.9, show_default=True, help="Fail below this abstention accuracy.")
-@click.option("--min-generated", type=float, default=0.98, show_default=True,
-              help="Fail below this exact field match on the generated register questions.")
-@click.option("--generated/--no-generated", default=None,
-              help="Add the questions generated from the parsed register (default: on when no SET is named).")
-@click.option("--corpus", "corpora_wanted", multiple=True, metavar="NAME",
-              help="Only the sets asked of this corpus (its folder name, its path, or 'default' for the "
-                   "configured one); repeatable.")
-@click.option("--corpus-min", "corpus_min", multiple=True, metavar="CORPUS:METRIC=VALUE",
-              help="A threshold for one corpus (metric answer, citation, abstention or generated), "
-                   "e.g. corpus-real:answer=0.8; repeatable.")
-@click.option("--part", type=click.Choice(["all", "tuning", "heldout"]), default="all", show_default=True,
-              help="Only the tuning questions (for tuning) or only the held-out ones.")
-@click.option("--json", "as_json", is_flag=True, help="Print the whole run (results.json) to stdout instead of tables.")
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write results.json, summary.md, index.html and PNG charts to DIR.",
+)
+@click.option(
+    "--compare",
+    "old_results",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A results.json of an earlier run: list the questions that got better or worse.",
+)
+@click.option(
+    "--baseline", is_flag=True, help="Also run a plain llama-index pipeline on the same questions."
+)
+@click.option(
+    "--min-answer",
+    type=float,
+    default=0.9,
+    show_default=True,
+    help="Fail (exit 1) below this answer accuracy.",
+)
+@click.option(
+    "--min-citation",
+    type=float,
+    default=0.9,
+    show_default=True,
+    help="Fail below this citation accuracy.",
+)
+@click.option(
+    "--min-abstention",
+    type=float,
+    default=0.9,
+    show_default=True,
+    help="Fail below this abstention accuracy.",
+)
+@click.option(
+    "--min-generated",
+    type=float,
+    default=0.98,
+    show_default=True,
+    help="Fail below this exact field match on the generated register questions.",
+)
+@click.option(
+    "--generated/--no-generated",
+    default=None,
+    help="Add the questions generated from the parsed register (default: on when no SET is named).",
+)
+@click.option(
+    "--corpus",
+    "corpora_wanted",
+    multiple=True,
+    metavar="NAME",
+    help="Only the sets asked of this corpus (its folder name, its path, or 'default' for the "
+    "configured one); repeatable.",
+)
+@click.option(
+    "--corpus-min",
+    "corpus_min",
+    multiple=True,
+    metavar="CORPUS:METRIC=VALUE",
+    help="A threshold for one corpus (metric answer, citation, abstention or generated), "
+    "e.g. corpus-real:answer=0.8; repeatable.",
+)
+@click.option(
+    "--part",
+    type=click.Choice(["all", "tuning", "heldout"]),
+    default="all",
+    show_default=True,
+    help="Only the tuning questions (for tuning) or only the held-out ones.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the whole run (results.json) to stdout instead of tables.",
+)
 @click.pass_context
 def eval_command(
-    ctx: click.Context, sets: tuple[str, ...], report_dir: Path | None, old_results: Path | None,
-    baseline: bool, min_answer: float, min_citation: float, min_abstention: float,
-    min_generated: float, generated: bool | None, corpora_wanted: tuple[str, ...], corpus_min: tuple[str, ...],
-    part: str, as_json: bool,
+    ctx: click.Context,
+    sets: tuple[str, ...],
+    report_dir: Path | None,
+    old_results: Path | None,
+    baseline: bool,
+    min_answer: float,
+    min_citation: float,
+    min_abstention: float,
+    min_generated: float,
+    generated: bool | None,
+    corpora_wanted: tuple[str, ...],
+    corpus_min: tuple[str, ...],
+    part: str,
+    as_json: bool,
 ) -> None:
     """Check the assistant against known-answer question sets.
 
@@ -154,15 +238,21 @@ def eval_command(
     corpus_info: list[dict[str, object]] = []
     for corpus in corpora:
         _index(corpus, ensure_index, err)
-        assistant = hooks.assistant if corpus.configured and hooks.assistant else _assistant(corpus.settings)
+        assistant = (
+            hooks.assistant
+            if corpus.configured and hooks.assistant
+            else _assistant(corpus.settings)
+        )
         documents = _documents(assistant, corpus.settings)
         kinds = {doc.id: doc.meta.kind.value for doc in documents}
         mine = list(corpus.sets)
-        if (generated if generated is not None else not sets):
+        if generated if generated is not None else not sets:
             from evals.register_sets import register_set
 
             name = "register" if corpus.configured else f"register-{corpus.name}"
-            extra = register_set(documents, name=name, corpus=None if corpus.configured else str(corpus.corpus_dir))
+            extra = register_set(
+                documents, name=name, corpus=None if corpus.configured else str(corpus.corpus_dir)
+            )
             mine += [extra] if extra else []
         mine = _part(mine, part)
         chosen += mine
@@ -170,15 +260,28 @@ def eval_command(
         if baseline:
             systems.setdefault("baseline", [])
             systems["baseline"] += _baseline(corpus, documents, mine, err, as_json, kinds)
-        corpus_info.append({
-            "name": corpus.name, "corpus_dir": str(corpus.corpus_dir), "data_dir": str(corpus.settings.data_dir),
-            "index_generation": getattr(assistant.store, "generation", None), "documents": len(documents),
-        })
-    run = build_run(chosen, systems, settings={
-        "data_dir": str(settings.data_dir), "corpus_dir": str(settings.corpus_dir), "top_k": settings.top_k,
-        "llm": settings.llm, "corpora": corpus_info, "part": part,
-        "index_generation": corpus_info[0]["index_generation"] if corpus_info else None,
-    })
+        corpus_info.append(
+            {
+                "name": corpus.name,
+                "corpus_dir": str(corpus.corpus_dir),
+                "data_dir": str(corpus.settings.data_dir),
+                "index_generation": getattr(assistant.store, "generation", None),
+                "documents": len(documents),
+            }
+        )
+    run = build_run(
+        chosen,
+        systems,
+        settings={
+            "data_dir": str(settings.data_dir),
+            "corpus_dir": str(settings.corpus_dir),
+            "top_k": settings.top_k,
+            "llm": settings.llm,
+            "corpora": corpus_info,
+            "part": part,
+            "index_generation": corpus_info[0]["index_generation"] if corpus_info else None,
+        },
+    )
 
     comparison = None
     if old_results:
@@ -191,14 +294,18 @@ def eval_command(
     else:
         print_run(run, out)
     if comparison:
-        print_comparison(comparison, out)  # on stderr with --json, so stdout stays one JSON document
+        print_comparison(
+            comparison, out
+        )  # on stderr with --json, so stdout stays one JSON document
     if report_dir:
         written = write_report(run, report_dir, comparison)
         err.print(f"Report written to {report_dir}/ ({', '.join(p.name for p in written)})")
 
     failed = gate_failures(
-        run, {"answer": min_answer, "citation": min_citation, "abstention": min_abstention},
-        generated_min=min_generated, corpus_thresholds=corpus_thresholds,
+        run,
+        {"answer": min_answer, "citation": min_citation, "abstention": min_abstention},
+        generated_min=min_generated,
+        corpus_thresholds=corpus_thresholds,
     )
     for line in failed:
         click.echo(f"GATE FAILED: {line}", err=True)
@@ -222,7 +329,9 @@ def _index(corpus: Any, ensure_index: Any, err: Console) -> None:
     )
 
 
-def _baseline(corpus: Any, documents: list, sets: list[EvalSet], err: Console, quiet: bool, kinds: dict) -> list:
+def _baseline(
+    corpus: Any, documents: list, sets: list[EvalSet], err: Console, quiet: bool, kinds: dict
+) -> list:
     from evals.baseline import Baseline
 
     err.print(f"Building the baseline index of {corpus.name} (SentenceSplitter + MiniLM + Chroma)…")

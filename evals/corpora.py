@@ -35,10 +35,12 @@ class Corpus:
 def resolve_dir(value: str) -> Path:
     """The folder a set's ``corpus:`` names; a clear error when there is none."""
     path = Path(value).expanduser()
-    for candidate in ([path] if path.is_absolute() else [PROJECT / path, Path.cwd() / path]):
+    for candidate in [path] if path.is_absolute() else [PROJECT / path, Path.cwd() / path]:
         if candidate.is_dir():
             return candidate.resolve()
-    raise SetError(f"corpus {value!r}: no such folder (relative paths are read from {PROJECT} or the working directory)")
+    raise SetError(
+        f"corpus {value!r}: no such folder (relative paths are read from {PROJECT} or the working directory)"
+    )
 
 
 def corpus_name(directory: Path) -> str:
@@ -57,13 +59,17 @@ def group(sets: list[EvalSet], settings: Any) -> list[Corpus]:
     for evalset in sets:
         directory = resolve_dir(evalset.corpus) if evalset.corpus else configured_dir
         if directory not in corpora:
-            corpora[directory] = _corpus(directory, settings, configured=directory == configured_dir)
+            corpora[directory] = _corpus(
+                directory, settings, configured=directory == configured_dir
+            )
         corpora[directory].sets.append(evalset)
     ordered = sorted(corpora.values(), key=lambda c: not c.configured)
     names: dict[str, Path] = {}
     for corpus in ordered:
         if corpus.name in names:
-            raise SetError(f"two corpora are both called {corpus.name!r}: {names[corpus.name]} and {corpus.corpus_dir}")
+            raise SetError(
+                f"two corpora are both called {corpus.name!r}: {names[corpus.name]} and {corpus.corpus_dir}"
+            )
         names[corpus.name] = corpus.corpus_dir
     return ordered
 
@@ -73,7 +79,9 @@ def _corpus(directory: Path, settings: Any, configured: bool) -> Corpus:
     if configured:
         return Corpus(name=name, corpus_dir=directory, settings=settings, configured=True)
     data_dir = Path(settings.data_dir) / f"eval-{name}"
-    own = settings.model_copy(update={"corpus_dir": directory, "data_dir": data_dir, "chroma_url": None})
+    own = settings.model_copy(
+        update={"corpus_dir": directory, "data_dir": data_dir, "chroma_url": None}
+    )
     return Corpus(name=name, corpus_dir=directory, settings=own, configured=False)
 
 
@@ -97,12 +105,16 @@ def select(corpora: list[Corpus], wanted: tuple[str, ...]) -> list[Corpus]:
         return corpora
     chosen = []
     for corpus in corpora:
-        labels = {corpus.name, str(corpus.corpus_dir)} | ({"default"} if corpus.configured else set())
+        labels = {corpus.name, str(corpus.corpus_dir)} | (
+            {"default"} if corpus.configured else set()
+        )
         if labels & set(wanted) or any(_same_dir(w, corpus.corpus_dir) for w in wanted):
             chosen.append(corpus)
     if not chosen:
         known = ", ".join(c.name for c in corpora)
-        raise SetError(f"--corpus {', '.join(wanted)}: no set is asked of it (corpora of the chosen sets: {known})")
+        raise SetError(
+            f"--corpus {', '.join(wanted)}: no set is asked of it (corpora of the chosen sets: {known})"
+        )
     return chosen
 
 

@@ -81,15 +81,28 @@ def gate_failures(
                 value = summary.value(metric)
                 if minimum is None or value is None or value >= minimum:
                     continue
-                shown = f"--corpus-min {corpus}:{metric}={minimum:g}" if metric in own else f"--min-{metric} {minimum:g}"
+                shown = (
+                    f"--corpus-min {corpus}:{metric}={minimum:g}"
+                    if metric in own
+                    else f"--min-{metric} {minimum:g}"
+                )
                 failures.append(
                     f"{where}{kind.kind} {metric} accuracy {value:.3f} is below {shown} "
                     f"({summary.metrics[metric].n} questions)"
                 )
             exact = summary.value("answer")
             minimum = own.get(GENERATED, generated_min)
-            if kind.kind == GENERATED and minimum is not None and exact is not None and exact < minimum:
-                shown = f"--corpus-min {corpus}:{GENERATED}={minimum:g}" if GENERATED in own else f"--min-generated {minimum:g}"
+            if (
+                kind.kind == GENERATED
+                and minimum is not None
+                and exact is not None
+                and exact < minimum
+            ):
+                shown = (
+                    f"--corpus-min {corpus}:{GENERATED}={minimum:g}"
+                    if GENERATED in own
+                    else f"--min-generated {minimum:g}"
+                )
                 failures.append(
                     f"{where}generated exact field match {exact:.3f} is below {shown} "
                     f"({summary.metrics['answer'].n} questions)"

@@ -73,14 +73,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     evalset = load_set(args.set_file)
     if any(HELDOUT in q.tags for q in evalset.questions):
-        print(f"{args.set_file}: already has held-out questions; not drawing again", file=sys.stderr)
+        print(
+            f"{args.set_file}: already has held-out questions; not drawing again", file=sys.stderr
+        )
         return 1
     ids = draw(evalset.questions, args.seed, args.share)
     done = tag_in_place(args.set_file, ids)
     if done != len(ids):
-        print(f"{args.set_file}: tagged {done} of {len(ids)} (a question without a one-line tags list?)", file=sys.stderr)
+        print(
+            f"{args.set_file}: tagged {done} of {len(ids)} (a question without a one-line tags list?)",
+            file=sys.stderr,
+        )
         return 1
-    print(f"{args.set_file}: {done} of {len(evalset.questions)} questions tagged {HELDOUT} (seed {args.seed})")
+    print(
+        f"{args.set_file}: {done} of {len(evalset.questions)} questions tagged {HELDOUT} (seed {args.seed})"
+    )
     return 0
 
 

@@ -14,9 +14,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -24,10 +33,16 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?![\d.]*\d)")
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.I
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
+)
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 _WORD_HYPHEN = re.compile(r"(?<=[^\W\d])-(?=[^\W\d])")
 """A hyphen between letters: "One-Stop Shop" and "One Stop Shop" are the same words."""
@@ -88,7 +103,13 @@ def contains(text: str, phrase: str) -> bool:
     if not needle:
         return False
     haystack = normalise(text, keep_case=keep_case)
-    return re.search(_edge(needle[0], before=True) + re.escape(needle) + _edge(needle[-1], before=False), haystack) is not None
+    return (
+        re.search(
+            _edge(needle[0], before=True) + re.escape(needle) + _edge(needle[-1], before=False),
+            haystack,
+        )
+        is not None
+    )
 
 
 def _edge(char: str, *, before: bool) -> str:
@@ -118,4 +139,7 @@ def states_count(text: str, count: int) -> bool:
     """
     if str(count) in numbers(text):
         return True
-    return count == 0 and re.search(r"\b(?:none|no (?:items?|commitments?|actions?))\b", text, re.I) is not None
+    return (
+        count == 0
+        and re.search(r"\b(?:none|no (?:items?|commitments?|actions?))\b", text, re.I) is not None
+    )

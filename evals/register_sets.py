@@ -51,7 +51,10 @@ def _people(people: list[Person]) -> list[Fact] | None:
 TEMPLATES: dict[str, tuple[str, Field]] = {
     "rating": ("what is the rating of {ref}{where}?", _rating),
     "owner": ("who owns {ref}{where}?", lambda item: _people(item.owner)),
-    "cabinet-member": ("who is the cabinet member for {ref}{where}?", lambda item: _people(item.cabinet_member)),
+    "cabinet-member": (
+        "who is the cabinet member for {ref}{where}?",
+        lambda item: _people(item.cabinet_member),
+    ),
 }
 
 
@@ -68,11 +71,21 @@ NAME_CHARS = 150
 
 VALUE_TEMPLATES: dict[str, tuple[ItemKind, str, str, Field, bool]] = {
     # field: (kind, question by ref, question by name, value, also for items with a ref)
-    "kpi-latest": (ItemKind.kpi, "what is the latest value of {ref}{where}?",
-                   "what is the latest value of {name}{where}?", _field("latest"), True),
+    "kpi-latest": (
+        ItemKind.kpi,
+        "what is the latest value of {ref}{where}?",
+        "what is the latest value of {name}{where}?",
+        _field("latest"),
+        True,
+    ),
     "kpi-rating": (ItemKind.kpi, "", "what is the rating of {name}{where}?", _rating, False),
-    "risk-score": (ItemKind.risk, "what is the score of risk {ref}{where}?",
-                   "what is the score of the risk {name}{where}?", _field("score"), True),
+    "risk-score": (
+        ItemKind.risk,
+        "what is the score of risk {ref}{where}?",
+        "what is the score of the risk {name}{where}?",
+        _field("score"),
+        True,
+    ),
 }
 
 
@@ -89,11 +102,16 @@ def _by_ref(documents: list[PlanDocument]) -> list[Question]:
             questions.append(
                 Question(
                     id=f"{field}-{_slug(document.id)}-{_slug(item.ref or '')}",
-                    question=template.format(ref=item.ref, where=_where(document, shared[item.ref] > 1)),
+                    question=template.format(
+                        ref=item.ref, where=_where(document, shared[item.ref] > 1)
+                    ),
                     tags=["generated", field],
                     expect=Expect(
-                        answered=True, refs=[item.ref or ""], document=document.id,
-                        facts=value(item) or [], first_item=True,
+                        answered=True,
+                        refs=[item.ref or ""],
+                        document=document.id,
+                        facts=value(item) or [],
+                        first_item=True,
                     ),
                 )
             )
@@ -109,7 +127,9 @@ def _values(documents: list[PlanDocument]) -> list[Question]:
     questions: list[Question] = []
     for field, (kind, by_ref, by_name, value, with_ref) in VALUE_TEMPLATES.items():
         having = [
-            (d, i) for d in documents for i in d.items
+            (d, i)
+            for d in documents
+            for i in d.items
             if i.kind == kind and value(i) and (with_ref or not i.ref) and (i.ref or _name(i))
         ]
         shared = Counter((i.ref or _name(i)).lower() for _, i in having)
@@ -128,24 +148,35 @@ def _values(documents: list[PlanDocument]) -> list[Question]:
                 text, refs, first = by_name.format(name=_name(item), where=where), [], False
             questions.append(
                 Question(
-                    id=qid, question=text, tags=["generated", field],
+                    id=qid,
+                    question=text,
+                    tags=["generated", field],
                     expect=Expect(
-                        answered=True, refs=refs, document=document.id, page=item.location.page,
-                        facts=value(item) or [], first_item=first,
+                        answered=True,
+                        refs=refs,
+                        document=document.id,
+                        page=item.location.page,
+                        facts=value(item) or [],
+                        first_item=first,
                     ),
                 )
             )
     return questions
 
 
-def register_set(documents: list[PlanDocument], name: str = "register", corpus: str | None = None) -> EvalSet | None:
+def register_set(
+    documents: list[PlanDocument], name: str = "register", corpus: str | None = None
+) -> EvalSet | None:
     """One generated set over every document's rated/owned items and KPI/risk values
     (``None`` if there are none); ``corpus`` is the folder they were read from."""
     questions = _by_ref(documents) + _values(documents)
     if not questions:
         return None
     return EvalSet(
-        name=name, kind="generated", source="generated from the parsed register", corpus=corpus,
+        name=name,
+        kind="generated",
+        source="generated from the parsed register",
+        corpus=corpus,
         description="Every rated or owned row by ref; every KPI's latest value and rating, every risk's score.",
         questions=questions,
     )

@@ -21,9 +21,29 @@ from evals.charts import accuracy_by_tag, latency_histogram
 from evals.runner import EvalRun, QuestionResult, SystemRun
 from evals.scoring import METRICS, Summary
 
-COLUMNS = ["answer", "citation", "abstention", "declines", "hit@1", "hit@5", "mrr", "claims", "count", "p50_ms", "p95_ms"]
+COLUMNS = [
+    "answer",
+    "citation",
+    "abstention",
+    "declines",
+    "hit@1",
+    "hit@5",
+    "mrr",
+    "claims",
+    "count",
+    "p50_ms",
+    "p95_ms",
+]
 SIDE_BY_SIDE = ["answer", "citation", "abstention", "hit@1", "hit@5", "mrr", "claims", "p50_ms"]
-SHORT = {"answer": "ans", "citation": "cite", "abstention": "abst", "declines": "decl", "claims": "claim", "p50_ms": "p50ms", "p95_ms": "p95ms"}
+SHORT = {
+    "answer": "ans",
+    "citation": "cite",
+    "abstention": "abst",
+    "declines": "decl",
+    "claims": "claim",
+    "p50_ms": "p50ms",
+    "p95_ms": "p95ms",
+}
 """Terminal column headings, short so the per-tag table fits a 120-column log."""
 
 
@@ -43,7 +63,9 @@ def _rows(system: SystemRun) -> list[tuple[str, Summary, bool]]:
         rows += [(f"  part {s.group}", s, False) for s in kind.by_part]
         if len(kind.by_document_kind) > 1:
             rows += [(f"  documents {s.group}", s, False) for s in kind.by_document_kind]
-        rows += [(f"  {s.group}", s, False) for s in kind.by_tag if s.questions < kind.overall.questions]
+        rows += [
+            (f"  {s.group}", s, False) for s in kind.by_tag if s.questions < kind.overall.questions
+        ]
         if len(kind.by_set) > 1:
             rows += [(f"  set {s.group}", s, False) for s in kind.by_set]
     return rows
@@ -62,25 +84,34 @@ def failure_line(result: QuestionResult) -> str:
 def print_run(run: EvalRun, console: Console, max_failures: int = 30) -> None:
     """Tables per answerer, the baseline side by side, and our failures."""
     for system in run.systems:
-        table = Table(title=f"{system.system}: {len(system.results)} questions", title_justify="left")
+        table = Table(
+            title=f"{system.system}: {len(system.results)} questions", title_justify="left"
+        )
         table.add_column("group")
         table.add_column("n", justify="right")
         for metric in COLUMNS:
             table.add_column(SHORT.get(metric, metric), justify="right")
         for label, summary, bold in _rows(system):
             style = "bold" if bold else None
-            table.add_row(label, str(summary.questions), *[fmt(summary, m) for m in COLUMNS], style=style)
+            table.add_row(
+                label, str(summary.questions), *[fmt(summary, m) for m in COLUMNS], style=style
+            )
         console.print(table)
     ours, baseline = run.system("ours"), run.system("baseline")
     if ours and baseline:
         console.print(side_by_side(ours, baseline))
     if ours:
         failed = failures(ours)
-        console.print(f"[bold]{len(failed)} of {len(ours.results)} questions failed[/bold]" + (":" if failed else ""))
+        console.print(
+            f"[bold]{len(failed)} of {len(ours.results)} questions failed[/bold]"
+            + (":" if failed else "")
+        )
         for result in failed[:max_failures]:
             console.print(Text.assemble(("  ✗ ", "red"), failure_line(result)))
         if len(failed) > max_failures:
-            console.print(f"  … and {len(failed) - max_failures} more (all are in --report DIR/summary.md)")
+            console.print(
+                f"  … and {len(failed) - max_failures} more (all are in --report DIR/summary.md)"
+            )
 
 
 def side_by_side(ours: SystemRun, baseline: SystemRun) -> Table:
@@ -127,7 +158,9 @@ def load_run(path: Path) -> EvalRun:
     except OSError as err:
         raise CompareError(f"{path}: cannot read ({err.strerror or err})") from err
     except ValidationError as err:
-        raise CompareError(f"{path}: not a results.json written by `planbot eval --report` ({err.error_count()} errors)") from err
+        raise CompareError(
+            f"{path}: not a results.json written by `planbot eval --report` ({err.error_count()} errors)"
+        ) from err
 
 
 def compare(old_results_json: Path, run: EvalRun) -> Comparison:
@@ -144,28 +177,40 @@ def compare(old_results_json: Path, run: EvalRun) -> Comparison:
             if key not in before:
                 comparison.added.append(f"{system.system}:{key}")
             elif result.passed and not before[key].passed:
-                comparison.better.append(Change(system=system.system, key=key, question=result.question, now="passes"))
+                comparison.better.append(
+                    Change(system=system.system, key=key, question=result.question, now="passes")
+                )
             elif before[key].passed and not result.passed:
                 comparison.worse.append(
-                    Change(system=system.system, key=key, question=result.question, now=failure_line(result))
+                    Change(
+                        system=system.system,
+                        key=key,
+                        question=result.question,
+                        now=failure_line(result),
+                    )
                 )
         comparison.removed += [f"{system.system}:{k}" for k in before if k not in now]
         for kind in system.kinds:
             old_kind = before_system.kind(kind.kind)
             comparison.overall[f"{system.system}/{kind.kind}"] = {
-                m: (old_kind.overall.value(m) if old_kind else None, kind.overall.value(m)) for m in SIDE_BY_SIDE
+                m: (old_kind.overall.value(m) if old_kind else None, kind.overall.value(m))
+                for m in SIDE_BY_SIDE
             }
     return comparison
 
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
-    console.print(f"[bold]Compared with {comparison.old}[/bold]: {len(comparison.better)} better, {len(comparison.worse)} worse")
+    console.print(
+        f"[bold]Compared with {comparison.old}[/bold]: {len(comparison.better)} better, {len(comparison.worse)} worse"
+    )
     for change in comparison.better:
         console.print(Text.assemble(("  + ", "green"), f"{change.system} {change.key}"))
     for change in comparison.worse:
         console.print(Text.assemble(("  - ", "red"), f"{change.system} {change.now}"))
     if comparison.added or comparison.removed:
-        console.print(f"  {len(comparison.added)} questions new, {len(comparison.removed)} no longer asked")
+        console.print(
+            f"  {len(comparison.added)} questions new, {len(comparison.removed)} no longer asked"
+        )
 
 
 # --- the report folder --------------------------------------------------------------
@@ -173,12 +218,21 @@ def _markdown_table(system: SystemRun) -> list[str]:
     lines = ["| group | n | " + " | ".join(COLUMNS) + " |", "|---" * (len(COLUMNS) + 2) + "|"]
     for label, summary, bold in _rows(system):
         name = f"**{label.strip()}**" if bold else label.strip()
-        lines.append(f"| {name} | {summary.questions} | " + " | ".join(fmt(summary, m) for m in COLUMNS) + " |")
+        lines.append(
+            f"| {name} | {summary.questions} | "
+            + " | ".join(fmt(summary, m) for m in COLUMNS)
+            + " |"
+        )
     return lines
 
 
 def summary_markdown(run: EvalRun, comparison: Comparison | None = None) -> str:
-    out = [f"# Evaluation run {run.created}", "", "Sets: " + ", ".join(f"{s.name} ({s.kind}, {s.questions})" for s in run.sets), ""]
+    out = [
+        f"# Evaluation run {run.created}",
+        "",
+        "Sets: " + ", ".join(f"{s.name} ({s.kind}, {s.questions})" for s in run.sets),
+        "",
+    ]
     for system in run.systems:
         out += [f"## {system.system}", "", *_markdown_table(system), ""]
     out += ["## Metrics", "", *[f"- **{k}**: {v}" for k, v in METRICS.items()], ""]
@@ -189,7 +243,12 @@ def summary_markdown(run: EvalRun, comparison: Comparison | None = None) -> str:
         out += [f"- {failure_line(r)}" for r in failed] or ["None."]
         out.append("")
     if comparison:
-        out += [f"## Compared with {comparison.old}", "", f"{len(comparison.better)} better, {len(comparison.worse)} worse.", ""]
+        out += [
+            f"## Compared with {comparison.old}",
+            "",
+            f"{len(comparison.better)} better, {len(comparison.worse)} worse.",
+            "",
+        ]
         out += [f"- better: {c.system} {c.key}" for c in comparison.better]
         out += [f"- worse: {c.system} {c.now}" for c in comparison.worse]
     return "\n".join(out) + "\n"
@@ -203,29 +262,41 @@ def summary_html(run: EvalRun, charts: list[str], comparison: Comparison | None 
         "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}"
         ".fail{color:#a33}img{max-width:100%}</style></head><body>",
         f"<h1>Evaluation run {esc(run.created)}</h1>",
-        "<p>" + esc(", ".join(f"{s.name} ({s.kind}, {s.questions} questions)" for s in run.sets)) + "</p>",
+        "<p>"
+        + esc(", ".join(f"{s.name} ({s.kind}, {s.questions} questions)" for s in run.sets))
+        + "</p>",
     ]
     parts += [f"<img src='{esc(c)}' alt='{esc(c)}'>" for c in charts]
     for system in run.systems:
-        parts.append(f"<h2>{esc(system.system)}</h2><table><tr><th>group</th><th>n</th>"
-                     + "".join(f"<th title='{esc(METRICS[m])}'>{esc(m)}</th>" for m in COLUMNS) + "</tr>")
+        parts.append(
+            f"<h2>{esc(system.system)}</h2><table><tr><th>group</th><th>n</th>"
+            + "".join(f"<th title='{esc(METRICS[m])}'>{esc(m)}</th>" for m in COLUMNS)
+            + "</tr>"
+        )
         for label, summary, bold in _rows(system):
             cell = f"<b>{esc(label)}</b>" if bold else esc(label.strip())
-            parts.append(f"<tr><td>{cell}</td><td>{summary.questions}</td>"
-                         + "".join(f"<td>{fmt(summary, m)}</td>" for m in COLUMNS) + "</tr>")
+            parts.append(
+                f"<tr><td>{cell}</td><td>{summary.questions}</td>"
+                + "".join(f"<td>{fmt(summary, m)}</td>" for m in COLUMNS)
+                + "</tr>"
+            )
         parts.append("</table>")
     ours = run.system("ours")
     if ours:
         failed = failures(ours)
         parts.append(f"<h2>Failures ({len(failed)} of {len(ours.results)})</h2><ul>")
         for r in failed:
-            parts.append(f"<li class='fail'><b>{esc(r.key)}</b> — {esc(r.question)}<br>"
-                         f"{esc('; '.join([r.error] if r.error else r.checks.problems()))}</li>")
+            parts.append(
+                f"<li class='fail'><b>{esc(r.key)}</b> — {esc(r.question)}<br>"
+                f"{esc('; '.join([r.error] if r.error else r.checks.problems()))}</li>"
+            )
         parts.append("</ul>")
     if comparison:
         parts.append(f"<h2>Compared with {esc(comparison.old)}</h2><ul>")
         parts += [f"<li>better: {esc(c.system)} {esc(c.key)}</li>" for c in comparison.better]
-        parts += [f"<li class='fail'>worse: {esc(c.system)} {esc(c.now)}</li>" for c in comparison.worse]
+        parts += [
+            f"<li class='fail'>worse: {esc(c.system)} {esc(c.now)}</li>" for c in comparison.worse
+        ]
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)

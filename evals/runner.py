@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 from pydantic import BaseModel, Field
@@ -57,7 +57,8 @@ class QuestionResult(BaseModel):
     checks: Checks
     corpus: str = Field(default="", description="Name of the corpus the question was asked of")
     document_kind: str | None = Field(
-        default=None, description="Kind of the expected document (from its manifest); None when nothing is expected"
+        default=None,
+        description="Kind of the expected document (from its manifest); None when nothing is expected",
     )
 
     @property
@@ -81,12 +82,16 @@ class KindReport(BaseModel):
     overall: Summary
     by_tag: list[Summary]
     by_set: list[Summary]
-    by_corpus: list[Summary] = Field(default_factory=list, description="One per corpus (group = its name)")
+    by_corpus: list[Summary] = Field(
+        default_factory=list, description="One per corpus (group = its name)"
+    )
     by_document_kind: list[Summary] = Field(
-        default_factory=list, description="Per corpus and kind of expected document ('corpus-real: performance')"
+        default_factory=list,
+        description="Per corpus and kind of expected document ('corpus-real: performance')",
     )
     by_part: list[Summary] = Field(
-        default_factory=list, description="Tuning and held-out parts of corpora that hold some questions out"
+        default_factory=list,
+        description="Tuning and held-out parts of corpora that hold some questions out",
     )
 
     def corpus(self, name: str) -> Summary | None:
@@ -115,7 +120,7 @@ class SetInfo(BaseModel):
 class EvalRun(BaseModel):
     """A whole run: ``results.json`` is this model serialised."""
 
-    created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    created: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     sets: list[SetInfo]
     systems: list[SystemRun]
     settings: dict[str, object] = Field(default_factory=dict)
@@ -133,22 +138,30 @@ def _ask(answerer: Answerer, question: Question) -> Answer:
     return answerer.ask(question.question)
 
 
-def draft_answer(assistant: "object", query: str) -> Answer:
+def draft_answer(assistant: object, query: str) -> Answer:
     """A drafted reply seen as an ``Answer``: its text, sources, and uncovered parts."""
     from assistant.draft import draft
 
     result = draft(assistant, query)  # type: ignore[arg-type]
     items = [r.item for r in result.references if r.item is not None]
     return Answer(
-        question=query, answer=result.text, answered=any(q.covered for q in result.questions),
-        intent="draft", citations=result.citations, items=items,
+        question=query,
+        answer=result.text,
+        answered=any(q.covered for q in result.questions),
+        intent="draft",
+        citations=result.citations,
+        items=items,
         metadata={"uncovered": result.uncovered, "path": "draft"},
     )
 
 
 def run_question(
-    answerer: Answerer, evalset: EvalSet, question: Question, system: str,
-    corpus: str = "", document_kinds: dict[str, str] | None = None,
+    answerer: Answerer,
+    evalset: EvalSet,
+    question: Question,
+    system: str,
+    corpus: str = "",
+    document_kinds: dict[str, str] | None = None,
 ) -> QuestionResult:
     """Ask one question, time it, score it; ``document_kinds`` maps document ids to kinds."""
     started = time.perf_counter()
@@ -161,16 +174,31 @@ def run_question(
     latency = (time.perf_counter() - started) * 1000
 
     return QuestionResult(
-        system=system, set=evalset.name, kind=evalset.kind, id=question.id, question=question.question,
-        tags=question.tags, expect=question.expect,
-        answered=answer.answered if answer else None, answer=answer.answer if answer else None,
+        system=system,
+        set=evalset.name,
+        kind=evalset.kind,
+        id=question.id,
+        question=question.question,
+        tags=question.tags,
+        expect=question.expect,
+        answered=answer.answered if answer else None,
+        answer=answer.answer if answer else None,
         citations=[
-            CitationResult(document_id=c.document_id, ref=c.ref, source=c.source, quote=c.quote[:QUOTE_CHARS], page=c.page)
+            CitationResult(
+                document_id=c.document_id,
+                ref=c.ref,
+                source=c.source,
+                quote=c.quote[:QUOTE_CHARS],
+                page=c.page,
+            )
             for c in (answer.citations if answer else [])
         ],
         ranked_refs=[f"{d}:{r}" for d, r in ranked_refs(answer)] if answer else [],
-        latency_ms=round(latency, 2), error=error, checks=score(question.expect, answer),
-        corpus=corpus, document_kind=_document_kind(question.expect, document_kinds or {}),
+        latency_ms=round(latency, 2),
+        error=error,
+        checks=score(question.expect, answer),
+        corpus=corpus,
+        document_kind=_document_kind(question.expect, document_kinds or {}),
     )
 
 
@@ -221,14 +249,22 @@ def summarise_system(system: str, results: list[QuestionResult]) -> SystemRun:
                 overall=summarise(kind, _pairs(mine)),
                 by_tag=[summarise(t, _pairs([r for r in mine if t in r.tags])) for t in tags],
                 by_set=[summarise(s, _pairs([r for r in mine if r.set == s])) for s in set_names],
-                by_corpus=[summarise(c, _pairs([r for r in mine if r.corpus == c])) for c in corpora],
+                by_corpus=[
+                    summarise(c, _pairs([r for r in mine if r.corpus == c])) for c in corpora
+                ],
                 by_document_kind=[
-                    summarise(f"{c}: {k}", _pairs([r for r in mine if r.corpus == c and r.document_kind == k]))
+                    summarise(
+                        f"{c}: {k}",
+                        _pairs([r for r in mine if r.corpus == c and r.document_kind == k]),
+                    )
                     for c, k in doc_kinds
                 ],
                 by_part=[
-                    summarise(f"{c}: {p}", _pairs([r for r in mine if r.corpus == c and r.part == p]))
-                    for c in parted for p in ("tuning", HELDOUT)
+                    summarise(
+                        f"{c}: {p}", _pairs([r for r in mine if r.corpus == c and r.part == p])
+                    )
+                    for c in parted
+                    for p in ("tuning", HELDOUT)
                 ],
             )
         )
@@ -239,9 +275,22 @@ def _pairs(results: list[QuestionResult]) -> list[tuple[Checks, float]]:
     return [(r.checks, r.latency_ms) for r in results]
 
 
-def build_run(sets: list[EvalSet], systems: dict[str, list[QuestionResult]], settings: dict[str, object] | None = None) -> EvalRun:
+def build_run(
+    sets: list[EvalSet],
+    systems: dict[str, list[QuestionResult]],
+    settings: dict[str, object] | None = None,
+) -> EvalRun:
     return EvalRun(
-        sets=[SetInfo(name=s.name, kind=s.kind, source=s.source, questions=len(s.questions), corpus=s.corpus) for s in sets],
+        sets=[
+            SetInfo(
+                name=s.name,
+                kind=s.kind,
+                source=s.source,
+                questions=len(s.questions),
+                corpus=s.corpus,
+            )
+            for s in sets
+        ],
         systems=[summarise_system(name, results) for name, results in systems.items()],
         settings=settings or {},
     )

@@ -15,8 +15,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 KNOWN_TAGS = (
-    "status", "list", "figure", "date", "person", "colloquial",
-    "unanswerable", "cross-document", "near-miss",
+    "status",
+    "list",
+    "figure",
+    "date",
+    "person",
+    "colloquial",
+    "unanswerable",
+    "cross-document",
+    "near-miss",
 )
 """Tags the README documents; others (``feedback``, ``generated``…) are allowed too."""
 
@@ -47,13 +54,22 @@ class Expect(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     answered: bool = Field(description="False for questions the documents don't cover.")
-    refs: list[str] = Field(default_factory=list, description="Refs of the items that hold the answer.")
-    document: str | None = Field(default=None, description="Id of the document the answer comes from.")
-    facts: list[Fact] = Field(
-        default_factory=list, description="Each must appear in the answer text (after normalisation)."
+    refs: list[str] = Field(
+        default_factory=list, description="Refs of the items that hold the answer."
     )
-    evidence: str | None = Field(default=None, description="Text a citation's quote should contain.")
-    count: int | None = Field(default=None, ge=0, description="List questions: the count the answer must state.")
+    document: str | None = Field(
+        default=None, description="Id of the document the answer comes from."
+    )
+    facts: list[Fact] = Field(
+        default_factory=list,
+        description="Each must appear in the answer text (after normalisation).",
+    )
+    evidence: str | None = Field(
+        default=None, description="Text a citation's quote should contain."
+    )
+    count: int | None = Field(
+        default=None, ge=0, description="List questions: the count the answer must state."
+    )
     not_covered: list[str] = Field(
         default_factory=list,
         description="Drafts: words of each part of the query the reply must say is not covered.",
@@ -63,7 +79,8 @@ class Expect(BaseModel):
         description="Exact field match: the answer's first item must carry refs[0] (and document).",
     )
     page: int | None = Field(
-        default=None, ge=1,
+        default=None,
+        ge=1,
         description="PDF page (from 1) the fact is on: a citation then counts only from that page of the document.",
     )
     also: list[Place] = Field(
@@ -77,13 +94,17 @@ class Expect(BaseModel):
     def _refs_as_text(cls, value: Any) -> Any:
         """YAML reads ``refs: [3.2, 25]`` as numbers; a ref is text ("3.10" is not "3.1")."""
         if isinstance(value, list):
-            return [str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in value]
+            return [
+                str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+                for v in value
+            ]
         return value
 
     @field_validator("facts", mode="before")
     @classmethod
     def _facts_as_text(cls, value: Any) -> Any:
         """``facts: [5252]`` is meant as the text "5252", not rejected as an int."""
+
         def text(v: Any) -> Any:
             return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
 
@@ -101,11 +122,15 @@ class Expect(BaseModel):
         return facts
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Expect":
+    def _consistent(self) -> Expect:
         if not self.answered and (self.facts or self.count is not None or self.evidence):
-            raise ValueError("answered: false cannot have facts, count or evidence (nothing should be answered)")
+            raise ValueError(
+                "answered: false cannot have facts, count or evidence (nothing should be answered)"
+            )
         if self.first_item and not self.refs:
-            raise ValueError("first_item: true needs refs (the first is the ref the first item must carry)")
+            raise ValueError(
+                "first_item: true needs refs (the first is the ref the first item must carry)"
+            )
         if (self.page is not None or self.also) and self.document is None:
             raise ValueError("page and also need document (the page of which document?)")
         if not self.answered and self.page is not None:
@@ -167,10 +192,12 @@ class EvalSet(BaseModel):
         "directory); none = the configured corpus.",
     )
     questions: list[Question] = Field(min_length=1)
-    source: str | None = Field(default=None, description="The file it was read from (set by the loader).")
+    source: str | None = Field(
+        default=None, description="The file it was read from (set by the loader)."
+    )
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "EvalSet":
+    def _unique_ids(self) -> EvalSet:
         seen: set[str] = set()
         for question in self.questions:
             if question.id in seen:

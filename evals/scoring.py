@@ -41,7 +41,9 @@ class Checks(BaseModel):
     answer: bool | None = None
     citation: bool | None = None
     abstention: bool = False
-    retrieval_rank: int | None = Field(default=None, description="1-based; 0 = expected item not retrieved")
+    retrieval_rank: int | None = Field(
+        default=None, description="1-based; 0 = expected item not retrieved"
+    )
     claims: bool | None = None
     count: bool | None = None
     first_item: bool | None = None
@@ -52,13 +54,17 @@ class Checks(BaseModel):
     @property
     def passed(self) -> bool:
         """Right answer, right source, right decision to answer, no unsupported figure."""
-        return self.abstention and all(v is not False for v in (self.answer, self.citation, self.claims))
+        return self.abstention and all(
+            v is not False for v in (self.answer, self.citation, self.claims)
+        )
 
     def problems(self) -> list[str]:
         """Short reasons for a failure, for the failure list of the report."""
         out: list[str] = []
         if not self.abstention:
-            out.append("answered, should decline" if not self.answerable else "declined, should answer")
+            out.append(
+                "answered, should decline" if not self.answerable else "declined, should answer"
+            )
         if self.missing_facts:
             out.append("missing " + ", ".join(repr(f) for f in self.missing_facts))
         if self.count is False:
@@ -77,7 +83,9 @@ class Checks(BaseModel):
 # --- single checks ------------------------------------------------------------------
 def fact_present(text: str, fact: Fact) -> bool:
     """A fact (or any one of its alternatives) is in the text."""
-    return any(contains(text, alternative) for alternative in (fact if isinstance(fact, list) else [fact]))
+    return any(
+        contains(text, alternative) for alternative in (fact if isinstance(fact, list) else [fact])
+    )
 
 
 def missing_facts(text: str, facts: list[Fact]) -> list[str]:
@@ -103,7 +111,11 @@ def _on_page(expect: Expect, citation: Citation) -> bool:
     return any(citation.document_id == d and (p is None or citation.page == p) for d, p in places)
 
 
-def citation_ok(expect: Expect, citations: list[Citation], rows: list[list[tuple[str | None, str]]] | None = None) -> bool | None:
+def citation_ok(
+    expect: Expect,
+    citations: list[Citation],
+    rows: list[list[tuple[str | None, str]]] | None = None,
+) -> bool | None:
     """A citation carries an expected ref (and document) or quotes the expected evidence.
 
     ``rows`` (one list per citation, see ``cited_rows``) lets a citation of a chunk stand
@@ -144,7 +156,9 @@ def cited_rows(answer: Answer) -> list[list[tuple[str | None, str]]] | None:
 def ranked_refs(answer: Answer) -> list[tuple[str | None, str]]:
     """(document id, ref) of the answer's items, then of its citations, first seen first."""
     ranked: list[tuple[str | None, str]] = []
-    pairs = [(i.document_id, i.ref) for i in answer.items] + [(c.document_id, c.ref) for c in answer.citations]
+    pairs = [(i.document_id, i.ref) for i in answer.items] + [
+        (c.document_id, c.ref) for c in answer.citations
+    ]
     for document_id, ref in pairs:
         if ref and (document_id, ref) not in ranked:
             ranked.append((document_id, ref))
@@ -174,11 +188,17 @@ def unsupported_numbers(answer: Answer) -> list[str]:
     """Figures in the answer text that no citation holds (markers like [1] excluded)."""
     allowed: set[str] = set()
     for c in answer.citations:
-        allowed.update(numbers(" ".join(filter(None, [c.quote, c.ref, c.document, c.date, c.section, c.source]))))
+        allowed.update(
+            numbers(
+                " ".join(filter(None, [c.quote, c.ref, c.document, c.date, c.section, c.source]))
+            )
+        )
     allowed.update(str(n) for n in (len(answer.items), len(answer.citations)))
     # A draft restates the parts it cannot answer in the member's own words.
     allowed.update(numbers(" ".join(str(p) for p in answer.metadata.get("uncovered", []) or [])))  # type: ignore[union-attr]
-    allowed.update(str(v) for k, v in answer.metadata.items() if "count" in k and isinstance(v, int))
+    allowed.update(
+        str(v) for k, v in answer.metadata.items() if "count" in k and isinstance(v, int)
+    )
     seen: list[str] = []
     for figure in numbers(_MARKER.sub(" ", answer.answer)):
         if figure not in allowed and figure not in seen:
@@ -190,13 +210,19 @@ def first_item_ok(expect: Expect, answer: Answer) -> bool:
     """The answer leads with the expected row: its first item (or, for an answer without
     items such as the baseline's, its first citation) has refs[0] from the document."""
     ranked = ranked_refs(answer)
-    return bool(ranked) and _is_expected(expect.model_copy(update={"refs": expect.refs[:1]}), *ranked[0])
+    return bool(ranked) and _is_expected(
+        expect.model_copy(update={"refs": expect.refs[:1]}), *ranked[0]
+    )
 
 
 def uncovered_missing(expect: Expect, answer: Answer) -> list[str]:
     """Draft answers list the parts no document answers in ``metadata['uncovered']``."""
     parts = [str(p) for p in answer.metadata.get("uncovered", []) or []]  # type: ignore[union-attr]
-    return [w for w in expect.not_covered if not any(contains(p, w) for p in parts) or not contains(answer.answer, w)]
+    return [
+        w
+        for w in expect.not_covered
+        if not any(contains(p, w) for p in parts) or not contains(answer.answer, w)
+    ]
 
 
 def score(expect: Expect, answer: Answer | None) -> Checks:
@@ -222,8 +248,11 @@ def score(expect: Expect, answer: Answer | None) -> Checks:
     if expect.answered:
         checks.missing_facts = missing_facts(answer.answer, expect.facts)
         checks.answer = (
-            answer.answered and not checks.missing_facts and checks.count is not False
-            and checks.first_item is not False and not checks.missing_not_covered
+            answer.answered
+            and not checks.missing_facts
+            and checks.count is not False
+            and checks.first_item is not False
+            and not checks.missing_not_covered
         )
     elif expect.not_covered:
         checks.answer = not answer.answered and not checks.missing_not_covered
@@ -268,7 +297,9 @@ METRICS: dict[str, str] = {
 
 def _rate(values: list[bool | None]) -> Metric:
     applicable = [v for v in values if v is not None]
-    return Metric(value=(sum(applicable) / len(applicable)) if applicable else None, n=len(applicable))
+    return Metric(
+        value=(sum(applicable) / len(applicable)) if applicable else None, n=len(applicable)
+    )
 
 
 def summarise(group: str, scored: list[tuple[Checks, float]]) -> Summary:
@@ -284,10 +315,17 @@ def summarise(group: str, scored: list[tuple[Checks, float]]) -> Summary:
         "answers": _rate([c.abstention for c in checks if c.answerable]),
         "hit@1": _rate([r == 1 for r in ranks]),
         "hit@5": _rate([1 <= r <= 5 for r in ranks]),
-        "mrr": Metric(value=float(np.mean([1 / r if r else 0.0 for r in ranks])) if ranks else None, n=len(ranks)),
+        "mrr": Metric(
+            value=float(np.mean([1 / r if r else 0.0 for r in ranks])) if ranks else None,
+            n=len(ranks),
+        ),
         "claims": _rate([c.claims for c in checks]),
         "count": _rate([c.count for c in checks]),
-        "p50_ms": Metric(value=float(np.percentile(latencies, 50)) if latencies else None, n=len(latencies)),
-        "p95_ms": Metric(value=float(np.percentile(latencies, 95)) if latencies else None, n=len(latencies)),
+        "p50_ms": Metric(
+            value=float(np.percentile(latencies, 50)) if latencies else None, n=len(latencies)
+        ),
+        "p95_ms": Metric(
+            value=float(np.percentile(latencies, 95)) if latencies else None, n=len(latencies)
+        ),
     }
     return Summary(group=group, questions=len(scored), metrics=metrics)

@@ -32,7 +32,9 @@ def resolve(name_or_path: str, directory: Path = SETS_DIR) -> Path:
     if named.is_file():
         return named
     known = ", ".join(p.stem for p in available_sets(directory)) or "none"
-    raise SetError(f"no set named {name_or_path!r} (known: {known}; or give a path to a .yaml file)")
+    raise SetError(
+        f"no set named {name_or_path!r} (known: {known}; or give a path to a .yaml file)"
+    )
 
 
 def load_set(path: Path) -> EvalSet:
@@ -45,7 +47,9 @@ def load_set(path: Path) -> EvalSet:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise SetError(f"{source}: not valid YAML{where} ({getattr(err, 'problem', None) or err})") from err
+        raise SetError(
+            f"{source}: not valid YAML{where} ({getattr(err, 'problem', None) or err})"
+        ) from err
     return parse_set(raw, source)
 
 
@@ -61,6 +65,8 @@ def load_sets(names: Iterable[str] = (), directory: Path = SETS_DIR) -> list[Eva
     seen: dict[str, str] = {}
     for evalset in sets:
         if evalset.name in seen:
-            raise SetError(f"{evalset.source}: set name {evalset.name!r} is already used by {seen[evalset.name]}")
+            raise SetError(
+                f"{evalset.source}: set name {evalset.name!r} is already used by {seen[evalset.name]}"
+            )
         seen[evalset.name] = evalset.source or evalset.name
     return sets

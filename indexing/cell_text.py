@@ -14,7 +14,9 @@ from functools import lru_cache
 
 # Tag patterns stop at the next "<" ("[^<>]" rather than "[^>]"), so a run of unclosed
 # "<" in a damaged file is scanned once, not once per "<" (quadratic).
-_BLOCK_BREAK = re.compile(r"</p\s*>|<br\s*/?>|</li\s*>|</?ul[^<>]*>|</?ol[^<>]*>|</div\s*>", re.IGNORECASE)
+_BLOCK_BREAK = re.compile(
+    r"</p\s*>|<br\s*/?>|</li\s*>|</?ul[^<>]*>|</?ol[^<>]*>|</div\s*>", re.IGNORECASE
+)
 _LIST_ITEM = re.compile(r"<li[^<>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]+>")
 _INLINE_BULLET = re.compile(r"[•▪●]")  # spaces around it go when lines are stripped
@@ -68,5 +70,5 @@ def first_paragraph_split(raw: str) -> tuple[str, str]:
     text = strip_markup(raw)
     match = re.match(r"(.+?[.!?])\s+(?=[A-Z0-9£])", text)
     if match:
-        return match.group(1), text[match.end():].strip()
+        return match.group(1), text[match.end() :].strip()
     return text, ""

@@ -40,14 +40,15 @@ ONNX_TOLERANCE = 1e-4
 _PROBES = [
     "what are we doing about rats?",
     "Reduce the rat population in the city centre and surrounding estates.",
-    "12.1 Develop a new Transport Strategy for the town by October 2017. " * 12,  # longer than 256 word pieces
+    "12.1 Develop a new Transport Strategy for the town by October 2017. "
+    * 12,  # longer than 256 word pieces
     "CCTV",
 ]
 log = logging.getLogger(__name__)
 
 
 class Encoder(Protocol):
-    def __call__(self, texts: list[str], batch_size: int) -> "np.ndarray": ...
+    def __call__(self, texts: list[str], batch_size: int) -> np.ndarray: ...
 
 
 def model_path() -> str:
@@ -58,7 +59,7 @@ def model_path() -> str:
 
 
 @lru_cache(maxsize=1)
-def get_model() -> "SentenceTransformer":
+def get_model() -> SentenceTransformer:
     """The process-wide embedding model (torch), loaded from the packaged files."""
     from sentence_transformers import SentenceTransformer
 
@@ -77,7 +78,7 @@ def embed(texts: list[str], *, batch_size: int = 64) -> list[list[float]]:
     vectors = _torch_encode(unique, batch_size)
     if len(unique) == len(texts):
         return vectors.tolist()
-    by_text = dict(zip(unique, vectors.tolist()))
+    by_text = dict(zip(unique, vectors.tolist(), strict=False))
     return [by_text[t] for t in texts]
 
 
@@ -97,8 +98,10 @@ def query_encoder() -> Encoder:
     return _torch_encode
 
 
-def _torch_encode(texts: list[str], batch_size: int) -> "np.ndarray":
-    return get_model().encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+def _torch_encode(texts: list[str], batch_size: int) -> np.ndarray:
+    return get_model().encode(
+        texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
+    )
 
 
 class OnnxEncoder:
@@ -118,7 +121,7 @@ class OnnxEncoder:
         options.log_severity_level = 3
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
-    def __call__(self, texts: list[str], batch_size: int = 32) -> "np.ndarray":
+    def __call__(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         import numpy as np
 
         out = []
@@ -127,7 +130,8 @@ class OnnxEncoder:
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
             hidden = self.session.run(
-                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+                None,
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )[0]
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
@@ -173,7 +177,9 @@ def ensure_onnx() -> Path | None:
         finally:
             tmp.unlink(missing_ok=True)
     except Exception as err:  # noqa: BLE001 - the torch path still answers
-        log.warning("could not export the embedding model to ONNX (%s); questions will use torch", err)
+        log.warning(
+            "could not export the embedding model to ONNX (%s); questions will use torch", err
+        )
         return None
     query_encoder.cache_clear()
     return target
@@ -189,7 +195,7 @@ def _export(path: Path) -> None:
             super().__init__()
             self.bert = bert
 
-        def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001, ANN202
+        def forward(self, input_ids, attention_mask, token_type_ids):
             return self.bert(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
@@ -199,8 +205,12 @@ def _export(path: Path) -> None:
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            LastHidden(), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(path),
-            input_names=names, output_names=["last_hidden_state"],
+            LastHidden(),
+            (ids, torch.ones_like(ids), torch.zeros_like(ids)),
+            str(path),
+            input_names=names,
+            output_names=["last_hidden_state"],
             dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
-            opset_version=17, dynamo=False,
+            opset_version=17,
+            dynamo=False,
         )

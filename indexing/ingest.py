@@ -23,20 +23,20 @@ from filelock import FileLock
 from pydantic import BaseModel, Field
 
 from assistant.config import Settings
-from indexing.model import PlanDocument
 from indexing import embedding
 from indexing.chunking import document_nodes
+from indexing.keyword_index import write_keyword_index
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
+from indexing.manifest import Manifest, load_manifest
+from indexing.model import PlanDocument
+from indexing.node_table import FILE as NODE_TABLE
+from indexing.node_table import write_node_table
 from indexing.parse_pool import read_all
 from indexing.readers.duplicates import mark_duplicates
 from indexing.reading import ReadJob
-from indexing.keyword_index import write_keyword_index
-from indexing.manifest import Manifest, load_manifest
-from indexing.node_table import FILE as NODE_TABLE, write_node_table
-from indexing.terms import TermStats, place_stems
 from indexing.store import (
-    FileRecord,
     INDEX_FORMAT,
+    FileRecord,
     IndexState,
     IndexStore,
     chroma_client,
@@ -46,6 +46,7 @@ from indexing.store import (
     point_current,
     prune_generations,
 )
+from indexing.terms import TermStats, place_stems
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)`` — the CLI draws it as a bar."""
@@ -75,12 +76,16 @@ class DocumentSummary(BaseModel):
     status: str = Field(description="new, changed, unchanged or kept previous version")
     items: int
     passages: int
-    kinds: dict[str, int] = Field(default_factory=dict, description="Items by kind: commitment, kpi, risk…")
+    kinds: dict[str, int] = Field(
+        default_factory=dict, description="Items by kind: commitment, kpi, risk…"
+    )
     table_rows: int = Field(default=0, description="Rows of tables of figures (not items)")
     ratings: dict[str, int] = Field(default_factory=dict)
     unresolved_initials: list[str] = Field(default_factory=list)
     unplaced_rows: int = 0
-    repeats: str | None = Field(default=None, description="Id of the paper this one repeats (its copies are not indexed)")
+    repeats: str | None = Field(
+        default=None, description="Id of the paper this one repeats (its copies are not indexed)"
+    )
 
 
 class IngestReport(BaseModel):
@@ -167,7 +172,11 @@ def ingest(
     roots = paths or [settings.corpus_dir]
     manifest = load_manifest(settings.manifest_path)
     for root in roots:
-        if root.is_dir() and (root / "manifest.yaml").exists() and root.resolve() != settings.corpus_dir.resolve():
+        if (
+            root.is_dir()
+            and (root / "manifest.yaml").exists()
+            and root.resolve() != settings.corpus_dir.resolve()
+        ):
             manifest = load_manifest(root / "manifest.yaml")
     with _ingest_lock(settings.data_dir):
         report = _ingest_locked(settings, roots, manifest, progress or (lambda *_: None))
@@ -196,7 +205,9 @@ def _ingest_locked(
         try:
             sha = file_sha256(path)
         except OSError as err:
-            _keep_previous(skipped, docs, records, summaries, shown, _reason(err, path), key, old, prev_docs)
+            _keep_previous(
+                skipped, docs, records, summaries, shown, _reason(err, path), key, old, prev_docs
+            )
             continue
         stated = manifest.entry_for(path)
         if old and old.sha256 == sha and old.document_id in prev_docs and old.stated == stated:
@@ -213,12 +224,22 @@ def _ingest_locked(
     embedder = _Embedder(settings, previous, progress)
     progress("reading", 0, len(jobs))
     for n, ((key, sha, job), result) in enumerate(
-        zip(jobs, read_all([job for _, _, job in jobs], manifest)), start=1
+        zip(jobs, read_all([job for _, _, job in jobs], manifest), strict=False), start=1
     ):
         progress("reading", n, len(jobs))
         old = prev_state.files.get(key) if prev_state else None
         if result.document is None:
-            _keep_previous(skipped, docs, records, summaries, job.source, result.reason or "unreadable", key, old, prev_docs)
+            _keep_previous(
+                skipped,
+                docs,
+                records,
+                summaries,
+                job.source,
+                result.reason or "unreadable",
+                key,
+                old,
+                prev_docs,
+            )
             continue
         doc = result.document
         docs[doc.id] = doc
@@ -249,20 +270,36 @@ def _ingest_locked(
 
     if previous is not None and not any_change and previous.state.format == INDEX_FORMAT:
         return IngestReport(
-            generation=previous.generation, changed=False, embedded=0,
-            documents=summaries, skipped=skipped, removed=removed,
+            generation=previous.generation,
+            changed=False,
+            embedded=0,
+            documents=summaries,
+            skipped=skipped,
+            removed=removed,
         )
-    generation = _build_generation(settings, list(docs.values()), records, embedder, progress, repeats)
+    generation = _build_generation(
+        settings, list(docs.values()), records, embedder, progress, repeats
+    )
     return IngestReport(
-        generation=generation, changed=True, embedded=embedder.embedded,
-        documents=summaries, skipped=skipped, removed=removed,
+        generation=generation,
+        changed=True,
+        embedded=embedder.embedded,
+        documents=summaries,
+        skipped=skipped,
+        removed=removed,
     )
 
 
 def _record(shown: str, sha: str, doc: PlanDocument, stated: dict[str, object]) -> FileRecord:
     return FileRecord(
-        path=shown, sha256=sha, document_id=doc.id, title=doc.meta.title, stated=stated,
-        items=len(doc.items), passages=len(doc.passages), table_rows=len(doc.tables),
+        path=shown,
+        sha256=sha,
+        document_id=doc.id,
+        title=doc.meta.title,
+        stated=stated,
+        items=len(doc.items),
+        passages=len(doc.passages),
+        table_rows=len(doc.tables),
     )
 
 
@@ -315,7 +352,11 @@ class _Embedder:
     def finish(self, nodes: list) -> None:
         """Give every node its vector: what was embedded, reused, or is still to embed."""
         waiting = {node.node_id for node in self.waiting}
-        missing = [node for node in nodes if node.node_id not in self.vectors and node.node_id not in waiting]
+        missing = [
+            node
+            for node in nodes
+            if node.node_id not in self.vectors and node.node_id not in waiting
+        ]
         if missing:
             self.add(missing)
         self._encode()
@@ -330,7 +371,11 @@ class _Embedder:
         self.progress("embedding", self.embedded, self.embedded + len(todo))
         for start in range(0, len(todo), self.chunk):
             part = todo[start : start + self.chunk]
-            for node, vector in zip(part, embedding.embed([n.get_content() for n in part], batch_size=self.batch)):
+            for node, vector in zip(
+                part,
+                embedding.embed([n.get_content() for n in part], batch_size=self.batch),
+                strict=False,
+            ):
                 self.vectors[node.node_id] = vector
             self.embedded += len(part)
             self.progress("embedding", self.embedded, self.embedded + len(todo) - start - len(part))
@@ -356,7 +401,7 @@ def _build_generation(
     settings: Settings,
     docs: list[PlanDocument],
     records: dict[str, FileRecord],
-    embedder: "_Embedder",
+    embedder: _Embedder,
     progress: Progress,
     repeats: dict[str, str],
 ) -> str:
@@ -388,13 +433,19 @@ def _build_generation(
 
     previous = embedder.previous
     write_node_table(
-        building / NODE_TABLE, ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes)
+        building / NODE_TABLE,
+        ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes),
     )
     if nodes:
         _write_bm25(nodes, building / "bm25", previous.dir / "bm25" if previous else None)
     places = place_stems(doc.meta.publisher for doc in docs)
     TermStats.build([node.get_content() for node in nodes], places).save(building / "terms.json")
-    state = IndexState(generation=generation, embedding_model=embedding.MODEL_NAME, format=INDEX_FORMAT, files=records)
+    state = IndexState(
+        generation=generation,
+        embedding_model=embedding.MODEL_NAME,
+        format=INDEX_FORMAT,
+        files=records,
+    )
     _write_json(building / "documents.json", [doc.model_dump(mode="json") for doc in docs])
     _write_json(building / "state.json", state.model_dump(mode="json"))
     del collection, client
@@ -409,7 +460,7 @@ def _build_generation(
     return generation
 
 
-def _store_nodes(collection, nodes: list) -> None:  # noqa: ANN001 - a Chroma Collection
+def _store_nodes(collection, nodes: list) -> None:
     """Each node's id, vector, text and metadata, as they are. Not through llama-index's
     ``ChromaVectorStore``: it refuses list metadata (the people and rating codes,
     ``chunking.py``) and stores a second copy of every node as JSON (~2.5 KB a node)."""
@@ -429,15 +480,21 @@ def _reusable_embeddings(previous: IndexStore | None, nodes: list) -> dict[str, 
     reused: dict[str, list[float]] = {}
     ids = list(wanted)
     for start in range(0, len(ids), 2000):
-        got = previous.collection.get(ids=ids[start : start + 2000], include=["documents", "embeddings"])
-        for node_id, text, vector in zip(got["ids"], got["documents"], got["embeddings"]):
+        got = previous.collection.get(
+            ids=ids[start : start + 2000], include=["documents", "embeddings"]
+        )
+        for node_id, text, vector in zip(
+            got["ids"], got["documents"], got["embeddings"], strict=False
+        ):
             if text == wanted.get(node_id):
                 reused[node_id] = [float(x) for x in vector]
     return reused
 
 
 def _write_bm25(nodes: list, path: Path, previous: Path | None) -> None:
-    write_keyword_index([node.node_id for node in nodes], [node.get_content() for node in nodes], path, previous)
+    write_keyword_index(
+        [node.node_id for node in nodes], [node.get_content() for node in nodes], path, previous
+    )
 
 
 def _write_json(path: Path, data: object) -> None:

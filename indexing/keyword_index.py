@@ -24,13 +24,15 @@ NODE_IDS = "node_ids.json"
 TOKENS = "tokens.json"
 
 
-def _stemmer():  # noqa: ANN202 - PyStemmer object
+def _stemmer():
     import Stemmer
 
     return Stemmer.Stemmer("english")
 
 
-def write_keyword_index(node_ids: list[str], texts: list[str], path: Path, previous: Path | None = None) -> int:
+def write_keyword_index(
+    node_ids: list[str], texts: list[str], path: Path, previous: Path | None = None
+) -> int:
     """Index ``texts`` (one per node, in the same order as ``node_ids``) at ``path``.
 
     Incremental: the stemmed tokens of every node are kept (``tokens.json``), and a node
@@ -45,15 +47,19 @@ def write_keyword_index(node_ids: list[str], texts: list[str], path: Path, previ
     known = _load_tokens(previous / TOKENS) if previous is not None else {}
     tokens: list[list[str] | None] = [
         known[node_id][1] if node_id in known and known[node_id][0] == digest else None
-        for node_id, digest in zip(node_ids, digests)
+        for node_id, digest in zip(node_ids, digests, strict=False)
     ]
     todo = [n for n, found in enumerate(tokens) if found is None]
     if todo:
         fresh = bm25s.tokenize(
-            [texts[n] for n in todo], stopwords="english", stemmer=_stemmer(), token_pattern=TOKEN_PATTERN,
-            return_ids=False, show_progress=False,
+            [texts[n] for n in todo],
+            stopwords="english",
+            stemmer=_stemmer(),
+            token_pattern=TOKEN_PATTERN,
+            return_ids=False,
+            show_progress=False,
         )
-        for n, words in zip(todo, fresh):
+        for n, words in zip(todo, fresh, strict=False):
             tokens[n] = words
     bm25 = bm25s.BM25()
     bm25.index(tokens, show_progress=False)
@@ -61,10 +67,15 @@ def write_keyword_index(node_ids: list[str], texts: list[str], path: Path, previ
     (path / NODE_IDS).write_text(json.dumps(node_ids), encoding="utf-8")
     vocab = {word: i for i, word in enumerate(sorted({w for words in tokens for w in words}))}
     (path / TOKENS).write_text(
-        json.dumps({
-            "vocab": list(vocab),
-            "nodes": [[i, d, [vocab[w] for w in words]] for i, d, words in zip(node_ids, digests, tokens)],
-        }),
+        json.dumps(
+            {
+                "vocab": list(vocab),
+                "nodes": [
+                    [i, d, [vocab[w] for w in words]]
+                    for i, d, words in zip(node_ids, digests, tokens, strict=False)
+                ],
+            }
+        ),
         encoding="utf-8",
     )
     return len(todo)
@@ -80,7 +91,9 @@ def _load_tokens(path: Path) -> dict[str, tuple[str, list[str]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         vocab = data["vocab"]
-        return {node_id: (digest, [vocab[i] for i in ids]) for node_id, digest, ids in data["nodes"]}
+        return {
+            node_id: (digest, [vocab[i] for i in ids]) for node_id, digest, ids in data["nodes"]
+        }
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return {}
 
@@ -95,12 +108,15 @@ class KeywordIndex:
         self.size = len(node_ids)
 
     @classmethod
-    def load(cls, path: Path) -> "KeywordIndex":
+    def load(cls, path: Path) -> KeywordIndex:
         import bm25s
 
         ids_file = path / NODE_IDS
         if ids_file.exists():
-            return cls(bm25s.BM25.load(str(path), show_progress=False), json.loads(ids_file.read_text(encoding="utf-8")))
+            return cls(
+                bm25s.BM25.load(str(path), show_progress=False),
+                json.loads(ids_file.read_text(encoding="utf-8")),
+            )
         # A generation written by llama-index's BM25Retriever (before node_ids.json):
         # its corpus holds each row's node id; the rest of it is not needed.
         bm25 = bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
@@ -124,7 +140,11 @@ class KeywordIndex:
         if k <= 0 or self.size == 0:
             return []
         (tokens,) = bm25s.tokenize(
-            question, stemmer=self._stemmer, token_pattern=TOKEN_PATTERN, return_ids=False, show_progress=False
+            question,
+            stemmer=self._stemmer,
+            token_pattern=TOKEN_PATTERN,
+            return_ids=False,
+            show_progress=False,
         )
         if not tokens:  # only stop words or one-letter words ("the", "is it"): nothing to match
             return []

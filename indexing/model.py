@@ -131,7 +131,9 @@ class DocumentMeta(BaseModel):
     url: str | None = Field(default=None, description="Public address of the file")
     access: Access = Access.public
     committee: str | None = None
-    meeting: str | None = Field(default=None, description="Meeting id or label in its committee system")
+    meeting: str | None = Field(
+        default=None, description="Meeting id or label in its committee system"
+    )
     meeting_date: str | None = None
     agenda_item: str | None = None
     columns: dict[str, str] = Field(
@@ -155,16 +157,26 @@ class PlanItem(BaseModel):
     section: str | None = None
     ref: str | None = None
     commitment: str
-    update: str | None = Field(default=None, description="Progress note / commentary / response / answer")
+    update: str | None = Field(
+        default=None, description="Progress note / commentary / response / answer"
+    )
     owner: list[Person] = Field(default_factory=list)
     director: list[Person] = Field(default_factory=list)
     cabinet_member: list[Person] = Field(default_factory=list)
     rating: str | None = Field(default=None, description="R, A, G, C or a combination like G/A")
-    rating_label: str | None = Field(default=None, description="The rating as the document wrote it")
-    previous_rating: str | None = Field(default=None, description="The rating of the previous period")
-    direction: str | None = Field(default=None, description="↑ improving, ↓ worsening, ↔ no change, ↕ varies")
+    rating_label: str | None = Field(
+        default=None, description="The rating as the document wrote it"
+    )
+    previous_rating: str | None = Field(
+        default=None, description="The rating of the previous period"
+    )
+    direction: str | None = Field(
+        default=None, description="↑ improving, ↓ worsening, ↔ no change, ↕ varies"
+    )
     dates_due: list[str] = Field(default_factory=list)
-    period: str | None = Field(default=None, description="The period the values are for, e.g. 'Dec 24'")
+    period: str | None = Field(
+        default=None, description="The period the values are for, e.g. 'Dec 24'"
+    )
     fields: dict[str, str] = Field(
         default_factory=dict,
         description="Values by role: target, latest, previous, floor, likelihood, impact, score, due, asker…",
@@ -248,7 +260,12 @@ class PlanDocument(BaseModel):
     )
 
     def unresolved_initials(self) -> set[str]:
-        return {p.initials for item in self.items for p in item.people() if not p.resolved and p.initials}
+        return {
+            p.initials
+            for item in self.items
+            for p in item.people()
+            if not p.resolved and p.initials
+        }
 
     def items_by_kind(self) -> dict[str, int]:
         counts: dict[str, int] = {}

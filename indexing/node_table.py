@@ -22,16 +22,25 @@ _BATCH = 500  # ids per query: under SQLite's limit on bound parameters
 MMAP_BYTES = 4 << 30  # address space only: pages are read when touched
 
 
-def write_node_table(path: Path, rows: Iterable[tuple[str, str, dict[str, Any], list[float]]]) -> None:
+def write_node_table(
+    path: Path, rows: Iterable[tuple[str, str, dict[str, Any], list[float]]]
+) -> None:
     """Write (id, text, metadata, vector) rows to a new table at ``path``."""
     import numpy as np
 
     with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE nodes (id TEXT PRIMARY KEY, text TEXT NOT NULL, metadata TEXT NOT NULL, vector BLOB NOT NULL) WITHOUT ROWID")
+        db.execute(
+            "CREATE TABLE nodes (id TEXT PRIMARY KEY, text TEXT NOT NULL, metadata TEXT NOT NULL, vector BLOB NOT NULL) WITHOUT ROWID"
+        )
         db.executemany(
             "INSERT INTO nodes VALUES (?, ?, ?, ?)",
             (
-                (node_id, text, json.dumps(metadata, ensure_ascii=False), np.asarray(vector, dtype=np.float32).tobytes())
+                (
+                    node_id,
+                    text,
+                    json.dumps(metadata, ensure_ascii=False),
+                    np.asarray(vector, dtype=np.float32).tobytes(),
+                )
                 for node_id, text, metadata, vector in rows
             ),
         )
@@ -49,7 +58,9 @@ class NodeTable:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = self._local.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            db = self._local.db = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
             # Read through a memory map and keep up to 64 MB of pages: with SQLite's
             # defaults (2 MB of cache, a read() per page) 60 rows of a 100k-item table
             # took 2-100 ms, depending on what the kernel had kept (docs/benchmarks.md).
@@ -57,7 +68,9 @@ class NodeTable:
             db.execute("PRAGMA cache_size=-65536")
         return db
 
-    def rows(self, ids: list[str], *, vectors: bool = False) -> dict[str, tuple[str, dict[str, Any], Any]]:
+    def rows(
+        self, ids: list[str], *, vectors: bool = False
+    ) -> dict[str, tuple[str, dict[str, Any], Any]]:
         """``{id: (text, metadata, vector or None)}`` for the ids that exist."""
         import numpy as np
 
@@ -66,7 +79,9 @@ class NodeTable:
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start : start + _BATCH]
             marks = ",".join("?" * len(chunk))
-            for row in self._db().execute(f"SELECT {columns} FROM nodes WHERE id IN ({marks})", chunk):
+            for row in self._db().execute(
+                f"SELECT {columns} FROM nodes WHERE id IN ({marks})", chunk
+            ):
                 vector = np.frombuffer(row[3], dtype=np.float32) if vectors else None
                 found[row[0]] = (row[1], json.loads(row[2]), vector)
         return found

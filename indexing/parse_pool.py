@@ -27,7 +27,9 @@ AHEAD = 4
 few enough that a crash re-reads little."""
 
 
-def read_all(jobs: list[ReadJob], manifest: Manifest, *, background: bool | None = None) -> Iterator[ReadResult]:
+def read_all(
+    jobs: list[ReadJob], manifest: Manifest, *, background: bool | None = None
+) -> Iterator[ReadResult]:
     """Each job's result, in the jobs' order.
 
     ``background`` None decides by size (``BACKGROUND_MIN_BYTES``); True or False forces it.
@@ -45,13 +47,17 @@ def _read_in_worker(jobs: list[ReadJob], manifest: Manifest) -> Iterator[ReadRes
     position = 0
     while position < len(jobs):
         # "spawn": the worker starts clean, without this process's threads (torch, Chroma).
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:
             pending: list[tuple[ReadJob, Future[ReadResult]]] = []
             next_job = position
             try:
                 while position < len(jobs):
                     while next_job < len(jobs) and next_job - position < AHEAD:
-                        pending.append((jobs[next_job], pool.submit(read_file, jobs[next_job], manifest)))
+                        pending.append(
+                            (jobs[next_job], pool.submit(read_file, jobs[next_job], manifest))
+                        )
                         next_job += 1
                     job, future = pending.pop(0)
                     yield future.result()

@@ -48,7 +48,9 @@ def split_initials(cell: str) -> list[str] | None:
 
 def _looks_like_names(text: str) -> bool:
     """``Jane Smith`` reads as initials token by token; a name has a lower-case run."""
-    return any(re.search(r"[a-z]{2,}", t) and len(t) > 2 for t in text.split()) and " " in text.strip()
+    return (
+        any(re.search(r"[a-z]{2,}", t) and len(t) > 2 for t in text.split()) and " " in text.strip()
+    )
 
 
 def key_rows(rows: list[list[str]]) -> int:
@@ -80,7 +82,9 @@ def parse_people_key(rows: list[list[str]]) -> dict[str, Person]:
             names.append((initials, f"{first} {last}".strip()))
         elif not initials and not first and last:
             roles.append(last)
-    paired_roles: list[str | None] = list(roles) if len(roles) == len(names) else [None] * len(names)
+    paired_roles: list[str | None] = (
+        list(roles) if len(roles) == len(names) else [None] * len(names)
+    )
     return {
         normalise_initials(initials): Person(initials=initials, name=name, role=role)
         for (initials, name), role in zip(names, paired_roles, strict=True)
@@ -106,7 +110,13 @@ def resolve(cell: str, key: dict[str, Person]) -> list[Person]:
         named = []
         for part in (p for p in _NAME_SPLIT.split(text) if p):
             known = by_name.get(part.lower())
-            named.append(Person(initials=known.initials if known else "", name=part, role=known.role if known else None))
+            named.append(
+                Person(
+                    initials=known.initials if known else "",
+                    name=part,
+                    role=known.role if known else None,
+                )
+            )
         return named
     people = []
     for token in tokens:
@@ -120,12 +130,18 @@ def resolve(cell: str, key: dict[str, Person]) -> list[Person]:
 
 _INITIALS_HEADER = re.compile(r"^\s*initials?\s*$", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:full\s+)?names?\s*$", re.IGNORECASE)
-_ROLE_HEADER = re.compile(r"^\s*(?:role|job\s+title|title|post|position|designation)s?\s*$", re.IGNORECASE)
+_ROLE_HEADER = re.compile(
+    r"^\s*(?:role|job\s+title|title|post|position|designation)s?\s*$", re.IGNORECASE
+)
 
 
 def _by_header(block: Block) -> tuple[dict[str, Person], set[int]] | None:
     """A key table headed ``Initials | Name | Role`` (header given or its first row)."""
-    header, first = (block.header[-1], 0) if block.header else ((block.rows[0].cells, 1) if block.rows else ([], 0))
+    header, first = (
+        (block.header[-1], 0)
+        if block.header
+        else ((block.rows[0].cells, 1) if block.rows else ([], 0))
+    )
     cells = [strip_markup(c) for c in header]
     at_initials = next((i for i, c in enumerate(cells) if _INITIALS_HEADER.match(c)), None)
     at_name = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
@@ -150,13 +166,19 @@ def _location(path: str, block: Block, first: int, last: int) -> Location:
     start = block.rows[first].at if 0 <= first < len(block.rows) else block.at
     end = block.rows[last].at if 0 <= last < len(block.rows) else start
     return Location(
-        path=path, line_start=start.line, line_end=end.line_end or end.line,
-        page=start.page, page_end=(end.page if end.page != start.page else None),
-        sheet=start.sheet, row=start.row,
+        path=path,
+        line_start=start.line,
+        line_end=end.line_end or end.line,
+        page=start.page,
+        page_end=(end.page if end.page != start.page else None),
+        sheet=start.sheet,
+        row=start.row,
     )
 
 
-def find_people_key(blocks: list[Block], path: str) -> tuple[dict[str, Person], Location | None, dict[int, set[int]]]:
+def find_people_key(
+    blocks: list[Block], path: str
+) -> tuple[dict[str, Person], Location | None, dict[int, set[int]]]:
     """The document's key to initials, wherever it is: a table after a "Key to initials"
     heading or opening with that line, or headed ``Initials | Name``. Returns the key, where
     it is, and the rows it used (by block index), which are then not read as a table."""
@@ -171,11 +193,21 @@ def find_people_key(blocks: list[Block], path: str) -> tuple[dict[str, Person], 
         if before is not None and not before.is_table and KEY_HEADING.match(before.text or ""):
             start = -1
         else:
-            start = next((r for r, row in enumerate(block.rows[:3])
-                          if row.cells and KEY_HEADING.match(strip_markup(row.cells[0]))), -2)
+            start = next(
+                (
+                    r
+                    for r, row in enumerate(block.rows[:3])
+                    if row.cells and KEY_HEADING.match(strip_markup(row.cells[0]))
+                ),
+                -2,
+            )
             if start == -2:
                 continue
-        body = [(r, row) for r, row in enumerate(block.rows) if r > start and any(c.strip() for c in row.cells)]
+        body = [
+            (r, row)
+            for r, row in enumerate(block.rows)
+            if r > start and any(c.strip() for c in row.cells)
+        ]
         used_rows = body[: key_rows([row.cells for _, row in body])]
         if not used_rows:
             continue
@@ -183,7 +215,11 @@ def find_people_key(blocks: list[Block], path: str) -> tuple[dict[str, Person], 
         skip = {r for r, _ in used_rows} | ({start} if start >= 0 else set())
         location = _location(path, block, start, used_rows[-1][0])
         if start < 0 and before is not None:
-            location = location.model_copy(update={"line_start": before.at.line or location.line_start,
-                                                   "page": before.at.page or location.page})
+            location = location.model_copy(
+                update={
+                    "line_start": before.at.line or location.line_start,
+                    "page": before.at.page or location.page,
+                }
+            )
         return key, location, {b: skip}
     return {}, None, {}

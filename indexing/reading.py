@@ -49,7 +49,9 @@ def read_file(job: ReadJob, manifest: Manifest) -> ReadResult:
         loaded = load_file(job.path)
         found = meta_from_blocks(loaded.blocks, job.path.name)
         meta = document_meta(found, job.path, manifest)
-        doc = read_document(loaded.blocks, meta, doc_id=job.doc_id, source=job.source, sha256=loaded.sha256)
+        doc = read_document(
+            loaded.blocks, meta, doc_id=job.doc_id, source=job.source, sha256=loaded.sha256
+        )
     except LoadError as err:
         return ReadResult(job=job, reason=err.reason)
     except OSError as err:

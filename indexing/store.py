@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,11 +22,12 @@ from assistant.config import Settings
 from indexing.model import Passage, PlanDocument, PlanItem, TableRow
 
 if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
     from indexing.keyword_index import KeywordIndex
     from indexing.node_table import NodeTable
     from indexing.terms import TermStats
-    from chromadb.api import ClientAPI
-    from chromadb.api.models.Collection import Collection
 
 CURRENT = "CURRENT"
 _DOCUMENTS = TypeAdapter(list[PlanDocument])
@@ -64,7 +65,7 @@ class IndexState(BaseModel):
     """``state.json`` of a generation: what it holds and how it was built."""
 
     generation: str
-    created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat())
+    created: str = Field(default_factory=lambda: datetime.now(UTC).isoformat())
     embedding_model: str
     format: int = 1
     files: dict[str, FileRecord] = Field(default_factory=dict)
@@ -95,7 +96,7 @@ class StoredNode(BaseModel):
         return TableRow.model_validate_json(self.metadata["row_json"])
 
 
-def chroma_client(settings: Settings, generation_dir: Path) -> "ClientAPI":
+def chroma_client(settings: Settings, generation_dir: Path) -> ClientAPI:
     """An embedded client on the generation's folder, or the configured server."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -119,7 +120,7 @@ def collection_name(settings: Settings, generation: str) -> str:
     return f"{settings.collection}_{generation}" if settings.chroma_url else settings.collection
 
 
-def get_collection(client: "ClientAPI", name: str) -> "Collection":
+def get_collection(client: ClientAPI, name: str) -> Collection:
     # No embedding function: Chroma is only ever given our own vectors, so it never
     # tries to fetch its default model.
     return client.get_or_create_collection(
@@ -191,7 +192,7 @@ class IndexStore:
         documents each access level may see, in ``assistant.service.Scope``)."""
 
     @classmethod
-    def open(cls, settings: Settings) -> "IndexStore":
+    def open(cls, settings: Settings) -> IndexStore:
         generation = current_generation(settings.data_dir)
         if generation is None:
             raise IndexMissing(
@@ -214,7 +215,7 @@ class IndexStore:
         return _DOCUMENTS.validate_json((self.dir / "documents.json").read_bytes())
 
     @cached_property
-    def terms(self) -> "TermStats":
+    def terms(self) -> TermStats:
         from indexing.terms import TermStats
 
         path = self.dir / "terms.json"
@@ -222,15 +223,18 @@ class IndexStore:
             return TermStats.load(path)
         from indexing.terms import place_stems
 
-        return TermStats.build([node.text for node in self.get()], place_stems(d.meta.publisher for d in self.documents))
+        return TermStats.build(
+            [node.text for node in self.get()],
+            place_stems(d.meta.publisher for d in self.documents),
+        )
 
     @cached_property
-    def collection(self) -> "Collection":
+    def collection(self) -> Collection:
         client = chroma_client(self.settings, self.dir)
         return get_collection(client, collection_name(self.settings, self.generation))
 
     @cached_property
-    def nodes(self) -> "NodeTable":
+    def nodes(self) -> NodeTable:
         from indexing.node_table import FILE, NodeTable
 
         if self.state.format < INDEX_FORMAT or not (self.dir / FILE).exists():
@@ -246,14 +250,16 @@ class IndexStore:
         return [StoredNode(id=i, text=rows[i][0], metadata=rows[i][1]) for i in ids if i in rows]
 
     @cached_property
-    def bm25(self) -> "KeywordIndex | None":
+    def bm25(self) -> KeywordIndex | None:
         from indexing.keyword_index import KeywordIndex
 
         path = self.dir / "bm25"
         return KeywordIndex.load(path) if path.exists() else None
 
     # --- lookups ----------------------------------------------------------------------
-    def get(self, where: dict[str, Any] | None = None, limit: int | None = None) -> list[StoredNode]:
+    def get(
+        self, where: dict[str, Any] | None = None, limit: int | None = None
+    ) -> list[StoredNode]:
         """Exact metadata lookup (no ranking): "rating is A", "ref is 3.2"."""
         return self._read(self.collection.get(where=where or None, limit=limit, include=[])["ids"])
 
@@ -269,7 +275,9 @@ class IndexStore:
     @cached_property
     def document_sizes(self) -> dict[str, int]:
         """Nodes (items, table rows and passages) of each document, from what ingest recorded."""
-        return {r.document_id: r.items + r.passages + r.table_rows for r in self.state.files.values()}
+        return {
+            r.document_id: r.items + r.passages + r.table_rows for r in self.state.files.values()
+        }
 
     @cached_property
     def size(self) -> int:
@@ -277,7 +285,9 @@ class IndexStore:
         so it is counted once (a count is a round trip that cost ~10 ms at 10k nodes)."""
         return self.collection.count()
 
-    def nearest(self, vector: list[float], k: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+    def nearest(
+        self, vector: list[float], k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
         """Ids and cosines (1.0 = same direction) of the ``k`` nodes nearest ``vector``,
         by Chroma; ``where`` uses Chroma's own filter, which scans metadata before the
         search (1.1 s at 100k nodes against 0.05 s unfiltered), so ``assistant.retrieve``
@@ -285,8 +295,12 @@ class IndexStore:
         k = min(k, self.size)
         if k <= 0:
             return []
-        result = self.collection.query(query_embeddings=[vector], n_results=k, where=where or None, include=["distances"])
-        return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
+        result = self.collection.query(
+            query_embeddings=[vector], n_results=k, where=where or None, include=["distances"]
+        )
+        return [
+            (i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0], strict=False)
+        ]
 
     def keyword(self, question: str, k: int) -> list[tuple[str, float]]:
         """BM25 over the same nodes: exact words, refs and names that embeddings blur.

@@ -7,12 +7,11 @@ shares only "policy" with "what's the council's policy on e-scooters" does not a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,10 +30,22 @@ _STOP = set(
     "responsible charge owner owns own rag rating rated status progress member members director "
     "officer portfolio cllr cllrs".split()
 )
-_NAME_FILLER = {"council", "county", "city", "district", "borough", "community", "town", "parish", "and", "of", "the"}
+_NAME_FILLER = {
+    "council",
+    "county",
+    "city",
+    "district",
+    "borough",
+    "community",
+    "town",
+    "parish",
+    "and",
+    "of",
+    "the",
+}
 
 
-def place_stems(publishers: "Iterable[str | None]") -> frozenset[str]:
+def place_stems(publishers: Iterable[str | None]) -> frozenset[str]:
     """The stems of the councils' own names and of their initials: "Northtown Borough
     Council" → northtown, nb, nbc. A question that says where ("… in <place>") says
     nothing about which paper answers it, so these words do not count towards coverage."""
@@ -49,7 +60,7 @@ def place_stems(publishers: "Iterable[str | None]") -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - PyStemmer object
+def _stemmer():
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -82,7 +93,11 @@ class TermStats:
     """Document frequencies of stems over every indexed node, and the words used."""
 
     def __init__(
-        self, df: dict[str, int], n_docs: int, words: list[str] | None = None, places: frozenset[str] = frozenset()
+        self,
+        df: dict[str, int],
+        n_docs: int,
+        words: list[str] | None = None,
+        places: frozenset[str] = frozenset(),
     ) -> None:
         self.df = df
         self.n_docs = max(1, n_docs)
@@ -91,7 +106,7 @@ class TermStats:
         self.places = places
 
     @classmethod
-    def build(cls, texts: list[str], places: frozenset[str] = frozenset()) -> "TermStats":
+    def build(cls, texts: list[str], places: frozenset[str] = frozenset()) -> TermStats:
         """Statistics of ``texts``; ``places`` (``place_stems``) are left out of coverage."""
         df: Counter[str] = Counter()
         words: set[str] = set()
@@ -118,7 +133,9 @@ class TermStats:
             lower = word.lower()
             if len(lower) < 5 or lower in self._known or lower in _STOP:
                 return word
-            close = difflib.get_close_matches(lower, self._candidates(lower), n=1, cutoff=TYPO_CUTOFF)
+            close = difflib.get_close_matches(
+                lower, self._candidates(lower), n=1, cutoff=TYPO_CUTOFF
+            )
             return close[0] if close and not is_english_word(lower) else word
 
         return re.sub(r"[A-Za-z][A-Za-z'’-]{4,}", fix, text)
@@ -134,7 +151,9 @@ class TermStats:
         """
         from rapidfuzz import fuzz, process
 
-        found = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF * 100 - 0.5, limit=None)
+        found = process.extract(
+            word, self.words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF * 100 - 0.5, limit=None
+        )
         return [w for w, _, _ in found]
 
     def idf(self, stem: str) -> float:
@@ -151,16 +170,21 @@ class TermStats:
         return sum(self.idf(s) for s in asked & found) / total if total else 1.0
 
     def save(self, path: Path) -> None:
-        data = {"n_docs": self.n_docs, "df": self.df, "words": self.words, "places": sorted(self.places)}
+        data = {
+            "n_docs": self.n_docs,
+            "df": self.df,
+            "words": self.words,
+            "places": sorted(self.places),
+        }
         path.write_text(json.dumps(data), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "TermStats":
+    def load(cls, path: Path) -> TermStats:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["df"], data["n_docs"], data.get("words"), frozenset(data.get("places", ())))
 
 
-def scoped_terms(store: "IndexStore", document_ids: list[str]) -> TermStats:
+def scoped_terms(store: IndexStore, document_ids: list[str]) -> TermStats:
     """The statistics of ``document_ids``' nodes only, kept on the store per document set.
 
     The generation's ``terms.json`` covers every document; an asker who may see only
@@ -173,14 +197,34 @@ def scoped_terms(store: "IndexStore", document_ids: list[str]) -> TermStats:
     key = ("terms", frozenset(document_ids))
     if key not in store.derived:
         ids = sorted(document_ids)
-        where = None if not ids else {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}
+        where = (
+            None
+            if not ids
+            else {"plan_document": ids[0]}
+            if len(ids) == 1
+            else {"plan_document": {"$in": ids}}
+        )
         places = place_stems(d.meta.publisher for d in store.documents if d.id in document_ids)
-        store.derived[key] = TermStats.build([node.text for node in store.get(where)] if where else [], places)
+        store.derived[key] = TermStats.build(
+            [node.text for node in store.get(where)] if where else [], places
+        )
     return store.derived[key]
 
 
-_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""))
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("er", ""),
+    ("est", ""),
+)
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +241,10 @@ def is_english_word(word: str) -> bool:
     words = _dictionary()
     forms = {word, word.replace("is", "iz"), word.replace("our", "or")}
     return any(
-        form in words or any(form.endswith(end) and form[: len(form) - len(end)] + base in words for end, base in _INFLECTIONS)
+        form in words
+        or any(
+            form.endswith(end) and form[: len(form) - len(end)] + base in words
+            for end, base in _INFLECTIONS
+        )
         for form in forms
     )

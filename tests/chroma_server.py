@@ -41,8 +41,16 @@ def start_chroma_server(path: Path, timeout: float = 60) -> tuple[str, subproces
     log = open(path / "server.log", "w")
     # The chromadb package's own CLI, from this interpreter (= `chroma run …`).
     command = [
-        sys.executable, "-c", "import sys; from chromadb.cli.cli import app; sys.argv[0] = 'chroma'; app()",
-        "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port),
+        sys.executable,
+        "-c",
+        "import sys; from chromadb.cli.cli import app; sys.argv[0] = 'chroma'; app()",
+        "run",
+        "--path",
+        str(path / "data"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
     ]
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     log.close()
@@ -50,7 +58,9 @@ def start_chroma_server(path: Path, timeout: float = 60) -> tuple[str, subproces
     while not _heartbeat(url):
         if server.poll() is not None or time.monotonic() > deadline:
             stop_chroma_server(server)
-            raise ChromaServerError(f"chroma run did not start: {(path / 'server.log').read_text()[-2000:]}")
+            raise ChromaServerError(
+                f"chroma run did not start: {(path / 'server.log').read_text()[-2000:]}"
+            )
         time.sleep(0.2)
     return url, server
 

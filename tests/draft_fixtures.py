@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from openai_mock_server import MockOpenAI
 
 from assistant.config import Settings
-from openai_mock_server import MockOpenAI
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +35,11 @@ def llm_settings(grounded_settings: Settings, mock_llm: MockOpenAI) -> Settings:
     """``PLANBOT_LLM=openai`` pointed at the local model server."""
     from pydantic import SecretStr
 
-    return grounded_settings.model_copy(update={
-        "llm": "openai", "llm_base_url": mock_llm.url, "llm_model": mock_llm.model,
-        "llm_api_key": SecretStr(mock_llm.api_key),
-    })
+    return grounded_settings.model_copy(
+        update={
+            "llm": "openai",
+            "llm_base_url": mock_llm.url,
+            "llm_model": mock_llm.model,
+            "llm_api_key": SecretStr(mock_llm.api_key),
+        }
+    )

@@ -14,7 +14,9 @@ class LocalServer:
     def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
 
     @property
@@ -25,7 +27,7 @@ class LocalServer:
         self.server.shutdown()
         self.server.server_close()
 
-    def __enter__(self):  # noqa: ANN204 - the subclass instance
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc: object) -> None:

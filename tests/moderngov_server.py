@@ -38,7 +38,10 @@ KENT = REPO_ROOT / "evals" / "corpus-real" / "kent"
 
 BOMB = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + "".join(f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'
+        for i in range(1, 10)
+    )
     + "]>\n<committees><committee><committeeid>1</committeeid><committeetitle>&lol9;</committeetitle></committee></committees>"
 )
 
@@ -143,122 +146,295 @@ def kent_system(full: bool = False, march: bool = True) -> System:
     """The committee system. ``full`` adds the longer papers (``EVAL_ONLY``);
     ``march=False`` leaves out the 4 March Cabinet meeting (to publish it later)."""
     jan = "cabinet_2025-01-30__"
-    cab_jan = Meeting(CAB_JAN, CABINET, date(2025, 1, 30), "10:00", items=[
-        Item(50001, "1", "Apologies", minutes="<p>Apologies were received from Mrs C Bell.</p>"),
-        Item(50002, "2", "Declarations of Interest", minutes="<p>No declarations of interest were received</p>"),
-        Item(50003, "3", "Minutes of the Meeting held on 9th January 2025", is_decision=True,
-             decision="<p>RESOLVED that the minutes of the meeting on 9 January 2025 were a correct record and "
-                      "that they be signed by the Chair</p>"),
-        Item(50004, "4", "Cabinet Member Updates"),
-        Item(50005, "5", "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25",
-             is_decision=True, papers=[
-                 Paper(70051, "Revenue and Capital Budget Monitoring Report November 2024-25",
-                       _k(jan + "24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf")),
-                 Paper(70052, "24-00108 - PROD", _k(jan + "24-00108 - PROD.pdf")),
-             ],
-             decision="<p>RESOLVED that Cabinet agree to:</p><ul><li>Note the forecast revenue overspend of £23.3m "
-                      "(excluding Schools).</li><li>Note the forecast overspend on Schools’ Delegated Budgets of "
-                      "£30.4m.</li><li>Note the forecast capital underspend of £111.6m.</li><li>Note the progress "
-                      "on the delivery of savings.</li><li>Agree the Capital budget changes.</li><li>Note the "
-                      "Reserves, Treasury Management and Prudential Indicators Monitoring</li></ul>"),
-        Item(50006, "6", "Draft Revenue Budget 2025-26, MTFP 2025-28, Draft Capital Programme 2025-35 and "
-             "Treasury Management Strategy", is_decision=True, papers=[
-                 Paper(70061, "Appendix G - Reserves Policy", _k(jan + "Appendix G - Reserves Policy.pdf")),
-                 Paper(70062, "Appendix I Budget Risk Register 22.01.25",
-                       _k(jan + "Appendix I Budget Risk Register 22.01.25.pdf")),
-             ],
-             decision="<p>RESOLVED that Cabinet considered the proposed amendments from Cabinet Committees and "
-                      "endorsed the draft budget to be presented to County Council on 13th February for final "
-                      "decisions.</p>"),
-        Item(50007, "7", "24/00109 - Transfer the 18-25 section of the Strengthening Independence Service from "
-             "the Children Young People and Education Directorate to the Adult Social Care and Health Directorate",
-             is_decision=True,
-             decision="<p>RESOLVED that Cabinet agree to transfer the statutory functions delivered by the 18-25 "
-                      "section of the Strengthening Independence Service, including the transfer of workforce in "
-                      "services, from the Children Young People and Education Directorate to the Adult Social "
-                      "Care and Health Directorate from 1 April 2025</p>"),
-        Item(50008, "8", "24/00115 - Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan",
-             is_decision=True, papers=[
-                 Paper(70081, "24-00115 - PROD", _k(jan + "24-00115 - PROD.pdf")),
-                 Paper(70082, "24-00115 - EqIA", _k(jan + "24-00115 - EqIA.pdf"), restricted=True),
-             ],
-             decision="<p>RESOLVED that Cabinet agree to:</p><p>(a) Adopt the Integrated Care Strategy Delivery "
-                      "Plan on behalf of Kent County Council</p><p>(b) Delegate authority to the Director of "
-                      "Public Health in consultation with the Cabinet Member for Adult Social Care and Public "
-                      "Health and Leader of the Council to refresh and/or make non-substantial revisions to the "
-                      "Integrated Care Strategy Delivery Plan as appropriate during the lifetime of the "
-                      "document</p>"),
-        Item(50009, "9", "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29",
-             is_decision=True, papers=[Paper(70091, "24-00096 - PRoD", _k(jan + "24-00096 - PRoD.pdf"))],
-             decision="<p>RESOLVED that Cabinet agree the Commissioning Plan for Education Provision in Kent "
-                      "2025-29</p>"),
-    ], attendees=[("Mr R W Gough", "Chairman", "Present")] + [
-        (n, "Member", "Present") for n in ("Mr N Baker", "Mrs S Chandler", "Mr D Jeffrey", "Mr R C Love, OBE",
-                                           "Mr D Murphy", "Mr P J Oakford", "Mr D Watkins", "Mr R J Thomas")
-    ] + [("Mrs C Bell", "Member", "Apologies")])
+    cab_jan = Meeting(
+        CAB_JAN,
+        CABINET,
+        date(2025, 1, 30),
+        "10:00",
+        items=[
+            Item(
+                50001, "1", "Apologies", minutes="<p>Apologies were received from Mrs C Bell.</p>"
+            ),
+            Item(
+                50002,
+                "2",
+                "Declarations of Interest",
+                minutes="<p>No declarations of interest were received</p>",
+            ),
+            Item(
+                50003,
+                "3",
+                "Minutes of the Meeting held on 9th January 2025",
+                is_decision=True,
+                decision="<p>RESOLVED that the minutes of the meeting on 9 January 2025 were a correct record and "
+                "that they be signed by the Chair</p>",
+            ),
+            Item(50004, "4", "Cabinet Member Updates"),
+            Item(
+                50005,
+                "5",
+                "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        70051,
+                        "Revenue and Capital Budget Monitoring Report November 2024-25",
+                        _k(
+                            jan
+                            + "24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf"
+                        ),
+                    ),
+                    Paper(70052, "24-00108 - PROD", _k(jan + "24-00108 - PROD.pdf")),
+                ],
+                decision="<p>RESOLVED that Cabinet agree to:</p><ul><li>Note the forecast revenue overspend of £23.3m "
+                "(excluding Schools).</li><li>Note the forecast overspend on Schools’ Delegated Budgets of "
+                "£30.4m.</li><li>Note the forecast capital underspend of £111.6m.</li><li>Note the progress "
+                "on the delivery of savings.</li><li>Agree the Capital budget changes.</li><li>Note the "
+                "Reserves, Treasury Management and Prudential Indicators Monitoring</li></ul>",
+            ),
+            Item(
+                50006,
+                "6",
+                "Draft Revenue Budget 2025-26, MTFP 2025-28, Draft Capital Programme 2025-35 and "
+                "Treasury Management Strategy",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        70061,
+                        "Appendix G - Reserves Policy",
+                        _k(jan + "Appendix G - Reserves Policy.pdf"),
+                    ),
+                    Paper(
+                        70062,
+                        "Appendix I Budget Risk Register 22.01.25",
+                        _k(jan + "Appendix I Budget Risk Register 22.01.25.pdf"),
+                    ),
+                ],
+                decision="<p>RESOLVED that Cabinet considered the proposed amendments from Cabinet Committees and "
+                "endorsed the draft budget to be presented to County Council on 13th February for final "
+                "decisions.</p>",
+            ),
+            Item(
+                50007,
+                "7",
+                "24/00109 - Transfer the 18-25 section of the Strengthening Independence Service from "
+                "the Children Young People and Education Directorate to the Adult Social Care and Health Directorate",
+                is_decision=True,
+                decision="<p>RESOLVED that Cabinet agree to transfer the statutory functions delivered by the 18-25 "
+                "section of the Strengthening Independence Service, including the transfer of workforce in "
+                "services, from the Children Young People and Education Directorate to the Adult Social "
+                "Care and Health Directorate from 1 April 2025</p>",
+            ),
+            Item(
+                50008,
+                "8",
+                "24/00115 - Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan",
+                is_decision=True,
+                papers=[
+                    Paper(70081, "24-00115 - PROD", _k(jan + "24-00115 - PROD.pdf")),
+                    Paper(
+                        70082, "24-00115 - EqIA", _k(jan + "24-00115 - EqIA.pdf"), restricted=True
+                    ),
+                ],
+                decision="<p>RESOLVED that Cabinet agree to:</p><p>(a) Adopt the Integrated Care Strategy Delivery "
+                "Plan on behalf of Kent County Council</p><p>(b) Delegate authority to the Director of "
+                "Public Health in consultation with the Cabinet Member for Adult Social Care and Public "
+                "Health and Leader of the Council to refresh and/or make non-substantial revisions to the "
+                "Integrated Care Strategy Delivery Plan as appropriate during the lifetime of the "
+                "document</p>",
+            ),
+            Item(
+                50009,
+                "9",
+                "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29",
+                is_decision=True,
+                papers=[Paper(70091, "24-00096 - PRoD", _k(jan + "24-00096 - PRoD.pdf"))],
+                decision="<p>RESOLVED that Cabinet agree the Commissioning Plan for Education Provision in Kent "
+                "2025-29</p>",
+            ),
+        ],
+        attendees=[("Mr R W Gough", "Chairman", "Present")]
+        + [
+            (n, "Member", "Present")
+            for n in (
+                "Mr N Baker",
+                "Mrs S Chandler",
+                "Mr D Jeffrey",
+                "Mr R C Love, OBE",
+                "Mr D Murphy",
+                "Mr P J Oakford",
+                "Mr D Watkins",
+                "Mr R J Thomas",
+            )
+        ]
+        + [("Mrs C Bell", "Member", "Apologies")],
+    )
 
     feb = "full_council_2025-02-13__"
-    cc_feb = Meeting(CC_FEB, COUNCIL, date(2025, 2, 13), "09:30", items=[
-        Item(51003, "3", "Minutes of the meetings held on 19 December 2024 and 9 January 2025", is_decision=True,
-             decision="<p>RESOLVED that the minutes of the meetings held on 19 December 2024 and 9 January 2025 "
-                      "be approved as a correct record.</p>"),
-        Item(51004, "4", "Chairman's Announcements"),
-        Item(51005, "5", "Section 25 Report", is_decision=True,
-             papers=[Paper(71051, "section 25 statement - FINAL", _k(feb + "section 25 statement - FINAL.pdf"),
-                           published="05/02/2025 16:00:00")],
-             decision="<p>RESOLVED that pursuant to section 25 of the Local Government Act, County Council noted "
-                      "the report and agreed to have due regard to the contents when making decisions about the "
-                      "proposed budget.</p>"),
-        Item(51006, "6", "Capital Programme 2025-35 and Revenue Budget 2025-26 (including Council Tax Setting "
-             "2025/26)", is_decision=True, papers=[
-                 Paper(71061, "Council Covering Report 2025-26 Budget - FINAL",
-                       _k(feb + "Council Covering Report 2025-26 Budget - FINAL.pdf"), published="05/02/2025 16:00:00"),
-                 Paper(71062, "Appendix D - 3 Year Revenue Plan", _k(feb + "Appendix D - 3 Year Revenue Plan.pdf"),
-                       published="05/02/2025 16:00:00"),
-                 Paper(71063, "3 - Amendment - Liberal Democrats - LEVI capital funding",
-                       _k(feb + "3 - Amendment - Liberal Democrats - LEVI capital funding.pdf"),
-                       published="12/02/2025 12:00:00"),
-                 Paper(71064, "Appendix J - Budget Risk Register", _k(feb + "Appendix J - Budget Risk Register.pdf"),
-                       published="05/02/2025 16:00:00"),
-             ],
-             decision="<p>RESOLVED that County Council, having given due regard to the s25 Report, agree the "
-                      "following:</p><p>(a) The 10-year Capital programme and investment proposals of £1,419m over "
-                      "the years from 2025-26 to 2034-35 together with the necessary funding and subject to "
-                      "approval to spend arrangements.</p><p>(c) The net revenue budget requirement of £1,530.9m "
-                      "for 2025-26.</p><p>(e) To increase Council Tax band rates up to the maximum permitted "
-                      "without a referendum as set out in section 6.4 (table 6.1) of the final draft report "
-                      "published on 5th February 2025.</p><p>(f) The total Council Tax requirement of "
-                      "£994,287,655 to be raised through precepts on districts.</p><p>Substantive Motion "
-                      "Carried.</p>"),
-    ], attendees=[("Mr B J Sweetland", "Chairman", "Present"), ("Mr A M Ridgers", "Vice-Chairman", "Present")]
-        + [(n, "Member", "Present") for n in _present(_CC_PRESENT)])
+    cc_feb = Meeting(
+        CC_FEB,
+        COUNCIL,
+        date(2025, 2, 13),
+        "09:30",
+        items=[
+            Item(
+                51003,
+                "3",
+                "Minutes of the meetings held on 19 December 2024 and 9 January 2025",
+                is_decision=True,
+                decision="<p>RESOLVED that the minutes of the meetings held on 19 December 2024 and 9 January 2025 "
+                "be approved as a correct record.</p>",
+            ),
+            Item(51004, "4", "Chairman's Announcements"),
+            Item(
+                51005,
+                "5",
+                "Section 25 Report",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        71051,
+                        "section 25 statement - FINAL",
+                        _k(feb + "section 25 statement - FINAL.pdf"),
+                        published="05/02/2025 16:00:00",
+                    )
+                ],
+                decision="<p>RESOLVED that pursuant to section 25 of the Local Government Act, County Council noted "
+                "the report and agreed to have due regard to the contents when making decisions about the "
+                "proposed budget.</p>",
+            ),
+            Item(
+                51006,
+                "6",
+                "Capital Programme 2025-35 and Revenue Budget 2025-26 (including Council Tax Setting "
+                "2025/26)",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        71061,
+                        "Council Covering Report 2025-26 Budget - FINAL",
+                        _k(feb + "Council Covering Report 2025-26 Budget - FINAL.pdf"),
+                        published="05/02/2025 16:00:00",
+                    ),
+                    Paper(
+                        71062,
+                        "Appendix D - 3 Year Revenue Plan",
+                        _k(feb + "Appendix D - 3 Year Revenue Plan.pdf"),
+                        published="05/02/2025 16:00:00",
+                    ),
+                    Paper(
+                        71063,
+                        "3 - Amendment - Liberal Democrats - LEVI capital funding",
+                        _k(feb + "3 - Amendment - Liberal Democrats - LEVI capital funding.pdf"),
+                        published="12/02/2025 12:00:00",
+                    ),
+                    Paper(
+                        71064,
+                        "Appendix J - Budget Risk Register",
+                        _k(feb + "Appendix J - Budget Risk Register.pdf"),
+                        published="05/02/2025 16:00:00",
+                    ),
+                ],
+                decision="<p>RESOLVED that County Council, having given due regard to the s25 Report, agree the "
+                "following:</p><p>(a) The 10-year Capital programme and investment proposals of £1,419m over "
+                "the years from 2025-26 to 2034-35 together with the necessary funding and subject to "
+                "approval to spend arrangements.</p><p>(c) The net revenue budget requirement of £1,530.9m "
+                "for 2025-26.</p><p>(e) To increase Council Tax band rates up to the maximum permitted "
+                "without a referendum as set out in section 6.4 (table 6.1) of the final draft report "
+                "published on 5th February 2025.</p><p>(f) The total Council Tax requirement of "
+                "£994,287,655 to be raised through precepts on districts.</p><p>Substantive Motion "
+                "Carried.</p>",
+            ),
+        ],
+        attendees=[
+            ("Mr B J Sweetland", "Chairman", "Present"),
+            ("Mr A M Ridgers", "Vice-Chairman", "Present"),
+        ]
+        + [(n, "Member", "Present") for n in _present(_CC_PRESENT)],
+    )
 
     mar = "cabinet_2025-03-04__"
-    cab_mar = Meeting(CAB_MAR, CABINET, date(2025, 3, 4), "10:00", items=[
-        Item(52003, "3", "Minutes of the Meeting held on 30 January 2025", is_decision=True,
-             papers=[Paper(72031, "Minutes of Previous Meeting", _k(mar + "Minutes of Previous Meeting.pdf"),
-                           published="24/02/2025 17:00:00")]),
-        Item(52004, "4", "Cabinet Member Updates"),
-        Item(52005, "5", "Late Changes to the 25-26 Budget and 25-2028 Medium Term Financial Plan", is_decision=True,
-             papers=[
-                 Paper(72051, "Cabinet Report 4 March 2025", _k(mar + "Cabinet Report 4 March 2025.pdf"),
-                       published="24/02/2025 17:00:00"),
-                 Paper(72052, "Appendix 1 Cabinet - Budget Update", _k(mar + "Appendix 1 Cabinet - Budget Update.pdf"),
-                       published="24/02/2025 17:00:00"),
-             ]),
-        Item(52006, "6", "Quarterly Performance Report, Q3 2024-2025", papers=[
-            Paper(72061, "Cabinet QPR Q3 Cover", _k(mar + "Cabinet QPR Q3 Cover.pdf"), published="24/02/2025 17:00:00"),
-            Paper(72062, "QPR Q3 Cabinet appendix 1", _k(mar + "QPR Q3 Cabinet appendix 1.pdf"),
-                  published="24/02/2025 17:00:00"),
-        ]),
-        Item(52007, "7", "Cabinet Reconsideration of Decision 24/00093 - Future of Commissioned Services at "
-             "Seashells and Millmead Family Hubs", is_decision=True, papers=[
-                 Paper(72071, "Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL",
-                       _k(mar + "Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL.pdf"),
-                       published="24/02/2025 17:00:00"),
-             ]),
-        Item(52008, "8", "Home to School Transport - Presentation"),
-    ])
+    cab_mar = Meeting(
+        CAB_MAR,
+        CABINET,
+        date(2025, 3, 4),
+        "10:00",
+        items=[
+            Item(
+                52003,
+                "3",
+                "Minutes of the Meeting held on 30 January 2025",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        72031,
+                        "Minutes of Previous Meeting",
+                        _k(mar + "Minutes of Previous Meeting.pdf"),
+                        published="24/02/2025 17:00:00",
+                    )
+                ],
+            ),
+            Item(52004, "4", "Cabinet Member Updates"),
+            Item(
+                52005,
+                "5",
+                "Late Changes to the 25-26 Budget and 25-2028 Medium Term Financial Plan",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        72051,
+                        "Cabinet Report 4 March 2025",
+                        _k(mar + "Cabinet Report 4 March 2025.pdf"),
+                        published="24/02/2025 17:00:00",
+                    ),
+                    Paper(
+                        72052,
+                        "Appendix 1 Cabinet - Budget Update",
+                        _k(mar + "Appendix 1 Cabinet - Budget Update.pdf"),
+                        published="24/02/2025 17:00:00",
+                    ),
+                ],
+            ),
+            Item(
+                52006,
+                "6",
+                "Quarterly Performance Report, Q3 2024-2025",
+                papers=[
+                    Paper(
+                        72061,
+                        "Cabinet QPR Q3 Cover",
+                        _k(mar + "Cabinet QPR Q3 Cover.pdf"),
+                        published="24/02/2025 17:00:00",
+                    ),
+                    Paper(
+                        72062,
+                        "QPR Q3 Cabinet appendix 1",
+                        _k(mar + "QPR Q3 Cabinet appendix 1.pdf"),
+                        published="24/02/2025 17:00:00",
+                    ),
+                ],
+            ),
+            Item(
+                52007,
+                "7",
+                "Cabinet Reconsideration of Decision 24/00093 - Future of Commissioned Services at "
+                "Seashells and Millmead Family Hubs",
+                is_decision=True,
+                papers=[
+                    Paper(
+                        72071,
+                        "Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL",
+                        _k(
+                            mar
+                            + "Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL.pdf"
+                        ),
+                        published="24/02/2025 17:00:00",
+                    ),
+                ],
+            ),
+            Item(52008, "8", "Home to School Transport - Presentation"),
+        ],
+    )
     meetings = {CAB_JAN: cab_jan, CC_FEB: cc_feb}
     if not full:
         for meeting in (cab_jan, cc_feb, cab_mar):
@@ -267,8 +443,12 @@ def kent_system(full: bool = False, march: bool = True) -> System:
     if march:
         meetings[CAB_MAR] = cab_mar
     return System(
-        committees={CABINET: "Cabinet", COUNCIL: "County Council", SCRUTINY: "Scrutiny Committee",
-                    AUDIT: "Governance and Audit Committee"},
+        committees={
+            CABINET: "Cabinet",
+            COUNCIL: "County Council",
+            SCRUTINY: "Scrutiny Committee",
+            AUDIT: "Governance and Audit Committee",
+        },
         meetings=meetings,
     )
 
@@ -317,9 +497,13 @@ class ModernGovServer(LocalServer):
         system = self.system
         if operation == "GetCommittees":
             rows = "".join(
-                "<committee>" + _t("committeeid", cid) + _t("committeetitle", title)
-                + _t("committeedeleted", "False") + _t("committeeexpired", "True" if cid in system.expired else "False")
-                + _t("committeecategory", "Committee") + "</committee>"
+                "<committee>"
+                + _t("committeeid", cid)
+                + _t("committeetitle", title)
+                + _t("committeedeleted", "False")
+                + _t("committeeexpired", "True" if cid in system.expired else "False")
+                + _t("committeecategory", "Committee")
+                + "</committee>"
                 for cid, title in system.committees.items()
             )
             return f"<committees>{rows}</committees>"
@@ -327,15 +511,25 @@ class ModernGovServer(LocalServer):
             cid = int(params.get("lCommitteeId", "0"))
             since, until = _parse_uk(params.get("sFromDate")), _parse_uk(params.get("sToDate"))
             rows = "".join(
-                "<meeting>" + _t("meetingid", m.id) + _t("meetingdate", _uk(m.date)) + _t("meetingtime", m.time)
-                + _t("meetinglocation", m.location) + _t("meetingstatus", "Meeting held") + _t("iswebcast", "True")
-                + _t("agendapublished", "True") + "</meeting>"
+                "<meeting>"
+                + _t("meetingid", m.id)
+                + _t("meetingdate", _uk(m.date))
+                + _t("meetingtime", m.time)
+                + _t("meetinglocation", m.location)
+                + _t("meetingstatus", "Meeting held")
+                + _t("iswebcast", "True")
+                + _t("agendapublished", "True")
+                + "</meeting>"
                 for m in sorted(system.meetings.values(), key=lambda m: m.date)
-                if m.committee_id == cid and (since is None or m.date >= since) and (until is None or m.date <= until)
+                if m.committee_id == cid
+                and (since is None or m.date >= since)
+                and (until is None or m.date <= until)
             )
             title = system.committees.get(cid, "")
-            return (f"<getmeetings><committee>{_t('committeeid', cid)}{_t('committeetitle', title)}"
-                    f"<committeemeetings>{rows}</committeemeetings></committee></getmeetings>")
+            return (
+                f"<getmeetings><committee>{_t('committeeid', cid)}{_t('committeetitle', title)}"
+                f"<committeemeetings>{rows}</committeemeetings></committee></getmeetings>"
+            )
         if operation == "GetMeeting":
             meeting = system.meetings.get(int(params.get("lMeetingId", "0")))
             if meeting is None:
@@ -346,35 +540,62 @@ class ModernGovServer(LocalServer):
                 f"attendance={quoteattr(att)}/>"
                 for n, (name, role, att) in enumerate(meeting.attendees, start=1)
             )
-            return ("<meeting>" + _t("meetingid", meeting.id) + _t("meetingdate", _uk(meeting.date))
-                    + _t("meetingtime", meeting.time) + _t("meetingstatus", "Meeting held")
-                    + _t("meetinglocation", meeting.location) + _t("agendapublished", "True")
-                    + _t("minutepublished", "True") + _t("decisionpublished", "True")
-                    + f"<agendaitems>{items}</agendaitems><attendees>{people}</attendees></meeting>")
+            return (
+                "<meeting>"
+                + _t("meetingid", meeting.id)
+                + _t("meetingdate", _uk(meeting.date))
+                + _t("meetingtime", meeting.time)
+                + _t("meetingstatus", "Meeting held")
+                + _t("meetinglocation", meeting.location)
+                + _t("agendapublished", "True")
+                + _t("minutepublished", "True")
+                + _t("decisionpublished", "True")
+                + f"<agendaitems>{items}</agendaitems><attendees>{people}</attendees></meeting>"
+            )
         if operation == "GetAttachment":
             paper = system.papers().get(int(params.get("lAttachmentId", "0")))
             if paper is None:
                 return "<attachment/>"
-            meeting = next(m for m in system.meetings.values() for i in m.items if paper in i.papers)
-            return ("<attachment><attachmentdetails>" + _t("attachmentid", paper.id) + _t("title", paper.title)
-                    + _t("url", self.paper_url(paper)) + _t("isurl", "False")
-                    + _t("isrestricted", "True" if paper.restricted else "False")
-                    + _t("publicationdate", paper.published) + _t("meetingdate", _uk(meeting.date))
-                    + _t("decisiondate", _uk(meeting.date)) + _t("committeetitle", system.committees[meeting.committee_id])
-                    + _t("ownertitle", system.committees[meeting.committee_id]) + "</attachmentdetails></attachment>")
+            meeting = next(
+                m for m in system.meetings.values() for i in m.items if paper in i.papers
+            )
+            return (
+                "<attachment><attachmentdetails>"
+                + _t("attachmentid", paper.id)
+                + _t("title", paper.title)
+                + _t("url", self.paper_url(paper))
+                + _t("isurl", "False")
+                + _t("isrestricted", "True" if paper.restricted else "False")
+                + _t("publicationdate", paper.published)
+                + _t("meetingdate", _uk(meeting.date))
+                + _t("decisiondate", _uk(meeting.date))
+                + _t("committeetitle", system.committees[meeting.committee_id])
+                + _t("ownertitle", system.committees[meeting.committee_id])
+                + "</attachmentdetails></attachment>"
+            )
         raise KeyError(operation)
 
     def _item(self, item: Item) -> str:
         docs = "".join(
-            "<linkeddoc>" + _t("attachmentid", p.id) + _t("title", p.title) + _t("url", self.paper_url(p))
-            + _t("isrestricted", "True" if p.restricted else "False") + _t("publicationdate", p.published)
+            "<linkeddoc>"
+            + _t("attachmentid", p.id)
+            + _t("title", p.title)
+            + _t("url", self.paper_url(p))
+            + _t("isrestricted", "True" if p.restricted else "False")
+            + _t("publicationdate", p.published)
             + "</linkeddoc>"
             for p in item.papers
         )
-        return ("<agendaitem>" + _t("agendaitemid", item.id) + _t("agendaitemtitle", item.title)
-                + _t("agendaitemnumber", item.number) + _t("isdecision", "True" if item.is_decision else "False")
-                + _t("decisionnonemptyhtmlbody", item.decision or "") + _t("minutesnonemptyhtmlbody", item.minutes or "")
-                + f"<linkeddocuments>{docs}</linkeddocuments></agendaitem>")
+        return (
+            "<agendaitem>"
+            + _t("agendaitemid", item.id)
+            + _t("agendaitemtitle", item.title)
+            + _t("agendaitemnumber", item.number)
+            + _t("isdecision", "True" if item.is_decision else "False")
+            + _t("decisionnonemptyhtmlbody", item.decision or "")
+            + _t("minutesnonemptyhtmlbody", item.minutes or "")
+            + f"<linkeddocuments>{docs}</linkeddocuments></agendaitem>"
+        )
 
 
 def _parse_uk(text: str | None) -> date | None:
@@ -431,7 +652,9 @@ class _Handler(BaseHTTPRequestHandler):
         if operation in faults.sleep:
             time.sleep(faults.sleep[operation])
         if operation in faults.status500:
-            self._send(500, b"<html><body>Server Error in '/' Application.</body></html>", "text/html")
+            self._send(
+                500, b"<html><body>Server Error in '/' Application.</body></html>", "text/html"
+            )
             return
         if operation in faults.status404:
             self._send(404, b"<html><body>The resource cannot be found.</body></html>", "text/html")
@@ -447,11 +670,13 @@ class _Handler(BaseHTTPRequestHandler):
         if operation in faults.malformed:
             inner = inner[: len(inner) // 2]
         if soap:
-            text = ('<?xml version="1.0" encoding="utf-8"?><soap:Envelope '
-                    'xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" '
-                    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
-                    f'<soap:Body><{operation}Response xmlns="{NS}"><{operation}Result>{inner}</{operation}Result>'
-                    f"</{operation}Response></soap:Body></soap:Envelope>")
+            text = (
+                '<?xml version="1.0" encoding="utf-8"?><soap:Envelope '
+                'xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+                f'<soap:Body><{operation}Response xmlns="{NS}"><{operation}Result>{inner}</{operation}Result>'
+                f"</{operation}Response></soap:Body></soap:Envelope>"
+            )
         else:
             text = f'<?xml version="1.0" encoding="utf-8"?>{inner}'
         self._send(200, text.encode("utf-8"))
@@ -490,7 +715,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(pause)
 
-    def _send(self, status: int, body: bytes, content_type: str = "text/xml; charset=utf-8") -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str = "text/xml; charset=utf-8"
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -498,7 +725,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def build_eval_corpus(into: Path, data_dir: Path, public_site: str = "https://democracy.example.gov.uk") -> None:
+def build_eval_corpus(
+    into: Path, data_dir: Path, public_site: str = "https://democracy.example.gov.uk"
+) -> None:
     """Sync the whole stand-in (``full=True`` but the 1.2 MB QPR appendix) into ``into``
     with the real sync, then give its addresses a stable public-looking site instead of
     the loopback port. How ``evals/corpus-meetings`` was made."""
@@ -511,11 +740,25 @@ def build_eval_corpus(into: Path, data_dir: Path, public_site: str = "https://de
             item.papers = [p for p in item.papers if p.id != 72062]
     with ModernGovServer(system) as server:
         settings = Settings(data_dir=data_dir, corpus_dir=into)
-        sync(settings, SyncOptions(url=server.url, committees=["Cabinet", "County Council"],
-                                   since=date(2025, 1, 1), until=date(2025, 3, 31), interval=0,
-                                   publisher="Kent County Council"))
-        for path in [into / "manifest.yaml", *into.rglob("*.md"), *into.rglob(".moderngov-sync.json")]:
-            path.write_text(path.read_text(encoding="utf-8").replace(server.url, public_site), encoding="utf-8")
+        sync(
+            settings,
+            SyncOptions(
+                url=server.url,
+                committees=["Cabinet", "County Council"],
+                since=date(2025, 1, 1),
+                until=date(2025, 3, 31),
+                interval=0,
+                publisher="Kent County Council",
+            ),
+        )
+        for path in [
+            into / "manifest.yaml",
+            *into.rglob("*.md"),
+            *into.rglob(".moderngov-sync.json"),
+        ]:
+            path.write_text(
+                path.read_text(encoding="utf-8").replace(server.url, public_site), encoding="utf-8"
+            )
     (into / ".moderngov-sync.lock").unlink(missing_ok=True)
 
 

@@ -19,9 +19,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
+from typing import Any
 
 from local_server import LocalServer
-from typing import Any
 
 Reply = str | Callable[[dict[str, Any]], str]
 
@@ -81,7 +81,7 @@ class MockOpenAI(LocalServer):
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
             def _send(self, status: int, payload: dict[str, Any]) -> None:
@@ -93,7 +93,10 @@ class MockOpenAI(LocalServer):
                 self.wfile.write(data)
 
             def _error(self, status: int, message: str, kind: str) -> None:
-                self._send(status, {"error": {"message": message, "type": kind, "param": None, "code": None}})
+                self._send(
+                    status,
+                    {"error": {"message": message, "type": kind, "param": None, "code": None}},
+                )
 
             def _authorised(self) -> bool:
                 if self.headers.get("Authorization") == f"Bearer {mock.api_key}":
@@ -101,16 +104,27 @@ class MockOpenAI(LocalServer):
                 self._error(401, "Incorrect API key provided.", "invalid_request_error")
                 return False
 
-            def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            def do_GET(self) -> None:
                 if self.path.rstrip("/") != "/v1/models":
                     self._error(404, f"Unknown path {self.path}", "invalid_request_error")
                     return
                 if self._authorised():
-                    self._send(200, {"object": "list", "data": [
-                        {"id": mock.model, "object": "model", "created": 1700000000, "owned_by": "planbot-tests"}
-                    ]})
+                    self._send(
+                        200,
+                        {
+                            "object": "list",
+                            "data": [
+                                {
+                                    "id": mock.model,
+                                    "object": "model",
+                                    "created": 1700000000,
+                                    "owned_by": "planbot-tests",
+                                }
+                            ],
+                        },
+                    )
 
-            def do_POST(self) -> None:  # noqa: N802 - stdlib name
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 if self.path.rstrip("/") != "/v1/chat/completions":
@@ -121,19 +135,37 @@ class MockOpenAI(LocalServer):
                 try:
                     body = json.loads(raw or b"{}")
                 except json.JSONDecodeError:
-                    self._error(400, "We could not parse the JSON body of your request.", "invalid_request_error")
+                    self._error(
+                        400,
+                        "We could not parse the JSON body of your request.",
+                        "invalid_request_error",
+                    )
                     return
                 messages = body.get("messages")
-                if not body.get("model") or not isinstance(messages, list) or not messages or not all(
-                    isinstance(m, dict) and m.get("role") in {"system", "user", "assistant", "developer", "tool"}
-                    for m in messages
+                if (
+                    not body.get("model")
+                    or not isinstance(messages, list)
+                    or not messages
+                    or not all(
+                        isinstance(m, dict)
+                        and m.get("role") in {"system", "user", "assistant", "developer", "tool"}
+                        for m in messages
+                    )
                 ):
-                    self._error(400, "'model' and a non-empty 'messages' list are required.", "invalid_request_error")
+                    self._error(
+                        400,
+                        "'model' and a non-empty 'messages' list are required.",
+                        "invalid_request_error",
+                    )
                     return
                 mock.requests.append(body)
                 content = mock._next_reply(body)
                 if content is None:
-                    self._error(500, "The server had an error while processing your request.", "server_error")
+                    self._error(
+                        500,
+                        "The server had an error while processing your request.",
+                        "server_error",
+                    )
                     return
                 if body.get("stream"):
                     self._stream(body, content)
@@ -150,11 +182,21 @@ class MockOpenAI(LocalServer):
                     {"content": word} for word in _chunks(content)
                 ]
                 for delta in pieces:
-                    chunk = {"id": ident, "object": "chat.completion.chunk", "created": created, "model": body["model"],
-                             "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                    chunk = {
+                        "id": ident,
+                        "object": "chat.completion.chunk",
+                        "created": created,
+                        "model": body["model"],
+                        "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+                    }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                end = {"id": ident, "object": "chat.completion.chunk", "created": created, "model": body["model"],
-                       "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+                end = {
+                    "id": ident,
+                    "object": "chat.completion.chunk",
+                    "created": created,
+                    "model": body["model"],
+                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                }
                 self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
                 self.close_connection = True
 
@@ -169,12 +211,14 @@ def completion(model: str, content: str, prompt: str = "") -> dict[str, Any]:
         "object": "chat.completion",
         "created": int(time.time()),
         "model": model,
-        "choices": [{
-            "index": 0,
-            "message": {"role": "assistant", "content": content, "refusal": None},
-            "logprobs": None,
-            "finish_reason": "stop",
-        }],
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content, "refusal": None},
+                "logprobs": None,
+                "finish_reason": "stop",
+            }
+        ],
         "usage": {
             "prompt_tokens": prompt_tokens,
             "completion_tokens": completion_tokens,

@@ -32,20 +32,24 @@ WAIT = 60.0
 
 
 @pytest.fixture(scope="session")
-def slack_index_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def slack_index_settings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
     """Settings of an index holding the whole shipped corpus (built once per session)."""
     try:
         return request.getfixturevalue("corpus_settings")
     except pytest.FixtureLookupError:
         from indexing.ingest import ingest
 
-        settings = Settings(data_dir=tmp_path_factory.mktemp("slack-index"), corpus_dir=REPO_ROOT / "corpus")
+        settings = Settings(
+            data_dir=tmp_path_factory.mktemp("slack-index"), corpus_dir=REPO_ROOT / "corpus"
+        )
         ingest(settings, None)
         return settings
 
 
 @pytest.fixture(scope="session")
-def slack_assistant(slack_index_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
+def slack_assistant(slack_index_settings: Settings):
     """The real Assistant on the real index, shared by every Slack test."""
     from assistant.service import Assistant
 
@@ -78,7 +82,10 @@ class SlackRig:
     ) -> tuple[int, str]:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
         self.last_sent = (body, content_type, int(stamp))
-        signature = "v0=" + hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+        signature = (
+            "v0="
+            + hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+        )
         request = urllib.request.Request(
             self.server.url,
             data=body.encode("utf-8"),
@@ -98,15 +105,27 @@ class SlackRig:
             self.last_headers = {k.lower(): v for k, v in err.headers.items()}
             return err.code, err.read().decode("utf-8")
 
-    def replay(self, sent: tuple[str, str, int], *, retry_num: int | None = None) -> tuple[int, str]:
+    def replay(
+        self, sent: tuple[str, str, int], *, retry_num: int | None = None
+    ) -> tuple[int, str]:
         """Send recorded signed bytes again, as they were (``retry_num``: dressed up as
         Slack's retry, whose header is not signed)."""
         body, content_type, stamp = sent
-        headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else {}
+        headers = (
+            {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry_num
+            else {}
+        )
         return self.post(body, content_type, timestamp=stamp, headers=headers)
 
-    def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None,
-              **post_options: Any) -> tuple[int, str]:
+    def event(
+        self,
+        event: dict[str, Any],
+        *,
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        **post_options: Any,
+    ) -> tuple[int, str]:
         """An Events API ``event_callback`` carrying ``event``."""
         payload = {
             "token": "unused-verification-token",
@@ -118,31 +137,75 @@ class SlackRig:
             "event_time": int(time.time()),
             "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
         }
-        headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else {}
+        headers = (
+            {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry_num
+            else {}
+        )
         return self.post(json.dumps(payload), "application/json", headers=headers, **post_options)
 
-    def mention(self, text: str, *, ts: str, channel: str = "C0COUNCIL", user: str = "U0CLLR",
-                thread_ts: str | None = None, **options: Any) -> tuple[int, str]:
-        event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER_ID}> {text}", "ts": ts,
-                 "channel": channel, "team": TEAM_ID}
+    def mention(
+        self,
+        text: str,
+        *,
+        ts: str,
+        channel: str = "C0COUNCIL",
+        user: str = "U0CLLR",
+        thread_ts: str | None = None,
+        **options: Any,
+    ) -> tuple[int, str]:
+        event = {
+            "type": "app_mention",
+            "user": user,
+            "text": f"<@{BOT_USER_ID}> {text}",
+            "ts": ts,
+            "channel": channel,
+            "team": TEAM_ID,
+        }
         if thread_ts:
             event["thread_ts"] = thread_ts
         return self.event(event, **options)
 
-    def message(self, text: str, *, ts: str, channel: str, channel_type: str, user: str = "U0CLLR",
-                thread_ts: str | None = None, **extra: Any) -> tuple[int, str]:
-        event = {"type": "message", "user": user, "text": text, "ts": ts, "channel": channel,
-                 "channel_type": channel_type, "team": TEAM_ID, **extra}
+    def message(
+        self,
+        text: str,
+        *,
+        ts: str,
+        channel: str,
+        channel_type: str,
+        user: str = "U0CLLR",
+        thread_ts: str | None = None,
+        **extra: Any,
+    ) -> tuple[int, str]:
+        event = {
+            "type": "message",
+            "user": user,
+            "text": text,
+            "ts": ts,
+            "channel": channel,
+            "channel_type": channel_type,
+            "team": TEAM_ID,
+            **extra,
+        }
         if thread_ts:
             event["thread_ts"] = thread_ts
         return self.event(event)
 
-    def command(self, text: str, *, user: str = "U0CLLR", channel: str = "C0COUNCIL") -> tuple[int, str]:
+    def command(
+        self, text: str, *, user: str = "U0CLLR", channel: str = "C0COUNCIL"
+    ) -> tuple[int, str]:
         """``/plan <text>``, form-encoded as Slack sends slash commands."""
         form = {
-            "token": "unused", "team_id": TEAM_ID, "channel_id": channel, "channel_name": "councillors",
-            "user_id": user, "user_name": "cllr", "command": "/plan", "text": text,
-            "response_url": self.mock.response_url("command"), "trigger_id": f"111.222.{time.time_ns()}",
+            "token": "unused",
+            "team_id": TEAM_ID,
+            "channel_id": channel,
+            "channel_name": "councillors",
+            "user_id": user,
+            "user_name": "cllr",
+            "command": "/plan",
+            "text": text,
+            "response_url": self.mock.response_url("command"),
+            "trigger_id": f"111.222.{time.time_ns()}",
             "api_app_id": "A0PLANBOT",
         }
         return self.post(urlencode(form), "application/x-www-form-urlencoded")
@@ -150,18 +213,38 @@ class SlackRig:
     def interact(self, payload: dict[str, Any], **post_options: Any) -> tuple[int, str]:
         """block_actions / view_submission / shortcut: a form with one ``payload`` field."""
         payload = {"team": {"id": TEAM_ID}, "api_app_id": "A0PLANBOT", "token": "unused", **payload}
-        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded",
-                         **post_options)
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}),
+            "application/x-www-form-urlencoded",
+            **post_options,
+        )
 
-    def click(self, action_id: str, value: str, *, message_call: Any | None = None, channel: str = "C0COUNCIL",
-              user: str = "U0CLLR", ephemeral: bool = False, response_url: str = "action") -> tuple[int, str]:
+    def click(
+        self,
+        action_id: str,
+        value: str,
+        *,
+        message_call: Any | None = None,
+        channel: str = "C0COUNCIL",
+        user: str = "U0CLLR",
+        ephemeral: bool = False,
+        response_url: str = "action",
+    ) -> tuple[int, str]:
         """Press a button on a message the bot posted (``message_call``: its recorded call)."""
         message: dict[str, Any] = {}
-        container: dict[str, Any] = {"type": "message", "channel_id": channel, "is_ephemeral": ephemeral}
+        container: dict[str, Any] = {
+            "type": "message",
+            "channel_id": channel,
+            "is_ephemeral": ephemeral,
+        }
         if message_call is not None and not ephemeral:
             posted_ts = message_call.response["ts"]
-            message = {"type": "message", "ts": posted_ts, "blocks": message_call.blocks,
-                       "text": message_call.args.get("text")}
+            message = {
+                "type": "message",
+                "ts": posted_ts,
+                "blocks": message_call.blocks,
+                "text": message_call.args.get("text"),
+            }
             if message_call.args.get("thread_ts"):
                 message["thread_ts"] = message_call.args["thread_ts"]
             container["message_ts"] = posted_ts
@@ -172,8 +255,15 @@ class SlackRig:
             "channel": {"id": channel, "name": "councillors"},
             "trigger_id": f"333.444.{time.time_ns()}",
             "response_url": self.mock.response_url(response_url),
-            "actions": [{"action_id": action_id, "block_id": "b", "type": "button", "value": value,
-                         "action_ts": str(time.time())}],
+            "actions": [
+                {
+                    "action_id": action_id,
+                    "block_id": "b",
+                    "type": "button",
+                    "value": value,
+                    "action_ts": str(time.time()),
+                }
+            ],
         }
         if message:
             payload["message"] = message
@@ -201,12 +291,20 @@ def slack_rig_factory(slack_assistant: Any, tmp_path: Path) -> Iterator[Callable
         settings = Settings(
             data_dir=slack_assistant.settings.data_dir,
             feedback_db=tmp_path / f"feedback-{len(started)}.sqlite3",
-            **{"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_APP_TOKEN": None},
+            **{
+                "SLACK_BOT_TOKEN": BOT_TOKEN,
+                "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                "SLACK_APP_TOKEN": None,
+            },
             **overrides,
         )
         executor = InflightExecutor()
-        app = build_app(settings, slack_assistant, client=WebClient(token=BOT_TOKEN, base_url=mock.url),
-                        executor=executor)
+        app = build_app(
+            settings,
+            slack_assistant,
+            client=WebClient(token=BOT_TOKEN, base_url=mock.url),
+            executor=executor,
+        )
         server = SlackHTTPServer(app, host="127.0.0.1", port=0, limits=limits)
         server.start_background()
         rig = SlackRig(mock=mock, server=server, executor=executor, settings=settings)

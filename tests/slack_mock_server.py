@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
-
-from local_server import LocalServer
 from typing import Any
 from urllib.parse import parse_qs
+
+from local_server import LocalServer
 
 BOT_USER_ID = "U0PLANBOT"
 BOT_ID = "B0PLANBOT"
@@ -49,7 +49,8 @@ class Call:
         """action_id → value of every button in the blocks."""
         return {
             element["action_id"]: element.get("value", "")
-            for block in self.blocks if block.get("type") == "actions"
+            for block in self.blocks
+            if block.get("type") == "actions"
             for element in block.get("elements", [])
         }
 
@@ -72,8 +73,13 @@ class MockSlack(LocalServer):
         return f"{self.url}response/{name}"
 
     # --- scripting failures --------------------------------------------------------
-    def fail_next(self, method: str, status: int, headers: dict[str, str] | None = None,
-                  body: dict[str, Any] | None = None) -> None:
+    def fail_next(
+        self,
+        method: str,
+        status: int,
+        headers: dict[str, str] | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> None:
         """The next call of ``method`` gets this response (e.g. 429 with Retry-After)."""
         self._failures.setdefault(method, []).append((status, headers or {}, body or {"ok": False}))
 
@@ -82,8 +88,13 @@ class MockSlack(LocalServer):
         with self._changed:
             return [call for call in self.calls if call.method == method]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 30.0,
-                 where: Callable[[Call], bool] = lambda call: True) -> list[Call]:
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 30.0,
+        where: Callable[[Call], bool] = lambda call: True,
+    ) -> list[Call]:
         """Wait until ``count`` successful calls of ``method`` match ``where``; return them."""
 
         def matching() -> list[Call]:
@@ -92,7 +103,9 @@ class MockSlack(LocalServer):
         with self._changed:
             if not self._changed.wait_for(lambda: len(matching()) >= count, timeout=timeout):
                 seen = [(c.method, c.status) for c in self.calls]
-                raise AssertionError(f"waited {timeout}s for {count} × {method}; calls so far: {seen}")
+                raise AssertionError(
+                    f"waited {timeout}s for {count} × {method}; calls so far: {seen}"
+                )
             return matching()
 
     # --- the server --------------------------------------------------------------
@@ -103,16 +116,30 @@ class MockSlack(LocalServer):
 
     def _reply(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
-            return {"ok": True, "url": "https://council.slack.com/", "team": "Council", "user": "planbot",
-                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+            return {
+                "ok": True,
+                "url": "https://council.slack.com/",
+                "team": "Council",
+                "user": "planbot",
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+            }
         if method == "chat.postMessage":
             ts = f"1800000000.{next(self._ts):06d}"
-            return {"ok": True, "channel": args.get("channel"), "ts": ts,
-                    "message": {"ts": ts, "text": args.get("text"), "thread_ts": args.get("thread_ts")}}
+            return {
+                "ok": True,
+                "channel": args.get("channel"),
+                "ts": ts,
+                "message": {"ts": ts, "text": args.get("text"), "thread_ts": args.get("thread_ts")},
+            }
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1800000000.{next(self._ts):06d}"}
         if method == "views.open":
-            return {"ok": True, "view": {**(args.get("view") or {}), "id": f"V{next(self._ts):08d}"}}
+            return {
+                "ok": True,
+                "view": {**(args.get("view") or {}), "id": f"V{next(self._ts):08d}"},
+            }
         return {"ok": True}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -121,10 +148,10 @@ class MockSlack(LocalServer):
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
                 path = self.path.partition("?")[0].strip("/")
                 method = "response_url" if path.startswith("response/") else path
@@ -138,7 +165,9 @@ class MockSlack(LocalServer):
                     mock._record(Call(method, args, headers, status))
                     self._send(status, json.dumps(body), extra)
                     return
-                if method != "response_url" and not headers.get("authorization", "").startswith("Bearer xoxb-"):
+                if method != "response_url" and not headers.get("authorization", "").startswith(
+                    "Bearer xoxb-"
+                ):
                     mock._record(Call(method, args, headers, 200))
                     self._send(200, json.dumps({"ok": False, "error": "invalid_auth"}))
                     return
@@ -150,8 +179,13 @@ class MockSlack(LocalServer):
                 mock._record(Call(method, args, headers, 200, reply))
                 self._send(200, json.dumps(reply))
 
-            def _send(self, status: int, body: str, extra: dict[str, str] | None = None,
-                      content_type: str = "application/json; charset=utf-8") -> None:
+            def _send(
+                self,
+                status: int,
+                body: str,
+                extra: dict[str, str] | None = None,
+                content_type: str = "application/json; charset=utf-8",
+            ) -> None:
                 data = body.encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

@@ -41,7 +41,10 @@ def restricted_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     (corpus / "exempt-briefing.txt").write_text(EXEMPT_PAPER, encoding="utf-8")
     manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))
     manifest["documents"]["exempt-briefing.txt"] = {
-        "title": "Exempt Cabinet briefing", "kind": "other", "date": "2018-01", "access": "restricted",
+        "title": "Exempt Cabinet briefing",
+        "kind": "other",
+        "date": "2018-01",
+        "access": "restricted",
     }
     (corpus / "manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     settings = Settings(data_dir=tmp_path_factory.mktemp("index"), corpus_dir=corpus)
@@ -64,30 +67,40 @@ def leaks(answer: Answer) -> list[str]:
     """Words of the restricted paper in the answer, other than the asker's own words."""
     text = answer.model_dump_json()
     secrets = ("Fennel House", "90.1", "90.2", "14.5m", "preferred bidder", "exempt", "Exempt")
-    return [word for word in secrets if word in text and word.lower() not in answer.question.lower()]
+    return [
+        word for word in secrets if word in text and word.lower() not in answer.question.lower()
+    ]
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
-def test_public_asker_never_sees_the_restricted_paper(restricted_index: Settings, question: str) -> None:
+def test_public_asker_never_sees_the_restricted_paper(
+    restricted_index: Settings, question: str
+) -> None:
     answer = Assistant(restricted_index).ask(question)
     assert leaks(answer) == [], answer.answer
 
 
 def test_red_list_counts_only_visible_items(restricted_index: Settings) -> None:
     public = Assistant(restricted_index).ask("which commitments are red?")
-    allowed = Assistant(restricted_index).ask("which commitments are red?", access={"public", "restricted"})
+    allowed = Assistant(restricted_index).ask(
+        "which commitments are red?", access={"public", "restricted"}
+    )
     assert public.metadata.get("count", 0) == 0
     assert allowed.metadata["count"] == 2
     assert {i.ref for i in allowed.items} == {"90.1", "90.2"}
 
 
 def test_asker_with_access_gets_the_restricted_answer(restricted_index: Settings) -> None:
-    answer = Assistant(restricted_index).ask("what's the status of 90.1?", access={"public", "restricted"})
+    answer = Assistant(restricted_index).ask(
+        "what's the status of 90.1?", access={"public", "restricted"}
+    )
     assert answer.answered and answer.citations[0].ref == "90.1"
     assert "Red" in answer.answer
 
 
-def test_unknown_document_error_does_not_name_restricted_documents(restricted_index: Settings) -> None:
+def test_unknown_document_error_does_not_name_restricted_documents(
+    restricted_index: Settings,
+) -> None:
     from assistant.service import QuestionError
 
     with pytest.raises(QuestionError) as err:
@@ -106,7 +119,9 @@ def test_cli_access_option(restricted_index: Settings, monkeypatch: pytest.Monke
         runner = CliRunner()
         public = runner.invoke(cli, ["items", "--rating", "R", "--json"])
         assert public.exit_code == 0 and public.output == ""
-        allowed = runner.invoke(cli, ["items", "--rating", "R", "--json", "--access", "public,restricted"])
+        allowed = runner.invoke(
+            cli, ["items", "--rating", "R", "--json", "--access", "public,restricted"]
+        )
         assert [json.loads(line)["ref"] for line in allowed.output.splitlines()] == ["90.1", "90.2"]
         asked = runner.invoke(cli, ["ask", "--json", "what's the status of 90.1?"])
         assert "Fennel House" not in asked.output
@@ -117,16 +132,28 @@ def test_cli_access_option(restricted_index: Settings, monkeypatch: pytest.Monke
 
 
 # --- the other ways out: drafts, suggestions, Slack, evals -------------------------------
-SECRET_WORDS = ("Fennel House", "Fennel", "90.1", "90.2", "14.5m", "preferred bidder", "heads of terms",
-                "Exempt", "exempt-briefing", "lease renegotiation")
+SECRET_WORDS = (
+    "Fennel House",
+    "Fennel",
+    "90.1",
+    "90.2",
+    "14.5m",
+    "preferred bidder",
+    "heads of terms",
+    "Exempt",
+    "exempt-briefing",
+    "lease renegotiation",
+)
 
 
 def secrets_in(text: str, asked: str = "") -> list[str]:
     return [w for w in SECRET_WORDS if w.lower() in text.lower() and w.lower() not in asked.lower()]
 
 
-MEMBER_QUERY = ("Residents ask me about the Fennel House sale and the preferred bidder. "
-                "What is the status of 90.1, and which commitments are red?")
+MEMBER_QUERY = (
+    "Residents ask me about the Fennel House sale and the preferred bidder. "
+    "What is the status of 90.1, and which commitments are red?"
+)
 
 
 def test_a_draft_never_cites_the_restricted_paper(restricted_index: Settings) -> None:
@@ -143,7 +170,10 @@ def test_planbot_draft_never_cites_the_restricted_paper(restricted_index: Settin
     from assistant import config
     from connectors.cli import cli
 
-    env = {"PLANBOT_DATA_DIR": str(restricted_index.data_dir), "PLANBOT_CORPUS_DIR": str(restricted_index.corpus_dir)}
+    env = {
+        "PLANBOT_DATA_DIR": str(restricted_index.data_dir),
+        "PLANBOT_CORPUS_DIR": str(restricted_index.corpus_dir),
+    }
     config.get_settings.cache_clear()
     try:
         result = CliRunner().invoke(cli, ["draft", "--json", MEMBER_QUERY], env=env)
@@ -153,42 +183,82 @@ def test_planbot_draft_never_cites_the_restricted_paper(restricted_index: Settin
     assert secrets_in(result.output, MEMBER_QUERY) == []
 
 
-def test_nearest_item_suggestions_never_name_the_restricted_paper(restricted_index: Settings) -> None:
+def test_nearest_item_suggestions_never_name_the_restricted_paper(
+    restricted_index: Settings,
+) -> None:
     question = "how many offers came in for the sale of the house on Fennel Road?"
     allowed = Assistant(restricted_index).ask(question, access={"public", "restricted"})
     assert "90.1" in allowed.model_dump_json()  # with access, the paper is the nearest source
     public = Assistant(restricted_index).ask(question)
-    assert leaks(public) == [] and secrets_in(public.model_dump_json(), question) == [], public.answer
+    assert leaks(public) == [] and secrets_in(public.model_dump_json(), question) == [], (
+        public.answer
+    )
 
 
-def test_eval_reports_never_carry_the_restricted_paper(restricted_index: Settings, tmp_path: Path) -> None:
+def test_eval_reports_never_carry_the_restricted_paper(
+    restricted_index: Settings, tmp_path: Path
+) -> None:
     """`planbot eval` generates questions from the register: only from what it may see."""
     from assistant import config
     from connectors.cli import cli
 
     evalset = tmp_path / "access-check.yaml"
-    evalset.write_text(yaml.safe_dump({"name": "access-check", "description": "a restricted paper", "questions": [
-        {"id": "fennel", "question": "what is happening with the fennel house sale?", "tags": ["status"],
-         "expect": {"answered": False}},
-    ]}), encoding="utf-8")
-    env = {"PLANBOT_DATA_DIR": str(restricted_index.data_dir), "PLANBOT_CORPUS_DIR": str(restricted_index.corpus_dir)}
+    evalset.write_text(
+        yaml.safe_dump(
+            {
+                "name": "access-check",
+                "description": "a restricted paper",
+                "questions": [
+                    {
+                        "id": "fennel",
+                        "question": "what is happening with the fennel house sale?",
+                        "tags": ["status"],
+                        "expect": {"answered": False},
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = {
+        "PLANBOT_DATA_DIR": str(restricted_index.data_dir),
+        "PLANBOT_CORPUS_DIR": str(restricted_index.corpus_dir),
+    }
     config.get_settings.cache_clear()
     try:
-        result = CliRunner().invoke(cli, ["eval", str(evalset), "--generated", "--json", "--min-answer", "0",
-                                          "--min-citation", "0", "--min-abstention", "0", "--report",
-                                          str(tmp_path / "report")], env=env)
+        result = CliRunner().invoke(
+            cli,
+            [
+                "eval",
+                str(evalset),
+                "--generated",
+                "--json",
+                "--min-answer",
+                "0",
+                "--min-citation",
+                "0",
+                "--min-abstention",
+                "0",
+                "--report",
+                str(tmp_path / "report"),
+            ],
+            env=env,
+        )
     finally:
         config.get_settings.cache_clear()
     assert result.exit_code == 0, result.output[-2000:]
     run = json.loads(result.stdout)
     assert len(json.dumps(run)) > 10_000  # generated questions ran (every public row)
     report_text = result.stdout + "".join(
-        p.read_text(encoding="utf-8", errors="ignore") for p in (tmp_path / "report").glob("*") if p.suffix in (".json", ".md", ".html"))
+        p.read_text(encoding="utf-8", errors="ignore")
+        for p in (tmp_path / "report").glob("*")
+        if p.suffix in (".json", ".md", ".html")
+    )
     assert secrets_in(report_text, "what is happening with the fennel house sale?") == []
 
 
 @pytest.fixture()
-def slack_assistant(restricted_index: Settings):  # noqa: ANN201 - overrides the Slack fixtures' assistant
+def slack_assistant(restricted_index: Settings):
     return Assistant(restricted_index)
 
 
@@ -199,10 +269,14 @@ def test_slack_never_posts_the_restricted_paper_where_it_may_not_be_seen(slack_r
     rig = slack_rig_factory(slack_access={"C0EXEMPT": ["public", "restricted"]})
     question = "what is happening with the fennel house sale?"
     rig.mention(question, ts="1700000900.000100", channel="C0COUNCIL")
-    rig.message("what's the status of 90.1?", ts="1700000901.000100", channel="D0CLLR", channel_type="im")
+    rig.message(
+        "what's the status of 90.1?", ts="1700000901.000100", channel="D0CLLR", channel_type="im"
+    )
     rig.mention(question, ts="1700000902.000100", channel="C0EXEMPT")
     posts = {c.args["channel"]: c for c in rig.mock.wait_for("chat.postMessage", count=3)}
-    rig.command("which commitments are red?", channel="C0EXEMPT")  # private but shareable into C0EXEMPT
+    rig.command(
+        "which commitments are red?", channel="C0EXEMPT"
+    )  # private but shareable into C0EXEMPT
     [private] = rig.mock.wait_for("response_url")
     for seen_by_public in (posts["C0COUNCIL"], posts["D0CLLR"], private):
         text = json.dumps(seen_by_public.args)

@@ -88,7 +88,11 @@ def test_prose_fact_from_the_organisation_document(assistant) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["what is the 2025/26 budget?", "how much did the one stop shop cost?", "what is the council tax band D rate?"],
+    [
+        "what is the 2025/26 budget?",
+        "how much did the one stop shop cost?",
+        "what is the council tax band D rate?",
+    ],
 )
 def test_unanswerable_questions_are_declined_with_nearest_items(assistant, question: str) -> None:
     answer = assistant.ask(question)

@@ -25,7 +25,7 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def real_assistant(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - assistant.service.Assistant
+def real_assistant(tmp_path_factory: pytest.TempPathFactory):
     from assistant.service import Assistant
     from indexing.ingest import ingest
 
@@ -34,7 +34,9 @@ def real_assistant(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - 
     for source, name in FILES.items():
         shutil.copy(REAL / source, corpus / name)
     kept = {name: manifest["documents"][name] for name in FILES.values()}
-    (corpus / "manifest.yaml").write_text(yaml.safe_dump({"ignore": ["manifest.yaml"], "documents": kept}), encoding="utf-8")
+    (corpus / "manifest.yaml").write_text(
+        yaml.safe_dump({"ignore": ["manifest.yaml"], "documents": kept}), encoding="utf-8"
+    )
     settings = Settings(data_dir=tmp_path_factory.mktemp("real-index"), corpus_dir=corpus, llm=None)
     report = ingest(settings)
     assert report.changed and not report.skipped, report
@@ -72,8 +74,12 @@ def test_letters_typed_the_wrong_way_round_find_the_same_answer(real_assistant) 
 
 
 def test_who_asked_a_members_question_is_its_asker(real_assistant) -> None:
-    minutes = (REAL / "other/limerick-council-minutes-2025-03-31-questions.md").read_text(encoding="utf-8")
-    printed = re.search(r"Question submitted by (Councillor [A-Z]\. \w+)\s+\*+I will ask[^\n]*XL Bully", minutes)
+    minutes = (REAL / "other/limerick-council-minutes-2025-03-31-questions.md").read_text(
+        encoding="utf-8"
+    )
+    printed = re.search(
+        r"Question submitted by (Councillor [A-Z]\. \w+)\s+\*+I will ask[^\n]*XL Bully", minutes
+    )
     assert printed, "the minutes print the asker above the question"
     answer = real_assistant.ask("who asked the question about XL bully dogs?")
     assert answer.answered

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from assistant.config import Settings
 from chroma_server import ChromaServerError, start_chroma_server, stop_chroma_server
 from conftest import CORPUS
+
+from assistant.config import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +46,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop_chroma_server(server)
 
 
-def _server(url: str):  # noqa: ANN202 - chromadb ClientAPI
+def _server(url: str):
     from assistant.config import Settings as S
     from indexing.store import chroma_client
 
@@ -62,7 +62,10 @@ def server_settings(chroma_url: str, tmp_path_factory: pytest.TempPathFactory) -
     from indexing.ingest import ingest
 
     settings = Settings(
-        data_dir=tmp_path_factory.mktemp("server-index"), corpus_dir=CORPUS, chroma_url=chroma_url, collection=PREFIX
+        data_dir=tmp_path_factory.mktemp("server-index"),
+        corpus_dir=CORPUS,
+        chroma_url=chroma_url,
+        collection=PREFIX,
     )
     report = ingest(settings)
     assert report.changed and not report.skipped and report.embedded > 0, report
@@ -70,13 +73,15 @@ def server_settings(chroma_url: str, tmp_path_factory: pytest.TempPathFactory) -
 
 
 @pytest.fixture(scope="module")
-def server_assistant(server_settings: Settings):  # noqa: ANN201 - assistant.service.Assistant
+def server_assistant(server_settings: Settings):
     from assistant.service import Assistant
 
     return Assistant(server_settings)
 
 
-def test_the_vectors_live_in_the_server_not_in_the_folder(server_settings: Settings, chroma_url: str) -> None:
+def test_the_vectors_live_in_the_server_not_in_the_folder(
+    server_settings: Settings, chroma_url: str
+) -> None:
     from indexing.store import IndexStore
 
     store = IndexStore.open(server_settings)
@@ -88,7 +93,10 @@ def test_the_vectors_live_in_the_server_not_in_the_folder(server_settings: Setti
 def test_status_answer_from_the_server(server_assistant) -> None:
     answer = server_assistant.ask("what's the latest on the one stop shop for homeless people?")
     assert answer.answered and answer.intent == "status"
-    assert (answer.citations[0].ref, answer.citations[0].document_id) == ("3.2", "council-plan-delivery-update-q2-2017")
+    assert (answer.citations[0].ref, answer.citations[0].document_id) == (
+        "3.2",
+        "council-plan-delivery-update-q2-2017",
+    )
     assert "Green/Amber" in answer.answer and "Michael Kelleher" in answer.answer
 
 
@@ -108,7 +116,9 @@ def test_same_answer_as_the_embedded_store(server_assistant, assistant, question
     on_server, embedded = server_assistant.ask(question), assistant.ask(question)
     assert on_server.answer == embedded.answer
     assert on_server.answered == embedded.answered
-    assert [c.model_dump() for c in on_server.citations] == [c.model_dump() for c in embedded.citations]
+    assert [c.model_dump() for c in on_server.citations] == [
+        c.model_dump() for c in embedded.citations
+    ]
 
 
 def test_short_eval_scores_the_same_as_the_embedded_store(server_assistant, assistant) -> None:
@@ -124,7 +134,7 @@ def test_short_eval_scores_the_same_as_the_embedded_store(server_assistant, assi
     embedded = run_sets(assistant, [short], "embedded")
     assert len(on_server) == len(subset) >= 20
     assert not [r.id for r in on_server if r.error], [r.error for r in on_server if r.error]
-    for server_result, embedded_result in zip(on_server, embedded):
+    for server_result, embedded_result in zip(on_server, embedded, strict=False):
         assert server_result.answer == embedded_result.answer, server_result.id
         assert server_result.checks == embedded_result.checks, server_result.id
     passed = sum(r.passed for r in on_server)
@@ -154,18 +164,28 @@ def test_edits_reuse_vectors_from_the_server_and_old_generations_are_pruned(
         if path.name not in keep:
             path.unlink()
     prefix = f"{PREFIX}_edits"
-    settings = Settings(data_dir=tmp_path / "index", corpus_dir=corpus_copy, chroma_url=chroma_url, collection=prefix)
+    settings = Settings(
+        data_dir=tmp_path / "index",
+        corpus_dir=corpus_copy,
+        chroma_url=chroma_url,
+        collection=prefix,
+    )
     plan = corpus_copy / "council-plan-commitments-2020.txt"
     original = plan.read_text(encoding="utf-8")
 
     generations = [ingest(settings).generation]
     for n, verb in enumerate(["Halve", "Quarter", "End"], start=1):
-        plan.write_text(original.replace("Reduce the rat population", f"{verb} the rat population"), encoding="utf-8")
+        plan.write_text(
+            original.replace("Reduce the rat population", f"{verb} the rat population"),
+            encoding="utf-8",
+        )
         report = ingest(settings)
         assert report.changed and report.embedded == 1, report  # only item 26's text changed
         generations.append(report.generation)
         kept = generations[-KEEP_GENERATIONS:]
-        assert _collections(chroma_url, prefix) == {f"{prefix}_{g}" for g in kept}, f"after edit {n}"
+        assert _collections(chroma_url, prefix) == {f"{prefix}_{g}" for g in kept}, (
+            f"after edit {n}"
+        )
         assert sorted(p.name for p in settings.data_dir.glob("gen-*")) == kept
 
     assert current_generation(settings.data_dir) == generations[-1]
@@ -173,7 +193,9 @@ def test_edits_reuse_vectors_from_the_server_and_old_generations_are_pruned(
     assert answer.answered and "End the rat population" in answer.answer
 
 
-def test_a_failed_build_leaves_no_collection_behind(chroma_url: str, tmp_path: Path, corpus_copy: Path, monkeypatch) -> None:
+def test_a_failed_build_leaves_no_collection_behind(
+    chroma_url: str, tmp_path: Path, corpus_copy: Path, monkeypatch
+) -> None:
     from indexing import ingest as ingest_module
     from indexing.ingest import ingest
 
@@ -181,9 +203,14 @@ def test_a_failed_build_leaves_no_collection_behind(chroma_url: str, tmp_path: P
         if path.name not in {"council-plan-commitments-2020.txt", "manifest.yaml"}:
             path.unlink()
     prefix = f"{PREFIX}_failed"
-    settings = Settings(data_dir=tmp_path / "index", corpus_dir=corpus_copy, chroma_url=chroma_url, collection=prefix)
+    settings = Settings(
+        data_dir=tmp_path / "index",
+        corpus_dir=corpus_copy,
+        chroma_url=chroma_url,
+        collection=prefix,
+    )
 
-    def broken_bm25(nodes, path, previous):  # noqa: ANN001
+    def broken_bm25(nodes, path, previous):
         raise OSError("disk full")
 
     monkeypatch.setattr(ingest_module, "_write_bm25", broken_bm25)

@@ -12,14 +12,14 @@ from connectors.cli import cli
 
 
 @pytest.fixture()
-def run(corpus_settings: Settings, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def run(corpus_settings: Settings, monkeypatch: pytest.MonkeyPatch):
     """Invoke planbot with the session index selected through its PLANBOT_ env vars."""
     from assistant import config
 
     monkeypatch.setenv("PLANBOT_DATA_DIR", str(corpus_settings.data_dir))
     config.get_settings.cache_clear()
 
-    def invoke(*args: str, input: str | None = None):  # noqa: ANN202, A002
+    def invoke(*args: str, input: str | None = None):
         return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
     yield invoke
@@ -62,7 +62,13 @@ def test_ask_json_has_the_answer_contract(run) -> None:
 
 
 def test_ask_reads_questions_from_stdin_one_json_per_line(run) -> None:
-    questions = ["who owns 12.1?", "", "which commitments are red?", "?!?", "how many carers were supported?"]
+    questions = [
+        "who owns 12.1?",
+        "",
+        "which commitments are red?",
+        "?!?",
+        "how many carers were supported?",
+    ]
     result = run("ask", "--json", "-", input="\n".join(questions) + "\n")
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert len(lines) == 4
@@ -96,10 +102,17 @@ def test_ask_without_an_index_says_to_ingest(tmp_path, monkeypatch: pytest.Monke
 
 @pytest.mark.parametrize(
     "args",
-    [["ask", "who owns 12.1?"], ["draft", "who owns 12.1?"], ["eval", "--no-generated"], ["feedback", "export"]],
+    [
+        ["ask", "who owns 12.1?"],
+        ["draft", "who owns 12.1?"],
+        ["eval", "--no-generated"],
+        ["feedback", "export"],
+    ],
     ids=["ask", "draft", "eval", "feedback"],
 )
-def test_a_bad_setting_is_one_clear_line_in_every_command(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_setting_is_one_clear_line_in_every_command(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant import config
 
     monkeypatch.setenv("PLANBOT_TOP_K", "0")

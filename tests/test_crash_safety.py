@@ -57,12 +57,23 @@ def small_index(tmp_path: Path) -> Settings:
 
 def _env(settings: Settings, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != FAULT_POINT_ENV}
-    return {**env, "PLANBOT_DATA_DIR": str(settings.data_dir), "PLANBOT_CORPUS_DIR": str(settings.corpus_dir),
-            "PYTHONPATH": str(REPO_ROOT), **extra}
+    return {
+        **env,
+        "PLANBOT_DATA_DIR": str(settings.data_dir),
+        "PLANBOT_CORPUS_DIR": str(settings.corpus_dir),
+        "PYTHONPATH": str(REPO_ROOT),
+        **extra,
+    }
 
 
 def _ingest_command(settings: Settings) -> list[str]:
-    return [sys.executable, "-c", "from connectors.cli import main; main()", "ingest", str(settings.corpus_dir)]
+    return [
+        sys.executable,
+        "-c",
+        "from connectors.cli import main; main()",
+        "ingest",
+        str(settings.corpus_dir),
+    ]
 
 
 def ask_cli(settings: Settings) -> dict:
@@ -95,14 +106,22 @@ def assert_recovers(settings: Settings, old_generation: str) -> None:
     answer = ask_cli(settings)
     assert answer["answered"] and rating_of_12_1(answer) == "R", answer["answer"]
     assert answer["metadata"]["index_generation"] == report.generation != old_generation
-    assert not list(settings.data_dir.glob(".building-*")), "a half-built generation was left behind"
+    assert not list(settings.data_dir.glob(".building-*")), (
+        "a half-built generation was left behind"
+    )
 
 
 @pytest.mark.parametrize("step", FAULT_POINTS)
 def test_ingest_killed_at_each_step_loses_nothing(small_index: Settings, step: str) -> None:
     old = current_generation(small_index.data_dir)
-    proc = subprocess.run(_ingest_command(small_index), env=_env(small_index, **{FAULT_POINT_ENV: step}),
-                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        _ingest_command(small_index),
+        env=_env(small_index, **{FAULT_POINT_ENV: step}),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == -signal.SIGKILL, (proc.returncode, proc.stderr[-2000:])
     if step == "pointed":
         # Killed after the switch: the new index is complete and already answering.
@@ -115,12 +134,19 @@ def test_ingest_killed_at_each_step_loses_nothing(small_index: Settings, step: s
 
 
 @pytest.mark.parametrize("seed", range(RANDOM_KILLS))
-def test_ingest_killed_at_a_random_moment_while_building_loses_nothing(small_index: Settings, seed: int) -> None:
+def test_ingest_killed_at_a_random_moment_while_building_loses_nothing(
+    small_index: Settings, seed: int
+) -> None:
     """No hook: the build is killed a random time after its folder appears."""
     old = current_generation(small_index.data_dir)
     delay = random.Random(seed).uniform(0.0, 1.5)
-    proc = subprocess.Popen(_ingest_command(small_index), env=_env(small_index), cwd=REPO_ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _ingest_command(small_index),
+        env=_env(small_index),
+        cwd=REPO_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 240
         while not list(small_index.data_dir.glob(".building-*")) and proc.poll() is None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.config import Settings
 from assistant import retrieve
+from assistant.config import Settings
 from assistant.retrieve import Search
 from indexing.embedding import embed_one
 from indexing.store import IndexStore, document_of
@@ -24,9 +24,16 @@ def store(corpus_settings: Settings) -> IndexStore:
     return IndexStore.open(corpus_settings)
 
 
-def chroma_filtered(store: IndexStore, vector: list[float], k: int, where: dict) -> list[tuple[str, float]]:
-    result = store.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
-    return [(i, round(1.0 - d, 5)) for i, d in zip(result["ids"][0], result["distances"][0])]
+def chroma_filtered(
+    store: IndexStore, vector: list[float], k: int, where: dict
+) -> list[tuple[str, float]]:
+    result = store.collection.query(
+        query_embeddings=[vector], n_results=k, where=where, include=["distances"]
+    )
+    return [
+        (i, round(1.0 - d, 5))
+        for i, d in zip(result["ids"][0], result["distances"][0], strict=False)
+    ]
 
 
 def ids_and_scores(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -35,7 +42,9 @@ def ids_and_scores(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
 
 @pytest.mark.parametrize("question", QUESTIONS)
 @pytest.mark.parametrize("kept", ["one plan", "all but the Q2 update", "a prose document"])
-def test_post_filtered_dense_equals_chromas_filter(store: IndexStore, question: str, kept: str) -> None:
+def test_post_filtered_dense_equals_chromas_filter(
+    store: IndexStore, question: str, kept: str
+) -> None:
     ids = [d.id for d in store.documents]
     chosen = {
         "one plan": ["council-plan-commitments-2020"],
@@ -49,7 +58,10 @@ def test_post_filtered_dense_equals_chromas_filter(store: IndexStore, question: 
     assert ids_and_scores(got) == chroma_filtered(store, vector, 10, where)
     assert {document_of(i) for i, _ in got} <= set(chosen)
     read = search.nodes([i for i, _ in got])
-    assert all(node.metadata["plan_document"] == document_of(i) and node.text for i, (node, _) in read.items())
+    assert all(
+        node.metadata["plan_document"] == document_of(i) and node.text
+        for i, (node, _) in read.items()
+    )
 
 
 def test_too_few_allowed_neighbours_still_gives_the_whole_filtered_top_k(
@@ -65,10 +77,14 @@ def test_too_few_allowed_neighbours_still_gives_the_whole_filtered_top_k(
     assert ids_and_scores(got) == chroma_filtered(store, vector, 10, where)
 
 
-def test_two_rankings_of_one_question_share_chromas_neighbours(store: IndexStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_rankings_of_one_question_share_chromas_neighbours(
+    store: IndexStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[int] = []
     nearest = store.nearest
-    monkeypatch.setattr(store, "nearest", lambda vector, k, where=None: calls.append(k) or nearest(vector, k, where))
+    monkeypatch.setattr(
+        store, "nearest", lambda vector, k, where=None: calls.append(k) or nearest(vector, k, where)
+    )
     question = "what's the latest on the one stop shop for homeless people?"
     search = Search(store, question, embed_one(question))
     search.hybrid(10, {"plan_document": "council-plan-delivery-update-q2-2017"})  # looks 240 deep

@@ -19,8 +19,12 @@ from indexing.readers.doc_meta import meta_from_blocks
 
 def page(*lines: str, page_no: int = 1, headings: tuple[str, ...] = ()) -> list[Block]:
     return [
-        Block(kind=BlockKind.heading if line in headings else BlockKind.paragraph, text=line,
-              level=1 if line in headings else 0, at=Span(page=page_no))
+        Block(
+            kind=BlockKind.heading if line in headings else BlockKind.paragraph,
+            text=line,
+            level=1 if line in headings else 0,
+            at=Span(page=page_no),
+        )
         for line in lines
     ]
 
@@ -52,15 +56,28 @@ def test_cover_form_reflowed_into_one_paragraph() -> None:
     )
     meta = meta_from_blocks(blocks, "cover.pdf")
     assert meta.title == "Quarterly Performance Report, Quarter 2, 2025/26"
-    assert (meta.date, meta.period, meta.kind) == ("2025-02-13", "Q2 2025/26", DocumentKind.performance)
+    assert (meta.date, meta.period, meta.kind) == (
+        "2025-02-13",
+        "Q2 2025/26",
+        DocumentKind.performance,
+    )
     assert meta.publisher is None  # "Leader of the Council" is a post, not a publisher
 
 
 def test_title_page_in_large_type_with_the_council_above_it() -> None:
     blocks = page(
-        "Borsetshire District Council", "Quarterly Performance Report", "Quarter 1", "2025/26",
-        "Produced by: Corporate Insight", "E-mail: insight@example.org",
-        headings=("Borsetshire District Council", "Quarterly Performance Report", "Quarter 1", "2025/26"),
+        "Borsetshire District Council",
+        "Quarterly Performance Report",
+        "Quarter 1",
+        "2025/26",
+        "Produced by: Corporate Insight",
+        "E-mail: insight@example.org",
+        headings=(
+            "Borsetshire District Council",
+            "Quarterly Performance Report",
+            "Quarter 1",
+            "2025/26",
+        ),
     )
     meta = meta_from_blocks(blocks, "appendix 1.pdf")
     assert meta.title == "Quarterly Performance Report Quarter 1 2025/26"
@@ -115,15 +132,22 @@ def test_letter_lines_are_never_the_title() -> None:
 
 
 def test_a_title_page_in_capitals_stops_before_its_first_section() -> None:
-    blocks = page("INVESTMENT STRATEGY", "Introduction", "1.1 This strategy meets the guidance.",
-                  headings=("INVESTMENT STRATEGY", "Introduction"))
+    blocks = page(
+        "INVESTMENT STRATEGY",
+        "Introduction",
+        "1.1 This strategy meets the guidance.",
+        headings=("INVESTMENT STRATEGY", "Introduction"),
+    )
     assert meta_from_blocks(blocks, "appendix-m.pdf").title == "Investment Strategy"
 
 
 def test_a_paper_that_is_one_table_is_titled_by_its_caption_not_a_footnote() -> None:
-    table = Block(kind=BlockKind.table, at=Span(page=1),
-                  header=[["APPENDIX B - CAPITAL INVESTMENT SUMMARY (PROPOSED) 2025-26 to 2034-35", "", ""]],
-                  rows=[Row(cells=["1", "Home Support Fund", "2,500"], at=Span(page=1))])
+    table = Block(
+        kind=BlockKind.table,
+        at=Span(page=1),
+        header=[["APPENDIX B - CAPITAL INVESTMENT SUMMARY (PROPOSED) 2025-26 to 2034-35", "", ""]],
+        rows=[Row(cells=["1", "Home Support Fund", "2,500"], at=Span(page=1))],
+    )
     footnote = page("[3] Rolling programmes have been included for 10 year capital programme")
     meta = meta_from_blocks([table, *footnote], "appendix-b.pdf")
     assert meta.title == "Capital Investment Summary (Proposed) 2025-26 to 2034-35"
@@ -132,17 +156,28 @@ def test_a_paper_that_is_one_table_is_titled_by_its_caption_not_a_footnote() -> 
 
 
 def test_a_body_date_is_not_the_document_date() -> None:
-    blocks = page("Reserves Policy", "1. Background", "CIPFA issued Bulletin 99 on 4 July 2014.",
-                  headings=("Reserves Policy",))
+    blocks = page(
+        "Reserves Policy",
+        "1. Background",
+        "CIPFA issued Bulletin 99 on 4 July 2014.",
+        headings=("Reserves Policy",),
+    )
     meta = meta_from_blocks(blocks, "appendix-g.pdf")
     assert meta.title == "Reserves Policy" and meta.date is None
 
 
 @pytest.mark.parametrize(
     ("text", "iso"),
-    [("Thursday 13 March 2025", "2025-03-13"), ("30th January, 2025", "2025-01-30"),
-     ("13.02.25", "2025-02-13"), ("22/01/2025", "2025-01-22"), ("2025-02-13", "2025-02-13"),
-     ("March 2025", "2025-03"), ("31 February 2025", None), ("no date here", None)],
+    [
+        ("Thursday 13 March 2025", "2025-03-13"),
+        ("30th January, 2025", "2025-01-30"),
+        ("13.02.25", "2025-02-13"),
+        ("22/01/2025", "2025-01-22"),
+        ("2025-02-13", "2025-02-13"),
+        ("March 2025", "2025-03"),
+        ("31 February 2025", None),
+        ("no date here", None),
+    ],
 )
 def test_dates(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
@@ -150,9 +185,14 @@ def test_dates(text: str, iso: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "period"),
-    [("Quarter 3 2024/25", "Q3 2024/25"), ("Report, Quarter 3, 2024/25", "Q3 2024/25"),
-     ("Q4 2023-24", "Q4 2023-24"), ("Budget Monitoring Report – November 2024-25", "November 2024-25"),
-     ("Budget Risks Register 2025-26", "2025-26"), ("held on 2025-03-04", None)],
+    [
+        ("Quarter 3 2024/25", "Q3 2024/25"),
+        ("Report, Quarter 3, 2024/25", "Q3 2024/25"),
+        ("Q4 2023-24", "Q4 2023-24"),
+        ("Budget Monitoring Report – November 2024-25", "November 2024-25"),
+        ("Budget Risks Register 2025-26", "2025-26"),
+        ("held on 2025-03-04", None),
+    ],
 )
 def test_periods(text: str, period: str | None) -> None:
     assert parse_period(text) == period
@@ -164,35 +204,94 @@ KENT = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "kent"
 @pytest.mark.parametrize(
     ("name", "title", "kind", "date", "period", "publisher"),
     [
-        ("cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf",
-         "Quarterly Performance Report Quarter 3 2024/25", DocumentKind.performance, None,
-         "Q3 2024/25", "Kent County Council"),  # its title page names the council; no date on it
-        ("cabinet_2025-03-04__Cabinet QPR Q3 Cover.pdf",
-         "Quarterly Performance Report, Quarter 3, 2024/25", DocumentKind.performance,
-         "2025-03-04", "Q3 2024/25", None),
-        ("cabinet_2025-01-30__24-00115 - Adoption of Integrated Care Strategy delivery plan - Report.pdf",
-         "Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan", DocumentKind.other,
-         "2025-01-30", None, None),
-        ("cabinet_2025-01-30__24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf",
-         "Revenue and Capital Budget Monitoring Report – November 2024-25", DocumentKind.other,
-         "2025-01-30", "November 2024-25", None),
-        ("cabinet_2025-01-30__24-00096 - PRoD.pdf",
-         "Commissioning Plan for Education Provision in Kent 2025-29", DocumentKind.decision,
-         None, "2025-29", "Kent County Council"),
-        ("cabinet_2025-01-30__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
-         "Minutes of a meeting of the Cabinet", DocumentKind.minutes, "2025-01-30", None,
-         "Kent County Council"),
-        ("cabinet_2025-01-30__pack__24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf",
-         "Cabinet - Thursday, 30 January 2025", DocumentKind.other, "2025-01-30", None, None),
-        ("full_council_2025-02-13__3 - Amendment - Liberal Democrats - LEVI capital funding.pdf",
-         "Amendment: LEVI capital funding", DocumentKind.form, None, None, None),
-        ("cabinet_2025-01-30__24-00115 - EqIA.pdf",
-         "EQIA: KCC adoption of ICS delivery Plan", DocumentKind.form, None, None, None),
+        (
+            "cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf",
+            "Quarterly Performance Report Quarter 3 2024/25",
+            DocumentKind.performance,
+            None,
+            "Q3 2024/25",
+            "Kent County Council",
+        ),  # its title page names the council; no date on it
+        (
+            "cabinet_2025-03-04__Cabinet QPR Q3 Cover.pdf",
+            "Quarterly Performance Report, Quarter 3, 2024/25",
+            DocumentKind.performance,
+            "2025-03-04",
+            "Q3 2024/25",
+            None,
+        ),
+        (
+            "cabinet_2025-01-30__24-00115 - Adoption of Integrated Care Strategy delivery plan - Report.pdf",
+            "Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan",
+            DocumentKind.other,
+            "2025-01-30",
+            None,
+            None,
+        ),
+        (
+            "cabinet_2025-01-30__24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf",
+            "Revenue and Capital Budget Monitoring Report – November 2024-25",
+            DocumentKind.other,
+            "2025-01-30",
+            "November 2024-25",
+            None,
+        ),
+        (
+            "cabinet_2025-01-30__24-00096 - PRoD.pdf",
+            "Commissioning Plan for Education Provision in Kent 2025-29",
+            DocumentKind.decision,
+            None,
+            "2025-29",
+            "Kent County Council",
+        ),
+        (
+            "cabinet_2025-01-30__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+            "Minutes of a meeting of the Cabinet",
+            DocumentKind.minutes,
+            "2025-01-30",
+            None,
+            "Kent County Council",
+        ),
+        (
+            "cabinet_2025-01-30__pack__24-00096 - PROD 30th-Jan-2025 10.00 Cabinet.pdf",
+            "Cabinet - Thursday, 30 January 2025",
+            DocumentKind.other,
+            "2025-01-30",
+            None,
+            None,
+        ),
+        (
+            "full_council_2025-02-13__3 - Amendment - Liberal Democrats - LEVI capital funding.pdf",
+            "Amendment: LEVI capital funding",
+            DocumentKind.form,
+            None,
+            None,
+            None,
+        ),
+        (
+            "cabinet_2025-01-30__24-00115 - EqIA.pdf",
+            "EQIA: KCC adoption of ICS delivery Plan",
+            DocumentKind.form,
+            None,
+            None,
+            None,
+        ),
     ],
 )
-def test_real_kent_papers(name: str, title: str, kind: DocumentKind, date: str | None,
-                          period: str | None, publisher: str | None) -> None:
+def test_real_kent_papers(
+    name: str,
+    title: str,
+    kind: DocumentKind,
+    date: str | None,
+    period: str | None,
+    publisher: str | None,
+) -> None:
     meta = meta_from_blocks(load_file(KENT / name).blocks, name)
     assert (meta.title, meta.kind, meta.date, meta.period, meta.publisher) == (
-        title, kind, date, period, publisher)
+        title,
+        kind,
+        date,
+        period,
+        publisher,
+    )
     assert not meta.title.startswith(("From:", "Direct Dial"))

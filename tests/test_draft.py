@@ -26,14 +26,18 @@ from evals.sets import load_set
 
 pytest_plugins = ["draft_fixtures"]
 
-EVAL_SET = load_set(REPO_ROOT / "evals" / "sets" / "drafts.yaml")  # validated by the evals' own schema
+EVAL_SET = load_set(
+    REPO_ROOT / "evals" / "sets" / "drafts.yaml"
+)  # validated by the evals' own schema
 CASES = {case.id: case for case in EVAL_SET.questions}
 
 
 @pytest.fixture(scope="module")
-def drafts(grounded_assistant) -> dict[str, Draft]:  # noqa: ANN001
+def drafts(grounded_assistant) -> dict[str, Draft]:
     """Every query of the eval set, drafted once."""
-    return {cid: draft(grounded_assistant, case.question, to="Cllr Long") for cid, case in CASES.items()}
+    return {
+        cid: draft(grounded_assistant, case.question, to="Cllr Long") for cid, case in CASES.items()
+    }
 
 
 def _matches(fact: str, text: str) -> bool:
@@ -51,7 +55,9 @@ def _cited_for(result: Draft, fact: str, document: str | None, settings: Setting
             continue
         for n in parse_markers(line):
             ref = result.references[n - 1]
-            if _matches(fact, sources[n].text) and (document is None or ref.citation.document_id == document):
+            if _matches(fact, sources[n].text) and (
+                document is None or ref.citation.document_id == document
+            ):
                 good.append(line)
     return good
 
@@ -79,16 +85,23 @@ def test_draft_states_expected_facts_with_correct_citations(
             f"{options} not stated with a correct citation in:\n{result.text}"
         )
     for words in expect.not_covered:
-        assert any(words.lower() in part.lower() for part in result.uncovered), (words, result.uncovered)
+        assert any(words.lower() in part.lower() for part in result.uncovered), (
+            words,
+            result.uncovered,
+        )
         assert words.lower() in result.text.lower()
     if not expect.answered:
         assert not result.references and "Sources" not in result.text
 
 
 @pytest.mark.parametrize("case_id", list(CASES))
-def test_draft_has_no_uncited_figure_and_every_marker_resolves(case_id: str, drafts: dict[str, Draft]) -> None:
+def test_draft_has_no_uncited_figure_and_every_marker_resolves(
+    case_id: str, drafts: dict[str, Draft]
+) -> None:
     result = drafts[case_id]
-    uncovered = {line for line in result.fact_lines if any(part in line for part in result.uncovered)}
+    uncovered = {
+        line for line in result.fact_lines if any(part in line for part in result.uncovered)
+    }
     for line in result.fact_lines:
         if line in uncovered:
             continue  # restates the member's own words, and says they are not answered
@@ -104,7 +117,9 @@ def test_draft_has_no_uncited_figure_and_every_marker_resolves(case_id: str, dra
         assert r.where().startswith(r.citation.document) and r.citation.source in r.where()
 
 
-def test_a_two_part_query_answers_one_part_and_says_the_other_is_not_covered(drafts: dict[str, Draft]) -> None:
+def test_a_two_part_query_answers_one_part_and_says_the_other_is_not_covered(
+    drafts: dict[str, Draft],
+) -> None:
     result = drafts["d-onestopshop-and-cost"]
     assert [q.covered for q in result.questions] == [True, False]
     assert result.uncovered == ["How much did it cost?"]
@@ -120,7 +135,10 @@ def test_reply_layout(drafts: dict[str, Draft]) -> None:
     for heading in ("Where things stand", "Sources"):
         assert heading in lines
     assert "Rating: Amber (A)" in result.text and "**" not in result.text
-    assert "[1] Council Plan Delivery Plan Update – Quarter 2 2017/18 · Q2 2017/18 · ref 13.4 · corpus/" in result.text
+    assert (
+        "[1] Council Plan Delivery Plan Update – Quarter 2 2017/18 · Q2 2017/18 · ref 13.4 · corpus/"
+        in result.text
+    )
     # No repeated boilerplate: no line says the same thing twice, no "Source:" per item.
     text_lines = [line for line in lines if line.strip()]
     assert len(text_lines) == len(set(text_lines))
@@ -139,22 +157,44 @@ def test_greetings() -> None:
 @pytest.mark.parametrize(
     ("query", "parts", "asked"),
     [
-        ("What's the latest on the one stop shop, and how much did it cost?",
-         ["What's the latest on the one stop shop?", "How much did it cost?"],
-         ["What's the latest on the one stop shop", "What's the latest on the one stop shop — how much did it cost?"]),
-        ("Hi, residents keep telling me about rats in CMK. What is being done about it? Thanks, Nigel",
-         ["What is being done about it?"], ["Rats in CMK. What is being done about it?"]),
-        ("When will the CCTV go in and what is the council doing about knife crime?",
-         ["When will the CCTV go in?", "What is the council doing about knife crime?"],
-         ["When will the CCTV go in", "What is the council doing about knife crime?"]),
-        ("Which commitments are amber?", ["Which commitments are amber?"], ["Which commitments are amber?"]),
-        ("Fly-tipping in my ward is terrible.", ["Fly-tipping in my ward is terrible."], ["Fly-tipping in my ward is terrible."]),
-        ("Dear officer, can you tell me how many carers were supported. Also, what is the 2025/26 budget?",
-         ["Can you tell me how many carers were supported.", "What is the 2025/26 budget?"],
-         ["Can you tell me how many carers were supported.", "What is the 2025/26 budget?"]),
+        (
+            "What's the latest on the one stop shop, and how much did it cost?",
+            ["What's the latest on the one stop shop?", "How much did it cost?"],
+            [
+                "What's the latest on the one stop shop",
+                "What's the latest on the one stop shop — how much did it cost?",
+            ],
+        ),
+        (
+            "Hi, residents keep telling me about rats in CMK. What is being done about it? Thanks, Nigel",
+            ["What is being done about it?"],
+            ["Rats in CMK. What is being done about it?"],
+        ),
+        (
+            "When will the CCTV go in and what is the council doing about knife crime?",
+            ["When will the CCTV go in?", "What is the council doing about knife crime?"],
+            ["When will the CCTV go in", "What is the council doing about knife crime?"],
+        ),
+        (
+            "Which commitments are amber?",
+            ["Which commitments are amber?"],
+            ["Which commitments are amber?"],
+        ),
+        (
+            "Fly-tipping in my ward is terrible.",
+            ["Fly-tipping in my ward is terrible."],
+            ["Fly-tipping in my ward is terrible."],
+        ),
+        (
+            "Dear officer, can you tell me how many carers were supported. Also, what is the 2025/26 budget?",
+            ["Can you tell me how many carers were supported.", "What is the 2025/26 budget?"],
+            ["Can you tell me how many carers were supported.", "What is the 2025/26 budget?"],
+        ),
     ],
 )
-def test_a_query_is_split_into_its_questions(query: str, parts: list[str], asked: list[str]) -> None:
+def test_a_query_is_split_into_its_questions(
+    query: str, parts: list[str], asked: list[str]
+) -> None:
     split = split_query(query)
     assert [p.text for p in split] == parts
     assert [p.ask for p in split] == asked
@@ -168,21 +208,27 @@ def test_a_follow_up_part_is_answered_about_the_same_item(drafts: dict[str, Draf
 
 
 def test_a_follow_up_never_lands_on_a_different_row(drafts: dict[str, Draft]) -> None:
-    """"How much has been spent?" after potholes must not be answered from the knife-crime row."""
+    """ "How much has been spent?" after potholes must not be answered from the knife-crime row."""
     result = drafts["d-potholes-and-spend"]
     assert [q.covered for q in result.questions] == [True, False]
     assert {r.citation.ref for r in result.references} == {"32"}
     assert "knife" not in result.text.lower()
     member = drafts["d-rough-sleeping-when-and-member"]
-    assert {r.citation.ref for r in member.references} == {"3.3"}  # not 1.7, whose text says "by October 2016"
+    assert {r.citation.ref for r in member.references} == {
+        "3.3"
+    }  # not 1.7, whose text says "by October 2016"
 
 
-def test_a_draft_never_cites_what_its_reader_may_not_see(grounded_assistant) -> None:  # noqa: ANN001
-    result = draft(grounded_assistant, "What's the latest on the one stop shop for homeless people?", access=["restricted"])
+def test_a_draft_never_cites_what_its_reader_may_not_see(grounded_assistant) -> None:
+    result = draft(
+        grounded_assistant,
+        "What's the latest on the one stop shop for homeless people?",
+        access=["restricted"],
+    )
     assert not result.references and result.uncovered
 
 
-def test_an_empty_query_is_refused(grounded_assistant) -> None:  # noqa: ANN001
+def test_an_empty_query_is_refused(grounded_assistant) -> None:
     with pytest.raises(QuestionError, match="empty"):
         draft(grounded_assistant, "   ")
 
@@ -196,7 +242,9 @@ def test_draft_json_round_trips(drafts: dict[str, Draft]) -> None:
 
 # --- with an LLM configured -------------------------------------------------------------------
 def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
-    grounded_assistant, llm_settings: Settings, mock_llm  # noqa: ANN001
+    grounded_assistant,
+    llm_settings: Settings,
+    mock_llm,
 ) -> None:
     from assistant.service import Assistant
 
@@ -208,10 +256,18 @@ def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
 
     mock_llm.always(reply)
     assistant = Assistant(llm_settings)
-    result = draft(assistant, "When will the new city centre CCTV be installed? And what is the council doing about knife crime?")
+    result = draft(
+        assistant,
+        "When will the new city centre CCTV be installed? And what is the council doing about knife crime?",
+    )
     assert len(mock_llm.requests) == 2
-    assert "A new CCTV system is to be installed in the city centre by December 2020 [1]." in result.text
-    assert "A £30k programme is to be delivered by Hazard Alley to primary schools [2]." in result.text
+    assert (
+        "A new CCTV system is to be installed in the city centre by December 2020 [1]."
+        in result.text
+    )
+    assert (
+        "A £30k programme is to be delivered by Hazard Alley to primary schools [2]." in result.text
+    )
     assert "£2m" not in result.text  # the invented figure was dropped before it reached the draft
     assert result.metadata["generated"] is True
     assert [g["generated"] for g in result.metadata["generation"]] == [True, True]
@@ -219,7 +275,9 @@ def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
     assert [r.citation.ref for r in result.references] == ["37", "38"]
 
 
-def test_llm_fallback_keeps_the_grounded_draft(grounded_assistant, llm_settings: Settings, mock_llm) -> None:  # noqa: ANN001
+def test_llm_fallback_keeps_the_grounded_draft(
+    grounded_assistant, llm_settings: Settings, mock_llm
+) -> None:
     from assistant.service import Assistant
 
     query = "When will the new city centre CCTV be installed?"
@@ -232,36 +290,42 @@ def test_llm_fallback_keeps_the_grounded_draft(grounded_assistant, llm_settings:
 
 # --- the command ---------------------------------------------------------------------------------
 @pytest.fixture()
-def run(grounded_settings: Settings, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def run(grounded_settings: Settings, monkeypatch: pytest.MonkeyPatch):
     from assistant import config
 
     monkeypatch.setenv("PLANBOT_DATA_DIR", str(grounded_settings.data_dir))
     monkeypatch.delenv("PLANBOT_LLM", raising=False)
     config.get_settings.cache_clear()
 
-    def invoke(*args: str, input: str | None = None):  # noqa: ANN202, A002
+    def invoke(*args: str, input: str | None = None):
         return CliRunner().invoke(draft_command, list(args), input=input)
 
     yield invoke
     config.get_settings.cache_clear()
 
 
-def test_command_prints_the_draft(run) -> None:  # noqa: ANN001
-    result = run("--to", "Cllr Long", "--from", "Jane Smith, Policy Officer", "Is the flood and water strategy on track?")
+def test_command_prints_the_draft(run) -> None:
+    result = run(
+        "--to",
+        "Cllr Long",
+        "--from",
+        "Jane Smith, Policy Officer",
+        "Is the flood and water strategy on track?",
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Dear Cllr Long," and lines[-1] == "Jane Smith, Policy Officer"
     assert "13.4" in result.output and "Amber" in result.output
 
 
-def test_command_json_and_stdin(run) -> None:  # noqa: ANN001
+def test_command_json_and_stdin(run) -> None:
     result = run("--json", "-", input="Which commitments are amber?\n")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["text"].startswith("Dear Councillor,") and len(data["citations"]) >= 8
 
 
-def test_command_errors_are_one_clear_line(run) -> None:  # noqa: ANN001
+def test_command_errors_are_one_clear_line(run) -> None:
     result = run("  ")
     assert result.exit_code == 1 and "Error: The question is empty" in result.output
     assert "Traceback" not in result.output
@@ -289,7 +353,7 @@ INJECTION_QUERIES = [
 ]
 
 
-def test_in_default_mode_an_instruction_in_a_document_changes_no_answer(tmp_path) -> None:  # noqa: ANN001
+def test_in_default_mode_an_instruction_in_a_document_changes_no_answer(tmp_path) -> None:
     """The grounded answerer states rows and quotes; it has no instructions to hijack.
 
     A real plan document is indexed and asked; then a document telling the assistant to
@@ -303,9 +367,20 @@ def test_in_default_mode_an_instruction_in_a_document_changes_no_answer(tmp_path
     corpus.mkdir()
     name = "council-plan-delivery-update-q2-2017.txt"
     (corpus / name).write_bytes((REPO_ROOT / "corpus" / name).read_bytes())
-    entry = yaml.safe_load((REPO_ROOT / "corpus" / "manifest.yaml").read_text(encoding="utf-8"))["documents"][name]
-    manifest = {"documents": {name: entry, "residents-newsletter.md": {
-        "title": "Residents' newsletter", "kind": "other", "period": "November 2017", "date": "2017-11"}}}
+    entry = yaml.safe_load((REPO_ROOT / "corpus" / "manifest.yaml").read_text(encoding="utf-8"))[
+        "documents"
+    ][name]
+    manifest = {
+        "documents": {
+            name: entry,
+            "residents-newsletter.md": {
+                "title": "Residents' newsletter",
+                "kind": "other",
+                "period": "November 2017",
+                "date": "2017-11",
+            },
+        }
+    }
     settings = Settings(data_dir=tmp_path / "index", corpus_dir=corpus)
 
     def run() -> list[tuple[str, bool, list[tuple[str | None, str | None]], str]]:
@@ -313,11 +388,19 @@ def test_in_default_mode_an_instruction_in_a_document_changes_no_answer(tmp_path
         out = []
         for query in INJECTION_QUERIES:
             answer = assistant.ask(query)
-            out.append((answer.answer, answer.answered, [(c.document_id, c.ref) for c in answer.citations],
-                        draft(assistant, query).text))
+            out.append(
+                (
+                    answer.answer,
+                    answer.answered,
+                    [(c.document_id, c.ref) for c in answer.citations],
+                    draft(assistant, query).text,
+                )
+            )
         return out
 
-    (corpus / "manifest.yaml").write_text(yaml.safe_dump({"documents": {name: entry}}), encoding="utf-8")
+    (corpus / "manifest.yaml").write_text(
+        yaml.safe_dump({"documents": {name: entry}}), encoding="utf-8"
+    )
     assert ingest(settings).changed
     clean = run()
     (corpus / "residents-newsletter.md").write_text(INJECTED_DOC, encoding="utf-8")
@@ -325,7 +408,10 @@ def test_in_default_mode_an_instruction_in_a_document_changes_no_answer(tmp_path
     report = ingest(settings)
     assert report.changed and not report.skipped, report
     poisoned = run()
-    assert clean[0][1] and clean[0][2][0] == ("council-plan-delivery-update-q2-2017", "3.2")  # a real answer to compare
+    assert clean[0][1] and clean[0][2][0] == (
+        "council-plan-delivery-update-q2-2017",
+        "3.2",
+    )  # a real answer to compare
     assert poisoned == clean
     for answer, _, _, text in poisoned:
         assert "all commitments are complete" not in (answer + text).lower()

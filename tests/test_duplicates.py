@@ -33,14 +33,20 @@ def read(name: str, doc_id: str, date: str = "2025-01-30") -> PlanDocument:
 @pytest.fixture(scope="module")
 def kent() -> list[PlanDocument]:
     # ids that sort the pack first, so no order of the list decides the answer
-    return [read(PACK, "a-pack"), read(PROD, "b-prod"), read(REPORT, "c-report"),
-            read(OTHER_PROD, "d-other")]
+    return [
+        read(PACK, "a-pack"),
+        read(PROD, "b-prod"),
+        read(REPORT, "c-report"),
+        read(OTHER_PROD, "d-other"),
+    ]
 
 
 def test_the_real_pack_repeats_its_paper_and_nothing_else(kent: list[PlanDocument]) -> None:
     # the report is quoted at length by its decision record, but each is a paper of its own
     assert find_duplicates(kent) == {"a-pack": "b-prod"}
-    assert find_duplicates(kent, republications=False) == {"a-pack": "b-prod"}  # its letter is its own
+    assert find_duplicates(kent, republications=False) == {
+        "a-pack": "b-prod"
+    }  # its letter is its own
     assert find_duplicates(list(reversed(kent))) == {"a-pack": "b-prod"}
 
 
@@ -52,7 +58,9 @@ def test_the_packs_repeated_nodes_point_to_the_papers_nodes(kent: list[PlanDocum
     assert set(repeats) <= set(pack_nodes)  # only the pack's nodes are repeats
     assert set(repeats.values()) <= set(prod_nodes)
     # the decision's reasons are cited from the separate paper…
-    reason = next(n for n, t in pack_nodes.items() if t.startswith("1.1 The County Council is the Strategic"))
+    reason = next(
+        n for n, t in pack_nodes.items() if t.startswith("1.1 The County Council is the Strategic")
+    )
     assert prod_nodes[repeats[reason]].startswith("1.1 The County Council is the Strategic")
     # …while the covering letter, which only the pack has, stays the pack's own
     letter = [n for n, t in pack_nodes.items() if "I am now able to enclose" in t]
@@ -62,16 +70,27 @@ def test_the_packs_repeated_nodes_point_to_the_papers_nodes(kent: list[PlanDocum
 
 def passage_doc(doc_id: str, date: str | None, *texts: str) -> PlanDocument:
     return PlanDocument(
-        id=doc_id, sha256="0" * 64, meta=DocumentMeta(file=f"{doc_id}.txt", title=doc_id, date=date),
-        passages=[Passage(id=f"{doc_id}:p{i}", document_id=doc_id, text=t,
-                          location=Location(path=f"{doc_id}.txt", line_start=i + 1))
-                  for i, t in enumerate(texts)],
+        id=doc_id,
+        sha256="0" * 64,
+        meta=DocumentMeta(file=f"{doc_id}.txt", title=doc_id, date=date),
+        passages=[
+            Passage(
+                id=f"{doc_id}:p{i}",
+                document_id=doc_id,
+                text=t,
+                location=Location(path=f"{doc_id}.txt", line_start=i + 1),
+            )
+            for i, t in enumerate(texts)
+        ],
     )
 
 
 MINUTES = [
-    " ".join(f"Item {n}: the committee considered report number {n} on the library service "
-             f"and resolved to note option {n} with the changes the officer described." for n in range(k, k + 4))
+    " ".join(
+        f"Item {n}: the committee considered report number {n} on the library service "
+        f"and resolved to note option {n} with the changes the officer described."
+        for n in range(k, k + 4)
+    )
     for k in range(0, 12, 4)
 ]
 
@@ -91,8 +110,13 @@ def test_minutes_republished_later_are_cited_from_the_first_publication() -> Non
 def test_short_or_merely_similar_papers_are_not_repeats() -> None:
     short_a = passage_doc("a", None, "Apologies were received from Mrs Bell.")
     short_b = passage_doc("b", None, "Apologies were received from Mrs Bell.")
-    half = passage_doc("half", None, MINUTES[0], "Something else entirely was discussed at length "
-                       "by the members present, with no decision and no vote taken on the matter.")
+    half = passage_doc(
+        "half",
+        None,
+        MINUTES[0],
+        "Something else entirely was discussed at length "
+        "by the members present, with no decision and no vote taken on the matter.",
+    )
     whole = passage_doc("whole", None, *MINUTES)
     assert find_duplicates([short_a, short_b]) == {}
     assert find_duplicates([half, whole]) == {}

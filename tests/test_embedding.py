@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import CORPUS
 
 pytestmark = pytest.mark.slow
@@ -48,10 +47,14 @@ def test_exported_onnx_gives_the_torch_vectors(fresh_cache: Path) -> None:
     assert onnx.shape == torch.shape == (len(texts), 384)
     assert float(np.abs(onnx - torch).max()) < embedding.ONNX_TOLERANCE
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
-    assert embedding.embed_one("what are we doing about rats?") == pytest.approx(list(torch[-3]), abs=1e-4)
+    assert embedding.embed_one("what are we doing about rats?") == pytest.approx(
+        list(torch[-3]), abs=1e-4
+    )
 
 
-def test_a_broken_onnx_file_falls_back_to_torch(fresh_cache: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_broken_onnx_file_falls_back_to_torch(
+    fresh_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from indexing import embedding
 
     target = embedding.onnx_file()
@@ -70,7 +73,7 @@ def test_embed_encodes_each_distinct_text_once(monkeypatch: pytest.MonkeyPatch) 
     model = embedding.get_model()
     original = model.encode
 
-    def counting(texts, **kwargs):  # noqa: ANN001, ANN202
+    def counting(texts, **kwargs):
         seen.append(list(texts))
         return original(texts, **kwargs)
 

@@ -24,26 +24,46 @@ from connectors.cli import cli
 
 pytestmark = pytest.mark.slow
 
-THRESHOLDS = ["--min-answer", "0.9", "--min-citation", "0.9", "--min-abstention", "0.9", "--min-generated", "0.98"]
+THRESHOLDS = [
+    "--min-answer",
+    "0.9",
+    "--min-citation",
+    "0.9",
+    "--min-abstention",
+    "0.9",
+    "--min-generated",
+    "0.98",
+]
 
 
-def test_shipped_sets_pass_the_gate(corpus_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shipped_sets_pass_the_gate(
+    corpus_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant import config
 
     monkeypatch.setenv("PLANBOT_DATA_DIR", str(corpus_settings.data_dir))
     monkeypatch.setenv("PLANBOT_CORPUS_DIR", str(corpus_settings.corpus_dir))
-    monkeypatch.delenv("PLANBOT_LLM", raising=False)  # the gate measures the default, LLM-free answerer
+    monkeypatch.delenv(
+        "PLANBOT_LLM", raising=False
+    )  # the gate measures the default, LLM-free answerer
     config.get_settings.cache_clear()
     try:
         report = tmp_path / "eval-report"
         result = CliRunner().invoke(
-            cli, ["eval", "--corpus", "default", *THRESHOLDS, "--report", str(report)], catch_exceptions=False
+            cli,
+            ["eval", "--corpus", "default", *THRESHOLDS, "--report", str(report)],
+            catch_exceptions=False,
         )
     finally:
         config.get_settings.cache_clear()
 
     run = json.loads((report / "results.json").read_text(encoding="utf-8"))
-    kinds = {k["kind"]: k["overall"]["metrics"] for s in run["systems"] if s["system"] == "ours" for k in s["kinds"]}
+    kinds = {
+        k["kind"]: k["overall"]["metrics"]
+        for s in run["systems"]
+        if s["system"] == "ours"
+        for k in s["kinds"]
+    }
     assert {"handwritten", "generated"} <= set(kinds), kinds.keys()
     assert kinds["handwritten"]["answer"]["n"] >= 150 and kinds["generated"]["answer"]["n"] >= 150
     assert result.exit_code == 0, result.output[-6000:]

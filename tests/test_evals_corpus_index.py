@@ -21,7 +21,10 @@ from connectors.cli import cli
 pytestmark = pytest.mark.slow
 
 REAL = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "other"
-FILES = ("limerick-council-minutes-2025-03-31-questions.md", "trafford-corporate-plan-indicators.md")
+FILES = (
+    "limerick-council-minutes-2025-03-31-questions.md",
+    "trafford-corporate-plan-indicators.md",
+)
 
 
 def _set(corpus: Path) -> str:
@@ -43,7 +46,9 @@ questions:
 """
 
 
-def test_a_named_corpus_gets_its_own_index_which_is_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_named_corpus_gets_its_own_index_which_is_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant import config
 
     corpus = tmp_path / "tiny-real"
@@ -52,7 +57,8 @@ def test_a_named_corpus_gets_its_own_index_which_is_reused(tmp_path: Path, monke
         shutil.copy(REAL / name, corpus / name)
     (corpus / "manifest.yaml").write_text(
         "documents:\n  limerick-council-minutes-2025-03-31-questions.md:\n    kind: minutes\n"
-        "  trafford-corporate-plan-indicators.md:\n    kind: plan\n", encoding="utf-8",
+        "  trafford-corporate-plan-indicators.md:\n    kind: plan\n",
+        encoding="utf-8",
     )
     set_file = tmp_path / "tiny.yaml"
     set_file.write_text(_set(corpus), encoding="utf-8")
@@ -61,20 +67,39 @@ def test_a_named_corpus_gets_its_own_index_which_is_reused(tmp_path: Path, monke
     monkeypatch.delenv("PLANBOT_LLM", raising=False)
     monkeypatch.delenv("PLANBOT_CHROMA_URL", raising=False)
     config.get_settings.cache_clear()
-    args = ["eval", str(set_file), "--no-generated", "--min-answer", "0", "--min-citation", "0", "--min-abstention", "0"]
+    args = [
+        "eval",
+        str(set_file),
+        "--no-generated",
+        "--min-answer",
+        "0",
+        "--min-citation",
+        "0",
+        "--min-abstention",
+        "0",
+    ]
     try:
-        first = CliRunner().invoke(cli, [*args, "--report", str(tmp_path / "r1")], catch_exceptions=False)
+        first = CliRunner().invoke(
+            cli, [*args, "--report", str(tmp_path / "r1")], catch_exceptions=False
+        )
         second = CliRunner().invoke(cli, [*args, "--json"], catch_exceptions=False)
     finally:
         config.get_settings.cache_clear()
 
     assert first.exit_code == 0, first.output
-    assert (data_dir / "eval-tiny-real").is_dir() and not (data_dir / "CURRENT").exists()  # not the configured index
+    assert (data_dir / "eval-tiny-real").is_dir() and not (
+        data_dir / "CURRENT"
+    ).exists()  # not the configured index
     assert "Index of tiny-real: 2 documents, 2 read again" in first.output
     assert "Index of tiny-real: 2 documents, 0 read again" in second.output  # up to date: reused
     run = json.loads((tmp_path / "r1" / "results.json").read_text(encoding="utf-8"))
     results = run["systems"][0]["results"]
     assert {r["corpus"] for r in results} == {"tiny-real"}
-    assert {r["id"]: r["document_kind"] for r in results} == {"xl-bully": "minutes", "weather": "(not covered)"}
+    assert {r["id"]: r["document_kind"] for r in results} == {
+        "xl-bully": "minutes",
+        "weather": "(not covered)",
+    }
     corpora = run["settings"]["corpora"]
-    assert corpora[0]["data_dir"] == str(data_dir / "eval-tiny-real") and corpora[0]["documents"] == 2
+    assert (
+        corpora[0]["data_dir"] == str(data_dir / "eval-tiny-real") and corpora[0]["documents"] == 2
+    )

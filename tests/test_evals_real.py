@@ -25,29 +25,85 @@ pytestmark = pytest.mark.slow
 
 Q2 = "council-plan-delivery-update-q2-2017"
 P20 = "council-plan-commitments-2020"
-AMBER = ["2.4", "2.5", "9.1", "11.2", "13.4", "15.3", "15.4", "16.2"]  # corpus lines with an "A" rating cell
+AMBER = [
+    "2.4",
+    "2.5",
+    "9.1",
+    "11.2",
+    "13.4",
+    "15.3",
+    "15.4",
+    "16.2",
+]  # corpus lines with an "A" rating cell
 
 SMALL_SET = {
     "name": "small",
     "description": "A few questions of each kind, for the tests.",
     "questions": [
-        {"id": "onestopshop", "question": "what's the latest on the one stop shop for homeless people?",
-         "tags": ["status", "colloquial"],
-         "expect": {"answered": True, "refs": ["3.2"], "document": Q2,
-                    "facts": [["Green/Amber", "G/A"], "Michael Kelleher"], "evidence": "One Stop Shop style service"}},
-        {"id": "amber", "question": "which commitments are amber?", "tags": ["list"],
-         "expect": {"answered": True, "refs": AMBER, "document": Q2, "count": 8}},
-        {"id": "carers", "question": "how many carers were supported at the end of Q2?", "tags": ["figure"],
-         "expect": {"answered": True, "refs": ["5.8"], "document": Q2, "facts": ["5252"],
-                    "evidence": "5,252 carers were being supported by Carers MK"}},
-        {"id": "waste-date", "question": "when did cabinet agree the waste strategy", "tags": ["date"],
-         "expect": {"answered": True, "refs": ["10.1"], "document": Q2, "facts": ["13 June 2017"]}},
-        {"id": "rats", "question": "any news on the rats in CMK?", "tags": ["status", "colloquial"],
-         "expect": {"answered": True, "refs": ["26"], "document": P20, "facts": ["rat population"]}},
-        {"id": "budget-2025", "question": "what is the 2025/26 budget?", "tags": ["unanswerable"],
-         "expect": {"answered": False}},
-        {"id": "election", "question": "when is the next local election?", "tags": ["unanswerable"],
-         "expect": {"answered": False}},
+        {
+            "id": "onestopshop",
+            "question": "what's the latest on the one stop shop for homeless people?",
+            "tags": ["status", "colloquial"],
+            "expect": {
+                "answered": True,
+                "refs": ["3.2"],
+                "document": Q2,
+                "facts": [["Green/Amber", "G/A"], "Michael Kelleher"],
+                "evidence": "One Stop Shop style service",
+            },
+        },
+        {
+            "id": "amber",
+            "question": "which commitments are amber?",
+            "tags": ["list"],
+            "expect": {"answered": True, "refs": AMBER, "document": Q2, "count": 8},
+        },
+        {
+            "id": "carers",
+            "question": "how many carers were supported at the end of Q2?",
+            "tags": ["figure"],
+            "expect": {
+                "answered": True,
+                "refs": ["5.8"],
+                "document": Q2,
+                "facts": ["5252"],
+                "evidence": "5,252 carers were being supported by Carers MK",
+            },
+        },
+        {
+            "id": "waste-date",
+            "question": "when did cabinet agree the waste strategy",
+            "tags": ["date"],
+            "expect": {
+                "answered": True,
+                "refs": ["10.1"],
+                "document": Q2,
+                "facts": ["13 June 2017"],
+            },
+        },
+        {
+            "id": "rats",
+            "question": "any news on the rats in CMK?",
+            "tags": ["status", "colloquial"],
+            "expect": {
+                "answered": True,
+                "refs": ["26"],
+                "document": P20,
+                "facts": ["rat population"],
+            },
+        },
+        {
+            "id": "budget-2025",
+            "question": "what is the 2025/26 budget?",
+            "tags": ["unanswerable"],
+            "expect": {"answered": False},
+        },
+        {
+            "id": "election",
+            "question": "when is the next local election?",
+            "tags": ["unanswerable"],
+            "expect": {"answered": False},
+        },
     ],
 }
 
@@ -67,7 +123,13 @@ class WrongDocumentAssistant(Assistant):
         rows = other.items[: max(1, len(answer.citations))]
         answer.items = rows
         answer.citations = [
-            Citation(document=other.meta.title, document_id=other.id, ref=r.ref, quote=r.commitment, source=str(r.location))
+            Citation(
+                document=other.meta.title,
+                document_id=other.id,
+                ref=r.ref,
+                quote=r.commitment,
+                source=str(r.location),
+            )
             for r in rows
         ]
         return answer
@@ -77,7 +139,7 @@ class WrongDocumentRetrieval(Assistant):
     """Retrieval pinned to one wrong document: every lookup, list and search runs as if
     the asker had chosen the 2006 improvement analysis — a scoping bug in retrieval."""
 
-    def _route(self, scope, query, explicit_docs, k):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
+    def _route(self, scope, query, explicit_docs, k):  # type: ignore[no-untyped-def]
         return super()._route(scope, query, ["improvement-analysis-feb-2006"], k)
 
 
@@ -88,15 +150,22 @@ def small_set(tmp_path: Path) -> Path:
     return path
 
 
-def _invoke(args: list[str], hooks: EvalHooks):  # noqa: ANN202 - click Result
+def _invoke(args: list[str], hooks: EvalHooks):
     return CliRunner().invoke(eval_command, args, obj=hooks, catch_exceptions=False)
 
 
 def test_small_set_and_register_pass_the_gate_with_a_baseline_and_a_report(
-    small_set: Path, tmp_path: Path, grounded_settings: Settings, grounded_assistant: Assistant, one_file_corpus: Path
+    small_set: Path,
+    tmp_path: Path,
+    grounded_settings: Settings,
+    grounded_assistant: Assistant,
+    one_file_corpus: Path,
 ) -> None:
     report = tmp_path / "report"
-    hooks = EvalHooks(settings=grounded_settings.model_copy(update={"corpus_dir": one_file_corpus}), assistant=grounded_assistant)
+    hooks = EvalHooks(
+        settings=grounded_settings.model_copy(update={"corpus_dir": one_file_corpus}),
+        assistant=grounded_assistant,
+    )
     result = _invoke([str(small_set), "--generated", "--baseline", "--report", str(report)], hooks)
     assert result.exit_code == 0, result.output
     assert "ours/baseline" in result.output and "GATE FAILED" not in result.output
@@ -109,13 +178,19 @@ def test_small_set_and_register_pass_the_gate_with_a_baseline_and_a_report(
     assert ours["system"] == "ours" and baseline["system"] == "baseline"
 
     kinds = {k["kind"]: k["overall"]["metrics"] for k in ours["kinds"]}
-    assert kinds["handwritten"]["answer"]["value"] == 1.0 and kinds["handwritten"]["answer"]["n"] == 5
-    assert kinds["generated"]["answer"]["value"] >= 0.98 and kinds["generated"]["answer"]["n"] >= 150
+    assert (
+        kinds["handwritten"]["answer"]["value"] == 1.0 and kinds["handwritten"]["answer"]["n"] == 5
+    )
+    assert (
+        kinds["generated"]["answer"]["value"] >= 0.98 and kinds["generated"]["answer"]["n"] >= 150
+    )
     # The baseline is the plain pipeline: it never declines, and cites chunks of the files it was given.
     base_results = [r for r in baseline["results"] if r["set"] == "small"]
     assert all(r["answered"] for r in base_results)
     assert {c["document_id"] for r in base_results for c in r["citations"]} == {Q2}
-    assert any(c["ref"] for r in base_results for c in r["citations"])  # chunks labelled with parsed rows
+    assert any(
+        c["ref"] for r in base_results for c in r["citations"]
+    )  # chunks labelled with parsed rows
 
 
 def test_wrong_document_sources_fail_the_gate_and_compare_shows_the_fix(
@@ -128,7 +203,9 @@ def test_wrong_document_sources_fail_the_gate_and_compare_shows_the_fix(
     )
     assert result.exit_code == 1
     assert "GATE FAILED: handwritten citation accuracy" in result.output
-    assert "GATE FAILED: generated answer accuracy" in result.output  # first item is not the asked row
+    assert (
+        "GATE FAILED: generated answer accuracy" in result.output
+    )  # first item is not the asked row
     assert "GATE FAILED: generated exact field match" in result.output
 
     fixed = _invoke(
@@ -142,8 +219,10 @@ def test_wrong_document_sources_fail_the_gate_and_compare_shows_the_fix(
 def test_retrieval_from_the_wrong_document_fails_the_gate(
     small_set: Path, grounded_settings: Settings
 ) -> None:
-    result = _invoke([str(small_set), "--no-generated"], EvalHooks(settings=grounded_settings,
-                                                                assistant=WrongDocumentRetrieval(grounded_settings)))
+    result = _invoke(
+        [str(small_set), "--no-generated"],
+        EvalHooks(settings=grounded_settings, assistant=WrongDocumentRetrieval(grounded_settings)),
+    )
     assert result.exit_code == 1, result.output
     assert "GATE FAILED: handwritten answer accuracy" in result.output
     assert "small/carers" in result.output  # listed among the failures

@@ -35,7 +35,11 @@ def _sets() -> list[EvalSet]:
 def _corpus_files(corpus: str) -> dict[str, Path]:
     """Document id → file: the file name's stem, lower case, spaces and colons as "-"
     (``indexing.ingest._document_id``; no two files of the corpus share a stem)."""
-    files = sorted(p for p in resolve_dir(corpus).rglob("*") if p.is_file() and p.name not in ("README.md", "manifest.yaml"))
+    files = sorted(
+        p
+        for p in resolve_dir(corpus).rglob("*")
+        if p.is_file() and p.name not in ("README.md", "manifest.yaml")
+    )
     ids = {p.stem.lower().replace(" ", "-").replace(":", "-"): p for p in files}
     assert len(ids) == len(files), "two files of the corpus would get the same id"
     return ids
@@ -67,15 +71,22 @@ def test_there_are_real_sets_with_enough_questions_of_each_sort() -> None:
     assert sum(not q.expect.answered for q in questions) >= 25
     assert sum("near-miss" in q.tags for q in questions) >= 10
     documents = {q.expect.document for q in questions if q.expect.document}
-    assert len(documents) >= 20  # across the QPR, registers, decisions, minutes and the other councils
+    assert (
+        len(documents) >= 20
+    )  # across the QPR, registers, decisions, minutes and the other councils
 
 
 def test_about_a_third_is_held_out_by_the_seeded_stratified_draw() -> None:
     for evalset in _sets():
         held = {q.id for q in evalset.questions if HELDOUT in q.tags}
         assert 0.30 <= len(held) / len(evalset.questions) <= 0.37
-        untagged = [q.model_copy(update={"tags": [t for t in q.tags if t != HELDOUT]}) for q in evalset.questions]
-        assert held == draw(untagged, seed=SEED), "the held-out tags are not the seeded draw (edited by hand?)"
+        untagged = [
+            q.model_copy(update={"tags": [t for t in q.tags if t != HELDOUT]})
+            for q in evalset.questions
+        ]
+        assert held == draw(untagged, seed=SEED), (
+            "the held-out tags are not the seeded draw (edited by hand?)"
+        )
 
 
 def test_every_expected_document_page_and_evidence_is_in_the_papers() -> None:
@@ -106,7 +117,9 @@ def test_every_expected_document_page_and_evidence_is_in_the_papers() -> None:
                     for fact in e.facts:
                         alternatives = fact if isinstance(fact, list) else [fact]
                         if not any(contains(text, a) for a in alternatives):
-                            problems.append(f"{q.id}: fact {alternatives} not on {where.name} p. {page}")
+                            problems.append(
+                                f"{q.id}: fact {alternatives} not on {where.name} p. {page}"
+                            )
     assert not problems, "\n".join(problems)
 
 

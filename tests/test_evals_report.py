@@ -22,12 +22,21 @@ Q2 = "council-plan-delivery-update-q2-2017"
 
 def _set(kind: str = "handwritten") -> EvalSet:
     return EvalSet(
-        name="tiny" if kind == "handwritten" else "register", kind=kind,  # type: ignore[arg-type]
+        name="tiny" if kind == "handwritten" else "register",
+        kind=kind,  # type: ignore[arg-type]
         questions=[
-            Question(id="status", question="how is 12.1 rated?", tags=["status"],
-                     expect=Expect(answered=True, refs=["12.1"], document=Q2, facts=["Green"])),
-            Question(id="budget", question="what is the 2025/26 budget?", tags=["unanswerable"],
-                     expect=Expect(answered=False)),
+            Question(
+                id="status",
+                question="how is 12.1 rated?",
+                tags=["status"],
+                expect=Expect(answered=True, refs=["12.1"], document=Q2, facts=["Green"]),
+            ),
+            Question(
+                id="budget",
+                question="what is the 2025/26 budget?",
+                tags=["unanswerable"],
+                expect=Expect(answered=False),
+            ),
         ],
     )
 
@@ -42,17 +51,27 @@ class Scripted:
         text, answered, ref = self.script[question]
         if text == "boom":
             raise RuntimeError("index unreadable")
-        citations = [Citation(document="Q2", document_id=Q2, ref=ref, quote=text, source="corpus/q2.txt:1")] if ref else []
+        citations = (
+            [Citation(document="Q2", document_id=Q2, ref=ref, quote=text, source="corpus/q2.txt:1")]
+            if ref
+            else []
+        )
         return Answer(question=question, answer=text, answered=answered, citations=citations)
 
 
-RIGHT = {"how is 12.1 rated?": ("Rating: Green (G)", True, "12.1"),
-         "what is the 2025/26 budget?": ("The plan documents I have don't cover this.", False, None)}
-WRONG = {"how is 12.1 rated?": ("Rating: Amber (A)", True, "12.2"),
-         "what is the 2025/26 budget?": ("boom", True, None)}
+RIGHT = {
+    "how is 12.1 rated?": ("Rating: Green (G)", True, "12.1"),
+    "what is the 2025/26 budget?": ("The plan documents I have don't cover this.", False, None),
+}
+WRONG = {
+    "how is 12.1 rated?": ("Rating: Amber (A)", True, "12.2"),
+    "what is the 2025/26 budget?": ("boom", True, None),
+}
 
 
-def _run(ours: dict, baseline: dict | None = None, kinds: tuple[str, ...] = ("handwritten",)) -> EvalRun:
+def _run(
+    ours: dict, baseline: dict | None = None, kinds: tuple[str, ...] = ("handwritten",)
+) -> EvalRun:
     sets = [_set(k) for k in kinds]
     systems = {"ours": run_sets(Scripted(ours), sets, "ours")}
     if baseline:
@@ -64,7 +83,13 @@ def test_report_folder_has_results_summary_page_and_two_pngs(tmp_path: Path) -> 
     run = _run(WRONG, baseline=RIGHT, kinds=("handwritten", "generated"))
     written = write_report(run, tmp_path / "report")
     names = {p.name for p in written}
-    assert names == {"results.json", "summary.md", "index.html", "accuracy_by_tag.png", "latency.png"}
+    assert names == {
+        "results.json",
+        "summary.md",
+        "index.html",
+        "accuracy_by_tag.png",
+        "latency.png",
+    }
     for png in ("accuracy_by_tag.png", "latency.png"):
         data = (tmp_path / "report" / png).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
@@ -72,7 +97,9 @@ def test_report_folder_has_results_summary_page_and_two_pngs(tmp_path: Path) -> 
     assert "accuracy_by_tag.png" in page and "latency.png" in page and "tiny/status" in page
     summary = (tmp_path / "report" / "summary.md").read_text(encoding="utf-8")
     assert "## Failures (4 of 4)" in summary and "RuntimeError: index unreadable" in summary
-    again = EvalRun.model_validate_json((tmp_path / "report" / "results.json").read_text(encoding="utf-8"))
+    again = EvalRun.model_validate_json(
+        (tmp_path / "report" / "results.json").read_text(encoding="utf-8")
+    )
     assert [s.system for s in again.systems] == ["ours", "baseline"]
     assert again.system("ours").kind("handwritten").overall.value("answer") == 0.0  # type: ignore[union-attr]
 
@@ -92,8 +119,13 @@ def test_gate_names_the_kind_and_metric_below_threshold() -> None:
     thresholds = {"answer": 0.9, "citation": 0.9, "abstention": 0.9}
     assert gate_failures(_run(RIGHT, kinds=("handwritten", "generated")), thresholds) == []
     failed = gate_failures(_run(WRONG, baseline=RIGHT), thresholds)
-    assert any(line.startswith("handwritten answer accuracy 0.000 is below --min-answer 0.9") for line in failed)
-    assert any("citation accuracy" in line for line in failed) and any("abstention" in line for line in failed)
+    assert any(
+        line.startswith("handwritten answer accuracy 0.000 is below --min-answer 0.9")
+        for line in failed
+    )
+    assert any("citation accuracy" in line for line in failed) and any(
+        "abstention" in line for line in failed
+    )
     assert gate_failures(_run(WRONG), {"answer": None, "citation": 0.0, "abstention": 0.0}) == []
 
 
@@ -102,15 +134,21 @@ def test_generated_sets_have_their_own_higher_bar() -> None:
     both = ("handwritten", "generated")
     assert gate_failures(_run(RIGHT, kinds=both), off, generated_min=0.98) == []
     failed = gate_failures(_run(WRONG, kinds=both), off, generated_min=0.98)
-    assert failed == ["generated exact field match 0.000 is below --min-generated 0.98 (1 questions)"]
-    assert gate_failures(_run(WRONG), off, generated_min=0.98) == []  # no generated kind, nothing to check
+    assert failed == [
+        "generated exact field match 0.000 is below --min-generated 0.98 (1 questions)"
+    ]
+    assert (
+        gate_failures(_run(WRONG), off, generated_min=0.98) == []
+    )  # no generated kind, nothing to check
 
 
 def test_terminal_output_has_tables_side_by_side_and_failures() -> None:
     console = Console(record=True, width=140)
     print_run(_run(WRONG, baseline=RIGHT), console)
     text = console.export_text()
-    assert "ours: 2 questions" in text and "baseline: 2 questions" in text and "ours/baseline" in text
+    assert (
+        "ours: 2 questions" in text and "baseline: 2 questions" in text and "ours/baseline" in text
+    )
     assert "0.00/1.00" in text  # answer accuracy, ours vs baseline
     assert "2 of 2 questions failed" in text and "tiny/status: missing 'Green'" in text
 

@@ -17,15 +17,21 @@ GOOD_QUESTION = {
     "question": "what's the latest on the one stop shop for homeless people?",
     "tags": ["status", "colloquial"],
     "expect": {
-        "answered": True, "refs": ["3.2"], "document": "council-plan-delivery-update-q2-2017",
-        "facts": [["Green/Amber", "G/A"], "Michael Kelleher"], "evidence": "One-Stop Shop style service",
+        "answered": True,
+        "refs": ["3.2"],
+        "document": "council-plan-delivery-update-q2-2017",
+        "facts": [["Green/Amber", "G/A"], "Michael Kelleher"],
+        "evidence": "One-Stop Shop style service",
     },
 }
 
 
 def _write(tmp_path: Path, questions: list[dict], name: str = "mine") -> Path:
     path = tmp_path / f"{name}.yaml"
-    path.write_text(yaml.safe_dump({"name": name, "description": "test", "questions": questions}), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"name": name, "description": "test", "questions": questions}),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -36,17 +42,27 @@ def _error(path: Path) -> str:
 
 
 def test_a_good_set_loads_with_refs_as_text(tmp_path: Path) -> None:
-    numeric = {**GOOD_QUESTION, "id": "n", "expect": {"answered": True, "refs": [3.2, 25], "facts": [5252]}}
+    numeric = {
+        **GOOD_QUESTION,
+        "id": "n",
+        "expect": {"answered": True, "refs": [3.2, 25], "facts": [5252]},
+    }
     evalset = load_set(_write(tmp_path, [GOOD_QUESTION, numeric]))
     assert evalset.name == "mine" and evalset.kind == "handwritten"
     assert evalset.questions[0].expect.facts[0] == ["Green/Amber", "G/A"]
-    assert evalset.questions[1].expect.refs == ["3.2", "25"] and evalset.questions[1].expect.facts == ["5252"]
+    assert evalset.questions[1].expect.refs == ["3.2", "25"] and evalset.questions[
+        1
+    ].expect.facts == ["5252"]
 
 
 def test_a_wrong_field_type_names_file_question_and_field(tmp_path: Path) -> None:
     bad = {**GOOD_QUESTION, "id": "q-bad-facts", "expect": {"answered": True, "facts": [{"x": 1}]}}
     message = _error(_write(tmp_path, [GOOD_QUESTION, bad]))
-    assert "mine.yaml" in message and "question 'q-bad-facts' (#2)" in message and "expect.facts.0" in message
+    assert (
+        "mine.yaml" in message
+        and "question 'q-bad-facts' (#2)" in message
+        and "expect.facts.0" in message
+    )
 
 
 def test_a_missing_id_names_the_position(tmp_path: Path) -> None:
@@ -62,21 +78,29 @@ def test_a_misspelt_field_is_rejected_not_ignored(tmp_path: Path) -> None:
 
 
 def test_unanswerable_with_facts_is_a_contradiction(tmp_path: Path) -> None:
-    contradiction = {"id": "u-x", "question": "budget 2025?", "tags": ["unanswerable"],
-                     "expect": {"answered": False, "facts": ["£1m"]}}
+    contradiction = {
+        "id": "u-x",
+        "question": "budget 2025?",
+        "tags": ["unanswerable"],
+        "expect": {"answered": False, "facts": ["£1m"]},
+    }
     message = _error(_write(tmp_path, [contradiction]))
     assert "question 'u-x' (#1): expect:" in message and "answered: false" in message
 
 
 def test_duplicate_ids_and_bad_tags_are_errors(tmp_path: Path) -> None:
-    assert "duplicate question id 'q2-onestopshop-status'" in _error(_write(tmp_path, [GOOD_QUESTION, GOOD_QUESTION]))
+    assert "duplicate question id 'q2-onestopshop-status'" in _error(
+        _write(tmp_path, [GOOD_QUESTION, GOOD_QUESTION])
+    )
     tagged = {**GOOD_QUESTION, "tags": ["Has Space"]}
     assert "tags" in _error(_write(tmp_path, [tagged]))
 
 
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
-    path.write_text("name: broken\nquestions:\n  - id: a\n    question: [unclosed\n", encoding="utf-8")
+    path.write_text(
+        "name: broken\nquestions:\n  - id: a\n    question: [unclosed\n", encoding="utf-8"
+    )
     message = _error(path)
     assert "broken.yaml" in message and "not valid YAML at line" in message
 

@@ -8,8 +8,8 @@ from assistant.models import Answer, Citation, Location, PlanItem
 from evals.normalise import contains, normalise, numbers, states_count
 from evals.schema import Expect
 from evals.scoring import (
-    cited_rows,
     citation_ok,
+    cited_rows,
     missing_facts,
     ranked_refs,
     retrieval_rank,
@@ -24,19 +24,40 @@ P20 = "council-plan-commitments-2020"
 
 def item(ref: str, document_id: str = Q2) -> PlanItem:
     return PlanItem(
-        id=f"{document_id}:{ref}", document_id=document_id, ref=ref, commitment=f"Commitment {ref}",
+        id=f"{document_id}:{ref}",
+        document_id=document_id,
+        ref=ref,
+        commitment=f"Commitment {ref}",
         location=Location(path=f"corpus/{document_id}.txt", line_start=10, line_end=10),
     )
 
 
 def cite(ref: str | None, quote: str, document_id: str = Q2) -> Citation:
-    return Citation(document="Doc", document_id=document_id, ref=ref, quote=quote, source=f"corpus/{document_id}.txt:10")
+    return Citation(
+        document="Doc",
+        document_id=document_id,
+        ref=ref,
+        quote=quote,
+        source=f"corpus/{document_id}.txt:10",
+    )
 
 
-def answer(text: str, *, answered: bool = True, items: list[PlanItem] | None = None,
-           citations: list[Citation] | None = None, **metadata: object) -> Answer:
-    return Answer(question="q", answer=text, answered=answered, items=items or [], citations=citations or [],
-                  metadata=dict(metadata))
+def answer(
+    text: str,
+    *,
+    answered: bool = True,
+    items: list[PlanItem] | None = None,
+    citations: list[Citation] | None = None,
+    **metadata: object,
+) -> Answer:
+    return Answer(
+        question="q",
+        answer=text,
+        answered=answered,
+        items=items or [],
+        citations=citations or [],
+        metadata=dict(metadata),
+    )
 
 
 # --- normalisation ------------------------------------------------------------------
@@ -93,10 +114,16 @@ def test_missing_facts_lists_each_missing_fact_with_its_alternatives() -> None:
 
 # --- citations, retrieval, claims -----------------------------------------------------
 def test_citation_needs_the_expected_ref_from_the_expected_document_or_the_evidence() -> None:
-    expect = Expect(answered=True, refs=["3.2"], document=Q2, evidence="One-Stop Shop style service")
+    expect = Expect(
+        answered=True, refs=["3.2"], document=Q2, evidence="One-Stop Shop style service"
+    )
     assert citation_ok(expect, [cite("3.2", "anything")])
-    assert not citation_ok(expect, [cite("3.2", "anything", document_id="improvement-analysis-feb-2006")])
-    assert citation_ok(expect, [cite(None, "Create a One Stop Shop style service by March 2017", document_id=P20)])
+    assert not citation_ok(
+        expect, [cite("3.2", "anything", document_id="improvement-analysis-feb-2006")]
+    )
+    assert citation_ok(
+        expect, [cite(None, "Create a One Stop Shop style service by March 2017", document_id=P20)]
+    )
     assert not citation_ok(expect, [cite("3.3", "rough sleeping")])
     assert citation_ok(Expect(answered=True, document=P20), [cite(None, "x", document_id=P20)])
     assert citation_ok(Expect(answered=True, document=Q2, count=0), []) is None  # nothing to cite
@@ -105,35 +132,62 @@ def test_citation_needs_the_expected_ref_from_the_expected_document_or_the_evide
 
 def test_retrieval_rank_counts_items_then_citations() -> None:
     expect = Expect(answered=True, refs=["41"], document=P20)
-    got = answer("x", items=[item("15.4")], citations=[cite("15.4", "q"), cite("41", "q", document_id=P20)])
+    got = answer(
+        "x", items=[item("15.4")], citations=[cite("15.4", "q"), cite("41", "q", document_id=P20)]
+    )
     assert ranked_refs(got) == [(Q2, "15.4"), (P20, "41")]
     assert retrieval_rank(expect, got) == 2
-    assert retrieval_rank(expect, answer("x", citations=[cite("41", "q")])) == 0  # right ref, wrong document
+    assert (
+        retrieval_rank(expect, answer("x", citations=[cite("41", "q")])) == 0
+    )  # right ref, wrong document
     assert retrieval_rank(Expect(answered=False), got) is None
 
 
 def test_a_chunk_citation_stands_for_every_row_it_holds() -> None:
     expect = Expect(answered=True, refs=["3.3"], document=Q2)
-    chunks = answer("chunk text", citations=[cite("1.1", "rows 1.1-1.7"), cite("3.2", "rows 3.1-3.4")],
-                    rows=[[f"{Q2}:1.1", f"{Q2}:1.2"], [f"{Q2}:3.2", f"{Q2}:3.3", f"{Q2}:3.4"]])
-    assert retrieval_rank(expect, chunks) == 2 and citation_ok(expect, chunks.citations, cited_rows(chunks))
-    assert retrieval_rank(Expect(answered=True, refs=["3.3"], document=P20), chunks) == 0  # same ref, other document
+    chunks = answer(
+        "chunk text",
+        citations=[cite("1.1", "rows 1.1-1.7"), cite("3.2", "rows 3.1-3.4")],
+        rows=[[f"{Q2}:1.1", f"{Q2}:1.2"], [f"{Q2}:3.2", f"{Q2}:3.3", f"{Q2}:3.4"]],
+    )
+    assert retrieval_rank(expect, chunks) == 2 and citation_ok(
+        expect, chunks.citations, cited_rows(chunks)
+    )
+    assert (
+        retrieval_rank(Expect(answered=True, refs=["3.3"], document=P20), chunks) == 0
+    )  # same ref, other document
     assert not citation_ok(expect, chunks.citations)  # labels alone: neither chunk is labelled 3.3
 
 
 def test_claim_support_flags_figures_no_quote_holds() -> None:
     quoted = cite("5.8", "We are currently supporting 5,252 young carers.")
-    assert unsupported_numbers(answer("5252 young carers are supported [1]", citations=[quoted])) == []
-    assert unsupported_numbers(answer("5,300 young carers [1] since 2019", citations=[quoted])) == ["5300", "2019"]
-    listed = answer("2 items are rated Red [1–2]", citations=[cite("1.1", "a"), cite("1.2", "b")], count=2)
+    assert (
+        unsupported_numbers(answer("5252 young carers are supported [1]", citations=[quoted])) == []
+    )
+    assert unsupported_numbers(answer("5,300 young carers [1] since 2019", citations=[quoted])) == [
+        "5300",
+        "2019",
+    ]
+    listed = answer(
+        "2 items are rated Red [1–2]", citations=[cite("1.1", "a"), cite("1.2", "b")], count=2
+    )
     assert unsupported_numbers(listed) == []
 
 
 # --- score ------------------------------------------------------------------------------
 def test_score_a_right_status_answer() -> None:
-    expect = Expect(answered=True, refs=["3.2"], document=Q2, facts=[["Green/Amber", "G/A"]], evidence="One-Stop Shop")
-    got = answer("**3.2** Rating: Green/Amber (G/A) [1]", items=[item("3.2")],
-                 citations=[cite("3.2", "Create a One-Stop Shop style service")])
+    expect = Expect(
+        answered=True,
+        refs=["3.2"],
+        document=Q2,
+        facts=[["Green/Amber", "G/A"]],
+        evidence="One-Stop Shop",
+    )
+    got = answer(
+        "**3.2** Rating: Green/Amber (G/A) [1]",
+        items=[item("3.2")],
+        citations=[cite("3.2", "Create a One-Stop Shop style service")],
+    )
     checks = score(expect, got)
     assert checks.passed and checks.answer and checks.citation and checks.abstention
     assert checks.retrieval_rank == 1 and checks.claims
@@ -141,7 +195,9 @@ def test_score_a_right_status_answer() -> None:
 
 def test_score_a_wrong_rating_and_wrong_source_fail_separately() -> None:
     expect = Expect(answered=True, refs=["3.2"], document=Q2, facts=[["Green/Amber", "G/A"]])
-    got = answer("Rating: Green (G) [1]", items=[item("3.3")], citations=[cite("3.3", "rough sleeping")])
+    got = answer(
+        "Rating: Green (G) [1]", items=[item("3.3")], citations=[cite("3.3", "rough sleeping")]
+    )
     checks = score(expect, got)
     assert checks.answer is False and checks.missing_facts == ["Green/Amber | G/A"]
     assert checks.citation is False and checks.retrieval_rank == 0 and not checks.passed
@@ -152,7 +208,9 @@ def test_abstention_is_scored_both_ways() -> None:
     declined = answer("The plan documents I have don't cover this.", answered=False)
     assert score(Expect(answered=False), declined).abstention
     assert not score(Expect(answered=True, facts=["x"]), declined).abstention
-    wrongly = score(Expect(answered=False), answer("The 2025/26 budget is £1m", citations=[cite(None, "x")]))
+    wrongly = score(
+        Expect(answered=False), answer("The 2025/26 budget is £1m", citations=[cite(None, "x")])
+    )
     assert not wrongly.abstention and wrongly.claims is False
     assert "answered, should decline" in wrongly.problems()
 
@@ -169,7 +227,11 @@ def test_count_and_first_item_are_part_of_the_answer_check() -> None:
 
 def test_a_draft_must_name_what_is_not_covered() -> None:
     expect = Expect(answered=True, refs=["3.2"], not_covered=["cost"])
-    said = answer("... Not covered: how much did it cost?", items=[item("3.2")], uncovered=["How much did it cost?"])
+    said = answer(
+        "... Not covered: how much did it cost?",
+        items=[item("3.2")],
+        uncovered=["How much did it cost?"],
+    )
     assert score(expect, said).answer
     silent = answer("...", items=[item("3.2")], uncovered=[])
     assert score(expect, silent).missing_not_covered == ["cost"]
@@ -177,7 +239,12 @@ def test_a_draft_must_name_what_is_not_covered() -> None:
 
 def test_an_error_fails_every_applicable_check() -> None:
     checks = score(Expect(answered=True, refs=["3.2"], facts=["x"], count=1), None)
-    assert not checks.passed and checks.answer is False and checks.retrieval_rank == 0 and checks.count is False
+    assert (
+        not checks.passed
+        and checks.answer is False
+        and checks.retrieval_rank == 0
+        and checks.count is False
+    )
 
 
 def test_summaries_compute_rates_ranks_and_latency() -> None:
@@ -190,7 +257,9 @@ def test_summaries_compute_rates_ranks_and_latency() -> None:
     assert summary.questions == 4
     assert summary.value("answer") == pytest.approx(2 / 3)
     assert summary.value("abstention") == 1.0 and summary.metrics["declines"].n == 1
-    assert summary.value("hit@1") == pytest.approx(1 / 3) and summary.value("hit@5") == pytest.approx(2 / 3)
+    assert summary.value("hit@1") == pytest.approx(1 / 3) and summary.value(
+        "hit@5"
+    ) == pytest.approx(2 / 3)
     assert summary.value("mrr") == pytest.approx((1 + 0.5 + 0) / 3)
     assert summary.value("p50_ms") == pytest.approx(25.0)
     assert summary.value("count") is None and summary.metrics["count"].n == 0

@@ -37,7 +37,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -59,11 +59,21 @@ RATING = re.compile(r"^[RAGC](?:/[RAGC]){0,2}$")
 ARROWS = {"↑", "↓", "↔", "↕"}
 
 # Figures quoted in docs/security.md ("bad inputs tried"): keep them in step.
-HYPOTHESIS_EXAMPLES = {"bytes_per_suffix": 60, "text": 150, "table": 150, "mutation": 80, "truncation": 40}
+HYPOTHESIS_EXAMPLES = {
+    "bytes_per_suffix": 60,
+    "text": 150,
+    "table": 150,
+    "mutation": 80,
+    "truncation": 40,
+}
 
 FUZZ = settings(
     deadline=2000,  # ms per example: the time cap for small inputs
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
     derandomize=True,  # the same examples in CI every run; widen with --hypothesis-seed
     database=None,
 )
@@ -74,14 +84,18 @@ def fuzz(kind: str) -> settings:
 
 
 # --- helpers -------------------------------------------------------------------------
-def loaders():  # noqa: ANN201 - the module, imported late so the parser tests run without it
+def loaders():
     return pytest.importorskip("indexing.loaders", reason="indexing/loaders is not written yet")
 
 
 def parse(text: str, name: str = "fuzz.txt") -> PlanDocument:
     """The text read as a ``.txt`` file is: its blocks (a run of TAB lines is a table), then the readers."""
     return read_document(
-        text_blocks(text), DocumentMeta(file=name, title="Fuzz"), doc_id="fuzz", source=name, sha256="0" * 64
+        text_blocks(text),
+        DocumentMeta(file=name, title="Fuzz"),
+        doc_id="fuzz",
+        source=name,
+        sha256="0" * 64,
     )
 
 
@@ -137,7 +151,13 @@ def load_and_parse(path: Path) -> None:
         check_document(parse(text, path.name), text)
         # And as ingest reads it: the format's own blocks (pages, sheets), not the rendered text.
         blocks = loaders().load_file(path).blocks
-        doc = read_document(blocks, DocumentMeta(file=path.name, title="Fuzz"), doc_id="fuzz", source=path.name, sha256="0" * 64)
+        doc = read_document(
+            blocks,
+            DocumentMeta(file=path.name, title="Fuzz"),
+            doc_id="fuzz",
+            source=path.name,
+            sha256="0" * 64,
+        )
         assert PlanDocument.model_validate_json(doc.model_dump_json()) == doc
 
 
@@ -211,18 +231,25 @@ def run_isolated(path: Path, seconds: float, megabytes: int, address_space_mb: i
     try:
         proc = subprocess.run(
             [sys.executable, "-c", _CHILD, str(path), str(address_space_mb)],
-            cwd=REPO_ROOT, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-            capture_output=True, text=True, timeout=seconds + 30,  # + imports
+            cwd=REPO_ROOT,
+            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=seconds + 30,  # + imports
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"{path.name}: still running after the {seconds}s safety cap (+30s for imports)")
+        pytest.fail(
+            f"{path.name}: still running after the {seconds}s safety cap (+30s for imports)"
+        )
     assert proc.returncode == 0 and proc.stdout.strip(), proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["result"] != "crash", f"{path.name}: not a LoadError:\n{out['error']}"
     if out["result"] == "load_error":
         assert path.name in out["message"], out["message"]
     assert out["seconds"] < seconds, f"{path.name}: {out['seconds']}s (safety cap {seconds}s)"
-    assert out["peak_mb"] < megabytes, f"{path.name}: peak {out['peak_mb']} MB (safety cap {megabytes} MB)"
+    assert out["peak_mb"] < megabytes, (
+        f"{path.name}: peak {out['peak_mb']} MB (safety cap {megabytes} MB)"
+    )
     return out
 
 
@@ -275,18 +302,61 @@ def real_docx() -> bytes:
     return buf.getvalue()
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_text(name: str) -> str:
     return (CORPUS / name).read_text(encoding="utf-8")
 
 
 # --- the plan parser alone: arbitrary text ---------------------------------------------
 _MARKUP = [
-    "R", "A", "G", "C", "G/A", "g / a", "R/A/G", "A/", "↑", "↓", "↔", "↕", "DMcL", "HO'N/ ZN", "AB",
-    "Notes", "Key to initials", "WE WILL", "BUDGET", "1. Housing", "Housing Objectives",
-    "Key Milestones", "Owner", "RAG Rating", "Ref", "---", "<p>", "</p>", "<p>14.3</p>", "<ul>",
-    "</ul>", "<li>", "•", "▪", " – ", "&amp;", "&#0;", "&#xD800;", "<br/>", "by March 2018",
-    "by Spring 2019", "\x00", "\r", "\ufeff", "\u2028", "é", "Â£", "",
+    "R",
+    "A",
+    "G",
+    "C",
+    "G/A",
+    "g / a",
+    "R/A/G",
+    "A/",
+    "↑",
+    "↓",
+    "↔",
+    "↕",
+    "DMcL",
+    "HO'N/ ZN",
+    "AB",
+    "Notes",
+    "Key to initials",
+    "WE WILL",
+    "BUDGET",
+    "1. Housing",
+    "Housing Objectives",
+    "Key Milestones",
+    "Owner",
+    "RAG Rating",
+    "Ref",
+    "---",
+    "<p>",
+    "</p>",
+    "<p>14.3</p>",
+    "<ul>",
+    "</ul>",
+    "<li>",
+    "•",
+    "▪",
+    " – ",
+    "&amp;",
+    "&#0;",
+    "&#xD800;",
+    "<br/>",
+    "by March 2018",
+    "by Spring 2019",
+    "\x00",
+    "\r",
+    "\ufeff",
+    "\u2028",
+    "é",
+    "Â£",
+    "",
 ]
 CELL = st.one_of(
     st.from_regex(r"\A\d{1,3}(\.\d{1,2})?\Z"),
@@ -308,13 +378,17 @@ def test_parser_takes_any_text(text: str) -> None:
 
 @fuzz("table")
 @given(TABLE)
-@example("3\tEnsuring people have a safe place\n3.2\tOne stop shop\tOld Bus Station\tMK\tDS\tNL\tG/A\t↑")
+@example(
+    "3\tEnsuring people have a safe place\n3.2\tOne stop shop\tOld Bus Station\tMK\tDS\tNL\tG/A\t↑"
+)
 @example("\t\tMK\tDS\tNL\tG/A\t↑\n3.2\tOne stop shop\tMK\tDS\tNL\tG/A\t↑")  # split row
 @example("3.2\t\tMK\tDS\tNL\tG\n3.2\t\tMK\tDS\tNL\tG\n3.2\tx")  # duplicate refs
 @example("Housing Objectives\nBuild homes\tDone\nHousing objectives!\nBuild homes\tDone")
 @example("0\t0\tR  – \t0\n0\tR\tR\t0\nR\tR")  # a rating worded with a dash; refs by value
 @example("R\tKey to initials\t0")
-@example("3\tEnsuring people have a safe place\n3.2\tOne stop shop\tOld Bus Station\tMK\tDS\tNL\tG/A\t↑")
+@example(
+    "3\tEnsuring people have a safe place\n3.2\tOne stop shop\tOld Bus Station\tMK\tDS\tNL\tG/A\t↑"
+)
 def test_parser_takes_any_table(text: str) -> None:
     doc = parse(text)
     check_document(doc, text)
@@ -327,9 +401,12 @@ def test_parser_takes_any_table(text: str) -> None:
     edits=st.lists(
         st.tuples(
             st.sampled_from(["delete", "duplicate", "insert", "truncate", "swap_lines"]),
-            st.floats(0, 1), st.floats(0, 1), st.text(max_size=20),
+            st.floats(0, 1),
+            st.floats(0, 1),
+            st.text(max_size=20),
         ),
-        min_size=1, max_size=4,
+        min_size=1,
+        max_size=4,
     ),
 )
 def test_parser_takes_damaged_real_documents(name: str, edits: list) -> None:
@@ -374,7 +451,6 @@ def test_parser_is_not_quadratic_on_pathological_cells(kind: str) -> None:
     check_document(doc, text)
 
 
-
 # --- the loaders: whatever bytes a file holds --------------------------------------------
 def write(tmp: Path, name: str, data: bytes) -> Path:
     path = tmp / name
@@ -385,13 +461,15 @@ def write(tmp: Path, name: str, data: bytes) -> Path:
 @pytest.mark.parametrize("suffix", SUFFIXES)
 def test_loaders_take_random_bytes(suffix: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     tmp = tmp_path_factory.mktemp("bytes")
-    magic = {".pdf": b"%PDF-1.4\n", ".docx": b"PK\x03\x04", ".html": b"<html><body>"}.get(suffix, b"")
+    magic = {".pdf": b"%PDF-1.4\n", ".docx": b"PK\x03\x04", ".html": b"<html><body>"}.get(
+        suffix, b""
+    )
 
     @fuzz("bytes_per_suffix")
     @given(st.binary(max_size=4000), st.booleans())
     @example(b"\x00" * 64, False)
     @example(b"\xff\xfe" + "Ref\tCommitment".encode("utf-16-le"), False)  # UTF-16 with a BOM
-    @example("Café".encode("utf-8") + "Café".encode("latin-1"), False)  # mixed encodings
+    @example("Café".encode() + "Café".encode("latin-1"), False)  # mixed encodings
     @example(b"%%EOF", True)
     def check(data: bytes, with_magic: bool) -> None:
         load_and_parse(write(tmp, f"fuzz{suffix}", (magic if with_magic else b"") + data))
@@ -400,7 +478,9 @@ def test_loaders_take_random_bytes(suffix: str, tmp_path_factory: pytest.TempPat
 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
-def test_truncated_and_corrupted_real_files_fail_alone_and_clearly(kind: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_truncated_and_corrupted_real_files_fail_alone_and_clearly(
+    kind: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     tmp = tmp_path_factory.mktemp("cut")
     whole = real_pdf() if kind == "pdf" else real_docx()
 
@@ -426,7 +506,10 @@ def test_real_pdf_and_docx_still_load(tmp_path: Path) -> None:
     pdf_text = load_or_error(write(tmp_path, "plan.pdf", real_pdf()))
     assert pdf_text is not None and "3.2 Open a one stop shop for homeless people" in pdf_text
     docx_text = load_or_error(write(tmp_path, "plan.docx", real_docx()))
-    assert docx_text is not None and "3.2\tOpen a one stop shop for homeless people\tMK\tG/A" in docx_text
+    assert (
+        docx_text is not None
+        and "3.2\tOpen a one stop shop for homeless people\tMK\tG/A" in docx_text
+    )
 
 
 # --- big and adversarial files, each in a child process with hard caps ----------------------
@@ -463,7 +546,10 @@ def _lying_docx() -> bytes:
         while (at := data.find(signature, start)) >= 0:
             start = at + 4
             name_at = at + (30 if signature == b"PK\x03\x04" else 46)
-            if data[name_at : name_at + len(name)] == name and data[at + offset : at + offset + 4] == real:
+            if (
+                data[name_at : name_at + len(name)] == name
+                and data[at + offset : at + offset + 4] == real
+            ):
                 data[at + offset : at + offset + 4] = fake
     return bytes(data)
 
@@ -473,23 +559,52 @@ def _big_inputs() -> dict[str, tuple[str, Callable[[], bytes], str]]:
     row = "3.2\tOpen a one stop shop for homeless people\tOn track\tMK\tDS\tNL\tG\t↑\n"
     return {
         "50 MB of text": ("big.txt", lambda: ("Plan text. " * 5_000_000).encode(), "-byte limit"),
-        "40 MB of text (under the byte cap)": ("long.txt", lambda: (row * 600_000)[:40_000_000].encode(), "character limit"),
+        "40 MB of text (under the byte cap)": (
+            "long.txt",
+            lambda: (row * 600_000)[:40_000_000].encode(),
+            "character limit",
+        ),
         "100,000-row table (txt)": ("rows.txt", lambda: (row * 100_000).encode(), "line limit"),
         "100,000-row table (html)": (
             "rows.html",
-            lambda: ("<table>" + "<tr><td>3.2</td><td>Open a shop</td><td>MK</td><td>G</td></tr>" * 100_000 + "</table>").encode(),
+            lambda: (
+                "<table>"
+                + "<tr><td>3.2</td><td>Open a shop</td><td>MK</td><td>G</td></tr>" * 100_000
+                + "</table>"
+            ).encode(),
             "line limit",
         ),
-        "100,000 nested divs": ("deep.html", lambda: ("<div>" * 100_000 + "x" + "</div>" * 100_000).encode(), "nested more than"),
+        "100,000 nested divs": (
+            "deep.html",
+            lambda: ("<div>" * 100_000 + "x" + "</div>" * 100_000).encode(),
+            "nested more than",
+        ),
         "NUL bytes in text": ("nul.txt", lambda: b"Plan\x00" * 1_000_000, "NUL bytes"),
         "zip bomb: one part inflating 1000x": (
-            "bomb.docx", lambda: _zip({**_docx_parts(), "word/media/blob.bin": (300, b"\0" * 1_000_000)}), "zip bomb"),
+            "bomb.docx",
+            lambda: _zip({**_docx_parts(), "word/media/blob.bin": (300, b"\0" * 1_000_000)}),
+            "zip bomb",
+        ),
         "zip bomb: 250 parts of 1 MB": (
-            "many.docx", lambda: _zip({**_docx_parts(), **{f"word/media/p{i}.bin": (1, b"\0" * 1_000_000) for i in range(250)}}),
-            "zip bomb"),
-        "zip with a lying directory (2 KB declared, 64 MB inside)": ("lying.docx", _lying_docx, "not a valid DOCX"),
+            "many.docx",
+            lambda: _zip(
+                {
+                    **_docx_parts(),
+                    **{f"word/media/p{i}.bin": (1, b"\0" * 1_000_000) for i in range(250)},
+                }
+            ),
+            "zip bomb",
+        ),
+        "zip with a lying directory (2 KB declared, 64 MB inside)": (
+            "lying.docx",
+            _lying_docx,
+            "not a valid DOCX",
+        ),
         "10,000 nested lists (under the depth cap)": (
-            "lists.html", lambda: ("<ul><li>" * 4_500 + "deep" + "</li></ul>" * 4_500).encode(), "parsed"),  # ul+li: 9,000 deep
+            "lists.html",
+            lambda: ("<ul><li>" * 4_500 + "deep" + "</li></ul>" * 4_500).encode(),
+            "parsed",
+        ),  # ul+li: 9,000 deep
     }
 
 
@@ -541,7 +656,9 @@ def test_ingest_with_bad_files_reports_each_and_keeps_answering(tmp_path: Path) 
 
     for name, data in bad_files().items():
         write(corpus, name, data)
-    (corpus / Q2_FILE).write_bytes(real_pdf()[:3000])  # a good document overwritten by a broken copy
+    (corpus / Q2_FILE).write_bytes(
+        real_pdf()[:3000]
+    )  # a good document overwritten by a broken copy
     report = ingest(settings)
 
     skipped = {Path(problem.path).name: problem for problem in report.skipped}

@@ -52,7 +52,11 @@ _CHILD = textwrap.dedent(
 def _load_in_child(path: Path) -> dict:
     proc = subprocess.run(
         [sys.executable, "-c", _CHILD, str(path)],
-        capture_output=True, text=True, timeout=120, check=False, cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -65,7 +69,9 @@ def _docx_parts() -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _zip(parts: dict[str, bytes], streamed: dict[str, Callable[[io.BufferedIOBase], None]]) -> bytes:
+def _zip(
+    parts: dict[str, bytes], streamed: dict[str, Callable[[io.BufferedIOBase], None]]
+) -> bytes:
     """A zip of ``parts``, plus parts written by a function (big ones, never held whole)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -83,14 +89,19 @@ _W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def _docx_body(paragraphs: int, filler: int) -> Callable[[io.BufferedIOBase], None]:
     """A body of numbered paragraphs, each with ``filler`` bytes of text (compressible)."""
+
     def write(handle: io.BufferedIOBase) -> None:
         handle.write(b'<?xml version="1.0" encoding="UTF-8"?><w:document ' + _W + b"><w:body>")
         text = b"plan " * (filler // 5)
-        handle.writelines(b"".join(
+        handle.writelines(
+            b"".join(
                 b"<w:p><w:r><w:t>%d %s</w:t></w:r></w:p>" % (n * 7919 % 1000003, text)
                 for n in range(start, min(start + 1000, paragraphs))
-            ) for start in range(0, paragraphs, 1000))
+            )
+            for start in range(0, paragraphs, 1000)
+        )
         handle.write(b"</w:body></w:document>")
+
     return write
 
 
@@ -128,7 +139,10 @@ def _xlsx(rows: int, columns: int) -> bytes:
             b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
             b"</Relationships>"
         ),
-        "xl/workbook.xml": b'<?xml version="1.0"?><workbook ' + ns + b" " + rel
+        "xl/workbook.xml": b'<?xml version="1.0"?><workbook '
+        + ns
+        + b" "
+        + rel
         + b'><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": (
             b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -175,10 +189,17 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "100,000 self-closing <div/>": ("divs.html", lambda: b"<div/>" * 100_000, "depth limit"),
     "200,000 self-closing <div/>": ("divs2.html", lambda: b"<div/>" * 200_000, "depth limit"),
     "9,000 nested divs (under the depth limit)": (
-        "deep.html", lambda: b"<div>" * 9_000 + b"deep" + b"</div>" * 9_000, "loaded"),
+        "deep.html",
+        lambda: b"<div>" * 9_000 + b"deep" + b"</div>" * 9_000,
+        "loaded",
+    ),
     "1,100,000 <br> tags": ("brs.html", lambda: b"<p>x" + b"<br>" * 1_100_000, "element limit"),
     "6 MB .docx with 190 MB of XML (30x)": ("big.docx", _big_xml_docx, "XML limit"),
-    ".docx of 900,000 elements in 20 MB of XML": ("dense.docx", _many_elements_docx, "element limit"),
+    ".docx of 900,000 elements in 20 MB of XML": (
+        "dense.docx",
+        _many_elements_docx,
+        "element limit",
+    ),
     ".docx of 10,000 paragraphs (under the limits)": ("long.docx", _long_docx, "loaded"),
     ".xlsx of 60,000 rows": ("rows.xlsx", lambda: _xlsx(60_000, 3), "row limit"),
     ".xlsx of one 700,000-cell row": ("wide.xlsx", lambda: _xlsx(1, 700_000), "element limit"),
@@ -186,7 +207,10 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     ".xlsx of 30,000 rows x 8": ("cells.xlsx", lambda: _xlsx(30_000, 8), "cell limit"),
     ".csv of 60,000 rows": ("rows.csv", lambda: b"a,b,c\n" + b"1,2,3\n" * 60_000, "row limit"),
     ".csv with a 200,000-character field": (
-        "field.csv", lambda: b'a,b\n"' + b"x" * 200_000 + b'",1\n', "is not readable CSV"),
+        "field.csv",
+        lambda: b'a,b\n"' + b"x" * 200_000 + b'",1\n',
+        "is not readable CSV",
+    ),
     "PDF of 3,001 pages": ("pages.pdf", lambda: _pdf_pages(3_001), "page limit"),
     "PDF page of 150,000 characters": ("dense.pdf", _dense_pdf_page, "page limit"),
     "Markdown of 150,000 brackets": ("brackets.md", lambda: b"[" * 150_000, "markup limit"),

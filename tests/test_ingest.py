@@ -17,7 +17,11 @@ Q2_FILE = "council-plan-delivery-update-q2-2017.txt"
 @pytest.fixture()
 def small_corpus(tmp_path: Path, corpus_copy: Path) -> Path:
     """Two real documents (a table plan and a prose document) with the real manifest."""
-    keep = {"council-plan-commitments-2020.txt", "what-makes-us-mk-city-council.txt", "manifest.yaml"}
+    keep = {
+        "council-plan-commitments-2020.txt",
+        "what-makes-us-mk-city-council.txt",
+        "manifest.yaml",
+    }
     for path in corpus_copy.iterdir():
         if path.name not in keep:
             path.unlink()
@@ -41,11 +45,16 @@ def test_second_ingest_embeds_nothing_and_editing_one_file_reembeds_only_its_nod
 
     plan = small_corpus / "council-plan-commitments-2020.txt"
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("Reduce the rat population", "Halve the rat population"), encoding="utf-8")
+    plan.write_text(
+        text.replace("Reduce the rat population", "Halve the rat population"), encoding="utf-8"
+    )
     edited = ingest(settings)
     assert edited.changed and edited.embedded == 1  # only commitment 26's text changed
     statuses = {d.path.rsplit("/", 1)[-1]: d.status for d in edited.documents}
-    assert statuses == {"council-plan-commitments-2020.txt": "changed", "what-makes-us-mk-city-council.txt": "unchanged"}
+    assert statuses == {
+        "council-plan-commitments-2020.txt": "changed",
+        "what-makes-us-mk-city-council.txt": "unchanged",
+    }
     store = IndexStore.open(settings)
     rats = store.get(where={"ref": "26"})
     assert rats[0].item().commitment.startswith("Halve the rat population")
@@ -61,7 +70,19 @@ def test_deleted_file_drops_its_items(tmp_path: Path, small_corpus: Path) -> Non
     assert report.changed and [Path(p).name for p in report.removed] == [f"{prose}.txt"]
     store = IndexStore.open(settings)
     assert store.get(where={"plan_document": prose}) == []
-    assert len(store.get(where={"$and": [{"plan_document": "council-plan-commitments-2020"}, {"node_kind": "item"}]})) == 66
+    assert (
+        len(
+            store.get(
+                where={
+                    "$and": [
+                        {"plan_document": "council-plan-commitments-2020"},
+                        {"node_kind": "item"},
+                    ]
+                }
+            )
+        )
+        == 66
+    )
 
 
 BAD_FILES: dict[str, tuple[bytes, str]] = {
@@ -89,13 +110,17 @@ def test_bad_file_is_reported_and_skipped_and_nothing_else_is_lost(
     assert Assistant(settings).ask("any news on the rats in CMK?").citations[0].ref == "26"
 
 
-def test_file_that_breaks_after_indexing_keeps_its_previous_version(tmp_path: Path, small_corpus: Path) -> None:
+def test_file_that_breaks_after_indexing_keeps_its_previous_version(
+    tmp_path: Path, small_corpus: Path
+) -> None:
     settings = settings_for(tmp_path, small_corpus)
     ingest(settings)
     (small_corpus / "council-plan-commitments-2020.txt").write_bytes(b"\xff\xfe\x00garbage")
     report = ingest(settings)
     assert report.skipped[0].kept_previous
-    plan_items = {"$and": [{"plan_document": "council-plan-commitments-2020"}, {"node_kind": "item"}]}
+    plan_items = {
+        "$and": [{"plan_document": "council-plan-commitments-2020"}, {"node_kind": "item"}]
+    }
     assert len(IndexStore.open(settings).get(where=plan_items)) == 66
 
 
@@ -107,9 +132,12 @@ def test_no_index_yet_is_a_clear_error(tmp_path: Path) -> None:
     assert current_generation(tmp_path / "nothing") is None
 
 
-def test_file_without_manifest_entry_gets_a_title_from_its_text(tmp_path: Path, small_corpus: Path) -> None:
+def test_file_without_manifest_entry_gets_a_title_from_its_text(
+    tmp_path: Path, small_corpus: Path
+) -> None:
     (small_corpus / "cabinet-briefing.md").write_text(
-        "Cabinet briefing on libraries\n\nThe council runs nine libraries across the city.\n", encoding="utf-8"
+        "Cabinet briefing on libraries\n\nThe council runs nine libraries across the city.\n",
+        encoding="utf-8",
     )
     report = ingest(settings_for(tmp_path, small_corpus))
     titles = {d.path.rsplit("/", 1)[-1]: d.title for d in report.documents}
@@ -142,7 +170,9 @@ def test_an_index_from_an_older_version_is_upgraded_by_the_next_ingest_without_e
     assert answer.answered and answer.citations[0].ref == "26"
 
 
-def test_a_paper_relabelled_in_the_manifest_is_read_again(tmp_path: Path, small_corpus: Path) -> None:
+def test_a_paper_relabelled_in_the_manifest_is_read_again(
+    tmp_path: Path, small_corpus: Path
+) -> None:
     """Same bytes, new label: the index must not go on serving it under the old one."""
     settings = settings_for(tmp_path, small_corpus)
     ingest(settings)
@@ -158,4 +188,6 @@ def test_a_paper_relabelled_in_the_manifest_is_read_again(tmp_path: Path, small_
     store = IndexStore.open(settings)
     doc = next(d for d in store.documents if d.id == "what-makes-us-mk-city-council")
     assert doc.meta.access.value == "restricted"
-    assert {n.metadata["access"] for n in store.get(where={"plan_document": doc.id})} == {"restricted"}
+    assert {n.metadata["access"] for n in store.get(where={"plan_document": doc.id})} == {
+        "restricted"
+    }

@@ -32,7 +32,9 @@ KENT = REAL / "kent"
 OTHER = REAL / "other"
 SHARED_KENT = Path(os.environ.get("PLANBOT_SHARED_KENT", "/work/shared/corpus-real/kent"))
 QPR = KENT / "cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"
-MINERALS = KENT / "cabinet_2025-03-04__Adoption of the Kent Minerals and Waste Local Plan 2024-2039.pdf"
+MINERALS = (
+    KENT / "cabinet_2025-03-04__Adoption of the Kent Minerals and Waste Local Plan 2024-2039.pdf"
+)
 RISK_REGISTER = KENT / "full_council_2025-02-13__Appendix J - Budget Risk Register.pdf"
 DRAFT_RISK_REGISTER = KENT / "cabinet_2025-01-30__Appendix I Budget Risk Register 22.01.25.pdf"
 
@@ -63,10 +65,17 @@ def test_qpr_kpi_summary_tables_have_their_two_header_rows(qpr: list[Block]) -> 
 
     assert len(summary) == 8  # one per service area, pages 4-7
     first = summary[0]
-    assert first.header == [["Customer Services KPIs", "RAG rating", "", "DoT"], ["", "Latest", "Previous", ""]]
+    assert first.header == [
+        ["Customer Services KPIs", "RAG rating", "", "DoT"],
+        ["", "Latest", "Previous", ""],
+    ]
     assert first.at.page == 4
     assert [row.cells[:3] for row in first.rows] == [
-        ["% of callers to Contact Point who rated the advisor who dealt with their call as good", "GREEN", "GREEN"],
+        [
+            "% of callers to Contact Point who rated the advisor who dealt with their call as good",
+            "GREEN",
+            "GREEN",
+        ],
         ["% of phone calls to Contact Point which were answered", "GREEN", "AMBER"],
         ["% of complaints responded to within timescale", "RED", "RED"],
     ]
@@ -76,7 +85,9 @@ def test_qpr_kpi_summary_tables_have_their_two_header_rows(qpr: list[Block]) -> 
 
 
 def test_qpr_kpi_card_text_is_a_paragraph_on_its_page(qpr: list[Block]) -> None:
-    cards = [b for b in qpr if b.text == "Latest: 94% Target: 90%, Floor: 80% Previous: 97% (Green)"]
+    cards = [
+        b for b in qpr if b.text == "Latest: 94% Target: 90%, Floor: 80% Previous: 97% (Green)"
+    ]
 
     assert [(b.kind, b.at.page) for b in cards] == [(BlockKind.paragraph, 32)]
     title = qpr[qpr.index(cards[0]) - 1]
@@ -106,16 +117,21 @@ def test_sentences_are_not_cut_at_line_ends(minerals: list[Block]) -> None:
     # "…adopted by County Council in July" / "2016 with some limited changes…" on page 1
     assert any(
         "Local Plan 2013-30 was adopted by County Council in July 2016 with some limited changes "
-        "adopted in September 2020." in p for p in paragraphs
+        "adopted in September 2020." in p
+        for p in paragraphs
     )
     assert any(
-        p.startswith("In December 2023, following three rounds of public consultation between 2021 and 2023,")
+        p.startswith(
+            "In December 2023, following three rounds of public consultation between 2021 and 2023,"
+        )
         for p in paragraphs
     )
 
 
 def test_a_paragraph_running_onto_the_next_page_is_one_block(minerals: list[Block]) -> None:
-    [block] = [b for b in minerals if b.text.startswith("1.3 The National Planning Policy Framework")]
+    [block] = [
+        b for b in minerals if b.text.startswith("1.3 The National Planning Policy Framework")
+    ]
 
     assert (block.at.page, block.at.page_end) == (2, 3)
     assert "was undertaken in 2021 that concluded a need for updates to the Plan" in block.text
@@ -124,20 +140,29 @@ def test_a_paragraph_running_onto_the_next_page_is_one_block(minerals: list[Bloc
 def test_lists_are_list_items(minerals: list[Block]) -> None:
     items = _texts(minerals, BlockKind.list_item)
 
-    assert "(ii) NOTE the recommendations of the Sustainability Appraisal of the KMWLP (Appendix D); and," in items
+    assert (
+        "(ii) NOTE the recommendations of the Sustainability Appraisal of the KMWLP (Appendix D); and,"
+        in items
+    )
     assert "extending the plan period to 2039;" in items  # a "•" bullet, the bullet dropped
 
 
-@pytest.mark.parametrize("path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"])
+@pytest.mark.parametrize(
+    "path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"]
+)
 def test_budget_risk_register_is_one_table_over_its_pages_with_one_header(path: Path) -> None:
     blocks = load_file(path).blocks
-    registers = [t for t in _tables(blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]]
+    registers = [
+        t for t in _tables(blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]
+    ]
 
     assert len(registers) == 1
     register = registers[0]
     assert (register.at.page, register.at.page_end) == (1, 11)
     assert register.header[0][5:] == [
-        "Current Likelihood (1-5)", "Estimated Annual Financial Exposure", "Estimated Lifetime Financial Exposure"
+        "Current Likelihood (1-5)",
+        "Estimated Annual Financial Exposure",
+        "Estimated Lifetime Financial Exposure",
     ]
     assert sorted({row.at.page for row in register.rows}) == list(range(1, 12))
     assert not [row for row in register.rows if row.cells[:2] == ["Directorate", "Risk Title"]]
@@ -145,12 +170,18 @@ def test_budget_risk_register_is_one_table_over_its_pages_with_one_header(path: 
     assert "DRAFT" not in _texts(blocks)  # the watermark at the foot of every page
 
 
-@pytest.mark.parametrize("path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"])
+@pytest.mark.parametrize(
+    "path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"]
+)
 def test_risk_register_cells_hold_no_letters_of_the_clipped_section_label(path: Path) -> None:
     # Each page repeats the section label "Significant Risks (over £10m)" inside the first
     # data row, clipped out of sight; its letters used to land in the first cells
     # ("SignificanALL", "t Risks (over Market Sustainability", "£10m) The long term ...").
-    [register] = [t for t in _tables(load_file(path).blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]]
+    [register] = [
+        t
+        for t in _tables(load_file(path).blocks)
+        if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]
+    ]
     fragments = ("Significan", "t Risks (over", "£10m)")
     section_rows = [r for r in register.rows if r.cells[0] == "Significant Risks (over £10m)"]
 
@@ -160,31 +191,52 @@ def test_risk_register_cells_hold_no_letters_of_the_clipped_section_label(path: 
             continue
         assert not [c for c in row.cells[:3] if any(f in c for f in fragments)], row.cells[:3]
     titles = {(r.at.page, r.cells[1]) for r in register.rows}
-    assert {(2, "Market Sustainability"), (3, "Demand & Cost Drivers"), (3, "Market Sustainability"),
-            (9, "Income"), (11, "IFRS9")} <= titles
-    covid = next(r for r in register.rows if r.at.page == 2 and r.cells[1] == "Market Sustainability")
+    assert {
+        (2, "Market Sustainability"),
+        (3, "Demand & Cost Drivers"),
+        (3, "Market Sustainability"),
+        (9, "Income"),
+        (11, "IFRS9"),
+    } <= titles
+    covid = next(
+        r for r in register.rows if r.at.page == 2 and r.cells[1] == "Market Sustainability"
+    )
     assert covid.cells[2].startswith("The long term impact of Covid-19 is still")
 
 
-@pytest.mark.parametrize("path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"])
+@pytest.mark.parametrize(
+    "path", [RISK_REGISTER, DRAFT_RISK_REGISTER], ids=["appendix J", "appendix I (draft)"]
+)
 def test_risk_register_cell_shaded_by_a_gradient_is_one_cell(path: Path) -> None:
     # The directorate cells are shaded by a gradient drawn as a stack of thin filled
     # strips; read as ruling lines they cut "ASCH / CYPE" into rows of its own.
-    [register] = [t for t in _tables(load_file(path).blocks) if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]]
+    [register] = [
+        t
+        for t in _tables(load_file(path).blocks)
+        if t.header and t.header[0][:2] == ["Directorate", "Risk Title"]
+    ]
     risks = [r for r in register.rows if r.cells[2]]  # not a section's title row
 
-    assert all(r.cells[0] and r.cells[1] for r in risks), [r.cells[:2] for r in risks if not (r.cells[0] and r.cells[1])]
+    assert all(r.cells[0] and r.cells[1] for r in risks), [
+        r.cells[:2] for r in risks if not (r.cells[0] and r.cells[1])
+    ]
     keys = {(r.at.page, r.cells[0], r.cells[1]) for r in risks}
     assert (2, "ASCH / CYPE", "Market Sustainability") in keys
     assert (3, "GET/DCED", next(r.cells[1] for r in risks if r.cells[0] == "GET/DCED")) in keys
-    assert next(r.cells[1] for r in risks if r.cells[0] == "GET/DCED").startswith("Changing Government focus on funding")
+    assert next(r.cells[1] for r in risks if r.cells[0] == "GET/DCED").startswith(
+        "Changing Government focus on funding"
+    )
 
 
 def test_text_turned_on_its_side_stays_out_of_the_lines_it_crosses(tmp_path: Path) -> None:
     path = tmp_path / "turned.pdf"
     page = canvas.Canvas(str(path), pagesize=A4)
     page.setFont("Helvetica", 11)
-    lines = ["Market Sustainability is a risk we hold", "Revenue Inflation is another one", "Income is the third"]
+    lines = [
+        "Market Sustainability is a risk we hold",
+        "Revenue Inflation is another one",
+        "Income is the third",
+    ]
     for number, line in enumerate(lines):
         page.drawString(90, 700 - 14 * number, line)
     page.saveState()
@@ -201,13 +253,18 @@ def test_text_turned_on_its_side_stays_out_of_the_lines_it_crosses(tmp_path: Pat
 
 
 def test_a_table_row_split_by_a_page_break_is_one_row() -> None:
-    blocks = load_file(KENT / "cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf").blocks
+    blocks = load_file(
+        KENT
+        / "cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf"
+    ).blocks
     [core] = [t for t in _tables(blocks) if t.at.page == 6]
 
     assert core.header == [["Question Number", "Question", "Answer"]]
     first = core.rows[0]
     assert first.cells[:2] == ["1", "What is your project aim?"]
-    assert "To facilitate the changes, HR Oracle will need to be amended" in first.cells[2]  # page 7
+    assert (
+        "To facilitate the changes, HR Oracle will need to be amended" in first.cells[2]
+    )  # page 7
     assert not [row for row in core.rows if not row.cells[0] and not row.cells[1]]
 
 
@@ -219,10 +276,20 @@ def test_csvs_are_one_table_each_with_their_header() -> None:
     wye = load_file(OTHER / "wyevalley-cc-financial-risk-assessment.csv")
 
     [kpis] = hart.blocks
-    assert kpis.header == [[
-        "KPI ref", "Description", "Service", "Previous year", "Q1 2014/15", "Q2 2014/15", "Target", "Unit",
-        "Status", "Notes",
-    ]]
+    assert kpis.header == [
+        [
+            "KPI ref",
+            "Description",
+            "Service",
+            "Previous year",
+            "Q1 2014/15",
+            "Q2 2014/15",
+            "Target",
+            "Unit",
+            "Status",
+            "Notes",
+        ]
+    ]
     first = kpis.rows[0]
     assert first.cells[0] == "CS01" and first.cells[8] == "Green (above target)"
     assert (first.at.sheet, first.at.row) == ("hartdc-kpi-q2-2014-15", 2)
@@ -239,20 +306,29 @@ def test_limerick_markdown_gives_headings_and_reflowed_paragraphs() -> None:
     paragraphs = _texts(blocks, BlockKind.paragraph)
 
     assert {"Votes of Sympathy", "Vote of Congratulations", "Correspondence"} <= set(headings)
-    assert "The Members joined in welcoming Councillor Moisa and extended their best for his visit in Limerick." in paragraphs
+    assert (
+        "The Members joined in welcoming Councillor Moisa and extended their best for his visit in Limerick."
+        in paragraphs
+    )
     assert "2" not in paragraphs  # the page number after the page-break rule
     sympathy = blocks.index(next(b for b in blocks if b.text == "Votes of Sympathy"))
-    assert blocks[sympathy + 1].text.startswith("The Príomh Chomhairleoir expressed deepest sympathy")
+    assert blocks[sympathy + 1].text.startswith(
+        "The Príomh Chomhairleoir expressed deepest sympathy"
+    )
     assert blocks[sympathy + 1].at.line == 70
 
 
 @pytest.mark.parametrize(
     ("path", "title"),
-    [(RISK_REGISTER, "Appendix J: Budget Risks Register 2025-26"),
-     (DRAFT_RISK_REGISTER, "Appendix I: Budget Risks Register 2025-26")],
+    [
+        (RISK_REGISTER, "Appendix J: Budget Risks Register 2025-26"),
+        (DRAFT_RISK_REGISTER, "Appendix I: Budget Risks Register 2025-26"),
+    ],
     ids=["appendix J", "appendix I (draft)"],
 )
-def test_a_title_repeated_atop_every_page_is_kept_once_as_the_first_heading(path: Path, title: str) -> None:
+def test_a_title_repeated_atop_every_page_is_kept_once_as_the_first_heading(
+    path: Path, title: str
+) -> None:
     blocks = load_file(path).blocks
     headings = [b for b in blocks if b.kind is BlockKind.heading]
 
@@ -266,7 +342,9 @@ def test_limerick_markdown_keeps_a_number_alone_on_its_line_as_its_own_block() -
 
     nineteen = texts.index("19.")
     assert blocks[nineteen].at.line == 1880
-    assert texts[nineteen - 1].endswith("€2,525,411 €2,897,508")  # not "… €2,897,508 Question submitted by …"
+    assert texts[nineteen - 1].endswith(
+        "€2,525,411 €2,897,508"
+    )  # not "… €2,897,508 Question submitted by …"
     assert texts[nineteen + 1].startswith("Question submitted by Councillor J. Scanlan")
     eight = texts.index("8.")
     assert texts[eight + 1].startswith("Question submitted by Councillor U. Gavan")
@@ -277,8 +355,13 @@ def test_markdown_pipe_table_keeps_header_and_link_text() -> None:
     blocks = load_file(OTHER / "trafford-corporate-plan-indicators.md").blocks
     [table] = _tables(blocks)
 
-    assert table.header == [["Priority", "Indicator", "Source", "Period", "Publication Date", "Next Release", "Notes"]]
-    assert table.rows[0].cells[:2] == ["Health", "Proportion of children aged 4-5 years classified as obese."]
+    assert table.header == [
+        ["Priority", "Indicator", "Source", "Period", "Publication Date", "Next Release", "Notes"]
+    ]
+    assert table.rows[0].cells[:2] == [
+        "Health",
+        "Proportion of children aged 4-5 years classified as obese.",
+    ]
     assert table.rows[0].cells[2].startswith("NHS Digital National Child Measurement Programme")
     assert "https://" not in table.rows[0].cells[2]
     assert table.rows[0].at.line == 13
@@ -307,14 +390,21 @@ def _pdf(tmp_path: Path, name: str, story: list, *, running: bool = False) -> Pa
 def test_pdf_table_across_a_page_break_is_one_table_with_its_header_once(tmp_path: Path) -> None:
     styles = getSampleStyleSheet()
     rows = [["Ref", "Action", "RAG", "Lead officer"]] + [
-        [f"{n}.1", f"Action number {n} of the plan", "Amber" if n % 3 else "Green", "Jane Smith"] for n in range(1, 61)
+        [f"{n}.1", f"Action number {n} of the plan", "Amber" if n % 3 else "Green", "Jane Smith"]
+        for n in range(1, 61)
     ]
     table = Table(rows, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-    ]))
-    path = _pdf(tmp_path, "actions.pdf", [Paragraph("Action plan", styles["Heading1"]), table], running=True)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ]
+        )
+    )
+    path = _pdf(
+        tmp_path, "actions.pdf", [Paragraph("Action plan", styles["Heading1"]), table], running=True
+    )
 
     blocks = load_file(path).blocks
     [found] = _tables(blocks)
@@ -398,7 +488,11 @@ def test_docx_headings_lists_and_a_table_with_a_repeated_header_row(tmp_path: Pa
     document.add_paragraph("Risks are scored on likelihood and impact.")
     document.add_paragraph("Likelihood 1-5", style="List Bullet")
     table = document.add_table(rows=3, cols=4)
-    values = [["Ref", "Risk", "Owner", "Score"], ["R1", "Funding gap", "Jane Smith", "16"], ["R2", "Cyber attack", "Bob Jones", "12"]]
+    values = [
+        ["Ref", "Risk", "Owner", "Score"],
+        ["R1", "Funding gap", "Jane Smith", "16"],
+        ["R2", "Cyber attack", "Bob Jones", "12"],
+    ]
     for row, cells in zip(table.rows, values, strict=True):
         for cell, value in zip(row.cells, cells, strict=True):
             cell.text = value
@@ -433,11 +527,18 @@ def test_html_table_with_th_header_and_headings(tmp_path: Path) -> None:
 
     blocks = load_file(path).blocks
     assert [(b.kind.value, b.level) for b in blocks] == [
-        ("heading", 1), ("heading", 3), ("paragraph", 0), ("table", 0), ("list_item", 0)
+        ("heading", 1),
+        ("heading", 3),
+        ("paragraph", 0),
+        ("table", 0),
+        ("list_item", 0),
     ]
     table = blocks[3]
     assert table.header == [["Indicator", "Target", "Actual"]]
-    assert [r.cells for r in table.rows] == [["Homes built", "500", "420"], ["Calls answered", "90%", "94%"]]
+    assert [r.cells for r in table.rows] == [
+        ["Homes built", "500", "420"],
+        ["Calls answered", "90%", "94%"],
+    ]
 
 
 def test_xlsx_sheets_are_tables_with_sheet_and_row(tmp_path: Path) -> None:
@@ -457,10 +558,15 @@ def test_xlsx_sheets_are_tables_with_sheet_and_row(tmp_path: Path) -> None:
     loaded = load_file(path)
     first, second = loaded.blocks
     assert first.header == [["Ref", "Indicator", "Target", "Actual", "RAG"]]
-    assert [r.cells for r in first.rows] == [["K1", "Homes built", "500", "420", "Amber"], ["K2", "Calls answered", "0.9", "0.94", "Green"]]
+    assert [r.cells for r in first.rows] == [
+        ["K1", "Homes built", "500", "420", "Amber"],
+        ["K2", "Calls answered", "0.9", "0.94", "Green"],
+    ]
     assert [(r.at.sheet, r.at.row) for r in first.rows] == [("KPIs", 2), ("KPIs", 3)]
     assert second.header == [["Risk", "Likelihood", "Impact", "Score"]]
-    assert [(r.cells, r.at.sheet, r.at.row) for r in second.rows] == [(["Funding gap", "4", "4", "16"], "Risks", 3)]
+    assert [(r.cells, r.at.sheet, r.at.row) for r in second.rows] == [
+        (["Funding gap", "4", "4", "16"], "Risks", 3)
+    ]
     assert loaded.format == "xlsx"
 
 
@@ -481,14 +587,20 @@ def test_corrupt_workbook_is_a_clear_load_error(tmp_path: Path) -> None:
 
 def test_txt_tab_runs_are_tables_and_lines_keep_their_numbers(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
-    path.write_text("HOUSING\n\nRef\tCommitment\tRAG\n3.2\tBuild homes\tG\nUpdated quarterly.\n", encoding="utf-8")
+    path.write_text(
+        "HOUSING\n\nRef\tCommitment\tRAG\n3.2\tBuild homes\tG\nUpdated quarterly.\n",
+        encoding="utf-8",
+    )
 
     loaded = load_file(path)
     assert loaded.text == path.read_text(encoding="utf-8")
     heading, table, note = loaded.blocks
     assert (heading.kind, heading.text, heading.at.line) == (BlockKind.paragraph, "HOUSING", 1)
     assert table.header == []  # no header inferred: the reader decides
-    assert [(r.cells, r.at.line) for r in table.rows] == [(["Ref", "Commitment", "RAG"], 3), (["3.2", "Build homes", "G"], 4)]
+    assert [(r.cells, r.at.line) for r in table.rows] == [
+        (["Ref", "Commitment", "RAG"], 3),
+        (["3.2", "Build homes", "G"], 4),
+    ]
     assert (note.text, note.at.line) == ("Updated quarterly.", 5)
 
 

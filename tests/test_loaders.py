@@ -94,11 +94,13 @@ def _zip_bytes(parts: dict[str, bytes], *, level: int = 6) -> bytes:
 def _zip_bomb() -> bytes:
     """A ~1.4 MB zip whose word/document.xml inflates to 300 MB of zeros."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        with archive.open("word/document.xml", "w", force_zip64=True) as part:
-            chunk = bytes(4 << 20)
-            for _ in range(75):
-                part.write(chunk)
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as part,
+    ):
+        chunk = bytes(4 << 20)
+        for _ in range(75):
+            part.write(chunk)
     return buffer.getvalue()
 
 
@@ -122,9 +124,14 @@ def test_pdf_table_rows_are_tab_separated_between_the_text_around_them(
 
     assert loaded.format == "pdf"
     assert loaded.text == (
-        "HOMELESSNESS\n\nOur homelessness commitments.\n\n" f"{ROW_LINES}\n\n" "Updated quarterly.\n"
+        f"HOMELESSNESS\n\nOur homelessness commitments.\n\n{ROW_LINES}\n\nUpdated quarterly.\n"
     )
-    assert [block.kind.value for block in loaded.blocks] == ["heading", "paragraph", "table", "paragraph"]
+    assert [block.kind.value for block in loaded.blocks] == [
+        "heading",
+        "paragraph",
+        "table",
+        "paragraph",
+    ]
     assert loaded.blocks[2].header == [PLAN_ROWS[0]]
     assert [row.cells for row in loaded.blocks[2].rows] == PLAN_ROWS[1:]
     assert {row.at.page for row in loaded.blocks[2].rows} == {1}
@@ -135,7 +142,7 @@ def test_docx_keeps_paragraphs_and_table_rows_in_document_order(tmp_path: Path) 
 
     assert loaded.format == "docx"
     assert loaded.text == (
-        "HOMELESSNESS\n\nOur homelessness commitments.\n\n" f"{ROW_LINES}\n\n" "Updated quarterly.\n"
+        f"HOMELESSNESS\n\nOur homelessness commitments.\n\n{ROW_LINES}\n\nUpdated quarterly.\n"
     )
 
 
@@ -154,7 +161,7 @@ def test_docx_merged_cell_appears_once_and_cell_bullets_stay_on_the_row(tmp_path
     loaded = load_file(_write(tmp_path, "merged.docx", _docx_bytes(build)))
 
     assert loaded.text == (
-        "3\tHomelessness • Night shelter opened\tG\n\n" "• First step\n• Second step\n"
+        "3\tHomelessness • Night shelter opened\tG\n\n• First step\n• Second step\n"
     )
 
 
@@ -188,7 +195,9 @@ def test_deeply_nested_html_loads_without_recursion_error(tmp_path: Path) -> Non
     assert load_file(_write(tmp_path, "deep.html", page.encode())).text == "deep\n"
 
 
-_CELL_TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30)
+_CELL_TEXT = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -215,8 +224,11 @@ def test_shipped_corpus_loads_as_its_decoded_content(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     for block in loaded.blocks:  # every row and paragraph is its own line of the file
         if block.is_table:
-            assert all("\t".join(row.cells) == "\t".join(
-                " ".join(c.split()) for c in lines[row.at.line - 1].split("\t")) for row in block.rows)
+            assert all(
+                "\t".join(row.cells)
+                == "\t".join(" ".join(c.split()) for c in lines[row.at.line - 1].split("\t"))
+                for row in block.rows
+            )
         else:
             assert " ".join(lines[block.at.line - 1].split()) == block.text
     assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
@@ -235,12 +247,11 @@ def test_markdown_text_is_rendered_from_its_blocks(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == {
-        ".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".csv", ".xlsx"
-    }
+    assert {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".csv", ".xlsx"} == SUPPORTED_SUFFIXES
 
 
 # --- bad files -------------------------------------------------------------------------
+
 
 def _corrupt_pdf(pdf: bytes) -> bytes:
     """Header and end marker intact, garbage in between: only the parser can tell."""
@@ -304,7 +315,9 @@ BAD_FILES: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
         "unsupported file type '.odt' (supported: .csv, .docx, .htm, .html, .md, .pdf, .txt, .xlsx)",
     ),
     "old excel workbook": (
-        "plan.xls", lambda pdf: b"\xd0\xcf\x11\xe0", "is an old Excel .xls workbook, which is not read"
+        "plan.xls",
+        lambda pdf: b"\xd0\xcf\x11\xe0",
+        "is an old Excel .xls workbook, which is not read",
     ),
     "xlsx not a zip": ("plan.xlsx", lambda pdf: pdf, "not a valid XLSX (not a zip archive"),
     "xlsx without workbook": (
@@ -313,10 +326,14 @@ BAD_FILES: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
         "not a valid XLSX (no xl/workbook.xml",
     ),
     "truncated pdf": (
-        "half.pdf", lambda pdf: pdf[: len(pdf) // 2], "not a valid PDF (truncated or corrupt"
+        "half.pdf",
+        lambda pdf: pdf[: len(pdf) // 2],
+        "not a valid PDF (truncated or corrupt",
     ),
     "random bytes as pdf": (
-        "noise.pdf", lambda pdf: bytes(range(256)) * 8, "not a valid PDF (no %PDF header"
+        "noise.pdf",
+        lambda pdf: bytes(range(256)) * 8,
+        "not a valid PDF (no %PDF header",
     ),
     "pdf with broken body": ("broken.pdf", _corrupt_pdf, "not a valid PDF (truncated or corrupt:"),
     "scanned pdf": (
@@ -325,11 +342,15 @@ BAD_FILES: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
         "no extractable text — is it a scanned image? OCR it first",
     ),
     "image-only pdf": (
-        "photo.pdf", _image_only_pdf, "no extractable text — is it a scanned image? OCR it first"
+        "photo.pdf",
+        _image_only_pdf,
+        "no extractable text — is it a scanned image? OCR it first",
     ),
     "scrambled pdf": ("scrambled.pdf", _scrambled_pdf, "not a valid PDF (truncated or corrupt:"),
     "pdf with garbage page streams": (
-        "garbled.pdf", _garbled_streams_pdf, "is damaged: its pages hold nothing that can be read"
+        "garbled.pdf",
+        _garbled_streams_pdf,
+        "is damaged: its pages hold nothing that can be read",
     ),
     "password pdf": ("locked.pdf", _locked_pdf, "is password-protected"),
     "docx not a zip": ("plan.docx", lambda pdf: pdf, "not a valid DOCX (not a zip archive"),

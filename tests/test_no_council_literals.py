@@ -17,10 +17,33 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCT = ["indexing", "assistant", "connectors", "prompts"]
 MANIFESTS = [ROOT / "corpus" / "manifest.yaml", ROOT / "evals" / "corpus-real" / "manifest.yaml"]
-LAYOUT_PHRASES = ["WE WILL", "RegenerationMK", "MK", "CMK", "MKC", "KCC", "cd/director", "milton", "keynes", "keyn"]
+LAYOUT_PHRASES = [
+    "WE WILL",
+    "RegenerationMK",
+    "MK",
+    "CMK",
+    "MKC",
+    "KCC",
+    "cd/director",
+    "milton",
+    "keynes",
+    "keyn",
+]
 """What the shipped files' layout and text repeat: literals the old parser and
 understanding code held."""
-_GENERIC = {"council", "county", "city", "district", "borough", "community", "and", "the", "of", "uk", "government"}
+_GENERIC = {
+    "council",
+    "county",
+    "city",
+    "district",
+    "borough",
+    "community",
+    "and",
+    "the",
+    "of",
+    "uk",
+    "government",
+}
 
 
 def _publisher_literals() -> set[str]:
@@ -46,7 +69,12 @@ def _title_literals() -> set[str]:
 
 
 def _code_files() -> list[Path]:
-    return [p for folder in PRODUCT for p in (ROOT / folder).rglob("*") if p.suffix in {".py", ".md", ".yaml"}]
+    return [
+        p
+        for folder in PRODUCT
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in {".py", ".md", ".yaml"}
+    ]
 
 
 def test_the_literal_lists_are_not_empty() -> None:
@@ -60,7 +88,9 @@ def _pattern() -> re.Pattern[str]:
     """Any literal as a whole token, in any case ("mk" in a stop-word list counts too);
     letters, digits and underscores around it make it part of another name (``_tc``)."""
     words = sorted(_publisher_literals() | set(LAYOUT_PHRASES), key=len, reverse=True)
-    return re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9_])", re.I)
+    return re.compile(
+        r"(?<![A-Za-z0-9_])(" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9_])", re.I
+    )
 
 
 def test_product_code_names_no_council_and_no_shipped_title() -> None:
@@ -70,7 +100,10 @@ def test_product_code_names_no_council_and_no_shipped_title() -> None:
     for path in _code_files():
         text = path.read_text(encoding="utf-8")
         for n, line in enumerate(text.splitlines(), start=1):
-            found += [f"{path.relative_to(ROOT)}:{n}: {m.group(1)!r} in {line.strip()[:100]}" for m in pattern.finditer(line)]
+            found += [
+                f"{path.relative_to(ROOT)}:{n}: {m.group(1)!r} in {line.strip()[:100]}"
+                for m in pattern.finditer(line)
+            ]
             found += [f"{path.relative_to(ROOT)}:{n}: title {t!r}" for t in titles if t in line]
     assert not found, "council literals in product code:\n" + "\n".join(found)
 

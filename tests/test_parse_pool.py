@@ -17,13 +17,19 @@ from tests.conftest import CORPUS
 
 
 def _jobs(folder: Path) -> list[ReadJob]:
-    return [ReadJob(path=p, doc_id=p.stem, source=p.name) for p in sorted(folder.iterdir()) if p.suffix in {".txt", ".pdf"}]
+    return [
+        ReadJob(path=p, doc_id=p.stem, source=p.name)
+        for p in sorted(folder.iterdir())
+        if p.suffix in {".txt", ".pdf"}
+    ]
 
 
 def test_worker_and_in_process_reading_agree_and_a_bad_file_is_a_reason(tmp_path: Path) -> None:
     for name in ("improvement-analysis-feb-2006.txt", "regenerationmk-2030-progress-dec-2017.txt"):
         shutil.copy(CORPUS / name, tmp_path / name)
-    (tmp_path / "b-truncated.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n")  # no %%EOF
+    (tmp_path / "b-truncated.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n"
+    )  # no %%EOF
     jobs = _jobs(tmp_path)
     manifest = load_manifest(CORPUS / "manifest.yaml")
 

@@ -24,8 +24,12 @@ def para(text: str, page: int) -> Block:
 
 
 def table(header: list[list[str]], rows: list[list[str]], page: int) -> Block:
-    return Block(kind=BlockKind.table, header=header,
-                 rows=[Row(cells=r, at=Span(page=page)) for r in rows], at=Span(page=page))
+    return Block(
+        kind=BlockKind.table,
+        header=header,
+        rows=[Row(cells=r, at=Span(page=page)) for r in rows],
+        at=Span(page=page),
+    )
 
 
 def summary(page: int = 2) -> Block:
@@ -106,43 +110,89 @@ def test_cards_join_summary_rows_by_name_not_position() -> None:
 
 
 def test_items_of_the_table_reader_are_updated_in_place_and_card_rows_dropped() -> None:
-    row_item = PlanItem(id="d:1", document_id="d", commitment="Tonnes of food waste composted",
-                        rating="G", rating_label="Green", location=Location(path="r.pdf", page=2))
-    card_item = PlanItem(id="d:2", document_id="d", section="Indicators",
-                         commitment="Tonnes of food waste composted (rolling year)",
-                         location=Location(path="r.pdf", page=5))
-    other = PlanItem(id="d:3", document_id="d", commitment="Publish the waste strategy",
-                     location=Location(path="r.pdf", page=1))
+    row_item = PlanItem(
+        id="d:1",
+        document_id="d",
+        commitment="Tonnes of food waste composted",
+        rating="G",
+        rating_label="Green",
+        location=Location(path="r.pdf", page=2),
+    )
+    card_item = PlanItem(
+        id="d:2",
+        document_id="d",
+        section="Indicators",
+        commitment="Tonnes of food waste composted (rolling year)",
+        location=Location(path="r.pdf", page=5),
+    )
+    other = PlanItem(
+        id="d:3",
+        document_id="d",
+        commitment="Publish the waste strategy",
+        location=Location(path="r.pdf", page=1),
+    )
     blocks = [heading("Summary", 2), summary(), *card_pages()]
-    items = read_kpi_cards(blocks, [other, row_item, card_item], doc_id="d", source="r.pdf", period=None)
+    items = read_kpi_cards(
+        blocks, [other, row_item, card_item], doc_id="d", source="r.pdf", period=None
+    )
     assert card_item not in items and other in items and other.kind is ItemKind.commitment
-    assert row_item in items and row_item.kind is ItemKind.kpi and row_item.fields["target"] == "1,200"
+    assert (
+        row_item in items and row_item.kind is ItemKind.kpi and row_item.fields["target"] == "1,200"
+    )
     assert len([i for i in items if i.kind is ItemKind.kpi]) == 4
 
 
 def test_a_rated_table_that_is_not_about_indicators_gives_no_kpis() -> None:
-    actions = table([["Ref", "Action", "RAG", "Lead officer"]],
-                    [["1", "Open the new depot", "Green", "Jane Smith"],
-                     ["2", "Replace the fleet", "Amber", "Bob Jones"]], 3)
-    assert read_kpi_cards([heading("Actions", 3), actions], [], doc_id="d", source="a.pdf",
-                          period=None) == []
+    actions = table(
+        [["Ref", "Action", "RAG", "Lead officer"]],
+        [
+            ["1", "Open the new depot", "Green", "Jane Smith"],
+            ["2", "Replace the fleet", "Amber", "Bob Jones"],
+        ],
+        3,
+    )
+    assert (
+        read_kpi_cards(
+            [heading("Actions", 3), actions], [], doc_id="d", source="a.pdf", period=None
+        )
+        == []
+    )
 
 
 def test_a_risk_register_with_ratings_and_control_measures_gives_no_kpis() -> None:
-    register = table([["Risk", "Control measures", "RAG status"]],
-                     [["Loss of a key supplier", "Second supplier on call-off", "Amber"],
-                      ["Cyber attack", "Backups tested monthly", "Red"]], 2)
-    risk = PlanItem(id="r:1", document_id="r", kind=ItemKind.risk, commitment="Cyber attack",
-                    rating="R", location=Location(path="r.pdf", page=2))
-    items = read_kpi_cards([heading("Risks", 2), register], [risk], doc_id="r", source="r.pdf", period=None)
+    register = table(
+        [["Risk", "Control measures", "RAG status"]],
+        [
+            ["Loss of a key supplier", "Second supplier on call-off", "Amber"],
+            ["Cyber attack", "Backups tested monthly", "Red"],
+        ],
+        2,
+    )
+    risk = PlanItem(
+        id="r:1",
+        document_id="r",
+        kind=ItemKind.risk,
+        commitment="Cyber attack",
+        rating="R",
+        location=Location(path="r.pdf", page=2),
+    )
+    items = read_kpi_cards(
+        [heading("Risks", 2), register], [risk], doc_id="r", source="r.pdf", period=None
+    )
     assert items == [risk] and risk.kind is ItemKind.risk
 
 
 def test_a_card_shaped_as_a_table_with_its_rating_in_the_header() -> None:
     blocks = [
         heading("Key Performance Indicators", 9, level=2),
-        table([["Percentage of phone calls which were answered", "", "", "GREEN"]],
-              [["", "", "", ""], ["Latest: 94%", "Target: 90%, Floor: 85%", "Previous: 89% (Amber)", ""]], 9),
+        table(
+            [["Percentage of phone calls which were answered", "", "", "GREEN"]],
+            [
+                ["", "", "", ""],
+                ["Latest: 94%", "Target: 90%, Floor: 85%", "Previous: 89% (Amber)", ""],
+            ],
+            9,
+        ),
         para("Floor: 90%", 9),  # a chart's label, not a card
     ]
     [item] = read_kpi_cards(blocks, [], doc_id="d", source="q.pdf", period="Q3 2024/25")
@@ -156,8 +206,11 @@ def test_a_rating_stated_in_running_text_fills_a_kpi_that_has_no_card() -> None:
         heading("Summary", 1),
         table([["Highways KPIs", "RAG"]], [["% of potholes repaired in 28 days", "Green"]], 1),
         heading("Pothole repairs", 4, level=2),
-        para("The number of potholes repaired within 28 days was 3,058 out of 3,243 "
-             "giving a Green RAG rating of 94%. The blitz is complete.", 4),
+        para(
+            "The number of potholes repaired within 28 days was 3,058 out of 3,243 "
+            "giving a Green RAG rating of 94%. The blitz is complete.",
+            4,
+        ),
     ]
     [item] = read_kpi_cards(blocks, [], doc_id="d", source="q.pdf", period=None)
     assert item.fields["latest"] == "94%" and item.rating == "G"
@@ -165,15 +218,25 @@ def test_a_rating_stated_in_running_text_fills_a_kpi_that_has_no_card() -> None:
 
 
 def test_name_score_tells_rewordings_from_different_indicators() -> None:
-    assert name_score("% of FoI requests completed in 20 days",
-                      "Percentage of FOI requests completed in 20 days") == 100
-    assert name_score("Number of foster households",
-                      "% of foster care placements which are in-house") < 70
+    assert (
+        name_score(
+            "% of FoI requests completed in 20 days",
+            "Percentage of FOI requests completed in 20 days",
+        )
+        == 100
+    )
+    assert (
+        name_score("Number of foster households", "% of foster care placements which are in-house")
+        < 70
+    )
 
 
 # --- the real Kent Quarterly Performance Report Q3 2024/25, read through the loaders ---
 
-QPR = Path(__file__).resolve().parent.parent / "evals/corpus-real/kent/cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"
+QPR = (
+    Path(__file__).resolve().parent.parent
+    / "evals/corpus-real/kent/cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"
+)
 
 # Every KPI as the PDF prints it: its summary row (pp. 4–7: Latest / Previous RAG) and its
 # card (latest, target, floor, previous), with the card's page.
@@ -190,11 +253,35 @@ QPR_KPIS = [
     ("% of emergency highway incidents attended within", 33, "AA", "96%", "98%", "95%", "97%"),
     ("% of public enquiries for Highways maintenance r", 33, "GG", "64%", "60%", "55%", "64%"),
     ("% of municipal waste recycled or converted to en", 33, "GG", "99.2%", "99%", "95%", "99.2%"),
-    ("Greenhouse Gas emissions from KCC estate (exclud", 34, "GG", "10,323", "10,797", "11,877", "10,985"),
+    (
+        "Greenhouse Gas emissions from KCC estate (exclud",
+        34,
+        "GG",
+        "10,323",
+        "10,797",
+        "11,877",
+        "10,985",
+    ),
     ("% of Education, Health Care Plans (EHCPs) issued", 39, "RR", "34%", "60%", "55%", "26%"),
     ("% of annual EHCP reviews waiting over 12 months", 39, "GG", "35%", "50%", "60%", "34%"),
-    ("% of pupils (with EHCP’s) being placed in indepe", 40, "AA", "10.5%", "9.0%", "10.5%", "10.3%"),
-    ("% of pupils permanently excluded from school – r", 40, "AA", "0.04%", "0.02%", "0.04%", "0.04%"),
+    (
+        "% of pupils (with EHCP’s) being placed in indepe",
+        40,
+        "AA",
+        "10.5%",
+        "9.0%",
+        "10.5%",
+        "10.3%",
+    ),
+    (
+        "% of pupils permanently excluded from school – r",
+        40,
+        "AA",
+        "0.04%",
+        "0.02%",
+        "0.04%",
+        "0.04%",
+    ),
     ("Rate of first-time entrants to youth justice sys", 40, "GA", "175", "180", "240", "190"),
     ("% of Early Help cases closed with outcomes achie", 47, "GA", "14.9%", "15%", "20%", "15.2%"),
     ("% of case holding posts filled by permanent qual", 47, "AR", "75.2%", "85%", "75%", "74.7%"),
@@ -210,10 +297,34 @@ QPR_KPIS = [
     ("Proportion of older people (65+) who were still ", 57, "AA", "84%", "85%", "80%", "83%"),
     ("Long Term support needs of older people (65 and ", 57, "GG", "553", "588", "617", "562"),
     ("% of KCC supported people in residential or nurs", 58, "AA", "76%", "80%", "75%", "76%"),
-    ("Number of eligible people receiving an NHS Healt", 64, "GG", "33,550", "31,000", "24,800", "33,194"),
-    ("Number of mandated universal checks delivered by", 64, "AA", "67,008", "68,000", "54,400", "66,746"),
+    (
+        "Number of eligible people receiving an NHS Healt",
+        64,
+        "GG",
+        "33,550",
+        "31,000",
+        "24,800",
+        "33,194",
+    ),
+    (
+        "Number of mandated universal checks delivered by",
+        64,
+        "AA",
+        "67,008",
+        "68,000",
+        "54,400",
+        "66,746",
+    ),
     ("% of all new first-time patients (at any clinic)", 64, "AA", "65%", "72%", "58%", "65%"),
-    ("Number of Adults accessing structured substance ", 65, "AA", "5,534", "5,998", "5,000", "5,473"),
+    (
+        "Number of Adults accessing structured substance ",
+        65,
+        "AA",
+        "5,534",
+        "5,998",
+        "5,000",
+        "5,473",
+    ),
     ("Successful completion of drug and alcohol treatm", 65, "GG", "27.4%", "25%", "20%", "28.2%"),
     ("% of Live Well clients who would recommend the s", 65, "GG", "99.2%", "98%", "91%", "99.6%"),
 ]
@@ -228,8 +339,15 @@ def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Bl
     items = read_kpi_cards(qpr_blocks, [], doc_id="qpr", source="qpr.pdf", period="Q3 2024/25")
     kpis = [i for i in items if i.kind is ItemKind.kpi]
     got = [
-        (i.fields.get("summary_name", i.commitment)[:48], i.location.page, f"{i.rating}{i.previous_rating}", i.fields["latest"],
-         i.fields["target"], i.fields["floor"], i.fields["previous"])
+        (
+            i.fields.get("summary_name", i.commitment)[:48],
+            i.location.page,
+            f"{i.rating}{i.previous_rating}",
+            i.fields["latest"],
+            i.fields["target"],
+            i.fields["floor"],
+            i.fields["previous"],
+        )
         for i in kpis
     ]
     assert sorted(got) == sorted(QPR_KPIS)
@@ -256,8 +374,13 @@ def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Bl
 
 
 def test_real_qpr_read_whole_gives_the_38_kpis_once(qpr_blocks: list[Block]) -> None:
-    doc = read_document(qpr_blocks, DocumentMeta(file=QPR.name, title="QPR", period="Q3 2024/25"),
-                        doc_id="qpr", source=QPR.name, sha256="0" * 64)
+    doc = read_document(
+        qpr_blocks,
+        DocumentMeta(file=QPR.name, title="QPR", period="Q3 2024/25"),
+        doc_id="qpr",
+        source=QPR.name,
+        sha256="0" * 64,
+    )
     kpis = [i for i in doc.items if i.kind is ItemKind.kpi]
     assert Counter(i.rating for i in kpis) == {"G": 17, "A": 12, "R": 9}
     assert all(i.fields.get("latest") and i.fields.get("target") and i.location.page for i in kpis)

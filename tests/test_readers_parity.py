@@ -36,8 +36,13 @@ def txt_blocks(text: str) -> list[Block]:
 
     def close() -> None:
         if table:
-            blocks.append(Block(kind=BlockKind.table, rows=list(table),
-                                at=Span(line=table[0].at.line, line_end=table[-1].at.line)))
+            blocks.append(
+                Block(
+                    kind=BlockKind.table,
+                    rows=list(table),
+                    at=Span(line=table[0].at.line, line_end=table[-1].at.line),
+                )
+            )
             table.clear()
 
     for n, line in enumerate(text.split("\n"), start=1):
@@ -92,11 +97,23 @@ def test_same_items_field_by_field(stem: str, via: str) -> None:
     old, new = both(stem, via)
     assert [i.id for i in new.items] == [i.id for i in old.items]
     for a, b in zip(old.items, new.items, strict=True):
-        for name in ("ref", "kind", "commitment", "update", "rating", "direction", "section", "dates_due"):
+        for name in (
+            "ref",
+            "kind",
+            "commitment",
+            "update",
+            "rating",
+            "direction",
+            "section",
+            "dates_due",
+        ):
             assert getattr(b, name) == getattr(a, name), (a.id, name)
         for name in ("owner", "director", "cabinet_member"):
             assert _people(getattr(b, name)) == _people(getattr(a, name)), (a.id, name)
-        assert (b.location.line_start, b.location.line_end) == (a.location.line_start, a.location.line_end), a.id
+        assert (b.location.line_start, b.location.line_end) == (
+            a.location.line_start,
+            a.location.line_end,
+        ), a.id
 
 
 @pytest.mark.parametrize("via", ["txt", "loader"])
@@ -106,7 +123,9 @@ def test_same_unplaced_rows_and_people_key(stem: str, via: str) -> None:
     assert [(u.location.line_start, u.cells) for u in new.unplaced_rows] == [
         (u.location.line_start, u.cells) for u in old.unplaced_rows
     ]
-    assert {k: _people([p]) for k, p in new.people_key.items()} == {k: _people([p]) for k, p in old.people_key.items()}
+    assert {k: _people([p]) for k, p in new.people_key.items()} == {
+        k: _people([p]) for k, p in old.people_key.items()
+    }
     if old.people_key_location:
         assert new.people_key_location is not None
         assert new.people_key_location.line_start == old.people_key_location.line_start
@@ -136,7 +155,21 @@ def test_reader_code_holds_no_literal_of_a_shipped_document() -> None:
         r"hart district|trafford|wye valley|limerick",
         re.IGNORECASE,
     )
-    mine = ["__init__", "vocabulary", "roles", "tables", "table_header", "passages", "figure_lines", "items", "numbered"]
-    files = [*(READERS / f"{name}.py" for name in mine), READERS.parent / "people_key.py", READERS.parent / "cell_text.py"]
+    mine = [
+        "__init__",
+        "vocabulary",
+        "roles",
+        "tables",
+        "table_header",
+        "passages",
+        "figure_lines",
+        "items",
+        "numbered",
+    ]
+    files = [
+        *(READERS / f"{name}.py" for name in mine),
+        READERS.parent / "people_key.py",
+        READERS.parent / "cell_text.py",
+    ]
     found = {f.name: banned.findall(f.read_text(encoding="utf-8")) for f in files}
     assert not {name: hits for name, hits in found.items() if hits}

@@ -43,17 +43,27 @@ def test_a_questions_paper_of_another_shape() -> None:
     first, second, third = read_questions(blocks, doc_id="fc", source="fc.docx")
     assert all(q.kind is ItemKind.question for q in (first, second))
     assert first.ref == "1" and first.commitment == "When will the resurfacing of Mill Lane finish?"
-    assert first.update == "The works finish in June 2025. The contractor has been told of residents' concerns."
+    assert (
+        first.update
+        == "The works finish in June 2025. The contractor has been told of residents' concerns."
+    )
     assert first.fields == {
-        "asker": "Cllr Ann Smith", "to": "Cllr Bob Jones", "post": "Cabinet Member for Highways",
-        "ref": "1", "meeting_date": "2025-03-06",
+        "asker": "Cllr Ann Smith",
+        "to": "Cllr Bob Jones",
+        "post": "Cabinet Member for Highways",
+        "ref": "1",
+        "meeting_date": "2025-03-06",
     }
     assert first.section == "Questions to Cabinet Members" and first.location.line_start == 3
     assert second.fields["asker"] == "Mrs P Cole" and second.fields["to"] == "Mr D Watkins"
     assert second.fields["post"] == "Cabinet Member for Adult Social Care"
     assert second.update == "1,204 assessments were completed."
     assert second.fields["follow_up"] == "Mrs Cole thanked the Cabinet Member for the answer."
-    assert (third.ref, third.fields["to"], third.section) == ("3", "the Leader", "Questions to the Leader")
+    assert (third.ref, third.fields["to"], third.section) == (
+        "3",
+        "the Leader",
+        "Questions to the Leader",
+    )
     assert third.update == "By 4.99%. Table of Charges Band D £1,700."
 
 
@@ -71,10 +81,18 @@ def test_real_minutes_with_members_questions_and_replies() -> None:
     questions = read_questions(load_file(path).blocks, doc_id="lim", source=path.name)
     askers = [q.fields["asker"] for q in questions]
     assert askers == [
-        "Councillor U. Gavan", "Councillor E. O’Donovan", "Councillor L. Galvin",
-        "Councillor B. Collins", "Councillor E. O’Donovan", "Councillor S. Benson",
-        "Councillor S. Benson", "Councillor M. Donoghue", "Councillor M. Donoghue",
-        "Councillor D. McSweeney", "Councillor S. Beasley", "Councillor J. Scanlan",
+        "Councillor U. Gavan",
+        "Councillor E. O’Donovan",
+        "Councillor L. Galvin",
+        "Councillor B. Collins",
+        "Councillor E. O’Donovan",
+        "Councillor S. Benson",
+        "Councillor S. Benson",
+        "Councillor M. Donoghue",
+        "Councillor M. Donoghue",
+        "Councillor D. McSweeney",
+        "Councillor S. Beasley",
+        "Councillor J. Scanlan",
         "Councillor J. Scanlan",
     ]
     assert all(q.update and q.fields["meeting_date"] == "2025-03-31" for q in questions)

@@ -22,7 +22,9 @@ REAL = Path(__file__).resolve().parents[1] / "evals" / "corpus-real"
 QPR = "kent/cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"
 RISKS_FEB = "kent/full_council_2025-02-13__Appendix J - Budget Risk Register.pdf"
 RISKS_JAN = "kent/cabinet_2025-01-30__Appendix I Budget Risk Register 22.01.25.pdf"
-DPIA = "kent/cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf"
+DPIA = (
+    "kent/cabinet_2025-01-30__24-00109 - Appendix C - DPIA Screening Tool outcome - Transitions.pdf"
+)
 HART = "other/hartdc-kpi-q2-2014-15.csv"
 WYE = "other/wyevalley-cc-financial-risk-assessment.csv"
 TRAFFORD = "other/trafford-corporate-plan-indicators.md"
@@ -40,7 +42,9 @@ def read(name: str) -> PlanDocument:
     return read_document(
         list(loaded.blocks),  # type: ignore[attr-defined]
         DocumentMeta(file=path.name, title=path.stem),
-        doc_id=path.stem, source=name, sha256=loaded.sha256,
+        doc_id=path.stem,
+        source=name,
+        sha256=loaded.sha256,
     )
 
 
@@ -58,12 +62,17 @@ def test_hart_csv_gives_every_kpi_with_its_status_rating() -> None:
     for row in rows:
         item = by_ref[row["KPI ref"]]
         assert item.commitment == row["Description"]
-        assert (item.rating, item.rating_label) == (parse_rating(row["Status"]), row["Status"] or None)
+        assert (item.rating, item.rating_label) == (
+            parse_rating(row["Status"]),
+            row["Status"] or None,
+        )
         assert item.fields.get("target") == (row["Target"] or None)
         assert item.fields.get("previous") == (row["Previous year"] or None)
         assert item.other_fields.get("Q2 2014/15") == (row["Q2 2014/15"] or None)
         assert item.location.row is not None and item.location.sheet is not None
-    assert sum(1 for i in doc.items if i.rating) == sum(1 for r in rows if parse_rating(r["Status"]))
+    assert sum(1 for i in doc.items if i.rating) == sum(
+        1 for r in rows if parse_rating(r["Status"])
+    )
 
 
 def test_wye_valley_csv_gives_18_risks_with_scores() -> None:
@@ -76,7 +85,9 @@ def test_wye_valley_csv_gives_18_risks_with_scores() -> None:
         item = by_ref[row["no"]]
         assert item.commitment == row["risk"]
         assert (item.fields["impact"], item.fields["likelihood"], item.fields["score"]) == (
-            row["severity"], row["likelihood"], row["riskscore"],
+            row["severity"],
+            row["likelihood"],
+            row["riskscore"],
         )
     assert by_ref["1.1"].section == "Direct Financial"
 
@@ -89,7 +100,10 @@ def test_trafford_markdown_gives_its_indicators() -> None:
     assert len(kpis) == len(table) == 32
     first = kpis[0]
     assert first.commitment == "Proportion of children aged 4-5 years classified as obese."
-    assert first.other_fields["Priority"] == "Health" and first.fields["period"] == "2010/11 to 2019/20"
+    assert (
+        first.other_fields["Priority"] == "Health"
+        and first.fields["period"] == "2010/11 to 2019/20"
+    )
     assert first.location.line_start is not None
 
 
@@ -123,7 +137,11 @@ def test_budget_risk_registers_give_risks_with_likelihood_and_exposure(name: str
 def test_dpia_form_gives_table_rows_and_no_items() -> None:
     doc = read(DPIA)
     assert doc.tables, "the form's questions and answers are kept as rows"
-    screening = [r for r in doc.tables if r.cells.get("Question", "").startswith("Has a DPIA for this been previously")]
+    screening = [
+        r
+        for r in doc.tables
+        if r.cells.get("Question", "").startswith("Has a DPIA for this been previously")
+    ]
     assert screening and screening[0].cells["Answer"] == "No"
     assert doc.items == []
 
@@ -133,9 +151,14 @@ def test_government_response_gives_its_ten_recommendations_with_pages() -> None:
     recs = [i for i in doc.items if i.kind is ItemKind.recommendation]
     assert [i.ref for i in recs] == [str(n) for n in range(1, 11)]
     second = recs[1]
-    assert second.commitment == "Cabinet Office leadership for whole-system civil emergencies in the UK"
+    assert (
+        second.commitment
+        == "Cabinet Office leadership for whole-system civil emergencies in the UK"
+    )
     assert second.location.page == 13
-    assert "model which retains an essential role in preparedness and resilience" in (second.update or "")
+    assert "model which retains an essential role in preparedness and resilience" in (
+        second.update or ""
+    )
     assert all(r.location.page and r.location.page >= 11 for r in recs)  # not the contents page
 
 
@@ -150,14 +173,21 @@ def test_a_spreadsheet_register_through_the_loader_carries_sheet_and_row(tmp_pat
     sheet = book.active
     assert sheet is not None
     sheet.title = "Q3 risks"
-    sheet.append(["Risk Ref", "Risk Description", "Risk Owner", "Likelihood", "Impact", "Score", "RAG"])
+    sheet.append(
+        ["Risk Ref", "Risk Description", "Risk Owner", "Likelihood", "Impact", "Score", "RAG"]
+    )
     sheet.append(["R1", "Savings are not delivered", "Jane Smith", 4, 5, 20, "Red"])
     sheet.append(["R2", "Care demand outstrips funding", "Ann Lee", 3, 4, 12, "Amber"])
     path = tmp_path / "register.xlsx"
     book.save(path)
     loaded = load_file(path)
-    doc = read_document(list(loaded.blocks), DocumentMeta(file=path.name, title="Register"),  # type: ignore[attr-defined]
-                        doc_id="register", source=path.name, sha256=loaded.sha256)
+    doc = read_document(
+        list(loaded.blocks),
+        DocumentMeta(file=path.name, title="Register"),  # type: ignore[attr-defined]
+        doc_id="register",
+        source=path.name,
+        sha256=loaded.sha256,
+    )
     assert [(i.ref, i.kind, i.rating, i.owner[0].name, i.fields) for i in doc.items] == [
         ("R1", ItemKind.risk, "R", "Jane Smith", {"likelihood": "4", "impact": "5", "score": "20"}),
         ("R2", ItemKind.risk, "A", "Ann Lee", {"likelihood": "3", "impact": "4", "score": "12"}),

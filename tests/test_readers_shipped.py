@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -14,16 +14,19 @@ from tests.conftest import CORPUS
 Q2 = "council-plan-delivery-update-q2-2017"
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(stem: str) -> PlanDocument:
     path = CORPUS / f"{stem}.txt"
     return read_document(
-        load_file(path).blocks, DocumentMeta(file=path.name, title=stem),
-        doc_id=stem, source=f"corpus/{path.name}", sha256="test",
+        load_file(path).blocks,
+        DocumentMeta(file=path.name, title=stem),
+        doc_id=stem,
+        source=f"corpus/{path.name}",
+        sha256="test",
     )
 
 
-def item(stem: str, ref: str):  # noqa: ANN201
+def item(stem: str, ref: str):
     matches = [i for i in parsed(stem).items if i.ref == ref]
     assert len(matches) == 1, f"{ref}: {len(matches)} items"
     return matches[0]
@@ -36,8 +39,12 @@ def test_2020_plan_has_all_66_commitments_with_their_themes() -> None:
     assert item("council-plan-commitments-2020", "26").section == "A CLEANER MILTON KEYNES"
     assert item("council-plan-commitments-2020", "66").section == "A BRIGHTER FUTURE FOR BLETCHLEY"
     rats = item("council-plan-commitments-2020", "26")
-    assert rats.commitment == "Reduce the rat population in the city centre and surrounding estates."
-    assert rats.update and rats.update.startswith("Develop and implement proposals with Luton Borough Council")
+    assert (
+        rats.commitment == "Reduce the rat population in the city centre and surrounding estates."
+    )
+    assert rats.update and rats.update.startswith(
+        "Develop and implement proposals with Luton Borough Council"
+    )
     assert all(i.rating is None for i in doc.items)  # the 2020 plan gives no RAG ratings
 
 
@@ -72,13 +79,18 @@ def test_q2_2017_spot_checks_ratings_and_people() -> None:
     assert [(p.initials, p.name, p.role) for p in flood.cabinet_member] == [
         ("MG", "Cllr Martin Gowans", "Cabinet member for Public Realm")
     ]
-    assert [(p.name, p.role) for p in flood.director] == [("Duncan Sharkey", "Corporate Director, Place")]
+    assert [(p.name, p.role) for p in flood.director] == [
+        ("Duncan Sharkey", "Corporate Director, Place")
+    ]
     transport = item(Q2, "12.1")
     assert [(p.initials, p.name, p.resolved) for p in transport.owner] == [("AM", None, False)]
     assert item(Q2, "8.4").owner[0].initials == "Var" and not item(Q2, "8.4").owner[0].resolved
 
 
-@pytest.mark.parametrize(("ref", "rating"), [("7.4", "G/A"), ("9.3", "G/A"), ("13.1", "G/A"), ("14.1", "G/A"), ("16.5", "G")])
+@pytest.mark.parametrize(
+    ("ref", "rating"),
+    [("7.4", "G/A"), ("9.3", "G/A"), ("13.1", "G/A"), ("14.1", "G/A"), ("16.5", "G")],
+)
 def test_q2_2017_rating_spellings_are_normalised(ref: str, rating: str) -> None:
     assert item(Q2, ref).rating == rating  # printed as "G / A", "G /A", "<p>G</p>"
 
@@ -105,7 +117,9 @@ def test_q2_2017_html_in_cells_becomes_clean_text_with_bullets() -> None:
     update = item(Q2, "3.2").update or ""
     assert "<" not in update and "&nbsp;" not in update
     assert "\n• " in update
-    assert item(Q2, "14.3").commitment.startswith("By March 2017 start engagement with the Bletchley community")
+    assert item(Q2, "14.3").commitment.startswith(
+        "By March 2017 start engagement with the Bletchley community"
+    )
 
 
 def test_q2_2017_key_to_initials_pairs_names_with_roles_in_order() -> None:
@@ -121,13 +135,30 @@ def test_q2_2017_key_to_initials_pairs_names_with_roles_in_order() -> None:
 def test_2006_analysis_rows() -> None:
     doc = parsed("improvement-analysis-feb-2006")
     assert [i.ref for i in doc.items] == [
-        "1.1", "1.2", "1.3", "2.1", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9",
-        "4.1", "4.2", "4.3", "4.4",
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+        "3.6",
+        "3.7",
+        "3.8",
+        "3.9",
+        "4.1",
+        "4.2",
+        "4.3",
+        "4.4",
     ]
     procurement = item("improvement-analysis-feb-2006", "3.9")
     assert procurement.section == "3. Performance & MTP"
     assert "The Council needs to identify a clear, long-term vision" in procurement.commitment
-    assert (procurement.update or "").startswith("The Council's Procurement Strategy was approved by Cabinet on 17 January 2006")
+    assert (procurement.update or "").startswith(
+        "The Council's Procurement Strategy was approved by Cabinet on 17 January 2006"
+    )
     assert any("Geoff Snelson" in p.text for p in doc.passages)
 
 
@@ -137,7 +168,11 @@ def test_regenerationmk_objectives_with_updates() -> None:
     assert sections.count("People Objectives") == 4
     assert sections.count("Prosperity Objectives") == 4
     assert sections.count("Place Objectives") == 4
-    skills = [i for i in doc.items if i.commitment.startswith("Work in partnership with the MK Economic Development")]
+    skills = [
+        i
+        for i in doc.items
+        if i.commitment.startswith("Work in partnership with the MK Economic Development")
+    ]
     assert len(skills) == 1 and skills[0].section == "Prosperity Objectives"
     assert all(i.update for i in doc.items)
 

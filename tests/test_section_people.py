@@ -20,24 +20,42 @@ def para(text: str, page: int) -> Block:
 
 
 def item(name: str, section: str, page: int, **people: list[Person]) -> PlanItem:
-    return PlanItem(id=name, document_id="d", commitment=name, section=section,
-                    location=Location(path="d.pdf", page=page), **people)
+    return PlanItem(
+        id=name,
+        document_id="d",
+        commitment=name,
+        section=section,
+        location=Location(path="d.pdf", page=page),
+        **people,
+    )
 
 
 def test_role_lines_in_their_spellings() -> None:
     assert people_line("Cabinet Member(s): Dan Watkins, Sue Chandler") == (
-        "cabinet_member", [Person(name="Dan Watkins", role="Cabinet Member"),
-                           Person(name="Sue Chandler", role="Cabinet Member")])
+        "cabinet_member",
+        [
+            Person(name="Dan Watkins", role="Cabinet Member"),
+            Person(name="Sue Chandler", role="Cabinet Member"),
+        ],
+    )
     field, [who] = people_line("Portfolio Holder for Housing – Cllr Jane Smith")  # type: ignore[misc]
-    assert field == "cabinet_member" and who == Person(name="Cllr Jane Smith", role="Portfolio Holder for Housing")
+    assert field == "cabinet_member" and who == Person(
+        name="Cllr Jane Smith", role="Portfolio Holder for Housing"
+    )
     assert people_line("Lead officer: Bob Jones")[0] == "owner"  # type: ignore[index]
     assert people_line("Corporate Director Simon Jones")[0] == "director"  # type: ignore[index]
-    assert [(f, [p.name for p in ps]) for f, ps in people_lines(
-        "Cabinet Member: Dan Watkins / Corporate Director: Pat Green")] == [
-        ("cabinet_member", ["Dan Watkins"]), ("director", ["Pat Green"])]
+    assert [
+        (f, [p.name for p in ps])
+        for f, ps in people_lines("Cabinet Member: Dan Watkins / Corporate Director: Pat Green")
+    ] == [("cabinet_member", ["Dan Watkins"]), ("director", ["Pat Green"])]
     assert people_lines("Cabinet Member: Dan Watkins / the rest of the sentence") == []
     # sentences that mention a role are not role lines
-    assert people_line("Following a letter from Cabinet Member for Economic Development to the housing") is None
+    assert (
+        people_line(
+            "Following a letter from Cabinet Member for Economic Development to the housing"
+        )
+        is None
+    )
     assert people_line("Director of Public Health delivered a presentation") is None
 
 
@@ -45,8 +63,12 @@ def test_each_part_gives_its_own_people_to_its_items_and_subsections() -> None:
     blocks = [
         heading("Adult Care", 3, 1),
         para("Cabinet Member: Cllr Ann Other", 3),
-        Block(kind=BlockKind.table, header=[["Corporate Director", "Pat Green"]],
-              rows=[Row(cells=["Lead officer", "Sam Brown and Lee White"], at=Span(page=3))], at=Span(page=3)),
+        Block(
+            kind=BlockKind.table,
+            header=[["Corporate Director", "Pat Green"]],
+            rows=[Row(cells=["Lead officer", "Sam Brown and Lee White"], at=Span(page=3))],
+            at=Span(page=3),
+        ),
         heading("Key Performance Indicators", 4, 2),
         heading("Children's Services", 6, 1),
         para("Cabinet Members: Cllr Tom Blue, Cllr Ray Red", 6),

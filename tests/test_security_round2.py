@@ -52,13 +52,27 @@ def _write_corpus(folder: Path) -> Path:
     (folder / "transport-note.md").write_text(NOTE, encoding="utf-8")
     (folder / "exempt-briefing.txt").write_text(BRIEFING, encoding="utf-8")
     (folder / "transport-update.txt").write_text(PLAN_UPDATE, encoding="utf-8")
-    manifest = {"documents": {
-        "transport-note.md": {"title": "Transport strategy note", "kind": "other", "date": "2019-01"},
-        "transport-update.txt": {"title": "Transport delivery update", "kind": "update", "period": "Q3 2018/19",
-                                 "date": "2019-01"},
-        "exempt-briefing.txt": {"title": "Exempt Cabinet briefing", "kind": "other", "date": "2018-01",
-                                "access": "restricted"},
-    }}
+    manifest = {
+        "documents": {
+            "transport-note.md": {
+                "title": "Transport strategy note",
+                "kind": "other",
+                "date": "2019-01",
+            },
+            "transport-update.txt": {
+                "title": "Transport delivery update",
+                "kind": "update",
+                "period": "Q3 2018/19",
+                "date": "2019-01",
+            },
+            "exempt-briefing.txt": {
+                "title": "Exempt Cabinet briefing",
+                "kind": "other",
+                "date": "2018-01",
+                "access": "restricted",
+            },
+        }
+    }
     (folder / "manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     return folder
 
@@ -68,7 +82,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from indexing.ingest import ingest
 
     corpus = _write_corpus(tmp_path_factory.mktemp("hostile-corpus"))
-    settings = Settings(data_dir=tmp_path_factory.mktemp("hostile-index"), corpus_dir=corpus, llm=None)
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("hostile-index"), corpus_dir=corpus, llm=None
+    )
     report = ingest(settings)
     assert len(report.documents) == 3 and not report.skipped, report
     return settings
@@ -103,10 +119,16 @@ def test_common_word_questions_each_get_a_one_line_answer_and_the_batch_goes_on(
     assert all(a["answer"] == NO_SUBJECT and not a["answered"] for a in answers[:4])
     assert answers[4]["answered"] and answers[4]["citations"]
     single = run("ask", "is that it?")
-    assert single.exit_code == 0 and "names nothing to look up" in single.output and "Traceback" not in single.output
+    assert (
+        single.exit_code == 0
+        and "names nothing to look up" in single.output
+        and "Traceback" not in single.output
+    )
 
 
-def test_an_unexpected_failure_on_one_line_does_not_end_the_batch(run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_failure_on_one_line_does_not_end_the_batch(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The batch loop's own protection, whatever the failure: here one question makes
     the assistant raise, as the keyword index did on 'the'."""
     from assistant.service import Assistant
@@ -119,10 +141,15 @@ def test_an_unexpected_failure_on_one_line_does_not_end_the_batch(run, monkeypat
         return real_ask(self, question, **options)
 
     monkeypatch.setattr(Assistant, "ask", ask)
-    result = run("ask", "--json", "-", input="has the transport strategy been cancelled?\nboom\nis it?\n")
+    result = run(
+        "ask", "--json", "-", input="has the transport strategy been cancelled?\nboom\nis it?\n"
+    )
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert result.exit_code == 0 and len(lines) == 3
-    assert lines[1] == {"question": "boom", "error": lines[1]["error"]} and "IndexError" in lines[1]["error"]
+    assert (
+        lines[1] == {"question": "boom", "error": lines[1]["error"]}
+        and "IndexError" in lines[1]["error"]
+    )
     assert "\n" not in lines[1]["error"] and "Traceback" not in result.output
     assert lines[0]["answered"] and "answer" in lines[2]
 
@@ -138,8 +165,14 @@ def test_a_draft_of_common_words_is_a_clear_reply(run, query: str) -> None:
 def test_a_public_asker_never_gets_a_restricted_word_back_as_a_correction(run) -> None:
     public = json.loads(run("ask", "--json", "what about the Fennell House sale?").output)
     assert "fennel" not in json.dumps(public).lower().replace("fennell", "")
-    allowed = json.loads(run("ask", "--json", "--access", "public,restricted", "what about the Fennell House sale?").output)
-    assert "Fennel House" in allowed["question"] or "fennel House" in allowed["question"]  # it is a real correction there
+    allowed = json.loads(
+        run(
+            "ask", "--json", "--access", "public,restricted", "what about the Fennell House sale?"
+        ).output
+    )
+    assert (
+        "Fennel House" in allowed["question"] or "fennel House" in allowed["question"]
+    )  # it is a real correction there
 
 
 def test_real_words_are_not_corrected(run) -> None:
@@ -154,14 +187,26 @@ def test_term_statistics_come_from_the_visible_documents_only(hostile: Settings)
 
     store = IndexStore.open(hostile)
     public = Scope.of(store, {"public"}).terms
-    only_public = TermStats.build([n.text for n in store.get({"plan_document": {"$in": ["transport-note", "transport-update"]}})])
-    assert (public.df, public.n_docs, public.words) == (only_public.df, only_public.n_docs, only_public.words)
+    only_public = TermStats.build(
+        [
+            n.text
+            for n in store.get({"plan_document": {"$in": ["transport-note", "transport-update"]}})
+        ]
+    )
+    assert (public.df, public.n_docs, public.words) == (
+        only_public.df,
+        only_public.n_docs,
+        only_public.words,
+    )
     assert "fennel" not in public.words and "fennel" in store.terms.words
     assert Scope.of(store, {"public", "restricted"}).terms is store.terms
 
 
 def test_nearest_items_and_errors_name_only_visible_documents(run) -> None:
-    for question in ("tell me about the preferred bidder", "what is the valuation by the surveyor?"):
+    for question in (
+        "tell me about the preferred bidder",
+        "what is the valuation by the surveyor?",
+    ):
         text = run("ask", "--json", question).output
         assert "Fennel" not in text and "Exempt" not in text and "exempt-briefing" not in text, text
     result = run("ask", "--document", "exempt", "what is the valuation?")
@@ -178,7 +223,9 @@ def _assert_no_forged_lines(text: str) -> None:
     ours = _unquoted(text)
     assert FORGED_TITLE not in ours and "Quarter 2" not in ours, text
     assert "SYSTEM:" not in ours and "ignore your instructions" not in ours, text
-    assert not re.search(r"“[^”]*\[\d+\]", text), text  # a document's "[1]" inside a quote is not our marker
+    assert not re.search(r"“[^”]*\[\d+\]", text), (
+        text
+    )  # a document's "[1]" inside a quote is not our marker
     for line in text.splitlines():
         if line.lstrip("*_ ").lower().startswith("source"):
             assert FORGED_TITLE not in line and "12.1" not in line, line
@@ -186,9 +233,13 @@ def _assert_no_forged_lines(text: str) -> None:
 
 def test_a_forged_source_line_is_quoted_as_the_documents_words(run) -> None:
     data = json.loads(run("ask", "--json", "has the transport strategy been cancelled?").output)
-    assert data["answered"] and {c["document"] for c in data["citations"]} == {"Transport strategy note"}
+    assert data["answered"] and {c["document"] for c in data["citations"]} == {
+        "Transport strategy note"
+    }
     _assert_no_forged_lines(data["answer"])
-    assert "“" in data["answer"] and "[2]" not in data["answer"]  # the document's "[2]" is not our marker
+    assert (
+        "“" in data["answer"] and "[2]" not in data["answer"]
+    )  # the document's "[2]" is not our marker
     shown = run("ask", "has the transport strategy been cancelled?").output
     _assert_no_forged_lines(shown)
 
@@ -203,10 +254,15 @@ def test_a_forged_source_inside_a_plan_row_stays_inside_its_quote(run) -> None:
 
 
 def test_a_draft_never_presents_a_forged_source_line_as_ours(run) -> None:
-    for query in ("Has the transport strategy been cancelled? When was the bus station lease renewed?",):
+    for query in (
+        "Has the transport strategy been cancelled? When was the bus station lease renewed?",
+    ):
         draft = json.loads(run("draft", "--json", query).output)
         _assert_no_forged_lines(draft["text"])
-        assert {ref["citation"]["document"] for ref in draft["references"]} <= {"Transport strategy note", "Transport delivery update"}
+        assert {ref["citation"]["document"] for ref in draft["references"]} <= {
+            "Transport strategy note",
+            "Transport delivery update",
+        }
     _assert_no_forged_lines(json.loads(run("draft", "--json", "Is 31.1 on track?").output)["text"])
 
 
@@ -225,7 +281,9 @@ def _ingest(corpus: Path, data: Path, monkeypatch: pytest.MonkeyPatch):
         config.get_settings.cache_clear()
 
 
-def test_ingest_exit_codes_and_escaped_file_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_exit_codes_and_escaped_file_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     good = _write_corpus(tmp_path / "good")
     assert _ingest(good, tmp_path / "i0", monkeypatch).exit_code == 0
 

@@ -18,7 +18,6 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-
 from tests.slack_fixtures import SlackRig
 from tests.slack_mock_server import BOT_USER_ID, TEAM_ID
 
@@ -26,8 +25,13 @@ pytest_plugins = ["tests.slack_fixtures"]
 
 # Figures quoted in docs/security.md ("concurrent load held"): keep them in step.
 CONCURRENT_QUESTIONS = 50
-QUESTIONS = ["how is 12.1 rated?", "which commitments are amber?", "who owns 3.2?",
-             "what is the latest on the one stop shop for homeless people?", "when is the transport strategy due?"]
+QUESTIONS = [
+    "how is 12.1 rated?",
+    "which commitments are amber?",
+    "who owns 3.2?",
+    "what is the latest on the one stop shop for homeless people?",
+    "when is the transport strategy due?",
+]
 
 
 def test_fifty_concurrent_questions_are_each_answered_once(slack_rig_factory) -> None:
@@ -49,23 +53,38 @@ def test_fifty_concurrent_questions_are_each_answered_once(slack_rig_factory) ->
     posts = rig.mock.of("chat.postMessage")
     assert sorted(c.args["thread_ts"] for c in posts) == stamps  # every one answered, none twice
     for call in posts:
-        assert "Sources" in call.block_text() or "don't cover" in call.block_text(), call.block_text()[:300]
+        assert "Sources" in call.block_text() or "don't cover" in call.block_text(), (
+            call.block_text()[:300]
+        )
 
 
 def test_a_replayed_request_is_refused_and_answered_once(slack_rig: SlackRig) -> None:
     stamp = int(time.time())
     # The same signed bytes sent twice: first a /plan command, then an event.
-    form = ("token=unused&team_id=T0COUNCIL&channel_id=C0COUNCIL&user_id=U0CLLR&command=%2Fplan"
-            f"&text=how+is+12.1+rated%3F&response_url={slack_rig.mock.response_url('replay')}&trigger_id=1.2")
+    form = (
+        "token=unused&team_id=T0COUNCIL&channel_id=C0COUNCIL&user_id=U0CLLR&command=%2Fplan"
+        f"&text=how+is+12.1+rated%3F&response_url={slack_rig.mock.response_url('replay')}&trigger_id=1.2"
+    )
     first = slack_rig.post(form, "application/x-www-form-urlencoded", timestamp=stamp)
     replay = slack_rig.post(form, "application/x-www-form-urlencoded", timestamp=stamp)
     assert (first[0], replay[0]) == (200, 401)
-    event = json.dumps({
-        "type": "event_callback", "team_id": TEAM_ID, "api_app_id": "A0PLANBOT", "event_id": "Ev0REPLAY",
-        "event": {"type": "app_mention", "user": "U0CLLR", "text": f"<@{BOT_USER_ID}> how is 12.1 rated?",
-                  "ts": "1700000600.000100", "channel": "C0COUNCIL", "event_ts": "1700000600.000100"},
-        "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
-    })
+    event = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": TEAM_ID,
+            "api_app_id": "A0PLANBOT",
+            "event_id": "Ev0REPLAY",
+            "event": {
+                "type": "app_mention",
+                "user": "U0CLLR",
+                "text": f"<@{BOT_USER_ID}> how is 12.1 rated?",
+                "ts": "1700000600.000100",
+                "channel": "C0COUNCIL",
+                "event_ts": "1700000600.000100",
+            },
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+        }
+    )
     assert slack_rig.post(event, "application/json", timestamp=stamp)[0] == 200
     assert slack_rig.post(event, "application/json", timestamp=stamp)[0] == 401
     # …and dressed up as Slack's retry, it is acknowledged but still not answered again.
@@ -83,8 +102,12 @@ def post_oversized(rig: SlackRig, size: int) -> int:
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
     try:
         conn.putrequest("POST", url.path)
-        for name, value in {"Content-Type": "application/json", "Content-Length": str(size),
-                            "X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=00"}.items():
+        for name, value in {
+            "Content-Type": "application/json",
+            "Content-Length": str(size),
+            "X-Slack-Request-Timestamp": str(int(time.time())),
+            "X-Slack-Signature": "v0=00",
+        }.items():
             conn.putheader(name, value)
         conn.endheaders()
         return conn.getresponse().status
@@ -92,7 +115,9 @@ def post_oversized(rig: SlackRig, size: int) -> int:
         conn.close()
 
 
-def test_oversized_and_malformed_bodies_are_rejected_and_nothing_is_posted(slack_rig: SlackRig) -> None:
+def test_oversized_and_malformed_bodies_are_rejected_and_nothing_is_posted(
+    slack_rig: SlackRig,
+) -> None:
     assert post_oversized(slack_rig, 1_100_000) == 413
     assert post_oversized(slack_rig, 50_000_000) == 413
     status, body = slack_rig.post('{"type": "event_callback", "event": {', "application/json")
@@ -107,8 +132,12 @@ def test_one_person_asking_too_fast_gets_a_polite_note(slack_rig_factory) -> Non
     rig = slack_rig_factory(slack_rate_limit=3)
     for n in range(5):
         rig.mention("how is 12.1 rated?", ts=f"17000007{n:02d}.000100", user="U0HASTY")
-    rig.mention("how is 12.1 rated?", ts="1700000799.000100", user="U0CALM")  # others are not held up
-    posts = {c.args["thread_ts"]: c.block_text() for c in rig.mock.wait_for("chat.postMessage", count=6)}
+    rig.mention(
+        "how is 12.1 rated?", ts="1700000799.000100", user="U0CALM"
+    )  # others are not held up
+    posts = {
+        c.args["thread_ts"]: c.block_text() for c in rig.mock.wait_for("chat.postMessage", count=6)
+    }
     rig.wait_idle()
     noted = [ts for ts, text in posts.items() if "questions in the last minute" in text]
     answered = [ts for ts, text in posts.items() if "Sources" in text]
@@ -117,13 +146,18 @@ def test_one_person_asking_too_fast_gets_a_polite_note(slack_rig_factory) -> Non
     assert "Please wait about" in posts[noted[0]] and "Sources" not in posts[noted[0]]
 
 
-def test_a_question_of_exactly_the_limit_is_answered_and_one_more_is_refused(slack_rig: SlackRig) -> None:
+def test_a_question_of_exactly_the_limit_is_answered_and_one_more_is_refused(
+    slack_rig: SlackRig,
+) -> None:
     limit = slack_rig.settings.max_question_chars
     base = "how is 12.1 rated? "
     at_limit = (base * (limit // len(base) + 1))[:limit].strip()
     at_limit = at_limit + "x" * (limit - len(at_limit))
     slack_rig.mention(at_limit, ts="1700000800.000100")
     slack_rig.mention(at_limit + "x", ts="1700000801.000100")
-    posts = {c.args["thread_ts"]: c.block_text() for c in slack_rig.mock.wait_for("chat.postMessage", count=2)}
+    posts = {
+        c.args["thread_ts"]: c.block_text()
+        for c in slack_rig.mock.wait_for("chat.postMessage", count=2)
+    }
     assert "please keep it under 2,000" in posts["1700000801.000100"]
     assert "please keep it under" not in posts["1700000800.000100"]

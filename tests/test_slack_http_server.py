@@ -40,8 +40,10 @@ def _stall(address: tuple[str, int], n: int) -> socket.socket:
     a body promising 100 bytes that sends one (odd ``n``)."""
     sock = socket.create_connection(address, timeout=5)
     if n % 2:
-        sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     b"X-Slack-Request-Timestamp: 1\r\nContent-Length: 100\r\n\r\n{")
+        sock.sendall(
+            b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"X-Slack-Request-Timestamp: 1\r\nContent-Length: 100\r\n\r\n{"
+        )
     else:
         sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Le")
     return sock
@@ -66,8 +68,10 @@ def _closed_by(sock: socket.socket, deadline: float) -> bool:
 def _challenge(rig: SlackRig) -> tuple[int, str, float]:
     """A valid signed request that needs no answering: Slack's url_verification."""
     began = time.monotonic()
-    status, body = rig.post(json.dumps({"type": "url_verification", "token": "x", "challenge": "c-123"}),
-                            "application/json")
+    status, body = rig.post(
+        json.dumps({"type": "url_verification", "token": "x", "challenge": "c-123"}),
+        "application/json",
+    )
     return status, body, time.monotonic() - began
 
 
@@ -84,7 +88,9 @@ def test_stalled_clients_do_not_hold_up_signed_requests_and_are_closed_in_time(
 
     status, body, seconds = _challenge(rig)
     assert status == 200 and "c-123" in body
-    assert seconds < 1.0, f"a signed request took {seconds:.2f}s behind {STALLED} stalled connections"
+    assert seconds < 1.0, (
+        f"a signed request took {seconds:.2f}s behind {STALLED} stalled connections"
+    )
     status, _ = rig.command("how is 12.1 rated?")  # the real answering path too
     assert status == 200
     rig.mock.wait_for("response_url")
@@ -95,11 +101,15 @@ def test_stalled_clients_do_not_hold_up_signed_requests_and_are_closed_in_time(
     closed_after = time.monotonic() - started
     assert not still_open, f"{len(still_open)} of {STALLED} stalled connections were not closed"
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    figures = (f"\n{STALLED} stalled connections opened in {held:.2f}s; a signed request answered in "
-               f"{seconds * 1000:.0f} ms; all closed {closed_after:.1f}s later (timeout {LIMITS.request_timeout}s); "
-               f"closed by the request deadline: {rig.server.closed_stalled}; peak RSS {rss_before // 1024} → "
-               f"{rss_after // 1024} MB")
-    assert rig.server.closed_stalled >= STALLED // 2  # the header stalls: only the deadline closes them
+    figures = (
+        f"\n{STALLED} stalled connections opened in {held:.2f}s; a signed request answered in "
+        f"{seconds * 1000:.0f} ms; all closed {closed_after:.1f}s later (timeout {LIMITS.request_timeout}s); "
+        f"closed by the request deadline: {rig.server.closed_stalled}; peak RSS {rss_before // 1024} → "
+        f"{rss_after // 1024} MB"
+    )
+    assert (
+        rig.server.closed_stalled >= STALLED // 2
+    )  # the header stalls: only the deadline closes them
     rig.wait_idle()
     noisy = [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
     assert not noisy, [r.getMessage() for r in noisy[:3]]
@@ -110,8 +120,12 @@ def test_stalled_clients_do_not_hold_up_signed_requests_and_are_closed_in_time(
     assert _challenge(rig)[0] == 200  # and the server still serves
 
 
-def test_over_the_connection_limit_requests_are_refused_with_503_not_queued(slack_rig_factory) -> None:
-    rig = slack_rig_factory(limits=ServerLimits(request_timeout=3.0, body_timeout=2.0, max_connections=20))
+def test_over_the_connection_limit_requests_are_refused_with_503_not_queued(
+    slack_rig_factory,
+) -> None:
+    rig = slack_rig_factory(
+        limits=ServerLimits(request_timeout=3.0, body_timeout=2.0, max_connections=20)
+    )
     address = _address(rig)
     stalled = [_stall(address, 1) for _ in range(25)]
     time.sleep(0.2)
@@ -127,7 +141,9 @@ def test_over_the_connection_limit_requests_are_refused_with_503_not_queued(slac
         time.sleep(0.1)
 
 
-def test_a_body_that_stops_arriving_gets_408_and_the_connection_is_closed(slack_rig_factory) -> None:
+def test_a_body_that_stops_arriving_gets_408_and_the_connection_is_closed(
+    slack_rig_factory,
+) -> None:
     rig = slack_rig_factory(limits=LIMITS)
     sock = _stall(_address(rig), 1)
     sock.settimeout(LIMITS.body_timeout + 2)
@@ -136,7 +152,9 @@ def test_a_body_that_stops_arriving_gets_408_and_the_connection_is_closed(slack_
     while chunk := sock.recv(4096):
         reply += chunk
     sock.close()
-    assert reply.startswith(b"HTTP/1.1 408") and time.monotonic() - began < LIMITS.body_timeout + 1.5
+    assert (
+        reply.startswith(b"HTTP/1.1 408") and time.monotonic() - began < LIMITS.body_timeout + 1.5
+    )
 
 
 def test_health_and_readiness(slack_rig_factory, tmp_path) -> None:

@@ -47,29 +47,45 @@ def test_councillor_round_trip(slack_rig: SlackRig, tmp_path) -> None:
     assert item.owner and blocks.escape(item.owner[0].display()) in follow_up_call.block_text()
 
     # 3. 👎 opens the modal; the correction is stored
-    slack_rig.click(blocks.ACTION_DOWN, follow_up_call.buttons()[blocks.ACTION_DOWN], message_call=follow_up_call,
-                    channel="C0HOUSING")
+    slack_rig.click(
+        blocks.ACTION_DOWN,
+        follow_up_call.buttons()[blocks.ACTION_DOWN],
+        message_call=follow_up_call,
+        channel="C0HOUSING",
+    )
     [opened] = slack_rig.mock.wait_for("views.open")
     correction = "The owner changed in the Q3 update; it is now the Head of Housing Options."
-    state = {"values": {
-        "kind": {"kind": {"type": "static_select", "selected_option": {"value": "wrong_facts"}}},
-        "wrong": {"wrong": {"type": "plain_text_input", "value": "Out of date owner"}},
-        "expected": {"expected": {"type": "plain_text_input", "value": correction}},
-        "refs": {"refs": {"type": "plain_text_input", "value": item.ref}},
-    }}
-    status, _ = slack_rig.interact({"type": "view_submission", "user": {"id": "U0CLLR"},
-                                    "view": {**opened.args["view"], "id": "V1", "state": state}})
+    state = {
+        "values": {
+            "kind": {
+                "kind": {"type": "static_select", "selected_option": {"value": "wrong_facts"}}
+            },
+            "wrong": {"wrong": {"type": "plain_text_input", "value": "Out of date owner"}},
+            "expected": {"expected": {"type": "plain_text_input", "value": correction}},
+            "refs": {"refs": {"type": "plain_text_input", "value": item.ref}},
+        }
+    }
+    status, _ = slack_rig.interact(
+        {
+            "type": "view_submission",
+            "user": {"id": "U0CLLR"},
+            "view": {**opened.args["view"], "id": "V1", "state": state},
+        }
+    )
     assert status == 200
 
     # 4. the export turns it into an eval item
     out = tmp_path / "feedback.yaml"
-    result = CliRunner().invoke(feedback_group, ["export", "--db", str(slack_rig.settings.feedback_db),
-                                                 "--out", str(out)])
+    result = CliRunner().invoke(
+        feedback_group, ["export", "--db", str(slack_rig.settings.feedback_db), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     exported = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert exported["name"] == "feedback"
     [eval_item] = exported["questions"]
-    assert eval_item["question"] == f"{QUESTION} who owns it?"  # the follow-up with what it followed
+    assert (
+        eval_item["question"] == f"{QUESTION} who owns it?"
+    )  # the follow-up with what it followed
     assert {"feedback", "follow-up"} <= set(eval_item["tags"])
     assert eval_item["expect"] == {"answered": True, "facts": [correction], "refs": [item.ref]}
     parse_set(exported, str(out))  # a valid known-answer set for `planbot eval`

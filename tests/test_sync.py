@@ -59,16 +59,43 @@ class Scenario:
             "# Notes for the portfolio holder\n\nThe draft budget goes to County Council in February.\n",
             encoding="utf-8",
         )
-        (self.settings.corpus_dir / "manifest.yaml").write_text(yaml.safe_dump({"documents": {
-            HAND_WRITTEN: {"title": "Officer notes", "kind": "other", "access": "members"},
-        }}), encoding="utf-8")
+        (self.settings.corpus_dir / "manifest.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "documents": {
+                        HAND_WRITTEN: {
+                            "title": "Officer notes",
+                            "kind": "other",
+                            "access": "members",
+                        },
+                    }
+                }
+            ),
+            encoding="utf-8",
+        )
 
     def env(self) -> dict[str, str]:
-        return {"PLANBOT_DATA_DIR": str(self.settings.data_dir), "PLANBOT_CORPUS_DIR": str(self.settings.corpus_dir)}
+        return {
+            "PLANBOT_DATA_DIR": str(self.settings.data_dir),
+            "PLANBOT_CORPUS_DIR": str(self.settings.corpus_dir),
+        }
 
     def args(self, *extra: str) -> list[str]:
-        return ["moderngov", self.server.url, "--committee", "Cabinet", "--committee", "county council",
-                "--since", "2025-01-01", "--until", "31/03/2025", "--interval", "0", *extra]
+        return [
+            "moderngov",
+            self.server.url,
+            "--committee",
+            "Cabinet",
+            "--committee",
+            "county council",
+            "--since",
+            "2025-01-01",
+            "--until",
+            "31/03/2025",
+            "--interval",
+            "0",
+            *extra,
+        ]
 
     def sync(self, *extra: str) -> Result:
         from assistant import config
@@ -80,7 +107,9 @@ class Scenario:
             config.get_settings.cache_clear()
 
     def manifest(self) -> dict[str, dict]:
-        return yaml.safe_load((self.settings.corpus_dir / "manifest.yaml").read_text(encoding="utf-8"))["documents"]
+        return yaml.safe_load(
+            (self.settings.corpus_dir / "manifest.yaml").read_text(encoding="utf-8")
+        )["documents"]
 
     def documents(self) -> dict[str, object]:
         store = IndexStore.open(self.settings)
@@ -90,7 +119,8 @@ class Scenario:
         """Every file the ingest would read (names not hidden), with its hash."""
         return {
             str(p.relative_to(self.settings.corpus_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(self.settings.corpus_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")
+            for p in sorted(self.settings.corpus_dir.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")
         }
 
     def parts(self) -> list[Path]:
@@ -121,28 +151,53 @@ def test_first_sync_gets_every_paper_with_its_manifest(scenario: Scenario) -> No
     by_url = {entry.get("url"): (name, entry) for name, entry in manifest.items()}
     for paper in papers.values():
         name, entry = by_url[scenario.server.paper_url(paper)]
-        meeting = next(m for m in scenario.server.system.meetings.values() for i in m.items if paper in i.papers)
+        meeting = next(
+            m
+            for m in scenario.server.system.meetings.values()
+            for i in m.items
+            if paper in i.papers
+        )
         item = next(i for i in meeting.items if paper in i.papers)
         assert entry["title"] == paper.title
         assert entry["access"] == ("restricted" if paper.restricted else "public")
         assert entry["committee"] == scenario.server.system.committees[meeting.committee_id]
-        assert entry["meeting"] == str(meeting.id) and entry["meeting_date"] == meeting.date.isoformat()
+        assert (
+            entry["meeting"] == str(meeting.id)
+            and entry["meeting_date"] == meeting.date.isoformat()
+        )
         assert entry["date"] == meeting.date.isoformat()
         assert entry["agenda_item"] == f"{item.number}. {item.title}"
         path = next(scenario.settings.corpus_dir.rglob(name))
         assert path.read_bytes() == paper.data()
         assert path.parent.name == f"{meeting.date.isoformat()}-m{meeting.id}"
-    kinds = {manifest[by_url[scenario.server.paper_url(papers[pid])][0]]["kind"] for pid in (70052, 70081)}
+    kinds = {
+        manifest[by_url[scenario.server.paper_url(papers[pid])][0]]["kind"]
+        for pid in (70052, 70081)
+    }
     assert kinds == {"decision"}
-    assert manifest[by_url[scenario.server.paper_url(papers[70051])][0]]["period"] == "November 2024-25"
+    assert (
+        manifest[by_url[scenario.server.paper_url(papers[70051])][0]]["period"]
+        == "November 2024-25"
+    )
     assert manifest[by_url[scenario.server.paper_url(papers[70082])][0]]["kind"] == "form"
     # one record per meeting, with the meeting page as its address
-    records = {name: e for name, e in manifest.items() if name.endswith(".md") and name != HAND_WRITTEN}
-    assert {e["title"] for e in records.values()} == {"Cabinet — 30 January 2025", "County Council — 13 February 2025"}
+    records = {
+        name: e for name, e in manifest.items() if name.endswith(".md") and name != HAND_WRITTEN
+    }
+    assert {e["title"] for e in records.values()} == {
+        "Cabinet — 30 January 2025",
+        "County Council — 13 February 2025",
+    }
     assert {e["kind"] for e in records.values()} == {"decision"}
     assert {e["url"] for e in records.values()} == {
-        f"{scenario.server.url}/ieListDocuments.aspx?MId={CAB_JAN}", f"{scenario.server.url}/ieListDocuments.aspx?MId={CC_FEB}"}
-    assert manifest[HAND_WRITTEN] == {"title": "Officer notes", "kind": "other", "access": "members"}
+        f"{scenario.server.url}/ieListDocuments.aspx?MId={CAB_JAN}",
+        f"{scenario.server.url}/ieListDocuments.aspx?MId={CC_FEB}",
+    }
+    assert manifest[HAND_WRITTEN] == {
+        "title": "Officer notes",
+        "kind": "other",
+        "access": "members",
+    }
     # and the index holds them, with the labels of the manifest
     docs = {doc.meta.file: doc for doc in IndexStore.open(scenario.settings).documents}
     assert set(docs) == set(manifest)
@@ -154,11 +209,19 @@ def test_first_sync_gets_every_paper_with_its_manifest(scenario: Scenario) -> No
 
 def test_second_sync_changes_nothing(scenario: Scenario) -> None:
     """Through the GET form this time: it reads the same committee system as SOAP did."""
-    before = (scenario.snapshot(), current_generation(scenario.settings.data_dir), dict(scenario.server.downloads))
+    before = (
+        scenario.snapshot(),
+        current_generation(scenario.settings.data_dir),
+        dict(scenario.server.downloads),
+    )
     result = scenario.sync("--form", "get")
     assert result.exit_code == 0, result.output
     assert "downloaded 0" in result.output and "Index up to date" in result.output
-    assert (scenario.snapshot(), current_generation(scenario.settings.data_dir), dict(scenario.server.downloads)) == before
+    assert (
+        scenario.snapshot(),
+        current_generation(scenario.settings.data_dir),
+        dict(scenario.server.downloads),
+    ) == before
 
 
 def _expect_unchanged(scenario: Scenario, result: Result, *fragments: str) -> None:
@@ -170,14 +233,19 @@ def _expect_unchanged(scenario: Scenario, result: Result, *fragments: str) -> No
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize(("fault", "fragments"), [
-    ("500", (f"GetMeeting(lMeetingId={CAB_JAN}): the server answered 500",)),
-    ("timeout", ("GetMeetings(lCommitteeId=144", "did not answer in time (after 2 tries)")),
-    ("truncated", ("download of", "s70051", "cut short")),
-    ("malformed", (f"GetMeeting(lMeetingId={CAB_JAN}): the reply is not well-formed XML",)),
-    ("bomb", ("GetCommittees(): refused the reply: it declares a DOCTYPE or entities",)),
-])
-def test_failures_leave_corpus_and_index_as_they_were(scenario: Scenario, fault: str, fragments: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("fault", "fragments"),
+    [
+        ("500", (f"GetMeeting(lMeetingId={CAB_JAN}): the server answered 500",)),
+        ("timeout", ("GetMeetings(lCommitteeId=144", "did not answer in time (after 2 tries)")),
+        ("truncated", ("download of", "s70051", "cut short")),
+        ("malformed", (f"GetMeeting(lMeetingId={CAB_JAN}): the reply is not well-formed XML",)),
+        ("bomb", ("GetCommittees(): refused the reply: it declares a DOCTYPE or entities",)),
+    ],
+)
+def test_failures_leave_corpus_and_index_as_they_were(
+    scenario: Scenario, fault: str, fragments: tuple[str, ...]
+) -> None:
     server = scenario.server
     paper = server.system.papers()[70051]
     published = paper.published
@@ -204,10 +272,17 @@ def test_failures_leave_corpus_and_index_as_they_were(scenario: Scenario, fault:
 
 def test_unknown_committee_lists_the_real_names(scenario: Scenario) -> None:
     before = scenario.snapshot()
-    result = CliRunner().invoke(cli, ["sync", "moderngov", scenario.server.url, "--committee", "Cabinett",
-                                      "--interval", "0"], env=scenario.env())
-    _expect_unchanged(scenario, result, "no committee called 'Cabinett'; the committees are: Cabinet, "
-                      "County Council, Governance and Audit Committee, Scrutiny Committee")
+    result = CliRunner().invoke(
+        cli,
+        ["sync", "moderngov", scenario.server.url, "--committee", "Cabinett", "--interval", "0"],
+        env=scenario.env(),
+    )
+    _expect_unchanged(
+        scenario,
+        result,
+        "no committee called 'Cabinett'; the committees are: Cabinet, "
+        "County Council, Governance and Audit Committee, Scrutiny Committee",
+    )
     assert scenario.snapshot() == before
 
 
@@ -232,12 +307,18 @@ def test_changes_are_picked_up(scenario: Scenario) -> None:
     paper = system.papers()[70052]
     name = next(n for n, e in manifest.items() if e.get("url") == server.paper_url(paper))
     old_sha = hashlib.sha256(paper.data()).hexdigest()
-    paper.path, paper.published = KENT / "cabinet_2025-01-30__24-00115 - PROD.pdf", "28/01/2025 10:00:00"
+    paper.path, paper.published = (
+        KENT / "cabinet_2025-01-30__24-00115 - PROD.pdf",
+        "28/01/2025 10:00:00",
+    )
     result = scenario.sync()
     assert result.exit_code == 0, result.output
     assert "replaced" in result.output and server.downloads[70052] == 2
     path = next(scenario.settings.corpus_dir.rglob(name))
-    assert path.read_bytes() == paper.data() and hashlib.sha256(path.read_bytes()).hexdigest() != old_sha
+    assert (
+        path.read_bytes() == paper.data()
+        and hashlib.sha256(path.read_bytes()).hexdigest() != old_sha
+    )
     assert scenario.documents()[name].sha256 == hashlib.sha256(paper.data()).hexdigest()
 
     # replaced again with the same publication date: the stated size gives it away
@@ -248,7 +329,11 @@ def test_changes_are_picked_up(scenario: Scenario) -> None:
 
     # a deleted paper: taken off the agenda
     item = next(i for i in system.meetings[CC_FEB].items if any(p.id == 71063 for p in i.papers))
-    gone = next(n for n, e in scenario.manifest().items() if e.get("url") == server.paper_url(system.papers()[71063]))
+    gone = next(
+        n
+        for n, e in scenario.manifest().items()
+        if e.get("url") == server.paper_url(system.papers()[71063])
+    )
     item.papers = [p for p in item.papers if p.id != 71063]
     result = scenario.sync()
     assert result.exit_code == 0, result.output
@@ -257,19 +342,22 @@ def test_changes_are_picked_up(scenario: Scenario) -> None:
     assert gone not in scenario.documents()
 
 
-
 def test_paper_turned_restricted_is_relabelled(scenario: Scenario) -> None:
     server = scenario.server
     paper = server.system.papers()[70051]
     count = server.downloads[70051]
-    label = next(n for n, e in scenario.manifest().items() if e.get("url") == server.paper_url(paper))
+    label = next(
+        n for n, e in scenario.manifest().items() if e.get("url") == server.paper_url(paper)
+    )
     paper.restricted = True
     result = scenario.sync()
     assert result.exit_code == 0, result.output
     assert "relabelled" in result.output and "now restricted" in result.output
     assert server.downloads[70051] == count  # the bytes did not change: not fetched again
     assert scenario.manifest()[label]["access"] == "restricted"
-    record = next(scenario.settings.corpus_dir.rglob(f"cabinet-2025-01-30-meeting-{CAB_JAN}.md")).read_text()
+    record = next(
+        scenario.settings.corpus_dir.rglob(f"cabinet-2025-01-30-meeting-{CAB_JAN}.md")
+    ).read_text()
     assert paper.title not in record and "restricted paper" in record
     assert scenario.manifest()[HAND_WRITTEN]["title"] == "Officer notes"
 
@@ -277,7 +365,9 @@ def test_paper_turned_restricted_is_relabelled(scenario: Scenario) -> None:
 def test_relabelled_paper_is_restricted_in_the_index(scenario: Scenario) -> None:
     server = scenario.server
     paper = server.system.papers()[70081]
-    label = next(n for n, e in scenario.manifest().items() if e.get("url") == server.paper_url(paper))
+    label = next(
+        n for n, e in scenario.manifest().items() if e.get("url") == server.paper_url(paper)
+    )
     paper.restricted = True
     result = scenario.sync()
     assert result.exit_code == 0, result.output
@@ -290,12 +380,28 @@ def test_papers_that_are_not_documents_are_skipped(scenario: Scenario) -> None:
 
     server, meeting = scenario.server, scenario.server.system.meetings[CC_FEB]
     whole = (KENT / "cabinet_2025-01-30__24-00115 - EqIA.pdf").read_bytes()
-    item = Item(51099, "7", "Papers that cannot be indexed", papers=[
-        Paper(79001, "A web page", KENT, content=b"<html><body>Moved</body></html>", content_type="text/html"),
-        Paper(79002, "Half a PDF", KENT, content=whole[: len(whole) // 2]),
-        Paper(79003, "A large PDF", KENT / "cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"),
-        Paper(79004, "An exempt appendix", KENT / "cabinet_2025-01-30__24-00115 - EqIA.pdf", restricted=True),
-    ])
+    item = Item(
+        51099,
+        "7",
+        "Papers that cannot be indexed",
+        papers=[
+            Paper(
+                79001,
+                "A web page",
+                KENT,
+                content=b"<html><body>Moved</body></html>",
+                content_type="text/html",
+            ),
+            Paper(79002, "Half a PDF", KENT, content=whole[: len(whole) // 2]),
+            Paper(79003, "A large PDF", KENT / "cabinet_2025-03-04__QPR Q3 Cabinet appendix 1.pdf"),
+            Paper(
+                79004,
+                "An exempt appendix",
+                KENT / "cabinet_2025-01-30__24-00115 - EqIA.pdf",
+                restricted=True,
+            ),
+        ],
+    )
     server.faults.forbidden.add(79004)
     meeting.items.append(item)
     try:
@@ -303,18 +409,27 @@ def test_papers_that_are_not_documents_are_skipped(scenario: Scenario) -> None:
         result = scenario.sync("--max-size", "1", "--json")
         assert result.exit_code == 0, result.output
         changes = {c["title"]: c for c in json.loads(result.output)["changes"]}
-        reasons = {title: changes[title]["reason"] for title in ("A web page", "Half a PDF", "A large PDF",
-                                                                 "An exempt appendix")}
+        reasons = {
+            title: changes[title]["reason"]
+            for title in ("A web page", "Half a PDF", "A large PDF", "An exempt appendix")
+        }
         assert {changes[t]["change"] for t in reasons} == {"skipped"}
         assert reasons["A web page"] == "the server sent text/html, not a document"
         assert reasons["Half a PDF"] == "it is not a whole PDF (no PDF header or end marker)"
-        assert reasons["A large PDF"].startswith("it is ") and "over the 1,048,576-byte limit" in reasons["A large PDF"]
+        assert (
+            reasons["A large PDF"].startswith("it is ")
+            and "over the 1,048,576-byte limit" in reasons["A large PDF"]
+        )
         assert reasons["An exempt appendix"] == "the server refused it (403)"
         urls = {e.get("url") for e in scenario.manifest().values()}
         assert not urls & {server.paper_url(p) for p in item.papers}
         after = scenario.snapshot()
-        record = f"county-council/2025-02-13-m{CC_FEB}/county-council-2025-02-13-meeting-{CC_FEB}.md"
-        assert set(after) == set(before) and after[record] != before[record]  # no new file; the record lists the item
+        record = (
+            f"county-council/2025-02-13-m{CC_FEB}/county-council-2025-02-13-meeting-{CC_FEB}.md"
+        )
+        assert (
+            set(after) == set(before) and after[record] != before[record]
+        )  # no new file; the record lists the item
         assert scenario.parts() == []
     finally:
         meeting.items.remove(item)
@@ -327,8 +442,18 @@ def test_killed_sync_leaves_nothing_half_written(scenario: Scenario) -> None:
     paper.published = "06/02/2025 09:00:00"  # republished: the next sync fetches it again
     server.faults.slow_download[71061] = 0.5
     before = (scenario.snapshot(), current_generation(scenario.settings.data_dir))
-    command = [sys.executable, "-c", "from connectors.cli import main; main()", "sync", *scenario.args()]
-    env = {**os.environ, **scenario.env(), "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{REPO_ROOT / 'tests'}"}
+    command = [
+        sys.executable,
+        "-c",
+        "from connectors.cli import main; main()",
+        "sync",
+        *scenario.args(),
+    ]
+    env = {
+        **os.environ,
+        **scenario.env(),
+        "PYTHONPATH": f"{REPO_ROOT}{os.pathsep}{REPO_ROOT / 'tests'}",
+    }
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -345,5 +470,7 @@ def test_killed_sync_leaves_nothing_half_written(scenario: Scenario) -> None:
     result = scenario.sync()
     assert result.exit_code == 0, result.output
     assert scenario.parts() == []
-    state = next(scenario.settings.corpus_dir.rglob(f"{'2025-02-13'}-m{CC_FEB}/.moderngov-sync.json")).read_text()
+    state = next(
+        scenario.settings.corpus_dir.rglob(f"{'2025-02-13'}-m{CC_FEB}/.moderngov-sync.json")
+    ).read_text()
     assert "06/02/2025 09:00:00" in state

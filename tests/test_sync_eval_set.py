@@ -39,7 +39,9 @@ def test_the_set_is_asked_of_the_synced_corpus() -> None:
     assert len(SET.questions) >= 20
 
 
-@pytest.mark.parametrize("question", [q for q in SET.questions if q.expect.answered], ids=lambda q: q.id)
+@pytest.mark.parametrize(
+    "question", [q for q in SET.questions if q.expect.answered], ids=lambda q: q.id
+)
 def test_every_fact_is_in_its_document(question) -> None:
     expect = question.expect
     text = _norm(_text(expect.document, expect.page))
@@ -52,9 +54,17 @@ def test_every_fact_is_in_its_document(question) -> None:
 
 def test_every_synced_file_has_its_manifest_entry() -> None:
     manifest = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))["documents"]
-    files = {p.name for p in CORPUS.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name != "manifest.yaml"}
+    files = {
+        p.name
+        for p in CORPUS.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.name != "manifest.yaml"
+    }
     assert files == set(manifest)
     for entry in manifest.values():
-        assert entry["committee"] in ("Cabinet", "County Council") and entry["meeting_date"].startswith("2025-")
+        assert entry["committee"] in ("Cabinet", "County Council") and entry[
+            "meeting_date"
+        ].startswith("2025-")
         assert entry["url"].startswith("https://democracy.example.gov.uk/")
-    assert [n for n, e in manifest.items() if e["access"] == "restricted"] == ["24-00115-eqia-70082.pdf"]
+    assert [n for n, e in manifest.items() if e["access"] == "restricted"] == [
+        "24-00115-eqia-70082.pdf"
+    ]

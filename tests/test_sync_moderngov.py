@@ -37,11 +37,18 @@ def _client(server: ModernGovServer, **options) -> ModernGovClient:
 def test_both_forms_read_the_same_committee_system(server: ModernGovServer, form: str) -> None:
     with _client(server, form=form) as client:
         committees = client.committees()
-        assert [c.title for c in committees] == ["Cabinet", "County Council", "Scrutiny Committee",
-                                                 "Governance and Audit Committee"]
+        assert [c.title for c in committees] == [
+            "Cabinet",
+            "County Council",
+            "Scrutiny Committee",
+            "Governance and Audit Committee",
+        ]
         cabinet = committees[0]
         meetings = client.meetings(CABINET, date(2025, 1, 1), date(2025, 3, 31))
-        assert [(m.id, m.date) for m in meetings] == [(CAB_JAN, date(2025, 1, 30)), (9825, date(2025, 3, 4))]
+        assert [(m.id, m.date) for m in meetings] == [
+            (CAB_JAN, date(2025, 1, 30)),
+            (9825, date(2025, 3, 4)),
+        ]
         assert client.meetings(CABINET, date(2025, 2, 1), date(2025, 2, 28)) == []
         meeting = client.meeting(CAB_JAN, cabinet)
     assert meeting.date == date(2025, 1, 30) and meeting.time == "10:00"
@@ -52,7 +59,9 @@ def test_both_forms_read_the_same_committee_system(server: ModernGovServer, form
     assert item8.title.startswith("24/00115") and item8.is_decision
     assert [(a.id, a.restricted) for a in item8.attachments] == [(70081, False), (70082, True)]
     assert item8.attachments[0].url == f"{server.url}/documents/s70081/24-00115%20-%20PROD.pdf"
-    assert "Adopt the Integrated Care Strategy Delivery Plan" in html_text(item8.decision_html or "")
+    assert "Adopt the Integrated Care Strategy Delivery Plan" in html_text(
+        item8.decision_html or ""
+    )
     assert meeting.attendees[0].name == "Mr R W Gough" and meeting.attendees[0].role == "Chairman"
     assert [a.name for a in meeting.attendees if a.attendance == "Apologies"] == ["Mrs C Bell"]
 
@@ -71,14 +80,19 @@ def test_server_error_is_retried_then_named(server: ModernGovServer) -> None:
         client.meetings(CABINET, date(2025, 1, 1), date(2025, 3, 31))
     assert server.calls["GetMeetings"] - before == 3  # the first try and two retries
     message = str(err.value)
-    assert message.startswith("GetMeetings(lCommitteeId=144, sFromDate=01/01/2025, sToDate=31/03/2025)")
+    assert message.startswith(
+        "GetMeetings(lCommitteeId=144, sFromDate=01/01/2025, sToDate=31/03/2025)"
+    )
     assert "500" in message and "\n" not in message
 
 
 def test_a_client_error_is_not_retried(server: ModernGovServer) -> None:
     server.faults.status404.add("GetCommittees")
     before = server.calls["GetCommittees"]
-    with _client(server, retries=3) as client, pytest.raises(SourceError, match=r"^GetCommittees\(\): .*404"):
+    with (
+        _client(server, retries=3) as client,
+        pytest.raises(SourceError, match=r"^GetCommittees\(\): .*404"),
+    ):
         client.committees()
     assert server.calls["GetCommittees"] - before == 1
 
@@ -96,7 +110,9 @@ def test_malformed_xml_is_one_clear_line(server: ModernGovServer) -> None:
     server.faults.malformed.add("GetMeeting")
     with _client(server) as client, pytest.raises(SourceError) as err:
         client.meeting(CAB_JAN, kent_system_committee())
-    assert str(err.value).startswith(f"GetMeeting(lMeetingId={CAB_JAN}): the reply is not well-formed XML")
+    assert str(err.value).startswith(
+        f"GetMeeting(lMeetingId={CAB_JAN}): the reply is not well-formed XML"
+    )
 
 
 @pytest.mark.parametrize("form", ["soap", "get"])
@@ -119,36 +135,54 @@ def test_polite_interval_between_requests(server: ModernGovServer) -> None:
 
 def test_service_url_accepts_the_site_or_the_endpoint() -> None:
     assert service_url("https://democracy.example.gov.uk/") == (
-        "https://democracy.example.gov.uk", "https://democracy.example.gov.uk/mgWebService.asmx")
-    assert service_url("https://democracy.example.gov.uk/mgWebService.asmx")[0] == "https://democracy.example.gov.uk"
+        "https://democracy.example.gov.uk",
+        "https://democracy.example.gov.uk/mgWebService.asmx",
+    )
+    assert (
+        service_url("https://democracy.example.gov.uk/mgWebService.asmx")[0]
+        == "https://democracy.example.gov.uk"
+    )
     with pytest.raises(SourceError, match="not a web address"):
         service_url("democracy.example.gov.uk")
 
 
-@pytest.mark.parametrize(("title", "item", "kind"), [
-    ("Printed minutes 13th-Feb-2025 09.30 County Council", None, "minutes"),
-    ("Agenda frontsheet 04th-Mar-2025 10.00 Cabinet", None, "agenda"),
-    ("24-00108 - PROD", "24/00108 - Revenue and Capital Budget Monitoring Report", "decision"),
-    ("Record of Decision", None, "decision"),
-    ("Appendix I Budget Risk Register 22.01.25", None, "risk_register"),
-    ("QPR Q3 Cabinet appendix 1", "Quarterly Performance Report, Q3 2024-2025", "performance"),
-    ("24-00115 - EqIA", None, "form"),
-    ("Appendix D - 3 Year Revenue Plan", None, "budget"),
-    ("Appendix G - Reserves Policy", None, "appendix"),
-    ("Written questions and answers", None, "questions"),
-    ("Report", "Quarterly Performance Report", "performance"),
-    ("Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL", "Reconsideration of Decision", "report"),
-])
+@pytest.mark.parametrize(
+    ("title", "item", "kind"),
+    [
+        ("Printed minutes 13th-Feb-2025 09.30 County Council", None, "minutes"),
+        ("Agenda frontsheet 04th-Mar-2025 10.00 Cabinet", None, "agenda"),
+        ("24-00108 - PROD", "24/00108 - Revenue and Capital Budget Monitoring Report", "decision"),
+        ("Record of Decision", None, "decision"),
+        ("Appendix I Budget Risk Register 22.01.25", None, "risk_register"),
+        ("QPR Q3 Cabinet appendix 1", "Quarterly Performance Report, Q3 2024-2025", "performance"),
+        ("24-00115 - EqIA", None, "form"),
+        ("Appendix D - 3 Year Revenue Plan", None, "budget"),
+        ("Appendix G - Reserves Policy", None, "appendix"),
+        ("Written questions and answers", None, "questions"),
+        ("Report", "Quarterly Performance Report", "performance"),
+        (
+            "Scrutiny Committee - call-in Family Hubs Report to Cabinet - FINAL",
+            "Reconsideration of Decision",
+            "report",
+        ),
+    ],
+)
 def test_kind_from_titles(title: str, item: str | None, kind: str) -> None:
     assert infer_kind(title, item) == kind
 
 
-@pytest.mark.parametrize(("titles", "period"), [
-    (("QPR Q3 Cabinet appendix 1", "Quarterly Performance Report, Q3 2024-2025"), "Q3 2024-2025"),
-    (("Revenue and Capital Budget Monitoring Report November 2024-25",), "November 2024-25"),
-    (("Cabinet Report 4 March 2025",), None),
-    (("Draft Capital Programme 2025-35",), "2025-35"),
-])
+@pytest.mark.parametrize(
+    ("titles", "period"),
+    [
+        (
+            ("QPR Q3 Cabinet appendix 1", "Quarterly Performance Report, Q3 2024-2025"),
+            "Q3 2024-2025",
+        ),
+        (("Revenue and Capital Budget Monitoring Report November 2024-25",), "November 2024-25"),
+        (("Cabinet Report 4 March 2025",), None),
+        (("Draft Capital Programme 2025-35",), "2025-35"),
+    ],
+)
 def test_period_from_titles(titles: tuple[str, ...], period: str | None) -> None:
     assert infer_period(*titles) == period
 
@@ -162,9 +196,11 @@ def test_meeting_record_hides_restricted_papers(server: ModernGovServer) -> None
     assert "EqIA" not in text and "1 restricted paper not listed here." in text
     assert "Mr R W Gough chaired the Cabinet meeting of 30 January 2025 (Chairman)." in text
     assert "Apologies at the Cabinet meeting of 30 January 2025: Mrs C Bell." in text
-    assert ("Decision of Cabinet on 30 January 2025 on item 5 (24/00108 - Revenue and Capital Budget Monitoring "
-            "Report – November 2024-25): RESOLVED that Cabinet agree to: Note the forecast revenue overspend of "
-            "£23.3m (excluding Schools); Note the forecast overspend") in text
+    assert (
+        "Decision of Cabinet on 30 January 2025 on item 5 (24/00108 - Revenue and Capital Budget Monitoring "
+        "Report – November 2024-25): RESOLVED that Cabinet agree to: Note the forecast revenue overspend of "
+        "£23.3m (excluding Schools); Note the forecast overspend"
+    ) in text
     assert "\n\n\n" not in text
 
 
@@ -174,7 +210,7 @@ def kent_system_committee():
     return Committee(id=CABINET, title="Cabinet")
 
 
-def test_papers_are_fetched_only_from_the_committee_site(server: ModernGovServer, tmp_path) -> None:  # noqa: ANN001
+def test_papers_are_fetched_only_from_the_committee_site(server: ModernGovServer, tmp_path) -> None:
     from connectors.sources.moderngov import PaperProblem
 
     with _client(server) as client, pytest.raises(PaperProblem, match="not on the committee site"):
@@ -184,7 +220,9 @@ def test_papers_are_fetched_only_from_the_committee_site(server: ModernGovServer
         assert client.head_size("file:///etc/passwd") is None
 
 
-def test_a_site_that_redirects_its_web_service_is_followed(server: ModernGovServer, tmp_path) -> None:  # noqa: ANN001
+def test_a_site_that_redirects_its_web_service_is_followed(
+    server: ModernGovServer, tmp_path
+) -> None:
     """Councils often send democracy.<council>.gov.uk on to the host that runs ModernGov for them."""
     from http.server import BaseHTTPRequestHandler
 
@@ -200,7 +238,10 @@ def test_a_site_that_redirects_its_web_service_is_followed(server: ModernGovServ
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-    with LocalServer(Redirect) as front, ModernGovClient(f"http://127.0.0.1:{front.port}", interval=0) as client:
+    with (
+        LocalServer(Redirect) as front,
+        ModernGovClient(f"http://127.0.0.1:{front.port}", interval=0) as client,
+    ):
         assert [c.title for c in client.committees()][0] == "Cabinet"
         assert client.site == server.url
         meeting = client.meeting(CAB_JAN, kent_system_committee())

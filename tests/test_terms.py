@@ -12,7 +12,7 @@ from indexing.terms import TYPO_CUTOFF, TermStats
 
 
 @pytest.fixture(scope="module")
-def terms(corpus_settings) -> TermStats:  # noqa: ANN001 - assistant.config.Settings
+def terms(corpus_settings) -> TermStats:
     return IndexStore.open(corpus_settings).terms
 
 
@@ -38,7 +38,9 @@ def test_prefilter_keeps_every_word_difflib_would_choose(terms: TermStats) -> No
     corrected = 0
     for word in asked:
         everywhere = difflib.get_close_matches(word, terms.words, n=1, cutoff=TYPO_CUTOFF)
-        prefiltered = difflib.get_close_matches(word, terms._candidates(word), n=1, cutoff=TYPO_CUTOFF)
+        prefiltered = difflib.get_close_matches(
+            word, terms._candidates(word), n=1, cutoff=TYPO_CUTOFF
+        )
         assert prefiltered == everywhere, word
         corrected += bool(everywhere)
     assert corrected > len(asked) // 2  # the comparison exercised real corrections
@@ -50,9 +52,15 @@ def test_correct_fixes_a_typo_and_leaves_unknown_topics(terms: TermStats) -> Non
 
 
 def test_real_english_words_are_never_corrected_to_a_document_word() -> None:
-    """"lease" is one letter from "ease" and "drawn" from "draw": both are words, not typos."""
-    terms = TermStats.build(["We will ease congestion and draw up plans for cycling.", "A firm commitment to housing."])
-    for asked in ("is the lease drawn up?", "were the leases redrawn?", "plans prioritised for cyclists"):
+    """ "lease" is one letter from "ease" and "drawn" from "draw": both are words, not typos."""
+    terms = TermStats.build(
+        ["We will ease congestion and draw up plans for cycling.", "A firm commitment to housing."]
+    )
+    for asked in (
+        "is the lease drawn up?",
+        "were the leases redrawn?",
+        "plans prioritised for cyclists",
+    ):
         assert terms.correct(asked) == asked
     assert terms.correct("which comittment on housing?") == "which commitment on housing?"
 
@@ -60,5 +68,8 @@ def test_real_english_words_are_never_corrected_to_a_document_word() -> None:
 def test_english_word_check_allows_inflections_and_british_spellings() -> None:
     from indexing.terms import is_english_word
 
-    assert all(is_english_word(w) for w in ("lease", "drawn", "leases", "prioritised", "organisations", "colour"))
+    assert all(
+        is_english_word(w)
+        for w in ("lease", "drawn", "leases", "prioritised", "organisations", "colour")
+    )
     assert not any(is_english_word(w) for w in ("comittment", "homelessnes", "fennell"))

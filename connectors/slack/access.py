@@ -34,7 +34,9 @@ def is_direct_message(channel: str | None) -> bool:
     return bool(channel) and channel.startswith("D")  # type: ignore[union-attr]
 
 
-def access_for(settings: Settings, *, user: str | None, channel: str | None, audience: Audience) -> list[str]:
+def access_for(
+    settings: Settings, *, user: str | None, channel: str | None, audience: Audience
+) -> list[str]:
     """The access labels for an answer to ``user`` in ``channel`` read by ``audience``."""
     default = list(settings.default_access)
     user_labels = settings.slack_access.get(user or "", default)

@@ -37,7 +37,9 @@ log = logging.getLogger(__name__)
 
 DRAFT_SHORTCUT = "plan_draft_reply"
 THANKS = "Thanks for the feedback."
-THANKS_CORRECTION = "Thank you. Your correction has been saved and will become a test the assistant must pass."
+THANKS_CORRECTION = (
+    "Thank you. Your correction has been saved and will become a test the assistant must pass."
+)
 
 
 def _ack(ack: Ack) -> None:
@@ -49,7 +51,12 @@ def _where(body: dict[str, Any]) -> tuple[str | None, str | None, bool]:
     container = body.get("container") or {}
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
     message = body.get("message") or {}
-    thread = message.get("thread_ts") or message.get("ts") or container.get("thread_ts") or container.get("message_ts")
+    thread = (
+        message.get("thread_ts")
+        or message.get("ts")
+        or container.get("thread_ts")
+        or container.get("message_ts")
+    )
     if channel and channel.startswith("D") and not message.get("thread_ts"):
         thread = None  # a DM's main conversation stays unthreaded
     return channel, thread, bool(container.get("is_ephemeral"))
@@ -69,7 +76,9 @@ def register(app: App, bot: PlanBot) -> None:
             return
         respond_all(respond, notice_replies(f"👍 {THANKS}"))
 
-    def vote_down(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    def vote_down(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond
+    ) -> None:
         ack()
         channel, _, _ = _where(body)
         feedback_id = bot.store.record(action["value"], "down", user=_user(body), channel=channel)
@@ -77,23 +86,33 @@ def register(app: App, bot: PlanBot) -> None:
         if feedback_id is None or answer is None:
             respond_all(respond, notice_replies(EXPIRED))
             return
-        client.views_open(trigger_id=body["trigger_id"], view=blocks.feedback_modal(feedback_id, answer.question))
+        client.views_open(
+            trigger_id=body["trigger_id"], view=blocks.feedback_modal(feedback_id, answer.question)
+        )
 
     def save_correction(ack: Ack, view: dict[str, Any]) -> None:
         feedback_id, fields = blocks.parse_feedback_modal(view)
         saved = feedback_id is not None and bot.store.add_correction(
-            feedback_id, kind=fields["kind"], wrong=fields["wrong"], expected=fields["expected"],
+            feedback_id,
+            kind=fields["kind"],
+            wrong=fields["wrong"],
+            expected=fields["expected"],
             expected_refs=fields["refs"],
         )
         text = THANKS_CORRECTION if saved else EXPIRED
-        ack(response_action="update", view={
-            "type": "modal",
-            "title": {"type": "plain_text", "text": "Plan Assistant"},
-            "close": {"type": "plain_text", "text": "Close"},
-            "blocks": blocks.notice_blocks(text),
-        })
+        ack(
+            response_action="update",
+            view={
+                "type": "modal",
+                "title": {"type": "plain_text", "text": "Plan Assistant"},
+                "close": {"type": "plain_text", "text": "Close"},
+                "blocks": blocks.notice_blocks(text),
+            },
+        )
 
-    def share(body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    def share(
+        body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond
+    ) -> None:
         answer = bot.store.answer(action["value"])
         if answer is None:
             respond_all(respond, notice_replies(EXPIRED))
@@ -108,20 +127,30 @@ def register(app: App, bot: PlanBot) -> None:
         except SlackApiError as err:
             if err.response.get("error") not in ("not_in_channel", "channel_not_found"):
                 raise
-            respond_all(respond, replies, response_type="in_channel")  # bot not a member: via response_url
+            respond_all(
+                respond, replies, response_type="in_channel"
+            )  # bot not a member: via response_url
         respond(delete_original=True)
 
-    def ask_nearest(body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+    def ask_nearest(
+        body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond
+    ) -> None:
         question, document = blocks.nearest_question(action["value"])
         channel, thread, ephemeral = _where(body)
         audience = Audience.shareable if ephemeral else Audience.channel
-        result = bot.answer(question, user=_user(body), channel=channel, audience=audience, document=document)
+        result = bot.answer(
+            question, user=_user(body), channel=channel, audience=audience, document=document
+        )
         if isinstance(result, str):
             respond_all(respond, notice_replies(result))
             return
-        answer_id = bot.store.save_answer(result, user=_user(body), channel=channel, thread_ts=thread)
+        answer_id = bot.store.save_answer(
+            result, user=_user(body), channel=channel, thread_ts=thread
+        )
         if ephemeral or not channel:
-            respond_all(respond, answer_replies(result, answer_id, ephemeral=True, show_question=True))
+            respond_all(
+                respond, answer_replies(result, answer_id, ephemeral=True, show_question=True)
+            )
             return
         bot.memory.remember(channel, thread, result)
         post(client, channel, thread, answer_replies(result, answer_id, show_question=True))
@@ -136,7 +165,9 @@ def register(app: App, bot: PlanBot) -> None:
         channel, _, _ = _where(body)
         respond_all(respond, bot.draft(query, user=_user(body), channel=channel, answer=answer))
 
-    def draft_from_message(shortcut: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def draft_from_message(
+        shortcut: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
         query = clean_question((shortcut.get("message") or {}).get("text", ""), context.bot_user_id)
         channel = (shortcut.get("channel") or {}).get("id")
         respond_all(respond, bot.draft(query, user=_user(shortcut), channel=channel))

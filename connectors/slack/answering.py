@@ -35,14 +35,18 @@ HELP = (
     "• @Plan Assistant how is 12.1 rated?\n"
     "• @Plan Assistant which commitments are amber?\n"
     "• /plan who is the cabinet member for the transport strategy?\n"
-    "Reply in the thread to ask a follow-up, like \"and who owns it?\""
+    'Reply in the thread to ask a follow-up, like "and who owns it?"'
 )
 NO_INDEX = (
     "I can't answer yet: the plan documents haven't been indexed. "
     "An administrator needs to run `planbot ingest`."
 )
-FAILED = "Sorry, something went wrong while answering that. It has been logged; please try again later."
-EXPIRED = "I no longer have that answer (it may be from before a reset). Please ask the question again."
+FAILED = (
+    "Sorry, something went wrong while answering that. It has been logged; please try again later."
+)
+EXPIRED = (
+    "I no longer have that answer (it may be from before a reset). Please ask the question again."
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,9 @@ class PlanBot:
             log.exception("answering failed")
             return FAILED
 
-    def draft(self, query: str, *, user: str | None, channel: str | None, answer: Answer | None = None) -> list[Reply]:
+    def draft(
+        self, query: str, *, user: str | None, channel: str | None, answer: Answer | None = None
+    ) -> list[Reply]:
         """A private draft reply to ``query`` from the documents the asker may see, or a
         notice saying why there is none. ``answer`` is the fallback if drafting fails."""
         from assistant.service import QuestionError
@@ -126,7 +132,10 @@ class PlanBot:
 def answer_replies(answer: Answer, answer_id: str, **render: Any) -> list[Reply]:
     """An answer as the messages to post (usually one)."""
     text = blocks.fallback_text(answer)
-    return [Reply(text=text, blocks=chunk) for chunk in blocks.answer_messages(answer, answer_id, **render)]
+    return [
+        Reply(text=text, blocks=chunk)
+        for chunk in blocks.answer_messages(answer, answer_id, **render)
+    ]
 
 
 def notice_replies(text: str) -> list[Reply]:
@@ -137,18 +146,31 @@ def draft_replies(draft: str) -> list[Reply]:
     return [Reply(text="Draft reply", blocks=chunk) for chunk in blocks.draft_messages(draft)]
 
 
-def post(client: WebClient, channel: str, thread_ts: str | None, replies: list[Reply]) -> str | None:
+def post(
+    client: WebClient, channel: str, thread_ts: str | None, replies: list[Reply]
+) -> str | None:
     """Post in order (in the thread when ``thread_ts``); the ts of the first message."""
     first: str | None = None
     for reply in replies:
         result = client.chat_postMessage(
-            channel=channel, thread_ts=thread_ts, text=reply.text, blocks=reply.blocks, unfurl_links=False
+            channel=channel,
+            thread_ts=thread_ts,
+            text=reply.text,
+            blocks=reply.blocks,
+            unfurl_links=False,
         )
         first = first or result.get("ts")
     return first
 
 
-def respond_all(respond: Callable[..., Any], replies: list[Reply], *, response_type: str = "ephemeral") -> None:
+def respond_all(
+    respond: Callable[..., Any], replies: list[Reply], *, response_type: str = "ephemeral"
+) -> None:
     """Send through the interaction's ``response_url`` (works where the bot isn't a member)."""
     for reply in replies:
-        respond(text=reply.text, blocks=reply.blocks, response_type=response_type, replace_original=False)
+        respond(
+            text=reply.text,
+            blocks=reply.blocks,
+            response_type=response_type,
+            replace_original=False,
+        )

@@ -61,7 +61,9 @@ def build_app(
     client = client or WebClient(token=token)
     if client.token is None:
         client.token = token  # Bolt takes the token from the client when given one
-    if not any(isinstance(handler, RateLimitErrorRetryHandler) for handler in client.retry_handlers):
+    if not any(
+        isinstance(handler, RateLimitErrorRetryHandler) for handler in client.retry_handlers
+    ):
         # Honour 429 Retry-After; Bolt copies these handlers onto each request's client.
         client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     app = App(
@@ -71,7 +73,9 @@ def build_app(
         listener_executor=executor or InflightExecutor(),
         logger=logging.getLogger("planbot.slack"),
     )
-    bot = bot or PlanBot(settings=settings, assistant=assistant, store=FeedbackStore(settings.feedback_db))
+    bot = bot or PlanBot(
+        settings=settings, assistant=assistant, store=FeedbackStore(settings.feedback_db)
+    )
     app.use(refuse_replays(RecentKeys(ttl_seconds=SIGNATURE_MEMORY_SECONDS)))
     app.use(drop_duplicate_requests(bot.recent))
     listeners.register(app, bot)

@@ -66,7 +66,9 @@ class SlackASGI:
         self.max_body = max_body
         self.body_timeout = body_timeout
         self.ready = ready or (lambda: True)
-        self.executor = executor or ThreadPoolExecutor(DISPATCH_THREADS, thread_name_prefix="planbot-dispatch")
+        self.executor = executor or ThreadPoolExecutor(
+            DISPATCH_THREADS, thread_name_prefix="planbot-dispatch"
+        )
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -116,7 +118,11 @@ class SlackASGI:
             return
         request_query = scope.get("query_string", b"").decode("latin-1")
         response = await asyncio.get_running_loop().run_in_executor(
-            self.executor, self._dispatch, body.decode("utf-8", errors="replace"), request_query, headers
+            self.executor,
+            self._dispatch,
+            body.decode("utf-8", errors="replace"),
+            request_query,
+            headers,
         )
         await _respond(send, response.status, response.body, response.headers)
 
@@ -136,15 +142,22 @@ class SlackASGI:
         try:
             return self.app.dispatch(BoltRequest(body=body, query=query, headers=headers))
         except Exception:  # a body Bolt cannot parse: say so without details
-            log.warning("rejected a request Bolt could not parse", exc_info=log.isEnabledFor(logging.DEBUG))
+            log.warning(
+                "rejected a request Bolt could not parse", exc_info=log.isEnabledFor(logging.DEBUG)
+            )
             return BoltResponse(status=400, body="")
 
 
 def _headers(scope: dict[str, Any]) -> dict[str, str]:
-    return {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+    return {
+        name.decode("latin-1").lower(): value.decode("latin-1")
+        for name, value in scope.get("headers", [])
+    }
 
 
-async def _respond(send: Send, status: int, body: str | bytes, headers: dict[str, Any] | None = None) -> None:
+async def _respond(
+    send: Send, status: int, body: str | bytes, headers: dict[str, Any] | None = None
+) -> None:
     data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     raw: list[tuple[bytes, bytes]] = []
     for name, values in (headers or {}).items():
@@ -152,7 +165,11 @@ async def _respond(send: Send, status: int, body: str | bytes, headers: dict[str
             continue
         for value in [values] if isinstance(values, str) else values:
             raw.append((name.lower().encode("latin-1"), str(value).encode("latin-1")))
-    if status in (400, 408, 413):  # the rest of such a request is not read: do not reuse the connection
+    if status in (
+        400,
+        408,
+        413,
+    ):  # the rest of such a request is not read: do not reuse the connection
         raw.append((b"connection", b"close"))
     if not any(name == b"content-type" for name, _ in raw):
         raw.append((b"content-type", b"text/plain; charset=utf-8"))

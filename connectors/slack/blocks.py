@@ -79,7 +79,9 @@ def clip(text: str, limit: int) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def split_mrkdwn(text: str, render: Callable[[str], str] = to_mrkdwn, limit: int = SECTION_LIMIT) -> list[str]:
+def split_mrkdwn(
+    text: str, render: Callable[[str], str] = to_mrkdwn, limit: int = SECTION_LIMIT
+) -> list[str]:
     """Rendered chunks of at most ``limit`` characters, cut at lines, then words.
 
     The raw text is cut before rendering, so an escape like ``&amp;`` is never split.
@@ -119,7 +121,9 @@ def _fit(line: str, render: Callable[[str], str], limit: int) -> list[str]:
             low, high = 1, len(current)  # the longest prefix that still fits
             while low < high:
                 middle = (low + high + 1) // 2
-                low, high = (middle, high) if len(render(current[:middle])) <= limit else (low, middle - 1)
+                low, high = (
+                    (middle, high) if len(render(current[:middle])) <= limit else (low, middle - 1)
+                )
             pieces.append(current[:low])
             current = current[low:]
     if current:
@@ -185,7 +189,10 @@ def _rating_context(answer: Answer) -> Block | None:
     rated = [item for item in answer.items if item.rating]
     if not rated or len(answer.items) > 3 or _RATING_PHRASE.search(answer.answer):
         return None
-    parts = [f"{rating_marker(item.rating)}{' · ref ' + escape(item.ref) if item.ref else ''}" for item in rated]
+    parts = [
+        f"{rating_marker(item.rating)}{' · ref ' + escape(item.ref) if item.ref else ''}"
+        for item in rated
+    ]
     return context("   ".join(parts))
 
 
@@ -269,7 +276,9 @@ def notice_blocks(text: str) -> list[Block]:
 
 def draft_messages(draft: str) -> list[list[Block]]:
     """A draft reply in code blocks, so it copies out of Slack exactly as written."""
-    blocks: list[Block] = [context("✍️ Draft reply — only you can see this. Check it and edit before sending.")]
+    blocks: list[Block] = [
+        context("✍️ Draft reply — only you can see this. Check it and edit before sending.")
+    ]
     for chunk in split_mrkdwn(draft, render=escape, limit=SECTION_LIMIT - 8):
         blocks.append(section(f"```{chunk}```"))
     return split_messages(blocks)
@@ -304,7 +313,8 @@ def feedback_modal(feedback_id: int, question: str) -> Block:
         }
 
     options = [
-        {"text": {"type": "plain_text", "text": text}, "value": value} for value, text in FEEDBACK_KINDS.items()
+        {"text": {"type": "plain_text", "text": text}, "value": value}
+        for value, text in FEEDBACK_KINDS.items()
     ]
     return {
         "type": "modal",
@@ -322,8 +332,12 @@ def feedback_modal(feedback_id: int, question: str) -> Block:
                 "label": {"type": "plain_text", "text": "What kind of problem"},
                 "element": {"type": "static_select", "action_id": "kind", "options": options},
             },
-            text_input("wrong", "What was wrong?", "e.g. 12.1 is rated Amber in the Q3 update", True),
-            text_input("expected", "What should the answer have been?", "The answer you expected", True),
+            text_input(
+                "wrong", "What was wrong?", "e.g. 12.1 is rated Amber in the Q3 update", True
+            ),
+            text_input(
+                "expected", "What should the answer have been?", "The answer you expected", True
+            ),
             text_input("refs", "Which ref(s) should it cite?", "e.g. 12.1, 3.2", False),
         ],
     }

@@ -18,7 +18,9 @@ import yaml
 
 from connectors.cli_settings import load_settings
 
-DESCRIPTION = "Answers councillors marked 👎 in Slack, with their corrections (planbot feedback export)."
+DESCRIPTION = (
+    "Answers councillors marked 👎 in Slack, with their corrections (planbot feedback export)."
+)
 
 
 def _require(value: object, env_var: str, why: str) -> str:
@@ -37,10 +39,22 @@ def _stop_on_sigterm() -> None:
 
 
 @click.command("slack")
-@click.option("--http", "use_http", is_flag=True, help="Serve an HTTP endpoint instead of Socket Mode.")
-@click.option("--port", type=click.IntRange(1, 65535), default=3000, show_default=True, help="Port for --http.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface for --http (put a TLS reverse proxy in front; 0.0.0.0 for all).")
+@click.option(
+    "--http", "use_http", is_flag=True, help="Serve an HTTP endpoint instead of Socket Mode."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=3000,
+    show_default=True,
+    help="Port for --http.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface for --http (put a TLS reverse proxy in front; 0.0.0.0 for all).",
+)
 def slack_command(use_http: bool, port: int, host: str) -> None:
     """Run Plan Assistant as a Slack bot (mentions, DMs, threads, /plan).
 
@@ -58,16 +72,30 @@ def slack_command(use_http: bool, port: int, host: str) -> None:
       planbot slack --http --port 3000
     """
     settings = load_settings()
-    bot_token = _require(settings.slack_bot_token, "SLACK_BOT_TOKEN", "the bot's OAuth token (xoxb-…)")
+    bot_token = _require(
+        settings.slack_bot_token, "SLACK_BOT_TOKEN", "the bot's OAuth token (xoxb-…)"
+    )
     if use_http:
-        _require(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", "--http verifies every request with it")
+        _require(
+            settings.slack_signing_secret,
+            "SLACK_SIGNING_SECRET",
+            "--http verifies every request with it",
+        )
         app_token = None
     else:
-        app_token = _require(settings.slack_app_token, "SLACK_APP_TOKEN", "Socket Mode needs an app-level token (xapp-…)")
+        app_token = _require(
+            settings.slack_app_token,
+            "SLACK_APP_TOKEN",
+            "Socket Mode needs an app-level token (xapp-…)",
+        )
         if not app_token.startswith("xapp-"):
-            raise click.ClickException("SLACK_APP_TOKEN should start with xapp- (an app-level token with connections:write)")
+            raise click.ClickException(
+                "SLACK_APP_TOKEN should start with xapp- (an app-level token with connections:write)"
+            )
     if not bot_token.startswith("xoxb-"):
-        raise click.ClickException("SLACK_BOT_TOKEN should start with xoxb- (the Bot User OAuth Token)")
+        raise click.ClickException(
+            "SLACK_BOT_TOKEN should start with xoxb- (the Bot User OAuth Token)"
+        )
 
     from slack_bolt.error import BoltError
 
@@ -77,10 +105,12 @@ def slack_command(use_http: bool, port: int, host: str) -> None:
     from connectors.slack.server import serve_http, serve_socket_mode
     from indexing.store import IndexMissing
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     assistant = Assistant(settings)
     try:
-        assistant.store  # fail now, not on the first question, when there is no index
+        assistant.store  # noqa: B018 - opening the store is the check: fail now, not on the first question, when there is no index
     except IndexMissing as err:
         raise click.ClickException(str(err)) from err
     executor = InflightExecutor()
@@ -92,8 +122,16 @@ def slack_command(use_http: bool, port: int, host: str) -> None:
         ) from err
     _stop_on_sigterm()
     if use_http:
-        click.echo(f"Plan Assistant: serving http://{host}:{port}/slack/events (Ctrl-C to stop)", err=True)
-        serve_http(app, host=host, port=port, executor=executor, ready=lambda: bool(assistant.store.documents))
+        click.echo(
+            f"Plan Assistant: serving http://{host}:{port}/slack/events (Ctrl-C to stop)", err=True
+        )
+        serve_http(
+            app,
+            host=host,
+            port=port,
+            executor=executor,
+            ready=lambda: bool(assistant.store.documents),
+        )
     else:
         click.echo("Plan Assistant: connected to Slack in Socket Mode (Ctrl-C to stop)", err=True)
         serve_socket_mode(app, app_token or "", executor=executor)
@@ -111,10 +149,16 @@ def feedback_group() -> None:
 
 
 @feedback_group.command("export")
-@click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the eval set here instead of stdout.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              help="Feedback database (default: PLANBOT_FEEDBACK_DB, .planbot/feedback.sqlite3).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the eval set here instead of stdout.",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Feedback database (default: PLANBOT_FEEDBACK_DB, .planbot/feedback.sqlite3).",
+)
 def export_command(out: Path | None, db: Path | None) -> None:
     """Write every 👎 from Slack as a known-answer eval item (evals/sets format).
 
@@ -132,7 +176,9 @@ def export_command(out: Path | None, db: Path | None) -> None:
 
     path = db or load_settings().feedback_db
     if not path.exists():
-        raise click.ClickException(f"no feedback database at {path}: run `planbot slack` and collect some feedback first")
+        raise click.ClickException(
+            f"no feedback database at {path}: run `planbot slack` and collect some feedback first"
+        )
     items = export_known_answer_items(path)
     if not items:
         click.echo("nothing to export: no 👎 feedback yet", err=True)

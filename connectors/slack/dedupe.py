@@ -69,7 +69,9 @@ def request_key(body: Any) -> tuple[Hashable, ...] | None:
     kind = body.get("type")
     if kind == "block_actions" and isinstance(body.get("actions"), list):
         actions = tuple(
-            (str(a.get("action_id")), str(a.get("action_ts"))) for a in body["actions"] if isinstance(a, dict)
+            (str(a.get("action_id")), str(a.get("action_ts")))
+            for a in body["actions"]
+            if isinstance(a, dict)
         )
         return ("action", str(trigger), actions)
     if kind in ("view_submission", "view_closed"):
@@ -86,7 +88,9 @@ def drop_duplicate_requests(recent: RecentKeys) -> Callable[..., BoltResponse | 
     It runs after Bolt's signature check, so a forged request cannot use up a key.
     """
 
-    def drop_duplicate_requests(request: BoltRequest, body: dict, next: Callable[[], None]) -> BoltResponse | None:
+    def drop_duplicate_requests(
+        request: BoltRequest, body: dict, next: Callable[[], None]
+    ) -> BoltResponse | None:
         key = request_key(body)
         if key is not None and not request.lazy_only and not recent.claim(key):
             retry = (request.headers.get("x-slack-retry-num") or [None])[0]
@@ -96,4 +100,3 @@ def drop_duplicate_requests(recent: RecentKeys) -> Callable[..., BoltResponse | 
         return None
 
     return drop_duplicate_requests
-

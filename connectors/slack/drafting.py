@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-def draft_text(assistant: Assistant, query: str, *, access: Iterable[str], answer: Answer | None = None) -> str:
+def draft_text(
+    assistant: Assistant, query: str, *, access: Iterable[str], answer: Answer | None = None
+) -> str:
     """A draft reply to ``query`` from the documents ``access`` allows.
 
     Raises ``QuestionError`` for a query that cannot be asked. On any other failure,
@@ -66,7 +68,9 @@ def draft_reply(answer: Answer) -> str:
     if answer.citations:
         lines += ["", "References"]
         for n, cite in enumerate(answer.citations, start=1):
-            where = ", ".join(filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None]))
+            where = ", ".join(
+                filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None])
+            )
             lines.append(f"[{n}] {where}" + (f" – {cite.url}" if cite.url else f" ({cite.source})"))
     lines += ["", "Kind regards,", ""]
     return "\n".join(lines)

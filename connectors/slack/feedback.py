@@ -117,29 +117,53 @@ class FeedbackStore:
             db.execute(
                 "INSERT INTO answers (id, created, question, answer_json, user, channel, thread_ts)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (answer_id, _now(), answer.question, answer.model_dump_json(), user, channel, thread_ts),
+                (
+                    answer_id,
+                    _now(),
+                    answer.question,
+                    answer.model_dump_json(),
+                    user,
+                    channel,
+                    thread_ts,
+                ),
             )
         return answer_id
 
     def answer(self, answer_id: str) -> Answer | None:
         with self._connect() as db:
-            row = db.execute("SELECT answer_json FROM answers WHERE id = ?", (answer_id,)).fetchone()
+            row = db.execute(
+                "SELECT answer_json FROM answers WHERE id = ?", (answer_id,)
+            ).fetchone()
         return Answer.model_validate_json(row["answer_json"]) if row else None
 
     # --- votes --------------------------------------------------------------------
-    def record(self, answer_id: str, verdict: Verdict, *, user: str | None, channel: str | None) -> int | None:
+    def record(
+        self, answer_id: str, verdict: Verdict, *, user: str | None, channel: str | None
+    ) -> int | None:
         """A 👍 or 👎 on a kept answer → the feedback row id (``None``: unknown answer)."""
         answer = self.answer(answer_id)
         if answer is None:
             return None
-        citations = json.dumps([c.model_dump(mode="json") for c in answer.citations], ensure_ascii=False)
+        citations = json.dumps(
+            [c.model_dump(mode="json") for c in answer.citations], ensure_ascii=False
+        )
         context = answer.metadata.get(FOLLOW_UP_OF)
         with self._connect() as db:
             cursor = db.execute(
                 "INSERT INTO feedback (answer_id, created, user, channel, verdict, question, answer, answered,"
                 " citations, context_question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (answer_id, _now(), user, channel, verdict, answer.question, answer.answer, int(answer.answered),
-                 citations, str(context) if context else None),
+                (
+                    answer_id,
+                    _now(),
+                    user,
+                    channel,
+                    verdict,
+                    answer.question,
+                    answer.answer,
+                    int(answer.answered),
+                    citations,
+                    str(context) if context else None,
+                ),
             )
             return int(cursor.lastrowid or 0)
 
@@ -161,11 +185,14 @@ class FeedbackStore:
             return cursor.rowcount == 1
 
     def rows(self, verdict: Verdict | None = None) -> list[FeedbackRow]:
-        query = "SELECT * FROM feedback" + (" WHERE verdict = ?" if verdict else "") + " ORDER BY id"
+        query = (
+            "SELECT * FROM feedback" + (" WHERE verdict = ?" if verdict else "") + " ORDER BY id"
+        )
         with self._connect() as db:
             found = db.execute(query, (verdict,) if verdict else ()).fetchall()
         return [
-            FeedbackRow.model_validate({**dict(row), "citations": json.loads(row["citations"])}) for row in found
+            FeedbackRow.model_validate({**dict(row), "citations": json.loads(row["citations"])})
+            for row in found
         ]
 
 
@@ -183,8 +210,16 @@ def export_known_answer_items(db: Path | FeedbackStore) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for row in store.rows("down"):
         answered = row.kind != "should_decline"
-        question = f"{row.context_question.rstrip()} {row.question}" if row.context_question else row.question
-        tags = ["feedback"] + ([row.kind] if row.kind else []) + (["follow-up"] if row.context_question else [])
+        question = (
+            f"{row.context_question.rstrip()} {row.question}"
+            if row.context_question
+            else row.question
+        )
+        tags = (
+            ["feedback"]
+            + ([row.kind] if row.kind else [])
+            + (["follow-up"] if row.context_question else [])
+        )
         items.append(
             {
                 "id": f"feedback-{row.id}",

@@ -20,7 +20,14 @@ from slack_sdk import WebClient
 
 from assistant.models import Answer
 from connectors.slack.access import Audience
-from connectors.slack.answering import HELP, PlanBot, answer_replies, notice_replies, post, respond_all
+from connectors.slack.answering import (
+    HELP,
+    PlanBot,
+    answer_replies,
+    notice_replies,
+    post,
+    respond_all,
+)
 from connectors.slack.feedback import FOLLOW_UP_OF
 from connectors.slack.incoming import clean_question
 
@@ -43,8 +50,16 @@ def register(app: App, bot: PlanBot) -> None:
         root = in_thread or ts
         previous = bot.memory.last(channel, in_thread) if in_thread else None
         question = clean_question(event.get("text", ""), context.bot_user_id)
-        converse(bot, client, channel=channel, reply_ts=root, memory_ts=root, question=question,
-                 user=event.get("user"), previous=previous)
+        converse(
+            bot,
+            client,
+            channel=channel,
+            reply_ts=root,
+            memory_ts=root,
+            question=question,
+            user=event.get("user"),
+            previous=previous,
+        )
 
     def is_direct_question(event: dict[str, Any]) -> bool:
         return (
@@ -54,14 +69,24 @@ def register(app: App, bot: PlanBot) -> None:
             and bool(event.get("text"))
         )
 
-    def answer_direct_message(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    def answer_direct_message(
+        event: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         channel, ts = event["channel"], event["ts"]
         if not bot.recent.claim(("message", channel, ts)):
             return
         in_thread = event.get("thread_ts")
         question = clean_question(event.get("text", ""), context.bot_user_id)
-        converse(bot, client, channel=channel, reply_ts=in_thread, memory_ts=in_thread, question=question,
-                 user=event.get("user"), previous=bot.memory.last(channel, in_thread))
+        converse(
+            bot,
+            client,
+            channel=channel,
+            reply_ts=in_thread,
+            memory_ts=in_thread,
+            question=question,
+            user=event.get("user"),
+            previous=bot.memory.last(channel, in_thread),
+        )
 
     def ack_plan(ack: Ack, command: dict[str, Any]) -> None:
         if not clean_question(command.get("text", "")):
@@ -103,7 +128,9 @@ def converse(
     previous: Answer | None,
 ) -> None:
     """Answer in a conversation (thread ``reply_ts``) and remember it for follow-ups."""
-    result = bot.answer(question, user=user, channel=channel, audience=Audience.channel, context=previous)
+    result = bot.answer(
+        question, user=user, channel=channel, audience=Audience.channel, context=previous
+    )
     if isinstance(result, str):
         post(client, channel, reply_ts, notice_replies(result))
         return

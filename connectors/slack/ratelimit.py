@@ -72,11 +72,16 @@ def refuse_replays(recent: RecentKeys) -> Callable[..., BoltResponse | None]:
     request can claim a signature, and a key is kept for Bolt's five-minute window.
     """
 
-    def refuse_replays(request: BoltRequest, next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+    def refuse_replays(request: BoltRequest, next: Callable[[], None]) -> BoltResponse | None:
         signature = (request.headers.get("x-slack-signature") or [None])[0]
         stamp = (request.headers.get("x-slack-request-timestamp") or [None])[0]
         retry = request.headers.get("x-slack-retry-num")
-        if signature and not retry and not request.lazy_only and not recent.claim(("signature", stamp, signature)):
+        if (
+            signature
+            and not retry
+            and not request.lazy_only
+            and not recent.claim(("signature", stamp, signature))
+        ):
             log.warning("refused a replayed request (a signature already used)")
             return BoltResponse(status=401, body="")
         next()

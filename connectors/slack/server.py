@@ -97,12 +97,18 @@ class _DeadlineH11(H11Protocol):
         if self.transport.is_closing() or (self.cycle is not None and self.cycle.response_started):
             return
         self.closed_stalled[0] += 1
-        log.debug("closed a connection that sent no complete request in %.0fs", self.request_timeout)
+        log.debug(
+            "closed a connection that sent no complete request in %.0fs", self.request_timeout
+        )
         self.transport.close()
 
 
 def _protocol(limits: ServerLimits) -> type[H11Protocol]:
-    return type("DeadlineH11", (_DeadlineH11,), {"request_timeout": limits.request_timeout, "closed_stalled": [0]})
+    return type(
+        "DeadlineH11",
+        (_DeadlineH11,),
+        {"request_timeout": limits.request_timeout, "closed_stalled": [0]},
+    )
 
 
 class SlackHTTPServer:
@@ -128,7 +134,13 @@ class SlackHTTPServer:
         if max_body is not None:
             self.limits = ServerLimits(**{**self.limits.__dict__, "max_body": max_body})
         self.events_path = path
-        self.asgi = SlackASGI(app, path=path, max_body=self.limits.max_body, body_timeout=self.limits.body_timeout, ready=ready)
+        self.asgi = SlackASGI(
+            app,
+            path=path,
+            max_body=self.limits.max_body,
+            body_timeout=self.limits.body_timeout,
+            ready=ready,
+        )
         self.protocol = _protocol(self.limits)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
@@ -191,7 +203,12 @@ class SlackHTTPServer:
 
 
 def serve_http(
-    app: App, *, host: str, port: int, executor: Executor | None = None, ready: Callable[[], bool] | None = None
+    app: App,
+    *,
+    host: str,
+    port: int,
+    executor: Executor | None = None,
+    ready: Callable[[], bool] | None = None,
 ) -> None:
     """Serve until Ctrl-C / SIGTERM, then let answers already acknowledged finish."""
     server = SlackHTTPServer(app, host=host, port=port, ready=ready)

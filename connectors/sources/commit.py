@@ -39,7 +39,11 @@ class Plan(BaseModel):
 
 
 def paper_entry(
-    meeting: Meeting, item: AgendaItem, attachment: Attachment, publisher: str | None, url: str | None = None
+    meeting: Meeting,
+    item: AgendaItem,
+    attachment: Attachment,
+    publisher: str | None,
+    url: str | None = None,
 ) -> dict:
     """A paper's manifest entry: what the committee system says of it, and its kind and period."""
     entry = {
@@ -83,13 +87,21 @@ def commit(into: Path, plans: list[Plan], manifest_raw: dict, publisher: str | N
         files.write_state(plan.folder, plan.state)
         drop |= plan.owned_before
         entries.update(plan.entries)
-        entries[doc_name] = {k: v for k, v in {
-            "title": meeting_title(plan.meeting), "kind": meeting_kind(plan.meeting),
-            "date": plan.meeting.date.isoformat(), "publisher": publisher, "url": plan.meeting.page_url,
-            "access": "public",
-            "committee": plan.meeting.committee.title, "meeting": str(plan.meeting.id),
-            "meeting_date": plan.meeting.date.isoformat(),
-        }.items() if v is not None}
+        entries[doc_name] = {
+            k: v
+            for k, v in {
+                "title": meeting_title(plan.meeting),
+                "kind": meeting_kind(plan.meeting),
+                "date": plan.meeting.date.isoformat(),
+                "publisher": publisher,
+                "url": plan.meeting.page_url,
+                "access": "public",
+                "committee": plan.meeting.committee.title,
+                "meeting": str(plan.meeting.id),
+                "meeting_date": plan.meeting.date.isoformat(),
+            }.items()
+            if v is not None
+        }
     files.write_manifest(into / "manifest.yaml", manifest_raw, drop, entries)
 
 
@@ -98,5 +110,3 @@ def discard(plans: list[Plan]) -> None:
     for plan in plans:
         for temp, _ in plan.renames:
             temp.unlink(missing_ok=True)
-
-

@@ -47,14 +47,16 @@ class MeetingState(BaseModel):
     papers: dict[str, PaperState] = Field(default_factory=dict, description="By attachment id")
 
     def owned_files(self) -> set[str]:
-        return {p.file for p in self.papers.values()} | ({self.meeting_doc} if self.meeting_doc else set())
+        return {p.file for p in self.papers.values()} | (
+            {self.meeting_doc} if self.meeting_doc else set()
+        )
 
 
 def slug(text: str, limit: int = 60) -> str:
     """A file-name-safe, lower-case form of ``text``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return (words[:limit].rstrip("-") or "paper")
+    return words[:limit].rstrip("-") or "paper"
 
 
 def meeting_folder(root: Path, committee: str, meeting_date: str, meeting_id: int) -> Path:
@@ -71,8 +73,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
     os.replace(temp, path)
     fsync_dir(path.parent)
-
-
 
 
 def read_state(folder: Path) -> MeetingState | None:
@@ -131,6 +131,8 @@ def write_manifest(path: Path, raw: dict, drop: set[str], entries: dict[str, dic
         Manifest.model_validate(merged)
     except ValidationError as err:
         first = err.errors()[0]
-        raise ManifestError(f"{path}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from err
+        raise ManifestError(
+            f"{path}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        ) from err
     text = yaml.safe_dump(merged, sort_keys=False, allow_unicode=True, width=120)
     atomic_write(path, text.encode("utf-8"))

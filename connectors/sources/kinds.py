@@ -13,19 +13,33 @@ import re
 _WORDS: list[tuple[str, str]] = [
     ("minutes", r"\bminutes?\b|\bprinted minutes\b"),
     ("agenda", r"\bagenda\b|\bfrontsheet\b|\bfront sheet\b|\bsummons\b"),
-    ("decision", r"\brecord of (the )?decision\b|\bdecision (record|notice|sheet)\b|\bprod\b|\brod\b"),
+    (
+        "decision",
+        r"\brecord of (the )?decision\b|\bdecision (record|notice|sheet)\b|\bprod\b|\brod\b",
+    ),
     ("questions", r"\bquestions?\b|\banswers?\b|\bq ?& ?a\b"),
     ("risk_register", r"\brisk register\b|\brisk log\b"),
-    ("performance", r"\bperformance\b|\bkpis?\b|\bqpr\b|\bscorecard\b|\bdashboard\b|\bindicators?\b"),
+    (
+        "performance",
+        r"\bperformance\b|\bkpis?\b|\bqpr\b|\bscorecard\b|\bdashboard\b|\bindicators?\b",
+    ),
     ("form", r"\beq[i]?ia\b|\bequality (and )?(impact|analysis)\b|\bdpia\b|\bscreening\b|\bform\b"),
-    ("budget", (r"\bbudget\b|\bmtfp\b|\bfinancial plan\b|\bcapital programme\b|\brevenue\b|\btreasury\b"
-                r"|\bfinance monitoring\b|\bcouncil tax\b|\bprecept\b")),
+    (
+        "budget",
+        (
+            r"\bbudget\b|\bmtfp\b|\bfinancial plan\b|\bcapital programme\b|\brevenue\b|\btreasury\b"
+            r"|\bfinance monitoring\b|\bcouncil tax\b|\bprecept\b"
+        ),
+    ),
     ("appendix", r"\bappendix\b|\bannex\b|\bannexe\b|\bschedule \d"),
 ]
 _FROM_ITEM = {"minutes", "questions", "risk_register", "performance", "budget"}
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _WORDS]
 
-_QUARTER = re.compile(r"\b(?:Q([1-4])|Quarter\s*([1-4]))\b[\s,–-]*((?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?)?", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"\b(?:Q([1-4])|Quarter\s*([1-4]))\b[\s,–-]*((?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?)?",
+    re.IGNORECASE,
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS})\s+((?:19|20)\d\d(?:\s*[/-]\s*\d{{2}})?)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")

@@ -90,7 +90,12 @@ def render(meeting: Meeting, files: dict[int, str]) -> str:
     if meeting.page_url:
         lines += ["", f"Meeting page: {meeting.page_url}"]
     if meeting.agenda:
-        lines += ["", "## Agenda", "", f"Agenda of {at}: " + "; ".join(_item_ref(i) for i in meeting.agenda) + "."]
+        lines += [
+            "",
+            "## Agenda",
+            "",
+            f"Agenda of {at}: " + "; ".join(_item_ref(i) for i in meeting.agenda) + ".",
+        ]
         lines += ["", *_decisions_summary(meeting, at)]
     if meeting.attendees:
         lines += ["", "## Attendance", "", *_attendance(meeting, at)]
@@ -105,7 +110,9 @@ def render(meeting: Meeting, files: dict[int, str]) -> str:
             lines.append(f"No decision of {committee} on {when} on {about} has been published yet.")
         if minutes:
             first, _, rest = minutes.partition("\n\n")
-            lines += ["", f"Minutes of {committee} on {when} on {about}: {first}"] + (["", rest] if rest else [])
+            lines += ["", f"Minutes of {committee} on {when} on {about}: {first}"] + (
+                ["", rest] if rest else []
+            )
         if not decision and not item.is_decision and not minutes:
             lines.append(f"{about[0].upper()}{about[1:]} on the agenda of {at}.")
         public = [a for a in item.attachments if not a.restricted]
@@ -126,12 +133,19 @@ def _decisions_summary(meeting: Meeting, at: str) -> list[str]:
     pending = [i for i in meeting.agenda if i.is_decision and i not in decided]
     lines = []
     if decided:
-        lines.append(f"Decisions were published for these items of {at}: " + "; ".join(_item_ref(i) for i in decided) + ".")
+        lines.append(
+            f"Decisions were published for these items of {at}: "
+            + "; ".join(_item_ref(i) for i in decided)
+            + "."
+        )
     if pending:
         if lines:
             lines.append("")
-        lines.append(f"No decisions of {at} have been published yet on these items for decision: "
-                     + "; ".join(_item_ref(i) for i in pending) + ".")
+        lines.append(
+            f"No decisions of {at} have been published yet on these items for decision: "
+            + "; ".join(_item_ref(i) for i in pending)
+            + "."
+        )
     return lines
 
 
@@ -146,9 +160,15 @@ def _attendance(meeting: Meeting, at: str) -> list[str]:
             lines += [f"{person.name} was {person.role} at {at}.", ""]
     groups: dict[str, list[str]] = {}
     for person in meeting.attendees:
-        role = person.role if person.role and person.role.casefold() not in ("member", "committee member") else None
+        role = (
+            person.role
+            if person.role and person.role.casefold() not in ("member", "committee member")
+            else None
+        )
         extra = ", ".join(p for p in (role, person.party) if p)
-        groups.setdefault(person.attendance or "Attending", []).append(person.name + (f" ({extra})" if extra else ""))
+        groups.setdefault(person.attendance or "Attending", []).append(
+            person.name + (f" ({extra})" if extra else "")
+        )
     for attendance, names in groups.items():
         lines += [f"{attendance} at {at}: {', '.join(names)}.", ""]
     return lines[:-1]

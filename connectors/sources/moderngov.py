@@ -59,7 +59,9 @@ def service_url(url: str) -> tuple[str, str]:
     """``https://democracy.example.gov.uk[/mgWebService.asmx]`` → (site root, service endpoint)."""
     text = url.strip().rstrip("/")
     if not text.startswith(("http://", "https://")):
-        raise SourceError(f"not a web address: {url!r} (give the council's committee site, e.g. https://democracy.<council>.gov.uk)")
+        raise SourceError(
+            f"not a web address: {url!r} (give the council's committee site, e.g. https://democracy.<council>.gov.uk)"
+        )
     site = text[: -len(SERVICE)].rstrip("/") if text.lower().endswith(SERVICE.lower()) else text
     return site, f"{site}/{SERVICE}"
 
@@ -87,13 +89,15 @@ class ModernGovClient:
         self._sleep = sleep
         self._last = 0.0
         self._http = httpx.Client(
-            timeout=httpx.Timeout(timeout), follow_redirects=True, headers={"User-Agent": USER_AGENT}
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=True,
+            headers={"User-Agent": USER_AGENT},
         )
 
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> ModernGovClient:  # noqa: PYI034 - not subclassed
+    def __enter__(self) -> ModernGovClient:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -105,24 +109,34 @@ class ModernGovClient:
         result = self._call("GetCommittees", {})
         return [
             Committee(
-                id=int(_text(c, "committeeid") or 0), title=_text(c, "committeetitle") or "",
-                deleted=_flag(c, "committeedeleted"), expired=_flag(c, "committeeexpired"),
+                id=int(_text(c, "committeeid") or 0),
+                title=_text(c, "committeetitle") or "",
+                deleted=_flag(c, "committeedeleted"),
+                expired=_flag(c, "committeeexpired"),
                 category=_text(c, "committeecategory"),
             )
-            for c in result.iter("committee") if _text(c, "committeeid")
+            for c in result.iter("committee")
+            if _text(c, "committeeid")
         ]
 
-    def meetings(self, committee_id: int, since: date | None, until: date | None) -> list[MeetingSummary]:
+    def meetings(
+        self, committee_id: int, since: date | None, until: date | None
+    ) -> list[MeetingSummary]:
         params = {"lCommitteeId": str(committee_id), "sFromDate": _uk(since), "sToDate": _uk(until)}
         result = self._call("GetMeetings", params)
         found = []
         for m in result.iter("meeting"):
             when = _date(_text(m, "meetingdate"))
             if _text(m, "meetingid") and when:
-                found.append(MeetingSummary(
-                    id=int(_text(m, "meetingid") or 0), date=when, time=_text(m, "meetingtime"),
-                    status=_text(m, "meetingstatus"), agenda_published=_flag(m, "agendapublished"),
-                ))
+                found.append(
+                    MeetingSummary(
+                        id=int(_text(m, "meetingid") or 0),
+                        date=when,
+                        time=_text(m, "meetingtime"),
+                        status=_text(m, "meetingstatus"),
+                        agenda_published=_flag(m, "agendapublished"),
+                    )
+                )
         return found
 
     def meeting(self, meeting_id: int, committee: Committee) -> Meeting:
@@ -132,16 +146,27 @@ class ModernGovClient:
             raise SourceError(f"GetMeeting(lMeetingId={meeting_id}): the reply has no <meeting>")
         when = _date(_text(node, "meetingdate"))
         if when is None:
-            raise SourceError(f"GetMeeting(lMeetingId={meeting_id}): the meeting has no readable <meetingdate>")
+            raise SourceError(
+                f"GetMeeting(lMeetingId={meeting_id}): the meeting has no readable <meetingdate>"
+            )
         return Meeting(
-            id=meeting_id, committee=committee, date=when, time=_text(node, "meetingtime"),
-            status=_text(node, "meetingstatus"), location=_text(node, "meetinglocation"),
+            id=meeting_id,
+            committee=committee,
+            date=when,
+            time=_text(node, "meetingtime"),
+            status=_text(node, "meetingstatus"),
+            location=_text(node, "meetinglocation"),
             page_url=f"{self.site}/ieListDocuments.aspx?MId={meeting_id}",
             agenda=[self._agenda_item(a) for a in node.iter("agendaitem")],
             attendees=[
-                Attendee(name=a.get("name", "").strip(), role=a.get("roledescription"),
-                         attendance=a.get("attendance"), party=a.get("politicalparty"))
-                for a in node.iter("attendee") if a.get("name", "").strip()
+                Attendee(
+                    name=a.get("name", "").strip(),
+                    role=a.get("roledescription"),
+                    attendance=a.get("attendance"),
+                    party=a.get("politicalparty"),
+                )
+                for a in node.iter("attendee")
+                if a.get("name", "").strip()
             ],
         )
 
@@ -149,7 +174,9 @@ class ModernGovClient:
         result = self._call("GetAttachment", {"lAttachmentId": str(attachment_id)})
         details = result.find(".//attachmentdetails")
         if details is None:
-            raise SourceError(f"GetAttachment(lAttachmentId={attachment_id}): the reply has no <attachmentdetails>")
+            raise SourceError(
+                f"GetAttachment(lAttachmentId={attachment_id}): the reply has no <attachmentdetails>"
+            )
         return self._attachment(details, attachment_id)
 
     def head_size(self, url: str) -> int | None:
@@ -179,7 +206,9 @@ class ModernGovClient:
                 return self._download_once(url, target)
             except (httpx.TimeoutException, _ServerBusy) as err:
                 if attempt == self.retries:
-                    raise SourceError(f"download of {url} failed: {_why(err)} (after {attempt + 1} tries)") from err
+                    raise SourceError(
+                        f"download of {url} failed: {_why(err)} (after {attempt + 1} tries)"
+                    ) from err
                 self._sleep(self.backoff * 2**attempt)
             except httpx.HTTPError as err:
                 raise SourceError(f"download of {url} failed: {_why(err)}") from err
@@ -191,7 +220,9 @@ class ModernGovClient:
         digest, size = hashlib.sha256(), 0
         with self._http.stream("GET", url) as response:
             if not _same_site(str(response.url), self.site):
-                raise PaperProblem(f"it redirects off the committee site, to {str(response.url)[:120]}")
+                raise PaperProblem(
+                    f"it redirects off the committee site, to {str(response.url)[:120]}"
+                )
             if response.status_code >= 500:
                 raise _ServerBusy(f"server error {response.status_code}")
             if response.status_code >= 400:
@@ -201,7 +232,9 @@ class ModernGovClient:
                 raise PaperProblem(f"the server sent {kind.split(';')[0]}, not a document")
             stated = response.headers.get("content-length")
             if stated and stated.isdigit() and int(stated) > self.max_bytes:
-                raise PaperProblem(f"it is {int(stated):,} bytes, over the {self.max_bytes:,}-byte limit")
+                raise PaperProblem(
+                    f"it is {int(stated):,} bytes, over the {self.max_bytes:,}-byte limit"
+                )
             with open(target, "wb") as handle:
                 for chunk in response.iter_bytes():
                     size += len(chunk)
@@ -212,22 +245,31 @@ class ModernGovClient:
                 handle.flush()
                 os.fsync(handle.fileno())
             if stated and stated.isdigit() and size != int(stated):
-                raise SourceError(f"download of {url} was cut short ({size:,} of {int(stated):,} bytes)")
+                raise SourceError(
+                    f"download of {url} was cut short ({size:,} of {int(stated):,} bytes)"
+                )
         return Download(size=size, sha256=digest.hexdigest(), content_type=kind or None)
 
     def _agenda_item(self, node: Element) -> AgendaItem:
         return AgendaItem(
-            id=int(_text(node, "agendaitemid") or 0), number=_text(node, "agendaitemnumber"),
-            title=_text(node, "agendaitemtitle") or "", is_decision=_flag(node, "isdecision"),
-            decision_html=_text(node, "decisionnonemptyhtmlbody"), minutes_html=_text(node, "minutesnonemptyhtmlbody"),
-            attachments=[self._attachment(d) for d in node.iter("linkeddoc") if _text(d, "attachmentid")],
+            id=int(_text(node, "agendaitemid") or 0),
+            number=_text(node, "agendaitemnumber"),
+            title=_text(node, "agendaitemtitle") or "",
+            is_decision=_flag(node, "isdecision"),
+            decision_html=_text(node, "decisionnonemptyhtmlbody"),
+            minutes_html=_text(node, "minutesnonemptyhtmlbody"),
+            attachments=[
+                self._attachment(d) for d in node.iter("linkeddoc") if _text(d, "attachmentid")
+            ],
         )
 
     def _attachment(self, node: Element, default_id: int = 0) -> Attachment:
         url = _text(node, "url")
         return Attachment(
-            id=int(_text(node, "attachmentid") or default_id), title=_text(node, "title") or "",
-            url=urljoin(self.site + "/", url) if url else None, restricted=_flag(node, "isrestricted"),
+            id=int(_text(node, "attachmentid") or default_id),
+            title=_text(node, "title") or "",
+            url=urljoin(self.site + "/", url) if url else None,
+            restricted=_flag(node, "isrestricted"),
             publication_date=_text(node, "publicationdate"),
         )
 
@@ -239,7 +281,9 @@ class ModernGovClient:
                 response = self._request(operation, params)
             except httpx.TimeoutException as err:
                 if attempt == self.retries:
-                    raise SourceError(f"{label}: the server did not answer in time (after {attempt + 1} tries)") from err
+                    raise SourceError(
+                        f"{label}: the server did not answer in time (after {attempt + 1} tries)"
+                    ) from err
             except httpx.HTTPError as err:
                 raise SourceError(f"{label}: cannot reach {self.endpoint} ({_why(err)})") from err
             else:
@@ -261,8 +305,12 @@ class ModernGovClient:
             f'<soap:Body><{operation} xmlns="{NAMESPACE}">{body}</{operation}></soap:Body></soap:Envelope>'
         )
         return self._http.post(
-            self.endpoint, content=envelope.encode("utf-8"),
-            headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f"{NAMESPACE}/{operation}"},
+            self.endpoint,
+            content=envelope.encode("utf-8"),
+            headers={
+                "Content-Type": "text/xml; charset=utf-8",
+                "SOAPAction": f"{NAMESPACE}/{operation}",
+            },
         )
 
     def _result(self, label: str, operation: str, response: httpx.Response) -> Element:
@@ -272,13 +320,17 @@ class ModernGovClient:
             except SourceError:
                 fault = None
             detail = f": {(fault.text or '').strip()[:200]}" if fault is not None else ""
-            raise SourceError(f"{label}: the server answered {response.status_code} {response.reason_phrase}{detail}")
+            raise SourceError(
+                f"{label}: the server answered {response.status_code} {response.reason_phrase}{detail}"
+            )
         if not response.content.strip():
             raise SourceError(f"{label}: the server sent an empty reply")
         root = _parse(label, response.content)
         fault = root.find(".//faultstring")
         if fault is not None:
-            raise SourceError(f"{label}: the server reported a fault: {(fault.text or '').strip()[:200]}")
+            raise SourceError(
+                f"{label}: the server reported a fault: {(fault.text or '').strip()[:200]}"
+            )
         result = root.find(f".//{operation}Result")
         result = root if result is None else result
         if len(result) == 0 and (result.text or "").lstrip().startswith("<"):
@@ -309,7 +361,9 @@ def _parse(label: str, raw: bytes) -> Element:
     try:
         root = fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as err:
-        raise SourceError(f"{label}: refused the reply: it declares a DOCTYPE or entities ({type(err).__name__})") from err
+        raise SourceError(
+            f"{label}: refused the reply: it declares a DOCTYPE or entities ({type(err).__name__})"
+        ) from err
     except ParseError as err:
         raise SourceError(f"{label}: the reply is not well-formed XML ({err})") from err
     for node in root.iter():

@@ -40,7 +40,9 @@ _TYPES = {"pdf": ".pdf", "wordprocessingml": ".docx", "text/plain": ".txt", "tex
 
 class SyncOptions(BaseModel):
     url: str
-    committees: list[str] = Field(default_factory=list, description="Titles; empty = every current committee")
+    committees: list[str] = Field(
+        default_factory=list, description="Titles; empty = every current committee"
+    )
     since: date | None = None
     until: date | None = None
     into: Path | None = None
@@ -84,11 +86,17 @@ def sync(settings: Settings, options: SyncOptions, progress: Progress | None = N
     into.mkdir(parents=True, exist_ok=True)
     report = SyncReport(into=str(into))
     with _sync_lock(into):
-        manifest_raw = files.read_manifest(into / "manifest.yaml")  # a bad manifest stops us before any call
+        manifest_raw = files.read_manifest(
+            into / "manifest.yaml"
+        )  # a bad manifest stops us before any call
         files.remove_leftovers(into)
         with ModernGovClient(
-            options.url, form=options.form, timeout=options.timeout, retries=options.retries,
-            interval=options.interval, max_bytes=options.max_bytes,
+            options.url,
+            form=options.form,
+            timeout=options.timeout,
+            retries=options.retries,
+            interval=options.interval,
+            max_bytes=options.max_bytes,
         ) as client:
             meetings = _list_meetings(client, options, progress)
             plans: list[Plan] = []
@@ -103,13 +111,20 @@ def sync(settings: Settings, options: SyncOptions, progress: Progress | None = N
     return report
 
 
-def _list_meetings(client: ModernGovClient, options: SyncOptions, progress: Progress) -> list[Meeting]:
+def _list_meetings(
+    client: ModernGovClient, options: SyncOptions, progress: Progress
+) -> list[Meeting]:
     committees = _choose(client.committees(), options.committees)
     since, until = options.since, options.until
     if since is None or until is None:
         default_since, default_until = default_window()
         since, until = since or default_since, until or default_until
-    listed = [(c, m) for c in committees for m in client.meetings(c.id, since, until) if since <= m.date <= until]
+    listed = [
+        (c, m)
+        for c in committees
+        for m in client.meetings(c.id, since, until)
+        if since <= m.date <= until
+    ]
     meetings = []
     for n, (committee, summary) in enumerate(listed):
         progress("meetings", n, len(listed))
@@ -127,24 +142,38 @@ def _choose(committees: list[Committee], wanted: list[str]) -> list[Committee]:
     unknown = [name for name in wanted if name.strip().casefold() not in by_title]
     if unknown:
         names = ", ".join(sorted({c.title for c in current if not c.expired})) or "(none)"
-        raise SourceError(f"no committee called {', '.join(repr(u) for u in unknown)}; the committees are: {names}")
+        raise SourceError(
+            f"no committee called {', '.join(repr(u) for u in unknown)}; the committees are: {names}"
+        )
     return [by_title[name.strip().casefold()] for name in dict.fromkeys(wanted)]
 
 
 def _download_all(
-    client: ModernGovClient, into: Path, meetings: list[Meeting], options: SyncOptions,
-    plans: list[Plan], report: SyncReport, progress: Progress,
+    client: ModernGovClient,
+    into: Path,
+    meetings: list[Meeting],
+    options: SyncOptions,
+    plans: list[Plan],
+    report: SyncReport,
+    progress: Progress,
 ) -> None:
     total = sum(len(m.attachments()) for m in meetings)
     done = 0
     for meeting in meetings:
-        folder = files.meeting_folder(into, meeting.committee.title, meeting.date.isoformat(), meeting.id)
+        folder = files.meeting_folder(
+            into, meeting.committee.title, meeting.date.isoformat(), meeting.id
+        )
         old = files.read_state(folder)
         plan = Plan(
-            folder=folder, meeting=meeting, owned_before=old.owned_files() if old else set(),
+            folder=folder,
+            meeting=meeting,
+            owned_before=old.owned_files() if old else set(),
             state=MeetingState(
-                site=client.site, committee_id=meeting.committee.id, committee=meeting.committee.title,
-                meeting_id=meeting.id, meeting_date=meeting.date.isoformat(),
+                site=client.site,
+                committee_id=meeting.committee.id,
+                committee=meeting.committee.title,
+                meeting_id=meeting.id,
+                meeting_date=meeting.date.isoformat(),
             ),
         )
         plans.append(plan)
@@ -156,10 +185,14 @@ def _download_all(
             attachment = _with_address(client, attachment)
             previous = old.papers.get(str(attachment.id)) if old else None
             _plan_paper(client, plan, item, attachment, previous, options, report, label)
-        for aid, previous in (old.papers.items() if old else []):
+        for aid, previous in old.papers.items() if old else []:
             if aid not in plan.state.papers:
                 plan.removals.append(folder / previous.file)
-                report.changes.append(PaperChange(meeting=label, title=previous.title, file=previous.file, change="removed"))
+                report.changes.append(
+                    PaperChange(
+                        meeting=label, title=previous.title, file=previous.file, change="removed"
+                    )
+                )
     progress("papers", total, total)
 
 
@@ -168,20 +201,37 @@ def _with_address(client: ModernGovClient, attachment: Attachment) -> Attachment
     if attachment.url and attachment.publication_date:
         return attachment
     details = client.attachment(attachment.id)
-    return attachment.model_copy(update={
-        "url": attachment.url or details.url,
-        "publication_date": attachment.publication_date or details.publication_date,
-        "restricted": attachment.restricted or details.restricted,
-    })
+    return attachment.model_copy(
+        update={
+            "url": attachment.url or details.url,
+            "publication_date": attachment.publication_date or details.publication_date,
+            "restricted": attachment.restricted or details.restricted,
+        }
+    )
 
 
 def _plan_paper(
-    client: ModernGovClient, plan: Plan, item: AgendaItem, attachment: Attachment,
-    previous: PaperState | None, options: SyncOptions, report: SyncReport, label: str,
+    client: ModernGovClient,
+    plan: Plan,
+    item: AgendaItem,
+    attachment: Attachment,
+    previous: PaperState | None,
+    options: SyncOptions,
+    report: SyncReport,
+    label: str,
 ) -> None:
     key = str(attachment.id)
     if not attachment.url:
-        _keep_or_skip(plan, item, attachment, previous, options, report, label, "the service gives no address for it")
+        _keep_or_skip(
+            plan,
+            item,
+            attachment,
+            previous,
+            options,
+            report,
+            label,
+            "the service gives no address for it",
+        )
         return
     if previous and _unchanged(client, plan.folder, previous, attachment):
         _keep(plan, item, attachment, previous, options, report, label)
@@ -202,54 +252,100 @@ def _plan_paper(
     if previous and got.sha256 == previous.sha256 and (plan.folder / previous.file).exists():
         plan.renames.pop()
         temp.unlink(missing_ok=True)
-        _keep(plan, item, attachment, previous.model_copy(update={"size": got.size}), options, report, label)
+        _keep(
+            plan,
+            item,
+            attachment,
+            previous.model_copy(update={"size": got.size}),
+            options,
+            report,
+            label,
+        )
         return
     name = f"{files.slug(attachment.title)}-{attachment.id}{suffix}"
     plan.renames[-1] = (temp, plan.folder / name)
     if previous and previous.file != name:
         plan.removals.append(plan.folder / previous.file)
     plan.state.papers[key] = PaperState(
-        file=name, title=attachment.title, publication_date=attachment.publication_date, size=got.size,
-        sha256=got.sha256, restricted=attachment.restricted, url=attachment.url,
+        file=name,
+        title=attachment.title,
+        publication_date=attachment.publication_date,
+        size=got.size,
+        sha256=got.sha256,
+        restricted=attachment.restricted,
+        url=attachment.url,
     )
     plan.entries[name] = paper_entry(plan.meeting, item, attachment, options.publisher)
-    report.changes.append(PaperChange(meeting=label, title=attachment.title, file=name, change="replaced" if previous else "new"))
+    report.changes.append(
+        PaperChange(
+            meeting=label,
+            title=attachment.title,
+            file=name,
+            change="replaced" if previous else "new",
+        )
+    )
 
 
 def _keep(
-    plan: Plan, item: AgendaItem, attachment: Attachment, previous: PaperState,
-    options: SyncOptions, report: SyncReport, label: str,
+    plan: Plan,
+    item: AgendaItem,
+    attachment: Attachment,
+    previous: PaperState,
+    options: SyncOptions,
+    report: SyncReport,
+    label: str,
 ) -> None:
     """The file on disk is current; its labels (title, restricted flag) follow the service."""
     if previous.restricted != attachment.restricted:
-        report.changes.append(PaperChange(
-            meeting=label, title=attachment.title, file=previous.file, change="relabelled",
-            reason="now restricted" if attachment.restricted else "now public",
-        ))
-    plan.state.papers[str(attachment.id)] = previous.model_copy(update={
-        "title": attachment.title, "restricted": attachment.restricted,
-        "publication_date": attachment.publication_date, "url": attachment.url or previous.url,
-    })
+        report.changes.append(
+            PaperChange(
+                meeting=label,
+                title=attachment.title,
+                file=previous.file,
+                change="relabelled",
+                reason="now restricted" if attachment.restricted else "now public",
+            )
+        )
+    plan.state.papers[str(attachment.id)] = previous.model_copy(
+        update={
+            "title": attachment.title,
+            "restricted": attachment.restricted,
+            "publication_date": attachment.publication_date,
+            "url": attachment.url or previous.url,
+        }
+    )
     plan.entries[previous.file] = paper_entry(
         plan.meeting, item, attachment, options.publisher, url=attachment.url or previous.url
     )
 
 
 def _keep_or_skip(
-    plan: Plan, item: AgendaItem, attachment: Attachment, previous: PaperState | None,
-    options: SyncOptions, report: SyncReport, label: str, reason: str,
+    plan: Plan,
+    item: AgendaItem,
+    attachment: Attachment,
+    previous: PaperState | None,
+    options: SyncOptions,
+    report: SyncReport,
+    label: str,
+    reason: str,
 ) -> None:
     """A paper that could not be fetched: keep the earlier copy if there is one, else skip it."""
     kept = previous is not None and (plan.folder / previous.file).exists()
-    report.changes.append(PaperChange(
-        meeting=label, title=attachment.title, change="skipped",
-        reason=reason + ("; kept the earlier copy" if kept else ""),
-    ))
+    report.changes.append(
+        PaperChange(
+            meeting=label,
+            title=attachment.title,
+            change="skipped",
+            reason=reason + ("; kept the earlier copy" if kept else ""),
+        )
+    )
     if kept and previous is not None:
         _keep(plan, item, attachment, previous, options, report, label)
 
 
-def _unchanged(client: ModernGovClient, folder: Path, previous: PaperState, attachment: Attachment) -> bool:
+def _unchanged(
+    client: ModernGovClient, folder: Path, previous: PaperState, attachment: Attachment
+) -> bool:
     """Same publication date, same bytes on disk, and the server states the same size."""
     path = folder / previous.file
     if not path.exists() or previous.publication_date != attachment.publication_date:

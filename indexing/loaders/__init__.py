@@ -24,8 +24,14 @@ from indexing.loaders._common import LoadError, render_text
 from indexing.loaders._text import load_text
 
 _FORMATS = {
-    ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx",
-    ".csv": "csv", ".xlsx": "xlsx",
+    ".txt": "txt",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
 }
 _LOADERS = {
     # format: (module, function), imported on first use: the PDF, Word and Excel
@@ -153,6 +159,11 @@ def load_file(
 
 
 __all__ = [
-    "MAX_LINES", "MAX_TEXT_CHARS", "SUPPORTED_SUFFIXES", "LoadError", "LoadedFile",
-    "file_sha256", "load_file",
+    "MAX_LINES",
+    "MAX_TEXT_CHARS",
+    "SUPPORTED_SUFFIXES",
+    "LoadError",
+    "LoadedFile",
+    "file_sha256",
+    "load_file",
 ]

@@ -59,9 +59,7 @@ def table_block(header: list[Row], body: list[Row], at: Span | None = None) -> B
         return None
     if at is None:
         at = _span_of([row.at for row in header + body])
-    return Block(
-        kind=BlockKind.table, header=[row.cells for row in header], rows=body, at=at
-    )
+    return Block(kind=BlockKind.table, header=[row.cells for row in header], rows=body, at=at)
 
 
 def _span_of(spans: list[Span]) -> Span:
@@ -128,6 +126,7 @@ def megabytes(n: int) -> str:
 def reads_as_labels(cells: list[str]) -> bool:
     """Whether a table's first row, not marked as a header, reads as one: every cell is
     filled and none is a bare number (a row of figures is data)."""
+
     def number(cell: str) -> bool:
         return cell.replace(",", "").replace(".", "").strip("£$€%-() ").isdigit()
 

@@ -35,7 +35,6 @@ _MAIN_PART = "word/document.xml"
 _HEADING = re.compile(r"^Heading (\d)$")
 
 
-
 class _Styles:
     """Paragraph style names by style id, read once: python-docx looks a paragraph's style
     up by scanning every style in the document, milliseconds per paragraph."""
@@ -125,8 +124,14 @@ def _body_blocks(document: Document) -> list[Block]:
 
 def load_docx(raw: bytes, path: Path) -> list[Block]:
     """A Word document's blocks."""
-    check_archive(raw, path, main_part=_MAIN_PART, kind="DOCX",
-                  hint="is it an old .doc renamed, or damaged?", what="a Word document")
+    check_archive(
+        raw,
+        path,
+        main_part=_MAIN_PART,
+        kind="DOCX",
+        hint="is it an old .doc renamed, or damaged?",
+        what="a Word document",
+    )
     try:
         return _body_blocks(docx.Document(io.BytesIO(raw)))
     except Exception as err:  # python-docx/lxml raise KeyError, ValueError, XMLSyntaxError…

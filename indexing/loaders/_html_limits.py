@@ -23,8 +23,22 @@ MAX_ELEMENTS = 1_000_000
 """Elements one page may hold (a 100,000-row table of four cells is half of this)."""
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*+)[^<>]*+>")
 _VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen", "frame",
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+    "keygen",
+    "frame",
 }
 _ROOTS = {"html", "head", "body"}
 _FOREIGN = {"svg", "math"}

@@ -46,17 +46,23 @@ def _inline_text(token: Token) -> str:
     """An inline run's words: emphasis marks dropped, links as their text, breaks as spaces."""
     if not token.children:
         return clean_text(token.content)
-    return clean_text("".join(
-        " " if child.type in ("softbreak", "hardbreak") else child.content
-        for child in token.children
-        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
-    ))
+    return clean_text(
+        "".join(
+            " " if child.type in ("softbreak", "hardbreak") else child.content
+            for child in token.children
+            if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+        )
+    )
 
 
 def _all_bold(token: Token) -> bool:
     """An inline run that is bold from its first to its last character."""
     children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
-    if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
+    if (
+        len(children) < 3
+        or children[0].type != "strong_open"
+        or children[-1].type != "strong_close"
+    ):
         return False
     depth = 0
     for child in children[:-1]:
@@ -119,7 +125,9 @@ def _reflow(blocks: list[tuple[Block, bool]], bold: set[int], numbers: set[int])
     return out
 
 
-def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int], numbers: set[int]) -> list[Block]:
+def _join_wrapped(
+    blocks: list[tuple[Block, bool]], bold: set[int], numbers: set[int]
+) -> list[Block]:
     out: list[Block] = []
     after_rule = False
     for block, is_rule in blocks:
@@ -132,16 +140,22 @@ def _join_wrapped(blocks: list[tuple[Block, bool]], bold: set[int], numbers: set
         after_rule = False
         last = out[-1] if out else None
         if (
-            last is not None and id(last) in bold and id(block) in bold
-            and last.level == block.level and not ends_sentence(last.text)
+            last is not None
+            and id(last) in bold
+            and id(block) in bold
+            and last.level == block.level
+            and not ends_sentence(last.text)
         ):
             last.text = f"{last.text} {block.text}"
             last.at.line_end = block.at.line_end or block.at.line
             continue
         if (
-            last is not None and last.kind in (BlockKind.paragraph, BlockKind.list_item)
-            and block.kind is BlockKind.paragraph and not ends_sentence(last.text)
-            and id(last) not in numbers and id(block) not in numbers
+            last is not None
+            and last.kind in (BlockKind.paragraph, BlockKind.list_item)
+            and block.kind is BlockKind.paragraph
+            and not ends_sentence(last.text)
+            and id(last) not in numbers
+            and id(block) not in numbers
             and (len(last.text) >= _JOIN_MIN_CHARS or block.text[:1].islower())
         ):
             last.text = f"{last.text} {block.text}"
@@ -183,7 +197,9 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
         elif token.type == "list_item_open":
             in_item += 1
             if tokens[index + 1].type == "list_item_close" and token.markup in (".", ")"):
-                number = Block(kind=BlockKind.paragraph, text=f"{token.info}{token.markup}", at=_span(token))
+                number = Block(
+                    kind=BlockKind.paragraph, text=f"{token.info}{token.markup}", at=_span(token)
+                )
                 found.append((number, False))  # "19." alone on its line: a question's number
                 numbers.add(id(number))
         elif token.type == "list_item_close":
@@ -215,9 +231,13 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
             words = _inline_text(inline)
             if words:
                 block = Block(kind=kind, text=words, level=level, at=_span(token))
-                if kind is BlockKind.list_item and found and found[-1][0].kind is kind and (
-                    found[-1][0].at.line_end or found[-1][0].at.line or 0
-                ) >= (block.at.line or 0):
+                if (
+                    kind is BlockKind.list_item
+                    and found
+                    and found[-1][0].kind is kind
+                    and (found[-1][0].at.line_end or found[-1][0].at.line or 0)
+                    >= (block.at.line or 0)
+                ):
                     found[-1][0].text += f" {words}"  # a second paragraph of one item
                 else:
                     found.append((block, False))
@@ -239,7 +259,8 @@ def _is_page_break(tokens: list[Token], index: int) -> bool:
     from a PDF that is a line of text, a page break and the page number, not a heading."""
     following = tokens[index + 3 : index + 5]
     return (
-        tokens[index].markup == "-" and len(following) == 2
+        tokens[index].markup == "-"
+        and len(following) == 2
         and following[0].type == "paragraph_open"
         and bool(_PAGE_NUMBER.match(following[1].content.strip()))
     )

@@ -50,14 +50,23 @@ def _fill_colour(obj: pdfium.PdfObject) -> tuple[float, ...] | None:
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
     return {
-        "object_type": "rect_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-        "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+        "object_type": "rect_edge",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
     }
 
 
 def _shape(
-    box: tuple[float, float, float, float], is_rect: bool, colour: tuple[float, ...] | None,
-    edges: list[dict[str, Any]], rects: list[dict[str, Any]],
+    box: tuple[float, float, float, float],
+    is_rect: bool,
+    colour: tuple[float, ...] | None,
+    edges: list[dict[str, Any]],
+    rects: list[dict[str, Any]],
 ) -> None:
     """One drawing's edges (a line, or a rectangle's four sides) and its shading."""
     x0, top, x1, bottom = box
@@ -70,14 +79,22 @@ def _shape(
         edges.append(_edge(middle, top, middle, bottom, "v"))
     elif is_rect:
         edges += [
-            _edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h"),
-            _edge(x0, top, x0, bottom, "v"), _edge(x1, top, x1, bottom, "v"),
+            _edge(x0, top, x1, top, "h"),
+            _edge(x0, bottom, x1, bottom, "h"),
+            _edge(x0, top, x0, bottom, "v"),
+            _edge(x1, top, x1, bottom, "v"),
         ]
         if colour is not None and not is_white(colour):
-            rects.append({
-                "x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
-                "non_stroking_color": colour,
-            })
+            rects.append(
+                {
+                    "x0": x0,
+                    "x1": x1,
+                    "top": top,
+                    "bottom": bottom,
+                    "fill": True,
+                    "non_stroking_color": colour,
+                }
+            )
 
 
 def _stacks(
@@ -99,7 +116,8 @@ def _stacks(
     for fill in fills:
         box = fill[0]
         if run and not (
-            abs(box[0] - run[-1][0][0]) <= _TOUCH and abs(box[2] - run[-1][0][2]) <= _TOUCH
+            abs(box[0] - run[-1][0][0]) <= _TOUCH
+            and abs(box[2] - run[-1][0][2]) <= _TOUCH
             and abs(box[1] - run[-1][0][3]) <= _TOUCH
         ):
             close()

@@ -24,7 +24,9 @@ from indexing.loaders._pdf_page import Line, PageContent, PageTable
 from indexing.loaders._pdf_running import drop_running
 
 _BULLET = re.compile(r"^[•●▪■◦○‣⁃∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8o–-]\s+")
-_NUMBERED = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,5})\))\s+")
+_NUMBERED = re.compile(
+    r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]|\((?:\d{1,2}|[a-z]|[ivx]{1,5})\))\s+"
+)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 MAX_HEADING_CHARS = 200
 MAX_HEADING_LINES = 3
@@ -52,7 +54,9 @@ class _Piece:
 
     @property
     def pages(self) -> list[int]:
-        return [line.page for line in self.lines] + [r.at.page or 0 for r in self.header + self.rows]
+        return [line.page for line in self.lines] + [
+            r.at.page or 0 for r in self.header + self.rows
+        ]
 
 
 def _size_of(line: Line, style: _Style) -> float:
@@ -68,7 +72,9 @@ def _style(pages: list[PageContent]) -> _Style:
     gaps = [
         b.top - a.top
         for a, b in itertools.pairwise(lines)
-        if a.page == b.page and abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6
+        if a.page == b.page
+        and abs(a.size - body) < 0.6
+        and abs(b.size - body) < 0.6
         and body * 0.9 <= b.top - a.top <= body * 1.8
     ]
     pitch = statistics.median(gaps) if gaps else body * 1.2
@@ -162,8 +168,9 @@ def _header_rows(table: PageTable) -> int:
     if table.styled_header:
         return table.header_count
     first = table.rows[0]
-    labels = all(cell and not cell.replace(",", "").replace(".", "").strip("£%-").isdigit()
-                 for cell in first)
+    labels = all(
+        cell and not cell.replace(",", "").replace(".", "").strip("£%-").isdigit() for cell in first
+    )
     return 1 if len(table.rows) > 1 and labels else 0
 
 
@@ -186,9 +193,9 @@ def _continue_table(previous: _Piece, table: PageTable) -> bool:
     rows = table.rows
     repeated = rows[: table.header_count]
     if header and rows[: len(header)] == header:
-        rows = rows[len(header):]
+        rows = rows[len(header) :]
     elif header and repeated and all(row in header for row in repeated):
-        rows = rows[len(repeated):]  # the header repeated in part (a units row left out)
+        rows = rows[len(repeated) :]  # the header repeated in part (a units row left out)
     elif table.styled_header and header:
         return False
     at = Span(page=table.page)
@@ -205,10 +212,7 @@ def _rest_of_row(last: list[str], first: list[str]) -> bool:
     its leading cells (two, or the one of a two-column table) empty where the row before
     has its key."""
     lead = 1 if len(first) <= 2 else 2
-    return (
-        len(first) == len(last) and bool(last[0]) and any(first)
-        and not any(first[:lead])
-    )
+    return len(first) == len(last) and bool(last[0]) and any(first) and not any(first[:lead])
 
 
 def _page_pieces(page: PageContent, style: _Style, continues: bool) -> list[_Piece]:
@@ -241,7 +245,9 @@ def _merge_page(blocks: list[_Piece], page: PageContent, style: _Style) -> None:
     """Add one page's pieces, continuing a table or paragraph from the page before."""
     first_item = page.items[0] if page.items else None
     continues = bool(
-        blocks and isinstance(first_item, PageTable) and blocks[-1].kind is BlockKind.table
+        blocks
+        and isinstance(first_item, PageTable)
+        and blocks[-1].kind is BlockKind.table
         and blocks[-1].columns == first_item.columns
     )
     pieces = _page_pieces(page, style, continues)
@@ -252,7 +258,11 @@ def _merge_page(blocks: list[_Piece], page: PageContent, style: _Style) -> None:
             pieces = pieces[1:]
         elif first.kind is BlockKind.paragraph:
             tail = len(blocks) - 1
-            while tail > 0 and _is_footnote(blocks[tail], style) and blocks[tail].lines[0].page == page.number - 1:
+            while (
+                tail > 0
+                and _is_footnote(blocks[tail], style)
+                and blocks[tail].lines[0].page == page.number - 1
+            ):
                 tail -= 1
             last = blocks[tail]
             if last.kind in (BlockKind.paragraph, BlockKind.list_item) and not ends_sentence(

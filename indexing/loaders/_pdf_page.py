@@ -162,7 +162,9 @@ def header_count(
             break
         bbox = (x0, row.bbox[1], x1, row.bbox[3])
         shade = _shading(rects, bbox)
-        if not (is_bold([c for c in chars if centre_in(c, bbox)]) or shade not in (None, body_shade)):
+        if not (
+            is_bold([c for c in chars if centre_in(c, bbox)]) or shade not in (None, body_shade)
+        ):
             break
         count += 1
     return count

@@ -119,25 +119,41 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, Any]]:
                 name += " Bold"
             raw_api.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix))
             scale = math.hypot(matrix.c, matrix.d) or 1.0  # text drawn at 1 pt and scaled up
-            upright = abs(matrix.b) <= _SKEW * abs(matrix.a) and abs(matrix.c) <= _SKEW * abs(matrix.d)
+            upright = abs(matrix.b) <= _SKEW * abs(matrix.a) and abs(matrix.c) <= _SKEW * abs(
+                matrix.d
+            )
             font = fonts[key] = (
-                raw_api.FPDFText_GetFontSize(handle, index) * scale, name, upright, _clip_box(key)
+                raw_api.FPDFText_GetFontSize(handle, index) * scale,
+                name,
+                upright,
+                _clip_box(key),
             )
         loose_box(handle, index, box_ref)
         clip = font[3]
         if clip is not None and not (
-            clip[0] <= (box.left + box.right) / 2 <= clip[2] and clip[1] <= (box.bottom + box.top) / 2 <= clip[3]
+            clip[0] <= (box.left + box.right) / 2 <= clip[2]
+            and clip[1] <= (box.bottom + box.top) / 2 <= clip[3]
         ):
             continue  # clipped out of sight (a merged cell's label repeated on each page)
         top, bottom = height - box.top, height - box.bottom
-        if previous is not None and previous["line"] == line and (
-            box.left < previous["x0"] and abs(top - previous["top"]) > (bottom - top) / 2
+        if (
+            previous is not None
+            and previous["line"] == line
+            and (box.left < previous["x0"] and abs(top - previous["top"]) > (bottom - top) / 2)
         ):
             line += 1  # back to the left and down: a new line PDFium did not mark
         previous = {
-            "text": glyph, "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
-            "size": font[0], "fontname": font[1], "line": line,
-            "cx": (box.left + box.right) / 2, "cy": (top + bottom) / 2, "order": len(chars),
+            "text": glyph,
+            "x0": box.left,
+            "x1": box.right,
+            "top": top,
+            "bottom": bottom,
+            "size": font[0],
+            "fontname": font[1],
+            "line": line,
+            "cx": (box.left + box.right) / 2,
+            "cy": (top + bottom) / 2,
+            "order": len(chars),
             "upright": font[2],
         }
         chars.append(previous)
@@ -162,7 +178,9 @@ def _clip_box(address: int | None) -> tuple[float, float, float, float] | None:
     is not clipped: the intersection of its clip paths' bounding boxes."""
     if not address:
         return None
-    clip = raw_api.FPDFPageObj_GetClipPath(ctypes.cast(ctypes.c_void_p(address), raw_api.FPDF_PAGEOBJECT))
+    clip = raw_api.FPDFPageObj_GetClipPath(
+        ctypes.cast(ctypes.c_void_p(address), raw_api.FPDF_PAGEOBJECT)
+    )
     if not clip:
         return None
     box = [-math.inf, -math.inf, math.inf, math.inf]
@@ -171,17 +189,23 @@ def _clip_box(address: int | None) -> tuple[float, float, float, float] | None:
         points = []
         for index in range(max(0, raw_api.FPDFClipPath_CountPathSegments(clip, path))):
             segment = raw_api.FPDFClipPath_GetPathSegment(clip, path, index)
-            if segment and raw_api.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            if segment and raw_api.FPDFPathSegment_GetPoint(
+                segment, ctypes.byref(x), ctypes.byref(y)
+            ):
                 points.append((x.value, y.value))
         if points:
             box = [
-                max(box[0], min(p[0] for p in points)), max(box[1], min(p[1] for p in points)),
-                min(box[2], max(p[0] for p in points)), min(box[3], max(p[1] for p in points)),
+                max(box[0], min(p[0] for p in points)),
+                max(box[1], min(p[1] for p in points)),
+                min(box[2], max(p[0] for p in points)),
+                min(box[3], max(p[1] for p in points)),
             ]
     return None if math.isinf(box[0]) else (box[0], box[1], box[2], box[3])
 
 
-def _inside(chars: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+def _inside(
+    chars: list[dict[str, Any]], box: tuple[float, float, float, float]
+) -> list[dict[str, Any]]:
     x0, top, x1, bottom = box
     return [c for c in chars if x0 <= c["cx"] <= x1 and top <= c["cy"] <= bottom]
 
@@ -228,9 +252,13 @@ def _line(number: int, chars: list[dict[str, Any]]) -> Line | None:
     sizes = sorted(round(c["size"], 1) for c in inked)
     return Line(
         page=number,
-        top=min(c["top"] for c in inked), bottom=max(c["bottom"] for c in inked),
-        x0=min(c["x0"] for c in inked), x1=max(c["x1"] for c in inked),
-        text=_text_of(chars), size=sizes[len(sizes) // 2], bold=is_bold(chars),
+        top=min(c["top"] for c in inked),
+        bottom=max(c["bottom"] for c in inked),
+        x0=min(c["x0"] for c in inked),
+        x1=max(c["x1"] for c in inked),
+        text=_text_of(chars),
+        size=sizes[len(sizes) // 2],
+        bold=is_bold(chars),
     )
 
 
@@ -271,7 +299,9 @@ def _lines(number: int, chars: list[dict[str, Any]], extra: list[Line]) -> list[
     for line in lines:
         last = merged[-1] if merged else None
         if last is not None and _same_baseline(last, line):
-            last.text = f"{last.text} {line.text}" if line.x0 >= last.x1 else f"{line.text} {last.text}"
+            last.text = (
+                f"{last.text} {line.text}" if line.x0 >= last.x1 else f"{line.text} {last.text}"
+            )
             last.x0, last.x1 = min(last.x0, line.x0), max(last.x1, line.x1)
             last.bottom = max(last.bottom, line.bottom)
             last.bold = last.bold and line.bold
@@ -325,12 +355,14 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
             continue
         shaded = [r for r in rects if r["bottom"] >= bbox[1] and r["top"] <= bbox[3]]
         count = header_count(table, in_table, shaded, cells)
-        placed.append(
-            PageTable(number, bbox[1], bbox[3], cells, count, styled_header=count > 0)
-        )
+        placed.append(PageTable(number, bbox[1], bbox[3], cells, count, styled_header=count > 0))
     outside = [
-        c for c in chars
-        if id(c) not in used and not any(x0 <= c["cx"] <= x1 and top <= c["cy"] <= bottom for x0, top, x1, bottom in boxes)
+        c
+        for c in chars
+        if id(c) not in used
+        and not any(
+            x0 <= c["cx"] <= x1 and top <= c["cy"] <= bottom for x0, top, x1, bottom in boxes
+        )
     ]
     placed += _lines(number, outside, card)
     placed.sort(key=lambda item: item.top)

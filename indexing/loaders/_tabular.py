@@ -49,8 +49,10 @@ def _header_split(rows: list[Row]) -> tuple[list[Row], list[Row]]:
     first, second = rows[0].cells, rows[1].cells
     gaps = [i for i, cell in enumerate(first) if not cell]
     filled_under_gaps = gaps and any(i < len(second) and second[i] for i in gaps)
+
     def numeric(cell: str) -> bool:
         return cell.replace(",", "").replace(".", "").strip("-%£$€ ").isdigit()
+
     if filled_under_gaps and len(rows) > 2 and not any(numeric(c) for c in second if c):
         return rows[:2], rows[2:]
     return rows[:1], rows[1:]
@@ -97,7 +99,9 @@ def load_csv(raw: bytes, path: Path) -> list[Block]:
             values.append((reader.line_num, row))
             _rows_limit(path, len(values), cells)
     except csv.Error as err:
-        raise LoadError(path, f"is not readable CSV (line {reader.line_num}: {brief(err)})") from err
+        raise LoadError(
+            path, f"is not readable CSV (line {reader.line_num}: {brief(err)})"
+        ) from err
     table = _sheet_table(values, path.stem)
     return [table] if table is not None else []
 
@@ -140,9 +144,15 @@ def load_xlsx(raw: bytes, path: Path) -> list[Block]:
     """Every sheet of a workbook as a table, in the workbook's order."""
     import openpyxl  # imported here: a second or so of import, needed only for workbooks
 
-    check_archive(raw, path, main_part="xl/workbook.xml", kind="XLSX",
-                  hint="is it an old .xls workbook? Save it as .xlsx", what="an Excel workbook",
-                  counted=_SHEETS)
+    check_archive(
+        raw,
+        path,
+        main_part="xl/workbook.xml",
+        kind="XLSX",
+        hint="is it an old .xls workbook? Save it as .xlsx",
+        what="an Excel workbook",
+        counted=_SHEETS,
+    )
     _count_rows_and_cells(raw, path)
     blocks: list[Block] = []
     counts = [0, 0]

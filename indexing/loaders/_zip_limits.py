@@ -64,7 +64,13 @@ def count_tags(
 
 
 def check_archive(
-    raw: bytes, path: Path, *, main_part: str, kind: str, hint: str, what: str,
+    raw: bytes,
+    path: Path,
+    *,
+    main_part: str,
+    kind: str,
+    hint: str,
+    what: str,
     counted: tuple[str, ...] = (),
 ) -> None:
     """Refuse what is not a zip holding ``main_part``, or would inflate past the limits.
@@ -84,7 +90,8 @@ def check_archive(
         total = sum(part.file_size for part in parts)
         if total > MAX_UNPACKED_BYTES:
             raise _refuse(
-                path, f"would unpack to {megabytes(total)}, over the "
+                path,
+                f"would unpack to {megabytes(total)}, over the "
                 f"{megabytes(MAX_UNPACKED_BYTES)} limit",
             )
         for part in parts:

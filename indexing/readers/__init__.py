@@ -71,9 +71,10 @@ def read_document(
     figures = FigureLines()
 
     def prose_block(index: int, block: Block) -> None:
-        if split_figures(block.text) is None and (block.kind is BlockKind.heading or (
-            block.kind is BlockKind.paragraph and looks_like_heading(block.text)
-        )):
+        if split_figures(block.text) is None and (
+            block.kind is BlockKind.heading
+            or (block.kind is BlockKind.paragraph and looks_like_heading(block.text))
+        ):
             if KEY_HEADING.match(block.text or "") and index + 1 in key_rows_by_block:
                 return
             tables.interrupt(heading=" ".join(block.text.split()))
@@ -85,10 +86,16 @@ def read_document(
     def flush_figures() -> None:
         rows, back = figures.flush()
         for cells, span in rows:
-            tables.out.rows.append(TableRow(
-                id="", document_id="", table=tables.caption or tables.section or "",
-                section=tables.section, cells=cells, location=span_location(source, span),
-            ))
+            tables.out.rows.append(
+                TableRow(
+                    id="",
+                    document_id="",
+                    table=tables.caption or tables.section or "",
+                    section=tables.section,
+                    cells=cells,
+                    location=span_location(source, span),
+                )
+            )
         for block in back:
             prose_block(-1, block)
 

@@ -39,7 +39,9 @@ _CONTACT = re.compile(
     r"from:|to:|by:|date:|classification|www\.|https?://|\[original file\]|page \d+|\d+$)",
     re.IGNORECASE,
 )
-_APPENDIX = re.compile(r"^(?:appendix|annex|annexe|schedule)\s+[\w.]{1,4}\s*[:–—-]?\s*", re.IGNORECASE)
+_APPENDIX = re.compile(
+    r"^(?:appendix|annex|annexe|schedule)\s+[\w.]{1,4}\s*[:–—-]?\s*", re.IGNORECASE
+)
 _MINUTES = re.compile(
     r"\b(?P<title>minutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+|an?\s+)?(?:\w+\s+)?meeting\s+of\s+.{3,120}?)"
     r"\s+held\b",
@@ -52,13 +54,21 @@ _PUBLISHER = re.compile(
     r"(?:\s+(?:[A-Z][\w’'&.-]*|and|of|upon|on|the))*?\s+(?:Council|Authority|Combined Authority))\b"
 )
 _KINDS: list[tuple[re.Pattern[str], DocumentKind]] = [
-    (re.compile(r"^\W*minutes\b|\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings|meeting)", re.IGNORECASE), DocumentKind.minutes),
+    (
+        re.compile(
+            r"^\W*minutes\b|\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings|meeting)", re.IGNORECASE
+        ),
+        DocumentKind.minutes,
+    ),
     (re.compile(r"\brecord of (?:executive )?decision\b", re.IGNORECASE), DocumentKind.decision),
     (re.compile(r"^\W*(?:summons\s+to\s+and\s+)?agenda\b", re.IGNORECASE), DocumentKind.agenda),
     (re.compile(r"\bperformance report\b", re.IGNORECASE), DocumentKind.performance),
     (re.compile(r"\brisks? register\b", re.IGNORECASE), DocumentKind.risk_register),
     (re.compile(r"\b(?:submission|amendment|screening) form\b", re.IGNORECASE), DocumentKind.form),
-    (re.compile(r"\bquestions (?:from|by|to) (?:members|councillors)\b", re.IGNORECASE), DocumentKind.questions),
+    (
+        re.compile(r"\bquestions (?:from|by|to) (?:members|councillors)\b", re.IGNORECASE),
+        DocumentKind.questions,
+    ),
 ]
 _FIRST_LINES = 60
 
@@ -110,7 +120,7 @@ def _fields(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m, nxt in zip(matches, [*matches[1:], None], strict=False):
         label = " ".join((m.group("label") or m.group("bare")).lower().split())
-        value = text[m.end(): nxt.start() if nxt else len(text)]
+        value = text[m.end() : nxt.start() if nxt else len(text)]
         out.setdefault(label, value.strip())
     return out
 
@@ -127,7 +137,8 @@ def _title(blocks: list[Block], text: str, fields: dict[str, str]) -> str | None
     if minutes:
         return _clean(minutes.group("title"))
     heads = [
-        i for i, b in enumerate(blocks)
+        i
+        for i, b in enumerate(blocks)
         if b.kind is BlockKind.heading and _is_title_line(b.text) and not _SECTION.match(b.text)
     ]
     if heads:
@@ -175,7 +186,9 @@ def _caption(blocks: list[Block]) -> str | None:
     return None
 
 
-_FORM_LABEL = re.compile(r"^(?:(?P<what>[\w/&-]+(?:\s+[\w/&-]+)?)\s+)?(?:title|name)\s*:?$", re.IGNORECASE)
+_FORM_LABEL = re.compile(
+    r"^(?:(?P<what>[\w/&-]+(?:\s+[\w/&-]+)?)\s+)?(?:title|name)\s*:?$", re.IGNORECASE
+)
 
 
 def _form_title(blocks: list[Block]) -> str | None:
@@ -203,8 +216,12 @@ def _heading_run(blocks: list[Block], first: int, level: int) -> list[str]:
     """The title's lines: the first top-level heading and the headings of its level
     that follow it directly ("Quarterly Performance Report" / "Quarter 3" / "2024/25")."""
     lines = []
-    for block in blocks[first:first + 5]:
-        if block.kind is not BlockKind.heading or (block.level or 99) != level or _SECTION.match(block.text):
+    for block in blocks[first : first + 5]:
+        if (
+            block.kind is not BlockKind.heading
+            or (block.level or 99) != level
+            or _SECTION.match(block.text)
+        ):
             break
         if not _CONTACT.match(block.text.strip()):
             lines.append(block.text)
@@ -233,7 +250,9 @@ def _is_title_line(line: str) -> bool:
 def _is_publisher_line(line: str) -> bool:
     cased = _title_case(line) if line.isupper() else line
     match = _PUBLISHER.fullmatch(" ".join(cased.split()))
-    return match is not None and not re.search(r"\bthe (?:council|authority)$", cased, re.IGNORECASE)
+    return match is not None and not re.search(
+        r"\bthe (?:council|authority)$", cased, re.IGNORECASE
+    )
 
 
 def _publisher(blocks: list[Block], text: str) -> str | None:
@@ -247,7 +266,9 @@ def _publisher(blocks: list[Block], text: str) -> str | None:
                 if _is_publisher_line(part.strip()):
                     return _clean(part)
     cased = _title_case(text) if text.isupper() else text
-    of = re.search(r"\bmeeting of (?:the )?(.{3,80}?\b(?:Council|Authority))\b", cased, re.IGNORECASE)
+    of = re.search(
+        r"\bmeeting of (?:the )?(.{3,80}?\b(?:Council|Authority))\b", cased, re.IGNORECASE
+    )
     if of:
         name = _title_case(of.group(1)) if of.group(1).isupper() else of.group(1)
         found = _PUBLISHER.search(name)
@@ -273,7 +294,7 @@ def _date(text: str, fields: dict[str, str], title: str | None) -> str | None:
         return labelled["date"][0].iso
     held = _HELD_ON.search(text)
     if held:
-        after = find_dates(text[held.end(): held.end() + 80])
+        after = find_dates(text[held.end() : held.end() + 80])
         if after:
             return after[0].iso
     return parse_date(title) if title else None

@@ -41,7 +41,7 @@ def shingles(text: str) -> set[int]:
     words = tuple(w.lower() for w in _WORD.findall(text))
     if len(words) < SHINGLE:
         return {hash(words)} if words else set()
-    return {hash(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def nodes(document: PlanDocument) -> Iterator[tuple[str, str]]:
@@ -66,8 +66,9 @@ def document_shingles(document: PlanDocument) -> set[int]:
     return set().union(*(found for _n, found in _node_sets([document])[document.id]))
 
 
-def _repeats(a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], common: int,
-             republications: bool) -> bool:
+def _repeats(
+    a: PlanDocument, b: PlanDocument, sa: set[int], sb: set[int], common: int, republications: bool
+) -> bool:
     """Whether ``a`` repeats ``b``: it holds nearly all of ``b``; when each holds nearly
     all of the other, the later one (then the longer, then the larger id) is the repeat,
     so the earlier publication is the one cited. Without ``republications``, only a
@@ -113,7 +114,9 @@ def _originals(held: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
     return out
 
 
-def find_duplicates(documents: list[PlanDocument], *, republications: bool = True) -> dict[str, str]:
+def find_duplicates(
+    documents: list[PlanDocument], *, republications: bool = True
+) -> dict[str, str]:
     """Document id → id of the separate paper it repeats (the one it holds most of,
     followed to a paper that repeats nothing). Documents that repeat nothing are absent.
     ``republications=False`` leaves a paper published again unchanged (the same appendix
@@ -141,7 +144,9 @@ def _repeated_nodes(held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets
     return out
 
 
-def duplicate_nodes(documents: list[PlanDocument], *, republications: bool = True) -> dict[str, str]:
+def duplicate_nodes(
+    documents: list[PlanDocument], *, republications: bool = True
+) -> dict[str, str]:
     """Node id of a repeating document → id of the same node in a paper it repeats.
 
     A node is a repeat when a paper its document repeats holds nearly all of it (every
@@ -153,7 +158,9 @@ def duplicate_nodes(documents: list[PlanDocument], *, republications: bool = Tru
     return _repeated_nodes(_held_papers(documents, node_sets, republications), node_sets)
 
 
-def mark_duplicates(documents: list[PlanDocument], *, republications: bool = True) -> dict[str, str]:
+def mark_duplicates(
+    documents: list[PlanDocument], *, republications: bool = True
+) -> dict[str, str]:
     """Both at once, shingling each document once: sets ``duplicate_of`` on every
     document that repeats a paper and returns ``duplicate_nodes``' map, for ingest to
     drop the repeated nodes or index them down-ranked with a pointer to the original."""

@@ -40,9 +40,11 @@ def _column_names(block: Block | None, width: int) -> list[str] | None:
     if block is None or block.is_table:
         return None
     names = block.text.split()
-    if len(names) == width == len(set(names)) and all(
-        n[0].isupper() or n[0].isdigit() for n in names
-    ) and not any(_FIGURE.match(n) for n in names):
+    if (
+        len(names) == width == len(set(names))
+        and all(n[0].isupper() or n[0].isdigit() for n in names)
+        and not any(_FIGURE.match(n) for n in names)
+    ):
         return names
     return None
 

@@ -67,7 +67,9 @@ def _due_dates(*texts: str) -> list[str]:
     return found
 
 
-def plan_items(drafts: list[Draft], key: dict[str, Person], doc_id: str, source: str) -> list[PlanItem]:
+def plan_items(
+    drafts: list[Draft], key: dict[str, Person], doc_id: str, source: str
+) -> list[PlanItem]:
     """Drafts in reading order → items with ids unique in the document."""
     items: list[PlanItem] = []
     seen: dict[str, int] = {}
@@ -88,24 +90,26 @@ def plan_items(drafts: list[Draft], key: dict[str, Person], doc_id: str, source:
         if values.get("due") and values["due"] not in due:
             due.append(values["due"])
         update = "\n".join(p for p in draft.update if p).strip() or None
-        items.append(PlanItem(
-            id=f"{doc_id}:{name}",
-            document_id=doc_id,
-            kind=draft.kind,
-            section=draft.section,
-            ref=draft.ref,
-            commitment=draft.title or "(commitment text missing in the source)",
-            update=update,
-            owner=resolve(values.get("owner", ""), key),
-            director=resolve(values.get("director", ""), key),
-            cabinet_member=resolve(values.get("cabinet_member", ""), key),
-            rating=parse_rating(rating_text),
-            rating_label=" ".join(rating_text.split()) if rating_text else None,
-            previous_rating=parse_rating(values.get("previous_rating")),
-            direction=parse_direction(values.get("direction")),
-            dates_due=due,
-            fields=fields,
-            other_fields={k: v for k, v in draft.other.items() if v},
-            location=span_location(source, draft.start, draft.end),
-        ))
+        items.append(
+            PlanItem(
+                id=f"{doc_id}:{name}",
+                document_id=doc_id,
+                kind=draft.kind,
+                section=draft.section,
+                ref=draft.ref,
+                commitment=draft.title or "(commitment text missing in the source)",
+                update=update,
+                owner=resolve(values.get("owner", ""), key),
+                director=resolve(values.get("director", ""), key),
+                cabinet_member=resolve(values.get("cabinet_member", ""), key),
+                rating=parse_rating(rating_text),
+                rating_label=" ".join(rating_text.split()) if rating_text else None,
+                previous_rating=parse_rating(values.get("previous_rating")),
+                direction=parse_direction(values.get("direction")),
+                dates_due=due,
+                fields=fields,
+                other_fields={k: v for k, v in draft.other.items() if v},
+                location=span_location(source, draft.start, draft.end),
+            )
+        )
     return items

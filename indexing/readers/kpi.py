@@ -42,7 +42,22 @@ LEFTOVER = 65.0
 
 _WORDS = {"%": " percentage ", "&": " and ", "no.": " number ", "nos": " number "}
 _DROP = re.compile(r"[’'`]s\b|[^\w\s]")
-_STOP = {"of", "the", "a", "an", "to", "in", "by", "for", "and", "or", "which", "that", "who", "with"}
+_STOP = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "to",
+    "in",
+    "by",
+    "for",
+    "and",
+    "or",
+    "which",
+    "that",
+    "who",
+    "with",
+}
 
 
 def normalise_name(text: str) -> str:
@@ -109,8 +124,11 @@ def read_kpi_cards(
     card_of_row = {j: i for i, j in _pairs([c.name for c in cards], [r.name for r in rows])}
     carded = [rows[j].block for j in card_of_row]
     mostly_carded = {b for b in carded if carded.count(b) * 2 >= sum(r.block == b for r in rows)}
-    kpi_rows = [j for j, row in enumerate(rows)
-                if j in card_of_row or row.table_names_indicators or row.block in mostly_carded]
+    kpi_rows = [
+        j
+        for j, row in enumerate(rows)
+        if j in card_of_row or row.table_names_indicators or row.block in mostly_carded
+    ]
     touched: list[PlanItem] = []
     for j in kpi_rows:
         item = _item_for_row(rows[j], kept, touched, doc_id, source)
@@ -128,15 +146,22 @@ def read_kpi_cards(
         _apply_card(others[k], cards[loose[i]], source, period)
         touched.append(others[k])
     for n, i in enumerate(i for i in loose if i not in {loose[i] for i, _ in joined}):
-        item = PlanItem(id=f"{doc_id}:card{n + 1}", document_id=doc_id, kind=ItemKind.kpi,
-                        commitment=cards[i].name, location=Location(path=source, page=cards[i].page))
+        item = PlanItem(
+            id=f"{doc_id}:card{n + 1}",
+            document_id=doc_id,
+            kind=ItemKind.kpi,
+            commitment=cards[i].name,
+            location=Location(path=source, page=cards[i].page),
+        )
         _apply_card(item, cards[i], source, period)
         touched.append(item)
     for item in touched:
         item.period = item.period or period
         if item not in kept:
             kept.append(item)
-    _apply_statements(list(rating_statements(stream)), [t for t in touched if t.kind is ItemKind.kpi])
+    _apply_statements(
+        list(rating_statements(stream)), [t for t in touched if t.kind is ItemKind.kpi]
+    )
     assign_section_people(blocks, touched)
     return kept
 
@@ -162,23 +187,33 @@ def _row_score(item: PlanItem, row: SummaryRow) -> float:
     return max(name_score(text, row.name) for text in _texts(item) if text)
 
 
-def _item_for_row(row: SummaryRow, items: list[PlanItem], taken: list[PlanItem], doc_id: str,
-                  source: str) -> PlanItem:
+def _item_for_row(
+    row: SummaryRow, items: list[PlanItem], taken: list[PlanItem], doc_id: str, source: str
+) -> PlanItem:
     """The item the table reader made of a summary row, else a new KPI item named by the
     row. An item the table reader made keeps its own title: it read the title column by
     its header, and the summary row's guess of a name column must not overwrite it."""
     same_page = [
-        it for it in items
+        it
+        for it in items
         if it.location.page == row.page and it.location.sheet == row.sheet and it not in taken
     ]
     best = max(same_page, key=lambda it: _row_score(it, row), default=None)
     if best is not None and _row_score(best, row) >= 95:
         return best
     return PlanItem(
-        id=f"{doc_id}:kpi{len(taken) + 1}", document_id=doc_id, kind=ItemKind.kpi,
+        id=f"{doc_id}:kpi{len(taken) + 1}",
+        document_id=doc_id,
+        kind=ItemKind.kpi,
         commitment=row.name,
-        location=Location(path=source, page=row.page, line_start=row.line, line_end=row.line,
-                          sheet=row.sheet, row=row.row),
+        location=Location(
+            path=source,
+            page=row.page,
+            line_start=row.line,
+            line_end=row.line,
+            sheet=row.sheet,
+            row=row.row,
+        ),
     )
 
 
@@ -229,8 +264,13 @@ def _apply_statements(statements: list[RatingStatement], kpis: list[PlanItem]) -
     wanting = [k for k in kpis if "latest" not in k.fields or k.rating is None]
     for statement in statements:
         text = normalise_name(f"{statement.section or ''} {statement.sentence}")
-        scored = sorted(((fuzz.token_set_ratio(normalise_name(w.commitment), text), n)
-                         for n, w in enumerate(wanting)), reverse=True)
+        scored = sorted(
+            (
+                (fuzz.token_set_ratio(normalise_name(w.commitment), text), n)
+                for n, w in enumerate(wanting)
+            ),
+            reverse=True,
+        )
         if not scored or scored[0][0] < MATCH or (len(scored) > 1 and scored[1][0] >= MATCH):
             continue
         item = wanting[scored[0][1]]

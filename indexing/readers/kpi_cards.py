@@ -25,7 +25,14 @@ LABELS: dict[str, tuple[str, ...]] = {
     "latest": ("latest", "actual", "current", "outturn", "result", "this quarter", "this period"),
     "target": ("target",),
     "floor": ("floor standard", "floor", "minimum standard", "minimum"),
-    "previous": ("previous quarter", "previous", "last quarter", "last period", "prior", "last time"),
+    "previous": (
+        "previous quarter",
+        "previous",
+        "last quarter",
+        "last period",
+        "prior",
+        "last time",
+    ),
     "direction": ("direction of travel", "dot", "trend"),
 }
 """Card labels by the role of the value they introduce (longest spelling first)."""
@@ -103,22 +110,46 @@ def units(blocks: list[Block]) -> list[Unit]:
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.heading:
             section = block.text.strip() or section
-            out.append(Unit(text=block.text, page=block.at.page, line=block.at.line,
-                            section=section, block=index, is_heading=True, level=block.level))
+            out.append(
+                Unit(
+                    text=block.text,
+                    page=block.at.page,
+                    line=block.at.line,
+                    section=section,
+                    block=index,
+                    is_heading=True,
+                    level=block.level,
+                )
+            )
         elif block.is_table:
             for cells in block.header:
                 out.append(_row_unit(cells, block, block.at.page, block.at.line, section, index))
             for row in block.rows:
                 page = row.at.page or block.at.page
-                out.append(_row_unit(row.cells, block, page, row.at.line or row.at.row, section, index))
+                out.append(
+                    _row_unit(row.cells, block, page, row.at.line or row.at.row, section, index)
+                )
         elif block.text.strip():
-            out.append(Unit(text=block.text, page=block.at.page, line=block.at.line,
-                            section=section, block=index))
+            out.append(
+                Unit(
+                    text=block.text,
+                    page=block.at.page,
+                    line=block.at.line,
+                    section=section,
+                    block=index,
+                )
+            )
     return [unit for unit in out if unit.text.strip()]
 
 
-def _row_unit(cells: list[str], block: Block, page: int | None, line: int | None,
-              section: str | None, index: int) -> Unit:
+def _row_unit(
+    cells: list[str],
+    block: Block,
+    page: int | None,
+    line: int | None,
+    section: str | None,
+    index: int,
+) -> Unit:
     text = " ".join(cell.strip() for cell in cells if cell and cell.strip())
     return Unit(text=text, page=page, line=line, section=section, block=index)
 
@@ -127,7 +158,7 @@ def _groups(text: str) -> list[list[re.Match[str]]]:
     """Runs of label/value pairs that follow one another with only punctuation between."""
     groups: list[list[re.Match[str]]] = []
     for match in _PAIR.finditer(text):
-        if groups and _JOINER.match(text[groups[-1][-1].end():match.start()]):
+        if groups and _JOINER.match(text[groups[-1][-1].end() : match.start()]):
             groups[-1].append(match)
         else:
             groups.append([match])
@@ -166,7 +197,7 @@ def _name_before(stream: list[Unit], at: int, prefix: str) -> tuple[str, str | N
         unit = stream[back]
         groups = _groups(unit.text)
         if groups:  # the values of the card before, then this card's name
-            tail = _PAIR.sub(" ", unit.text[groups[-1][-1].end():])
+            tail = _PAIR.sub(" ", unit.text[groups[-1][-1].end() :])
             text, word = split_rating_words(tail)
             return (text, rating or word, back) if _is_name(text) else ("", rating, at)
         text, word = split_rating_words(unit.text)
@@ -191,7 +222,7 @@ def read_cards(stream: list[Unit]) -> list[Card]:
     for index, unit in enumerate(stream):
         start = 0
         for group in _groups(unit.text):
-            prefix = unit.text[start:group[0].start()]
+            prefix = unit.text[start : group[0].start()]
             start = group[-1].end()
             name, word, _at = _name_before(stream, index, prefix)
             if not name:
@@ -201,8 +232,15 @@ def read_cards(stream: list[Unit]) -> list[Card]:
 
 
 def _card(name: str, word: str | None, group: list[re.Match[str]], unit: Unit) -> Card:
-    card = Card(name=name, rating_label=word, text=unit.text[group[0].start():group[-1].end()],
-                page=unit.page, line=unit.line, section=unit.section, block=unit.block)
+    card = Card(
+        name=name,
+        rating_label=word,
+        text=unit.text[group[0].start() : group[-1].end()],
+        page=unit.page,
+        line=unit.line,
+        section=unit.section,
+        block=unit.block,
+    )
     for match in group:
         role = _LABEL_ROLE[match.group("label").lower()]
         value = " ".join(match.group("value").split())
@@ -231,6 +269,10 @@ def rating_statements(stream: list[Unit]) -> Iterator[RatingStatement]:
         for sentence in _SENTENCE.split(unit.text):
             match = _RATING_STATEMENT.search(sentence)
             if match:
-                yield RatingStatement(sentence=sentence.strip(), rating_label=match.group("rating"),
-                                      value=" ".join(match.group("value").split()),
-                                      page=unit.page, section=unit.section)
+                yield RatingStatement(
+                    sentence=sentence.strip(),
+                    rating_label=match.group("rating"),
+                    value=" ".join(match.group("value").split()),
+                    page=unit.page,
+                    section=unit.section,
+                )

@@ -81,7 +81,7 @@ def _headers(header: list[list[str]], body: list[Row]) -> list[str]:
             if cell and cell.strip():
                 names[col] = f"{names[col]} {cell.strip()}".strip()
     for col in range(1, width):  # a spanning header ("RAG rating") over an empty cell
-        if header and not (header[0][col:col + 1] or [""])[0].strip() and names[col]:
+        if header and not (header[0][col : col + 1] or [""])[0].strip() and names[col]:
             left = (header[0][col - 1] or "").strip() if col - 1 < len(header[0]) else ""
             if left and not parse_rating(left) and col - 1 > 0:
                 names[col] = f"{left} {names[col]}"
@@ -132,7 +132,9 @@ def summary_rows(blocks: list[Block], skip: set[int] | None = None) -> list[Summ
         if not rating_cols:
             continue
         latest, previous = _latest_and_previous(rating_cols, headers)
-        dot_cols = [c for c in range(width) if _DIRECTION.search(headers[c]) and c not in rating_cols]
+        dot_cols = [
+            c for c in range(width) if _DIRECTION.search(headers[c]) and c not in rating_cols
+        ]
         name_col = _name_column(body, width, set(rating_cols) | set(dot_cols))
         if name_col is None:
             continue
@@ -141,16 +143,29 @@ def summary_rows(blocks: list[Block], skip: set[int] | None = None) -> list[Summ
             name = _cell(row.cells, name_col)
             if sum(ch.isalpha() for ch in name) < 4:
                 continue
-            out.append(SummaryRow(
-                name=" ".join(name.split()),
-                rating_label=_cell(row.cells, latest) or None if latest is not None else None,
-                previous_label=_cell(row.cells, previous) or None if previous is not None else None,
-                direction=next((parse_direction(_cell(row.cells, c)) for c in dot_cols
-                                if parse_direction(_cell(row.cells, c))), None),
-                page=row.at.page or block.at.page, line=row.at.line, row=row.at.row,
-                sheet=row.at.sheet or block.at.sheet, table_names_indicators=names_indicators,
-                block=index,
-            ))
+            out.append(
+                SummaryRow(
+                    name=" ".join(name.split()),
+                    rating_label=_cell(row.cells, latest) or None if latest is not None else None,
+                    previous_label=_cell(row.cells, previous) or None
+                    if previous is not None
+                    else None,
+                    direction=next(
+                        (
+                            parse_direction(_cell(row.cells, c))
+                            for c in dot_cols
+                            if parse_direction(_cell(row.cells, c))
+                        ),
+                        None,
+                    ),
+                    page=row.at.page or block.at.page,
+                    line=row.at.line,
+                    row=row.at.row,
+                    sheet=row.at.sheet or block.at.sheet,
+                    table_names_indicators=names_indicators,
+                    block=index,
+                )
+            )
     return out
 
 

@@ -18,9 +18,12 @@ from indexing.model import ItemKind, PlanItem
 from indexing.readers.passages import span_location
 
 _KINDS = {
-    "recommendation": ItemKind.recommendation, "action": ItemKind.commitment,
-    "commitment": ItemKind.commitment, "objective": ItemKind.commitment,
-    "priority": ItemKind.commitment, "milestone": ItemKind.milestone,
+    "recommendation": ItemKind.recommendation,
+    "action": ItemKind.commitment,
+    "commitment": ItemKind.commitment,
+    "objective": ItemKind.commitment,
+    "priority": ItemKind.commitment,
+    "milestone": ItemKind.milestone,
 }
 _HEADING = re.compile(
     r"(?:^|(?<=\s))(?P<word>recommendation|action|commitment|objective|priority|milestone)\s+"
@@ -37,7 +40,11 @@ def _heading(block: Block) -> re.Match[str] | None:
     text = " ".join((block.text or "").split())
     match = _HEADING.search(text)
     # at the start of its line, or after a footnote the extraction ran into it
-    return match if match and (match.start() == 0 or match.start() <= 80 and match["word"][0].isupper()) else None
+    return (
+        match
+        if match and (match.start() == 0 or match.start() <= 80 and match["word"][0].isupper())
+        else None
+    )
 
 
 def read_numbered(
@@ -62,7 +69,12 @@ def read_numbered(
             if block.is_table or not block.text.strip():
                 continue
             text = " ".join(block.text.split())
-            if not body and len(title) + len(text) < 200 and text[:1].islower() and not title.endswith("."):
+            if (
+                not body
+                and len(title) + len(text) < 200
+                and text[:1].islower()
+                and not title.endswith(".")
+            ):
                 title = f"{title} {text}"  # the heading ran on to the next line
             else:
                 body.append(f"• {text}" if block.kind is BlockKind.list_item else text)
@@ -70,16 +82,18 @@ def read_numbered(
             if sum(len(b) for b in body) > _MAX_TEXT:
                 break
         word = match["word"].lower()
-        items.append(PlanItem(
-            id=f"{doc_id}:{word}-{match['ref']}",
-            document_id=doc_id,
-            kind=_KINDS[word],
-            ref=match["ref"],
-            commitment=title,
-            update="\n".join(body) or None,
-            section=(sections or {}).get(index),
-            location=span_location(source, blocks[index].at, last),
-        ))
+        items.append(
+            PlanItem(
+                id=f"{doc_id}:{word}-{match['ref']}",
+                document_id=doc_id,
+                kind=_KINDS[word],
+                ref=match["ref"],
+                commitment=title,
+                update="\n".join(body) or None,
+                section=(sections or {}).get(index),
+                location=span_location(source, blocks[index].at, last),
+            )
+        )
     # The same number twice (a summary, then the full text): the fuller one is the item.
     best: dict[str, PlanItem] = {}
     for item in items:

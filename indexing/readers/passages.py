@@ -65,24 +65,34 @@ class PassageBuilder:
         previous = self.passages[-1] if self.passages else None
         if previous is not None and self._joins(previous, text, span, section):
             previous.text = f"{previous.text}\n{text}"
-            merged = span_location(self.source, Span(
-                line=previous.location.line_start, page=previous.location.page,
-                sheet=previous.location.sheet, row=previous.location.row,
-            ), end or span)
+            merged = span_location(
+                self.source,
+                Span(
+                    line=previous.location.line_start,
+                    page=previous.location.page,
+                    sheet=previous.location.sheet,
+                    row=previous.location.row,
+                ),
+                end or span,
+            )
             previous.location = merged
             return
-        self.passages.append(Passage(
-            id=f"{self.doc_id}:p{len(self.passages) + 1}",
-            document_id=self.doc_id,
-            section=section,
-            text=text,
-            location=span_location(self.source, span, end),
-        ))
+        self.passages.append(
+            Passage(
+                id=f"{self.doc_id}:p{len(self.passages) + 1}",
+                document_id=self.doc_id,
+                section=section,
+                text=text,
+                location=span_location(self.source, span, end),
+            )
+        )
 
     def _joins(self, previous: Passage, text: str, span: Span, section: str | None) -> bool:
         if previous.section != section:
             return False
-        if len(previous.text) + len(text) >= MAX_CHARS or (len(text) >= _SHORT and len(previous.text) >= _SHORT):
+        if len(previous.text) + len(text) >= MAX_CHARS or (
+            len(text) >= _SHORT and len(previous.text) >= _SHORT
+        ):
             return False
         at = previous.location
         if span.line is not None and at.line_end is not None:

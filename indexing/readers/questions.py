@@ -45,11 +45,28 @@ _FOLLOW_UP = re.compile(
     rf"^{_PERSON}\s+(?:welcomed|thanked|noted|asked|raised|queried|requested|responded|replied|"
     r"expressed|sought|said|stated|added)\b",
 )
-_ASK_WHOM = re.compile(r"\b(?:I will|I wish to|I would like to|to)\s+ask\s+(?P<to>the\s+[A-Z][\w ]{2,60}?|[A-Z][\w.’' -]{2,60}?)\s+(?:to|at|for|if|whether|what|how|when|why|about|the)\b")
+_ASK_WHOM = re.compile(
+    r"\b(?:I will|I wish to|I would like to|to)\s+ask\s+(?P<to>the\s+[A-Z][\w ]{2,60}?|[A-Z][\w.’' -]{2,60}?)\s+(?:to|at|for|if|whether|what|how|when|why|about|the)\b"
+)
 _MARKUP = re.compile(r"[*_`#]+")
 _NOT_A_NAME = {
-    "question", "questions", "answer", "answers", "number", "response", "reply", "ref", "no",
-    "details", "comments", "yes", "n/a", "none", "date", "status", "section",
+    "question",
+    "questions",
+    "answer",
+    "answers",
+    "number",
+    "response",
+    "reply",
+    "ref",
+    "no",
+    "details",
+    "comments",
+    "yes",
+    "n/a",
+    "none",
+    "date",
+    "status",
+    "section",
 }
 _HEAD_INSIDE = re.compile(
     r"(?<=\S\s)(?=(?:\d{1,3}[.)]\s+)?(?:Question|Q\d{1,3})\s+(?:submitted|asked|tabled|put|raised"
@@ -98,18 +115,28 @@ def read_questions(blocks: list[Block], *, doc_id: str, source: str) -> list[Pla
     current: _Draft | None = None
     level = 0  # of the last heading that is not an answer's marker
     for at, (unit, text) in enumerate(zip(stream, texts, strict=True)):
-        if unit.is_heading and not (_ANSWER.match(text) or _BARE_ANSWER.match(text)) and current is None:
+        if (
+            unit.is_heading
+            and not (_ANSWER.match(text) or _BARE_ANSWER.match(text))
+            and current is None
+        ):
             level = unit.level
         head = _head(text)
         if head:
             # a loader may run the question on from its heading line: the rest is the question
-            rest = text[head.end():].strip()
+            rest = text[head.end() :].strip()
             before = _NUMBER.match(texts[at - 1]) if at else None
             current = _Draft(
-                ref=head.group("ref1") or head.group("ref2") or (before.group(1) if before else None),
-                asker=head.group("asker"), asker_post=head.group("asker_post"),
-                to=head.group("to"), to_post=head.group("to_post"), unit=unit,
-                question=[rest] if rest else [], section_level=level,
+                ref=head.group("ref1")
+                or head.group("ref2")
+                or (before.group(1) if before else None),
+                asker=head.group("asker"),
+                asker_post=head.group("asker_post"),
+                to=head.group("to"),
+                to_post=head.group("to_post"),
+                unit=unit,
+                question=[rest] if rest else [],
+                section_level=level,
             )
             drafts.append(current)
             continue
@@ -149,7 +176,9 @@ def _split_at_heads(unit: Unit) -> list[Unit]:
 
 def _title_like(unit: Unit, text: str) -> bool:
     return (
-        unit.is_heading and 0 < len(text.split()) <= 8 and text[:1].isupper()
+        unit.is_heading
+        and 0 < len(text.split()) <= 8
+        and text[:1].isupper()
         and not re.search(r"\d|[.,:;]$", text)
     )
 
@@ -208,5 +237,7 @@ def _item(d: _Draft, n: int, doc_id: str, source: str, meeting_date: str | None)
         commitment=question,
         update=" ".join(d.answer) or None,
         fields=fields,
-        location=Location(path=source, page=d.unit.page, line_start=d.unit.line, line_end=d.unit.line),
+        location=Location(
+            path=source, page=d.unit.page, line_start=d.unit.line, line_end=d.unit.line
+        ),
     )

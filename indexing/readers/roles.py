@@ -13,8 +13,10 @@ read by position and a damaged one by value.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from indexing.people_key import split_initials
 from indexing.ratings import parse_direction, parse_rating
@@ -173,7 +175,9 @@ def _gain(value: Value, at: int, column: Column, by_position: bool) -> float:
     return f + 0.75 if f != _NO and in_place else f
 
 
-def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: bool) -> tuple[dict[int, tuple[int, str]], list[tuple[str | None, int, str]]]:
+def align(
+    cells: list[tuple[int, str]], columns: list[Column], *, by_position: bool
+) -> tuple[dict[int, tuple[int, str]], list[tuple[str | None, int, str]]]:
     """Cells (position, text), in order → ``{column index: cell}`` and the cells no column
     took, each with the role its value alone gives (or None).
 
@@ -184,7 +188,10 @@ def align(cells: list[tuple[int, str]], columns: list[Column], *, by_position: b
     n, m = len(cells), len(columns)
     taken_roles = {c.role for c in columns if c.role}
     frees = [free_role(v, taken_roles) for v in values]
-    gain = [[_gain(v, at, column, by_position) for column in columns] for v, (at, _) in zip(values, cells, strict=True)]
+    gain = [
+        [_gain(v, at, column, by_position) for column in columns]
+        for v, (at, _) in zip(values, cells, strict=True)
+    ]
     score = [[_NO] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
@@ -223,7 +230,10 @@ def role_from_values(texts: list[str]) -> str | None:
     values = [read_value(t) for t in texts if t.strip()]
     if not values or (len(values) < 2 and len(texts) > 1) or len(values) * 2 < len(texts):
         return None
-    share = lambda test: sum(1 for v in values if test(v)) / len(values)
+
+    def share(test: Callable[[Any], bool]) -> float:
+        return sum(1 for v in values if test(v)) / len(values)
+
     if share(lambda v: v.ref) >= 0.8:
         return "ref"
     if share(lambda v: v.rating is not None) >= 0.8:

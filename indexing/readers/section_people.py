@@ -95,8 +95,10 @@ def people_lines(text: str) -> list[tuple[str, list[Person]]]:
 
 def _lines(block: Block) -> list[str]:
     if block.is_table:
-        return [" ".join(c for c in cells if c) for cells in
-                [*block.header, *(row.cells for row in block.rows)]]
+        return [
+            " ".join(c for c in cells if c)
+            for cells in [*block.header, *(row.cells for row in block.rows)]
+        ]
     return [block.text]
 
 
@@ -105,8 +107,11 @@ def _headings(blocks: list[Block]) -> list[_Heading]:
     found: list[_Heading] = []
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.heading:
-            found.append(_Heading(index=index, text=block.text.strip(), level=block.level,
-                                  page=block.at.page))
+            found.append(
+                _Heading(
+                    index=index, text=block.text.strip(), level=block.level, page=block.at.page
+                )
+            )
             continue
         if not found:
             continue

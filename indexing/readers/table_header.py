@@ -19,7 +19,10 @@ from indexing.model import DocumentKind, DocumentMeta, ItemKind
 from indexing.readers.roles import Column, read_value, role_from_values
 from indexing.readers.vocabulary import ColumnRole, column_role, is_label
 
-_KIND_OF_DOCUMENT = {DocumentKind.risk_register: ItemKind.risk, DocumentKind.performance: ItemKind.kpi}
+_KIND_OF_DOCUMENT = {
+    DocumentKind.risk_register: ItemKind.risk,
+    DocumentKind.performance: ItemKind.kpi,
+}
 _NONE = ColumnRole(role="", label="")
 _STATUS_ROLES = {"rating", "owner", "director", "cabinet_member", "direction"}
 
@@ -75,7 +78,10 @@ def is_header_row(cells: Cells) -> bool:
     return not any(v.rating or v.direction for v in rest)
 
 
-_UNIT = re.compile(r"^\(?(?:[£$€](?:m|k|bn|000s?)?|%|m|k|bn|no\.?|number|\d\s*-\s*\d{1,2}|days?|weeks?)\)?$", re.IGNORECASE)
+_UNIT = re.compile(
+    r"^\(?(?:[£$€](?:m|k|bn|000s?)?|%|m|k|bn|no\.?|number|\d\s*-\s*\d{1,2}|days?|weeks?)\)?$",
+    re.IGNORECASE,
+)
 
 
 def is_units_row(cells: Cells) -> bool:
@@ -92,8 +98,9 @@ class HeaderReader:
         self.form_seen = False
         self._kind_of_shape: dict[tuple[str | None, ...], ItemKind] = {}
 
-    def from_labels(self, labels: list[tuple[int, str]], body: list[Row], *, by_position: bool,
-                    caption: str) -> tuple[Header, str | None]:
+    def from_labels(
+        self, labels: list[tuple[int, str]], body: list[Row], *, by_position: bool, caption: str
+    ) -> tuple[Header, str | None]:
         """Header cells (position, text) → the header, and the group its title column
         names ("Housing Actions"), if any."""
         columns: list[Column] = []
@@ -102,7 +109,9 @@ class HeaderReader:
         implicit = not by_position and bool(labels) and labels[0][0] > 0
         if implicit:  # unheaded leading columns: a ref and the item's own words
             columns += [Column("ref", "", None), Column("title", "", None)]
-        has_update = any((column_role(lb, self.overrides) or _NONE).role == "update" for _, lb in labels)
+        has_update = any(
+            (column_role(lb, self.overrides) or _NONE).role == "update" for _, lb in labels
+        )
         seen: set[str] = set()
         for position, label in labels:
             found = column_role(label, self.overrides)
@@ -127,8 +136,15 @@ class HeaderReader:
         if title is None and by_position and any(c.role == "rating" for c in columns):
             # Rated rows named in a column headed by their group ("Children's Services |
             # RAG rating"): that column is the rows' title, its header their group.
-            named = next((c for c in columns if c.role in (None, "service", "directorate")
-                          and role_from_values(_values(c, body)) == "title"), None)
+            named = next(
+                (
+                    c
+                    for c in columns
+                    if c.role in (None, "service", "directorate")
+                    and role_from_values(_values(c, body)) == "title"
+                ),
+                None,
+            )
             if named is not None:
                 title = Column("title", named.label, named.position)
                 columns = [title if c is named else c for c in columns]
@@ -145,13 +161,23 @@ class HeaderReader:
             said = column_role(title.label, self.overrides) if title.label else None
             kind = (said.kind if said and said.kind else None) or (kinds[0] if kinds else None)
             shape = tuple(c.role for c in columns)
-            kind = kind or self._kind_of_shape.get(shape) or _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment)
+            kind = (
+                kind
+                or self._kind_of_shape.get(shape)
+                or _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment)
+            )
             if self.is_form(columns, body, kind):
                 kind = None
             else:  # a later table of the same columns, without the word, holds the same kind
                 self._kind_of_shape.setdefault(shape, kind)
-        header = Header(columns, dict(labels), by_position, kind,
-                        split_title=not any(c.role == "update" for c in columns), caption=caption)
+        header = Header(
+            columns,
+            dict(labels),
+            by_position,
+            kind,
+            split_title=not any(c.role == "update" for c in columns),
+            caption=caption,
+        )
         return header, (groups[0] if groups and kind is not None else None)
 
     def from_values(self, rows: list[Row], *, caption: str) -> Header:
@@ -159,20 +185,31 @@ class HeaderReader:
         width = max((len(r.cells) for r in rows), default=0)
         columns, taken = [], set()
         for position in range(width):
-            role = role_from_values([strip_markup(r.cells[position]) for r in rows if position < len(r.cells)])
+            role = role_from_values(
+                [strip_markup(r.cells[position]) for r in rows if position < len(r.cells)]
+            )
             if role in taken:
                 role = "update" if role == "title" and "update" not in taken else None
             if role:
                 taken.add(role)
             columns.append(Column(role, "", position))
         title = next((c for c in columns if c.role == "title"), None)
-        items = items_by_values(columns, rows) and not (
-            self.meta.kind in _NO_DEFAULT_ITEMS and not taken & _STATUS_ROLES
-        ) and not (title is not None and _are_figures(columns, rows, title))
+        items = (
+            items_by_values(columns, rows)
+            and not (self.meta.kind in _NO_DEFAULT_ITEMS and not taken & _STATUS_ROLES)
+            and not (title is not None and _are_figures(columns, rows, title))
+        )
         kind = _KIND_OF_DOCUMENT.get(self.meta.kind, ItemKind.commitment) if items else None
         if kind is not None and self.is_form(columns, rows, kind):
             kind = None
-        return Header(columns, {}, by_position=True, kind=kind, split_title="update" not in taken, caption=caption)
+        return Header(
+            columns,
+            {},
+            by_position=True,
+            kind=kind,
+            split_title="update" not in taken,
+            caption=caption,
+        )
 
     @staticmethod
     def _fill_unheaded(columns: list[Column], body: list[Row]) -> list[Column]:
@@ -182,7 +219,9 @@ class HeaderReader:
         for column in columns:
             if column.role is None and not column.label and column.position is not None:
                 at = column.position
-                role = role_from_values([strip_markup(r.cells[at]) for r in body if at < len(r.cells)])
+                role = role_from_values(
+                    [strip_markup(r.cells[at]) for r in body if at < len(r.cells)]
+                )
                 if role and role not in taken:
                     taken.add(role)
                     column = Column(role, "", at)
@@ -212,9 +251,11 @@ class HeaderReader:
             return self.form_seen and kind is ItemKind.question
         questions = kind is ItemKind.question or asked * 2 >= answered
         statuses = {c.role for c in columns} & _STATUS_ROLES
-        form = (questions and not statuses and (yes_no * 10 >= answered * 3 or short * 10 >= answered * 6 or self.form_seen)) or (
-            not statuses and yes_no * 2 >= answered
-        )
+        form = (
+            questions
+            and not statuses
+            and (yes_no * 10 >= answered * 3 or short * 10 >= answered * 6 or self.form_seen)
+        ) or (not statuses and yes_no * 2 >= answered)
         self.form_seen = self.form_seen or form
         return form
 
@@ -238,7 +279,9 @@ def _is_agenda(columns: list[Column], labels: list[tuple[int, str]], meta: Docum
     return meta.kind in _NO_DEFAULT_ITEMS and not (said and said.kind)
 
 
-def _are_figures(columns: list[Column], body: list[Row], title: Column, kinds: list[ItemKind] | None = None) -> bool:
+def _are_figures(
+    columns: list[Column], body: list[Row], title: Column, kinds: list[ItemKind] | None = None
+) -> bool:
     """Rows named by a description beside figures, with nothing of a tracked item (no
     rating, direction or progress; the header names no kind; a named person only beside
     two columns of figures or more): budget or programme lines, a table of figures."""
@@ -275,9 +318,15 @@ def items_by_values(columns: list[Column], rows: list[Row]) -> bool:
     their own that are more than labels (long titles, or a rating/owner beside them)."""
     roles = {c.role for c in columns if c.role}
     titles = [
-        strip_markup(r.cells[c.position]) for r in rows for c in columns
+        strip_markup(r.cells[c.position])
+        for r in rows
+        for c in columns
         if c.role == "title" and c.position is not None and c.position < len(r.cells)
     ]
     filled = [t for t in titles if t]
     mean = sum(len(t) for t in filled) / max(1, len(filled))
-    return "ref" in roles and "title" in roles and (mean >= 40 or bool(roles & {"rating", "direction", "owner", "update"}))
+    return (
+        "ref" in roles
+        and "title" in roles
+        and (mean >= 40 or bool(roles & {"rating", "direction", "owner", "update"}))
+    )

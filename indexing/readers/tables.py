@@ -49,7 +49,7 @@ _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _is_form_label(text: str) -> bool:
-    """"Proposer:", "Amendment Number:": a form's label for the value beside it."""
+    """ "Proposer:", "Amendment Number:": a form's label for the value beside it."""
     return text.endswith(":") and 1 < len(text) <= 50 and "\n" not in text
 
 
@@ -61,7 +61,9 @@ def _label_row(cells: Cells) -> bool:
         return False
     if any(len(t) > 50 or read_value(t).number for _, t, _ in cells):
         return False
-    return not any(_is_form_label(a) and not _is_form_label(b) for (_, a, _), (_, b, _) in pairwise(cells))
+    return not any(
+        _is_form_label(a) and not _is_form_label(b) for (_, a, _), (_, b, _) in pairwise(cells)
+    )
 
 
 def _is_separator(cells: Cells) -> bool:
@@ -79,7 +81,13 @@ class TableReader:
         self._pending: list[tuple[int, str]] = []
         self._pending_rows: list[list[str]] = []
         self._labels_above: dict[int, str] = {}  # a form's row of labels, for the values below
-        self._memo: tuple[tuple[int, tuple[tuple[int, str, str], ...]], tuple[dict[str, tuple[int, str, str]], dict[str, str]]] | None = None  # header rows of a gridded table, top first  # header labels waiting for the rest of the header
+        self._memo: (
+            tuple[
+                tuple[int, tuple[tuple[int, str, str], ...]],
+                tuple[dict[str, tuple[int, str, str]], dict[str, str]],
+            ]
+            | None
+        ) = None  # header rows of a gridded table, top first  # header labels waiting for the rest of the header
         self.overrides = meta.columns
         self.headers = HeaderReader(meta)
         prefixes = {ref.rsplit(".", 1)[0] for ref in refs if "." in ref}
@@ -106,8 +114,12 @@ class TableReader:
         return self.out
 
     # --- headers ---------------------------------------------------------------------
-    def _set_header(self, labels: list[tuple[int, str]], body: list[Row], *, by_position: bool) -> None:
-        self.header, group = self.headers.from_labels(labels, body, by_position=by_position, caption=self.caption)
+    def _set_header(
+        self, labels: list[tuple[int, str]], body: list[Row], *, by_position: bool
+    ) -> None:
+        self.header, group = self.headers.from_labels(
+            labels, body, by_position=by_position, caption=self.caption
+        )
         if group:
             self._set_section(group)
 
@@ -119,7 +131,9 @@ class TableReader:
         rows = block.rows
         if block.header:
             while rows and is_units_row(cells_of(rows[0])):  # "£m | £m" under the header
-                block = block.model_copy(update={"header": [*block.header, rows[0].cells], "rows": rows[1:]})
+                block = block.model_copy(
+                    update={"header": [*block.header, rows[0].cells], "rows": rows[1:]}
+                )
                 rows = block.rows
             joined = join_header_rows(block.header)
             self._set_header(list(enumerate(joined)), rows, by_position=True)
@@ -132,7 +146,11 @@ class TableReader:
                 self.header = None
             elif self.header.labels:  # same columns: what the rows are is judged on these rows
                 self._set_header(sorted(self.header.labels.items()), rows, by_position=True)
-        if not block.header and self.header is None and not any(is_header_row(cells_of(r)) for r in rows):
+        if (
+            not block.header
+            and self.header is None
+            and not any(is_header_row(cells_of(r)) for r in rows)
+        ):
             body = [r for r in rows if len(cells_of(r)) >= 2]
             if body:
                 self._headerless(body)
@@ -147,7 +165,9 @@ class TableReader:
                 if gridded:  # header rows in a run are joined column by column
                     self._pending_rows.append(row.cells)
                     joined = join_header_rows(self._pending_rows)
-                    self._set_header(list(enumerate(joined)), self._body_after(rows, index), by_position=True)
+                    self._set_header(
+                        list(enumerate(joined)), self._body_after(rows, index), by_position=True
+                    )
                     self._header_labels = {lb for lb in joined if lb} | {t for _, t, _ in cells}
                     continue
                 # Text rows lose empty cells: header rows in a run (and labels on the group
@@ -198,7 +218,9 @@ class TableReader:
         _, text, raw = cells[0]
         if len(text) > 80 or len(_PARAGRAPH.findall(raw)) > 1 or read_value(text).ref:
             return False
-        if text.endswith(":") and text.upper() == text:  # a lead-in line ("OUR PLEDGES – WE SHALL:")
+        if (
+            text.endswith(":") and text.upper() == text
+        ):  # a lead-in line ("OUR PLEDGES – WE SHALL:")
             self._close()
             self.out.passages.append((text, row.at, self.section))
             return True
@@ -219,7 +241,8 @@ class TableReader:
     def _group_text(self, cells: Cells, row: Row, *, drop_labels: bool) -> None:
         """The text of a group row (a theme's aim beside its header cells): prose."""
         texts = [
-            clean_cell(raw) for i, t, raw in cells
+            clean_cell(raw)
+            for i, t, raw in cells
             if not (drop_labels and is_label(t)) and t not in self.parents
         ]
         texts = [t for t in texts if t]
@@ -259,6 +282,7 @@ class TableReader:
         raw_of = {i: raw for i, _, raw in cells}
         roles: dict[str, tuple[int, str, str]] = {}
         other: dict[str, str] = {}
+
         def keep(label: str, pos: int) -> None:
             name = label if label not in other else f"{label} ({pos + 1})"
             other[name] = clean_cell(raw_of[pos])
@@ -278,7 +302,9 @@ class TableReader:
 
     @staticmethod
     def _signature(roles: dict[str, tuple[int, str, str]]) -> tuple[tuple[str, str], ...]:
-        return tuple((r, re.sub(r"\s+", "", roles[r][1]).upper()) for r in _SIGNATURE_ROLES if r in roles)
+        return tuple(
+            (r, re.sub(r"\s+", "", roles[r][1]).upper()) for r in _SIGNATURE_ROLES if r in roles
+        )
 
     def _ref_row(self, cells: Cells, row: Row) -> None:
         assert self.header is not None and self.header.kind is not None
@@ -300,9 +326,18 @@ class TableReader:
         parts = [text for _, texts in self.carry for text in texts] + update
         self.carry = []
         self.current = Draft(
-            ref=ref, section=self.section, kind=self.header.kind, title=title, update=parts,
-            values=values, other=other, signature=self._signature(roles),
-            title_position=title_position, split=split, start=first_span, end=row.at,
+            ref=ref,
+            section=self.section,
+            kind=self.header.kind,
+            title=title,
+            update=parts,
+            values=values,
+            other=other,
+            signature=self._signature(roles),
+            title_position=title_position,
+            split=split,
+            start=first_span,
+            end=row.at,
         )
 
     def _group_in_title(self, raw: str, title: str, notes: str, split: bool) -> tuple[str, str]:
@@ -365,13 +400,17 @@ class TableReader:
                 else:
                     draft.update.append(text)
             else:
-                draft.values[role] = f"{draft.values[role]}\n{text}" if role in draft.values else text
+                draft.values[role] = (
+                    f"{draft.values[role]}\n{text}" if role in draft.values else text
+                )
         for key, value in extra.items():
             target = draft.values if key in _ROLE_NAMES else draft.other
             target[key] = f"{target[key]}\n{value}" if key in target else value
         draft.end = row.at
 
-    def _next_ref_signature(self, rows: list[Row], index: int) -> tuple[tuple[str, str], ...] | None:
+    def _next_ref_signature(
+        self, rows: list[Row], index: int
+    ) -> tuple[tuple[str, str], ...] | None:
         for row in rows[index + 1 :]:
             cells = cells_of(row)
             if not cells:
@@ -383,7 +422,9 @@ class TableReader:
         return None
 
     def _unplace(self, cells: Cells, row: Row) -> None:
-        self.out.unplaced.append(UnplacedRow(cells=[t for _, t, _ in cells], location=span_location(self.source, row.at)))
+        self.out.unplaced.append(
+            UnplacedRow(cells=[t for _, t, _ in cells], location=span_location(self.source, row.at))
+        )
 
     def _table_row(self, cells: Cells, row: Row) -> None:
         """A row of a table of figures or of a form, its cells under their column headers;
@@ -417,8 +458,12 @@ class TableReader:
             put(named, "", len(row.cells))
         self.out.rows.append(
             TableRow(
-                id="", document_id="", table=self.header.caption or self.section or "",
-                section=self.section, cells=values, location=span_location(self.source, row.at),
+                id="",
+                document_id="",
+                table=self.header.caption or self.section or "",
+                section=self.section,
+                cells=values,
+                location=span_location(self.source, row.at),
             )
         )
 
