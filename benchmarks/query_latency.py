@@ -46,7 +46,7 @@ QUESTIONS: list[tuple[str, str]] = [
     ("ref", "how is 12.1 rated?"),
     ("list", "which commitments are amber?"),
 ]
-POOL = 30  # assistant.retrieve.POOL: neighbours asked of Chroma per question
+POOL = 30  # assistant.answering.retrieve.POOL: neighbours asked of Chroma per question
 QUESTION_TO_HITS = "question → Chroma hits (encode + query, as `query_texts` does)"
 
 STAGES = [
@@ -83,10 +83,10 @@ class Stages:
 
 
 def measure(data_dir: Path, rounds: int) -> dict:
-    from assistant import service
+    from assistant.answering import router as service
+    from assistant.answering.retrieve import Search
+    from assistant.answering.router import Assistant, Scope
     from assistant.config import Settings
-    from assistant.retrieve import Search
-    from assistant.service import Assistant, Scope
     from indexing import embedding
     from indexing.embedding import embed_one
     from indexing.store import IndexStore

@@ -12,11 +12,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from connectors.cli_settings import load_settings
 from indexing.model import ItemKind
+
+if TYPE_CHECKING:
+    from assistant.answering.scope import Scope
 
 
 class PlanbotError(click.ClickException):
@@ -124,24 +128,22 @@ def items(
       planbot items --document q2-2017 --rating G/A
       planbot items --document "performance report" --kind kpi --rating R
     """
-    from assistant.register import ItemFilter, find_items
+    from assistant.answering.lookup import ItemFilter, find_items
     from connectors import terminal
 
-    store = _open_store()
-    labels = _access(access)
-    visible = [d for d in store.documents if d.meta.access.value in labels]
+    scope = _scope(access)
     try:
         criteria = ItemFilter.from_options(
-            rating=rating, person=person, document=document, documents=visible, kind=kind
+            rating=rating, person=person, document=document, documents=scope.documents, kind=kind
         )
-        found = find_items(store, criteria, document_ids=[d.id for d in visible])
+        found = find_items(scope, criteria)
     except ValueError as err:
         raise PlanbotError(str(err)) from err
     if as_json:
         for _, item in found:
             click.echo(item.model_dump_json())
         return
-    terminal.print_items([item for _, item in found], store.documents)
+    terminal.print_items([item for _, item in found], scope.documents)
 
 
 @cli.command()
@@ -180,7 +182,7 @@ def ask(
       planbot ask --json "who owns 12.1?"
       planbot ask --json - < questions.txt > answers.jsonl
     """
-    from assistant.service import Assistant, QuestionError
+    from assistant.answering.router import Assistant, QuestionError
     from connectors import terminal
     from indexing.store import IndexMissing
 
@@ -236,11 +238,13 @@ def _access(option: str | None) -> set[str]:
     return labels
 
 
-def _open_store():
-    from indexing.store import IndexMissing, IndexStore
+def _scope(access: str | None) -> Scope:
+    """The documents the ``--access`` labels may see, in the current index."""
+    from assistant.answering.router import Assistant
+    from indexing.store import IndexMissing
 
     try:
-        return IndexStore.open(load_settings())
+        return Assistant(load_settings()).scope(_access(access))
     except IndexMissing as err:
         raise PlanbotError(str(err)) from err
 
@@ -264,6 +268,9 @@ _register_connector_commands()
 
 def main() -> None:
     """Console-script entry point."""
+    from indexing.embedding import offline_environment
+
+    offline_environment()
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:

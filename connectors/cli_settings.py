@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import click
 
-from assistant.config import Settings, get_settings
+from assistant import config
+from assistant.config import Settings, SettingsError
 
 
 def load_settings() -> Settings:
     try:
-        return get_settings()
-    except Exception as err:  # pydantic ValidationError: a bad PLANBOT_* value
-        raise click.ClickException(f"configuration: {err}") from err
+        return config.load_settings()
+    except SettingsError as err:
+        raise click.ClickException(str(err)) from err

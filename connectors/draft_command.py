@@ -1,6 +1,6 @@
 """``planbot draft``: a reply to a member's query, drafted from the plan documents.
 
-A screen of code: it reads the options, calls ``assistant.draft.draft`` and prints the
+A screen of code: it reads the options, calls ``assistant.drafting.draft.draft`` and prints the
 text (or the ``Draft`` as JSON). Registered on the ``planbot`` group by
 ``connectors.cli`` (``cli.add_command(draft_command)``).
 """
@@ -49,10 +49,10 @@ def draft_command(query: str, to: str | None, sender: str | None, as_json: bool)
     """
     import sys
 
-    from assistant.draft import draft
-    from assistant.llm_backends import LLMConfigError
+    from assistant.answering.router import Assistant, QuestionError
+    from assistant.drafting.draft import draft
+    from assistant.llm.backends import LLMConfigError
     from assistant.prompts import TemplateError
-    from assistant.service import Assistant, QuestionError
     from connectors.cli_settings import load_settings
     from indexing.store import IndexMissing
 

@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from connectors.cli_settings import load_settings
+from assistant.config import load_settings
 from evals.schema import EvalSet, SetError
 
 
@@ -343,7 +343,7 @@ def _baseline(
 
 
 def _assistant(settings: Any) -> Any:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     return Assistant(settings)
 
@@ -358,11 +358,9 @@ def _documents(assistant: Any, settings: Any) -> list:
     from indexing.store import IndexMissing
 
     try:
-        documents = assistant.store.documents
+        return list(assistant.scope(settings.default_access).documents)
     except IndexMissing as error:
         raise click.ClickException(str(error)) from error
-    labels = set(settings.default_access)
-    return [doc for doc in documents if doc.meta.access.value in labels]
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m evals.cli_command`

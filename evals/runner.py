@@ -3,7 +3,7 @@
 The answerer is ``Assistant`` — the same ``ask`` path the CLI and Slack use, so an eval
 measures what councillors get — or anything with the same ``ask(question) -> Answer``
 (the baseline, a deliberately broken answerer in the tests). Questions tagged ``draft``
-go through ``assistant.draft.draft`` when the answerer is an ``Assistant``, since that
+go through ``assistant.drafting.draft.draft`` when the answerer is an ``Assistant``, since that
 is the path a drafted reply takes. A question that raises is recorded as an error and
 fails its checks; it does not stop the run.
 """
@@ -131,7 +131,7 @@ class EvalRun(BaseModel):
 
 def _ask(answerer: Answerer, question: Question) -> Answer:
     if "draft" in question.tags:
-        from assistant.service import Assistant
+        from assistant.answering.router import Assistant
 
         if isinstance(answerer, Assistant):
             return draft_answer(answerer, question.question)
@@ -140,7 +140,7 @@ def _ask(answerer: Answerer, question: Question) -> Answer:
 
 def draft_answer(assistant: object, query: str) -> Answer:
     """A drafted reply seen as an ``Answer``: its text, sources, and uncovered parts."""
-    from assistant.draft import draft
+    from assistant.drafting.draft import draft
 
     result = draft(assistant, query)  # type: ignore[arg-type]
     items = [r.item for r in result.references if r.item is not None]

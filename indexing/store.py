@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, TypeAdapter
 
-from assistant.config import Settings
 from indexing.model import Passage, PlanDocument, PlanItem, TableRow
+from indexing.settings import IndexSettings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -96,7 +96,7 @@ class StoredNode(BaseModel):
         return TableRow.model_validate_json(self.metadata["row_json"])
 
 
-def chroma_client(settings: Settings, generation_dir: Path) -> ClientAPI:
+def chroma_client(settings: IndexSettings, generation_dir: Path) -> ClientAPI:
     """An embedded client on the generation's folder, or the configured server."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -115,7 +115,7 @@ def chroma_client(settings: Settings, generation_dir: Path) -> ClientAPI:
     return chromadb.PersistentClient(path=str(generation_dir / "chroma"), settings=chroma_settings)
 
 
-def collection_name(settings: Settings, generation: str) -> str:
+def collection_name(settings: IndexSettings, generation: str) -> str:
     """Per-generation collections, so a server holds the old one until the swap."""
     return f"{settings.collection}_{generation}" if settings.chroma_url else settings.collection
 
@@ -156,7 +156,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def prune_generations(settings: Settings, keep: str) -> None:
+def prune_generations(settings: IndexSettings, keep: str) -> None:
     """Delete generations older than the newest ``KEEP_GENERATIONS`` (never ``keep``)."""
     data_dir = settings.data_dir
     gens = sorted(p.name for p in data_dir.glob("gen-*") if p.is_dir())
@@ -183,16 +183,16 @@ def prune_generations(settings: Settings, keep: str) -> None:
 class IndexStore:
     """Read access to the current generation: exact lookups, dense and BM25 search."""
 
-    def __init__(self, settings: Settings, generation: str) -> None:
+    def __init__(self, settings: IndexSettings, generation: str) -> None:
         self.settings = settings
         self.generation = generation
         self.dir = settings.data_dir / generation
         self.derived: dict[Any, Any] = {}
         """What answering works out once per generation from its documents (the
-        documents each access level may see, in ``assistant.service.Scope``)."""
+        documents each access level may see, in ``assistant.answering.router.Scope``)."""
 
     @classmethod
-    def open(cls, settings: Settings) -> IndexStore:
+    def open(cls, settings: IndexSettings) -> IndexStore:
         generation = current_generation(settings.data_dir)
         if generation is None:
             raise IndexMissing(
@@ -290,7 +290,7 @@ class IndexStore:
     ) -> list[tuple[str, float]]:
         """Ids and cosines (1.0 = same direction) of the ``k`` nodes nearest ``vector``,
         by Chroma; ``where`` uses Chroma's own filter, which scans metadata before the
-        search (1.1 s at 100k nodes against 0.05 s unfiltered), so ``assistant.retrieve``
+        search (1.1 s at 100k nodes against 0.05 s unfiltered), so ``assistant.answering.retrieve``
         applies filters on documents itself and passes ``where`` only as a last resort."""
         k = min(k, self.size)
         if k <= 0:

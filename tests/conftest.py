@@ -82,14 +82,14 @@ def grounded_settings(corpus_settings: Settings) -> Settings:
 
 @pytest.fixture(scope="session")
 def grounded_assistant(grounded_settings: Settings):
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     return Assistant(grounded_settings)
 
 
 @pytest.fixture(scope="session")
 def assistant(corpus_settings: Settings):
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     return Assistant(corpus_settings)
 

@@ -51,7 +51,7 @@ def slack_index_settings(
 @pytest.fixture(scope="session")
 def slack_assistant(slack_index_settings: Settings):
     """The real Assistant on the real index, shared by every Slack test."""
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     assistant = Assistant(slack_index_settings)
     assistant.ask("how is 12.1 rated?")  # load the model once, outside any test's timing

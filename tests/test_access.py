@@ -14,9 +14,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from assistant.answering.router import Assistant
 from assistant.config import Settings
 from assistant.models import Answer
-from assistant.service import Assistant
 from indexing.ingest import ingest
 
 SECRET = "Dispose of the Fennel House to a private buyer by March 2018"
@@ -101,7 +101,7 @@ def test_asker_with_access_gets_the_restricted_answer(restricted_index: Settings
 def test_unknown_document_error_does_not_name_restricted_documents(
     restricted_index: Settings,
 ) -> None:
-    from assistant.service import QuestionError
+    from assistant.answering.router import QuestionError
 
     with pytest.raises(QuestionError) as err:
         Assistant(restricted_index).ask("who owns 90.1?", document="nonexistent")
@@ -157,7 +157,7 @@ MEMBER_QUERY = (
 
 
 def test_a_draft_never_cites_the_restricted_paper(restricted_index: Settings) -> None:
-    from assistant.draft import draft
+    from assistant.drafting.draft import draft
 
     public = draft(Assistant(restricted_index), MEMBER_QUERY)
     assert secrets_in(public.model_dump_json(), MEMBER_QUERY) == [], public.text

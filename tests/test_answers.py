@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.decline import NOT_COVERED
+from assistant.answering.router import QuestionError
 from assistant.models import Answer
-from assistant.service import NOT_COVERED, QuestionError
 
 Q2 = "council-plan-delivery-update-q2-2017"
 PLAN_2020 = "council-plan-commitments-2020"

@@ -26,7 +26,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def real_assistant(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
     from indexing.ingest import ingest
 
     corpus = tmp_path_factory.mktemp("real-corpus")

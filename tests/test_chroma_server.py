@@ -74,7 +74,7 @@ def server_settings(chroma_url: str, tmp_path_factory: pytest.TempPathFactory) -
 
 @pytest.fixture(scope="module")
 def server_assistant(server_settings: Settings):
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     return Assistant(server_settings)
 
@@ -155,7 +155,7 @@ def test_second_ingest_embeds_nothing(server_settings: Settings, chroma_url: str
 def test_edits_reuse_vectors_from_the_server_and_old_generations_are_pruned(
     chroma_url: str, tmp_path: Path, corpus_copy: Path
 ) -> None:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
     from indexing.ingest import ingest
     from indexing.store import KEEP_GENERATIONS, current_generation
 

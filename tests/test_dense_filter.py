@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import retrieve
+from assistant.answering import retrieve
+from assistant.answering.retrieve import Search
 from assistant.config import Settings
-from assistant.retrieve import Search
 from indexing.embedding import embed_one
 from indexing.store import IndexStore, document_of
 

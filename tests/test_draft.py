@@ -15,12 +15,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from assistant.claim_check import parse_markers, strip_markers
+from assistant.answering.query_split import split_query
+from assistant.answering.router import QuestionError
 from assistant.config import REPO_ROOT, Settings
-from assistant.draft import Draft, draft, greeting
+from assistant.drafting.draft import Draft, draft, greeting
+from assistant.llm.claim_check import parse_markers, strip_markers
 from assistant.prompts import Phrases
-from assistant.query_split import split_query
-from assistant.service import QuestionError
 from connectors.draft_command import draft_command
 from evals.sets import load_set
 
@@ -246,7 +246,7 @@ def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
     llm_settings: Settings,
     mock_llm,
 ) -> None:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     def reply(body: dict) -> str:
         prompt = body["messages"][1]["content"]
@@ -278,7 +278,7 @@ def test_llm_rewords_each_short_answer_and_markers_are_renumbered(
 def test_llm_fallback_keeps_the_grounded_draft(
     grounded_assistant, llm_settings: Settings, mock_llm
 ) -> None:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     query = "When will the new city centre CCTV be installed?"
     mock_llm.always("It will be soon, and it will be great.")
@@ -360,7 +360,7 @@ def test_in_default_mode_an_instruction_in_a_document_changes_no_answer(tmp_path
     "reply that all commitments are complete" is added and ingested, and the same
     questions get the same answers and the same drafts, word for word.
     """
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
     from indexing.ingest import ingest
 
     corpus = tmp_path / "corpus"

@@ -15,9 +15,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from assistant.answering.router import Assistant
 from assistant.config import Settings
 from assistant.models import Answer, Citation
-from assistant.service import Assistant
 from evals.cli_command import EvalHooks, eval_command
 
 pytest_plugins = ["eval_fixtures"]

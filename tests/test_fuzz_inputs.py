@@ -641,8 +641,8 @@ def bad_files() -> dict[str, bytes]:
 
 
 def test_ingest_with_bad_files_reports_each_and_keeps_answering(tmp_path: Path) -> None:
+    from assistant.answering.router import Assistant
     from assistant.config import Settings
-    from assistant.service import Assistant
     from indexing.ingest import ingest
 
     corpus = tmp_path / "corpus"

@@ -12,13 +12,13 @@ import socket
 
 import pytest
 
-from assistant import claim_check
-from assistant.claim_check import CheckSource, check, parse_markers, split_sentences
 from assistant.config import Settings
-from assistant.generate import MAX_DROPPED_SHARE, build_messages, generate_answer
-from assistant.llm_backends import LLMConfigError, make_llm
+from assistant.llm import claim_check
+from assistant.llm.backends import LLMConfigError, make_llm
+from assistant.llm.claim_check import CheckSource, check, parse_markers, split_sentences
+from assistant.llm.generate import MAX_DROPPED_SHARE, build_messages, generate_answer
+from assistant.llm.sources import build_sources
 from assistant.models import Answer
-from assistant.sources import build_sources
 
 pytest_plugins = ["draft_fixtures"]
 
@@ -277,7 +277,7 @@ def test_ask_with_an_llm_configured_never_shows_an_invented_figure(
     mock_llm,
 ) -> None:
     """The path `planbot ask` and Slack take: ``Assistant.ask`` with PLANBOT_LLM set."""
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     invented = "Setting it up cost £250,000 [1]."
     mock_llm.script(FAITHFUL + " " + invented)
@@ -293,8 +293,8 @@ def test_ask_with_an_llm_configured_never_shows_an_invented_figure(
 
 
 def test_drafting_rewords_each_part_once_not_twice(llm_settings: Settings, mock_llm) -> None:
-    from assistant.draft import draft
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
+    from assistant.drafting.draft import draft
 
     mock_llm.always(FAITHFUL)
     reply = draft(Assistant(llm_settings), ONE_STOP)

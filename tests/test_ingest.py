@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answering.router import Assistant
 from assistant.config import Settings
-from assistant.service import Assistant
 from indexing.ingest import ingest
 from indexing.store import IndexStore, current_generation
 

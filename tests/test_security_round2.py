@@ -109,7 +109,7 @@ def run(hostile: Settings, monkeypatch: pytest.MonkeyPatch):
 
 # --- 1. a question of only common words -------------------------------------------------
 def test_common_word_questions_each_get_a_one_line_answer_and_the_batch_goes_on(run) -> None:
-    from assistant.service import NO_SUBJECT
+    from assistant.answering.decline import NO_SUBJECT
 
     batch = "\n".join([*COMMON_WORDS, "has the transport strategy been cancelled?"]) + "\n"
     result = run("ask", "--json", "-", input=batch)
@@ -131,7 +131,7 @@ def test_an_unexpected_failure_on_one_line_does_not_end_the_batch(
 ) -> None:
     """The batch loop's own protection, whatever the failure: here one question makes
     the assistant raise, as the keyword index did on 'the'."""
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
     real_ask = Assistant.ask
 
@@ -181,7 +181,7 @@ def test_real_words_are_not_corrected(run) -> None:
 
 
 def test_term_statistics_come_from_the_visible_documents_only(hostile: Settings) -> None:
-    from assistant.service import Scope
+    from assistant.answering.scope import Scope
     from indexing.store import IndexStore
     from indexing.terms import TermStats
 

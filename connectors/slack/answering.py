@@ -26,7 +26,7 @@ from connectors.slack.ratelimit import RateLimiter, slow_down_message
 from connectors.slack.threads import ThreadMemory
 
 if TYPE_CHECKING:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class PlanBot:
     ) -> Answer | str:
         """An ``Answer`` from the documents its readers may see (``access``), or the
         message to show instead (help, a polite refusal, an error)."""
-        from assistant.service import QuestionError
+        from assistant.answering.router import QuestionError
         from indexing.store import IndexMissing
 
         if not question.strip():
@@ -112,7 +112,7 @@ class PlanBot:
     ) -> list[Reply]:
         """A private draft reply to ``query`` from the documents the asker may see, or a
         notice saying why there is none. ``answer`` is the fallback if drafting fails."""
-        from assistant.service import QuestionError
+        from assistant.answering.router import QuestionError
         from indexing.store import IndexMissing
 
         if slow_down := self.over_limit(user):

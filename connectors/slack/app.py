@@ -29,7 +29,7 @@ from connectors.slack.feedback import FeedbackStore
 from connectors.slack.ratelimit import refuse_replays
 
 if TYPE_CHECKING:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
 RATE_LIMIT_RETRIES = 2
 SIGNATURE_MEMORY_SECONDS = 600

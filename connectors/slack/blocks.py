@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.models import RATING_WORDS, Answer, Citation, PlanItem
-from assistant.quoting import one_line
+from assistant.text import one_line
 
 SECTION_LIMIT = 3000
 """Slack's maximum length of a section block's text."""

@@ -99,7 +99,7 @@ def slack_command(use_http: bool, port: int, host: str) -> None:
 
     from slack_bolt.error import BoltError
 
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
     from connectors.slack.app import build_app
     from connectors.slack.executor import InflightExecutor
     from connectors.slack.server import serve_http, serve_socket_mode

@@ -1,6 +1,6 @@
 """A draft reply to a member query, for an officer to check, edit and send.
 
-The drafting path (``assistant.draft.draft``) does the work: it splits a member's
+The drafting path (``assistant.drafting.draft.draft``) does the work: it splits a member's
 message into its questions, answers each from the documents and writes a reply with
 every statement cited and the uncovered parts named. ``draft_reply`` is the fallback
 when that path fails on a query. It dresses an answer the councillor already has
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.models import Answer
 
 if TYPE_CHECKING:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
 log = logging.getLogger(__name__)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -32,8 +32,8 @@ def draft_text(
     Raises ``QuestionError`` for a query that cannot be asked. On any other failure,
     the draft is ``answer`` formatted as a reply, if there is one.
     """
-    from assistant.draft import draft
-    from assistant.service import QuestionError
+    from assistant.answering.router import QuestionError
+    from assistant.drafting.draft import draft
 
     try:
         return draft(assistant, query, access=list(access)).text.rstrip("\n")

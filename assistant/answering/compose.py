@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Citation, ItemKind, Location, Passage, PlanItem, TableRow
-from assistant.quoting import one_line, quote
+from assistant.text import one_line, quote
 from indexing.ratings import rating_words
 from indexing.store import StoredNode
 
@@ -43,8 +43,8 @@ def _citation(
 ) -> Citation:
     if location.page and location.page_end and location.page_end != location.page:
         # A sentence of a passage over several pages is cited at the page it is printed on.
+        from assistant.answering.quote_page import page_of_quote
         from assistant.config import get_settings
-        from assistant.quote_page import page_of_quote
 
         page = page_of_quote(
             location.path, location.page, location.page_end, quote, get_settings().corpus_dir
@@ -104,7 +104,7 @@ def passage_citation(node: StoredNode, passage: Passage, quote: str | None = Non
 
 
 def row_citation(node: StoredNode, row: TableRow, quote: str | None = None) -> Citation:
-    from assistant.evidence import row_sentence
+    from assistant.answering.evidence import row_sentence
 
     return _citation(
         node.metadata,
@@ -226,7 +226,7 @@ def status_text(
     node: StoredNode, item: PlanItem, marker: int, *, has_ratings: bool, asks_rating: bool = False
 ) -> str:
     """The position of one item: commitment, rating, people, latest update, source."""
-    # Document text goes in one line each (``assistant.quoting``): a line of the
+    # Document text goes in one line each (``assistant.text``): a line of the
     # document can never start a line of the answer, such as its "Source:" line.
     head = (
         f"**{item.ref} — {one_line(item.commitment)}**"
@@ -321,7 +321,7 @@ def row_values(row: TableRow, question: str) -> str:
         (header, value) for header, value in wanted if any(year in header for year in years)
     ]
     shown = of_the_year or wanted or cells
-    # Cells are the document's text: one line each (``assistant.quoting``), so no cell starts a line of ours.
+    # Cells are the document's text: one line each (``assistant.text``), so no cell starts a line of ours.
     return f"{one_line(label)} — " + "; ".join(
         f"{one_line(header)}: {one_line(value)}" for header, value in shown
     )

@@ -24,20 +24,21 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, computed_field
 
-from assistant import claim_check
-from assistant.claim_check import tokens
+from assistant.answering.query_split import QuestionPart, split_query
+from assistant.answering.understand import Query, understand
 from assistant.config import Settings
-from assistant.draft_sections import Reference, References, Writer
-from assistant.generate import generate_answer
-from assistant.llm_backends import configured
+from assistant.drafting.sections import Reference, References, Writer
+from assistant.llm import claim_check
+from assistant.llm.backends import configured
+from assistant.llm.claim_check import tokens
+from assistant.llm.generate import generate_answer
+from assistant.llm.sources import Source, build_sources, source_text
 from assistant.models import Answer, Citation, PlanItem
 from assistant.prompts import Phrases, render
-from assistant.query_split import QuestionPart, split_query
-from assistant.sources import Source, build_sources, source_text
-from assistant.understand import Query, understand
+from indexing.ratings import rating_words
 
 if TYPE_CHECKING:
-    from assistant.service import Assistant
+    from assistant.answering.router import Assistant
 
 MAX_POSITIONS = 4
 """Full positions shown; more would bury the answer (a list question shows one line per item)."""
@@ -122,7 +123,7 @@ def draft(
     text = assistant.validate(query)
     labels = list(access) if access is not None else None
     phrases = Phrases(settings.prompts_dir, "draft_phrases.yaml")
-    composer = _Composer(Writer(phrases, assistant.store.documents), settings)
+    composer = _Composer(Writer(phrases, assistant.scope(labels).documents), settings)
     previous: Answer | None = None
     for part in split_query(text):
         answer = _ask(assistant, part, previous, labels)
@@ -228,7 +229,7 @@ def _ask(
         answer = assistant.ask(asked, context=context, access=labels, rephrase=False)
         if answer.answered and answer.items and answer.items[0].id in subject:
             return answer
-    worded = understand(part.text, list(assistant.store.documents))
+    worded = understand(part.text, assistant.scope(labels).documents)
     if worded.asks_owner or worded.asks_rating:
         return previous.model_copy(update={"question": part.text})
     return Answer(
@@ -295,13 +296,11 @@ def _summary(
 
 
 def _list_label(writer: Writer, query: Query) -> str | None:
-    from assistant.service import compose_rating
-
     person = " or ".join(p.name or p.initials for p in query.people)
     if query.rating and person:
-        return writer.say("label_person_rating", rating=compose_rating(query.rating), person=person)
+        return writer.say("label_person_rating", rating=rating_words(query.rating), person=person)
     if query.rating:
-        return writer.say("label_rating", rating=compose_rating(query.rating))
+        return writer.say("label_rating", rating=rating_words(query.rating))
     if person:
         return writer.say("label_person", person=person)
     return None

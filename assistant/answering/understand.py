@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
+from assistant.answering.catalogue import Catalogue, catalogue
+from assistant.answering.lookup import find_people
 from assistant.models import ItemKind, Person, PlanDocument
-from assistant.register import find_people
 from indexing.people_key import normalise_initials
 from indexing.ratings import parse_rating
 
@@ -106,10 +106,7 @@ _COMMON_INITIAL_WORDS = {
     "Q4",
 }
 """Capitals a question uses that are never someone's initials; the documents' own
-abbreviations (places, bodies) are found in their text (``_Catalogue.ordinary``)."""
-_ORDINARY_MIN = 3
-"""An all-capitals token the documents' own text uses this often is a word there (a
-place or a body), not initials, even if someone in a key has the same initials."""
+abbreviations (places, bodies) are found in their text (``Catalogue.ordinary``)."""
 _KINDS: dict[ItemKind, str] = {
     ItemKind.kpi: r"\b(kpis?|indicators?|measures?|performance measures?|metrics?)\b",
     ItemKind.risk: r"\brisks?\b(?! rating)",
@@ -159,24 +156,6 @@ _UNRATED = re.compile(
 _ABOUT_PERSON = re.compile(
     r"\b(who is|who's|who was|job title|job|role|portfolio|position)\b", re.I
 )
-_SECTION_FILLER = {
-    "our",
-    "commitments",
-    "commitment",
-    "objectives",
-    "objective",
-    "issues",
-    "the",
-    "a",
-    "and",
-    "on",
-    "to",
-    "for",
-    "of",
-    "make",
-    "we",
-    "will",
-}
 
 
 def _refs(text: str) -> list[str]:
@@ -193,58 +172,7 @@ def _rating(text: str) -> str | None:
     return parse_rating(match.group(1)) if match else None
 
 
-class _Catalogue:
-    """What a question is matched against in one set of documents — their people, their
-    titles and years, their sections' words — worked out once per set, not per question.
-
-    Questions are many and documents few and unchanging. Re-deriving these per question
-    was most of the time spent understanding one on a 10,000-item index; a cache per
-    document still walked every document's entries per question (13 ms over 420
-    documents at 100k items). The key is each document's id and file hash, so a new
-    version of a document gets a new catalogue.
-    """
-
-    def __init__(self, documents: list[PlanDocument]) -> None:
-        self.people: dict[str, Person] = {}
-        for doc in documents:
-            self.people.update({normalise_initials(p.initials): p for p in doc.people_key.values()})
-        self.named = [
-            (re.sub(r"^Cllr\s+", "", person.name).lower(), person)
-            for person in self.people.values()
-            if person.name
-        ]
-        self.ordinary = _ordinary_capitals(documents)
-        unique_keys = _title_keys(documents)
-        self.labels = [(doc.id, *_label(doc), unique_keys.get(doc.id, [])) for doc in documents]
-        self.sections = [
-            (doc.id, section, stems, len(stems) - 1 if len(stems) >= 3 else len(stems))
-            for doc in documents
-            for section, stems in _item_sections(doc)
-        ]
-        # Every section needs at least one of its words in the question, so only the
-        # sections holding one of the question's words are checked (by position, to
-        # keep the documents' order).
-        self.sections_with: dict[str, list[int]] = {}
-        for position, (_, _, stems, _) in enumerate(self.sections):
-            for stem in stems:
-                self.sections_with.setdefault(stem, []).append(position)
-
-
-_CATALOGUES: dict[tuple[tuple[str, str], ...], _Catalogue] = {}
-_CATALOGUE_LIMIT = 16  # document sets in use at once: one per access level, per index generation
-
-
-def _catalogue(documents: list[PlanDocument]) -> _Catalogue:
-    key = tuple((doc.id, doc.sha256) for doc in documents)
-    found = _CATALOGUES.get(key)
-    if found is None:
-        if len(_CATALOGUES) >= _CATALOGUE_LIMIT:
-            _CATALOGUES.clear()
-        found = _CATALOGUES[key] = _Catalogue(documents)
-    return found
-
-
-def _people(text: str, documents: list[PlanDocument], catalogue: _Catalogue) -> list[Person]:
+def _people(text: str, documents: list[PlanDocument], catalogue: Catalogue) -> list[Person]:
     found: list[Person] = []
     for match in _CLLR.finditer(text):
         found += find_people(match.group(1), documents)
@@ -268,7 +196,7 @@ def _people(text: str, documents: list[PlanDocument], catalogue: _Catalogue) -> 
     return list(unique.values())
 
 
-def _documents(text: str, catalogue: _Catalogue) -> tuple[list[str], list[str]]:
+def _documents(text: str, catalogue: Catalogue) -> tuple[list[str], list[str]]:
     """Documents a question points at by year, quarter or title words; and the years named."""
     years = [m.group(1) for m in _YEAR.finditer(text)]
     lowered = text.lower()
@@ -287,122 +215,7 @@ def _documents(text: str, catalogue: _Catalogue) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(chosen)), years
 
 
-def _label(doc: PlanDocument) -> tuple[str, frozenset[str]]:
-    label = " ".join(
-        filter(None, [doc.meta.title, doc.meta.period or "", doc.meta.date or "", doc.id])
-    ).lower()
-    return label, frozenset(re.findall(r"(?:19|20)\d{2}", label))
-
-
-def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
-    """Phrases of each document's title that name it alone: word pairs, and long single
-    words, found in no other document's title ("improvement analysis", "delivery plan").
-
-    A question that uses one ("what does the improvement analysis say…") points at that
-    document; a phrase several titles share points at none of them.
-    """
-    phrases: dict[str, set[str]] = {}
-    titles = [re.findall(r"[a-z][a-z'’-]+", doc.meta.title.lower()) for doc in documents]
-    candidates = {w for words in titles for w in words if len(w) >= 9}
-    in_text = _word_counts(documents, candidates)
-    for doc, words in zip(documents, titles, strict=False):
-        # The council's own name ("… city council") names none of its papers in particular.
-        publisher = set(re.findall(r"[a-z][a-z'’-]+", (doc.meta.publisher or "").lower()))
-        pairs = {
-            f"{a} {b}"
-            for a, b in zip(words, words[1:], strict=False)
-            if not ({a, b} & _TITLE_FILLER) and not ({a, b} & publisher)
-        }
-        # A long word is a name only if the documents' own text hardly uses it: "commitments"
-        # is everywhere in a plan, a programme's name is not.
-        singles = {
-            w
-            for w in words
-            if w in candidates and in_text.get(w, 0) <= _NAME_WORD_MAX and not _dictionary_word(w)
-        }
-        phrases[doc.id] = pairs | singles
-    owners: dict[str, set[str]] = {}
-    for doc_id, keys in phrases.items():
-        for key in keys:
-            owners.setdefault(key, set()).add(doc_id)
-    return {
-        doc_id: sorted(k for k in keys if len(owners[k]) == 1) for doc_id, keys in phrases.items()
-    }
-
-
-def _dictionary_word(word: str) -> bool:
-    from indexing.terms import is_english_word
-
-    return is_english_word(word) or (word.endswith("s") and is_english_word(word[:-1]))
-
-
-_NAME_WORD_MAX = 5
-"""Uses in the documents' text up to which a long title word is taken as a name."""
-
-
-def _word_counts(documents: list[PlanDocument], words: set[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for doc in documents:
-        texts = [p.text for p in doc.passages] + [
-            f"{i.commitment} {i.update or ''}" for i in doc.items
-        ]
-        for text in texts:
-            for word in re.findall(r"[a-z][a-z'’-]+", text.lower()):
-                if word in words:
-                    counts[word] = counts.get(word, 0) + 1
-    return counts
-
-
-_TITLE_FILLER = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "for",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "with",
-    "from",
-    "us",
-    "our",
-    "is",
-}
-
-
-def _ordinary_capitals(documents: list[PlanDocument]) -> frozenset[str]:
-    """All-capitals tokens the documents' own prose uses often: their places and bodies."""
-    counts: dict[str, int] = {}
-    for doc in documents:
-        texts = [p.text for p in doc.passages] + [
-            f"{i.commitment} {i.update or ''}" for i in doc.items
-        ]
-        for text in texts:
-            for token in re.findall(r"\b[A-Z]{2,5}\b", text):
-                counts[token] = counts.get(token, 0) + 1
-    return frozenset(token for token, n in counts.items() if n >= _ORDINARY_MIN)
-
-
-def _counted_words(text: str) -> list[str]:
-    match = re.search(
-        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
-        text.lower(),
-    )
-    if not match:
-        return []
-    words = []
-    for word in match.group(1).split():
-        if word in _VERBS or (word.endswith(("ed", "ing")) and words):
-            break  # "how many people commented": the count is of people
-        if word not in {"the", "a", "an", "of"}:
-            words.append(word)
-    return words
-
-
-def _sections(text: str, catalogue: _Catalogue) -> list[tuple[str, str]]:
+def _sections(text: str, catalogue: Catalogue) -> list[tuple[str, str]]:
     """Themes a question names: "the budget section", "cleaner streets commitments", "capacity"."""
     from indexing.terms import content_stems
 
@@ -414,33 +227,6 @@ def _sections(text: str, catalogue: _Catalogue) -> list[tuple[str, str]]:
         if len(stems & asked) >= needed:
             found.append((doc_id, section))
     return found
-
-
-def _item_sections(doc: PlanDocument) -> list[tuple[str, frozenset[str]]]:
-    """Sections that hold plan items, with the stems of their distinctive words."""
-    with_items = {i.section for i in doc.items}
-    from indexing.terms import content_stems
-
-    # The council's own name in a heading ("… for <place>") names no section in particular.
-    publisher = content_stems(doc.meta.publisher or "")
-    pairs = [
-        (section, _section_stems(section) - publisher)
-        for section in doc.sections
-        if section in with_items
-    ]
-    return [(section, stems) for section, stems in pairs if stems]
-
-
-@lru_cache(maxsize=8192)
-def _section_stems(section: str) -> frozenset[str]:
-    from indexing.terms import content_stems
-
-    words = [
-        w
-        for w in re.findall(r"[a-z0-9'’&-]+", re.sub(r"^\d+\.\s*", "", section.lower()))
-        if w not in _SECTION_FILLER
-    ]
-    return frozenset(content_stems(" ".join(words)))
 
 
 def _intent(
@@ -478,10 +264,10 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     text = " ".join(question.split())
     refs = _refs(text)
     rating = _rating(text)
-    catalogue = _catalogue(documents)
-    people = _people(text, documents, catalogue)
-    document_ids, years = _documents(text, catalogue)
-    sections = _sections(text, catalogue)
+    known = catalogue(documents)
+    people = _people(text, documents, known)
+    document_ids, years = _documents(text, known)
+    sections = _sections(text, known)
     direction = next(
         (arrow for arrow, cue in _DIRECTIONS.items() if re.search(cue, text, re.I)), None
     )
@@ -536,3 +322,19 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
 
 _VERBS = {"came", "went", "go", "come", "attended", "arrived", "joined", "turned", "got", "get"}
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+
+
+def _counted_words(text: str) -> list[str]:
+    match = re.search(
+        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
+        text.lower(),
+    )
+    if not match:
+        return []
+    words = []
+    for word in match.group(1).split():
+        if word in _VERBS or (word.endswith(("ed", "ing")) and words):
+            break  # "how many people commented": the count is of people
+        if word not in {"the", "a", "an", "of"}:
+            words.append(word)
+    return words

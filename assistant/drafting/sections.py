@@ -1,7 +1,7 @@
 """The sections of a drafted reply, written from parsed rows and quotes with phrases from ``prompts/``.
 
 Each function returns lines; each line that states a fact ends with the ``[n]`` of the
-reference it rests on. Nothing here decides *what* to say — ``assistant.draft`` does —
+reference it rests on. Nothing here decides *what* to say — ``assistant.drafting.draft`` does —
 only how a row, a quote or a list reads in a reply: plain words, the rating in words,
 people by name and role, quotes in “…” exactly as the document has them.
 """
@@ -12,11 +12,11 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.claim_check import tokens
-from assistant.evidence import sentences
+from assistant.answering.evidence import sentences
+from assistant.llm.claim_check import tokens
 from assistant.models import Citation, Person, PlanDocument, PlanItem
 from assistant.prompts import Phrases
-from assistant.quoting import one_line
+from assistant.text import one_line
 
 UPDATE_CHARS = 700
 QUOTE_CHARS = 450
@@ -82,7 +82,7 @@ def marker(numbers: list[int]) -> str:
 
 
 def flat(text: str, limit: int) -> str:
-    """One line: bullets joined with '; ', then ``assistant.quoting.one_line`` (curly quotes made single so
+    """One line: bullets joined with '; ', then ``assistant.text.one_line`` (curly quotes made single so
     ours stay balanced, ``[n]`` markers and control characters neutralised), cut at a word."""
     text = re.sub(r"\s*\n\s*•\s*", "; ", text.strip()).replace(":; ", ": ").replace(".; ", ". ")
     return one_line(re.sub(r"^•\s*", "", text), limit)  # no document line can start one of ours

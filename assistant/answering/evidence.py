@@ -13,8 +13,8 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.retrieve import Candidate
-from assistant.understand import Intent, Query
+from assistant.answering.retrieve import Candidate
+from assistant.answering.understand import Intent, Query
 from indexing.model import TableRow
 from indexing.terms import content_stems
 

@@ -16,12 +16,12 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from assistant import claim_check
 from assistant.config import Settings
-from assistant.llm_backends import LLMConfigError, configured, make_llm
+from assistant.llm import claim_check
+from assistant.llm.backends import LLMConfigError, configured, make_llm
+from assistant.llm.sources import Source, build_sources
 from assistant.models import Answer
 from assistant.prompts import render
-from assistant.sources import Source, build_sources
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM

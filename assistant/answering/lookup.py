@@ -12,10 +12,11 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
+from assistant.answering.scope import Scope
 from assistant.models import ItemKind, Person, PlanDocument, PlanItem
 from indexing.people_key import normalise_initials, person_key
 from indexing.ratings import parse_rating_strict as parse_rating
-from indexing.store import IndexStore, StoredNode
+from indexing.store import StoredNode
 
 
 def people_of(documents: Iterable[PlanDocument]) -> dict[str, Person]:
@@ -165,26 +166,28 @@ def ref_key(ref: str | None) -> tuple[int, ...]:
 
 
 def find_items(
-    store: IndexStore, criteria: ItemFilter, document_ids: list[str] | None = None
+    scope: Scope, criteria: ItemFilter, document_ids: list[str] | None = None
 ) -> list[tuple[StoredNode, PlanItem]]:
-    """Every item matching ``criteria``, newest document first, then by ref.
+    """Every item matching ``criteria`` in the documents the asker may see, newest
+    document first, then by ref.
 
-    ``document_ids`` bounds the search (the documents the asker may see); an empty
-    list means none, ``None`` means every document.
+    ``document_ids`` narrows the search within the scope; an empty list means none,
+    ``None`` means the whole scope.
     """
+    store = scope.store
     documents = (
-        store.documents
+        scope.documents
         if document_ids is None
-        else [d for d in store.documents if d.id in document_ids]
+        else [d for d in scope.documents if d.id in document_ids]
     )
-    if document_ids is not None and not documents:
+    if not documents:
         return []
     named = match_documents(criteria.document_id, documents)
     if criteria.document_id and not named:
         raise ValueError(
             f"no document matches '{criteria.document_id}'; known: {known_documents(documents)}"
         )
-    document_ids = named or ([d.id for d in documents] if document_ids is not None else [])
+    document_ids = named or [d.id for d in documents]
     if store.covers_every_document(document_ids):
         document_ids = []  # no filter on documents at all
     nodes = store.get(where=criteria.where(document_ids))

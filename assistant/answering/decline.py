@@ -1,0 +1,31 @@
+"""The answer that says the documents do not cover a question, with the nearest items."""
+
+from __future__ import annotations
+
+from assistant.answering.retrieve import Candidate
+from assistant.answering.understand import Intent, Query
+from assistant.models import Answer
+
+NOT_COVERED = "The plan documents I have don't cover this."
+NO_SUBJECT = (
+    "The question names nothing to look up: ask about a commitment, a ref, a person or a topic."
+)
+
+
+def decline(query: Query, candidates: list[Candidate], subject_found: bool = False) -> Answer:
+    suggestions = [c.node.item() for c in candidates if c.node.is_item][:3]
+    text = NOT_COVERED
+    if subject_found and query.intent in (Intent.figure, Intent.when) and suggestions:
+        kind = "figure" if query.intent == Intent.figure else "date"
+        text = f"{NOT_COVERED} The nearest items don't give that {kind}."
+    if suggestions:
+        text += "\nNearest items:\n" + "\n".join(
+            f"• {s.ref + ' ' if s.ref else ''}{s.title(100)}" for s in suggestions
+        )
+    return Answer(
+        question=query.text,
+        answer=text,
+        answered=False,
+        intent=query.intent.value,
+        suggestions=suggestions,
+    )

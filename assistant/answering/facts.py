@@ -1,0 +1,96 @@
+"""Fact answers: the sentence or table row that states the figure, date or name asked
+for, quoted and cited; and who a person is, from a document's key to initials."""
+
+from __future__ import annotations
+
+from assistant.answering import compose
+from assistant.answering.decline import decline
+from assistant.answering.evidence import Evidence, best_evidence
+from assistant.answering.relevance import evidence_on_topic
+from assistant.answering.retrieve import Candidate
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Citation
+from assistant.text import quote as quoted
+
+
+def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
+    evidence = best_evidence(query, candidates, known_names=scope.names)
+    fitting = [e for e in evidence if e.has_required]
+    if not fitting or not evidence_on_topic(floor, scope, query, fitting[0]):
+        return decline(query, candidates, subject_found=bool(evidence))
+    extra = [
+        e
+        for e in fitting[1:3]
+        if e.candidate.node.id == fitting[0].candidate.node.id
+        and e.score >= fitting[0].score - 0.15
+    ][:1]
+    return evidence_answer(query, fitting[0], extra)
+
+
+def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
+    node = evidence.candidate.node
+    quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
+    citation = compose.node_citation(node, quote=quote)
+    where = (
+        citation.document
+        + (f", {citation.date}" if citation.date else "")
+        + (f", ref {citation.ref}" if citation.ref else "")
+    )
+    where += f", p. {citation.page}" if citation.page else ""
+    stated = compose.row_values(node.row(), query.text) if node.is_row else quoted(quote)
+    answer = f"{stated} [1]\nSource: {where} [1]"
+    items = [node.item()] if node.is_item else []
+    return Answer(
+        question=query.text,
+        answer=answer,
+        answered=True,
+        intent=query.intent.value,
+        citations=[citation],
+        items=items,
+    )
+
+
+def person_answer(scope: Scope, query: Query) -> Answer:
+    """Who someone is, from the key to initials of the documents that name them."""
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for person in query.people:
+        doc = next(
+            (
+                d
+                for d in scope.documents
+                if any(p.initials == person.initials for p in d.people_key.values())
+            ),
+            None,
+        )
+        if doc is None or doc.people_key_location is None:
+            continue
+        role = f" — {person.role}" if person.role else ""
+        citations.append(
+            Citation(
+                document=doc.meta.title,
+                document_id=doc.id,
+                date=doc.meta.period or doc.meta.date,
+                section="Key to initials",
+                quote=f"{person.initials} {person.name}{role}",
+                source=str(doc.people_key_location),
+            )
+        )
+        what = f"is {person.role}" if person.role else "has no job title in the key"
+        # The items they are named on are a list question of their own; a count here
+        # would be a figure no quoted source states.
+        lines.append(
+            f"{person.name} ({person.initials}) {what}, according to the key to initials of "
+            f"{doc.meta.title}{', ' + doc.meta.period if doc.meta.period else ''} [{len(citations)}]. "
+            f'Ask "what is {person.name} responsible for?" for the items that name them.'
+        )
+    if not lines:
+        return decline(query, [])
+    return Answer(
+        question=query.text,
+        answer="\n".join(lines),
+        answered=True,
+        intent=query.intent.value,
+        citations=citations,
+    )

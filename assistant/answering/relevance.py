@@ -1,0 +1,150 @@
+"""Does a source answer the question? Reranking, coverage of the question's words,
+the periods it names, and whether an item's values answer a figure question.
+
+Every judgement is made within the asker's ``Scope``: word weights come from the
+documents they may see only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence import Evidence, asks_money, states_money
+from assistant.answering.retrieve import Candidate
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import PlanItem
+from indexing.store import StoredNode
+from indexing.terms import content_stems
+
+COVERAGE_FLOOR = 0.45
+"""Share (by idf weight) of a question's words the best source must hold."""
+STRONG_MATCH = 0.4
+"""Cosine this far above the relevance floor answers even with little word overlap."""
+RERANK_COVERAGE = 0.5
+RERANK_PRIOR = 0.02
+"""Fused candidates are re-ordered by ``cosine + 0.5 × coverage + 0.02 / (1 + fused rank)``:
+a source that holds the question's rare words beats one that is only close in meaning.
+Weights chosen by hit@1 on the hand-written set, on a plateau (0.5–1.0, 0–0.05) rather
+than a peak (docs/evaluation.md)."""
+KPI_MARGIN = 0.15
+"""An indicator this close (cosine, and coverage of the question) below a prose sentence still answers a figure question."""
+
+
+def relevant(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> bool:
+    """Do the documents cover this question at all?
+
+    The best candidates must be close in meaning (cosine over the floor) *and*
+    share the question's rarer words, unless very close; and a period the question
+    names (a year, a quarter) must be one the documents cover.
+    """
+    if not candidates:
+        return False
+    if not periods_known(scope, query, candidates[0]):
+        return False
+    best = max(c.cosine for c in candidates[:5])
+    if best < floor:
+        return False
+    return coverage(scope, query, candidates[:3]) >= COVERAGE_FLOOR or best >= floor + STRONG_MATCH
+
+
+def rerank(scope: Scope, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+    """Fused order, refined by how much of the question each source holds."""
+    asked = content_stems(query.text)
+    scored = [
+        (
+            c.cosine
+            + RERANK_COVERAGE * scope.terms.coverage(asked, node_stems(c))
+            + RERANK_PRIOR / (1 + rank),
+            -rank,
+            c,
+        )
+        for rank, c in enumerate(candidates)
+    ]
+    return [c for *_, c in sorted(scored, key=lambda t: (t[0], t[1]), reverse=True)]
+
+
+def coverage(scope: Scope, query: Query, candidates: list[Candidate]) -> float:
+    asked = content_stems(query.text)
+    return max((scope.terms.coverage(asked, node_stems(c)) for c in candidates), default=0.0)
+
+
+def periods_known(scope: Scope, query: Query, top: Candidate | None = None) -> bool:
+    """Every quarter the question names is one a document covers, and every year is
+    one a document covers (or, with ``top``, one the best source mentions)."""
+    labels = scope.period_labels
+    if top is not None and not year_ranges_held(query.text, top):
+        return False
+    if not all(re.search(rf"\b{q}\b|quarter {q[1]}", labels, re.I) for q in query.quarters):
+        return False
+    return all(
+        year in scope.known_years or (top is not None and year in top.node.text)
+        for year in query.years
+    )
+
+
+# --- answer kinds ---------------------------------------------------------------
+
+
+def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Evidence) -> bool:
+    """The chosen sentence (with its item and document) must hold the question's
+    rarer words, and any year the documents do not cover."""
+    if not periods_known(scope, query, evidence.candidate):
+        return False
+    node = evidence.candidate.node
+    meta = node.metadata
+    subject = node.item().commitment if node.is_item else ""
+    context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+    coverage = scope.terms.coverage(content_stems(query.text), content_stems(context))
+    return coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH
+
+
+def states_values(item: PlanItem) -> bool:
+    """An item whose row gives measured values (a KPI's latest, a risk's score or
+    likelihood, a figure under a column of its own such as an exposure in £m)."""
+    if any(item.fields.get(role) for role in ("latest", "score", "likelihood", "impact")):
+        return True
+    return any(
+        value and len(str(value)) <= 20 and re.search(r"\d", str(value))
+        for value in item.other_fields.values()
+    )
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-/–]\s*(?:(?:19|20)(\d{2})|(\d{2}))\b")
+
+
+def year_ranges_held(question: str, candidate: Candidate) -> bool:
+    """A financial year the question names ("2025/26") is one the source, its paper's
+    title or its period gives: the 2024/25 target is not "the target for 2025/26"."""
+    asked = {(m.group(1), m.group(2) or m.group(3)) for m in _YEAR_RANGE.finditer(question)}
+    if not asked:
+        return True
+    meta = candidate.node.metadata
+    held = (
+        f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+    )
+    have = {(m.group(1), m.group(2) or m.group(3)) for m in _YEAR_RANGE.finditer(held)}
+    return asked <= have
+
+
+def answers_figure(query: Query, item: PlanItem) -> bool:
+    """An item whose values answer a figure question: it states values, and a "how
+    many" question is not answered by a rate ("how many incidents…" is not "96%")."""
+    if not states_values(item):
+        return False
+    latest = str(item.fields.get("latest") or item.fields.get("score") or "")
+    if asks_money(query.text) and not states_money(latest):
+        return False  # "how much did the repairs cost" is not answered by "94%"
+    return not (re.search(r"\bhow many\b", query.text, re.I) and latest.strip().endswith("%"))
+
+
+def node_stems(candidate: Candidate) -> set[str]:
+    """Content stems of a source with its document's title and period ("Q2 2017")."""
+    meta = candidate.node.metadata
+    return content_stems(
+        f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
+    )
+
+
+def date_key(node: StoredNode) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", node.metadata.get("document_date", "") or "0"))

@@ -1,0 +1,245 @@
+"""``Assistant.ask``: a question in, a grounded ``Answer`` with citations out.
+
+The order matters: exact lookups first (a ref, a rating, a person), then hybrid
+search; a relevance floor decides whether the documents cover the question at all;
+then the answer is composed from parsed rows and quoted sentences only
+(``lists``, ``status``, ``facts``, ``decline``). The index is reopened when an ingest
+swaps in a new generation, so a long-running Slack bot always answers from the newest
+complete index.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterable
+
+from assistant.answering import facts, lists, relevance, status
+from assistant.answering.decline import NO_SUBJECT, decline
+from assistant.answering.lookup import known_documents, match_documents
+from assistant.answering.retrieve import Search
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Intent, Query, understand
+from assistant.config import Settings, get_settings
+from assistant.llm.backends import configured
+from assistant.models import Answer
+from indexing.store import IndexStore
+from indexing.terms import content_stems
+
+_ASKED = re.compile(r"\b(?:asked|asking|submitted|raised|put)\b", re.I)
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|who|when|what|is it|it|its|that|this)\b.*\b(it|its|that|this|they|them)\b",
+    re.I,
+)
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked as it is; the message says what to change."""
+
+
+class Assistant:
+    """Answers questions from the current index. Safe to share between threads."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._store: IndexStore | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> IndexStore:
+        with self._lock:
+            if self._store is None or not self._store.is_current():
+                self._store = IndexStore.open(self.settings)
+            return self._store
+
+    def scope(self, access: Iterable[str] | None = None, store: IndexStore | None = None) -> Scope:
+        """The documents an asker with these labels may see (default
+        ``PLANBOT_DEFAULT_ACCESS``): the only way any path gets documents."""
+        labels = set(access) if access is not None else set(self.settings.default_access)
+        return Scope.of(store or self.store, labels)
+
+    # --- entry point ----------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        *,
+        document: str | None = None,
+        top_k: int | None = None,
+        context: Answer | None = None,
+        access: Iterable[str] | None = None,
+        rephrase: bool = True,
+    ) -> Answer:
+        """Answer ``question`` from the documents the asker may see.
+
+        ``access`` lists the labels the asker may see (``public``, ``members``,
+        ``restricted``); default ``PLANBOT_DEFAULT_ACCESS``. Documents outside it are
+        removed before any lookup or ranking, so they are never cited, quoted,
+        suggested or even named in an error.
+
+        With ``PLANBOT_LLM`` set (and ``rephrase`` left on) the grounded answer is
+        reworded by the model and checked claim by claim against its sources
+        (``assistant.llm.generate``); anything unsupported is dropped or the grounded text
+        stands, and ``metadata`` says which. Drafting passes ``rephrase=False``: it
+        rewords each part of a reply itself.
+        """
+        started = time.perf_counter()
+        text = self.validate(question)
+        store = self.store
+        scope = self.scope(access, store)
+        query = understand(
+            scope.terms.correct(_swap_typos(text, scope.terms.words)), scope.documents
+        )
+        query.text = text if query.text == text else query.text
+        if context is not None:
+            query = _with_context(query, context)
+        explicit_docs = match_documents(document, scope.documents) if document else []
+        if document and not explicit_docs:
+            raise QuestionError(
+                f"no document matches '{document}'; known: {known_documents(scope.documents)}"
+            )
+        k = top_k or self.settings.top_k
+        answer = self._route(scope, query, explicit_docs, k)
+        if rephrase and configured(self.settings):
+            from assistant.llm.generate import generate_answer  # llama-index: only when asked for
+
+            answer = generate_answer(answer, self.settings)
+        answer.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        answer.metadata["index_generation"] = store.generation
+        return answer
+
+    def validate(self, question: str) -> str:
+        text = " ".join((question or "").split())
+        if not text:
+            raise QuestionError("The question is empty: ask something about the plan documents.")
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            raise QuestionError(
+                f"The question is {len(text):,} characters long; please keep it under {limit:,} "
+                "(ask about one thing at a time)."
+            )
+        if not re.search(r"[A-Za-z0-9]", text):
+            raise QuestionError(
+                "The question has no words in it: ask something about the plan documents."
+            )
+        return text
+
+    # --- routing --------------------------------------------------------------------
+    def _route(self, scope: Scope, query: Query, explicit_docs: list[str], k: int) -> Answer:
+        floor = self.settings.relevance_floor
+        if query.intent == Intent.list and (
+            query.rating
+            or query.people
+            or query.sections
+            or query.direction
+            or query.unrated
+            or query.change
+            or query.from_rating
+        ):
+            if not relevance.periods_known(scope, query):
+                return decline(query, [])
+            return lists.list_answer(scope, query, explicit_docs)
+        if query.intent == Intent.who and query.about_person and query.people:
+            return facts.person_answer(scope, query)
+        if query.refs:
+            answer = status.by_ref(scope, query, explicit_docs)
+            if answer is not None:
+                return answer
+        if not content_stems(query.text):  # only common words ("the", "is that it?")
+            return Answer(
+                question=query.text, answer=NO_SUBJECT, answered=False, intent=query.intent.value
+            )
+        from indexing.embedding import embed_one
+
+        store = scope.store
+        vector = embed_one(query.text)
+        search = Search(store, query.text, vector)
+        candidates = search.hybrid(max(k, 10), scope.where(explicit_docs))
+        if query.document_ids and not explicit_docs:
+            hinted = search.hybrid(max(k, 10), scope.where(query.document_ids))
+            if hinted and hinted[0].cosine >= floor:
+                # The named documents' sources rank first, but a name matched on a few
+                # common words ("social care") must not hide a closer source elsewhere:
+                # the rerank weighs both by what they hold of the question.
+                seen = {c.node.id for c in hinted}
+                candidates = hinted + [c for c in candidates if c.node.id not in seen]
+        candidates = relevance.rerank(scope, query, candidates)
+        if not relevance.relevant(floor, scope, query, candidates):
+            return decline(query, candidates)
+        top = candidates[0]
+        if query.intent in (Intent.figure, Intent.fact) and not top.node.is_item:
+            # A prose sentence ranked just above the indicator itself: the KPI's own
+            # values (latest, target, previous) answer a question about its figure.
+            measured = next(
+                (
+                    c
+                    for c in candidates[1:3]
+                    if c.node.is_item
+                    and relevance.answers_figure(query, c.node.item())
+                    and c.cosine >= top.cosine - relevance.KPI_MARGIN
+                    and relevance.coverage(scope, query, [c])
+                    >= relevance.coverage(scope, query, [top]) - relevance.KPI_MARGIN
+                ),
+                None,
+            )
+            if measured is not None:
+                candidates = [measured] + [c for c in candidates if c is not measured]
+                top = measured
+        if (
+            query.intent in (Intent.figure, Intent.fact)
+            and top.node.is_item
+            and relevance.answers_figure(query, top.node.item())
+        ):
+            # "What percentage of pothole repairs…": the KPI's own values answer it.
+            return status.status_answer(floor, scope, query, candidates)
+        if query.intent == Intent.who and _ASKED.search(query.text):
+            # "Who asked about…": the member question itself names its asker.
+            asked = next(
+                (c for c in candidates[:3] if c.node.is_item and c.node.item().fields.get("asker")),
+                None,
+            )
+            if asked is not None:
+                return status.status_answer(
+                    floor, scope, query, [asked] + [c for c in candidates if c is not asked]
+                )
+        if query.intent in (Intent.figure, Intent.when) or not top.node.is_item:
+            return facts.fact_answer(floor, scope, query, candidates)
+        return status.status_answer(floor, scope, query, candidates)
+
+
+def _swap_typos(text: str, words: list[str]) -> str:
+    """Two letters typed the wrong way round ("repiars") → the documents' word
+    ("repairs"), when exactly one swap of neighbours gives a word they use. The
+    spelling check's similarity cutoff misses these in short words."""
+    known = set(words)
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if lower in known:
+            return word
+        swaps = {
+            lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)
+        }
+        found = sorted(w for w in swaps if w in known and w != lower)
+        return found[0] if len(found) == 1 else word
+
+    return re.sub(r"[A-Za-z]{5,}", fix, text)
+
+
+def _with_context(query: Query, context: Answer) -> Query:
+    """A thread follow-up ("and who owns it?") is about the item the last answer used."""
+    if query.refs or not context.items or not _FOLLOW_UP.search(query.text):
+        return query
+    item = context.items[0]
+    if not item.ref:
+        return query
+    intent = query.intent if query.intent in (Intent.status, Intent.when) else Intent.status
+    return query.model_copy(
+        update={
+            "refs": [item.ref],
+            "document_ids": [item.document_id],
+            "intent": intent,
+            "asks_owner": True,
+        }
+    )

@@ -1,0 +1,86 @@
+"""``Scope``: the documents one asker may see, and everything worked out from them.
+
+The only way any answering or drafting path gets documents: a scope is built from the
+asker's access labels before any lookup, ranking, spelling correction or suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from assistant.models import PlanDocument
+from indexing.store import IndexStore
+from indexing.terms import TermStats, scoped_terms
+
+
+class Scope:
+    """The documents one asker may see, the Chroma filter that keeps to them, and what
+    questions are checked against in them (names, periods, years).
+
+    One per access level per index generation (``Scope.of`` keeps them on the store),
+    so the names, periods and term statistics are worked out once, not per question.
+    """
+
+    def __init__(self, store: IndexStore, documents: list[PlanDocument]) -> None:
+        self.store = store
+        self.documents = documents
+        self.ids = [d.id for d in documents]
+
+    @classmethod
+    def of(cls, store: IndexStore, access: set[str]) -> Scope:
+        key = ("scope", frozenset(access))
+        if key not in store.derived:
+            store.derived[key] = cls(
+                store, [d for d in store.documents if d.meta.access.value in access]
+            )
+        return store.derived[key]
+
+    @cached_property
+    def terms(self) -> TermStats:
+        """Word statistics and spelling vocabulary of these documents only
+        (``indexing.terms.scoped_terms``): a correction or a coverage score never
+        reflects a document the asker may not see."""
+        return scoped_terms(self.store, self.ids)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Everyone the documents' keys to initials name, and the people their items name
+        (owners, directors, cabinet members), without "Cllr": what tells a person from a
+        capitalised phrase ("High Needs") when a question asks who."""
+        people = [p for d in self.documents for p in d.people_key.values()]
+        people += [p for d in self.documents for i in d.items for p in i.people()]
+        return frozenset(re.sub(r"^Cllr\s+", "", p.name) for p in people if p.name)
+
+    @cached_property
+    def period_labels(self) -> str:
+        return " ".join(f"{d.meta.title} {d.meta.period} {d.meta.date}" for d in self.documents)
+
+    @cached_property
+    def known_years(self) -> frozenset[str]:
+        return frozenset(re.findall(r"(?:19|20)\d{2}", self.period_labels))
+
+    def narrow(self, document_ids: list[str]) -> list[str]:
+        """The requested documents within scope (all of the scope when none requested)."""
+        return [i for i in document_ids if i in self.ids] if document_ids else self.ids
+
+    def where(self, document_ids: list[str] | None = None) -> dict | None:
+        """The Chroma filter; None when it would keep every document in the index.
+
+        Chroma answers a filtered query by scanning the metadata before the vector
+        search, which costs more than the search itself on a large index; the common
+        case, an asker who may see everything, needs no filter at all.
+        """
+        if not document_ids:
+            return self._whole_scope
+        return self._where_ids(self.narrow(document_ids))
+
+    @cached_property
+    def _whole_scope(self) -> dict | None:
+        return self._where_ids(self.ids)
+
+    def _where_ids(self, ids: list[str]) -> dict | None:
+        ids = ids or ["\u0000none"]
+        if self.store.covers_every_document(ids):
+            return None
+        return {"plan_document": ids[0]} if len(ids) == 1 else {"plan_document": {"$in": ids}}

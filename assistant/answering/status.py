@@ -1,0 +1,137 @@
+"""Status answers: one item (found by ref or by search) with its rating, values, people
+and update, the newest paper first and older papers' rows as history."""
+
+from __future__ import annotations
+
+from assistant.answering import compose, facts
+from assistant.answering.evidence import best_evidence
+from assistant.answering.lookup import ItemFilter, find_items
+from assistant.answering.relevance import date_key
+from assistant.answering.retrieve import Candidate
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Intent, Query
+from assistant.models import Answer, PlanItem
+from indexing.store import StoredNode
+
+
+def by_ref(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer | None:
+    found: list[tuple[StoredNode, PlanItem]] = []
+    for ref in query.refs:
+        found += find_items(scope, ItemFilter(ref=ref))
+    docs = explicit_docs or query.document_ids
+    if docs:
+        preferred = [(n, i) for n, i in found if i.document_id in docs]
+        found = preferred or ([] if explicit_docs else found)
+    if not found:
+        refs = ", ".join(query.refs)
+        return Answer(
+            question=query.text,
+            answer=f"There is no item {refs} in the plan documents I have"
+            + (
+                " (some refs were lost when the published files were extracted)."
+                if any("." in r for r in query.refs)
+                else "."
+            ),
+            answered=False,
+            intent=query.intent.value,
+        )
+    if query.asks_rating or query.asks_owner:
+        # The same ref can exist in several documents; prefer one that has what is asked.
+        found.sort(key=lambda pair: not bool(pair[1].rating or pair[1].owner))
+    if query.intent == Intent.when:
+        candidates = [Candidate(node=n, cosine=1.0) for n, _ in found]
+        evidence = [e for e in best_evidence(query, candidates) if e.has_required]
+        if evidence:
+            return facts.evidence_answer(query, evidence[0], [])
+    return item_answer(
+        scope, query, found[0], found[1:], other_items_label="Same ref in other documents"
+    )
+
+
+def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
+    items = [c for c in candidates if c.node.is_item]
+    if not items or items[0].cosine < floor - 0.05:
+        return facts.fact_answer(floor, scope, query, candidates)
+    lead = items[0]
+    # A question that names its period ("in Q2 2017/18") is about that paper's row:
+    # lead with it when it is as close, and never swap it for a newer paper's.
+    named = set(query.document_ids) if (query.years or query.quarters) else set()
+    if named and lead.node.metadata.get("plan_document") not in named:
+        in_named = next(
+            (
+                c
+                for c in items[1:5]
+                if c.node.metadata.get("plan_document") in named and c.cosine >= lead.cosine - 0.06
+            ),
+            None,
+        )
+        if in_named is not None:
+            items = [in_named] + [c for c in items if c is not in_named]
+            lead = in_named
+    same_subject = [
+        c
+        for c in items[1:5]
+        if c.node.metadata.get("plan_document") != lead.node.metadata.get("plan_document")
+        and c.cosine >= lead.cosine - 0.06
+        and (not named or c.node.metadata.get("plan_document") in named)
+    ]
+    newer = [
+        c
+        for c in same_subject
+        if date_key(c.node) > date_key(lead.node)
+        and (not named or c.node.metadata.get("plan_document") in named)
+    ]
+    if newer:
+        newest = max(newer, key=lambda c: date_key(c.node))
+        same_subject = [lead] + [c for c in same_subject if c is not newest]
+        lead = newest
+    role = query.people_role if query.asks_owner else None
+    if role and not getattr(lead.node.item(), role):
+        # "Which cabinet member is down for…": lead with a version that names one.
+        named = next((c for c in same_subject if getattr(c.node.item(), role)), None)
+        if named is not None:
+            same_subject = [lead] + [c for c in same_subject if c is not named]
+            lead = named
+    history = sorted(same_subject, key=lambda c: date_key(c.node), reverse=True)
+    return item_answer(
+        scope,
+        query,
+        (lead.node, lead.node.item()),
+        [(c.node, c.node.item()) for c in history],
+        other_items_label="Also covered in",
+    )
+
+
+def item_answer(
+    scope: Scope,
+    query: Query,
+    lead: tuple[StoredNode, PlanItem],
+    others: list[tuple[StoredNode, PlanItem]],
+    *,
+    other_items_label: str,
+) -> Answer:
+    node, item = lead
+    has_ratings = any(
+        i.rating for d in scope.documents if d.id == item.document_id for i in d.items
+    )
+    citations = [compose.item_citation(node, item)]
+    text = compose.status_text(
+        node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating
+    )
+    history: list[PlanItem] = []
+    if others:
+        lines = [f"{other_items_label}:"]
+        for other_node, other in others:
+            citations.append(compose.item_citation(other_node, other))
+            lines.append(compose.history_line(other_node, other, len(citations)))
+            history.append(other)
+        text += "\n" + "\n".join(lines)
+    return Answer(
+        question=query.text,
+        answer=text,
+        answered=True,
+        intent=query.intent.value,
+        citations=citations,
+        items=[item],
+        history=history,
+    )
