@@ -1,7 +1,7 @@
 """``planbot``: the command line face of Plan Assistant.
 
 Every command is a screen long and only calls the library (``indexing``,
-``assistant``, ``evals``); rendering lives in ``connectors.terminal``. Errors a user
+``assistant``; ``planbot eval`` comes from evals through an entry point); rendering lives in ``connectors.terminal``. Errors a user
 can fix (no index yet, a bad question, a bad file) become one clear line, not a
 traceback.
 """
@@ -250,17 +250,21 @@ def _scope(access: str | None) -> Scope:
 
 
 def _register_connector_commands() -> None:
-    """Commands that live with their connector (Slack, feedback, drafting, evals)."""
+    """Commands that live with their connector (Slack, feedback, drafting, sync), and those
+    another front declares in the ``planbot.commands`` entry points (``planbot eval``): the
+    connectors never import evals, the package's metadata joins them."""
+    from importlib.metadata import entry_points
+
     from connectors.draft_command import draft_command
     from connectors.slack.commands import feedback_group, slack_command
     from connectors.sync_command import sync_group
-    from evals.cli_command import eval_command
 
     cli.add_command(slack_command)
     cli.add_command(feedback_group)
     cli.add_command(draft_command)
-    cli.add_command(eval_command)
     cli.add_command(sync_group)
+    for entry in entry_points(group="planbot.commands"):
+        cli.add_command(entry.load(), entry.name)
 
 
 _register_connector_commands()
