@@ -110,6 +110,8 @@ def discover(paths: list[Path], manifest: Manifest) -> tuple[list[Path], list[Fi
         for path in candidates:
             if manifest.ignores(path) or any(part.startswith(".") for part in path.parts[-1:]):
                 continue
+            if _python_package_file(path):
+                continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 problems.append(
                     FileProblem(
@@ -121,6 +123,12 @@ def discover(paths: list[Path], manifest: Manifest) -> tuple[list[Path], list[Fi
                 continue
             found.append(path)
     return found, problems
+
+
+def _python_package_file(path: Path) -> bool:
+    """A package marker or its byte-code: the shipped corpus is a Python package (so an
+    installed Plan Assistant finds it), and neither file is a document."""
+    return path.name == "__init__.py" or "__pycache__" in path.parts
 
 
 def _document_id(path: Path, taken: set[str]) -> str:
