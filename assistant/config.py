@@ -17,10 +17,17 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_vali
 from pydantic_settings import NoDecode
 
 from indexing.model import Access
-from indexing.settings import IndexSettings
+from indexing.settings import IndexSettings, package_folder
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-"""Where the shipped ``corpus/``, ``prompts/`` and ``evals/`` live (an editable install)."""
+"""The source checkout this module was loaded from, for tests and tools that read its
+other folders (``tests/``, ``evals/corpus-real``). Product code never reads it: in an
+installed wheel it is ``site-packages``; the shipped corpus and prompts are package data."""
+
+
+def packaged_prompts() -> Path:
+    """The prompt templates installed with Plan Assistant (the ``prompts`` package's folder)."""
+    return package_folder("prompts")
 
 
 class Settings(IndexSettings):
@@ -34,7 +41,11 @@ class Settings(IndexSettings):
         default=0.2,
         description="Cosine similarity below which a question is judged not covered by the documents.",
     )
-    prompts_dir: Path = Field(default=REPO_ROOT / "prompts")
+    prompts_dir: Path = Field(
+        default_factory=packaged_prompts,
+        description="Folder of the prompt and reply templates (default: those installed with "
+        "Plan Assistant); point it at a copy to change the wording without a release.",
+    )
 
     # --- access to documents ------------------------------------------------------------
     default_access: Annotated[list[str], NoDecode] = Field(

@@ -1,4 +1,7 @@
-"""Prompt and reply templates, read from files in ``prompts/`` (``PLANBOT_PROMPTS_DIR``).
+"""Prompt and reply templates, read from the folder ``PLANBOT_PROMPTS_DIR`` names.
+
+By default that is the ``prompts`` package installed with Plan Assistant (the repository's
+top-level ``prompts/``, shipped in the wheel as package data).
 
 The wording a councillor or a model sees is kept out of the code so an officer can
 change it without a release: ``*.md`` files are ``string.Template`` texts (``$name``

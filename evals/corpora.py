@@ -18,7 +18,8 @@ from typing import Any
 from evals.schema import EvalSet, SetError
 
 PROJECT = Path(__file__).resolve().parent.parent
-"""Relative corpus paths are read from the project folder first, then the working directory."""
+"""Relative corpus paths are read from the project folder first, then the working directory
+(the evals' own corpora are in the source checkout; an installed package has none)."""
 
 
 @dataclass
@@ -39,7 +40,10 @@ def resolve_dir(value: str) -> Path:
         if candidate.is_dir():
             return candidate.resolve()
     raise SetError(
-        f"corpus {value!r}: no such folder (relative paths are read from {PROJECT} or the working directory)"
+        f"corpus {value!r}: no such folder (relative paths are read from {PROJECT} or the "
+        "working directory). The evals' own corpora (evals/corpus-real, evals/corpus-meetings) "
+        "come with the source checkout, not with an installed package: run from a checkout, "
+        "or name sets asked of the configured corpus (e.g. `planbot eval handwritten`)"
     )
 
 

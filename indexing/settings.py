@@ -7,13 +7,32 @@ argument, so nothing here reads the environment behind a caller's back.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-"""The Milton Keynes sample corpus shipped with Plan Assistant."""
+
+def package_folder(package: str) -> Path:
+    """The folder of a data package installed with Plan Assistant (``corpus``, ``prompts``).
+
+    Found through ``importlib.resources``, so a wheel installed anywhere finds its files as
+    an editable install of the source checkout does. The files are read and listed as a
+    folder, so a package inside a zip archive is refused with a clear message.
+    """
+    folder = resources.files(package)
+    if not isinstance(folder, Path) or not folder.is_dir():
+        raise RuntimeError(
+            f"the {package!r} package is not a folder on disk ({folder}): install Plan "
+            "Assistant unpacked (pip install, not a zipped import)"
+        )
+    return folder
+
+
+def sample_corpus() -> Path:
+    """The sample corpus shipped with Plan Assistant (the ``corpus`` package's folder)."""
+    return package_folder("corpus")
 
 
 class IndexSettings(BaseSettings):
@@ -24,8 +43,9 @@ class IndexSettings(BaseSettings):
     )
 
     corpus_dir: Path = Field(
-        default=SAMPLE_CORPUS,
-        description="Folder of plan documents ingested when `planbot ingest` has no PATH.",
+        default_factory=sample_corpus,
+        description="Folder of plan documents ingested when `planbot ingest` has no PATH "
+        "(default: the sample corpus installed with Plan Assistant).",
     )
     data_dir: Path = Field(
         default=Path(".planbot"),

@@ -1,0 +1,6 @@
+"""The sample corpus shipped with Plan Assistant (Milton Keynes Council papers), as package data.
+
+The papers and ``manifest.yaml`` beside this file are found through ``importlib.resources``
+(``indexing.settings.sample_corpus``), so ``planbot ingest`` with no path indexes them from
+an installed wheel as from a source checkout. Ingest skips this marker; it holds no code.
+"""
