@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from assistant.answering import facts, lists, relevance, status
 from assistant.answering.decline import NO_SUBJECT, decline
 from assistant.answering.lookup import known_documents, match_documents
+from assistant.answering.meetings import meeting_answer
 from assistant.answering.retrieve import Search
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query, understand
@@ -127,6 +128,8 @@ class Assistant:
     # --- routing --------------------------------------------------------------------
     def _route(self, scope: Scope, query: Query, explicit_docs: list[str], k: int) -> Answer:
         floor = self.settings.relevance_floor
+        if not explicit_docs and (met := meeting_answer(scope, query)) is not None:
+            return met  # a committee's meeting: its record says when, who, what was decided
         if query.intent == Intent.list and (
             query.rating
             or query.people

@@ -1,0 +1,302 @@
+"""Answers about committee meetings: decisions, dates, agendas, papers and attendance.
+
+A question that names a committee the corpus has meetings of (learned from the synced
+records, ``meetings_record``) is answered from the meeting's own record: the statement
+that says when it met, what was on its agenda, who chaired, attended or sent apologies,
+and what it decided on an item — each quoted and cited with the meeting (committee and
+date) and its public page; a paper of an item is cited at its own address. A question
+about what a paper asked the committee to do goes on to the papers, searched among that
+meeting's papers first.
+
+"Last" and "next" are counted from today's date, not from the newest meeting in the
+corpus: the last meeting is the newest one on or before today; a next meeting after today
+that the corpus does not hold is declined, naming the latest one it has, since answering
+with an old meeting as "the next" would mislead. A date or a committee the corpus has no
+meeting for is declined the same way, naming what it does have.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_cues import MeetingCues, read_cues
+from assistant.answering.meetings_record import (
+    MeetingRecord,
+    Statement,
+    committees,
+    long_date,
+    meetings,
+)
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Citation
+from indexing.terms import content_stems
+
+_IGNORED = content_stems(
+    "decide decided decides decision decisions resolve resolved resolution agree agreed approve"
+    " approved adopt adopted endorse endorsed note noted set put meet meets met meeting meetings"
+    " agenda item items paper papers chair chaired chairs present attend attended apologies"
+    " apology time start started when where next last latest previous committee council full"
+    " whole discussed considered sent received happened"
+)
+_URL = re.compile(r"https?://\S+")
+_DECISIONS = ("decision", "no_decision", "minutes")
+
+
+def today() -> date:
+    """The date "next" and "last" are counted from (a function, so tests can move it)."""
+    return date.today()
+
+
+def meeting_answer(scope: Scope, query: Query) -> Answer | None:
+    """The answer from the meeting records, or ``None`` when the question is not one
+    about a meeting the records can answer (the router then searches the papers).
+
+    A question about what a meeting's paper asked for narrows ``query.document_ids`` to
+    that meeting's papers and returns ``None``.
+    """
+    records = meetings(scope)
+    if not records:
+        return None
+    text = query.text
+    cues = read_cues(text, committees(records))
+    about_meetings = any(
+        p.search(text)
+        for p in (cue.MEET, cue.DECIDE, cue.AGENDA, cue.CHAIR, cue.APOLOGIES, cue.WHEN, cue.NEXT)
+    )
+    if cues.other_bodies and not cues.committees:
+        return _no_body(query, cues.other_bodies[0], records) if about_meetings else None
+    if cues.other_bodies or not cues.committees:
+        return None
+    pool = [m for m in records if m.committee in cues.committees]
+    anchor = cues.anchor
+    if anchor is not None:
+        after = [m for m in pool if _after(m.day, anchor) == (anchor.anchor != "before")]
+        if not after:
+            return _no_meeting(query, cues, pool, f"{anchor.anchor} that date")
+        pool = [after[0]] if anchor.anchor != "before" else [after[-1]]
+    elif cue.NEXT.search(text):
+        coming = [m for m in pool if m.day > today()]
+        if not coming:
+            return _no_meeting(query, cues, pool, f"after today ({long_date(today())})")
+        pool = coming[:1]
+    if cues.meeting_dates:
+        pool = [m for m in pool if any(d.matches(m.day) for d in cues.meeting_dates)]
+        if not pool:
+            return _no_meeting(query, cues, [m for m in records if m.committee in cues.committees])
+    if cue.LAST.search(text) and anchor is None:
+        held = [m for m in pool if m.day <= today()]
+        pool = held[-1:] or pool[-1:]
+    asks_paper = cue.ASKED.search(text) or (
+        cue.PAPERS.search(text) and not cue.PAPER_LIST.search(text)
+    )
+    if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
+        query.document_ids = [p.id for m in pool for p in m.papers] or query.document_ids
+        return None
+    topic = content_stems(cues.rest) - _IGNORED
+    return _answer(query, text, pool, topic)
+
+
+def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+    if cue.WHEN.search(text) or cue.WHERE.search(text) or (cue.NEXT.search(text) and pool):
+        return _when(query, pool, topic)
+    latest = pool[-1:]
+    if cue.VICE.search(text):
+        return _quote(
+            query, [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text]
+        )
+    if cue.CHAIR.search(text):
+        return _quote(query, [(m, s) for m in latest for s in m.of_kind("chair")])
+    if cue.APOLOGIES.search(text):
+        found = [(m, s) for m in latest for s in m.of_kind("apologies")]
+        found += [
+            (m, s)
+            for m in latest
+            for s in m.of_kind("minutes")
+            if (s.item_title or "").lower().startswith("apolog")
+        ]
+        return _quote(query, found)
+    if cue.ITEM_NUMBER.search(text) or cue.AGENDA.search(text) or cue.PAPERS.search(text):
+        return _agenda(query, text, pool, topic)
+    if cue.DECIDE.search(text):
+        return _decisions(query, pool, topic)
+    if cue.PRESENT.search(text):
+        return _quote(query, [(m, s) for m in latest for s in m.of_kind("present")])
+    best = _best(pool, topic, [k for k in _DECISIONS] + ["item", "other"])
+    return _quote(query, best) if best and _score(best[0][1], topic) >= 2 else None
+
+
+# --- the kinds of answer ------------------------------------------------------------------
+def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+    chosen = pool
+    about: list[tuple[MeetingRecord, Statement]] = []
+    if topic:
+        about = _best(pool, topic, _DECISIONS + ("item", "agenda"))
+        if about:
+            chosen = [about[0][0]]
+            about = about[:1]
+    pairs = [(m, s) for m in chosen if (s := m.first("when")) is not None]
+    if not pairs:
+        return None
+    lines = [f"{m.committee} met on {long_date(m.day)}: {s.text}" for m, s in pairs]
+    return _answer_of(query, lines, pairs, about)
+
+
+def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+    number = cue.ITEM_NUMBER.search(text)
+    latest = pool[-1:] if len(pool) > 1 and not topic else pool
+    if cue.PAPERS.search(text) and not number:
+        best = _best(pool, topic, ("papers", "paper", *_DECISIONS, "item")) if topic else []
+        if best:
+            meeting, chosen = best[0]
+            found = [
+                (meeting, s)
+                for s in meeting.statements
+                if s.item_number == chosen.item_number and s.kind in ("papers", "paper")
+            ]
+            if found:
+                return _quote(query, found)
+    items: list[tuple[MeetingRecord, str, str]] = []
+    for meeting in latest:
+        titles = {
+            s.item_number: s.item_title
+            for s in meeting.statements
+            if s.item_number and s.item_title
+        }
+        for item_number, title in titles.items():
+            if number and item_number.lower() != number.group(1).lower():
+                continue
+            items.append((meeting, item_number, title))
+    if topic and not number:
+        scored = [(len(topic & content_stems(t)), m, n, t) for m, n, t in items]
+        top = max((s for s, *_ in scored), default=0)
+        items = [(m, n, t) for s, m, n, t in scored if s == top and s > 0]
+    if not (number or topic):
+        return _quote(query, [(m, s) for m in latest for s in m.of_kind("agenda")])
+    if not items:
+        return None
+    lines, pairs = [], []
+    for meeting, item_number, title in items[:3]:
+        agenda = meeting.first("agenda")
+        if agenda is None:
+            continue
+        lines.append(
+            f"Item {item_number} on the agenda of the {meeting.committee} meeting of "
+            f"{long_date(meeting.day)}: {title}"
+        )
+        pairs.append((meeting, agenda))
+    return _answer_of(query, lines, pairs, []) if pairs else None
+
+
+def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+    if topic:
+        best = _best(pool, topic, _DECISIONS)
+        if best:
+            return _quote(query, best[:2])
+    found = [(m, s) for m in pool for s in m.of_kind("decision")]
+    if not found:
+        found = [(m, s) for m in pool for s in m.of_kind("decided")]
+    return _quote(query, found) if found else None
+
+
+# --- choosing statements ------------------------------------------------------------------
+def _score(statement: Statement, topic: set[str]) -> int:
+    """Topic words the statement holds, those of its item's title counted twice."""
+    return len(topic & content_stems(statement.text)) + len(
+        topic & content_stems(statement.item_title or "")
+    )
+
+
+def _best(
+    pool: list[MeetingRecord], topic: set[str], kinds: tuple[str, ...] | list[str]
+) -> list[tuple[MeetingRecord, Statement]]:
+    """The statements of these kinds that hold most of the topic (decisions first)."""
+    if not topic:
+        return []
+    scored = [
+        (_score(s, topic), -list(kinds).index(s.kind), m, s)
+        for m in pool
+        for s in m.statements
+        if s.kind in kinds
+    ]
+    scored = [x for x in scored if x[0] > 0]
+    if not scored:
+        return []
+    top = max(x[0] for x in scored)
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [(m, s) for score, _, m, s in scored if score == top]
+
+
+def _after(day: date, anchor: cue.DateCue) -> bool:
+    year = anchor.year or day.year
+    return day > date(year, anchor.month, anchor.day or 1)
+
+
+# --- wording ------------------------------------------------------------------------------
+def _citation(meeting: MeetingRecord, statement: Statement) -> Citation:
+    citation = meeting.citation(statement)
+    link = _URL.search(statement.text) if statement.kind == "paper" else None
+    if link:
+        citation.url = link.group(0)
+    return citation
+
+
+def _quote(query: Query, pairs: list[tuple[MeetingRecord, Statement]]) -> Answer | None:
+    if not pairs:
+        return None
+    return _answer_of(query, [s.text for _, s in pairs], pairs, [])
+
+
+def _answer_of(
+    query: Query,
+    lines: list[str],
+    pairs: list[tuple[MeetingRecord, Statement]],
+    also: list[tuple[MeetingRecord, Statement]],
+) -> Answer:
+    citations = [_citation(m, s) for m, s in pairs + also]
+    text = [f"{line} [{n}]" for n, line in enumerate(lines, start=1)]
+    text += [f"On that: {s.text} [{n}]" for n, (_, s) in enumerate(also, start=len(lines) + 1)]
+    return Answer(
+        question=query.text,
+        answer="\n".join(text),
+        answered=True,
+        intent=query.intent.value,
+        citations=citations,
+        metadata={"route": "meetings", "meetings": sorted({m.label for m, _ in pairs + also})},
+    )
+
+
+def _no_meeting(
+    query: Query, cues: MeetingCues, pool: list[MeetingRecord], when: str | None = None
+) -> Answer:
+    names = ", ".join(cues.committees)
+    dates = " or ".join(d.label() for d in cues.meeting_dates)
+    asked = when or (f"on {dates}" if dates else "on that date")
+    held = "; ".join(m.label for m in pool) or "none"
+    text = (
+        f"The papers I have hold no {names} meeting {asked}. "
+        f"The {names} meetings they hold: {held}."
+    )
+    return _declined(query, text, pool[-1:])
+
+
+def _no_body(query: Query, body: str, records: list[MeetingRecord]) -> Answer:
+    text = (
+        f"The papers I have hold no meetings of the {body}. "
+        f"They hold meetings of: {', '.join(committees(records))}."
+    )
+    return _declined(query, text, [])
+
+
+def _declined(query: Query, text: str, nearest: list[MeetingRecord]) -> Answer:
+    citations = [m.citation(s) for m in nearest if (s := m.first("when")) is not None]
+    return Answer(
+        question=query.text,
+        answer=text,
+        answered=False,
+        intent=query.intent.value,
+        citations=citations,
+        metadata={"route": "meetings"},
+    )

@@ -1,0 +1,193 @@
+"""What a question says about meetings: which committee, which day or month, what it asks.
+
+Committee names are learned from the documents (``meta.committee`` of the synced records),
+never listed here: "cabinet", "County Council" or "the planning committee" are found by
+matching the question against the names the corpus uses. A committee the question names
+that the corpus does not have ("the pension fund committee") is kept apart, so the answer
+can say it has no such meetings rather than answer about another committee.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?", re.I
+)
+_MONTH_ONLY = re.compile(rf"\b{_MONTH}\b(?:\s+(\d{{4}}))?", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ANCHOR = re.compile(r"\b(after|since|before|following)\s+(?:the\s+)?$", re.I)
+_SUBJECT_DATE = re.compile(
+    r"\bminutes\s+of\s+(?:the\s+)?(?:meetings?\s+)?(?:held\s+)?(?:on\s+)?$", re.I
+)
+_OTHER_BODY = re.compile(
+    r"\b((?:[a-z][a-z&'’-]*\s+){1,6}?)(committee|sub-committee|board|panel|forum|cabinet committee)\b",
+    re.I,
+)
+_NOT_A_NAME = set(
+    "the which what who whom when where how did does do is was were has have a an this that"
+    " each every any its their attended attend chairs chaired sits sat on of at by for to from"
+    " in meet meets met".split()
+)
+_WHOLE_COUNCIL = re.compile(r"\b(?:full|whole|the)\s+council\b|\bcouncil\s+meeting\b", re.I)
+
+DECIDE = re.compile(
+    r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|approv\w*|adopt\w*|endors\w*|"
+    r"not(?:e|ed|es)|put\b.*\bup|set)\b",
+    re.I,
+)
+AGENDA = re.compile(r"\b(agenda|item\s+\d+|items?|discussed|considered)\b", re.I)
+PAPERS = re.compile(r"\b(papers?|documents?|reports?\s+(?:went|for))\b", re.I)
+CHAIR = re.compile(r"\b(chair(?:ed|s|man|woman|person)?|in the chair)\b", re.I)
+VICE = re.compile(r"\bvice[- ]?chair", re.I)
+APOLOGIES = re.compile(r"\bapolog", re.I)
+PRESENT = re.compile(r"\b(present|attend\w*|there)\b|\bwas\b.+\bat\b", re.I)
+WHEN = re.compile(r"^\s*(?:when|on what date)\b|\bwhat (?:time|date|day)\b|\bstart", re.I)
+WHERE = re.compile(r"^\s*where\b|\bvenue\b", re.I)
+MEET = re.compile(r"\b(meet|meets|met|meeting|meetings|sit|sat)\b", re.I)
+NEXT = re.compile(r"\b(next|upcoming|coming|forthcoming)\b", re.I)
+LAST = re.compile(r"\b(last|latest|most recent|previous)\b", re.I)
+ITEM_NUMBER = re.compile(r"\bitem\s+(\d+[a-z]?)\b", re.I)
+ASKED = re.compile(r"\b(asked|ask|asking|recommend\w*|propos\w*)\b", re.I)
+PAPER_LIST = re.compile(
+    r"\b(?:which|what|list|any)\s+(?:\w+\s+)?(?:papers|documents|reports)\b|\bpapers\s+(?:for|went|on)\b",
+    re.I,
+)
+
+
+@dataclass
+class DateCue:
+    """A day (or a month) the question names; ``anchor`` for "after 30 January"."""
+
+    month: int
+    day: int | None = None
+    year: int | None = None
+    anchor: str | None = None
+
+    def label(self) -> str:
+        """``12 March 2025``, ``March`` — as the question gave it."""
+        month = date(2000, self.month, 1).strftime("%B")
+        return " ".join(str(p) for p in (self.day, month, self.year) if p)
+
+    def matches(self, day: date) -> bool:
+        return (
+            day.month == self.month
+            and (self.day is None or day.day == self.day)
+            and (self.year is None or day.year == self.year)
+        )
+
+
+@dataclass
+class MeetingCues:
+    """The meeting parts of a question."""
+
+    committees: list[str] = field(default_factory=list)
+    other_bodies: list[str] = field(default_factory=list)
+    dates: list[DateCue] = field(default_factory=list)
+    rest: str = ""
+    """The question without its committee names and dates: what it is about."""
+
+    @property
+    def meeting_dates(self) -> list[DateCue]:
+        return [d for d in self.dates if d.anchor is None]
+
+    @property
+    def anchor(self) -> DateCue | None:
+        return next((d for d in self.dates if d.anchor), None)
+
+
+def _month(word: str) -> int:
+    word = word.lower()
+    return _MONTHS.get(word) or _MONTHS[word[:3]]
+
+
+def _committee_pattern(name: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in re.findall(r"[\w'’]+", name.lower())]
+    return re.compile(r"\b" + r"[\s\W]+".join(words) + r"\b", re.I)
+
+
+def read_cues(text: str, known: list[str]) -> MeetingCues:
+    """The committees (of ``known``), other named bodies and dates in ``text``."""
+    cues = MeetingCues()
+    rest = text
+    for name in sorted(known, key=len, reverse=True):
+        pattern = _committee_pattern(name)
+        if pattern.search(rest):
+            cues.committees.append(name)
+            rest = pattern.sub(" ", rest)
+    if not cues.committees and _WHOLE_COUNCIL.search(rest):
+        whole = [n for n in known if n.lower().split()[-1] == "council"]
+        if len(whole) == 1:
+            cues.committees.append(whole[0])
+            rest = _WHOLE_COUNCIL.sub(" ", rest)
+    for found in _OTHER_BODY.finditer(rest):
+        words: list[str] = []
+        for word in reversed(found.group(1).lower().split()):
+            if word in _NOT_A_NAME:
+                break
+            words.insert(0, word)
+        if words:
+            cues.other_bodies.append(" ".join(words + [found.group(2).lower()]))
+    seen: list[tuple[int, int]] = []
+    stripped: list[tuple[int, int]] = []
+    for found in _DAY_MONTH.finditer(rest):
+        month = _month(found.group(2))
+        if _add_date(cues, rest, found.start(), month, int(found.group(1)), found.group(3)):
+            stripped.append(found.span())
+        seen.append(found.span())
+    for found in _ISO.finditer(rest):
+        month, day = int(found.group(2)), int(found.group(3))
+        if _add_date(cues, rest, found.start(), month, day, found.group(1)):
+            stripped.append(found.span())
+        seen.append(found.span())
+    for found in _MONTH_ONLY.finditer(rest):
+        if any(a <= found.start() < b for a, b in seen):
+            continue
+        if found.group(1).lower() in ("may", "mar") and not found.group(2):
+            continue  # "may" the verb, "mar" the word: a month only with its year
+        if _add_date(cues, rest, found.start(), _month(found.group(1)), None, found.group(2)):
+            stripped.append(found.span())
+    for start, end in sorted(stripped, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    cues.rest = " ".join(rest.split())
+    return cues
+
+
+def _add_date(
+    cues: MeetingCues, text: str, start: int, month: int, day: int | None, year: str | None
+) -> bool:
+    """Adds the date unless it dates the subject rather than the meeting; True when added."""
+    before = text[:start]
+    if _SUBJECT_DATE.search(before) or re.search(r"\bminutes\s+of\s+[\w\s]*$", before, re.I):
+        return False  # "the minutes of 9 January": that meeting's minutes, approved at a later one
+    anchor = _ANCHOR.search(before)
+    cues.dates.append(
+        DateCue(
+            month, day, int(year) if year else None, anchor.group(1).lower() if anchor else None
+        )
+    )
+    return True
