@@ -7,10 +7,15 @@ prints what changed and the ingest summary. Registered on the ``planbot`` group 
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from connectors.sources.sync import SyncReport
 
 _DATE = click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"])
 
@@ -121,6 +126,10 @@ def moderngov_command(
     what changed. A second run downloads only what changed. If the server fails,
     nothing is changed and the index keeps answering as before.
 
+    Exit codes, as `planbot ingest`: 0 every file was indexed; 1 the ingest skipped
+    some files (listed); 2 nothing usable was found. Papers the server would not give
+    (listed as "skipped") do not change it.
+
     \b
     Examples:
       planbot sync moderngov https://democracy.example.gov.uk --committee Cabinet
@@ -163,6 +172,7 @@ def moderngov_command(
         ) from err
     if as_json:
         click.echo(report.model_dump_json(indent=2))
+        _exit_as_ingest(report)
         return
     console = terminal.console
     console.print(
@@ -178,6 +188,30 @@ def moderngov_command(
         )
     if report.ingest is not None:
         terminal.print_ingest_report(report.ingest)
+    _exit_as_ingest(report)
+
+
+def _exit_as_ingest(report: SyncReport) -> None:
+    """Exit as ``planbot ingest`` would have: 0 every file read, 1 some skipped (listed),
+    2 nothing usable — so a cron job or timer sees a sync whose papers could not all be
+    indexed. Papers the sync itself did not fetch (an exempt appendix the server refuses,
+    a page that is not a document) are listed as ``skipped`` changes and leave it at 0:
+    councils refuse exempt papers routinely, and that is not a fault to alert on.
+    """
+    ingest = report.ingest
+    if ingest is None:
+        return
+    if not ingest.documents:
+        click.echo("error: nothing was indexed: no readable documents were found", err=True)
+        sys.exit(2)
+    if ingest.skipped:
+        n = len(ingest.skipped)
+        click.echo(
+            f"warning: {n} file{'s' if n != 1 else ''} skipped by the ingest "
+            "(listed above); exit code 1",
+            err=True,
+        )
+        sys.exit(1)
 
 
 if (
