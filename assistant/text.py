@@ -11,7 +11,7 @@ caller puts its own quotation marks around it):
   spaces, so a document's line can never begin a line of ours;
 - other control and format characters (ANSI escapes, bidi overrides, zero-width
   characters) are dropped;
-- ``[1]``-style markers become ``(1)``, so a quote cannot point at one of our sources;
+- ``[1]``-style markers (``assistant.markers``) become ``(1)``, so a quote cannot point at one of our sources;
 - curly double quotes inside become single ones, so ours stay balanced and the quote
   visibly ends where the document's words end.
 
@@ -21,10 +21,11 @@ The citation that goes with the quote is built from the index's own metadata
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-_MARKER = re.compile(r"\[(\s*\d+(?:\s*[–,-]\s*\d+)*\s*)\]")
+from assistant.markers import MARKER
+from indexing.text import shorten
+
 _BREAKS = str.maketrans({c: " " for c in "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 
 
@@ -32,11 +33,9 @@ def one_line(text: str, limit: int | None = None) -> str:
     """``text`` flattened to one neutral line (see the module docstring), cut at a word."""
     text = (text or "").translate(_BREAKS)
     text = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
-    text = _MARKER.sub(lambda m: f"({m.group(1).strip()})", text)
+    text = MARKER.sub(lambda m: f"({m.group(1).strip()})", text)
     text = " ".join(text.replace("“", "‘").replace("”", "’").split())
-    if limit is not None and len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
-    return text
+    return text if limit is None else shorten(text, limit)
 
 
 def quote(text: str, limit: int | None = None) -> str:

@@ -21,17 +21,13 @@ The checks (each ``None`` when it does not apply to the question):
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.markers import MARKER
 from assistant.models import Answer, Citation
 from evals.normalise import contains, numbers, states_count
 from evals.schema import Expect, Fact
-
-_MARKER = re.compile(r"\[\d+(?:\s*[-–—,]\s*\d+)*\]")
-"""Citation markers: [1], [1–14], [2, 3]."""
 
 
 class Checks(BaseModel):
@@ -200,7 +196,7 @@ def unsupported_numbers(answer: Answer) -> list[str]:
         str(v) for k, v in answer.metadata.items() if "count" in k and isinstance(v, int)
     )
     seen: list[str] = []
-    for figure in numbers(_MARKER.sub(" ", answer.answer)):
+    for figure in numbers(MARKER.sub(" ", answer.answer)):
         if figure not in allowed and figure not in seen:
             seen.append(figure)
     return seen

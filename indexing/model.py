@@ -14,6 +14,7 @@ from enum import Enum
 from pydantic import BaseModel, Field, computed_field
 
 from indexing.ratings import DIRECTION_WORDS, rating_words
+from indexing.text import shorten
 
 
 class DocumentKind(str, Enum):
@@ -202,8 +203,7 @@ class PlanItem(BaseModel):
 
     def title(self, limit: int = 90) -> str:
         """The item's own words shortened for lists and buttons."""
-        text = self.commitment
-        return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+        return shorten(self.commitment, limit, placeholder="…")
 
 
 class Passage(BaseModel):

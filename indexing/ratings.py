@@ -14,6 +14,14 @@ import re
 RATING_WORDS: dict[str, str] = {"R": "Red", "A": "Amber", "G": "Green", "C": "Complete"}
 """Codes → the words answers print (C = complete)."""
 
+RATING_WORD = "|".join([*(w.lower() for w in RATING_WORDS.values()), "completed"])
+"""The rating words as a regex alternation (``red|amber|green|complete|completed``), for finding
+a rating said in words in free text; ``parse_rating`` gives its code."""
+
+RAG_COLOUR = "|".join(RATING_WORDS[code].lower() for code in "RAG")
+"""The three colours of the scale (``red|amber|green``): a rating that can move or be asked for
+("moved from green to amber"); "complete" is also an ordinary word of a question."""
+
 DIRECTION_WORDS: dict[str, str] = {
     "↑": "improving",
     "↓": "worsening",

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cachetools import LRUCache
 from pydantic import BaseModel, Field, TypeAdapter
 
 from indexing.model import Passage, PlanDocument, PlanItem, TableRow
@@ -180,6 +181,10 @@ def prune_generations(settings: IndexSettings, keep: str) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
+DERIVED_ENTRIES = 256
+"""Entries ``IndexStore.derived`` keeps, the least recently used going first."""
+
+
 class IndexStore:
     """Read access to the current generation: exact lookups, dense and BM25 search."""
 
@@ -187,9 +192,10 @@ class IndexStore:
         self.settings = settings
         self.generation = generation
         self.dir = settings.data_dir / generation
-        self.derived: dict[Any, Any] = {}
-        """What answering works out once per generation from its documents (the
-        documents each access level may see, in ``assistant.answering.router.Scope``)."""
+        self.derived: LRUCache[Any, Any] = LRUCache(maxsize=DERIVED_ENTRIES)
+        """What layers above work out once per generation from its documents (the documents
+        each access level may see, ``assistant.answering.scope.Scope``; term statistics),
+        bounded so that many distinct access sets cannot grow it without end."""
 
     @classmethod
     def open(cls, settings: IndexSettings) -> IndexStore:
@@ -317,25 +323,44 @@ def document_of(node_id: str) -> str:
     return node_id.partition(":")[0]
 
 
+WHERE_OPERATORS = frozenset({"$eq", "$ne", "$in", "$nin", "$contains"})
+"""The operators ``where_matches`` evaluates (with ``$and`` and ``$or``); the filters answering
+builds use only these."""
+
+
 def where_matches(metadata: dict[str, Any], where: dict[str, Any] | None) -> bool:
-    """Evaluate the subset of Chroma's ``where`` language that our filters use."""
+    """Does a node's metadata pass ``where``, read as Chroma reads it?
+
+    Only the part of Chroma's ``where`` language our filters use is evaluated (a value,
+    ``WHERE_OPERATORS``, ``$and``, ``$or``); anything else (``$gt``, ``$regex``…) raises
+    ``ValueError`` rather than pass every node, so a filter this cannot judge is never
+    taken as met.
+    """
     if not where:
         return True
     for key, cond in where.items():
-        if key == "$and":
-            if not all(where_matches(metadata, c) for c in cond):
+        if key in ("$and", "$or"):
+            if not isinstance(cond, list):
+                raise ValueError(f"{key} takes a list of conditions, not {cond!r}")
+            results = [where_matches(metadata, c) for c in cond]
+            if not (all(results) if key == "$and" else any(results)):
                 return False
-        elif key == "$or":
-            if not any(where_matches(metadata, c) for c in cond):
-                return False
+        elif key.startswith("$"):
+            raise ValueError(f"unknown where operator {key!r}")
         elif isinstance(cond, dict):
-            if "$in" in cond and metadata.get(key) not in cond["$in"]:
+            unknown = set(cond) - WHERE_OPERATORS
+            if unknown or not cond:
+                raise ValueError(f"where on {key!r}: unsupported operator(s) {sorted(unknown)}")
+            value = metadata.get(key)
+            if "$eq" in cond and value != cond["$eq"]:
                 return False
-            if "$ne" in cond and metadata.get(key) == cond["$ne"]:
+            if "$ne" in cond and value == cond["$ne"]:
                 return False
-            if "$nin" in cond and metadata.get(key) in cond["$nin"]:
+            if "$in" in cond and value not in cond["$in"]:
                 return False
-            if "$contains" in cond and cond["$contains"] not in (metadata.get(key) or []):
+            if "$nin" in cond and value in cond["$nin"]:
+                return False
+            if "$contains" in cond and cond["$contains"] not in (value or []):
                 return False
         elif metadata.get(key) != cond:
             return False

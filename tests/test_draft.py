@@ -19,7 +19,7 @@ from assistant.answering.query_split import split_query
 from assistant.answering.router import QuestionError
 from assistant.config import REPO_ROOT, Settings
 from assistant.drafting.draft import Draft, draft, greeting
-from assistant.llm.claim_check import parse_markers, strip_markers
+from assistant.markers import parse_markers, strip_markers
 from assistant.prompts import Phrases
 from connectors.draft_command import draft_command
 from evals.sets import load_set

@@ -13,11 +13,12 @@ import socket
 import pytest
 
 from assistant.config import Settings
-from assistant.llm import claim_check
 from assistant.llm.backends import LLMConfigError, make_llm
-from assistant.llm.claim_check import CheckSource, check, parse_markers, split_sentences
+from assistant.llm.claim_check import CheckSource, check
 from assistant.llm.generate import MAX_DROPPED_SHARE, build_messages, generate_answer
+from assistant.llm.sentences import split_sentences
 from assistant.llm.sources import build_sources
+from assistant.markers import parse_markers, renumber
 from assistant.models import Answer
 
 pytest_plugins = ["draft_fixtures"]
@@ -91,7 +92,7 @@ def test_a_quotation_is_one_sentence() -> None:
 
 def test_markers_are_renumbered_for_a_draft() -> None:
     assert (
-        claim_check.renumber("A [1]. B [2][1]. C [1–2].", {1: 4, 2: 7})
+        renumber("A [1]. B [2][1]. C [1–2].", {1: 4, 2: 7})
         == "A [4]. B [7][4]. C [4][7]."
     )
 

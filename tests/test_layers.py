@@ -4,7 +4,7 @@
 front; the two fronts (``connectors``, ``evals``) use ``assistant`` and never each other. Inside
 ``assistant`` the parts are ordered too (docs/architecture.md, "Layers"):
 
-    shared (config, models, text, prompts) < llm < answering < drafting < the package facade
+    shared (config, models, text, markers, prompts) < llm < answering < drafting < the package facade
 
 A module may import its own part or any part below it. Imports are read from the source (``ast``),
 including those inside functions and ``importlib.import_module("…")`` calls with a literal name,
@@ -34,9 +34,11 @@ ASSISTANT_RANK = {
     "assistant.config": 0,
     "assistant.models": 0,
     "assistant.text": 0,
+    "assistant.markers": 0,
     "assistant.prompts": 0,
     "assistant.llm": 1,
     "assistant.answering": 2,
+    "assistant.conversation": 2,  # follow-up context: uses lookup/understand, used by the router
     "assistant.drafting": 3,
     "assistant": 4,  # the package's own __init__: the facade (``from assistant import Assistant``)
 }
@@ -82,14 +84,16 @@ def imports_of(source: str, module: str, is_package: bool) -> list[tuple[int, st
     return found
 
 
-def assistant_rank(name: str) -> int | None:
+def assistant_rank(name: str) -> int:
     """The rank of the assistant part ``name`` belongs to (longest matching prefix)."""
     parts = name.split(".")
-    for n in range(len(parts), 0, -1):
+    for n in range(len(parts), 1, -1):
         rank = ASSISTANT_RANK.get(".".join(parts[:n]))
         if rank is not None:
             return rank
-    return None
+    if name == "assistant":
+        return ASSISTANT_RANK["assistant"]
+    raise AssertionError(f"{name} has no place in the assistant's order: add it to ASSISTANT_RANK")
 
 
 def _is_real_module(name: str) -> bool:
@@ -110,8 +114,7 @@ def violations(source: str, module: str, is_package: bool = False) -> list[str]:
             bad.append(f"{module}:{line} imports {name} ({top} never imports {target_top})")
             continue
         if top == "assistant" and target_top == "assistant":
-            here, there = assistant_rank(module), assistant_rank(name)
-            if here is not None and there is not None and there > here:
+            if assistant_rank(name) > assistant_rank(module):
                 bad.append(f"{module}:{line} imports {name} (a part above it in assistant)")
     return bad
 

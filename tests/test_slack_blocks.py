@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from assistant.models import Answer, Citation, Location, Person, PlanItem
-from connectors.slack import blocks
+from connectors.slack import blocks, feedback_modal
 from connectors.slack.dedupe import RecentKeys
 from connectors.slack.drafting import draft_reply
 from connectors.slack.feedback import FeedbackStore, export_known_answer_items
@@ -214,15 +214,15 @@ def test_draft_reply_when_not_covered_says_so() -> None:
 
 # --- the modal -------------------------------------------------------------------------
 def test_feedback_modal_round_trip() -> None:
-    view = blocks.feedback_modal(7, "how is 12.1 rated?")
-    assert view["callback_id"] == blocks.FEEDBACK_VIEW
+    view = feedback_modal.feedback_modal(7, "how is 12.1 rated?")
+    assert view["callback_id"] == feedback_modal.FEEDBACK_VIEW
     values = {
         "kind": {"kind": {"type": "static_select", "selected_option": {"value": "wrong_facts"}}},
         "wrong": {"wrong": {"type": "plain_text_input", "value": " rated amber now "}},
         "expected": {"expected": {"type": "plain_text_input", "value": None}},
         "refs": {"refs": {"type": "plain_text_input", "value": "12.1"}},
     }
-    feedback_id, fields = blocks.parse_feedback_modal({**view, "state": {"values": values}})
+    feedback_id, fields = feedback_modal.parse_feedback_modal({**view, "state": {"values": values}})
     assert feedback_id == 7
     assert fields == {
         "kind": "wrong_facts",

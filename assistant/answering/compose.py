@@ -13,7 +13,9 @@ import re
 from assistant.models import Citation, ItemKind, Location, Passage, PlanItem, TableRow
 from assistant.text import one_line, quote
 from indexing.ratings import rating_words
+from indexing.readers.vocabulary import column_role
 from indexing.store import StoredNode
+from indexing.text import shorten
 
 UPDATE_CHARS = 1200
 
@@ -215,11 +217,12 @@ def detail_lines(item: PlanItem) -> list[str]:
 
 
 def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters: at the last sentence end past half way, else a word."""
     if len(text) <= limit:
         return text
     cut = text[:limit]
     end = max(cut.rfind(". "), cut.rfind("\n"))
-    return (cut[: end + 1] if end > limit // 2 else cut.rsplit(" ", 1)[0]) + " …"
+    return cut[: end + 1] + " …" if end > limit // 2 else shorten(text, limit)
 
 
 def status_text(
@@ -301,6 +304,21 @@ def history_line(node: StoredNode, item: PlanItem, marker: int) -> str:
     return f"• {_document_label(node.metadata)} ({ref}{one_line(item.title(100))}{rating}){update} [{marker}]"
 
 
+PEOPLE_ROLES = frozenset({"owner", "director", "cabinet_member"})
+
+
+def row_name(row: TableRow) -> str:
+    """What a row is about: its first non-numeric cell ("Adult Social Care"), or, when
+    that cell is a person under a people column ("Cabinet Member: Dan Watkins"), the
+    table's own name (a directorate's heading): the person is a value of the row."""
+    label = row.label()
+    header = next((h for h, v in row.cells.items() if v == label), "")
+    found = column_role(header) if header else None
+    if found is not None and found.role in PEOPLE_ROLES and (row.table or row.section):
+        return row.table or row.section or label
+    return label
+
+
 def row_values(row: TableRow, question: str) -> str:
     """The cells of a table row that a question asks for, under their headers:
     "Adult Social Care — 2025-26 Net Budget: £601.2m". Columns whose header shares a
@@ -309,7 +327,7 @@ def row_values(row: TableRow, question: str) -> str:
 
     asked = content_stems(question)
     years = set(re.findall(r"(?:19|20)\d{2}(?:[-/]\d{2,4})?", question))
-    label = row.label()
+    label = row_name(row)
     cells = [(header, value) for header, value in row.cells.items() if value and value != label]
     wanted = [
         (header, value)

@@ -13,14 +13,13 @@ import re
 
 from pydantic import BaseModel
 
+from assistant.answering.compose import row_name
 from assistant.answering.retrieve import Candidate
 from assistant.answering.understand import Intent, Query
 from indexing.model import TableRow
 from indexing.terms import content_stems
+from indexing.text import sentences as split_sentences
 
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?;])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)\s+(?=[A-Z0-9£\"'‘“(•])|\n+|\s+•\s+|\s+(?=[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ (?:19|20)\d{2})"
-)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATE = re.compile(
     rf"\b(?:(?:january|february|march|april|june|july|august|september|october|november|december)\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|{_MONTHS}\.?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
@@ -30,6 +29,9 @@ _DATE = re.compile(
 _NUMBER = re.compile(
     r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
 )
+_AGES = re.compile(r"\b(?:aged|ages|age)\s*(?:\d+\s*[-–]\s*)?$|\d\s*[-–]\s*$", re.I)
+_AGES_AFTER = re.compile(r"\s*(?:[-–]\s*\d+\s*)?(?:years?[- ]olds?|years?\b)", re.I)
+"""An age or an age band ("aged 16-64", "18-25 year olds") describes who is counted."""
 _MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
 _NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
 _TITLED = re.compile(
@@ -56,8 +58,8 @@ _GENERIC_COUNTED = {
 
 
 def sentences(text: str) -> list[str]:
-    parts = (p.strip(" •\t") for p in _SENTENCE_END.split(text or ""))
-    return [p for p in parts if len(p) > 3]
+    """The sentences of a source's text that could hold an answer (longer than three characters)."""
+    return [p for p in split_sentences(text) if len(p) > 3]
 
 
 class Evidence(BaseModel):
@@ -75,6 +77,8 @@ def _non_year_numbers(sentence: str) -> list[str]:
             continue  # "As 10.1" points at another item; it is not a figure
         if re.search(r"\(\s*[A-Z]{2,5}\s*$", sentence[: match.start()]):
             continue  # "(AAIL 32)", "(SA 84)": a reference to an assessment, not a figure
+        if _AGES.search(sentence[: match.start()]) or _AGES_AFTER.match(sentence[match.end() :]):
+            continue  # "children aged 4-5 years": who is counted, not the figure
         digits = re.sub(r"[^\d]", "", token)
         if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith("£"):
             continue
@@ -210,6 +214,6 @@ def _candidate_text(cand: Candidate) -> str:
 def row_sentence(row: TableRow) -> str:
     """A table row as one sentence of its own cells: "Adult Social Care — 2025-26 net: £601.2m"."""
     cells = list(row.cells.items())
-    label = row.label()
+    label = row_name(row)
     rest = "; ".join(f"{header}: {value}" for header, value in cells if value and value != label)
     return f"{label} — {rest}" if rest else label

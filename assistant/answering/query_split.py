@@ -14,6 +14,8 @@ import re
 
 from pydantic import BaseModel
 
+from indexing.text import typed_sentences
+
 MAX_QUESTIONS = 6
 
 _GREETING = re.compile(
@@ -23,7 +25,6 @@ _SIGN_OFF = re.compile(
     r"(?:^|\n|(?<=[.!?])\s)\s*(?:many thanks|thanks(?: in advance)?|thank you|kind regards|best wishes|regards|cheers)\b.*$",
     re.I | re.S,
 )
-_SENTENCE = re.compile(r"(?<=[?.!])\s+|\n+")
 _QUESTION_WORDS = (
     r"what(?:'s|’s)?|how|who|whose|when|where|which|why|is|are|was|were|has|have|had|will|would|can|could|"
     r"did|does|do|should|any"
@@ -127,7 +128,7 @@ def split_query(query: str) -> list[QuestionPart]:
     """The questions in ``query``, in order; the whole query when it holds no separate question."""
     text = _SIGN_OFF.sub("", _GREETING.sub("", query.strip())).strip() or query.strip()
     pieces: list[tuple[str, bool]] = []  # (piece, its sentence ended with "?")
-    for sentence in _SENTENCE.split(text):
+    for sentence in typed_sentences(text):
         sentence = sentence.strip()
         pieces += [
             (p.strip(" ,;"), sentence.endswith("?"))

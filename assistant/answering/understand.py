@@ -17,7 +17,7 @@ from assistant.answering.catalogue import Catalogue, catalogue
 from assistant.answering.lookup import find_people
 from assistant.models import ItemKind, Person, PlanDocument
 from indexing.people_key import normalise_initials
-from indexing.ratings import parse_rating
+from indexing.ratings import RAG_COLOUR, RATING_WORD, parse_rating
 
 
 class Intent(str, Enum):
@@ -77,7 +77,7 @@ _NAMED_REF = re.compile(
     re.I,
 )
 _RATING_WORDS = re.compile(
-    r"\b((?:red|amber|green|complete[d]?)(?:\s*/\s*(?:red|amber|green))?|[RAGC]\s*/\s*[RAGC])\b",
+    rf"\b((?:{RATING_WORD})(?:\s*/\s*(?:{RAG_COLOUR}))?|[RAGC]\s*/\s*[RAGC])\b",
     re.I,
 )
 _YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*/\s*(\d{2,4}))?\b")
@@ -117,7 +117,8 @@ _KINDS: dict[ItemKind, str] = {
 }
 """Words that say which kind of item a list question is about ("which KPIs are red?")."""
 _CHANGE_FROM_TO = re.compile(
-    r"\b(?:moved|went|gone|changed|dropped|slipped|fell|rose|improved)\s+from\s+(red|amber|green|[RAG])\s+to\s+(red|amber|green|[RAG])\b",
+    r"\b(?:moved|went|gone|changed|dropped|slipped|fell|rose|improved)\s+from\s+"
+    rf"({RAG_COLOUR}|[RAG])\s+to\s+({RAG_COLOUR}|[RAG])\b",
     re.I,
 )
 _CHANGE = {
@@ -303,7 +304,7 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
         people_role=role,
         document_ids=document_ids,
         years=years,
-        asks_rating=bool(re.search(r"\b(rated|rating|rag|red|amber|green)\b", text, re.I)),
+        asks_rating=bool(re.search(rf"\b(rated|rating|rag|{RAG_COLOUR})\b", text, re.I)),
         asks_owner=bool(_WHO_CUES.search(text)),
         counted_words=_counted_words(text),
         quarters=[

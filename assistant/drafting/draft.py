@@ -33,6 +33,7 @@ from assistant.llm.backends import configured
 from assistant.llm.claim_check import tokens
 from assistant.llm.generate import generate_answer
 from assistant.llm.sources import Source, build_sources, source_text
+from assistant.markers import renumber
 from assistant.models import Answer, Citation, PlanItem
 from assistant.prompts import Phrases, render
 from indexing.ratings import rating_words
@@ -174,7 +175,7 @@ class _Composer:
             self.generation.append({"question": part.text, **_generation_record(generated)})
             if generated.metadata.get("generated"):
                 lines = [
-                    claim_check.renumber(line, numbers)
+                    renumber(line, numbers)
                     for line in generated.answer.splitlines()
                     if line.strip()
                 ]

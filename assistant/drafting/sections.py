@@ -17,6 +17,7 @@ from assistant.llm.claim_check import tokens
 from assistant.models import Citation, Person, PlanDocument, PlanItem
 from assistant.prompts import Phrases
 from assistant.text import one_line
+from indexing.text import first_sentence
 
 UPDATE_CHARS = 700
 QUOTE_CHARS = 450
@@ -153,7 +154,7 @@ class Writer:
         if item.rating:
             return self.say("status_rated", rating=item.rating_words, **values)
         if item.update:
-            first = re.split(r"(?<=[.!?])\s+|\n", item.update.strip(), maxsplit=1)[0]
+            first = first_sentence(item.update)
             label = self.say(f"summary_update_{self._kind(item)}")
             return self.say(
                 "status_unrated",

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Citation, Person, PlanItem
 from assistant.prompts import render
+from indexing.text import shorten
 
 MAX_QUOTE_CHARS = 1500
 """A long update is cut (at a word) before it reaches a model; the check uses the cut text too."""
@@ -52,10 +53,7 @@ def answer_items(answer: Answer) -> list[PlanItem]:
 
 def clip_words(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     """Cut at a word boundary, so a figure is never cut into a different figure."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(None, 1)[0] + " …"
+    return shorten(text, limit)
 
 
 def people_text(people: list[Person]) -> str:

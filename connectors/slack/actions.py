@@ -20,7 +20,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from connectors.slack import blocks
+from connectors.slack import blocks, feedback_modal
 from connectors.slack.access import Audience
 from connectors.slack.answering import (
     EXPIRED,
@@ -87,11 +87,12 @@ def register(app: App, bot: PlanBot) -> None:
             respond_all(respond, notice_replies(EXPIRED))
             return
         client.views_open(
-            trigger_id=body["trigger_id"], view=blocks.feedback_modal(feedback_id, answer.question)
+            trigger_id=body["trigger_id"],
+            view=feedback_modal.feedback_modal(feedback_id, answer.question),
         )
 
     def save_correction(ack: Ack, view: dict[str, Any]) -> None:
-        feedback_id, fields = blocks.parse_feedback_modal(view)
+        feedback_id, fields = feedback_modal.parse_feedback_modal(view)
         saved = feedback_id is not None and bot.store.add_correction(
             feedback_id,
             kind=fields["kind"],
@@ -174,7 +175,7 @@ def register(app: App, bot: PlanBot) -> None:
 
     app.action(blocks.ACTION_UP)(ack=_ack, lazy=[vote_up])
     app.action(blocks.ACTION_DOWN)(vote_down)
-    app.view(blocks.FEEDBACK_VIEW)(save_correction)
+    app.view(feedback_modal.FEEDBACK_VIEW)(save_correction)
     app.action(blocks.ACTION_SHARE)(ack=_ack, lazy=[share])
     app.action(re.compile(rf"^{blocks.ACTION_NEAREST}_\d+$"))(ack=_ack, lazy=[ask_nearest])
     app.action(blocks.ACTION_DRAFT)(ack=_ack, lazy=[draft])

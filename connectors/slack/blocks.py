@@ -17,6 +17,8 @@ from typing import Any
 
 from assistant.models import RATING_WORDS, Answer, Citation, PlanItem
 from assistant.text import one_line
+from indexing.ratings import parse_rating
+from indexing.text import shorten
 
 SECTION_LIMIT = 3000
 """Slack's maximum length of a section block's text."""
@@ -32,10 +34,8 @@ ACTION_DRAFT = "plan_draft"
 ACTION_SHARE = "plan_share"
 ACTION_NEAREST = "plan_nearest"
 """Prefix: nearest-item buttons are ``plan_nearest_0``, ``plan_nearest_1``… (unique per block)."""
-FEEDBACK_VIEW = "plan_feedback"
 
 RATING_EMOJI: dict[str, str] = {"G": "🟢", "A": "🟠", "R": "🔴", "C": "✅"}
-_WORD_CODES = {word: code for code, word in RATING_WORDS.items()}
 _WORDS = "|".join(RATING_WORDS.values())
 _RATING_PHRASE = re.compile(rf"(Rating: |— |rated )((?:{_WORDS})(?:/(?:{_WORDS}))*)\b")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -67,16 +67,13 @@ def rating_marker(rating: str | None) -> str:
 
 
 def rating_marker_for_words(words: str) -> str:
-    return rating_marker("/".join(_WORD_CODES.get(w, w) for w in words.split("/")))
+    """``Green/Amber`` → ``🟢🟠 Green/Amber`` (the words read as ``indexing.ratings`` reads them)."""
+    return rating_marker(parse_rating(words) or words)
 
 
 def clip(text: str, limit: int) -> str:
     """One line of at most ``limit`` characters, cut at a word, with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    return shorten(text, limit, placeholder="…")
 
 
 def split_mrkdwn(
@@ -282,80 +279,3 @@ def draft_messages(draft: str) -> list[list[Block]]:
     for chunk in split_mrkdwn(draft, render=escape, limit=SECTION_LIMIT - 8):
         blocks.append(section(f"```{chunk}```"))
     return split_messages(blocks)
-
-
-# --- the 👎 modal ----------------------------------------------------------------------
-FEEDBACK_KINDS: dict[str, str] = {
-    "wrong_facts": "The facts, rating or owner are wrong",
-    "wrong_item": "It answered about the wrong item",
-    "should_decline": "The documents don't cover this; it should have said so",
-    "should_answer": "The documents do cover this; it should have answered",
-    "other": "Something else",
-}
-
-
-def feedback_modal(feedback_id: int, question: str) -> Block:
-    """The modal a 👎 opens: what was wrong and what the answer should have been."""
-
-    def text_input(block_id: str, label: str, placeholder: str, multiline: bool) -> Block:
-        return {
-            "type": "input",
-            "block_id": block_id,
-            "optional": True,
-            "label": {"type": "plain_text", "text": label},
-            "element": {
-                "type": "plain_text_input",
-                "action_id": block_id,
-                "multiline": multiline,
-                "max_length": 2000,
-                "placeholder": {"type": "plain_text", "text": placeholder},
-            },
-        }
-
-    options = [
-        {"text": {"type": "plain_text", "text": text}, "value": value}
-        for value, text in FEEDBACK_KINDS.items()
-    ]
-    return {
-        "type": "modal",
-        "callback_id": FEEDBACK_VIEW,
-        "private_metadata": json.dumps({"feedback_id": feedback_id}),
-        "title": {"type": "plain_text", "text": "Plan Assistant"},
-        "submit": {"type": "plain_text", "text": "Send"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            section(f"*What went wrong with this answer?*\n❓ {escape(clip(question, 500))}"),
-            {
-                "type": "input",
-                "block_id": "kind",
-                "optional": True,
-                "label": {"type": "plain_text", "text": "What kind of problem"},
-                "element": {"type": "static_select", "action_id": "kind", "options": options},
-            },
-            text_input(
-                "wrong", "What was wrong?", "e.g. 12.1 is rated Amber in the Q3 update", True
-            ),
-            text_input(
-                "expected", "What should the answer have been?", "The answer you expected", True
-            ),
-            text_input("refs", "Which ref(s) should it cite?", "e.g. 12.1, 3.2", False),
-        ],
-    }
-
-
-def parse_feedback_modal(view: dict[str, Any]) -> tuple[int | None, dict[str, str | None]]:
-    """A submitted 👎 modal → (feedback id, {kind, wrong, expected, refs})."""
-    try:
-        feedback_id = int(json.loads(view.get("private_metadata") or "{}").get("feedback_id"))
-    except (TypeError, ValueError):
-        feedback_id = None
-    values = (view.get("state") or {}).get("values") or {}
-
-    def value(block_id: str) -> str | None:
-        field = (values.get(block_id) or {}).get(block_id) or {}
-        if field.get("type") == "static_select":
-            return (field.get("selected_option") or {}).get("value")
-        text = (field.get("value") or "").strip()
-        return text or None
-
-    return feedback_id, {name: value(name) for name in ("kind", "wrong", "expected", "refs")}

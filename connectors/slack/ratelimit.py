@@ -18,9 +18,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Callable
 
+from cachetools import TTLCache
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
@@ -29,15 +30,22 @@ from connectors.slack.dedupe import RecentKeys
 log = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60.0
+MAX_ASKERS = 10_000
+"""People tracked at once; one silent for a whole window is forgotten first anyway."""
 
 
 class RateLimiter:
-    """At most ``per_minute`` questions per key in any 60 seconds; 0 means no limit."""
+    """At most ``per_minute`` questions per key in any 60 seconds; 0 means no limit.
+
+    Each key's times sit in a ``cachetools.TTLCache`` that drops a key a window after its
+    last question (by then none of its times count), so the limiter stays small."""
 
     def __init__(self, per_minute: int, window: float = WINDOW_SECONDS) -> None:
         self.per_minute = per_minute
         self.window = window
-        self._asked: dict[str, deque[float]] = defaultdict(deque)
+        self._asked: TTLCache[str, deque[float]] = TTLCache(
+            maxsize=MAX_ASKERS, ttl=window, timer=time.monotonic
+        )
         self._lock = threading.Lock()
 
     def wait_for(self, key: str | None) -> float:
@@ -46,12 +54,13 @@ class RateLimiter:
             return 0.0
         now = time.monotonic()
         with self._lock:
-            asked = self._asked[key]
+            asked = self._asked.get(key) or deque()
             while asked and now - asked[0] >= self.window:
                 asked.popleft()
             if len(asked) >= self.per_minute:
                 return self.window - (now - asked[0])
             asked.append(now)
+            self._asked[key] = asked  # set again: the key lives a window past this question
             return 0.0
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from indexing.blocks import Block, BlockKind
 from indexing.ratings import parse_direction, parse_rating
+from indexing.text import sentences
 
 LABELS: dict[str, tuple[str, ...]] = {
     "latest": ("latest", "actual", "current", "outturn", "result", "this quarter", "this period"),
@@ -62,7 +63,6 @@ _RATING_STATEMENT = re.compile(
     rf"(?P<value>{_NUMBER})",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 class Unit(BaseModel):
@@ -266,7 +266,7 @@ def rating_statements(stream: list[Unit]) -> Iterator[RatingStatement]:
     for unit in stream:
         if unit.is_heading or _groups(unit.text):
             continue
-        for sentence in _SENTENCE.split(unit.text):
+        for sentence in sentences(unit.text):
             match = _RATING_STATEMENT.search(sentence)
             if match:
                 yield RatingStatement(
