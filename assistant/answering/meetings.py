@@ -17,11 +17,10 @@ meeting for is declined the same way, naming what it does have.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from assistant.answering import meetings_cues as cue
-from assistant.answering.meetings_cues import MeetingCues, read_cues
+from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_record import (
     MeetingRecord,
     Statement,
@@ -29,9 +28,10 @@ from assistant.answering.meetings_record import (
     long_date,
     meetings,
 )
+from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.models import Answer, Citation
+from assistant.models import Answer
 from indexing.terms import content_stems
 
 _IGNORED = content_stems(
@@ -41,7 +41,6 @@ _IGNORED = content_stems(
     " apology time start started when where next last latest previous committee council full"
     " whole discussed considered sent received happened"
 )
-_URL = re.compile(r"https?://\S+")
 _DECISIONS = ("decision", "no_decision", "minutes")
 
 
@@ -64,10 +63,19 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     cues = read_cues(text, committees(records))
     about_meetings = any(
         p.search(text)
-        for p in (cue.MEET, cue.DECIDE, cue.AGENDA, cue.CHAIR, cue.APOLOGIES, cue.WHEN, cue.NEXT)
+        for p in (
+            cue.MEET,
+            cue.DECIDE,
+            cue.AGENDA,
+            cue.CHAIR,
+            cue.APOLOGIES,
+            cue.ATTEND,
+            cue.WHEN,
+            cue.NEXT,
+        )
     )
     if cues.other_bodies and not cues.committees:
-        return _no_body(query, cues.other_bodies[0], records) if about_meetings else None
+        return no_body(query, cues.other_bodies[0], records) if about_meetings else None
     if cues.other_bodies or not cues.committees:
         return None
     pool = [m for m in records if m.committee in cues.committees]
@@ -75,17 +83,17 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if anchor is not None:
         after = [m for m in pool if _after(m.day, anchor) == (anchor.anchor != "before")]
         if not after:
-            return _no_meeting(query, cues, pool, f"{anchor.anchor} that date")
+            return no_meeting(query, cues, pool, f"{anchor.anchor} that date")
         pool = [after[0]] if anchor.anchor != "before" else [after[-1]]
     elif cue.NEXT.search(text):
         coming = [m for m in pool if m.day > today()]
         if not coming:
-            return _no_meeting(query, cues, pool, f"after today ({long_date(today())})")
+            return no_meeting(query, cues, pool, f"after today ({long_date(today())})")
         pool = coming[:1]
     if cues.meeting_dates:
         pool = [m for m in pool if any(d.matches(m.day) for d in cues.meeting_dates)]
         if not pool:
-            return _no_meeting(query, cues, [m for m in records if m.committee in cues.committees])
+            return no_meeting(query, cues, [m for m in records if m.committee in cues.committees])
     if cue.LAST.search(text) and anchor is None:
         held = [m for m in pool if m.day <= today()]
         pool = held[-1:] or pool[-1:]
@@ -104,11 +112,9 @@ def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
         return _when(query, pool, topic)
     latest = pool[-1:]
     if cue.VICE.search(text):
-        return _quote(
-            query, [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text]
-        )
+        return quote(query, [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text])
     if cue.CHAIR.search(text):
-        return _quote(query, [(m, s) for m in latest for s in m.of_kind("chair")])
+        return quote(query, [(m, s) for m in latest for s in m.of_kind("chair")])
     if cue.APOLOGIES.search(text):
         found = [(m, s) for m in latest for s in m.of_kind("apologies")]
         found += [
@@ -117,15 +123,15 @@ def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
             for s in m.of_kind("minutes")
             if (s.item_title or "").lower().startswith("apolog")
         ]
-        return _quote(query, found)
+        return quote(query, found)
     if cue.ITEM_NUMBER.search(text) or cue.AGENDA.search(text) or cue.PAPERS.search(text):
         return _agenda(query, text, pool, topic)
     if cue.DECIDE.search(text):
         return _decisions(query, pool, topic)
     if cue.PRESENT.search(text):
-        return _quote(query, [(m, s) for m in latest for s in m.of_kind("present")])
+        return quote(query, [(m, s) for m in latest for s in m.of_kind("present")])
     best = _best(pool, topic, [k for k in _DECISIONS] + ["item", "other"])
-    return _quote(query, best) if best and _score(best[0][1], topic) >= 2 else None
+    return quote(query, best) if best and _score(best[0][1], topic) >= 2 else None
 
 
 # --- the kinds of answer ------------------------------------------------------------------
@@ -141,7 +147,7 @@ def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | 
     if not pairs:
         return None
     lines = [f"{m.committee} met on {long_date(m.day)}: {s.text}" for m, s in pairs]
-    return _answer_of(query, lines, pairs, about)
+    return answer_of(query, lines, pairs, about)
 
 
 def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
@@ -157,7 +163,7 @@ def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
                 if s.item_number == chosen.item_number and s.kind in ("papers", "paper")
             ]
             if found:
-                return _quote(query, found)
+                return quote(query, found)
     items: list[tuple[MeetingRecord, str, str]] = []
     for meeting in latest:
         titles = {
@@ -174,7 +180,7 @@ def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
         top = max((s for s, *_ in scored), default=0)
         items = [(m, n, t) for s, m, n, t in scored if s == top and s > 0]
     if not (number or topic):
-        return _quote(query, [(m, s) for m in latest for s in m.of_kind("agenda")])
+        return quote(query, [(m, s) for m in latest for s in m.of_kind("agenda")])
     if not items:
         return None
     lines, pairs = [], []
@@ -187,18 +193,18 @@ def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
             f"{long_date(meeting.day)}: {title}"
         )
         pairs.append((meeting, agenda))
-    return _answer_of(query, lines, pairs, []) if pairs else None
+    return answer_of(query, lines, pairs, []) if pairs else None
 
 
 def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
     if topic:
         best = _best(pool, topic, _DECISIONS)
         if best:
-            return _quote(query, best[:2])
+            return quote(query, best[:2])
     found = [(m, s) for m in pool for s in m.of_kind("decision")]
     if not found:
         found = [(m, s) for m in pool for s in m.of_kind("decided")]
-    return _quote(query, found) if found else None
+    return quote(query, found) if found else None
 
 
 # --- choosing statements ------------------------------------------------------------------
@@ -232,71 +238,3 @@ def _best(
 def _after(day: date, anchor: cue.DateCue) -> bool:
     year = anchor.year or day.year
     return day > date(year, anchor.month, anchor.day or 1)
-
-
-# --- wording ------------------------------------------------------------------------------
-def _citation(meeting: MeetingRecord, statement: Statement) -> Citation:
-    citation = meeting.citation(statement)
-    link = _URL.search(statement.text) if statement.kind == "paper" else None
-    if link:
-        citation.url = link.group(0)
-    return citation
-
-
-def _quote(query: Query, pairs: list[tuple[MeetingRecord, Statement]]) -> Answer | None:
-    if not pairs:
-        return None
-    return _answer_of(query, [s.text for _, s in pairs], pairs, [])
-
-
-def _answer_of(
-    query: Query,
-    lines: list[str],
-    pairs: list[tuple[MeetingRecord, Statement]],
-    also: list[tuple[MeetingRecord, Statement]],
-) -> Answer:
-    citations = [_citation(m, s) for m, s in pairs + also]
-    text = [f"{line} [{n}]" for n, line in enumerate(lines, start=1)]
-    text += [f"On that: {s.text} [{n}]" for n, (_, s) in enumerate(also, start=len(lines) + 1)]
-    return Answer(
-        question=query.text,
-        answer="\n".join(text),
-        answered=True,
-        intent=query.intent.value,
-        citations=citations,
-        metadata={"route": "meetings", "meetings": sorted({m.label for m, _ in pairs + also})},
-    )
-
-
-def _no_meeting(
-    query: Query, cues: MeetingCues, pool: list[MeetingRecord], when: str | None = None
-) -> Answer:
-    names = ", ".join(cues.committees)
-    dates = " or ".join(d.label() for d in cues.meeting_dates)
-    asked = when or (f"on {dates}" if dates else "on that date")
-    held = "; ".join(m.label for m in pool) or "none"
-    text = (
-        f"The papers I have hold no {names} meeting {asked}. "
-        f"The {names} meetings they hold: {held}."
-    )
-    return _declined(query, text, pool[-1:])
-
-
-def _no_body(query: Query, body: str, records: list[MeetingRecord]) -> Answer:
-    text = (
-        f"The papers I have hold no meetings of the {body}. "
-        f"They hold meetings of: {', '.join(committees(records))}."
-    )
-    return _declined(query, text, [])
-
-
-def _declined(query: Query, text: str, nearest: list[MeetingRecord]) -> Answer:
-    citations = [m.citation(s) for m in nearest if (s := m.first("when")) is not None]
-    return Answer(
-        question=query.text,
-        answer=text,
-        answered=False,
-        intent=query.intent.value,
-        citations=citations,
-        metadata={"route": "meetings"},
-    )

@@ -65,6 +65,7 @@ PAPERS = re.compile(r"\b(papers?|documents?|reports?\s+(?:went|for))\b", re.I)
 CHAIR = re.compile(r"\b(chair(?:ed|s|man|woman|person)?|in the chair)\b", re.I)
 VICE = re.compile(r"\bvice[- ]?chair", re.I)
 APOLOGIES = re.compile(r"\bapolog", re.I)
+ATTEND = re.compile(r"\b(attend\w*|present|members?)\b", re.I)
 PRESENT = re.compile(r"\b(present|attend\w*|there)\b|\bwas\b.+\bat\b", re.I)
 WHEN = re.compile(r"^\s*(?:when|on what date)\b|\bwhat (?:time|date|day)\b|\bstart", re.I)
 WHERE = re.compile(r"^\s*where\b|\bvenue\b", re.I)
@@ -127,7 +128,8 @@ def _month(word: str) -> int:
 
 def _committee_pattern(name: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in re.findall(r"[\w'’]+", name.lower())]
-    return re.compile(r"\b" + r"[\s\W]+".join(words) + r"\b", re.I)
+    # "Cabinet member for finance" is a person, not the committee's meeting.
+    return re.compile(r"\b" + r"[\s\W]+".join(words) + r"\b(?!\s+members?\b)", re.I)
 
 
 def read_cues(text: str, known: list[str]) -> MeetingCues:

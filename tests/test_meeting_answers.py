@@ -1,0 +1,132 @@
+"""Questions about meetings, after a real ``planbot sync`` of a committee system.
+
+The loopback committee system of ``moderngov_server.py`` (real Kent papers: Cabinet on
+30 January and 4 March 2025, County Council on 13 February 2025) is synced through the
+real ``planbot sync moderngov`` command (real downloads, real ingest, real embeddings and
+Chroma), then asked through the real ``planbot ask`` command, in JSON and as text:
+
+* "what did Cabinet decide on 4 March 2025?" and "when did County Council meet to set
+  the budget?" are answered, citing the meeting record and linking to the papers;
+* a decision is found by its subject, a chair by the meeting's date;
+* a meeting, a date or a committee the corpus does not have is declined, naming what
+  it does have; "the next meeting" after today is declined the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from moderngov_server import CAB_MAR, CC_FEB, ModernGovServer, kent_system
+
+from connectors.cli import cli
+
+
+class Synced:
+    def __init__(self, root: Path) -> None:
+        self.server = ModernGovServer(kent_system())
+        self.env = {
+            "PLANBOT_DATA_DIR": str(root / "index"),
+            "PLANBOT_CORPUS_DIR": str(root / "corpus"),
+            "HF_HUB_OFFLINE": "1",
+        }
+
+    def run(self, *args: str):
+        from assistant import config
+
+        config.get_settings.cache_clear()
+        try:
+            return CliRunner().invoke(cli, list(args), env=self.env)
+        finally:
+            config.get_settings.cache_clear()
+
+    def sync(self):
+        return self.run(
+            "sync",
+            "moderngov",
+            self.server.url,
+            "--committee",
+            "cabinet",
+            "--committee",
+            "county council",
+            "--since",
+            "2025-01-01",
+            "--until",
+            "2025-03-31",
+            "--interval",
+            "0",
+        )
+
+    def ask(self, question: str) -> dict:
+        result = self.run("ask", "--json", question)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory: pytest.TempPathFactory):
+    s = Synced(tmp_path_factory.mktemp("meetings"))
+    result = s.sync()
+    assert result.exit_code == 0, result.output
+    yield s
+    s.server.close()
+
+
+def _urls(answer: dict) -> list[str]:
+    return [c["url"] for c in answer["citations"] if c.get("url")]
+
+
+def test_cabinet_4_march_decisions_cite_the_record_and_link_the_papers(synced: Synced) -> None:
+    answer = synced.ask("what did Cabinet decide on 4 March 2025?")
+    assert answer["answered"], answer["answer"]
+    assert "4 March 2025" in answer["answer"] and "published yet" in answer["answer"]
+    urls = _urls(answer)
+    assert f"{synced.server.url}/ieListDocuments.aspx?MId={CAB_MAR}" in urls
+    papers = [u for u in urls if u.startswith(f"{synced.server.url}/documents/")]
+    assert papers, answer  # the papers of the items awaiting decision, linked
+    assert all(c["date"] == "2025-03-04" for c in answer["citations"])
+
+
+def test_when_county_council_met_to_set_the_budget(synced: Synced) -> None:
+    answer = synced.ask("when did County Council meet to set the budget?")
+    assert answer["answered"], answer["answer"]
+    assert "13 February 2025" in answer["answer"]
+    quotes = " ".join(c["quote"] for c in answer["citations"])
+    assert "net revenue budget requirement of £1,530.9m" in quotes  # the budget decision
+    urls = _urls(answer)
+    assert f"{synced.server.url}/ieListDocuments.aspx?MId={CC_FEB}" in urls
+    assert any(u.startswith(f"{synced.server.url}/documents/s710") for u in urls), urls
+
+
+def test_the_text_output_shows_the_links(synced: Synced) -> None:
+    result = synced.run("ask", "when did County Council meet to set the budget?")
+    assert result.exit_code == 0, result.output
+    assert f"{synced.server.url}/documents/" in result.output
+
+
+def test_a_decision_is_found_by_its_subject(synced: Synced) -> None:
+    answer = synced.ask("what did cabinet decide about the budget monitoring report in january?")
+    assert answer["answered"] and "£23.3m" in answer["answer"]
+    assert answer["citations"][0]["document_id"].startswith("cabinet-2025-01-30-meeting")
+
+
+def test_who_chaired_a_meeting_on_a_date(synced: Synced) -> None:
+    answer = synced.ask("who chaired county council on 13 feb 2025?")
+    assert answer["answered"] and "Mr B J Sweetland" in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("what did cabinet decide on 12 march 2025?", "no Cabinet meeting on 12 March 2025"),
+        ("who attended the pension fund committee in february?", "pension fund committee"),
+        ("when is the next cabinet meeting?", "no Cabinet meeting after today"),
+    ],
+)
+def test_a_meeting_not_in_the_corpus_is_declined(synced: Synced, question: str, says: str) -> None:
+    answer = synced.ask(question)
+    assert not answer["answered"], answer["answer"]
+    assert says in answer["answer"]
+    assert "4 March 2025" in answer["answer"] or "Cabinet" in answer["answer"]
