@@ -76,8 +76,15 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     )
     if cues.other_bodies and not cues.committees:
         return no_body(query, cues.other_bodies[0], records) if about_meetings else None
-    if cues.other_bodies or not cues.committees:
+    if cues.other_bodies:
         return None
+    if not cues.committees:
+        # No committee named: a meeting day the records hold ("what was decided on 30
+        # January 2025?") still names the meeting; anything else goes to the papers.
+        days = [m for m in records if any(d.day and d.matches(m.day) for d in cues.dates)]
+        if not (days and about_meetings and not cues.anchor):
+            return None
+        cues.committees = sorted({m.committee for m in days})
     pool = [m for m in records if m.committee in cues.committees]
     anchor = cues.anchor
     if anchor is not None:
