@@ -4,8 +4,8 @@ The service answers SOAP 1.1 POSTs (namespace ``http://moderngov.co.uk/namespace
 ``SOAPAction: <namespace>/<Operation>``) and the same operations as GET requests at
 ``mgWebService.asmx/<Operation>?...``. This client speaks either form, waits a polite
 interval between requests, retries with backoff on server errors (5xx) and timeouts
-only, and parses replies with defusedxml with DOCTYPEs refused, so a reply cannot
-expand entities. Every failure becomes a ``SourceError`` whose one-line message says
+only, and reads replies through ``moderngov_xml`` (defusedxml, DOCTYPEs refused, so a
+reply cannot expand entities). Every failure becomes a ``SourceError`` whose one-line message says
 which call failed and why.
 """
 
@@ -15,25 +15,24 @@ import hashlib
 import os
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-from xml.etree.ElementTree import Element, ParseError
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
 import httpx
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from pydantic import BaseModel
 
+from connectors.sources import moderngov_xml as reply
 from connectors.sources.model import (
-    AgendaItem,
     Attachment,
     Attendee,
     Committee,
     Meeting,
     MeetingSummary,
 )
+from connectors.sources.moderngov_xml import SourceError
 
 NAMESPACE = "http://moderngov.co.uk/namespaces"
 SERVICE = "mgWebService.asmx"
@@ -41,8 +40,8 @@ USER_AGENT = "plan-assistant-sync/1 (+committee papers for a council's own assis
 _DOCUMENT_TYPES = ("pdf", "msword", "officedocument", "octet-stream", "text/plain", "text/markdown")
 
 
-class SourceError(RuntimeError):
-    """The committee system could not be read; nothing was changed. One line, for users."""
+class _ServerBusy(Exception):
+    """A 5xx reply to a download: worth another try."""
 
 
 class PaperProblem(RuntimeError):
@@ -109,32 +108,36 @@ class ModernGovClient:
         result = self._call("GetCommittees", {})
         return [
             Committee(
-                id=int(_text(c, "committeeid") or 0),
-                title=_text(c, "committeetitle") or "",
-                deleted=_flag(c, "committeedeleted"),
-                expired=_flag(c, "committeeexpired"),
-                category=_text(c, "committeecategory"),
+                id=int(reply.text(c, "committeeid") or 0),
+                title=reply.text(c, "committeetitle") or "",
+                deleted=reply.flag(c, "committeedeleted"),
+                expired=reply.flag(c, "committeeexpired"),
+                category=reply.text(c, "committeecategory"),
             )
             for c in result.iter("committee")
-            if _text(c, "committeeid")
+            if reply.text(c, "committeeid")
         ]
 
     def meetings(
         self, committee_id: int, since: date | None, until: date | None
     ) -> list[MeetingSummary]:
-        params = {"lCommitteeId": str(committee_id), "sFromDate": _uk(since), "sToDate": _uk(until)}
+        params = {
+            "lCommitteeId": str(committee_id),
+            "sFromDate": reply.uk_date(since),
+            "sToDate": reply.uk_date(until),
+        }
         result = self._call("GetMeetings", params)
         found = []
         for m in result.iter("meeting"):
-            when = _date(_text(m, "meetingdate"))
-            if _text(m, "meetingid") and when:
+            when = reply.parse_date(reply.text(m, "meetingdate"))
+            if reply.text(m, "meetingid") and when:
                 found.append(
                     MeetingSummary(
-                        id=int(_text(m, "meetingid") or 0),
+                        id=int(reply.text(m, "meetingid") or 0),
                         date=when,
-                        time=_text(m, "meetingtime"),
-                        status=_text(m, "meetingstatus"),
-                        agenda_published=_flag(m, "agendapublished"),
+                        time=reply.text(m, "meetingtime"),
+                        status=reply.text(m, "meetingstatus"),
+                        agenda_published=reply.flag(m, "agendapublished"),
                     )
                 )
         return found
@@ -144,7 +147,7 @@ class ModernGovClient:
         node = result if result.tag == "meeting" else result.find(".//meeting")
         if node is None:
             raise SourceError(f"GetMeeting(lMeetingId={meeting_id}): the reply has no <meeting>")
-        when = _date(_text(node, "meetingdate"))
+        when = reply.parse_date(reply.text(node, "meetingdate"))
         if when is None:
             raise SourceError(
                 f"GetMeeting(lMeetingId={meeting_id}): the meeting has no readable <meetingdate>"
@@ -153,11 +156,11 @@ class ModernGovClient:
             id=meeting_id,
             committee=committee,
             date=when,
-            time=_text(node, "meetingtime"),
-            status=_text(node, "meetingstatus"),
-            location=_text(node, "meetinglocation"),
+            time=reply.text(node, "meetingtime"),
+            status=reply.text(node, "meetingstatus"),
+            location=reply.text(node, "meetinglocation"),
             page_url=f"{self.site}/ieListDocuments.aspx?MId={meeting_id}",
-            agenda=[self._agenda_item(a) for a in node.iter("agendaitem")],
+            agenda=[reply.agenda_item(a, self.site) for a in node.iter("agendaitem")],
             attendees=[
                 Attendee(
                     name=a.get("name", "").strip(),
@@ -177,11 +180,11 @@ class ModernGovClient:
             raise SourceError(
                 f"GetAttachment(lAttachmentId={attachment_id}): the reply has no <attachmentdetails>"
             )
-        return self._attachment(details, attachment_id)
+        return reply.attachment(details, self.site, attachment_id)
 
     def head_size(self, url: str) -> int | None:
         """The paper's size as the server states it, or None when it does not say."""
-        if not _same_site(url, self.site):
+        if not reply.same_site(url, self.site):
             return None
         self._wait()
         try:
@@ -198,7 +201,7 @@ class ModernGovClient:
         host (or a non-web scheme) is not followed, so a compromised or misconfigured
         service cannot make the sync fetch from the council's internal network.
         """
-        if not _same_site(url, self.site):
+        if not reply.same_site(url, self.site):
             raise PaperProblem(f"its address {url[:120]} is not on the committee site {self.site}")
         for attempt in range(self.retries + 1):
             self._wait()
@@ -207,11 +210,11 @@ class ModernGovClient:
             except (httpx.TimeoutException, _ServerBusy) as err:
                 if attempt == self.retries:
                     raise SourceError(
-                        f"download of {url} failed: {_why(err)} (after {attempt + 1} tries)"
+                        f"download of {url} failed: {reply.why(err)} (after {attempt + 1} tries)"
                     ) from err
                 self._sleep(self.backoff * 2**attempt)
             except httpx.HTTPError as err:
-                raise SourceError(f"download of {url} failed: {_why(err)}") from err
+                raise SourceError(f"download of {url} failed: {reply.why(err)}") from err
         raise AssertionError("unreachable")
 
     # -- plumbing -------------------------------------------------------------------
@@ -219,7 +222,7 @@ class ModernGovClient:
     def _download_once(self, url: str, target: Path) -> Download:
         digest, size = hashlib.sha256(), 0
         with self._http.stream("GET", url) as response:
-            if not _same_site(str(response.url), self.site):
+            if not reply.same_site(str(response.url), self.site):
                 raise PaperProblem(
                     f"it redirects off the committee site, to {str(response.url)[:120]}"
                 )
@@ -250,29 +253,6 @@ class ModernGovClient:
                 )
         return Download(size=size, sha256=digest.hexdigest(), content_type=kind or None)
 
-    def _agenda_item(self, node: Element) -> AgendaItem:
-        return AgendaItem(
-            id=int(_text(node, "agendaitemid") or 0),
-            number=_text(node, "agendaitemnumber"),
-            title=_text(node, "agendaitemtitle") or "",
-            is_decision=_flag(node, "isdecision"),
-            decision_html=_text(node, "decisionnonemptyhtmlbody"),
-            minutes_html=_text(node, "minutesnonemptyhtmlbody"),
-            attachments=[
-                self._attachment(d) for d in node.iter("linkeddoc") if _text(d, "attachmentid")
-            ],
-        )
-
-    def _attachment(self, node: Element, default_id: int = 0) -> Attachment:
-        url = _text(node, "url")
-        return Attachment(
-            id=int(_text(node, "attachmentid") or default_id),
-            title=_text(node, "title") or "",
-            url=urljoin(self.site + "/", url) if url else None,
-            restricted=_flag(node, "isrestricted"),
-            publication_date=_text(node, "publicationdate"),
-        )
-
     def _call(self, operation: str, params: dict[str, str]) -> Element:
         label = f"{operation}({', '.join(f'{k}={v}' for k, v in params.items() if v)})"
         for attempt in range(self.retries + 1):
@@ -285,11 +265,13 @@ class ModernGovClient:
                         f"{label}: the server did not answer in time (after {attempt + 1} tries)"
                     ) from err
             except httpx.HTTPError as err:
-                raise SourceError(f"{label}: cannot reach {self.endpoint} ({_why(err)})") from err
+                raise SourceError(
+                    f"{label}: cannot reach {self.endpoint} ({reply.why(err)})"
+                ) from err
             else:
                 self._follow(response)
                 if response.status_code < 500 or attempt == self.retries:
-                    return self._result(label, operation, response)
+                    return reply.result_of(label, operation, response)
             self._sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
@@ -313,35 +295,11 @@ class ModernGovClient:
             },
         )
 
-    def _result(self, label: str, operation: str, response: httpx.Response) -> Element:
-        if response.status_code >= 400:
-            try:
-                fault = _parse(label, response.content).find(".//faultstring")
-            except SourceError:
-                fault = None
-            detail = f": {(fault.text or '').strip()[:200]}" if fault is not None else ""
-            raise SourceError(
-                f"{label}: the server answered {response.status_code} {response.reason_phrase}{detail}"
-            )
-        if not response.content.strip():
-            raise SourceError(f"{label}: the server sent an empty reply")
-        root = _parse(label, response.content)
-        fault = root.find(".//faultstring")
-        if fault is not None:
-            raise SourceError(
-                f"{label}: the server reported a fault: {(fault.text or '').strip()[:200]}"
-            )
-        result = root.find(f".//{operation}Result")
-        result = root if result is None else result
-        if len(result) == 0 and (result.text or "").lstrip().startswith("<"):
-            result = _parse(label, result.text.encode("utf-8"))  # XML returned as an escaped string
-        return result
-
     def _follow(self, response: httpx.Response) -> None:
         """A site that redirects its web service (to the host that runs it for the council)
         is that host from then on: its papers are served from there."""
         final = str(response.url)
-        if response.history and not _same_site(final, self.site):
+        if response.history and not reply.same_site(final, self.site):
             parts = urlsplit(final)
             self.site = f"{parts.scheme}://{parts.netloc}"
 
@@ -351,61 +309,3 @@ class ModernGovClient:
         if pause > 0:
             self._sleep(pause)
         self._last = time.monotonic()
-
-
-class _ServerBusy(Exception):
-    pass
-
-
-def _parse(label: str, raw: bytes) -> Element:
-    try:
-        root = fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as err:
-        raise SourceError(
-            f"{label}: refused the reply: it declares a DOCTYPE or entities ({type(err).__name__})"
-        ) from err
-    except ParseError as err:
-        raise SourceError(f"{label}: the reply is not well-formed XML ({err})") from err
-    for node in root.iter():
-        if isinstance(node.tag, str) and "}" in node.tag:
-            node.tag = node.tag.rsplit("}", 1)[1]
-    return root
-
-
-def _text(node: Element, name: str) -> str | None:
-    value = node.findtext(name)
-    return value.strip() or None if value is not None else None
-
-
-def _flag(node: Element, name: str) -> bool:
-    return (_text(node, name) or "").lower() in ("true", "1", "yes")
-
-
-def _uk(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def _date(text: str | None) -> date | None:
-    """``30/01/2025``, ``30/01/2025 10:00:00`` or ISO ``2025-01-30[T10:00:00]``."""
-    if not text:
-        return None
-    head = text.strip().split()[0].split("T")[0]
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(head, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _same_site(url: str, site: str) -> bool:
-    target, home = urlsplit(url), urlsplit(site)
-    return target.scheme in ("http", "https") and target.netloc.lower() == home.netloc.lower()
-
-
-def _why(err: BaseException) -> str:
-    if isinstance(err, httpx.TimeoutException):
-        return "no answer in time"
-    if isinstance(err, httpx.RemoteProtocolError):
-        return "cut short: the connection closed before the whole file arrived"
-    return str(err) or type(err).__name__
