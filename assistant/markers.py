@@ -43,3 +43,11 @@ def renumber(text: str, mapping: dict[int, int]) -> str:
         return "".join(f"[{mapping.get(n, n)}]" for n in parse_markers(match.group(0)))
 
     return MARKER.sub(swap, text)
+
+
+def marker(numbers: list[int]) -> str:
+    """``[1]``, ``[1][3]``, or ``[4–9]`` for a run."""
+    numbers = sorted(set(numbers))
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"[{numbers[0]}–{numbers[-1]}]"
+    return "".join(f"[{n}]" for n in numbers)

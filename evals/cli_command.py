@@ -1,7 +1,8 @@
 """``planbot eval``: run known-answer sets, report, compare, gate.
 
 The command only wires the library together (sets → runner → report → gate); it is
-registered on the ``planbot`` group by ``connectors.cli``. Tests (and other embedders)
+added to the ``planbot`` group through the ``planbot.commands`` entry point (the connectors
+never import evals), and what it runs per corpus is ``evals.cli_runs``. Tests (and other embedders)
 can hand it a ready ``Assistant`` and ``Settings`` through ``EvalHooks`` as the click
 context object, which is how the deliberately broken answerer is swapped in.
 """
@@ -14,11 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.config import load_settings
-from evals.schema import EvalSet, SetError
+from evals.schema import SetError
 
 
 @dataclass
@@ -27,69 +26,6 @@ class EvalHooks:
 
     settings: Any = None
     assistant: Any = None
-
-
-def _console(stderr: bool) -> Console:
-    """A console at least 120 columns wide: piped into a CI log, rich would assume 80
-    and squeeze the per-tag table until the numbers are cut off."""
-    console = Console(stderr=stderr, highlight=False)
-    if not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False, width=max(console.width, 120))
-    return console
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
-
-
-def _run(
-    answerer: Any,
-    sets: list[EvalSet],
-    system: str,
-    console: Console,
-    quiet: bool,
-    corpus: str = "",
-    kinds: dict[str, str] | None = None,
-) -> list:
-    from evals.runner import run_sets
-
-    total = sum(len(s.questions) for s in sets)
-    if quiet:
-        return run_sets(answerer, sets, system, corpus=corpus, document_kinds=kinds)
-    with _progress(console) as progress:
-        task = progress.add_task(f"{system} · {corpus}" if corpus else system, total=total)
-        return run_sets(
-            answerer,
-            sets,
-            system,
-            on_result=lambda _r: progress.advance(task),
-            corpus=corpus,
-            document_kinds=kinds,
-        )
-
-
-def _part(sets: list[EvalSet], part: str) -> list[EvalSet]:
-    """Only the tuning or held-out questions of each set (sets left empty are dropped)."""
-    from evals.heldout import HELDOUT
-
-    if part == "all":
-        return sets
-    keep = [
-        s.model_copy(
-            update={
-                "questions": [q for q in s.questions if (HELDOUT in q.tags) == (part == HELDOUT)]
-            }
-        )
-        for s in sets
-    ]
-    return [s for s in keep if s.questions]
 
 
 @click.command("eval")
@@ -217,15 +153,17 @@ def eval_command(
       planbot eval --compare eval-report/results.json
       planbot eval my-new-questions.yaml --min-answer 0 --json
     """
-    from evals.corpora import ensure_index, group, select
+    from evals.cli_runs import console, run_corpora
+    from evals.compare import CompareError, compare, print_comparison
+    from evals.corpora import group, select
     from evals.gate import gate_failures, parse_corpus_min
-    from evals.report import CompareError, compare, print_comparison, print_run, write_report
+    from evals.report import print_run, write_report
     from evals.runner import build_run
     from evals.sets import load_sets
 
     hooks = ctx.find_object(EvalHooks) or EvalHooks()
-    out = _console(stderr=as_json)
-    err = _console(stderr=True)
+    out = console(stderr=as_json)
+    err = console(stderr=True)
     try:
         corpus_thresholds = parse_corpus_min(corpus_min)
         settings = hooks.settings or load_settings()
@@ -233,42 +171,15 @@ def eval_command(
     except (SetError, ValueError) as error:
         raise click.ClickException(str(error)) from error
 
-    chosen: list[EvalSet] = []
-    systems: dict[str, list] = {"ours": []}
-    corpus_info: list[dict[str, object]] = []
-    for corpus in corpora:
-        _index(corpus, ensure_index, err)
-        assistant = (
-            hooks.assistant
-            if corpus.configured and hooks.assistant
-            else _assistant(corpus.settings)
-        )
-        documents = _documents(assistant, corpus.settings)
-        kinds = {doc.id: doc.meta.kind.value for doc in documents}
-        mine = list(corpus.sets)
-        if generated if generated is not None else not sets:
-            from evals.register_sets import register_set
-
-            name = "register" if corpus.configured else f"register-{corpus.name}"
-            extra = register_set(
-                documents, name=name, corpus=None if corpus.configured else str(corpus.corpus_dir)
-            )
-            mine += [extra] if extra else []
-        mine = _part(mine, part)
-        chosen += mine
-        systems["ours"] += _run(assistant, mine, "ours", err, as_json, corpus.name, kinds)
-        if baseline:
-            systems.setdefault("baseline", [])
-            systems["baseline"] += _baseline(corpus, documents, mine, err, as_json, kinds)
-        corpus_info.append(
-            {
-                "name": corpus.name,
-                "corpus_dir": str(corpus.corpus_dir),
-                "data_dir": str(corpus.settings.data_dir),
-                "index_generation": getattr(assistant.store, "generation", None),
-                "documents": len(documents),
-            }
-        )
+    chosen, systems, corpus_info = run_corpora(
+        corpora,
+        hooks,
+        err,
+        generated=generated if generated is not None else not sets,
+        part=part,
+        baseline=baseline,
+        quiet=as_json,
+    )
     run = build_run(
         chosen,
         systems,
@@ -311,56 +222,6 @@ def eval_command(
         click.echo(f"GATE FAILED: {line}", err=True)
     if failed:
         ctx.exit(1)
-
-
-def _index(corpus: Any, ensure_index: Any, err: Console) -> None:
-    """Bring a named corpus's own index up to date, saying so in one line on stderr."""
-    if corpus.configured:
-        return
-    err.print(f"Index of {corpus.name}: {corpus.settings.data_dir} (bringing it up to date)…")
-    try:
-        report = ensure_index(corpus)
-    except OSError as error:
-        raise click.ClickException(f"cannot index {corpus.corpus_dir}: {error}") from error
-    changed = sum(1 for d in report.documents if d.status in ("new", "changed"))
-    err.print(
-        f"Index of {corpus.name}: {len(report.documents)} documents, {changed} read again, "
-        f"{len(report.skipped)} skipped ({report.seconds:g} s)"
-    )
-
-
-def _baseline(
-    corpus: Any, documents: list, sets: list[EvalSet], err: Console, quiet: bool, kinds: dict
-) -> list:
-    from evals.baseline import Baseline
-
-    err.print(f"Building the baseline index of {corpus.name} (SentenceSplitter + MiniLM + Chroma)…")
-    try:
-        plain = Baseline(corpus.settings, documents)
-    except FileNotFoundError as error:  # a corpus of only PDF/DOCX/HTML files
-        raise click.ClickException(f"--baseline: {error}") from error
-    return _run(plain, sets, "baseline", err, quiet, corpus.name, kinds)
-
-
-def _assistant(settings: Any) -> Any:
-    from assistant.answering.router import Assistant
-
-    return Assistant(settings)
-
-
-def _documents(assistant: Any, settings: Any) -> list:
-    """The parsed documents of the current index that ``PLANBOT_DEFAULT_ACCESS`` may see.
-
-    Questions are generated, and the baseline indexed, from these only: the answers are
-    scoped to the same labels, and a restricted paper's rows must not reach a report
-    as questions or expected answers either. A missing index is one clear line.
-    """
-    from indexing.store import IndexMissing
-
-    try:
-        return list(assistant.scope(settings.default_access).documents)
-    except IndexMissing as error:
-        raise click.ClickException(str(error)) from error
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m evals.cli_command`

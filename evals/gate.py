@@ -15,7 +15,7 @@ never gated.
 from __future__ import annotations
 
 from evals.runner import EvalRun, KindReport
-from evals.scoring import Summary
+from evals.summary import Summary
 
 GATED = ("answer", "citation", "abstention")
 GENERATED = "generated"

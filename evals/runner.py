@@ -20,7 +20,8 @@ from pydantic import BaseModel, Field
 from assistant.models import Answer
 from evals.heldout import HELDOUT
 from evals.schema import EvalSet, Expect, Question
-from evals.scoring import Checks, Summary, ranked_refs, score, summarise
+from evals.scoring import Checks, ranked_refs, score
+from evals.summary import Summary, summarise
 
 QUOTE_CHARS = 400
 """Quotes are clipped in results.json: enough to judge a failure, not a copy of the corpus."""

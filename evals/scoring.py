@@ -1,4 +1,4 @@
-"""Scoring one answer against its expectation, and summarising many — pure functions.
+"""Scoring one answer against its expectation (``evals.summary`` sums many) — pure functions.
 
 Nothing here runs a model or reads a file, so every rule can be tested on hand-built
 ``Answer`` objects, and the same rules score our assistant and the baseline alike.
@@ -21,7 +21,6 @@ The checks (each ``None`` when it does not apply to the question):
 
 from __future__ import annotations
 
-import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.markers import MARKER
@@ -253,75 +252,3 @@ def score(expect: Expect, answer: Answer | None) -> Checks:
     elif expect.not_covered:
         checks.answer = not answer.answered and not checks.missing_not_covered
     return checks
-
-
-# --- summaries ----------------------------------------------------------------------
-class Metric(BaseModel):
-    """A rate (or latency) and how many questions it was measured on."""
-
-    value: float | None
-    n: int
-
-
-class Summary(BaseModel):
-    """All metrics for one group of questions (everything, one tag, one set kind)."""
-
-    group: str
-    questions: int
-    metrics: dict[str, Metric]
-
-    def value(self, name: str) -> float | None:
-        metric = self.metrics.get(name)
-        return metric.value if metric else None
-
-
-METRICS: dict[str, str] = {
-    "answer": "answer accuracy: answerable questions answered with every fact (and count)",
-    "citation": "citation accuracy: a citation carries the expected ref or quotes the evidence",
-    "abstention": "abstention accuracy: answers the answerable and declines the rest",
-    "declines": "declines the unanswerable",
-    "answers": "answers the answerable",
-    "hit@1": "expected item ranked first",
-    "hit@5": "expected item in the first five",
-    "mrr": "mean reciprocal rank of the expected item",
-    "claims": "claim support: every figure of an answered text is in a cited quote",
-    "count": "list questions stating the exact count",
-    "p50_ms": "median latency (ms)",
-    "p95_ms": "95th percentile latency (ms)",
-}
-
-
-def _rate(values: list[bool | None]) -> Metric:
-    applicable = [v for v in values if v is not None]
-    return Metric(
-        value=(sum(applicable) / len(applicable)) if applicable else None, n=len(applicable)
-    )
-
-
-def summarise(group: str, scored: list[tuple[Checks, float]]) -> Summary:
-    """Metrics over ``(checks, latency_ms)`` pairs."""
-    checks = [c for c, _ in scored]
-    ranks = [c.retrieval_rank for c in checks if c.retrieval_rank is not None]
-    latencies = [ms for _, ms in scored]
-    metrics = {
-        "answer": _rate([c.answer for c in checks]),
-        "citation": _rate([c.citation for c in checks]),
-        "abstention": _rate([c.abstention for c in checks]),
-        "declines": _rate([c.abstention for c in checks if not c.answerable]),
-        "answers": _rate([c.abstention for c in checks if c.answerable]),
-        "hit@1": _rate([r == 1 for r in ranks]),
-        "hit@5": _rate([1 <= r <= 5 for r in ranks]),
-        "mrr": Metric(
-            value=float(np.mean([1 / r if r else 0.0 for r in ranks])) if ranks else None,
-            n=len(ranks),
-        ),
-        "claims": _rate([c.claims for c in checks]),
-        "count": _rate([c.count for c in checks]),
-        "p50_ms": Metric(
-            value=float(np.percentile(latencies, 50)) if latencies else None, n=len(latencies)
-        ),
-        "p95_ms": Metric(
-            value=float(np.percentile(latencies, 95)) if latencies else None, n=len(latencies)
-        ),
-    }
-    return Summary(group=group, questions=len(scored), metrics=metrics)

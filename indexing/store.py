@@ -288,7 +288,7 @@ class IndexStore:
     @cached_property
     def size(self) -> int:
         """Nodes in this generation's collection; a generation never changes once built,
-        so it is counted once (a count is a round trip that cost ~10 ms at 10k nodes)."""
+        so it is counted once rather than asked of Chroma (a round trip) on every search."""
         return self.collection.count()
 
     def nearest(
@@ -296,8 +296,9 @@ class IndexStore:
     ) -> list[tuple[str, float]]:
         """Ids and cosines (1.0 = same direction) of the ``k`` nodes nearest ``vector``,
         by Chroma; ``where`` uses Chroma's own filter, which scans metadata before the
-        search (1.1 s at 100k nodes against 0.05 s unfiltered), so ``assistant.answering.retrieve``
-        applies filters on documents itself and passes ``where`` only as a last resort."""
+        search and is many times slower than an unfiltered one on a large index
+        (docs/benchmarks.md), so ``assistant.answering.retrieve`` applies filters on
+        documents itself and passes ``where`` only as a last resort."""
         k = min(k, self.size)
         if k <= 0:
             return []
@@ -314,54 +315,3 @@ class IndexStore:
         if self.bm25 is None:
             return []
         return self.bm25.retrieve(question, k)
-
-
-def document_of(node_id: str) -> str:
-    """The document a node belongs to, from its id: the parser names every item and
-    passage ``<document id>:<key>`` (``indexing/readers``), and document ids are
-    file-name slugs, which hold no colon."""
-    return node_id.partition(":")[0]
-
-
-WHERE_OPERATORS = frozenset({"$eq", "$ne", "$in", "$nin", "$contains"})
-"""The operators ``where_matches`` evaluates (with ``$and`` and ``$or``); the filters answering
-builds use only these."""
-
-
-def where_matches(metadata: dict[str, Any], where: dict[str, Any] | None) -> bool:
-    """Does a node's metadata pass ``where``, read as Chroma reads it?
-
-    Only the part of Chroma's ``where`` language our filters use is evaluated (a value,
-    ``WHERE_OPERATORS``, ``$and``, ``$or``); anything else (``$gt``, ``$regex``…) raises
-    ``ValueError`` rather than pass every node, so a filter this cannot judge is never
-    taken as met.
-    """
-    if not where:
-        return True
-    for key, cond in where.items():
-        if key in ("$and", "$or"):
-            if not isinstance(cond, list):
-                raise ValueError(f"{key} takes a list of conditions, not {cond!r}")
-            results = [where_matches(metadata, c) for c in cond]
-            if not (all(results) if key == "$and" else any(results)):
-                return False
-        elif key.startswith("$"):
-            raise ValueError(f"unknown where operator {key!r}")
-        elif isinstance(cond, dict):
-            unknown = set(cond) - WHERE_OPERATORS
-            if unknown or not cond:
-                raise ValueError(f"where on {key!r}: unsupported operator(s) {sorted(unknown)}")
-            value = metadata.get(key)
-            if "$eq" in cond and value != cond["$eq"]:
-                return False
-            if "$ne" in cond and value == cond["$ne"]:
-                return False
-            if "$in" in cond and value not in cond["$in"]:
-                return False
-            if "$nin" in cond and value in cond["$nin"]:
-                return False
-            if "$contains" in cond and cond["$contains"] not in (value or []):
-                return False
-        elif metadata.get(key) != cond:
-            return False
-    return True

@@ -10,7 +10,8 @@ from assistant.answering import retrieve
 from assistant.answering.retrieve import Search
 from assistant.config import Settings
 from indexing.embedding import embed_one
-from indexing.store import IndexStore, document_of
+from indexing.store import IndexStore
+from indexing.where import document_of
 
 QUESTIONS = [
     "what's the latest on the one stop shop for homeless people?",

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from assistant.answering.query_split import split_query
 from assistant.answering.router import QuestionError
 from assistant.config import REPO_ROOT, Settings
-from assistant.drafting.draft import Draft, draft, greeting
+from assistant.drafting.draft import Draft, draft
+from assistant.drafting.reply import greeting
 from assistant.markers import parse_markers, strip_markers
 from assistant.prompts import Phrases
 from connectors.draft_command import draft_command

@@ -12,8 +12,9 @@ from pathlib import Path
 from rich.console import Console
 
 from assistant.models import Answer, Citation
+from evals.compare import compare
 from evals.gate import gate_failures
-from evals.report import compare, print_run, write_report
+from evals.report import print_run, write_report
 from evals.runner import EvalRun, build_run, run_sets
 from evals.schema import EvalSet, Expect, Question
 

@@ -14,9 +14,9 @@ from evals.scoring import (
     ranked_refs,
     retrieval_rank,
     score,
-    summarise,
     unsupported_numbers,
 )
+from evals.summary import summarise
 
 Q2 = "council-plan-delivery-update-q2-2017"
 P20 = "council-plan-commitments-2020"

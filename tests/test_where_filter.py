@@ -8,7 +8,7 @@ import uuid
 import chromadb
 import pytest
 
-from indexing.store import where_matches
+from indexing.where import where_matches
 
 ROWS = [
     {"plan_document": "a", "rating": "G", "ref": "1.1", "people": ["DS", "NL"]},

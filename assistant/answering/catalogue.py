@@ -40,11 +40,10 @@ class Catalogue:
     """What a question is matched against in one set of documents — their people, their
     titles and years, their sections' words — worked out once per set, not per question.
 
-    Questions are many and documents few and unchanging. Re-deriving these per question
-    was most of the time spent understanding one on a 10,000-item index; a cache per
-    document still walked every document's entries per question (13 ms over 420
-    documents at 100k items). The key is each document's id and file hash, so a new
-    version of a document gets a new catalogue.
+    Questions are many and documents few and unchanging, so these are derived once for the
+    whole set (not per question, nor per document, which would still walk every document's
+    entries for each question on a large index: docs/benchmarks.md). The key is each
+    document's id and file hash, so a new version of a document gets a new catalogue.
     """
 
     def __init__(self, documents: list[PlanDocument]) -> None:

@@ -16,7 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from indexing.store import IndexStore, StoredNode, document_of, where_matches
+from indexing.store import IndexStore, StoredNode
+from indexing.where import document_of, where_matches
 
 RRF_K = 60.0
 POOL = 30
@@ -40,8 +41,8 @@ class Search:
     (the asker's whole scope, then the documents the question names).
 
     Chroma's neighbours, the BM25 hits and the nodes read are fetched once and shared by
-    the rankings: a question naming a year searched twice from scratch, and was the
-    slowest kind of search question (docs/benchmarks.md).
+    the rankings, so a question that names a year or a document costs one search, not two
+    (docs/benchmarks.md).
     """
 
     def __init__(self, store: IndexStore, text: str, vector: list[float]) -> None:
@@ -67,7 +68,8 @@ class Search:
         ``DENSE_OVERFETCH × k`` of them, more when the allowed documents hold a small share
         of the index, then 8× as many — exact, since the first k survivors of a ranking
         are the top k of the filtered set; Chroma's own filter is used only when too few
-        survive (it scans metadata first: 40–60 ms at 100k nodes even for one document).
+        survive (it scans metadata before searching, which on a large index costs more than
+        the search itself, even for one document: docs/benchmarks.md).
         """
         if where is None:
             return self.neighbours(k)

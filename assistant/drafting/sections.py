@@ -14,9 +14,11 @@ from pydantic import BaseModel
 
 from assistant.answering.evidence import sentences
 from assistant.llm.claim_check import tokens
+from assistant.markers import marker
 from assistant.models import Citation, Person, PlanDocument, PlanItem
 from assistant.prompts import Phrases
 from assistant.text import one_line
+from assistant.text import quote as as_quote
 from indexing.text import first_sentence
 
 UPDATE_CHARS = 700
@@ -74,19 +76,16 @@ def _union(first: str, second: str) -> str:
     return f"{first}\n…\n{second}"
 
 
-def marker(numbers: list[int]) -> str:
-    """``[1]``, ``[1][3]``, or ``[4–9]`` for a run."""
-    numbers = sorted(set(numbers))
-    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"[{numbers[0]}–{numbers[-1]}]"
-    return "".join(f"[{n}]" for n in numbers)
+def _bullets_joined(text: str) -> str:
+    """A list's bullets as one run of text, joined with '; '."""
+    text = re.sub(r"\s*\n\s*•\s*", "; ", text.strip()).replace(":; ", ": ").replace(".; ", ". ")
+    return re.sub(r"^•\s*", "", text)
 
 
 def flat(text: str, limit: int) -> str:
     """One line: bullets joined with '; ', then ``assistant.text.one_line`` (curly quotes made single so
     ours stay balanced, ``[n]`` markers and control characters neutralised), cut at a word."""
-    text = re.sub(r"\s*\n\s*•\s*", "; ", text.strip()).replace(":; ", ": ").replace(".; ", ". ")
-    return one_line(re.sub(r"^•\s*", "", text), limit)  # no document line can start one of ours
+    return one_line(_bullets_joined(text), limit)  # no document line can start one of ours
 
 
 class Writer:
@@ -177,9 +176,9 @@ class Writer:
     def fact_summary(self, citation: Citation, quote: str, n: int, *, whole: str) -> str:
         """The document's sentences that answer, quoted; sentences apart in the text are quoted apart."""
         if tokens(quote) in tokens(whole):
-            quoted = "“" + flat(quote, QUOTE_CHARS) + "”"
+            quoted = as_quote(_bullets_joined(quote), QUOTE_CHARS)
         else:
-            quoted = " … ".join(f"“{flat(s, QUOTE_CHARS)}”" for s in sentences(quote))
+            quoted = " … ".join(as_quote(_bullets_joined(s), QUOTE_CHARS) for s in sentences(quote))
         return self.say("fact", **self._documents(citation), quote=quoted, marker=marker([n]))
 
     def list_summary(

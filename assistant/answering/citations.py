@@ -1,0 +1,119 @@
+"""Citations built from the index's own metadata: document, period, ref, page, quote, link.
+
+What a citation says of its source comes from the node's metadata and the parsed row,
+never from the quoted words; a quote from a passage printed over several pages is cited
+at the page that holds it.
+"""
+
+from __future__ import annotations
+
+from assistant.models import Citation, Location, Passage, PlanItem, TableRow
+from assistant.text import one_line
+from indexing.store import StoredNode
+
+
+def document_label(meta: dict) -> str:
+    """The document as a citation names it: its title, and its period where it has one."""
+    period = meta.get("document_period")
+    title = meta.get("document_title", meta.get("plan_document", ""))
+    return f"{title}, {period}" if period else title
+
+
+def _link(meta: dict, location: Location) -> str | None:
+    """The paper's public address, at the page for a PDF (``…/x.pdf#page=23``)."""
+    url = meta.get("document_url") or None
+    if url and location.page and "#" not in url:
+        return f"{url}#page={location.page}"
+    return url
+
+
+def _citation(
+    meta: dict,
+    document_id: str,
+    location: Location,
+    *,
+    ref: str | None,
+    section: str | None,
+    quote: str,
+) -> Citation:
+    if location.page and location.page_end and location.page_end != location.page:
+        # A sentence of a passage over several pages is cited at the page it is printed on.
+        from assistant.answering.quote_page import page_of_quote
+        from assistant.config import get_settings
+
+        page = page_of_quote(
+            location.path, location.page, location.page_end, quote, get_settings().corpus_dir
+        )
+        if page != location.page:
+            location = location.model_copy(update={"page": page, "page_end": None})
+    return Citation(
+        document=meta.get("document_title", document_id),
+        document_id=document_id,
+        date=meta.get("document_period") or meta.get("document_date") or None,
+        ref=ref,
+        section=section,
+        quote=quote,
+        source=str(location),
+        page=location.page,
+        url=_link(meta, location),
+    )
+
+
+def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
+    """The item's own words as the paper prints them: its title, the line that gives its
+    values where the reader kept it (a KPI card: "Latest: 94% Target: 90%…"), its update."""
+    card = item.fields.get("card")
+    cells: list[str] = []
+    if not card and not item.update:
+        # A row with no update of its own (a risk's cause, event and exposure): its cells
+        # as printed, so the quote holds every value the answer states.
+        cells = [
+            one_line(str(v)) for k, v in item.fields.items() if v and not k.startswith("summary_")
+        ]
+        cells += [one_line(str(v)) for v in item.other_fields.values() if v]
+    return "\n".join(
+        filter(None, [item.commitment, card, item.update if with_update else None, *cells])
+    )
+
+
+def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:
+    return _citation(
+        node.metadata,
+        item.document_id,
+        item.location,
+        ref=item.ref,
+        section=item.section,
+        quote=quote or item_quote(item),
+    )
+
+
+def passage_citation(node: StoredNode, passage: Passage, quote: str | None = None) -> Citation:
+    return _citation(
+        node.metadata,
+        passage.document_id,
+        passage.location,
+        ref=None,
+        section=passage.section,
+        quote=quote or passage.text,
+    )
+
+
+def row_citation(node: StoredNode, row: TableRow, quote: str | None = None) -> Citation:
+    from assistant.answering.evidence import row_sentence
+
+    return _citation(
+        node.metadata,
+        row.document_id,
+        row.location,
+        ref=None,
+        section=row.section or row.table,
+        quote=quote or row_sentence(row),
+    )
+
+
+def node_citation(node: StoredNode, quote: str | None = None) -> Citation:
+    if node.is_item:
+        return item_citation(node, node.item(), quote)
+    if node.is_row:
+        return row_citation(node, node.row(), quote)
+    return passage_citation(node, node.passage(), quote)
