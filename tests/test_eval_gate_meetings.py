@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from connectors.cli import cli
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_store]  # its own embedded Chroma
 
 THRESHOLDS = [
     "--min-answer",

@@ -23,6 +23,8 @@ from moderngov_server import CAB_MAR, CC_FEB, ModernGovServer, kent_system
 
 from connectors.cli import cli
 
+pytestmark = pytest.mark.store  # syncs and ingests through the configured store
+
 
 class Synced:
     def __init__(self, root: Path) -> None:

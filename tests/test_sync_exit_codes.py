@@ -18,6 +18,8 @@ from moderngov_server import ModernGovServer, kent_system
 
 from connectors.cli import cli
 
+pytestmark = pytest.mark.store  # syncs and ingests through the configured store
+
 
 @pytest.fixture(scope="module")
 def server():
