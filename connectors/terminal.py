@@ -32,6 +32,7 @@ from rich.table import Table
 
 from assistant.models import Answer, PlanDocument, PlanItem
 from assistant.text import one_line
+from indexing.text import shorten
 
 if TYPE_CHECKING:  # importing ingest pulls in llama-index (~1 s): not for `planbot ask`
     from indexing.ingest import IngestReport
@@ -198,5 +199,4 @@ def print_answer(answer: Answer) -> None:
 def clip_quote(text: str, limit: int = 240) -> str:
     """A quote as one neutral line (``assistant.text.one_line``: no line breaks, no
     ``[n]`` that could pass for one of our markers), cut at a word."""
-    flat = one_line(text)
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(one_line(text), limit, placeholder="…")
