@@ -43,6 +43,7 @@ def cli() -> None:
       planbot ingest                 # index the shipped corpus (corpus/)
       planbot items --rating A       # list the amber commitments
       planbot ask "who owns 12.1?"   # answer a question with cited sources
+      planbot chat                   # a conversation: follow-ups, /sources, /draft
 
     Settings come from PLANBOT_* environment variables or a .env file
     (see docs/configuration.md).
@@ -171,7 +172,11 @@ def ask(
     """Answer a question about the plan documents, with numbered sources.
 
     QUESTION is the question in plain words; `-` reads one question per line from
-    standard input and answers each in turn, loading the model and index once.
+    standard input and answers each in turn, loading the model and index once. A line
+    may also be JSON, {"question": "...", "conversation": "id"}: lines with the same
+    conversation id are one conversation, so "and who owns it?" follows the answer
+    before it (as in `planbot chat` or a Slack thread); plain lines stand alone.
+    A follow-up with nothing before it is asked back, not guessed.
     No language model is used unless PLANBOT_LLM is set; then the answer is the
     model's wording, checked against its sources (see docs/llm.md).
 
@@ -181,46 +186,84 @@ def ask(
       planbot ask "which commitments are amber?"
       planbot ask --json "who owns 12.1?"
       planbot ask --json - < questions.txt > answers.jsonl
+      printf '%s\\n' '{"question": "how is 12.1 rated?", "conversation": "a"}' \\
+        '{"question": "and who owns it?", "conversation": "a"}' | planbot ask --json -
     """
     from assistant.answering.router import Assistant, QuestionError
+    from assistant.conversation import Conversations
     from connectors import terminal
     from indexing.store import IndexMissing
 
     assistant = Assistant(load_settings())
-    questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
-    for text in questions:
-        if question == "-" and not text:
+    conversations = Conversations()
+    batch = question == "-"
+    lines = (_batch_line(line) for line in sys.stdin) if batch else iter([(question, None)])
+    for text, conversation in lines:
+        if batch and not text:
+            continue
+        if isinstance(conversation, BatchLineError):
+            _batch_error(as_json, text, str(conversation), None)
             continue
         try:
-            answer = assistant.ask(text, document=document, top_k=top_k, access=_access(access))
+            options = {"document": document, "top_k": top_k, "access": _access(access)}
+            if conversation is None:
+                answer = assistant.ask(text, **options)
+            else:
+                answer = conversations.get(conversation).ask(assistant, text, **options)
         except IndexMissing as err:
             raise PlanbotError(str(err)) from err
         except QuestionError as err:
-            if question != "-":
+            if not batch:
                 raise PlanbotError(str(err)) from err
-            click.echo(
-                json.dumps({"question": text[:200], "error": str(err)})
-                if as_json
-                else f"error: {err}"
-            )
+            _batch_error(as_json, text, str(err), conversation)
             continue
         except click.ClickException:
             raise  # a bad option (``--access secret``): the whole command is wrong, not one line
         except Exception as err:
             logging.getLogger("planbot").debug("answering %r failed", text, exc_info=True)
             message = f"could not answer this question ({type(err).__name__}); the others are still answered"
-            if question != "-":
+            if not batch:
                 raise PlanbotError(message.split(";")[0]) from err
-            click.echo(
-                json.dumps({"question": text[:200], "error": message})
-                if as_json
-                else f"error: {message}"
-            )
+            _batch_error(as_json, text, message, conversation)
             continue
-        if as_json:
+        if as_json and conversation is not None:
+            record = answer.model_dump(mode="json") | {"conversation": conversation}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        elif as_json:
             click.echo(answer.model_dump_json())
         else:
             terminal.print_answer(answer)
+
+
+class BatchLineError(str):
+    """A line of ``ask -`` that is neither a question nor a valid JSON question."""
+
+
+def _batch_line(line: str) -> tuple[str, str | BatchLineError | None]:
+    """One line of ``ask -``: (question, conversation id or None), or a
+    ``BatchLineError`` in place of the id when a JSON line is malformed."""
+    text = line.strip()
+    if not text.startswith("{"):
+        return text, None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        return text, BatchLineError(f"not a valid JSON line ({err.msg})")
+    question = data.get("question") if isinstance(data, dict) else None
+    if not isinstance(question, str):
+        return text, BatchLineError('a JSON line needs "question": "…"')
+    conversation = data.get("conversation")
+    if conversation is not None and not isinstance(conversation, (str, int)):
+        return question, BatchLineError('"conversation" must be a string or a number')
+    return question, None if conversation is None else str(conversation)
+
+
+def _batch_error(as_json: bool, text: str, message: str, conversation: str | None) -> None:
+    if not as_json:
+        click.echo(f"error: {message}")
+        return
+    record = {"question": text[:200], "error": message}
+    click.echo(json.dumps(record | ({"conversation": conversation} if conversation else {})))
 
 
 def _access(option: str | None) -> set[str]:
@@ -255,10 +298,12 @@ def _register_connector_commands() -> None:
     connectors never import evals, the package's metadata joins them."""
     from importlib.metadata import entry_points
 
+    from connectors.chat import chat_command
     from connectors.draft_command import draft_command
     from connectors.slack.commands import feedback_group, slack_command
     from connectors.sync_command import sync_group
 
+    cli.add_command(chat_command)
     cli.add_command(slack_command)
     cli.add_command(feedback_group)
     cli.add_command(draft_command)

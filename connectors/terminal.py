@@ -13,7 +13,9 @@ a title is text, not a colour.
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -40,13 +42,40 @@ if TYPE_CHECKING:  # importing ingest pulls in llama-index (~1 s): not for `plan
 err_console = Console(stderr=True)
 
 
+class _Unpadded(io.TextIOBase):
+    """Writes to the current ``sys.stdout`` with each line's trailing spaces removed:
+    rich pads every line to the console width, which a file or a pipe should not get."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        for line in lines:
+            sys.stdout.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            sys.stdout.write(self._pending.rstrip())
+            self._pending = ""
+        sys.stdout.flush()
+
+
 class _Stdout:
     """A rich console bound at print time: wide when piped (or under a test runner),
-    so tables of plan items are not squeezed to 80 columns in files and logs."""
+    so tables of plan items are not squeezed to 80 columns in files and logs, and
+    without the padding to that width at the end of each line."""
 
     def __getattr__(self, name: str):
         probe = Console()
-        return getattr(probe if probe.is_terminal else Console(width=200), name)
+        if probe.is_terminal:
+            return getattr(probe, name)
+        return getattr(Console(width=200, file=_Unpadded()), name)
 
 
 console = _Stdout()
@@ -178,22 +207,48 @@ def print_items(items: list[PlanItem], documents: list[PlanDocument]) -> None:
     console.print(f"{len(items)} item{'s' if len(items) != 1 else ''}")
 
 
+_SOURCE_LINE = re.compile(r"^Source: .*(?:\n|$)", re.M)
+"""The answer's own "Source: …" line; the numbered Sources list below says it in full."""
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer as the terminal shows it: without its "Source:" line when the
+    numbered Sources list follows (the answer itself keeps it, for Slack and the evals)."""
+    text = answer.answer
+    return _SOURCE_LINE.sub("", text).rstrip("\n") if answer.citations else text
+
+
 def print_answer(answer: Answer) -> None:
     """The answer, then its numbered sources with the quoted text."""
     style = "" if answer.answered else "yellow"
     # Markdown renders the text itself (no rich markup), so only control characters are escaped.
-    console.print(
-        Markdown(_CONTROL_NOT_NEWLINE.sub(_shown, answer.answer).replace("\n", "  \n")), style=style
-    )
+    text = _CONTROL_NOT_NEWLINE.sub(_shown, answer_text(answer))
+    console.print(Markdown(text.replace("\n", "  \n")), style=style)
     if answer.citations:
         console.print()
-        console.print("[bold]Sources[/bold]")
-        for n, cite in enumerate(answer.citations, start=1):
-            where = " · ".join(
-                filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None])
+        print_sources(answer)
+
+
+def print_sources(answer: Answer, *, links: bool = False) -> None:
+    """The numbered sources of ``answer`` with the quoted text; ``links`` adds each
+    source's page and public address (``/sources`` in ``planbot chat``)."""
+    if not answer.citations:
+        console.print("[dim]The last answer has no sources.[/dim]")
+        return
+    console.print("[bold]Sources[/bold]")
+    for n, cite in enumerate(answer.citations, start=1):
+        where = " · ".join(
+            filter(None, [cite.document, cite.date, f"ref {cite.ref}" if cite.ref else None])
+        )
+        console.print(f"[{n}] {safe(where)}  [dim]{safe(cite.source)}[/dim]", highlight=False)
+        if links and (cite.page or cite.section):
+            place = ", ".join(
+                filter(None, [f"p. {cite.page}" if cite.page else None, cite.section])
             )
-            console.print(f"[{n}] {safe(where)}  [dim]{safe(cite.source)}[/dim]", highlight=False)
-            console.print(f"    [dim]“{safe(clip_quote(cite.quote))}”[/dim]", highlight=False)
+            console.print(f"    {safe(place)}", highlight=False)
+        if links and cite.url:
+            console.print(f"    {safe(cite.url)}", highlight=False)
+        console.print(f"    [dim]“{safe(clip_quote(cite.quote))}”[/dim]", highlight=False)
 
 
 def clip_quote(text: str, limit: int = 240) -> str:

@@ -23,16 +23,13 @@ from assistant.answering.retrieve import Search
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query, understand
 from assistant.config import Settings, get_settings
+from assistant.conversation import lacks_subject, needs_subject, with_context
 from assistant.llm.backends import configured
 from assistant.models import Answer
 from indexing.store import IndexStore
 from indexing.terms import content_stems
 
 _ASKED = re.compile(r"\b(?:asked|asking|submitted|raised|put)\b", re.I)
-_FOLLOW_UP = re.compile(
-    r"^\s*(and|what about|how about|who|when|what|is it|it|its|that|this)\b.*\b(it|its|that|this|they|them)\b",
-    re.I,
-)
 
 
 class QuestionError(ValueError):
@@ -93,7 +90,12 @@ class Assistant:
         )
         query.text = text if query.text == text else query.text
         if context is not None:
-            query = _with_context(query, context)
+            resolved = with_context(query, context, scope)
+            if isinstance(resolved, Answer):
+                return self._finish(resolved, started, store)
+            query = resolved
+        if not document and not query.refs and lacks_subject(query):
+            return self._finish(needs_subject(query), started, store)
         explicit_docs = match_documents(document, scope.documents) if document else []
         if document and not explicit_docs:
             raise QuestionError(
@@ -105,6 +107,9 @@ class Assistant:
             from assistant.llm.generate import generate_answer  # llama-index: only when asked for
 
             answer = generate_answer(answer, self.settings)
+        return self._finish(answer, started, store)
+
+    def _finish(self, answer: Answer, started: float, store: IndexStore) -> Answer:
         answer.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         answer.metadata["index_generation"] = store.generation
         return answer
@@ -228,21 +233,3 @@ def _swap_typos(text: str, words: list[str]) -> str:
         return found[0] if len(found) == 1 else word
 
     return re.sub(r"[A-Za-z]{5,}", fix, text)
-
-
-def _with_context(query: Query, context: Answer) -> Query:
-    """A thread follow-up ("and who owns it?") is about the item the last answer used."""
-    if query.refs or not context.items or not _FOLLOW_UP.search(query.text):
-        return query
-    item = context.items[0]
-    if not item.ref:
-        return query
-    intent = query.intent if query.intent in (Intent.status, Intent.when) else Intent.status
-    return query.model_copy(
-        update={
-            "refs": [item.ref],
-            "document_ids": [item.document_id],
-            "intent": intent,
-            "asks_owner": True,
-        }
-    )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk import WebClient
 
 from assistant.config import Settings
+from assistant.conversation import Conversation
 from assistant.models import Answer
 from connectors.slack import blocks
 from connectors.slack.access import Audience, access_for
@@ -83,11 +84,13 @@ class PlanBot:
         user: str | None,
         channel: str | None,
         audience: Audience,
-        context: Answer | None = None,
+        conversation: Conversation | None = None,
         document: str | None = None,
     ) -> Answer | str:
         """An ``Answer`` from the documents its readers may see (``access``), or the
-        message to show instead (help, a polite refusal, an error)."""
+        message to show instead (help, a polite refusal, an error). In a
+        ``conversation`` (a thread) the question has its context and the answer is
+        kept as its latest turn (``assistant.conversation``)."""
         from assistant.answering.router import QuestionError
         from indexing.store import IndexMissing
 
@@ -97,7 +100,9 @@ class PlanBot:
             return slow_down
         try:
             access = access_for(self.settings, user=user, channel=channel, audience=audience)
-            return self.assistant.ask(question, context=context, document=document, access=access)
+            if conversation is not None:
+                return conversation.ask(self.assistant, question, document=document, access=access)
+            return self.assistant.ask(question, document=document, access=access)
         except QuestionError as err:
             return str(err)
         except IndexMissing:

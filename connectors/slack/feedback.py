@@ -24,11 +24,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from assistant.conversation import FOLLOW_UP_OF  # the question a follow-up was asked after
 from assistant.models import Answer
 
 Verdict = Literal["up", "down"]
-FOLLOW_UP_OF = "follow_up_of"
-"""``Answer.metadata`` key: the question a thread follow-up was asked after."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (

@@ -18,7 +18,6 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from assistant.models import Answer
 from connectors.slack.access import Audience
 from connectors.slack.answering import (
     HELP,
@@ -28,7 +27,6 @@ from connectors.slack.answering import (
     post,
     respond_all,
 )
-from connectors.slack.feedback import FOLLOW_UP_OF
 from connectors.slack.incoming import clean_question
 
 ASKING_SUBTYPES = frozenset({None, "file_share"})
@@ -46,9 +44,7 @@ def register(app: App, bot: PlanBot) -> None:
         channel, ts = event["channel"], event["ts"]
         if not bot.recent.claim(("message", channel, ts)):
             return
-        in_thread = event.get("thread_ts")
-        root = in_thread or ts
-        previous = bot.memory.last(channel, in_thread) if in_thread else None
+        root = event.get("thread_ts") or ts  # a new mention starts its own thread
         question = clean_question(event.get("text", ""), context.bot_user_id)
         converse(
             bot,
@@ -58,7 +54,6 @@ def register(app: App, bot: PlanBot) -> None:
             memory_ts=root,
             question=question,
             user=event.get("user"),
-            previous=previous,
         )
 
     def is_direct_question(event: dict[str, Any]) -> bool:
@@ -85,7 +80,6 @@ def register(app: App, bot: PlanBot) -> None:
             memory_ts=in_thread,
             question=question,
             user=event.get("user"),
-            previous=bot.memory.last(channel, in_thread),
         )
 
     def ack_plan(ack: Ack, command: dict[str, Any]) -> None:
@@ -125,17 +119,16 @@ def converse(
     memory_ts: str | None,
     question: str,
     user: str | None,
-    previous: Answer | None,
 ) -> None:
-    """Answer in a conversation (thread ``reply_ts``) and remember it for follow-ups."""
+    """Answer in a conversation (thread ``reply_ts``, remembered under ``memory_ts``): the
+    question has the thread's context and its answer is the thread's latest turn, kept
+    before posting, as a reply may follow at once."""
+    conversation = bot.memory.conversation(channel, memory_ts)
     result = bot.answer(
-        question, user=user, channel=channel, audience=Audience.channel, context=previous
+        question, user=user, channel=channel, audience=Audience.channel, conversation=conversation
     )
     if isinstance(result, str):
         post(client, channel, reply_ts, notice_replies(result))
         return
-    if previous is not None:
-        result.metadata[FOLLOW_UP_OF] = previous.question  # an eval made from it needs this context
     answer_id = bot.store.save_answer(result, user=user, channel=channel, thread_ts=reply_ts)
-    bot.memory.remember(channel, memory_ts, result)  # before posting: a reply may follow at once
     post(client, channel, reply_ts, answer_replies(result, answer_id))

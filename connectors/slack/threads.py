@@ -1,18 +1,16 @@
-"""The last answer in each Slack thread, so follow-ups resolve.
+"""The conversation of each Slack thread, so follow-ups resolve.
 
 "And who owns it?" only means something next to the answer before it. Slack does not
 give a bot its own earlier replies for free (that is a ``conversations.replies`` call
-and a history scope per message), so the bot remembers the last ``Answer`` it posted
-in each (channel, thread) in memory. Bounded, so a long-running bot cannot grow
-without limit; lost on restart, which costs only the context of a follow-up.
+and a history scope per message), so the bot keeps the conversation of each
+(channel, thread) itself. What a conversation remembers, how long and how many, and
+how a follow-up uses it are ``assistant.conversation``'s rules, the same as
+``planbot chat``'s; this module only says which Slack messages share one.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
-
+from assistant.conversation import Conversation, Conversations
 from assistant.models import Answer
 
 DM_ROOT = ""
@@ -20,36 +18,22 @@ DM_ROOT = ""
 
 
 class ThreadMemory:
-    """Last ``Answer`` per (channel, thread_ts); least recently used threads are forgotten."""
+    """The conversation per (channel, thread_ts); a DM's main conversation is ``DM_ROOT``."""
 
     def __init__(self, max_threads: int = 5000, ttl_seconds: float = 7 * 24 * 3600) -> None:
-        self._answers: OrderedDict[tuple[str, str], tuple[float, Answer]] = OrderedDict()
-        self._lock = threading.Lock()
-        self.max_threads = max_threads
-        self.ttl_seconds = ttl_seconds
+        self._conversations = Conversations(max_threads, ttl_seconds)
+
+    def conversation(self, channel: str, thread_ts: str | None) -> Conversation:
+        """The thread's conversation, started empty for a new (or long idle) thread."""
+        return self._conversations.get((channel, thread_ts or DM_ROOT))
 
     def remember(self, channel: str, thread_ts: str | None, answer: Answer) -> None:
-        key = (channel, thread_ts or DM_ROOT)
-        with self._lock:
-            self._answers[key] = (time.monotonic(), answer)
-            self._answers.move_to_end(key)
-            while len(self._answers) > self.max_threads:
-                self._answers.popitem(last=False)
+        """``answer`` is the thread's latest turn (a shared answer starts its thread)."""
+        self._conversations.remember((channel, thread_ts or DM_ROOT), answer)
 
     def last(self, channel: str, thread_ts: str | None) -> Answer | None:
-        """The previous answer in this thread, or ``None`` (none, or too old to trust)."""
-        key = (channel, thread_ts or DM_ROOT)
-        with self._lock:
-            entry = self._answers.get(key)
-            if entry is None:
-                return None
-            stamp, answer = entry
-            if time.monotonic() - stamp > self.ttl_seconds:
-                del self._answers[key]
-                return None
-            self._answers.move_to_end(key)
-            return answer
+        """The context a follow-up in this thread has, or ``None``."""
+        return self._conversations.last((channel, thread_ts or DM_ROOT))
 
     def __len__(self) -> int:
-        with self._lock:
-            return len(self._answers)
+        return len(self._conversations)
