@@ -635,6 +635,7 @@ _HEADER = st.lists(
 )
 
 
+@pytest.mark.slow  # a property test: 150 random tables through the whole reader
 @settings(max_examples=150, deadline=None)
 @given(
     header=_HEADER,

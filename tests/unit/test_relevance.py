@@ -1,0 +1,132 @@
+"""Relevance: does a source answer the question? Coverage of the question's rarer words,
+reranking, the periods a question names and whether an item's values answer a figure
+question, judged on hand-built documents in a ``Scope`` with no store behind it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import relevance
+from assistant.answering.evidence import Evidence
+from assistant.answering.understand import understand
+
+from .plans import MemoryScope, candidate, documents, item, item_node, kpi_report, q2_update
+
+FLOOR = 0.2
+DOCS = documents()
+SCOPE = MemoryScope(DOCS)
+
+
+def node(ref: str):
+    doc = q2_update()
+    return item_node(next(i for i in doc.items if i.ref == ref), doc)
+
+
+def kpi_node(n: int):
+    doc = kpi_report()
+    return item_node(doc.items[n], doc)
+
+
+def query(text: str):
+    return understand(text, DOCS)
+
+
+def test_a_source_with_the_rare_words_covers_the_question() -> None:
+    asked = query("any news on the day centre for rough sleepers?")
+    assert relevance.coverage(SCOPE, asked, [candidate(node("1.2"), 0.5)]) == pytest.approx(1.0)
+    assert relevance.coverage(SCOPE, asked, [candidate(node("2.2"), 0.5)]) == 0.0
+
+
+def test_coverage_is_the_best_of_the_candidates() -> None:
+    asked = query("any news on the day centre for rough sleepers?")
+    both = [candidate(node("2.2"), 0.5), candidate(node("1.2"), 0.3)]
+    assert relevance.coverage(SCOPE, asked, both) == pytest.approx(1.0)
+
+
+def test_relevant_needs_closeness_and_the_questions_words() -> None:
+    asked = query("any news on the day centre for rough sleepers?")
+    assert relevance.relevant(FLOOR, SCOPE, asked, [candidate(node("1.2"), FLOOR + 0.05)])
+    # Close in meaning but without the question's words: not an answer…
+    assert not relevance.relevant(FLOOR, SCOPE, asked, [candidate(node("2.2"), FLOOR + 0.1)])
+    # …unless very close.
+    strong = FLOOR + relevance.STRONG_MATCH
+    assert relevance.relevant(FLOOR, SCOPE, asked, [candidate(node("2.2"), strong)])
+    # The words without the closeness: not an answer either.
+    assert not relevance.relevant(FLOOR, SCOPE, asked, [candidate(node("1.2"), FLOOR - 0.01)])
+    assert not relevance.relevant(FLOOR, SCOPE, asked, [])
+
+
+def test_a_year_no_document_covers_is_not_answered() -> None:
+    asked = query("how many trees were planted in 2031?")
+    top = candidate(node("2.2"), 0.9)
+    assert not relevance.periods_known(SCOPE, asked, top)
+    assert not relevance.relevant(FLOOR, SCOPE, asked, [top])
+    assert relevance.periods_known(SCOPE, query("how many trees were planted in 2017?"), top)
+
+
+def test_a_quarter_must_be_one_a_document_covers() -> None:
+    assert relevance.periods_known(SCOPE, query("what happened on homes in Q2?"))
+    assert not relevance.periods_known(SCOPE, query("what happened on homes in Q4?"))
+
+
+def test_a_financial_year_must_be_the_sources() -> None:
+    top = candidate(kpi_node(0), 0.6)
+    assert relevance.year_ranges_held("what is the pothole target for 2024/25?", top)
+    assert not relevance.year_ranges_held("what is the pothole target for 2025/26?", top)
+    assert relevance.year_ranges_held("what is the pothole target?", top)
+
+
+def test_rerank_puts_the_source_holding_the_words_first() -> None:
+    asked = query("is the day centre for rough sleepers open?")
+    fused = [candidate(node("2.2"), 0.42), candidate(node("1.2"), 0.40)]
+    assert [c.node.id for c in relevance.rerank(SCOPE, asked, fused)] == [
+        "update-q2:1.2",
+        "update-q2:2.2",
+    ]
+    # With no words of the question anywhere, the closer one stays first.
+    asked = query("is anything happening?")
+    assert relevance.rerank(SCOPE, asked, fused)[0].node.id == "update-q2:2.2"
+
+
+def test_rarer_words_weigh_more() -> None:
+    # "lease" is in one source, "completed" in two (homes, potholes): the source holding
+    # only the rarer word covers more of the question than the one holding the commoner.
+    asked = query("lease completed")
+    lease = relevance.coverage(SCOPE, asked, [candidate(node("1.2"), 0.5)])
+    completed = relevance.coverage(SCOPE, asked, [candidate(kpi_node(0), 0.5)])
+    assert 0 < completed < 0.5 < lease < 1
+
+
+def test_evidence_must_hold_the_questions_words() -> None:
+    asked = query("has the asbestos survey delayed the day centre?")
+    on = Evidence(
+        candidate=candidate(node("1.2"), 0.4),
+        sentence="Lease signed; fit-out delayed by asbestos survey.",
+        score=1.0,
+        has_required=True,
+    )
+    off = Evidence(
+        candidate=candidate(node("2.1"), 0.4),
+        sentence="Contract re-tendered after the supplier withdrew.",
+        score=1.0,
+        has_required=True,
+    )
+    assert relevance.evidence_on_topic(FLOOR, SCOPE, asked, on)
+    assert not relevance.evidence_on_topic(FLOOR, SCOPE, asked, off)
+
+
+def test_values_that_answer_a_figure_question() -> None:
+    potholes, households = kpi_report().items
+    assert relevance.states_values(potholes)
+    assert not relevance.states_values(item("9.9", "A commitment with words only"))
+    assert relevance.states_values(item("9.8", "Exposure", other_fields={"Exposure £m": "4.2"}))
+    assert relevance.answers_figure(query("what percentage of potholes were repaired?"), potholes)
+    # "how many" is not answered by a rate, "how much did it cost" not by a percentage.
+    assert not relevance.answers_figure(query("how many potholes were repaired?"), potholes)
+    assert not relevance.answers_figure(query("how much did pothole repairs cost?"), potholes)
+    assert relevance.answers_figure(query("how many households are in B&Bs?"), households)
+
+
+def test_newer_documents_sort_later_by_date_key() -> None:
+    older, newer = node("1.1"), kpi_node(0)
+    assert relevance.date_key(older) < relevance.date_key(newer)
