@@ -1,19 +1,31 @@
-"""Shared fixtures: the real shipped corpus, indexed once per test session.
+"""Shared fixtures and the rules that sort the suite into layers.
 
 Tests run the real pieces (the packaged MiniLM model, an embedded Chroma, BM25) on the
-real documents; building that index takes ~20 s, so it is built once and shared.
+real documents; building that index takes ~20 s, so it is built once and shared
+(``corpus_settings``). ``tests/unit`` needs none of it: hand-built documents, no model,
+no Chroma.
 
-``pytest --chroma-server`` runs every test with the vectors in a real ``chroma run``
-server on loopback instead of the embedded store (``PLANBOT_CHROMA_URL``, set before
-any test builds its settings, and inherited by the ``planbot`` processes tests start).
+``pytest --chroma-server`` runs the tests that open the index through the configured
+store (marker ``store``) with the vectors in a real ``chroma run`` server on loopback
+(``PLANBOT_CHROMA_URL``, set before any test builds its settings, and inherited by the
+``planbot`` processes tests start); the rest have nothing a server would change and are
+deselected. A test using one of the index fixtures below is marked ``store`` here; a
+test that ingests by itself carries the marker in its file, and one that opens a Chroma
+of its own choosing (embedded whatever the URL says, or its own server) carries
+``own_store``. Without ``--chroma-server`` a test that opens a Chroma client in this
+process while carrying neither marker fails, so the server pass cannot silently miss it.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,13 +33,18 @@ from assistant.config import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT / "corpus"
 
+STORE_FIXTURES = frozenset({"corpus_settings", "slack_index_settings"})
+"""Fixtures that build or open the index through the configured store; every test whose
+fixtures include one (directly or through another fixture) is marked ``store``."""
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--chroma-server",
         action="store_true",
-        help="run every test against a real `chroma run` server on loopback (PLANBOT_CHROMA_URL) "
-        "instead of the embedded Chroma store",
+        help="run the tests that touch the store (marker `store`) against a real `chroma run` "
+        "server on loopback (PLANBOT_CHROMA_URL) instead of the embedded Chroma store; the "
+        "others are deselected",
     )
 
 
@@ -42,6 +59,21 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_SERVER] = (server, path)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.store)
+    if not config.getoption("--chroma-server"):
+        return
+    keep = [
+        i for i in items if i.get_closest_marker("store") and not i.get_closest_marker("own_store")
+    ]
+    dropped = [i for i in items if i not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     running = config.stash.get(_SERVER, None)
     if running is None:
@@ -52,6 +84,64 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     stop_chroma_server(server)
     os.environ.pop("PLANBOT_CHROMA_URL", None)
     shutil.rmtree(path, ignore_errors=True)
+
+
+class _ChromaWatch:
+    """Counts the Chroma clients this process opens (``indexing.store.chroma_client``,
+    the one way product code reaches Chroma), so a test that touches the store without
+    saying so is caught."""
+
+    def __init__(self) -> None:
+        self.opened = 0
+
+    def install(self) -> None:
+        import indexing.store as store
+
+        if getattr(store.chroma_client, "watched", False):
+            return
+        original: Callable[..., Any] = store.chroma_client
+
+        @functools.wraps(original)
+        def watched(*args: Any, **kwargs: Any) -> Any:
+            self.opened += 1
+            return original(*args, **kwargs)
+
+        watched.watched = True  # type: ignore[attr-defined]  # a flag on the wrapper
+        store.chroma_client = watched
+        ingest = sys.modules.get("indexing.ingest")  # imported it by name already
+        if ingest is not None:
+            ingest.chroma_client = watched  # type: ignore[attr-defined]  # same signature
+
+
+_WATCH = _ChromaWatch()
+_OPENED_BEFORE = pytest.StashKey[int]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if not session.config.getoption("--chroma-server"):
+        _WATCH.install()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    item.stash[_OPENED_BEFORE] = _WATCH.opened
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    outcome = yield
+    report = outcome.get_result()
+    if call.when != "teardown" or item.config.getoption("--chroma-server"):
+        return
+    if item.get_closest_marker("store") or item.get_closest_marker("own_store"):
+        return
+    if _WATCH.opened > item.stash.get(_OPENED_BEFORE, _WATCH.opened):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{item.nodeid} opened a Chroma client but is marked neither `store` (it uses the "
+            "configured store: runs again with --chroma-server) nor `own_store` (it chooses "
+            "its own Chroma: runs once); mark it, or the server pass would miss it"
+        )
 
 
 def pytest_report_header(config: pytest.Config) -> str:

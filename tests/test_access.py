@@ -19,6 +19,8 @@ from assistant.config import Settings
 from assistant.models import Answer
 from indexing.ingest import ingest
 
+pytestmark = pytest.mark.store  # builds its restricted index through the configured store
+
 SECRET = "Dispose of the Fennel House to a private buyer by March 2018"
 EXEMPT_PAPER = (
     "Exempt Cabinet briefing – Schedule 12A\n\n"
@@ -118,15 +120,23 @@ def test_cli_access_option(restricted_index: Settings, monkeypatch: pytest.Monke
     try:
         runner = CliRunner()
         public = runner.invoke(cli, ["items", "--rating", "R", "--json"])
-        assert public.exit_code == 0 and public.output == ""
+        assert (public.exit_code, public.exception, public.output) == (0, None, "")
         allowed = runner.invoke(
             cli, ["items", "--rating", "R", "--json", "--access", "public,restricted"]
         )
+        assert (allowed.exit_code, allowed.exception) == (0, None), allowed.output
         assert [json.loads(line)["ref"] for line in allowed.output.splitlines()] == ["90.1", "90.2"]
+        # A crash prints nothing secret either: the command must have answered, and the
+        # answer must come from the public papers alone.
         asked = runner.invoke(cli, ["ask", "--json", "what's the status of 90.1?"])
-        assert "Fennel House" not in asked.output
+        assert (asked.exit_code, asked.exception) == (0, None), asked.output
+        answer = json.loads(asked.output)
+        assert answer["question"] == "what's the status of 90.1?"
+        assert "exempt-briefing" not in {c["document_id"] for c in answer["citations"]}
+        assert secrets_in(asked.output, "what's the status of 90.1?") == []
         bad = runner.invoke(cli, ["ask", "--access", "secret", "who owns 12.1?"])
-        assert bad.exit_code == 1 and "unknown access label" in bad.output
+        assert bad.exit_code == 1 and isinstance(bad.exception, SystemExit), bad.exception
+        assert "unknown access label" in bad.output
     finally:
         config.get_settings.cache_clear()
 

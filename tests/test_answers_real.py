@@ -17,6 +17,8 @@ import yaml
 
 from assistant.config import Settings
 
+pytestmark = pytest.mark.store  # ingests through the configured store
+
 REAL = Path(__file__).resolve().parents[1] / "evals" / "corpus-real"
 FILES = {
     "other/ukgov-covid-inquiry-m1-govt-response.pdf": "ukgov-covid-inquiry-m1-govt-response.pdf",

@@ -18,7 +18,8 @@ from conftest import CORPUS
 
 from assistant.config import Settings
 
-pytestmark = pytest.mark.slow
+# Its own server beside the embedded store: nothing for the --chroma-server pass to add.
+pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 PREFIX = "plan_items_servertest"
 
@@ -134,7 +135,7 @@ def test_short_eval_scores_the_same_as_the_embedded_store(server_assistant, assi
     embedded = run_sets(assistant, [short], "embedded")
     assert len(on_server) == len(subset) >= 20
     assert not [r.id for r in on_server if r.error], [r.error for r in on_server if r.error]
-    for server_result, embedded_result in zip(on_server, embedded, strict=False):
+    for server_result, embedded_result in zip(on_server, embedded, strict=True):
         assert server_result.answer == embedded_result.answer, server_result.id
         assert server_result.checks == embedded_result.checks, server_result.id
     passed = sum(r.passed for r in on_server)

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from assistant.config import Settings
 from connectors.cli import cli
 
+pytestmark = pytest.mark.store  # ingests through the configured store
+
 
 @pytest.fixture()
 def run(corpus_settings: Settings, monkeypatch: pytest.MonkeyPatch):
@@ -19,8 +21,12 @@ def run(corpus_settings: Settings, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("PLANBOT_DATA_DIR", str(corpus_settings.data_dir))
     config.get_settings.cache_clear()
 
-    def invoke(*args: str, input: str | None = None):
-        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    def invoke(*args: str, input: str | None = None, code: int | None = 0):
+        """The result, once its exit code is ``code`` (None: any, checked by the caller)."""
+        result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, result.output[-2000:]
+        return result
 
     yield invoke
     config.get_settings.cache_clear()

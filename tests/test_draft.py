@@ -25,6 +25,8 @@ from assistant.prompts import Phrases
 from connectors.draft_command import draft_command
 from evals.sets import load_set
 
+pytestmark = pytest.mark.store  # ingests through the configured store
+
 pytest_plugins = ["draft_fixtures"]
 
 EVAL_SET = load_set(

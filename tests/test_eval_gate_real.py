@@ -22,7 +22,8 @@ from click.testing import CliRunner
 
 from connectors.cli import cli
 
-pytestmark = pytest.mark.slow
+# The gate's own embedded index (PLANBOT_CHROMA_URL removed): run once.
+pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 THRESHOLDS = [
     "--min-answer",

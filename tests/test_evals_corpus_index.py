@@ -18,7 +18,8 @@ from click.testing import CliRunner
 
 from connectors.cli import cli
 
-pytestmark = pytest.mark.slow
+# Its own embedded index (PLANBOT_CHROMA_URL removed): run once.
+pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 REAL = Path(__file__).resolve().parent.parent / "evals" / "corpus-real" / "other"
 FILES = (
@@ -87,6 +88,7 @@ def test_a_named_corpus_gets_its_own_index_which_is_reused(
         config.get_settings.cache_clear()
 
     assert first.exit_code == 0, first.output
+    assert second.exit_code == 0, second.output
     assert (data_dir / "eval-tiny-real").is_dir() and not (
         data_dir / "CURRENT"
     ).exists()  # not the configured index

@@ -51,6 +51,8 @@ from indexing.loaders._text import text_blocks
 from indexing.ratings import parse_rating
 from indexing.readers import read_document
 
+pytestmark = pytest.mark.store  # ingests through the configured store
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "corpus"
 Q2_FILE = "council-plan-delivery-update-q2-2017.txt"

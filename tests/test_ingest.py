@@ -11,6 +11,8 @@ from assistant.config import Settings
 from indexing.ingest import ingest
 from indexing.store import IndexStore, current_generation
 
+pytestmark = pytest.mark.store  # ingests through the configured store
+
 Q2_FILE = "council-plan-delivery-update-q2-2017.txt"
 
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from assistant.config import Settings
 from indexing.ingest import ingest
 from indexing.store import IndexStore
+
+pytestmark = pytest.mark.store  # ingests through the configured store
 
 KENT = Path(__file__).resolve().parents[1] / "evals" / "corpus-real" / "kent"
 PAPER = "cabinet_2025-01-30__24-00096 - PRoD.pdf"
