@@ -80,7 +80,12 @@ def shorten(text: str, limit: int, placeholder: str = " …") -> str:
     if len(flat) <= limit:
         return flat
     cut = textwrap.shorten(flat, width=limit, placeholder=placeholder)
-    body = cut[: -len(placeholder)] if cut.endswith(placeholder) else cut
+    if placeholder and cut.endswith(placeholder):
+        body = cut[: -len(placeholder)]
+    elif placeholder and cut.strip() == placeholder.strip():
+        body = ""  # the first word alone is longer than ``limit``
+    else:
+        body = cut
     body = body.rstrip(" ,;:")
     if not body:
         body = flat[: max(limit - len(placeholder), 1)]

@@ -20,6 +20,7 @@ from pathlib import Path
 from indexing.blocks import Block, BlockKind
 from indexing.model import DocumentKind, DocumentMeta
 from indexing.readers.dates import find_dates, parse_date, parse_period
+from indexing.text import shorten
 
 _LABELS = (
     r"subject matter\s*/\s*title of decision|title of decision|subject|title|from|to|by|date"
@@ -102,7 +103,7 @@ def _clean(text: str) -> str:
         first, _, rest = text.partition(" ")  # "MINUTES of a meeting …", not "EQIA: the council …"
         if first.isalpha() and first.isupper() and len(first) > 4 and rest[:1].islower():
             text = f"{first.capitalize()} {rest}"
-    return text[:200].rsplit(" ", 1)[0] if len(text) > 200 else text
+    return shorten(text, 200, placeholder="")
 
 
 def _title_case(text: str) -> str:
