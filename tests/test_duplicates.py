@@ -12,6 +12,7 @@ from indexing.model import DocumentMeta, Location, Passage, PlanDocument
 from indexing.readers import read_document
 from indexing.readers.duplicates import (
     duplicate_nodes,
+    figures,
     find_duplicates,
     mark_duplicates,
     nodes,
@@ -120,3 +121,23 @@ def test_short_or_merely_similar_papers_are_not_repeats() -> None:
     whole = passage_doc("whole", None, *MINUTES)
     assert find_duplicates([short_a, short_b]) == {}
     assert find_duplicates([half, whole]) == {}
+
+
+def test_a_register_published_again_keeps_its_revised_rows() -> None:
+    # The budget risk register goes to Cabinet (22 January) and again, revised, to County
+    # Council (13 February): the same risks, some exposures changed. The unchanged rows
+    # are cited from the first publication; a row whose figures changed stays indexed.
+    first = read("cabinet_2025-01-30__Appendix I Budget Risk Register 22.01.25.pdf", "jan")
+    final = read(
+        "full_council_2025-02-13__Appendix J - Budget Risk Register.pdf", "feb", "2025-02-13"
+    )
+    repeats = duplicate_nodes([final, first])
+    texts = dict(nodes(final))
+    savings = next(i for i in final.items if i.commitment.startswith("Non delivery of Savings"))
+    assert "120.9" in texts[savings.id]
+    assert savings.id not in repeats  # 120.9 in February, 119.2 in January
+    kept_same = [n for n in repeats if n.startswith("feb")]
+    assert kept_same, "rows that did not change are still repeats of the first publication"
+    first_texts = dict(nodes(first))
+    for node_id, target in repeats.items():
+        assert figures(texts[node_id]) <= figures(first_texts[target])

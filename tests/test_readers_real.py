@@ -193,3 +193,47 @@ def test_a_spreadsheet_register_through_the_loader_carries_sheet_and_row(tmp_pat
         ("R2", ItemKind.risk, "A", "Ann Lee", {"likelihood": "3", "impact": "4", "score": "12"}),
     ]
     assert (doc.items[1].location.sheet, doc.items[1].location.row) == ("Q3 risks", 3)
+
+
+def test_a_record_laid_on_its_side_is_read_by_its_labels() -> None:
+    # Each directorate of the QPR opens with a two-column box: "Cabinet Member | Dylan
+    # Jeffrey" over "Corporate Director | Amanda Beer" (labels down the first column).
+    # Read as a header row over a body row it gave "Cabinet Member: Corporate Director".
+    import pdfplumber
+
+    with pdfplumber.open(REAL / QPR) as pdf:
+        box = next(t for t in pdf.pages[7].extract_tables() if t and t[0][0] == "Cabinet Member")
+    assert box == [["Cabinet Member", "Dylan Jeffrey"], ["Corporate Director", "Amanda Beer"]]
+    rows = [r for r in read(QPR).tables if r.location.page == 8 and "Cabinet Member" in r.cells]
+    assert [r.cells for r in rows] == [
+        {"Cabinet Member": "Dylan Jeffrey", "Corporate Director": "Amanda Beer"}
+    ]
+    assert rows[0].table == "Customer Services"
+
+
+def test_a_table_of_labels_and_values_is_upright_only_when_its_first_column_is_labels() -> None:
+    from indexing.blocks import Block, BlockKind, Row
+    from indexing.readers.tables import _upright
+
+    side = Block(
+        kind=BlockKind.table,
+        header=[["Lead officer", "Jane Smith"]],
+        rows=[Row(cells=["Portfolio holder", "Cllr Bob Jones"]), Row(cells=["RAG", "Amber"])],
+    )
+    upright = _upright(side)
+    assert upright.header == [["Lead officer", "Portfolio holder", "RAG"]]
+    assert [r.cells for r in upright.rows] == [["Jane Smith", "Cllr Bob Jones", "Amber"]]
+    # a real header over rows ("Lead officer | Portfolio holder") stays as it is
+    table = Block(
+        kind=BlockKind.table,
+        header=[["Lead officer", "Portfolio holder"]],
+        rows=[Row(cells=["Jane Smith", "Cllr Bob Jones"])],
+    )
+    assert _upright(table) == table
+    # and so does a table whose first column is not all labels
+    mixed = Block(
+        kind=BlockKind.table,
+        header=[["Owner", "Jane Smith"]],
+        rows=[Row(cells=["Repair the bridge", "Amber"])],
+    )
+    assert _upright(mixed) == mixed

@@ -222,6 +222,14 @@ def row_name(row: TableRow) -> str:
     return label
 
 
+def _said(header: str, said: set[str]) -> bool:
+    """The question names the column by its head word ("cabinet member" for "Cabinet
+    Members", "director" for "Corporate Director"), plural or not: words too common to
+    rank a source by are still the name of a column."""
+    words = re.findall(r"[a-z]+", header.lower())
+    return bool(words) and (words[-1] in said or words[-1].rstrip("s") in said)
+
+
 def row_values(row: TableRow, question: str) -> str:
     """The cells of a table row that a question asks for, under their headers:
     "Adult Social Care — 2025-26 Net Budget: £601.2m". Columns whose header shares a
@@ -232,10 +240,13 @@ def row_values(row: TableRow, question: str) -> str:
     years = set(re.findall(r"(?:19|20)\d{2}(?:[-/]\d{2,4})?", question))
     label = row_name(row)
     cells = [(header, value) for header, value in row.cells.items() if value and value != label]
+    said = set(re.findall(r"[a-z]+", question.lower()))
     wanted = [
         (header, value)
         for header, value in cells
-        if content_stems(header) & asked or any(year in header for year in years)
+        if content_stems(header) & asked
+        or any(year in header for year in years)
+        or _said(header, said)
     ]
     # "2025-26 net budget": of the budget columns, the year's.
     of_the_year = [

@@ -29,8 +29,11 @@ _DATE = re.compile(
 _NUMBER = re.compile(
     r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
 )
-_AGES = re.compile(r"\b(?:aged|ages|age)\s*(?:\d+\s*[-–]\s*)?$|\d\s*[-–]\s*$", re.I)
-_AGES_AFTER = re.compile(r"\s*(?:[-–]\s*\d+\s*)?(?:years?[- ]olds?|years?\b)", re.I)
+_AGES = re.compile(r"\b(?:aged|ages|age)\s*$", re.I)
+_AGES_AFTER = re.compile(
+    r"\s*(?:[-–]\s*\d+[-\s]*)?(?:years?[- ]olds?\b|[-–]\s*\d+\s*years?\b)", re.I
+)
+_BAND_END = re.compile(r"[-\s]*years?\b", re.I)
 """An age or an age band ("aged 16-64", "18-25 year olds") describes who is counted."""
 _MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
 _NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
@@ -77,7 +80,12 @@ def _non_year_numbers(sentence: str) -> list[str]:
             continue  # "As 10.1" points at another item; it is not a figure
         if re.search(r"\(\s*[A-Z]{2,5}\s*$", sentence[: match.start()]):
             continue  # "(AAIL 32)", "(SA 84)": a reference to an assessment, not a figure
-        if _AGES.search(sentence[: match.start()]) or _AGES_AFTER.match(sentence[match.end() :]):
+        before, after = sentence[: match.start()], sentence[match.end() :]
+        if (
+            _AGES.search(before)
+            or _AGES_AFTER.match(after)
+            or (re.search(r"\d\s*[-–]\s*$", before) and _BAND_END.match(after))
+        ):
             continue  # "children aged 4-5 years": who is counted, not the figure
         digits = re.sub(r"[^\d]", "", token)
         if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith("£"):
@@ -172,6 +180,45 @@ def _matched(wanted: set[str], stems: set[str]) -> set[str]:
     }
 
 
+_ASKS_VOTE = re.compile(r"\bvot(?:e|ed|es|ing)\b|\bcarried\b|\bdid (?:it|the \w+) pass\b", re.I)
+_TALLIED = re.compile(r"\b(?:For|Against) \(\d+\)")
+_AMENDMENT = re.compile(r"\bamendments?\b", re.I)
+VOTE_BONUS = 0.7
+"""A vote's recorded counts answer "how did the vote go" over any sentence about the motion."""
+WRONG_MOTION = 0.3
+"""An amendment is not the motion it amends: "who proposed the motion" is not answered
+by "Mr A proposed the following amendment to the motion", nor the other way round."""
+
+
+_ROLE_WORDS = {
+    "cabinet_member": r"cabinet members?|portfolio holders?|lead members?",
+    "director": r"(?:corporate |strategic |executive )?directors?",
+    "owner": r"owners?|lead officers?|responsible officers?",
+}
+"""How a document names the post a question asks for, next to the name that holds it."""
+
+
+def _names_role(query: Query, sentence: str) -> bool:
+    """The sentence gives a name under the post the question asks for."""
+    words = _ROLE_WORDS.get(query.people_role or "")
+    if query.intent != Intent.who or not words:
+        return False
+    return bool(
+        re.search(rf"\b(?:{words})\s*[:\-–]?\s*(?:Cllr\s+)?[A-Z][a-z]+ [A-Z]", sentence, re.I)
+    )
+
+
+def _procedure_fit(question: str, sentence: str) -> float:
+    score = 0.0
+    if _ASKS_VOTE.search(question) and _TALLIED.search(sentence):
+        score += VOTE_BONUS
+    if re.search(r"\b(?:propos|second|moved)", sentence, re.I):
+        asks_amendment = bool(_AMENDMENT.search(question))
+        if asks_amendment != bool(_AMENDMENT.search(sentence)):
+            score -= WRONG_MOTION
+    return score
+
+
 def best_evidence(
     query: Query,
     candidates: list[Candidate],
@@ -187,13 +234,21 @@ def best_evidence(
     found: list[Evidence] = []
     for rank, cand in enumerate(candidates[:limit]):
         subject = cand.node.item().commitment if cand.node.is_item else ""
-        for sentence in sentences(_candidate_text(cand)):
+        text = _candidate_text(cand)
+        # A table row is one statement: its cells stay together ("Cabinet Member: …;
+        # Corporate Director: …").
+        for sentence in [text] if cand.node.is_row else sentences(text):
             stems = content_stems(sentence)
             overlap = len(_matched(wanted, stems)) / max(1, len(wanted))
             required = _requirement(query, sentence, known_names, subject)
             score = overlap + 0.35 * cand.cosine + 0.15 / (1 + rank) + (0.3 if required else 0.0)
             if required and query.intent == Intent.who and _titled(sentence, query.text):
                 score += PERSON_BONUS  # "Mr Gough (Chairman)" over "Sessions House, County Hall"
+            score += _procedure_fit(query.text, sentence)
+            if required and _names_role(query, sentence):
+                score += (
+                    PERSON_BONUS  # "Cabinet Member: Dylan Jeffrey" for "who is the cabinet member"
+                )
             found.append(
                 Evidence(candidate=cand, sentence=sentence, score=score, has_required=required)
             )
@@ -208,12 +263,57 @@ def _candidate_text(cand: Candidate) -> str:
         return f"{item.commitment}\n{item.update or ''}"
     if node.is_row:
         return row_sentence(node.row())
-    return node.passage().text
+    return tally(node.passage().text)
+
+
+_COUNT_LINE = re.compile(
+    r"^\s*(For|Against|Abstain(?:ed|ing|ions)?)\s*[:(]\s*(\d+)\s*\)?\s*$", re.I
+)
+_OUTCOME = re.compile(
+    r"^\s*(?:the\s+)?(?:substantive\s+)?(?:motion|amendment|recommendations?)\b.{0,30}\b(?:carried|lost|agreed|fell|defeated)\b",
+    re.I,
+)
+
+
+def tally(text: str) -> str:
+    """A recorded vote ("For (41)", the names, "Against (10)", the names, "Motion
+    carried.") as one line of its counts and outcome, joined to the line that puts the
+    motion to the vote: the members' names between the counts are who voted, not what
+    the vote was."""
+    lines = text.split("\n")
+    out: list[str] = []
+    counting = False
+    for line in lines:
+        count = _COUNT_LINE.match(line)
+        if count:
+            piece = f"{count.group(1).title()} ({count.group(2)})"
+            if counting:
+                out[-1] += f", {piece}"
+            elif out:
+                out[-1] += f" {piece}"
+            else:
+                out.append(piece)
+            counting = True
+            continue
+        if counting:
+            outcome = _OUTCOME.search(line) or re.search(
+                r"\b(?:Motion|Amendment|Recommendations?) (?:carried|lost|agreed)\.?", line
+            )
+            if outcome:
+                out[-1] += f" — {outcome.group(0).strip().rstrip('.').lower()}."
+                counting = False
+            continue  # the names of those who voted
+        out.append(line)
+    return "\n".join(out)
 
 
 def row_sentence(row: TableRow) -> str:
-    """A table row as one sentence of its own cells: "Adult Social Care — 2025-26 net: £601.2m"."""
+    """A table row as one sentence of its own cells: "Adult Social Care — 2025-26 net: £601.2m".
+    A record of people (labels beside their values) reads as the page prints it:
+    "Customer Services — Cabinet Member Dylan Jeffrey; Corporate Director Amanda Beer"."""
     cells = list(row.cells.items())
     label = row_name(row)
+    if label != row.label():
+        return f"{label} — " + "; ".join(f"{header} {value}" for header, value in cells if value)
     rest = "; ".join(f"{header}: {value}" for header, value in cells if value and value != label)
     return f"{label} — {rest}" if rest else label

@@ -3,6 +3,8 @@ for, quoted and cited; and who a person is, from a document's key to initials.""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering import compose
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
@@ -12,9 +14,53 @@ from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation
 from assistant.text import quote as quoted
+from indexing.store import StoredNode
+
+_PROCEDURE = re.compile(
+    r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell)\b", re.I
+)
+"""Words of a meeting's procedure: who moved a motion, how the vote went."""
+
+
+def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+    """Minutes record a motion in three places: "Mr A proposed, and Mr B seconded the
+    following amendment:" ends one passage, the amendment's text is the next, and the
+    vote ("For (13) … Against (39) … Amendment lost.") the one after. For a question
+    about who moved something or how its vote went, the passages either side of the
+    best two passages are candidates too, carrying the found passage's words so the
+    subject stays in view."""
+    if not _PROCEDURE.search(query.text):
+        return candidates
+    by_id = {d.id: d for d in scope.documents}
+    out = list(candidates)
+    for cand in [c for c in candidates[:3] if not c.node.is_item and not c.node.is_row][:2]:
+        doc = by_id.get(cand.node.metadata.get("plan_document", ""))
+        if doc is None:
+            continue
+        ids = [p.id for p in doc.passages]
+        if cand.node.id not in ids:
+            continue
+        at = ids.index(cand.node.id)
+        for near in (at - 1, at + 1):
+            if not 0 <= near < len(ids) or any(c.node.id == ids[near] for c in out):
+                continue
+            passage = doc.passages[near]
+            node = StoredNode(
+                id=passage.id,
+                text=f"{passage.text}\n{cand.node.text}",
+                metadata={
+                    **cand.node.metadata,
+                    "section": passage.section or "",
+                    "page": passage.location.page or 0,
+                    "passage_json": passage.model_dump_json(),
+                },
+            )
+            out.insert(out.index(cand) + 1, Candidate(node=node, cosine=cand.cosine - 0.02))
+    return out
 
 
 def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
+    candidates = with_neighbours(scope, query, candidates)
     evidence = best_evidence(query, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required]
     if not fitting or not evidence_on_topic(floor, scope, query, fitting[0]):

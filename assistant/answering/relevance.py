@@ -27,6 +27,10 @@ RERANK_PRIOR = 0.02
 a source that holds the question's rare words beats one that is only close in meaning.
 Weights chosen by hit@1 on the hand-written set, on a plateau (0.5–1.0, 0–0.05) rather
 than a peak (docs/evaluation.md)."""
+PASSAGE_COVERAGE = 0.75
+"""Share of the question's words a sentence's whole passage must hold when the sentence
+alone holds too few: nearly all of it, so a passage that shares only the question's
+common words ("risk assessment") does not lend its subject to a sentence."""
 KPI_MARGIN = 0.15
 """An indicator this close (cosine, and coverage of the question) below a prose sentence still answers a figure question."""
 
@@ -95,8 +99,15 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     meta = node.metadata
     subject = node.item().commitment if node.is_item else ""
     context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
-    coverage = scope.terms.coverage(content_stems(query.text), content_stems(context))
-    return coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH
+    asked = content_stems(query.text)
+    coverage = scope.terms.coverage(asked, content_stems(context))
+    if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
+        return True
+    # A sentence of a passage about the subject ("Reduce the reserve … to fund these
+    # cameras" in the amendment on fly tipping): the passage holds the rest.
+    return bool(asked & content_stems(evidence.sentence)) and (
+        scope.terms.coverage(asked, content_stems(f"{context} {node.text}")) >= PASSAGE_COVERAGE
+    )
 
 
 def states_values(item: PlanItem) -> bool:

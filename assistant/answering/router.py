@@ -16,11 +16,13 @@ import time
 from collections.abc import Iterable
 
 from assistant.answering import facts, lists, relevance, status
+from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decline import NO_SUBJECT, decline
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.retrieve import Search
 from assistant.answering.scope import Scope
+from assistant.answering.two_part import ask_in_parts
 from assistant.answering.understand import Intent, Query, understand
 from assistant.config import Settings, get_settings
 from assistant.conversation import lacks_subject, needs_subject, with_context
@@ -67,6 +69,7 @@ class Assistant:
         context: Answer | None = None,
         access: Iterable[str] | None = None,
         rephrase: bool = True,
+        in_parts: bool = True,
     ) -> Answer:
         """Answer ``question`` from the documents the asker may see.
 
@@ -80,9 +83,28 @@ class Assistant:
         (``assistant.llm.generate``); anything unsupported is dropped or the grounded text
         stands, and ``metadata`` says which. Drafting passes ``rephrase=False``: it
         rewords each part of a reply itself.
+
+        A question of two or three parts ("who proposed it and how much was it?") is
+        asked part by part and answered in one (``two_part``); ``in_parts=False`` asks
+        it whole.
         """
         started = time.perf_counter()
         text = self.validate(question)
+        if context is None and in_parts:
+            combined = ask_in_parts(
+                text,
+                lambda part: self.ask(
+                    part,
+                    document=document,
+                    top_k=top_k,
+                    access=access,
+                    rephrase=rephrase,
+                    in_parts=False,
+                ),
+            )
+            if combined is not None:
+                combined.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
+                return combined
         store = self.store
         scope = self.scope(access, store)
         query = understand(
@@ -175,7 +197,9 @@ class Assistant:
         if not relevance.relevant(floor, scope, query, candidates):
             return decline(query, candidates)
         top = candidates[0]
-        if query.intent in (Intent.figure, Intent.fact) and not top.node.is_item:
+        if (
+            query.intent in (Intent.figure, Intent.fact) or asked_fields(query.text)
+        ) and not top.node.is_item:
             # A prose sentence ranked just above the indicator itself: the KPI's own
             # values (latest, target, previous) answer a question about its figure.
             measured = next(

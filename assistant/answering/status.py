@@ -4,6 +4,7 @@ and update, the newest paper first and older papers' rows as history."""
 from __future__ import annotations
 
 from assistant.answering import compose, facts
+from assistant.answering.asked_fields import missing_field
 from assistant.answering.evidence import best_evidence
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
@@ -111,6 +112,18 @@ def item_answer(
     other_items_label: str,
 ) -> Answer:
     node, item = lead
+    missing = missing_field(query.text, item)
+    if missing and all(missing_field(query.text, other) for _n, other in others):
+        # "The impact score of the cyber security risk": the register prints none.
+        title = node.metadata.get("document_title") or item.document_id
+        return Answer(
+            question=query.text,
+            answer=f"{title} gives no {missing} for “{compose.one_line(item.title(100))}”; "
+            "the plan documents I have don't say.",
+            answered=False,
+            intent=query.intent.value,
+            suggestions=[item],
+        )
     has_ratings = any(
         i.rating for d in scope.documents if d.id == item.document_id for i in d.items
     )

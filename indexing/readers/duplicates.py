@@ -32,6 +32,13 @@ MIN_SHINGLES = 40
 """Papers (and nodes) shorter than this are not judged: too little text to tell."""
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The numbers a text states ("120.9", "1,530.9" as "1530.9"): a node that states a
+    figure its original does not is a revision, not a copy, however few words differ."""
+    return frozenset(f.replace(",", "") for f in _FIGURE.findall(text))
 
 
 def shingles(text: str) -> set[int]:
@@ -60,6 +67,10 @@ _NodeSets = dict[str, list[tuple[str, set[int]]]]
 
 def _node_sets(documents: list[PlanDocument]) -> _NodeSets:
     return {d.id: [(n, shingles(t)) for n, t in nodes(d)] for d in documents}
+
+
+def _texts(documents: list[PlanDocument]) -> dict[str, str]:
+    return {node_id: text for d in documents for node_id, text in nodes(d)}
 
 
 def document_shingles(document: PlanDocument) -> set[int]:
@@ -124,7 +135,9 @@ def find_duplicates(
     return _originals(_held_papers(documents, _node_sets(documents), republications))
 
 
-def _repeated_nodes(held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets) -> dict[str, str]:
+def _repeated_nodes(
+    held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets, texts: dict[str, str]
+) -> dict[str, str]:
     paper_sets = {doc_id: set().union(*(f for _n, f in ns)) for doc_id, ns in node_sets.items()}
     out: dict[str, str] = {}
     for doc_id, papers in held.items():
@@ -133,7 +146,9 @@ def _repeated_nodes(held: dict[str, list[tuple[int, str]]], node_sets: _NodeSets
         for node_id, found in node_sets[doc_id]:
             for _count, paper in papers:
                 if found and len(found & paper_sets[paper]) >= NODE_CONTAINED * len(found):
-                    out[node_id] = max(node_sets[paper], key=lambda ns: len(found & ns[1]))[0]
+                    target = max(node_sets[paper], key=lambda ns: len(found & ns[1]))[0]
+                    if figures(texts[node_id]) <= figures(texts[target]):
+                        out[node_id] = target
                     break
     for node_id, target in out.items():  # a repeat of a repeat points to the first
         seen = {node_id}
@@ -151,11 +166,13 @@ def duplicate_nodes(
 
     A node is a repeat when a paper its document repeats holds nearly all of it (every
     such paper is looked in, for a pack of several); it points to that paper's node
-    sharing most of its shingles. A pack's own nodes (its covering letter) are absent and
+    sharing most of its shingles, unless it states a figure that node does not (a
+    register published again with one exposure revised keeps its revised row). A pack's own nodes (its covering letter) are absent and
     stay indexed; so are all nodes of papers that repeat nothing.
     """
     node_sets = _node_sets(documents)
-    return _repeated_nodes(_held_papers(documents, node_sets, republications), node_sets)
+    held = _held_papers(documents, node_sets, republications)
+    return _repeated_nodes(held, node_sets, _texts(documents))
 
 
 def mark_duplicates(
@@ -169,4 +186,4 @@ def mark_duplicates(
     originals = _originals(held)
     for document in documents:
         document.duplicate_of = originals.get(document.id)
-    return _repeated_nodes(held, node_sets)
+    return _repeated_nodes(held, node_sets, _texts(documents))

@@ -70,6 +70,24 @@ def _is_separator(cells: Cells) -> bool:
     return bool(cells) and all(_SEPARATOR.match(t) for _, t, _ in cells)
 
 
+def _upright(block: Block) -> Block:
+    """A table of labels down its first column and values beside them ("Cabinet Member |
+    Dylan Jeffrey", "Corporate Director | Amanda Beer") is one record laid on its side:
+    the labels are its header and the values its row. Judged on the cells: every
+    first cell is a column label of the vocabulary and no second cell is one."""
+    lines = [*block.header, *(r.cells for r in block.rows)]
+    if len(lines) < 2 or any(len(line) != 2 for line in lines):
+        return block
+    keys = [line[0].strip() for line in lines]
+    values = [line[1].strip() for line in lines]
+    if not all(k and column_role(k) for k in keys) or any(v and is_label(v) for v in values):
+        return block
+    if not any(values) or not block.rows:
+        return block
+    row = block.rows[0].model_copy(update={"cells": values})
+    return block.model_copy(update={"header": [keys], "rows": [row]})
+
+
 class TableReader:
     """Reads the table blocks of one document in order, keeping state across blocks
     (a header carries on to the next run of rows; an item continues after a blank line)."""
@@ -128,6 +146,7 @@ class TableReader:
 
     # --- rows ------------------------------------------------------------------------
     def read(self, block: Block) -> None:
+        block = _upright(block)
         rows = block.rows
         if block.header:
             while rows and is_units_row(cells_of(rows[0])):  # "£m | £m" under the header

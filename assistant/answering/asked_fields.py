@@ -1,0 +1,65 @@
+"""The column a question asks an item for ("impact score", "named officer", "target"),
+and whether the item has it.
+
+A register names what it records in its column headers; a question that asks a risk for
+its impact or a named owner, or an indicator for its target, when the document prints
+none, is answered honestly by saying the document does not give it — not by the item's
+other fields. Fields are named through the readers' one vocabulary of column headers
+(``indexing.readers.vocabulary``), so "impact", "score", "risk owner", "floor" mean the
+same here as in a table's header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import PlanItem
+from indexing.readers.vocabulary import column_role
+
+_ASKABLE = frozenset({"impact", "score", "likelihood", "target", "floor", "owner"})
+"""Roles a question names by one word of its own ("impact", "target", "officer")."""
+_LATEST = re.compile(
+    r"\b(?:latest|current)\s+(?:figure|value|result|number|rate|level|performance)s?\b", re.I
+)
+"""The latest value asked for as such: "the latest on…" alone asks for the update."""
+_OWNER_WORDS = re.compile(r"^(?:owner|officer)s?$", re.I)
+"""An owner asked for by post ("which named officer owns…"), not just "who"."""
+_PEOPLE = ("owner", "director", "cabinet_member")
+
+
+def asked_fields(question: str) -> list[tuple[str, str]]:
+    """(role, the question's word for it) for each field the question names:
+    "impact score" → ("impact", "impact"), ("score", "score")."""
+    found: list[tuple[str, str]] = []
+    for match in _LATEST.finditer(question):
+        found.append(("latest", match.group(0).lower()))
+    for word in re.findall(r"[a-z]+", question.lower()):
+        role = column_role(word)
+        if role is None or role.role not in _ASKABLE:
+            continue
+        if role.role == "owner" and not _OWNER_WORDS.match(word):
+            continue
+        found.append((role.role, word))
+    return found
+
+
+def _has(item: PlanItem, role: str) -> bool:
+    if role == "owner":
+        return any(getattr(item, r) for r in _PEOPLE)
+    if item.fields.get(role):
+        return True
+    return any(
+        value and (found := column_role(header)) is not None and found.role == role
+        for header, value in item.other_fields.items()
+    )
+
+
+def missing_field(question: str, item: PlanItem) -> str | None:
+    """The question's words for a field it asks for that the item does not have (every
+    field it names missing), else None."""
+    title = set(re.findall(r"[a-z]+", item.commitment.lower()))
+    # "the overspend impact on reserves risk": a word of the item's own name is not a field
+    asked = [(role, words) for role, words in asked_fields(question) if words not in title]
+    if not asked or any(_has(item, role) for role, _ in asked):
+        return None
+    return " ".join(dict.fromkeys(words for _role, words in asked))

@@ -1,0 +1,86 @@
+"""A question of two or three parts ("who proposed the amendment and how much was it?")
+answered part by part, in one ``Answer``.
+
+Asked whole, the answerer settles on one source for one part and the other part is
+silently lost. Each part is asked on its own (``query_split``), a part that leans on the
+first ("how much was it", "who chairs it") with the first part's words in front so its
+subject travels with it; the answers are joined in order, their citation markers
+renumbered, and a part the documents don't cover is said to be not covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answering.decline import NOT_COVERED
+from assistant.answering.query_split import QuestionPart, split_query
+from assistant.markers import renumber
+from assistant.models import Answer
+
+MAX_PARTS = 3
+_LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
+def parts(question: str) -> list[str]:
+    """The questions to ask, in order; one (the question itself) when it has one part."""
+    found = split_query(question)
+    if not 2 <= len(found) <= MAX_PARTS:
+        return [question]
+    return [_with_subject(part, found[0]) for part in found]
+
+
+def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
+    if part is first or part.follows_previous or not _LEANS.search(part.text):
+        return part.ask
+    return f"{first.text} — {part.text}"
+
+
+def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
+    """One answer of the parts' answers: texts in order with their sources numbered on."""
+    texts: list[str] = []
+    citations = []
+    items = []
+    suggestions = []
+    for asked, answer in answers:
+        offset = len(citations)
+        mapping = {n: n + offset for n in range(1, len(answer.citations) + 1)}
+        citations += answer.citations
+        if answer.answered:
+            texts.append(renumber(answer.answer, mapping))
+            items += [i for i in answer.items if i.id not in {j.id for j in items}]
+        else:
+            texts.append(f"“{asked.rstrip('?')}?” — {NOT_COVERED}")
+            suggestions += answer.suggestions
+    answered = [a for _q, a in answers if a.answered]
+    return Answer(
+        question=question,
+        answer="\n\n".join(texts),
+        answered=bool(answered),
+        intent=(answered[0] if answered else answers[0][1]).intent,
+        citations=citations,
+        items=items,
+        suggestions=suggestions[:3],
+        metadata={"parts": [q for q, _a in answers]},
+    )
+
+
+def ask_in_parts(question: str, ask: Callable[[str], Answer]) -> Answer | None:
+    """The combined answer when the question has several parts, else None.
+
+    A part that, asked alone, finds nothing is asked with the whole question instead
+    ("… risk - what's the exposure and how likely is it?" loses its subject when cut):
+    the whole question's answer stands in for it when it has one."""
+    asked = parts(question)
+    if len(asked) < 2:
+        return None
+    answers = [(q, ask(q)) for q in asked]
+    if all(a.answered for _q, a in answers):
+        return combine(question, answers)
+    whole = ask(question)
+    if not whole.answered:
+        return combine(question, answers)
+    if not any(a.answered for _q, a in answers):
+        return whole
+    kept = [(q, a) for q, a in answers if a.answered]
+    return combine(question, [*kept, (question, whole)])
