@@ -8,6 +8,7 @@ its earlier copy when there is one and is reported as skipped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from connectors.sources import files
@@ -15,7 +16,7 @@ from connectors.sources.commit import Plan, paper_entry
 from connectors.sources.files import PaperState
 from connectors.sources.model import AgendaItem, Attachment
 from connectors.sources.moderngov import ModernGovClient, PaperProblem
-from connectors.sources.sync_models import PaperChange, SyncOptions, SyncReport
+from connectors.sources.sync_models import ChangeKind, PaperChange, SyncOptions, SyncReport
 from indexing.loaders import SUPPORTED_SUFFIXES, file_sha256
 
 _TYPES = {"pdf": ".pdf", "wordprocessingml": ".docx", "text/plain": ".txt", "text/markdown": ".md"}
@@ -36,6 +37,31 @@ def with_address(client: ModernGovClient, attachment: Attachment) -> Attachment:
     )
 
 
+@dataclass
+class _Paper:
+    """One paper being planned, with where its outcome goes."""
+
+    plan: Plan
+    item: AgendaItem
+    attachment: Attachment
+    options: SyncOptions
+    report: SyncReport
+    label: str
+
+    def change(
+        self, change: ChangeKind, file: str | None = None, reason: str | None = None
+    ) -> None:
+        self.report.changes.append(
+            PaperChange(
+                meeting=self.label,
+                title=self.attachment.title,
+                file=file,
+                change=change,
+                reason=reason,
+            )
+        )
+
+
 def plan_paper(
     client: ModernGovClient,
     plan: Plan,
@@ -46,21 +72,13 @@ def plan_paper(
     report: SyncReport,
     label: str,
 ) -> None:
-    key = str(attachment.id)
+    """Plan one paper: keep it when unchanged, else download, check and name it."""
+    paper = _Paper(plan, item, attachment, options, report, label)
     if not attachment.url:
-        _keep_or_skip(
-            plan,
-            item,
-            attachment,
-            previous,
-            options,
-            report,
-            label,
-            "the service gives no address for it",
-        )
+        _keep_or_skip(paper, previous, "the service gives no address for it")
         return
     if previous and _unchanged(client, plan.folder, previous, attachment):
-        _keep(plan, item, attachment, previous, options, report, label)
+        _keep(paper, previous)
         return
     temp = plan.folder / f".a{attachment.id}{files.PART_SUFFIX}"
     plan.folder.mkdir(parents=True, exist_ok=True)
@@ -72,27 +90,19 @@ def plan_paper(
     except PaperProblem as err:
         plan.renames.pop()
         temp.unlink(missing_ok=True)
-        _keep_or_skip(plan, item, attachment, previous, options, report, label, str(err))
+        _keep_or_skip(paper, previous, str(err))
         return
     report.downloaded += 1
     if previous and got.sha256 == previous.sha256 and (plan.folder / previous.file).exists():
         plan.renames.pop()
         temp.unlink(missing_ok=True)
-        _keep(
-            plan,
-            item,
-            attachment,
-            previous.model_copy(update={"size": got.size}),
-            options,
-            report,
-            label,
-        )
+        _keep(paper, previous.model_copy(update={"size": got.size}))
         return
     name = f"{files.slug(attachment.title)}-{attachment.id}{suffix}"
     plan.renames[-1] = (temp, plan.folder / name)
     if previous and previous.file != name:
         plan.removals.append(plan.folder / previous.file)
-    plan.state.papers[key] = PaperState(
+    plan.state.papers[str(attachment.id)] = PaperState(
         file=name,
         title=attachment.title,
         publication_date=attachment.publication_date,
@@ -102,36 +112,15 @@ def plan_paper(
         url=attachment.url,
     )
     plan.entries[name] = paper_entry(plan.meeting, item, attachment, options.publisher)
-    report.changes.append(
-        PaperChange(
-            meeting=label,
-            title=attachment.title,
-            file=name,
-            change="replaced" if previous else "new",
-        )
-    )
+    paper.change("replaced" if previous else "new", file=name)
 
 
-def _keep(
-    plan: Plan,
-    item: AgendaItem,
-    attachment: Attachment,
-    previous: PaperState,
-    options: SyncOptions,
-    report: SyncReport,
-    label: str,
-) -> None:
+def _keep(paper: _Paper, previous: PaperState) -> None:
     """The file on disk is current; its labels (title, restricted flag) follow the service."""
+    attachment, plan = paper.attachment, paper.plan
     if previous.restricted != attachment.restricted:
-        report.changes.append(
-            PaperChange(
-                meeting=label,
-                title=attachment.title,
-                file=previous.file,
-                change="relabelled",
-                reason="now restricted" if attachment.restricted else "now public",
-            )
-        )
+        reason = "now restricted" if attachment.restricted else "now public"
+        paper.change("relabelled", file=previous.file, reason=reason)
     plan.state.papers[str(attachment.id)] = previous.model_copy(
         update={
             "title": attachment.title,
@@ -141,32 +130,20 @@ def _keep(
         }
     )
     plan.entries[previous.file] = paper_entry(
-        plan.meeting, item, attachment, options.publisher, url=attachment.url or previous.url
+        plan.meeting,
+        paper.item,
+        attachment,
+        paper.options.publisher,
+        url=attachment.url or previous.url,
     )
 
 
-def _keep_or_skip(
-    plan: Plan,
-    item: AgendaItem,
-    attachment: Attachment,
-    previous: PaperState | None,
-    options: SyncOptions,
-    report: SyncReport,
-    label: str,
-    reason: str,
-) -> None:
+def _keep_or_skip(paper: _Paper, previous: PaperState | None, reason: str) -> None:
     """A paper that could not be fetched: keep the earlier copy if there is one, else skip it."""
-    kept = previous is not None and (plan.folder / previous.file).exists()
-    report.changes.append(
-        PaperChange(
-            meeting=label,
-            title=attachment.title,
-            change="skipped",
-            reason=reason + ("; kept the earlier copy" if kept else ""),
-        )
-    )
+    kept = previous is not None and (paper.plan.folder / previous.file).exists()
+    paper.change("skipped", reason=reason + ("; kept the earlier copy" if kept else ""))
     if kept and previous is not None:
-        _keep(plan, item, attachment, previous, options, report, label)
+        _keep(paper, previous)
 
 
 def _unchanged(

@@ -27,11 +27,15 @@ class SyncOptions(BaseModel):
     max_bytes: int = 50 * 1024 * 1024
 
 
+ChangeKind = Literal["new", "replaced", "removed", "relabelled", "skipped"]
+"""What a sync did to one paper."""
+
+
 class PaperChange(BaseModel):
     meeting: str
     title: str
     file: str | None = None
-    change: Literal["new", "replaced", "removed", "relabelled", "skipped"]
+    change: ChangeKind
     reason: str | None = None
 
 
