@@ -48,8 +48,42 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+class _EmbeddingMemo:
+    """``indexing.embedding.embed`` remembering the vector of every text it has encoded
+    in this test process.
+
+    Many tests build an index of their own from a copy of the same corpus (to edit,
+    break, restrict or kill it); each would run the model again over texts whose
+    vectors it already gave. The model is still what encodes every text, once per
+    process: what ingest hands to ``embed`` (and so every ``embedded`` count a test
+    checks) is unchanged, and the question encoder and ``planbot`` processes started by
+    tests are not touched.
+    """
+
+    def __init__(self, encode: Callable[..., list[list[float]]]) -> None:
+        self.encode = encode
+        self.vectors: dict[str, list[float]] = {}
+
+    def __call__(self, texts: list[str], *, batch_size: int = 64) -> list[list[float]]:
+        new = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if new:
+            self.vectors.update(zip(new, self.encode(new, batch_size=batch_size), strict=True))
+        return [list(self.vectors[t]) for t in texts]
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    from indexing import embedding
+
+    if not isinstance(embedding.embed, _EmbeddingMemo):
+        embedding.embed = _EmbeddingMemo(embedding.embed)  # type: ignore[assignment]  # same call
     if not config.getoption("--chroma-server"):
+        return
+    worker = getattr(config, "workerinput", None)
+    if worker is not None:
+        # An xdist worker uses the controller's server (PLANBOT_CHROMA_URL, inherited);
+        # its collections get a prefix of their own, so two workers' generations (named
+        # by the millisecond they were built) can never share a collection on it.
+        os.environ.setdefault("PLANBOT_COLLECTION", f"plan_items_{worker['workerid']}")
         return
     from chroma_server import start_chroma_server
 
@@ -65,10 +99,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.store)
     if not config.getoption("--chroma-server"):
         return
-    keep = [
-        i for i in items if i.get_closest_marker("store") and not i.get_closest_marker("own_store")
-    ]
-    dropped = [i for i in items if i not in keep]
+    keep, dropped = [], []
+    for item in items:
+        runs = item.get_closest_marker("store") and not item.get_closest_marker("own_store")
+        (keep if runs else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep

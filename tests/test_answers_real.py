@@ -17,7 +17,8 @@ import yaml
 
 from assistant.config import Settings
 
-pytestmark = pytest.mark.store  # ingests through the configured store
+# Indexes real papers of other councils (PDF layout and tables) of its own.
+pytestmark = [pytest.mark.store, pytest.mark.slow]
 
 REAL = Path(__file__).resolve().parents[1] / "evals" / "corpus-real"
 FILES = {

@@ -31,7 +31,8 @@ from assistant.config import REPO_ROOT, Settings
 from indexing.ingest import FAULT_POINT_ENV, FAULT_POINTS, ingest
 from indexing.store import current_generation
 
-pytestmark = pytest.mark.store  # `planbot` processes build through the configured store
+# `planbot` processes build through the configured store, each loading the model.
+pytestmark = [pytest.mark.store, pytest.mark.slow]
 
 FILES = ("council-plan-delivery-update-q2-2017.txt", "regenerationmk-2030-progress-dec-2017.txt")
 ROW_12_1 = "Final strategy to be presented to March 2018 Cabinet.\tAM\tDS\tLG\tG\t↔"

@@ -51,8 +51,6 @@ from indexing.loaders._text import text_blocks
 from indexing.ratings import parse_rating
 from indexing.readers import read_document
 
-pytestmark = pytest.mark.store  # ingests through the configured store
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "corpus"
 Q2_FILE = "council-plan-delivery-update-q2-2017.txt"
@@ -370,6 +368,7 @@ TABLE = st.lists(st.lists(CELL, max_size=9).map("\t".join), max_size=40).map("\n
 
 
 @fuzz("text")
+@pytest.mark.slow  # a property test
 @given(st.text(max_size=3000))
 @example("\x00" * 100)
 @example("1.1\x00\tfoo\x00\tAB\tG\n\x00\t\x00")
@@ -379,6 +378,7 @@ def test_parser_takes_any_text(text: str) -> None:
 
 
 @fuzz("table")
+@pytest.mark.slow  # a property test
 @given(TABLE)
 @example(
     "3\tEnsuring people have a safe place\n3.2\tOne stop shop\tOld Bus Station\tMK\tDS\tNL\tG/A\t↑"
@@ -398,6 +398,7 @@ def test_parser_takes_any_table(text: str) -> None:
 
 
 @fuzz("mutation")
+@pytest.mark.slow  # a property test on real documents
 @given(
     name=st.sampled_from(sorted(p.name for p in CORPUS.glob("*.txt"))),
     edits=st.lists(
@@ -444,6 +445,7 @@ PATHOLOGICAL_CELLS = {
 }
 
 
+@pytest.mark.slow  # each case sized to show a quadratic parser
 @pytest.mark.parametrize("kind", sorted(PATHOLOGICAL_CELLS))
 def test_parser_is_not_quadratic_on_pathological_cells(kind: str) -> None:
     cell = PATHOLOGICAL_CELLS[kind]
@@ -613,6 +615,7 @@ def _big_inputs() -> dict[str, tuple[str, Callable[[], bytes], str]]:
 BIG_INPUTS = _big_inputs()
 
 
+@pytest.mark.slow  # tens of MB per case, each in a child process
 @pytest.mark.parametrize("kind", sorted(BIG_INPUTS))
 def test_big_and_adversarial_files_are_refused_within_caps(kind: str, tmp_path: Path) -> None:
     name, make, expected = BIG_INPUTS[kind]
@@ -642,6 +645,7 @@ def bad_files() -> dict[str, bytes]:
     }
 
 
+@pytest.mark.store  # ingests through the configured store
 def test_ingest_with_bad_files_reports_each_and_keeps_answering(tmp_path: Path) -> None:
     from assistant.answering.router import Assistant
     from assistant.config import Settings

@@ -47,7 +47,8 @@ from assistant.config import REPO_ROOT, Settings
 from connectors.cli import cli
 from indexing.store import IndexStore, current_generation
 
-pytestmark = pytest.mark.store  # syncs and ingests through the configured store
+# Syncs and ingests real papers through the configured store.
+pytestmark = [pytest.mark.store, pytest.mark.slow]
 
 HAND_WRITTEN = "officer-notes.md"
 
