@@ -2,9 +2,13 @@
 
 Only files whose bytes changed are loaded and parsed again, and only text that was not
 embedded before is embedded (vectors of unchanged nodes are copied from the previous
-generation). A file that cannot be read is reported and skipped; if an earlier version
-of it was indexed, that version is kept. The new generation becomes visible in one
-atomic step at the very end, so a failure at any point leaves the old index answering.
+generation). Every file is read first, in worker processes on all cores
+(``parse_pool``); then a reports pack's copies of separate papers are found and left out
+(``readers/duplicates.py``); only then is the encoder given the text that is indexed
+(``ingest_embed``). A file that cannot be read is reported and skipped; if an earlier
+version of it was indexed, that version is kept. The new generation becomes visible in
+one atomic step at the very end, so a failure at any point leaves the old index
+answering.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from indexing import embedding
 from indexing.chunking import document_nodes
+from indexing.ingest_embed import embed_nodes
 from indexing.keyword_index import write_keyword_index
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
 from indexing.manifest import Manifest, load_manifest
@@ -229,10 +234,9 @@ def _ingest_locked(
         taken.add(doc_id)
         jobs.append((key, sha, ReadJob(path=path, doc_id=doc_id, source=shown)))
 
-    embedder = _Embedder(settings, previous, progress)
     progress("reading", 0, len(jobs))
     for n, ((key, sha, job), result) in enumerate(
-        zip(jobs, read_all([job for _, _, job in jobs], manifest), strict=False), start=1
+        zip(jobs, read_all([job for _, _, job in jobs], manifest), strict=True), start=1
     ):
         progress("reading", n, len(jobs))
         old = prev_state.files.get(key) if prev_state else None
@@ -253,7 +257,6 @@ def _ingest_locked(
         docs[doc.id] = doc
         records[key] = _record(job.source, sha, doc, manifest.entry_for(job.path))
         summaries.append(_summary(doc, job.source, "changed" if old else "new"))
-        embedder.add(document_nodes(doc))
         any_change = True
 
     removed: list[str] = []
@@ -285,13 +288,13 @@ def _ingest_locked(
             skipped=skipped,
             removed=removed,
         )
-    generation = _build_generation(
-        settings, list(docs.values()), records, embedder, progress, repeats
+    generation, embedded = _build_generation(
+        settings, list(docs.values()), records, previous, progress, repeats
     )
     return IngestReport(
         generation=generation,
         changed=True,
-        embedded=embedder.embedded,
+        embedded=embedded,
         documents=summaries,
         skipped=skipped,
         removed=removed,
@@ -333,64 +336,6 @@ def _keep_previous(
     summaries.append(_summary(doc, shown, "kept previous version"))
 
 
-class _Embedder:
-    """Embeds the nodes of each document as it is read, in length-sorted chunks.
-
-    Vectors of text that did not change are taken from the previous generation; the
-    rest waits until a chunk is full (or the reading ends), longest text first, because
-    each batch is padded only to its own longest text (docs/benchmarks.md, ingest).
-    """
-
-    def __init__(
-        self, settings: IndexSettings, previous: IndexStore | None, progress: Progress
-    ) -> None:
-        self.batch = settings.embed_batch_size
-        self.chunk = self.batch * 64
-        self.previous = previous
-        self.progress = progress
-        self.waiting: list = []
-        self.vectors: dict[str, list[float]] = {}
-        self.embedded = 0
-
-    def add(self, nodes: list) -> None:
-        reused = _reusable_embeddings(self.previous, nodes)
-        self.vectors.update(reused)
-        self.waiting += [node for node in nodes if node.node_id not in reused]
-        if len(self.waiting) >= self.chunk:
-            self._encode()
-
-    def finish(self, nodes: list) -> None:
-        """Give every node its vector: what was embedded, reused, or is still to embed."""
-        waiting = {node.node_id for node in self.waiting}
-        missing = [
-            node
-            for node in nodes
-            if node.node_id not in self.vectors and node.node_id not in waiting
-        ]
-        if missing:
-            self.add(missing)
-        self._encode()
-        for node in nodes:
-            node.embedding = self.vectors[node.node_id]
-
-    def _encode(self) -> None:
-        if not self.waiting:
-            return
-        todo = sorted(self.waiting, key=lambda n: len(n.get_content()), reverse=True)
-        self.waiting = []
-        self.progress("embedding", self.embedded, self.embedded + len(todo))
-        for start in range(0, len(todo), self.chunk):
-            part = todo[start : start + self.chunk]
-            for node, vector in zip(
-                part,
-                embedding.embed([n.get_content() for n in part], batch_size=self.batch),
-                strict=False,
-            ):
-                self.vectors[node.node_id] = vector
-            self.embedded += len(part)
-            self.progress("embedding", self.embedded, self.embedded + len(todo) - start - len(part))
-
-
 def _reason(err: Exception, path: Path) -> str:
     if isinstance(err, LoadError):
         return err.reason
@@ -411,19 +356,20 @@ def _build_generation(
     settings: IndexSettings,
     docs: list[PlanDocument],
     records: dict[str, FileRecord],
-    embedder: _Embedder,
+    previous: IndexStore | None,
     progress: Progress,
     repeats: dict[str, str],
-) -> str:
-    """Write a complete generation and point CURRENT at it. Nodes in ``repeats`` (a
-    reports pack's copies of papers indexed on their own) are left out, so each passage
-    is found, and cited, once: from the separate paper."""
+) -> tuple[str, int]:
+    """Write a complete generation and point CURRENT at it; returns it and the number of
+    texts embedded. Nodes in ``repeats`` (a reports pack's copies of papers indexed on
+    their own) are left out, so each passage is found, and cited, once: from the separate
+    paper — and, the files being all read before anything is embedded, never embedded."""
     generation = f"gen-{time.time_ns() // 1_000_000:015d}"
     building = settings.data_dir / f".building-{generation}"
     building.mkdir(parents=True)
     nodes = [node for doc in docs for node in document_nodes(doc) if node.node_id not in repeats]
     _fault_point("parsed")
-    embedder.finish(nodes)
+    embedded = embed_nodes(nodes, settings.embed_batch_size, previous, progress)
     embedding.ensure_onnx()  # once per machine: lets `planbot ask` skip importing torch
 
     client = chroma_client(settings, building)
@@ -441,7 +387,6 @@ def _build_generation(
     progress("storing", len(nodes), len(nodes))
     _fault_point("stored")
 
-    previous = embedder.previous
     write_node_table(
         building / NODE_TABLE,
         ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes),
@@ -467,7 +412,7 @@ def _build_generation(
     point_current(settings.data_dir, generation)
     _fault_point("pointed")
     prune_generations(settings, keep=generation)
-    return generation
+    return generation, embedded
 
 
 def _store_nodes(collection, nodes: list) -> None:
@@ -480,25 +425,6 @@ def _store_nodes(collection, nodes: list) -> None:
         documents=[node.get_content() for node in nodes],
         metadatas=[node.metadata for node in nodes],
     )
-
-
-def _reusable_embeddings(previous: IndexStore | None, nodes: list) -> dict[str, list[float]]:
-    """Vectors of nodes whose text is exactly as before: no need to embed them again."""
-    if previous is None or not nodes:
-        return {}
-    wanted = {node.node_id: node.get_content() for node in nodes}
-    reused: dict[str, list[float]] = {}
-    ids = list(wanted)
-    for start in range(0, len(ids), 2000):
-        got = previous.collection.get(
-            ids=ids[start : start + 2000], include=["documents", "embeddings"]
-        )
-        for node_id, text, vector in zip(
-            got["ids"], got["documents"], got["embeddings"], strict=False
-        ):
-            if text == wanted.get(node_id):
-                reused[node_id] = [float(x) for x in vector]
-    return reused
 
 
 def _write_bm25(nodes: list, path: Path, previous: Path | None) -> None:

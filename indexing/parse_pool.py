@@ -1,18 +1,22 @@
-"""Read files in a worker process while the main process embeds what is already read.
+"""Read files in worker processes, one per core, and hand back their documents in order.
 
-Reading a PDF (layout, tables) and embedding its texts are each CPU-bound; done one
-after the other, an ingest of a council's papers takes their sum. With the reading in
-a worker process, the encoder starts on the first document while the next ones are
-read, and the ingest takes little more than the encoder alone. A small job (a few
-text files) is read in this process: starting a worker would cost more than it saves.
+Reading a PDF (layout, tables) is CPU-bound Python and C; the workers read several files
+at once, one per core, while this process waits. Ingest embeds nothing until every file
+is read: only then is it known which text a reports pack repeats from a separate paper
+(``readers/duplicates.py``), and the encoder is given only the text that is indexed,
+with both cores to itself (docs/benchmarks.md, ingest of real papers). A small job (a
+few text files) is read in this process: starting a worker would cost more than it saves.
 
 A worker that dies on a file (a crash inside a PDF library, the kernel's OOM killer)
-costs only that file: it is reported as unreadable and a new worker reads the rest.
+costs only that file: the rest are read again one at a time, so the file that stops a
+worker is the one being read, and it is reported as unreadable.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,8 +27,10 @@ from indexing.reading import ReadJob, ReadResult, read_file
 BACKGROUND_MIN_BYTES = 2_000_000
 """Total size of the files to read above which they are read in a worker process."""
 AHEAD = 4
-"""Files a worker is given ahead of the one being collected: enough to keep it busy,
+"""Files each worker is given ahead of the one being collected: enough to keep it busy,
 few enough that a crash re-reads little."""
+MAX_WORKERS = 4
+"""Most worker processes: each holds its own PDF libraries (about 150 MB)."""
 
 
 def read_all(
@@ -45,30 +51,42 @@ def read_all(
 
 def _read_in_worker(jobs: list[ReadJob], manifest: Manifest) -> Iterator[ReadResult]:
     position = 0
+    workers = min(reading_workers(), len(jobs))
     while position < len(jobs):
         # "spawn": the worker starts clean, without this process's threads (torch, Chroma).
         with ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
         ) as pool:
-            pending: list[tuple[ReadJob, Future[ReadResult]]] = []
+            pending: deque[Future[ReadResult]] = deque()
             next_job = position
             try:
                 while position < len(jobs):
-                    while next_job < len(jobs) and next_job - position < AHEAD:
-                        pending.append(
-                            (jobs[next_job], pool.submit(read_file, jobs[next_job], manifest))
-                        )
+                    while next_job < len(jobs) and next_job - position < AHEAD * workers:
+                        pending.append(pool.submit(read_file, jobs[next_job], manifest))
                         next_job += 1
-                    job, future = pending.pop(0)
-                    yield future.result()
+                    yield pending.popleft().result()
                     position += 1
             except BrokenProcessPool:
+                if workers > 1:
+                    workers = 1  # which file stopped a reader is known when one reads at a time
+                    continue
                 yield ReadResult(
                     job=jobs[position],
                     reason="the reader stopped while reading this file (it may be damaged or too complex) — "
                     "check it opens, or split it",
                 )
                 position += 1
+
+
+def reading_workers() -> int:
+    """Worker processes to read with: one per core this process may use, up to
+    ``MAX_WORKERS``. The encoder waits until every file is read (ingest embeds only the
+    text it will index), so the reading has every core to itself."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
 
 
 def _total_bytes(jobs: list[ReadJob]) -> int:
