@@ -27,16 +27,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 THRESHOLDS = [
     "--min-answer",
-    "0.6",
+    "0.68",
     "--min-citation",
-    "0.6",
+    "0.68",
     "--min-abstention",
-    "0.8",
+    "0.87",
     "--min-generated",
-    "0.95",
+    "0.96",
 ]
-"""Below today's measured level (answer 0.65, citation 0.64, abstention 0.85, generated
-0.97 — docs/evaluation.md), so a change that loses ground fails CI. The product's target
+"""Just below today's measured level (answer 0.695, citation 0.691, abstention 0.888,
+generated 0.970 — docs/evaluation.md), so a change that loses ground fails CI. The product's target
 is 0.9 for each; raise these as the readers and answering reach it."""
 
 

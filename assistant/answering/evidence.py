@@ -180,8 +180,15 @@ def _matched(wanted: set[str], stems: set[str]) -> set[str]:
     }
 
 
-_ASKS_VOTE = re.compile(r"\bvot(?:e|ed|es|ing)\b|\bcarried\b|\bdid (?:it|the \w+) pass\b", re.I)
-_TALLIED = re.compile(r"\b(?:For|Against) \(\d+\)")
+_ASKS_VOTE = re.compile(
+    r"\bvot(?:e|ed|es|ing)\b|\bcarried\b|\bdid (?:it|the \w+) pass\b|\bwhat happened to\b", re.I
+)
+TALLIED = re.compile(r"\b(?:For|Against) \(\d+\)")
+_OUTCOME_TOLD = re.compile(
+    r" — (?:the )?(?:substantive )?(?:motion|amendment|recommendations?)\b", re.I
+)
+OUTCOME_BONUS = 0.15
+"""A tally that ends with what became of the motion beats the same tally cut before it."""
 _AMENDMENT = re.compile(r"\bamendments?\b", re.I)
 VOTE_BONUS = 0.7
 """A vote's recorded counts answer "how did the vote go" over any sentence about the motion."""
@@ -208,11 +215,16 @@ def _names_role(query: Query, sentence: str) -> bool:
     )
 
 
+def asks_vote(question: str) -> bool:
+    """How a vote went: "how did the vote go", "was it carried", "what happened to"."""
+    return bool(_ASKS_VOTE.search(question))
+
+
 def _procedure_fit(question: str, sentence: str) -> float:
     score = 0.0
-    if _ASKS_VOTE.search(question) and _TALLIED.search(sentence):
-        score += VOTE_BONUS
-    if re.search(r"\b(?:propos|second|moved)", sentence, re.I):
+    if asks_vote(question) and TALLIED.search(sentence):
+        score += VOTE_BONUS + (OUTCOME_BONUS if _OUTCOME_TOLD.search(sentence) else 0.0)
+    if re.search(r"\b(?:propos|second|moved)", sentence, re.I) or TALLIED.search(sentence):
         asks_amendment = bool(_AMENDMENT.search(question))
         if asks_amendment != bool(_AMENDMENT.search(sentence)):
             score -= WRONG_MOTION

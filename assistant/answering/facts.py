@@ -7,7 +7,7 @@ import re
 
 from assistant.answering import compose
 from assistant.answering.decline import decline
-from assistant.answering.evidence import Evidence, best_evidence
+from assistant.answering.evidence import TALLIED, Evidence, asks_vote, best_evidence
 from assistant.answering.relevance import evidence_on_topic
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
@@ -17,7 +17,8 @@ from assistant.text import quote as quoted
 from indexing.store import StoredNode
 
 _PROCEDURE = re.compile(
-    r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell)\b", re.I
+    r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell|happened)\b",
+    re.I,
 )
 """Words of a meeting's procedure: who moved a motion, how the vote went."""
 
@@ -25,29 +26,40 @@ _PROCEDURE = re.compile(
 def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> list[Candidate]:
     """Minutes record a motion in three places: "Mr A proposed, and Mr B seconded the
     following amendment:" ends one passage, the amendment's text is the next, and the
-    vote ("For (13) … Against (39) … Amendment lost.") the one after. For a question
-    about who moved something or how its vote went, the passages either side of the
-    best two passages are candidates too, carrying the found passage's words so the
-    subject stays in view."""
+    vote ("For (13) … Against (39) … Amendment lost.") the one after, often cut by a
+    page. For a question about who moved something or how its vote went, each of the
+    best two passages is also read joined with the passage before it and with the one
+    after it, so the subject, the mover and the vote's counts and outcome are read
+    together."""
     if not _PROCEDURE.search(query.text):
         return candidates
     by_id = {d.id: d for d in scope.documents}
     out = list(candidates)
     for cand in [c for c in candidates[:3] if not c.node.is_item and not c.node.is_row][:2]:
         doc = by_id.get(cand.node.metadata.get("plan_document", ""))
-        if doc is None:
-            continue
-        ids = [p.id for p in doc.passages]
-        if cand.node.id not in ids:
+        ids = [p.id for p in doc.passages] if doc is not None else []
+        if doc is None or cand.node.id not in ids:
             continue
         at = ids.index(cand.node.id)
-        for near in (at - 1, at + 1):
-            if not 0 <= near < len(ids) or any(c.node.id == ids[near] for c in out):
-                continue
-            passage = doc.passages[near]
+        # "… seconded the following amendment:" speaks of what follows it: for who
+        # moved something only the passages before are read; a vote follows its motion.
+        windows = [(at - 2, at + 1), (at - 1, at + 1)]
+        if asks_vote(query.text):
+            windows += [(at - 1, at + 2), (at, at + 2)]
+        runs = [doc.passages[max(0, a) : b] for a, b in windows if a >= 0 and b <= len(ids)]
+        for run in [r for r in runs if len(r) > 1]:
+            first, last = run[0], run[-1]
+            passage = first.model_copy(
+                update={
+                    "text": "\n".join(p.text for p in run),
+                    "location": first.location.model_copy(
+                        update={"page_end": last.location.page_end or last.location.page}
+                    ),
+                }
+            )
             node = StoredNode(
-                id=passage.id,
-                text=f"{passage.text}\n{cand.node.text}",
+                id="+".join(p.id for p in run),
+                text=passage.text,
                 metadata={
                     **cand.node.metadata,
                     "section": passage.section or "",
@@ -65,6 +77,9 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     fitting = [e for e in evidence if e.has_required]
     if not fitting or not evidence_on_topic(floor, scope, query, fitting[0]):
         return decline(query, candidates, subject_found=bool(evidence))
+    voted = _vote_of(query, fitting)
+    if voted is not None:
+        return evidence_answer(query, *voted)
     extra = [
         e
         for e in fitting[1:3]
@@ -72,6 +87,24 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         and e.score >= fitting[0].score - 0.15
     ][:1]
     return evidence_answer(query, fitting[0], extra)
+
+
+def _vote_of(query: Query, fitting: list[Evidence]) -> tuple[Evidence, list[Evidence]] | None:
+    """ "What happened to the alternative budget?": the best sentence names the motion,
+    and the recorded vote that follows it in the minutes says what became of it. The
+    two are quoted together from the run of passages that holds both."""
+    lead = fitting[0]
+    if not asks_vote(query.text) or TALLIED.search(lead.sentence):
+        return None
+    for e in fitting[1:]:
+        node = e.candidate.node
+        if not TALLIED.search(e.sentence) or "+" not in node.id:
+            continue
+        text = node.passage().text
+        if lead.sentence in text and text.index(lead.sentence) < text.index(e.sentence[:30]):
+            same = lead.model_copy(update={"candidate": e.candidate})
+            return same, [e]
+    return None
 
 
 def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:

@@ -3,8 +3,8 @@ answered part by part, in one ``Answer``.
 
 Asked whole, the answerer settles on one source for one part and the other part is
 silently lost. Each part is asked on its own (``query_split``), a part that leans on the
-first ("how much was it", "who chairs it") with the first part's words in front so its
-subject travels with it; the answers are joined in order, their citation markers
+first ("how much was it", "who chairs it") with the first part's words after its own so
+its subject travels with it; the answers are joined in order, their citation markers
 renumbered, and a part the documents don't cover is said to be not covered.
 """
 
@@ -19,6 +19,12 @@ from assistant.markers import renumber
 from assistant.models import Answer
 
 MAX_PARTS = 3
+_ASKING = re.compile(
+    r"^\s*(?:how (?:much|many|often|long|big)|what(?:'s|’s)?|who|whose|when|where|which|why|how)"
+    r"(?:\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can))?\s+",
+    re.I,
+)
+"""The question words that open a part: the subject a later part borrows is what follows."""
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
 
 
@@ -31,9 +37,13 @@ def parts(question: str) -> list[str]:
 
 
 def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
-    if part is first or part.follows_previous or not _LEANS.search(part.text):
-        return part.ask
-    return f"{first.text} — {part.text}"
+    """A later part that leans on the first, asked with the first part's words after
+    its own ("how much was it — who proposed the amendment"), so what it asks (a sum,
+    a name) leads and the subject comes with it."""
+    if part is first or not _LEANS.search(part.text):
+        return part.ask if part is first else part.text
+    subject = _ASKING.sub("", first.text.rstrip("?")) or first.text.rstrip("?")
+    return f"{part.text.rstrip('?')} — {subject}"
 
 
 def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:

@@ -27,13 +27,13 @@ from assistant.config import Settings
 from assistant.drafting.reply import Draft, DraftQuestion, assemble
 from assistant.drafting.sections import References, Writer
 from assistant.llm.backends import configured
-from assistant.llm.claim_check import tokens
 from assistant.llm.generate import generate_answer
 from assistant.llm.sources import Source, build_sources
 from assistant.markers import renumber
 from assistant.models import Answer, PlanItem
 from assistant.prompts import Phrases
 from indexing.ratings import rating_words
+from indexing.text import tokens
 
 if TYPE_CHECKING:
     from assistant.answering.router import Assistant
@@ -161,10 +161,12 @@ def _ask(
     other is reported as not covered.
     """
     if not (part.follows_previous and previous is not None and previous.items):
-        return assistant.ask(part.ask, access=labels, rephrase=False)
+        return assistant.ask(part.ask, access=labels, rephrase=False, in_parts=False)
     subject = {i.id for i in previous.items}
     for asked, context in ((part.text, previous), (part.ask, None)):
-        answer = assistant.ask(asked, context=context, access=labels, rephrase=False)
+        answer = assistant.ask(
+            asked, context=context, access=labels, rephrase=False, in_parts=False
+        )
         if answer.answered and answer.items and answer.items[0].id in subject:
             return answer
     worded = understand(part.text, assistant.scope(labels).documents)
