@@ -626,3 +626,33 @@ def test_every_kent_pdf_loads_or_is_a_clear_load_error() -> None:
             for row in block.rows:
                 assert row.at.page is not None, path.name
     assert loaded >= 80, (loaded, refused)
+
+
+def test_symbol_font_bullets_of_a_converted_pdf_are_list_items() -> None:
+    # The Limerick minutes were converted from a PDF whose bullets are U+F0B7 (a
+    # Symbol-font glyph); each bulleted line is its own item, never joined to the one
+    # above because that one did not end a sentence ("… - 31/01/2025").
+    path = OTHER / "limerick-council-minutes-2025-03-31-questions.md"
+    raw = path.read_text(encoding="utf-8")
+    bulleted = [
+        line.strip()[1:].strip() for line in raw.splitlines() if line.strip().startswith("\uf0b7")
+    ]
+    assert len(bulleted) >= 5
+    blocks = load_file(path).blocks
+    items = [b.text for b in blocks if b.kind is BlockKind.list_item]
+    assert not [b for b in blocks if "\uf0b7" in b.text]
+    licence = next(line for line in bulleted if line.startswith("Copy of valid Dog Licence"))
+    assert licence in items
+    application = next(i for i in items if i.startswith("Application form submitted"))
+    assert "Dog Licence" not in application
+
+
+def test_a_markdown_paragraph_opening_with_a_bullet_glyph_is_a_list_item(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("Required:\n\n\u2022 First thing -\n\n\uf0b7 Second thing.\n", encoding="utf-8")
+    blocks = load_file(path).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.paragraph, "Required:"),
+        (BlockKind.list_item, "First thing -"),
+        (BlockKind.list_item, "Second thing."),
+    ]

@@ -10,7 +10,8 @@ previous one has not ended a sentence, and lone page numbers after a rule are dr
 (a line underlined with dashes before such a number is text, not a heading). A number
 with its full stop alone on a line ("19.", which CommonMark reads as an empty list
 item) is the number of what follows — a question, a minute — and is kept as its own
-paragraph, never joined with the text either side.
+paragraph, never joined with the text either side. A paragraph that opens with a
+bullet glyph of the PDF's ("•", or a Symbol-font bullet such as U+F0B7) is a list item.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ spends tens of microseconds on each, so a file of nothing else takes minutes; a 
 real document has a few thousand."""
 _MARKS = "[`<*_&!"
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+_BULLET = re.compile(r"^[•●▪■◦‣∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]\s*")
+"""A bullet glyph a PDF-to-Markdown conversion left at the start of a paragraph (Symbol
+font bullets come through as private-use characters such as U+F0B7): a list item."""
 _JOIN_MIN_CHARS = 40
 """A paragraph this long that stops mid-sentence is a wrapped line of a longer one."""
 
@@ -229,6 +233,8 @@ def markdown_blocks(text: str, path: Path) -> list[Block]:
         if kind is not None:
             inline = tokens[index + 1]
             words = _inline_text(inline)
+            if kind is BlockKind.paragraph and _BULLET.match(words):
+                kind, words = BlockKind.list_item, _BULLET.sub("", words)
             if words:
                 block = Block(kind=kind, text=words, level=level, at=_span(token))
                 if (
