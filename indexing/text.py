@@ -1,4 +1,4 @@
-"""Text helpers every layer shares: sentences and shortening.
+"""Text helpers every layer shares: sentences, shortening, and words for comparing texts.
 
 One grammar of sentences, so the reader that finds a KPI's rating statement, the evidence
 that quotes a figure, the split of a typed message into questions and the check of
@@ -90,3 +90,8 @@ def shorten(text: str, limit: int, placeholder: str = " …") -> str:
     if not body:
         body = flat[: max(limit - len(placeholder), 1)]
     return body + placeholder
+
+
+def tokens(text: str) -> str:
+    """The words and figures of ``text``, lower-cased and space-padded, for word-for-word comparison."""
+    return " " + " ".join(re.findall(r"[\w£%]+", text.lower())) + " "

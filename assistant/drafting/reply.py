@@ -18,6 +18,7 @@ from assistant.llm import claim_check
 from assistant.llm.sources import source_text
 from assistant.models import Answer, Citation
 from assistant.prompts import Phrases, render
+from assistant.text import quote
 
 if TYPE_CHECKING:
     from assistant.drafting.draft import _Composer
@@ -157,7 +158,7 @@ def _uncovered_lines(phrases: Phrases, questions: list[str]) -> list[str]:
         return []
     if len(questions) == 1:
         return [phrases("uncovered_line", question=questions[0])]
-    quoted = [f"“{q}”" for q in questions]
+    quoted = [quote(q) for q in questions]  # the member's words, kept to one neutral line
     return [phrases("uncovered_lines", questions=", ".join(quoted[:-1]) + " and " + quoted[-1])]
 
 

@@ -13,13 +13,12 @@ import re
 from pydantic import BaseModel
 
 from assistant.answering.evidence import sentences
-from assistant.llm.claim_check import tokens
 from assistant.markers import marker
 from assistant.models import Citation, Person, PlanDocument, PlanItem
 from assistant.prompts import Phrases
 from assistant.text import one_line
 from assistant.text import quote as as_quote
-from indexing.text import first_sentence
+from indexing.text import first_sentence, tokens
 
 UPDATE_CHARS = 700
 QUOTE_CHARS = 450

@@ -32,6 +32,7 @@ from assistant.llm.claims import (
 )
 from assistant.llm.sentences import Sentence, join_sentences, split_sentences
 from assistant.markers import strip_markers
+from indexing.text import tokens
 
 
 class CheckSource(BaseModel):
@@ -64,11 +65,6 @@ class CheckResult(BaseModel):
 
 
 _QUOTATION = re.compile(r"“([^”]*)”")
-
-
-def tokens(text: str) -> str:
-    """The words and figures of ``text``, lower-cased and space-padded, for word-for-word comparison."""
-    return " " + " ".join(re.findall(r"[\w£%]+", text.lower())) + " "
 
 
 def quotations(sentence: str, source_text: str) -> tuple[str, list[str]]:
