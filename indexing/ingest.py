@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from indexing import embedding
 from indexing.chunking import document_nodes
+from indexing.index_state import INDEX_FORMAT, FileRecord, IndexState
 from indexing.ingest_embed import embed_nodes
 from indexing.keyword_index import write_keyword_index
 from indexing.loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
@@ -40,9 +41,6 @@ from indexing.readers.duplicates import mark_duplicates
 from indexing.reading import ReadJob
 from indexing.settings import IndexSettings
 from indexing.store import (
-    INDEX_FORMAT,
-    FileRecord,
-    IndexState,
     IndexStore,
     chroma_client,
     collection_name,

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cachetools import LRUCache
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
+from indexing.index_state import INDEX_FORMAT, IndexState
 from indexing.model import Passage, PlanDocument, PlanItem, TableRow
 from indexing.settings import IndexSettings
 
@@ -35,41 +35,8 @@ _DOCUMENTS = TypeAdapter(list[PlanDocument])
 KEEP_GENERATIONS = 2
 
 
-INDEX_FORMAT = 2
-"""What a generation's folder holds. 2: ``nodes.sqlite`` (node_table.py) and BM25 rows
-keyed by node id (keyword_index.py). ``planbot ingest`` rebuilds an older generation,
-reusing its vectors."""
-
-
 class IndexMissing(RuntimeError):
     """There is no complete index yet: run ``planbot ingest`` first."""
-
-
-class FileRecord(BaseModel):
-    """One ingested file, as the index remembers it (to skip it when unchanged)."""
-
-    path: str
-    sha256: str
-    document_id: str
-    title: str
-    items: int
-    passages: int
-    table_rows: int = 0
-    stated: dict[str, Any] = Field(
-        default_factory=dict,
-        description="What the manifest stated of the file when it was read: a change (a paper "
-        "relabelled restricted) reads it again although its bytes are the same",
-    )
-
-
-class IndexState(BaseModel):
-    """``state.json`` of a generation: what it holds and how it was built."""
-
-    generation: str
-    created: str = Field(default_factory=lambda: datetime.now(UTC).isoformat())
-    embedding_model: str
-    format: int = 1
-    files: dict[str, FileRecord] = Field(default_factory=dict)
 
 
 class StoredNode(BaseModel):
