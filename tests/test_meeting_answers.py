@@ -132,3 +132,59 @@ def test_a_meeting_not_in_the_corpus_is_declined(synced: Synced, question: str, 
     assert not answer["answered"], answer["answer"]
     assert says in answer["answer"]
     assert "4 March 2025" in answer["answer"] or "Cabinet" in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "day"),
+    [
+        ("who sent apologies to cabinet on 30/1/25?", "Mrs C Bell", "2025-01-30"),
+        ("Cabinet decisions March 4", "published yet", "2025-03-04"),
+        ("who was chairman of the 30th January cabinet?", "Mr R W Gough", "2025-01-30"),
+        ("who chaired full council on 13/02/2025?", "Mr B J Sweetland", "2025-02-13"),
+    ],
+)
+def test_dates_written_day_first_or_month_first(
+    synced: Synced, question: str, says: str, day: str
+) -> None:
+    answer = synced.ask(question)
+    assert answer["answered"], answer["answer"]
+    assert says in answer["answer"]
+    assert answer["citations"][0]["date"] == day
+
+
+def test_a_day_first_date_the_corpus_lacks_is_declined(synced: Synced) -> None:
+    answer = synced.ask("who sent apologies to the cabinet meeting on 6/2/25?")
+    assert not answer["answered"], answer["answer"]
+    assert "no Cabinet meeting on 6 February 2025" in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("what did cabinet decide last tuesday?", "last tuesday"),
+        ("what was agreed at yesterday's cabinet?", "yesterday"),
+        ("what's on the agenda at full council next week?", "next week"),
+    ],
+)
+def test_a_day_counted_from_today_is_declined_not_answered_from_another_meeting(
+    synced: Synced, question: str, phrase: str
+) -> None:
+    answer = synced.ask(question)
+    assert not answer["answered"], answer["answer"]
+    assert phrase in answer["answer"]
+
+
+def test_the_next_meeting_after_a_subject_date(synced: Synced) -> None:
+    """'The next meeting' after the minutes' date is the one that approved them."""
+    answer = synced.ask("were the minutes of the 9 january cabinet signed off at the next meeting?")
+    assert answer["answered"], answer["answer"]
+    assert "correct record" in answer["answer"]
+    assert answer["citations"][0]["date"] == "2025-01-30"
+
+
+def test_reports_published_for_an_item_are_linked(synced: Synced) -> None:
+    answer = synced.ask(
+        "which reports were published for the budget monitoring item at cabinet in january?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert any("/documents/s70052/" in u for u in _urls(answer)), answer

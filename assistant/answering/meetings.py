@@ -17,9 +17,17 @@ meeting for is declined the same way, naming what it does have.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_choose import (
+    DECISIONS,
+    best_statements,
+    paper_subject,
+    papers_on,
+    score,
+)
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_record import (
     MeetingRecord,
@@ -41,7 +49,6 @@ _IGNORED = content_stems(
     " apology time start started when where next last latest previous committee council full"
     " whole discussed considered sent received happened"
 )
-_DECISIONS = ("decision", "no_decision", "minutes")
 
 
 def today() -> date:
@@ -60,7 +67,7 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if not records:
         return None
     text = query.text
-    cues = read_cues(text, committees(records))
+    cues = read_cues(text, committees(records), today())
     about_meetings = any(
         p.search(text)
         for p in (
@@ -87,12 +94,16 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         cues.committees = sorted({m.committee for m in days})
     pool = [m for m in records if m.committee in cues.committees]
     anchor = cues.anchor
+    if anchor is None and cues.subject_dates and (cue.NEXT.search(text) or cue.AFTER.search(text)):
+        # "were the minutes of 9 January signed off at the next meeting?": the meeting
+        # after the subject's date, not one after today.
+        anchor = replace(cues.subject_dates[0], anchor="after")
     if anchor is not None:
         after = [m for m in pool if _after(m.day, anchor) == (anchor.anchor != "before")]
         if not after:
             return no_meeting(query, cues, pool, f"{anchor.anchor} that date")
         pool = [after[0]] if anchor.anchor != "before" else [after[-1]]
-    elif cue.NEXT.search(text):
+    elif cue.NEXT.search(text) and not cues.meeting_dates:
         coming = [m for m in pool if m.day > today()]
         if not coming:
             return no_meeting(query, cues, pool, f"after today ({long_date(today())})")
@@ -107,11 +118,29 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     asks_paper = cue.ASKED.search(text) or (
         cue.PAPERS.search(text) and not cue.PAPER_LIST.search(text)
     )
-    if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
-        query.document_ids = [p.id for m in pool for p in m.papers] or query.document_ids
-        return None
     topic = content_stems(cues.rest) - _IGNORED
+    if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
+        query.document_ids = papers_on(pool, topic) or query.document_ids
+        return None
+    if not any(p.search(text) for p in _ASKS_RECORD) and (papers := paper_subject(pool, topic)):
+        # "how much did the LEVI amendment want for EV charging?": what a paper says.
+        query.document_ids = papers
+        return None
     return _answer(query, text, pool, topic)
+
+
+_ASKS_RECORD = (
+    cue.WHEN,
+    cue.WHERE,
+    cue.CHAIR,
+    cue.APOLOGIES,
+    cue.PRESENT,
+    cue.AGENDA,
+    cue.ITEM_NUMBER,
+    cue.PAPERS,
+    cue.DECIDE,
+)
+"""Cues of a question the meeting record itself answers."""
 
 
 def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
@@ -137,8 +166,8 @@ def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
         return _decisions(query, pool, topic)
     if cue.PRESENT.search(text):
         return quote(query, [(m, s) for m in latest for s in m.of_kind("present")])
-    best = _best(pool, topic, [k for k in _DECISIONS] + ["item", "other"])
-    return quote(query, best) if best and _score(best[0][1], topic) >= 2 else None
+    best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
+    return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
 
 
 # --- the kinds of answer ------------------------------------------------------------------
@@ -146,7 +175,7 @@ def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | 
     chosen = pool
     about: list[tuple[MeetingRecord, Statement]] = []
     if topic:
-        about = _best(pool, topic, _DECISIONS + ("item", "agenda"))
+        about = best_statements(pool, topic, DECISIONS + ("item", "agenda"))
         if about:
             chosen = [about[0][0]]
             about = about[:1]
@@ -161,7 +190,9 @@ def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
     number = cue.ITEM_NUMBER.search(text)
     latest = pool[-1:] if len(pool) > 1 and not topic else pool
     if cue.PAPERS.search(text) and not number:
-        best = _best(pool, topic, ("papers", "paper", *_DECISIONS, "item")) if topic else []
+        best = (
+            best_statements(pool, topic, ("papers", "paper", *DECISIONS, "item")) if topic else []
+        )
         if best:
             meeting, chosen = best[0]
             found = [
@@ -205,41 +236,13 @@ def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
 
 def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
     if topic:
-        best = _best(pool, topic, _DECISIONS)
+        best = best_statements(pool, topic, DECISIONS)
         if best:
             return quote(query, best[:2])
     found = [(m, s) for m in pool for s in m.of_kind("decision")]
     if not found:
         found = [(m, s) for m in pool for s in m.of_kind("decided")]
     return quote(query, found) if found else None
-
-
-# --- choosing statements ------------------------------------------------------------------
-def _score(statement: Statement, topic: set[str]) -> int:
-    """Topic words the statement holds, those of its item's title counted twice."""
-    return len(topic & content_stems(statement.text)) + len(
-        topic & content_stems(statement.item_title or "")
-    )
-
-
-def _best(
-    pool: list[MeetingRecord], topic: set[str], kinds: tuple[str, ...] | list[str]
-) -> list[tuple[MeetingRecord, Statement]]:
-    """The statements of these kinds that hold most of the topic (decisions first)."""
-    if not topic:
-        return []
-    scored = [
-        (_score(s, topic), -list(kinds).index(s.kind), m, s)
-        for m in pool
-        for s in m.statements
-        if s.kind in kinds
-    ]
-    scored = [x for x in scored if x[0] > 0]
-    if not scored:
-        return []
-    top = max(x[0] for x in scored)
-    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [(m, s) for score, _, m, s in scored if score == top]
 
 
 def _after(day: date, anchor: cue.DateCue) -> bool:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from assistant.answering.meetings_days import relative_days
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -38,8 +40,13 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?", re.I
 )
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s+(\d{{4}}))?", re.I
+)
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}\b(?:\s+(\d{{4}}))?", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.-])")
+"""``4/3/25``, ``13/02/2025``, ``4.3.25``: day first, as UK papers write them."""
 _ANCHOR = re.compile(r"\b(after|since|before|following)\s+(?:the\s+)?$", re.I)
 _SUBJECT_DATE = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?:meetings?\s+)?(?:held\s+)?(?:on\s+)?$", re.I
@@ -53,7 +60,11 @@ _NOT_A_NAME = set(
     " each every any its their attended attend chairs chaired sits sat on of at by for to from"
     " in meet meets met".split()
 )
-_WHOLE_COUNCIL = re.compile(r"\b(?:full|whole|the)\s+council\b|\bcouncil\s+meeting\b", re.I)
+_WHOLE_COUNCIL = re.compile(
+    r"\b(?:full|whole|the)\s+(?:[a-z]+\s+)?council\b(?!\s+tax)|\bcouncil\s+meeting\b", re.I
+)
+""""full council", "the council meeting", "the budget council": the one committee whose
+name ends in "Council" (never "council tax")."""
 
 DECIDE = re.compile(
     r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|approv\w*|adopt\w*|endors\w*|"
@@ -61,7 +72,11 @@ DECIDE = re.compile(
     re.I,
 )
 AGENDA = re.compile(r"\b(agenda|item\s+\d+|items?|discussed|considered)\b", re.I)
-PAPERS = re.compile(r"\b(papers?|documents?|reports?\s+(?:went|for))\b", re.I)
+PAPERS = re.compile(
+    r"\b(papers?|documents?|attachments?|appendix|appendices|reports\b(?!\s+(?:say|said|show))|"
+    r"reports?\s+(?:went|for|were|was|published|submitted|presented|tabled))\b",
+    re.I,
+)
 CHAIR = re.compile(r"\b(chair(?:ed|s|man|woman|person)?|in the chair)\b", re.I)
 VICE = re.compile(r"\bvice[- ]?chair", re.I)
 APOLOGIES = re.compile(r"\bapolog", re.I)
@@ -71,6 +86,7 @@ WHEN = re.compile(r"^\s*(?:when|on what date)\b|\bwhat (?:time|date|day)\b|\bsta
 WHERE = re.compile(r"^\s*where\b|\bvenue\b", re.I)
 MEET = re.compile(r"\b(meet|meets|met|meeting|meetings|sit|sat)\b", re.I)
 NEXT = re.compile(r"\b(next|upcoming|coming|forthcoming)\b", re.I)
+AFTER = re.compile(r"\b(after|following|subsequent)\b", re.I)
 LAST = re.compile(r"\b(last|latest|most recent|previous)\b", re.I)
 ITEM_NUMBER = re.compile(r"\bitem\s+(\d+[a-z]?)\b", re.I)
 ASKED = re.compile(r"\b(asked|ask|asking|recommend\w*|propos\w*)\b", re.I)
@@ -88,13 +104,21 @@ class DateCue:
     day: int | None = None
     year: int | None = None
     anchor: str | None = None
+    span: tuple[date, date] | None = None
+    """For a day named relative to today ("last Tuesday"): the days it means."""
+    phrase: str | None = None
 
     def label(self) -> str:
-        """``12 March 2025``, ``March`` — as the question gave it."""
+        """``12 March 2025``, ``March``, ``last Tuesday (25 November 2026)``."""
+        if self.span is not None:
+            first, last = (f"{d.day} {d:%B %Y}" for d in self.span)
+            return f"{self.phrase} ({first if first == last else f'{first} to {last}'})"
         month = date(2000, self.month, 1).strftime("%B")
         return " ".join(str(p) for p in (self.day, month, self.year) if p)
 
     def matches(self, day: date) -> bool:
+        if self.span is not None:
+            return self.span[0] <= day <= self.span[1]
         return (
             day.month == self.month
             and (self.day is None or day.day == self.day)
@@ -109,6 +133,8 @@ class MeetingCues:
     committees: list[str] = field(default_factory=list)
     other_bodies: list[str] = field(default_factory=list)
     dates: list[DateCue] = field(default_factory=list)
+    subject_dates: list[DateCue] = field(default_factory=list)
+    """Dates of the subject, not the meeting ("the minutes of 9 January")."""
     rest: str = ""
     """The question without its committee names and dates: what it is about."""
 
@@ -132,8 +158,9 @@ def _committee_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s\W]+".join(words) + r"\b(?!\s+members?\b)", re.I)
 
 
-def read_cues(text: str, known: list[str]) -> MeetingCues:
-    """The committees (of ``known``), other named bodies and dates in ``text``."""
+def read_cues(text: str, known: list[str], today: date | None = None) -> MeetingCues:
+    """The committees (of ``known``), other named bodies and dates in ``text``; a day
+    named relative to ``today`` ("last Tuesday") is read when ``today`` is given."""
     cues = MeetingCues()
     rest = text
     for name in sorted(known, key=len, reverse=True):
@@ -161,11 +188,33 @@ def read_cues(text: str, known: list[str]) -> MeetingCues:
         if _add_date(cues, rest, found.start(), month, int(found.group(1)), found.group(3)):
             stripped.append(found.span())
         seen.append(found.span())
+    for found in _MONTH_DAY.finditer(rest):
+        if any(a <= found.start() < b for a, b in seen) or int(found.group(2)) > 31:
+            continue
+        month = _month(found.group(1))
+        if _add_date(cues, rest, found.start(), month, int(found.group(2)), found.group(3)):
+            stripped.append(found.span())
+        seen.append(found.span())
     for found in _ISO.finditer(rest):
         month, day = int(found.group(2)), int(found.group(3))
         if _add_date(cues, rest, found.start(), month, day, found.group(1)):
             stripped.append(found.span())
         seen.append(found.span())
+    for found in _NUMERIC.finditer(rest):
+        day, month, year = int(found.group(1)), int(found.group(2)), found.group(3)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        year = year if len(year) == 4 else f"20{year}"
+        if _add_date(cues, rest, found.start(), month, day, year):
+            stripped.append(found.span())
+        seen.append(found.span())
+    relative = relative_days(rest, today) if today is not None else None
+    if relative is not None:
+        span = (relative.first, relative.last)
+        day = relative.first.day if relative.first == relative.last else None
+        cues.dates.append(DateCue(relative.first.month, day, relative.first.year, None, span))
+        cues.dates[-1].phrase = relative.phrase
+        stripped.append((relative.start, relative.end))
     for found in _MONTH_ONLY.finditer(rest):
         if any(a <= found.start() < b for a, b in seen):
             continue
@@ -185,7 +234,9 @@ def _add_date(
     """Adds the date unless it dates the subject rather than the meeting; True when added."""
     before = text[:start]
     if _SUBJECT_DATE.search(before) or re.search(r"\bminutes\s+of\s+[\w\s]*$", before, re.I):
-        return False  # "the minutes of 9 January": that meeting's minutes, approved at a later one
+        # "the minutes of 9 January": that meeting's minutes, approved at a later one
+        cues.subject_dates.append(DateCue(month, day, int(year) if year else None))
+        return False
     anchor = _ANCHOR.search(before)
     cues.dates.append(
         DateCue(

@@ -96,7 +96,8 @@ def no_meeting(
 ) -> Answer:
     names = ", ".join(cues.committees)
     dates = " or ".join(d.label() for d in cues.meeting_dates)
-    asked = when or (f"on {dates}" if dates else "on that date")
+    relative = any(d.span for d in cues.meeting_dates)  # "last Tuesday (25 November 2026)"
+    asked = when or (dates if relative else f"on {dates}" if dates else "on that date")
     held = "; ".join(m.label for m in pool) or "none"
     text = (
         f"The papers I have hold no {names} meeting {asked}. "
