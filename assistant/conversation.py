@@ -65,6 +65,11 @@ _ASPECT_WORDS = frozenset(
 )
 """Words that ask *about* a subject without naming one ("who owns it?", "is it on track?")."""
 _ASPECTS = content_stems(" ".join(_ASPECT_WORDS))
+_NOT_ITEM_FIELDS = frozenset(
+    "cost costs spent spend much many target value score figure number".split()
+)
+"""Asked of the last item, these want a figure its row may not hold ("how much did it
+cost?"): such a follow-up is searched for, not answered with the item's status."""
 
 NEEDS_SUBJECT = (
     "There is no earlier answer to follow on from: ask again with the item's ref or what "
@@ -152,8 +157,12 @@ def with_context(query: Query, context: Answer, scope: Scope) -> Query | Answer:
 
 
 def _follows(query: Query) -> bool:
-    return bool(_FOLLOW_UP.search(query.text)) or (
+    if _FOLLOW_UP.search(query.text):
+        return True
+    words = set(re.findall(r"[a-z]+", query.text.lower()))
+    return (
         bool(_LEANS_BACK.search(query.text) or _EARLIER.search(query.text))
+        and not words & _NOT_ITEM_FIELDS
         and _names_nothing(query, content_stems(query.text))
     )
 
