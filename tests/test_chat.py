@@ -256,6 +256,7 @@ def two_quarters(tmp_path_factory: pytest.TempPathFactory):
     return Assistant(settings)
 
 
+@pytest.mark.store  # two_quarters ingests through the configured store
 def test_what_about_last_quarter_is_the_same_item_in_the_report_before(two_quarters) -> None:
     chat = Conversation()
     first = chat.ask(two_quarters, "how is 12.1 rated?")
