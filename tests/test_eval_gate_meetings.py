@@ -53,6 +53,7 @@ def test_meetings_set_passes_the_gate(
             cli,
             [
                 "eval",
+                "meetings",  # not the development set meetings-dev.yaml
                 "--corpus",
                 "corpus-meetings",
                 "--no-generated",

@@ -91,10 +91,7 @@ def test_a_quotation_is_one_sentence() -> None:
 
 
 def test_markers_are_renumbered_for_a_draft() -> None:
-    assert (
-        renumber("A [1]. B [2][1]. C [1–2].", {1: 4, 2: 7})
-        == "A [4]. B [7][4]. C [4][7]."
-    )
+    assert renumber("A [1]. B [2][1]. C [1–2].", {1: 4, 2: 7}) == "A [4]. B [7][4]. C [4][7]."
 
 
 # --- the check, on real retrieved sources ------------------------------------------------------
