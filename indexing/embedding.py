@@ -26,7 +26,7 @@ import tempfile
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
     import numpy as np
@@ -203,7 +203,7 @@ def ensure_onnx() -> Path | None:
 def _export(path: Path) -> None:
     import torch
 
-    bert = get_model()[0].auto_model.eval()
+    bert = cast(torch.nn.Module, get_model()[0].auto_model).eval()
 
     class LastHidden(torch.nn.Module):
         def __init__(self) -> None:

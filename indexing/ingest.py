@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from filelock import FileLock
 from pydantic import BaseModel, Field
@@ -274,8 +275,8 @@ def _ingest_locked(
     repeats = mark_duplicates(list(docs.values()))
     by_path = {record.path: record.document_id for record in records.values()}
     for summary in summaries:
-        doc = docs.get(by_path.get(summary.path, ""))
-        summary.repeats = doc.duplicate_of if doc else None
+        kept = docs.get(by_path.get(summary.path, ""))
+        summary.repeats = kept.duplicate_of if kept else None
 
     if previous is not None and not any_change and previous.state.format == INDEX_FORMAT:
         return IngestReport(
@@ -387,7 +388,10 @@ def _build_generation(
 
     write_node_table(
         building / NODE_TABLE,
-        ((n.node_id, n.get_content(), n.metadata, n.embedding) for n in nodes),
+        (
+            (n.node_id, n.get_content(), n.metadata, cast("list[float]", n.embedding))
+            for n in nodes  # every node was embedded (or reused) above
+        ),
     )
     if nodes:
         _write_bm25(nodes, building / "bm25", previous.dir / "bm25" if previous else None)

@@ -60,9 +60,9 @@ def _reusable_embeddings(
         got = previous.collection.get(
             ids=ids[start : start + 2000], include=["documents", "embeddings"]
         )
-        for node_id, text, vector in zip(
-            got["ids"], got["documents"], got["embeddings"], strict=False
-        ):
+        texts, vectors = got["documents"], got["embeddings"]
+        assert texts is not None and vectors is not None  # Chroma returns what ``include`` asks for
+        for node_id, text, vector in zip(got["ids"], texts, vectors, strict=False):
             if text == wanted.get(node_id):
                 reused[node_id] = [float(x) for x in vector]
     return reused

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # llama-index BM25Retriever's default
 NODE_IDS = "node_ids.json"
@@ -61,18 +61,19 @@ def write_keyword_index(
         )
         for n, words in zip(todo, fresh, strict=False):
             tokens[n] = words
+    every = cast("list[list[str]]", tokens)  # each None slot was filled just above
     bm25 = bm25s.BM25()
-    bm25.index(tokens, show_progress=False)
+    bm25.index(every, show_progress=False)
     bm25.save(str(path), show_progress=False)
     (path / NODE_IDS).write_text(json.dumps(node_ids), encoding="utf-8")
-    vocab = {word: i for i, word in enumerate(sorted({w for words in tokens for w in words}))}
+    vocab = {word: i for i, word in enumerate(sorted({w for words in every for w in words}))}
     (path / TOKENS).write_text(
         json.dumps(
             {
                 "vocab": list(vocab),
                 "nodes": [
                     [i, d, [vocab[w] for w in words]]
-                    for i, d, words in zip(node_ids, digests, tokens, strict=False)
+                    for i, d, words in zip(node_ids, digests, every, strict=False)
                 ],
             }
         ),

@@ -58,7 +58,7 @@ class Manifest(BaseModel):
         stated = self.entry_for(path)
         if found is None and not stated.get("title"):
             return None
-        base = found.model_dump() if found is not None else {"file": path.name}
+        base: dict[str, object] = found.model_dump() if found is not None else {"file": path.name}
         base.update({key: value for key, value in stated.items() if value is not None})
         base["file"] = path.name
         return DocumentMeta.model_validate(base)

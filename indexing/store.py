@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -269,12 +270,13 @@ class IndexStore:
         k = min(k, self.size)
         if k <= 0:
             return []
+        queries: list[Sequence[float]] = [vector]
         result = self.collection.query(
-            query_embeddings=[vector], n_results=k, where=where or None, include=["distances"]
+            query_embeddings=queries, n_results=k, where=where or None, include=["distances"]
         )
-        return [
-            (i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0], strict=False)
-        ]
+        distances = result["distances"]
+        assert distances is not None  # Chroma returns what ``include`` asks for
+        return [(i, 1.0 - d) for i, d in zip(result["ids"][0], distances[0], strict=False)]
 
     def keyword(self, question: str, k: int) -> list[tuple[str, float]]:
         """BM25 over the same nodes: exact words, refs and names that embeddings blur.

@@ -9,6 +9,7 @@ newline through: that would invent cells or split rows, so every text is folded 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from indexing.blocks import Block, BlockKind, Row, Span
@@ -47,7 +48,7 @@ def text_block(kind: BlockKind, text: str, at: Span | None = None, level: int = 
     return Block(kind=kind, text=folded, level=level, at=at or Span())
 
 
-def make_row(cells: list[str | None], at: Span | None = None) -> Row:
+def make_row(cells: Sequence[str | None], at: Span | None = None) -> Row:
     return Row(cells=[clean_text(cell or "") for cell in cells], at=at or Span())
 
 

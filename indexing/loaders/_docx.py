@@ -79,7 +79,7 @@ def _paragraph_block(p: CT_P, styles: _Styles) -> Block | None:
 
 def _cell_text(cell: _Cell, styles: _Styles) -> str:
     """All paragraphs of a cell (nested tables included) on one line, list items as "• "."""
-    parts = []
+    parts: list[str] = []
     for p in cell._tc.iter(qn("w:p")):
         text = clean_text(_text(p))
         if text:
