@@ -14,12 +14,9 @@ fails, the assertion message carries the gate lines and the failed questions.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from connectors.cli import cli
+from tests.eval_gate_run import gate_failures, run_corpus_gate
 
 pytestmark = [pytest.mark.slow, pytest.mark.own_store]  # its own embedded Chroma
 
@@ -39,50 +36,18 @@ that loses ground fails CI. The target is 0.9 for each; raise these as answers r
 def test_meetings_set_passes_the_gate(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant import config
-
-    data_dir = tmp_path_factory.mktemp("meetings-index")
-    report = tmp_path_factory.mktemp("meetings-report") / "eval-report"
-    monkeypatch.setenv("PLANBOT_DATA_DIR", str(data_dir))
-    monkeypatch.delenv("PLANBOT_CORPUS_DIR", raising=False)
-    monkeypatch.delenv("PLANBOT_CHROMA_URL", raising=False)
-    monkeypatch.delenv("PLANBOT_LLM", raising=False)  # the gate measures the LLM-free answerer
-    config.get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(
-            cli,
-            [
-                "eval",
-                "meetings",  # not the development set meetings-dev.yaml
-                "--corpus",
-                "corpus-meetings",
-                "--no-generated",
-                *THRESHOLDS,
-                "--report",
-                str(report),
-            ],
-            catch_exceptions=False,
-        )
-    finally:
-        config.get_settings.cache_clear()
-
-    assert (data_dir / "eval-corpus-meetings").is_dir(), result.output[-3000:]
-    run = json.loads((report / "results.json").read_text(encoding="utf-8"))
-    ours = next(s for s in run["systems"] if s["system"] == "ours")
-    handwritten = next(k for k in ours["kinds"] if k["kind"] == "handwritten")
+    gate = run_corpus_gate(
+        tmp_path_factory,
+        monkeypatch,
+        "meetings",
+        # not the development set meetings-dev.yaml
+        ["meetings", "--corpus", "corpus-meetings", "--no-generated", *THRESHOLDS],
+    )
+    result, handwritten = gate.result, gate.handwritten
+    assert (gate.data_dir / "eval-corpus-meetings").is_dir(), result.output[-3000:]
     assert handwritten["overall"]["metrics"]["answer"]["n"] >= 40
     assert [c["group"] for c in handwritten["by_corpus"]] == ["corpus-meetings"]
     parts = {p["group"] for p in handwritten["by_part"]}
     assert parts == {"corpus-meetings: tuning", "corpus-meetings: heldout"}
-    assert result.exit_code == 0, _failures(result.output)
+    assert result.exit_code == 0, gate_failures(result.output)
     assert "GATE FAILED" not in result.output
-
-
-def _failures(output: str) -> str:
-    """The gate lines and the failed questions, which is what a reader of CI needs."""
-    keep = [
-        line
-        for line in output.splitlines()
-        if "GATE FAILED" in line or "✗" in line or "questions failed" in line
-    ]
-    return "\n".join(keep)[-8000:]

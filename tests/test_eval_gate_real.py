@@ -15,12 +15,9 @@ lines and the failed questions.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from connectors.cli import cli
+from tests.eval_gate_run import gate_failures, run_corpus_gate
 
 # The gate's own embedded index (PLANBOT_CHROMA_URL removed): run once.
 pytestmark = [pytest.mark.slow, pytest.mark.own_store]
@@ -43,40 +40,15 @@ product's target is 0.9 for each; raise these as the readers and answering reach
 def test_real_papers_sets_pass_the_gate(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant import config
-
-    data_dir = tmp_path_factory.mktemp("real-index")
-    report = tmp_path_factory.mktemp("real-report") / "eval-report"
-    monkeypatch.setenv("PLANBOT_DATA_DIR", str(data_dir))
-    monkeypatch.delenv("PLANBOT_CORPUS_DIR", raising=False)
-    monkeypatch.delenv("PLANBOT_CHROMA_URL", raising=False)
-    monkeypatch.delenv(
-        "PLANBOT_LLM", raising=False
-    )  # the gate measures the default, LLM-free answerer
-    config.get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(
-            cli,
-            [
-                "eval",
-                "--corpus",
-                "corpus-real",
-                "--generated",
-                *THRESHOLDS,
-                "--report",
-                str(report),
-            ],
-            catch_exceptions=False,
-        )
-    finally:
-        config.get_settings.cache_clear()
-
-    assert (data_dir / "eval-corpus-real").is_dir(), result.output[
-        -3000:
-    ]  # its own index, not the shipped one
-    run = json.loads((report / "results.json").read_text(encoding="utf-8"))
-    ours = next(s for s in run["systems"] if s["system"] == "ours")
-    handwritten = next(k for k in ours["kinds"] if k["kind"] == "handwritten")
+    gate = run_corpus_gate(
+        tmp_path_factory,
+        monkeypatch,
+        "real",
+        ["--corpus", "corpus-real", "--generated", *THRESHOLDS],
+    )
+    result, handwritten = gate.result, gate.handwritten
+    # its own index, not the shipped one
+    assert (gate.data_dir / "eval-corpus-real").is_dir(), result.output[-3000:]
     assert handwritten["overall"]["metrics"]["answer"]["n"] >= 150
     assert [c["group"] for c in handwritten["by_corpus"]] == ["corpus-real"]
     parts = {p["group"] for p in handwritten["by_part"]}
@@ -87,14 +59,5 @@ def test_real_papers_sets_pass_the_gate(
         "corpus-real: risk_register",
         "corpus-real: minutes",
     } <= kinds
-    assert result.exit_code == 0, _failures(result.output)
+    assert result.exit_code == 0, gate_failures(result.output)
     assert "GATE FAILED" not in result.output
-
-
-def _failures(output: str) -> str:
-    """The gate lines and the failed questions, which is what a reader of CI needs."""
-    lines = output.splitlines()
-    keep = [
-        line for line in lines if "GATE FAILED" in line or "✗" in line or "questions failed" in line
-    ]
-    return "\n".join(keep)[-8000:]
