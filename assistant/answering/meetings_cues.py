@@ -14,29 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.answering.meetings_days import relative_days
+from indexing.readers.dates import MONTH_PATTERN, MONTHS
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = rf"({MONTH_PATTERN})"
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?", re.I
 )
@@ -149,7 +129,7 @@ class MeetingCues:
 
 def _month(word: str) -> int:
     word = word.lower()
-    return _MONTHS.get(word) or _MONTHS[word[:3]]
+    return MONTHS.get(word) or MONTHS[word[:3]]
 
 
 def _committee_pattern(name: str) -> re.Pattern[str]:

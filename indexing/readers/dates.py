@@ -31,14 +31,14 @@ MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTH_PATTERN = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<weekday>{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<weekday>{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?:of\s+)?(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<weekday>{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<weekday>{_WEEKDAY},?\s+)?(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
@@ -46,7 +46,7 @@ _NUMERIC = re.compile(
 )
 _ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 _MONTH_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE
+    rf"\b(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE
 )
 
 _QUARTER = re.compile(
@@ -54,7 +54,8 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_SPAN = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?P<span>(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d)\b", re.IGNORECASE
+    rf"\b(?P<month>{MONTH_PATTERN})\s+(?P<span>(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d)\b",
+    re.IGNORECASE,
 )
 _SPAN = re.compile(r"(?<![\d/.-])(?P<span>(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d)(?![\d/.-])")
 
