@@ -103,8 +103,7 @@ class Assistant:
                 ),
             )
             if combined is not None:
-                combined.metadata["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
-                return combined
+                return self._finish(combined, started, self.store)
         store = self.store
         scope = self.scope(access, store)
         query = understand(
