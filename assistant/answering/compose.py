@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import re
 
-# The citation builders live in ``citations``; answer kinds reach them as ``compose.*`` too.
-from assistant.answering.citations import (  # noqa: F401 - item_quote, node_citation: re-exported
+from assistant.answering.citations import (
     document_label,
-    item_citation,
-    item_quote,
-    node_citation,
-    passage_citation,
-    row_citation,
 )
 from assistant.models import ItemKind, PlanItem, TableRow
 from assistant.text import one_line, quote

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import compose
+from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import TALLIED, Evidence, asks_vote, best_evidence
 from assistant.answering.relevance import evidence_on_topic
@@ -110,7 +111,7 @@ def _vote_of(query: Query, fitting: list[Evidence]) -> tuple[Evidence, list[Evid
 def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
     node = evidence.candidate.node
     quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
-    citation = compose.node_citation(node, quote=quote)
+    citation = node_citation(node, quote=quote)
     where = (
         citation.document
         + (f", {citation.date}" if citation.date else "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import compose
+from assistant.answering.citations import item_citation, item_quote
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
 from assistant.answering.scope import Scope
@@ -98,18 +99,14 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
             )
             lines.append(f"{len(group)} in {where}:")
         for node, item in group:
-            citations.append(
-                compose.item_citation(node, item, quote=compose.item_quote(item, with_update=False))
-            )
+            citations.append(item_citation(node, item, quote=item_quote(item, with_update=False)))
             lines.append(compose.list_line(item, len(citations), query.people_role))
     if combined:
         lines.append(
             f"A further {len(combined)} have a combined rating that includes {_rating(query.rating)}:"
         )
         for node, item in combined:
-            citations.append(
-                compose.item_citation(node, item, quote=compose.item_quote(item, with_update=False))
-            )
+            citations.append(item_citation(node, item, quote=item_quote(item, with_update=False)))
             lines.append(compose.list_line(item, len(citations), query.people_role))
     sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
     lines.append("Source: " + "; ".join(sources))

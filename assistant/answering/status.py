@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.answering import compose, facts
 from assistant.answering.asked_fields import missing_field
+from assistant.answering.citations import item_citation
 from assistant.answering.evidence import best_evidence
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
@@ -127,7 +128,7 @@ def item_answer(
     has_ratings = any(
         i.rating for d in scope.documents if d.id == item.document_id for i in d.items
     )
-    citations = [compose.item_citation(node, item)]
+    citations = [item_citation(node, item)]
     text = compose.status_text(
         node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating
     )
@@ -135,7 +136,7 @@ def item_answer(
     if others:
         lines = [f"{other_items_label}:"]
         for other_node, other in others:
-            citations.append(compose.item_citation(other_node, other))
+            citations.append(item_citation(other_node, other))
             lines.append(compose.history_line(other_node, other, len(citations)))
             history.append(other)
         text += "\n" + "\n".join(lines)

@@ -5,6 +5,7 @@ with its citation marker, and document text never starts a line of the answer.""
 from __future__ import annotations
 
 from assistant.answering import compose
+from assistant.answering.citations import item_citation, item_quote
 from assistant.answering.decline import NOT_COVERED, decline
 from assistant.answering.facts import person_answer
 from assistant.answering.understand import understand
@@ -84,7 +85,7 @@ def test_a_row_without_an_update_states_its_text_cells_under_their_headers() -> 
     lines = status(risk)
     assert "Controls: “Second supplier on a framework” [1]" in lines
     # Every cell the answer states is in the quote its citation carries.
-    quoted = compose.item_quote(risk)
+    quoted = item_quote(risk)
     assert all(value in quoted for value in ("16", "Supplier returns", "2.5"))
 
 
@@ -142,7 +143,7 @@ def test_list_lines_show_rating_change_values_and_the_person_asked_about() -> No
 
 def test_a_citation_points_at_the_items_document_and_place() -> None:
     potholes = KPIS.items[0]
-    citation = compose.item_citation(item_node(potholes, KPIS), potholes)
+    citation = item_citation(item_node(potholes, KPIS), potholes)
     assert (citation.document, citation.document_id, citation.date) == (
         "Quarterly Performance Report Quarter 3 2024/25",
         "kpi-q3",
