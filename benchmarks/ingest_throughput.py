@@ -46,14 +46,17 @@ def corpus_texts(corpus: Path) -> list[str]:
     from indexing import ingest as ing
     from indexing.chunking import document_nodes
     from indexing.manifest import load_manifest
+    from indexing.reading import ReadJob, read_file
 
     manifest = load_manifest(corpus / "manifest.yaml")
     files, _ = ing.discover([corpus], manifest)
     taken: set[str] = set()
     texts: list[str] = []
     for path in files:
-        doc = ing._parse_file(path, manifest, ing._document_id(path, taken))
-        texts += [node.get_content() for node in document_nodes(doc)]
+        job = ReadJob(path=path, doc_id=ing._document_id(path, taken), source=str(path))
+        doc = read_file(job, manifest).document
+        if doc is not None:
+            texts += [node.get_content() for node in document_nodes(doc)]
     return texts
 
 
