@@ -87,8 +87,10 @@ def compare(old_results_json: Path, run: EvalRun) -> Comparison:
 
 
 def print_comparison(comparison: Comparison, console: Console) -> None:
+    # One line however long the path: a log reader (or a script) looks for "N better, M worse".
     console.print(
-        f"[bold]Compared with {comparison.old}[/bold]: {len(comparison.better)} better, {len(comparison.worse)} worse"
+        f"[bold]Compared with {comparison.old}[/bold]: {len(comparison.better)} better, {len(comparison.worse)} worse",
+        soft_wrap=True,
     )
     for change in comparison.better:
         console.print(Text.assemble(("  + ", "green"), f"{change.system} {change.key}"))
