@@ -17,7 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from indexing.where import document_of
+
+if TYPE_CHECKING:
+    from indexing.store import IndexStore
 
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # llama-index BM25Retriever's default
 NODE_IDS = "node_ids.json"
@@ -125,6 +130,25 @@ class KeywordIndex:
         bm25.corpus = None
         return cls(bm25, node_ids)
 
+    @classmethod
+    def over_documents(cls, path: Path, document_ids: frozenset[str]) -> KeywordIndex:
+        """A BM25 index of the nodes of ``document_ids`` alone, built in memory from the
+        tokens the generation keeps (``tokens.json``): its idf and average length come
+        from those documents only, so a document outside them cannot change any score.
+        An index without kept tokens gives no hits rather than the whole index's."""
+        import bm25s
+
+        kept = [
+            (node_id, words)
+            for node_id, (_, words) in _load_tokens(path / TOKENS).items()
+            if document_of(node_id) in document_ids
+        ]
+        if not kept:
+            return cls(None, [])
+        bm25 = bm25s.BM25()
+        bm25.index([words for _, words in kept], show_progress=False)
+        return cls(bm25, [node_id for node_id, _ in kept])
+
     def retrieve(self, question: str, k: int) -> list[tuple[str, float]]:
         """Up to ``k`` (node id, BM25 score) pairs with a score above zero, best first;
         equal scores in node order. A question with no indexable word (only stop words
@@ -156,3 +180,19 @@ class KeywordIndex:
             rows = rows[scores[rows] >= kth_best]
         rows = rows[np.lexsort((rows, -scores[rows]))][:k]
         return [(self.node_ids[row], float(scores[row])) for row in rows.tolist()]
+
+
+def scoped_keywords(store: IndexStore, document_ids: list[str]) -> KeywordIndex | None:
+    """The BM25 index an asker who may see ``document_ids`` searches, kept on the store
+    per document set: the generation's own when they are every document, otherwise one
+    over those documents alone. A restricted paper's words would otherwise raise the idf
+    and the average length every public score is computed with, and so reorder what a
+    public asker is shown although the paper itself is never among the hits."""
+    if store.bm25 is None or store.covers_every_document(document_ids):
+        return store.bm25
+    key = ("bm25", frozenset(document_ids))
+    if key not in store.derived:
+        store.derived[key] = KeywordIndex.over_documents(
+            store.dir / "bm25", frozenset(document_ids)
+        )
+    return store.derived[key]

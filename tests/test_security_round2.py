@@ -209,6 +209,37 @@ def test_term_statistics_come_from_the_visible_documents_only(hostile: Settings)
     assert Scope.of(store, {"public", "restricted"}).terms is store.terms
 
 
+def test_keyword_ranking_of_a_public_asker_is_as_if_the_restricted_paper_were_not_there(
+    hostile: Settings, tmp_path: Path
+) -> None:
+    """BM25's idf and average length come from the asker's documents: the restricted
+    briefing shares "cabinet" and "the" with the public note, and must not reorder or
+    rescore what a public asker's keyword search finds."""
+    from assistant.answering.scope import Scope
+    from indexing.ingest import ingest
+    from indexing.store import IndexStore
+
+    corpus = _write_corpus(tmp_path / "corpus")
+    (corpus / "exempt-briefing.txt").unlink()
+    manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8"))
+    del manifest["documents"]["exempt-briefing.txt"]
+    (corpus / "manifest.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    public_only = Settings(data_dir=tmp_path / "index", corpus_dir=corpus, llm=None)
+    ingest(public_only)
+
+    question = "did the cabinet review the bus routes and the ring road?"
+    store = IndexStore.open(hostile)
+    public = Scope.of(store, {"public"}).keywords
+    assert public is not None
+    asked = [(i, round(s, 6)) for i, s in public.retrieve(question, 20)]
+    expected = [(i, round(s, 6)) for i, s in IndexStore.open(public_only).keyword(question, 20)]
+    assert asked == expected and expected
+    # The whole index scores the same public nodes differently: the check above can fail.
+    whole = {i: round(s, 6) for i, s in store.keyword(question, 20)}
+    assert any(whole.get(i) != s for i, s in expected)
+    assert Scope.of(store, {"public", "restricted"}).keywords is store.bm25
+
+
 def test_nearest_items_and_errors_name_only_visible_documents(run) -> None:
     for question in (
         "tell me about the preferred bidder",

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from indexing.keyword_index import KeywordIndex
 from indexing.store import IndexStore, StoredNode
 from indexing.where import document_of, where_matches
 
@@ -45,9 +46,18 @@ class Search:
     (docs/benchmarks.md).
     """
 
-    def __init__(self, store: IndexStore, text: str, vector: list[float]) -> None:
+    def __init__(
+        self,
+        store: IndexStore,
+        text: str,
+        vector: list[float],
+        keywords: KeywordIndex | None = None,
+    ) -> None:
+        """``keywords`` is the BM25 index of the asker's documents (``Scope.keywords``);
+        without one, the generation's index of every document is searched."""
         self.store = store
         self.text = text
+        self.keywords = keywords
         self.vector = vector
         self._neighbours: list[tuple[str, float]] = []
         self._depth = 0
@@ -89,9 +99,13 @@ class Search:
         return self.store.nearest(self.vector, k, where)
 
     def keyword(self, k: int) -> list[tuple[str, float]]:
-        """The ``k`` best BM25 hits in the whole index, as (id, score)."""
+        """The ``k`` best BM25 hits of the asker's documents, as (id, score)."""
         if self._keyword is None or len(self._keyword) < k:
-            self._keyword = self.store.keyword(self.text, k)
+            self._keyword = (
+                self.keywords.retrieve(self.text, k)
+                if self.keywords is not None
+                else self.store.keyword(self.text, k)
+            )
         return self._keyword[:k]
 
     def nodes(self, ids: list[str]) -> dict[str, tuple[StoredNode, Any]]:

@@ -182,7 +182,7 @@ class Assistant:
 
         store = scope.store
         vector = embed_one(query.text)
-        search = Search(store, query.text, vector)
+        search = Search(store, query.text, vector, scope.keywords)
         candidates = search.hybrid(max(k, 10), scope.where(explicit_docs))
         if query.document_ids and not explicit_docs:
             hinted = search.hybrid(max(k, 10), scope.where(query.document_ids))

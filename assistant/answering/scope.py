@@ -10,6 +10,7 @@ import re
 from functools import cached_property
 
 from assistant.models import PlanDocument
+from indexing.keyword_index import KeywordIndex, scoped_keywords
 from indexing.store import IndexStore
 from indexing.terms import TermStats, scoped_terms
 
@@ -42,6 +43,12 @@ class Scope:
         (``indexing.terms.scoped_terms``): a correction or a coverage score never
         reflects a document the asker may not see."""
         return scoped_terms(self.store, self.ids)
+
+    @cached_property
+    def keywords(self) -> KeywordIndex | None:
+        """BM25 over these documents only (``indexing.keyword_index.scoped_keywords``):
+        the order of the keyword hits never reflects a document the asker may not see."""
+        return scoped_keywords(self.store, self.ids)
 
     @cached_property
     def names(self) -> frozenset[str]:
