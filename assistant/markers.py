@@ -9,6 +9,8 @@ ever read as one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 _NUMBERS = r"\d{1,3}(?:\s*(?:,|;|–|—|-|to)\s*\d{1,3})*"
 MARKER = re.compile(rf"\[\s*({_NUMBERS})\s*\]")
@@ -23,6 +25,7 @@ def parse_markers(text: str) -> list[int]:
     for match in MARKER.finditer(text):
         for part in re.split(r"\s*(?:,|;)\s*", match.group(1)):
             bounds = re.split(r"\s*(?:–|—|-|to)\s*", part)
+            numbers: Sequence[int]
             if len(bounds) == 2 and int(bounds[0]) <= int(bounds[1]) <= int(bounds[0]) + 50:
                 numbers = range(int(bounds[0]), int(bounds[1]) + 1)
             else:
@@ -36,7 +39,14 @@ def strip_markers(text: str) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", MARKER_RUN.sub("", text)).strip()
 
 
-def renumber(text: str, mapping: dict[int, int]) -> str:
+class Renumbering(Protocol):
+    """What ``renumber`` reads: a marker's new number, or ``default`` when it keeps its own
+    (a ``dict[int, int]``, or a mapping that registers a source as it is asked for it)."""
+
+    def get(self, n: int, default: int, /) -> int: ...
+
+
+def renumber(text: str, mapping: Renumbering) -> str:
     """Rewrite markers through ``mapping`` (e.g. an answer's [1] → a draft's [4])."""
 
     def swap(match: re.Match[str]) -> str:

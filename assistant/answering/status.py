@@ -90,10 +90,10 @@ def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Can
     role = query.people_role if query.asks_owner else None
     if role and not getattr(lead.node.item(), role):
         # "Which cabinet member is down for…": lead with a version that names one.
-        named = next((c for c in same_subject if getattr(c.node.item(), role)), None)
-        if named is not None:
-            same_subject = [lead] + [c for c in same_subject if c is not named]
-            lead = named
+        naming = next((c for c in same_subject if getattr(c.node.item(), role)), None)
+        if naming is not None:
+            same_subject = [lead] + [c for c in same_subject if c is not naming]
+            lead = naming
     history = sorted(same_subject, key=lambda c: date_key(c.node), reverse=True)
     return item_answer(
         scope,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from assistant.answering.decline import NOT_COVERED
 from assistant.answering.query_split import QuestionPart, split_query
 from assistant.markers import renumber
-from assistant.models import Answer
+from assistant.models import Answer, Citation, PlanItem
 
 MAX_PARTS = 3
 _ASKING = re.compile(
@@ -49,9 +49,9 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
 def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
     """One answer of the parts' answers: texts in order with their sources numbered on."""
     texts: list[str] = []
-    citations = []
-    items = []
-    suggestions = []
+    citations: list[Citation] = []
+    items: list[PlanItem] = []
+    suggestions: list[PlanItem] = []
     for asked, answer in answers:
         offset = len(citations)
         mapping = {n: n + offset for n in range(1, len(answer.citations) + 1)}

@@ -248,9 +248,9 @@ def _list_label(writer: Writer, query: Query) -> str | None:
 
 def _named_in(item: PlanItem, asked: str) -> bool:
     """Was this row's ref named in the question ("3.2 and 12.1")? Then it is a position, not history."""
-    return (
-        bool(item.ref) and re.search(rf"(?<![\d.]){re.escape(item.ref)}(?![\d])", asked) is not None
-    )
+    if not item.ref:
+        return False
+    return re.search(rf"(?<![\d.]){re.escape(item.ref)}(?![\d])", asked) is not None
 
 
 def _generation_record(answer: Answer) -> dict[str, object]:
