@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import click
 
@@ -205,7 +205,7 @@ def ask(
             _batch_error(as_json, text, str(conversation), None)
             continue
         try:
-            options = {"document": document, "top_k": top_k, "access": _access(access)}
+            options = _AskOptions(document=document, top_k=top_k, access=_access(access))
             if conversation is None:
                 answer = assistant.ask(text, **options)
             else:
@@ -233,6 +233,14 @@ def ask(
             click.echo(answer.model_dump_json())
         else:
             terminal.print_answer(answer)
+
+
+class _AskOptions(TypedDict):
+    """The options of ``planbot ask`` as ``Assistant.ask`` takes them (keyword arguments)."""
+
+    document: str | None
+    top_k: int | None
+    access: set[str]
 
 
 class BatchLineError(str):

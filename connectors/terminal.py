@@ -27,6 +27,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -75,7 +76,10 @@ class _Stdout:
         probe = Console()
         if probe.is_terminal:
             return getattr(probe, name)
-        return getattr(Console(width=200, file=_Unpadded()), name)
+        # rich annotates ``file`` as the nominal IO[str], which an io.TextIOBase is not, but
+        # only calls write, flush, isatty and fileno on it, all of which _Unpadded has.
+        file = _Unpadded()
+        return getattr(Console(width=200, file=file), name)  # type: ignore[arg-type]  # as above
 
 
 console = _Stdout()
@@ -113,7 +117,7 @@ def progress_bar() -> Iterator[Callable[[str, int, int], None]]:
         transient=False,
         disable=not err_console.is_terminal,
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
@@ -139,8 +139,10 @@ class SlackASGI:
                 return bytes(chunks)
 
     def _dispatch(self, body: str, query: str, headers: dict[str, str]) -> BoltResponse:
+        # Bolt takes each header as one value or a list of them (and only reads the dict).
+        bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
         try:
-            return self.app.dispatch(BoltRequest(body=body, query=query, headers=headers))
+            return self.app.dispatch(BoltRequest(body=body, query=query, headers=bolt_headers))
         except Exception:  # a body Bolt cannot parse: say so without details
             log.warning(
                 "rejected a request Bolt could not parse", exc_info=log.isEnabledFor(logging.DEBUG)

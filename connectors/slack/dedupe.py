@@ -75,11 +75,19 @@ def request_key(body: Any) -> tuple[Hashable, ...] | None:
         )
         return ("action", str(trigger), actions)
     if kind in ("view_submission", "view_closed"):
-        view = body.get("view") if isinstance(body.get("view"), dict) else {}
+        view = body.get("view")
+        if not isinstance(view, dict):
+            view = {}
         return ("view", kind, str(view.get("id")), str(trigger or view.get("hash")))
     if trigger:
         return ("interaction", str(kind), str(trigger))
     return None
+
+
+def first_header(request: BoltRequest, name: str) -> str | None:
+    """The first value of header ``name`` (Bolt keeps each header's values as a list)."""
+    values = request.headers.get(name)
+    return values[0] if values else None
 
 
 def drop_duplicate_requests(recent: RecentKeys) -> Callable[..., BoltResponse | None]:
@@ -93,7 +101,7 @@ def drop_duplicate_requests(recent: RecentKeys) -> Callable[..., BoltResponse | 
     ) -> BoltResponse | None:
         key = request_key(body)
         if key is not None and not request.lazy_only and not recent.claim(key):
-            retry = (request.headers.get("x-slack-retry-num") or [None])[0]
+            retry = first_header(request, "x-slack-retry-num")
             log.info("ignored a repeated delivery of %s %s (retry %s)", key[0], key[1], retry)
             return BoltResponse(status=200, body="", headers={"x-slack-no-retry": "1"})
         next()

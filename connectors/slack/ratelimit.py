@@ -25,7 +25,7 @@ from cachetools import TTLCache
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
-from connectors.slack.dedupe import RecentKeys
+from connectors.slack.dedupe import RecentKeys, first_header
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +82,8 @@ def refuse_replays(recent: RecentKeys) -> Callable[..., BoltResponse | None]:
     """
 
     def refuse_replays(request: BoltRequest, next: Callable[[], None]) -> BoltResponse | None:
-        signature = (request.headers.get("x-slack-signature") or [None])[0]
-        stamp = (request.headers.get("x-slack-request-timestamp") or [None])[0]
+        signature = first_header(request, "x-slack-signature")
+        stamp = first_header(request, "x-slack-request-timestamp")
         retry = request.headers.get("x-slack-retry-num")
         if (
             signature

@@ -160,12 +160,12 @@ def _attendance(meeting: Meeting, at: str) -> list[str]:
             lines += [f"{person.name} was {person.role} at {at}.", ""]
     groups: dict[str, list[str]] = {}
     for person in meeting.attendees:
-        role = (
+        title = (
             person.role
             if person.role and person.role.casefold() not in ("member", "committee member")
             else None
         )
-        extra = ", ".join(p for p in (role, person.party) if p)
+        extra = ", ".join(p for p in (title, person.party) if p)
         groups.setdefault(person.attendance or "Attending", []).append(
             person.name + (f" ({extra})" if extra else "")
         )

@@ -43,8 +43,9 @@ def result_of(label: str, operation: str, response: httpx.Response) -> Element:
         )
     result = root.find(f".//{operation}Result")
     result = root if result is None else result
-    if len(result) == 0 and (result.text or "").lstrip().startswith("<"):
-        result = parse(label, result.text.encode("utf-8"))  # XML returned as an escaped string
+    inner = result.text or ""
+    if len(result) == 0 and inner.lstrip().startswith("<"):
+        result = parse(label, inner.encode("utf-8"))  # XML returned as an escaped string
     return result
 
 
