@@ -24,7 +24,7 @@ from pathlib import Path
 from llama_index.core.embeddings import BaseEmbedding
 
 from assistant.config import Settings
-from assistant.models import Answer, Citation, PlanDocument
+from assistant.models import Answer, Citation, Location, PlanDocument
 from indexing.embedding import MODEL_NAME, embed, embed_one
 from indexing.manifest import load_manifest
 
@@ -41,9 +41,14 @@ class _FileLines:
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
 
-    def span(self, line_start: int, line_end: int) -> tuple[int, int]:
-        end = self.starts[line_end] if line_end < len(self.starts) else self.length
-        return self.starts[line_start - 1], end
+    def span(self, location: Location) -> tuple[int, int] | None:
+        """The character range of a row's lines; None for a location without lines."""
+        if location.line_start is None or location.line_end is None:
+            return None
+        end = (
+            self.starts[location.line_end] if location.line_end < len(self.starts) else self.length
+        )
+        return self.starts[location.line_start - 1], end
 
 
 class MiniLMEmbedding(BaseEmbedding):
@@ -161,9 +166,10 @@ class Baseline:
         lines = self._lines.get(stem)
         held = []
         for item in self._items.get(stem, []):
-            if not item.ref or lines is None:
+            span = lines.span(item.location) if item.ref and lines is not None else None
+            if span is None:
                 continue
-            row_start, row_end = lines.span(item.location.line_start, item.location.line_end)
+            row_start, row_end = span
             overlap = min(end, row_end) - max(start, row_start)
             if overlap > 0 and overlap * 2 > (row_end - row_start):
                 held.append(f"{stem}:{item.ref}")
@@ -177,9 +183,10 @@ class Baseline:
         lines = self._lines.get(stem)
         best, best_overlap = None, 0
         for item in self._items.get(stem, []):
-            if not item.ref or lines is None:
+            span = lines.span(item.location) if item.ref and lines is not None else None
+            if span is None:
                 continue
-            row_start, row_end = lines.span(item.location.line_start, item.location.line_end)
+            row_start, row_end = span
             overlap = min(end, row_end) - max(start, row_start)
             if overlap > best_overlap:
                 best, best_overlap = item.ref, overlap

@@ -84,7 +84,7 @@ def latency_histogram(run: EvalRun, path: Path) -> Path:
     fig, ax = plt.subplots(figsize=(6.5, 3.8))
     all_ms = [max(r.latency_ms, 0.1) for s in run.systems for r in s.results]
     low, high = (min(all_ms), max(all_ms)) if all_ms else (0.1, 1.0)
-    bins = np.geomspace(low, max(high, low * 1.01), 30)
+    bins: list[float] = np.geomspace(low, max(high, low * 1.01), 30).tolist()
     for system in run.systems:
         ms = [max(r.latency_ms, 0.1) for r in system.results]
         if ms:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 KNOWN_TAGS = (
     "status",
@@ -218,7 +219,7 @@ def parse_set(raw: Any, source: str) -> EvalSet:
     return evalset
 
 
-def _describe(source: str, raw: dict, error: dict) -> str:
+def _describe(source: str, raw: dict[str, Any], error: ErrorDetails) -> str:
     """``file: question 'id' (#n): field.path: message`` for one pydantic error."""
     loc = list(error["loc"])
     message = error["msg"]

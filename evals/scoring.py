@@ -190,7 +190,7 @@ def unsupported_numbers(answer: Answer) -> list[str]:
         )
     allowed.update(str(n) for n in (len(answer.items), len(answer.citations)))
     # A draft restates the parts it cannot answer in the member's own words.
-    allowed.update(numbers(" ".join(str(p) for p in answer.metadata.get("uncovered", []) or [])))  # type: ignore[union-attr]
+    allowed.update(numbers(" ".join(_uncovered(answer))))
     allowed.update(
         str(v) for k, v in answer.metadata.items() if "count" in k and isinstance(v, int)
     )
@@ -210,9 +210,15 @@ def first_item_ok(expect: Expect, answer: Answer) -> bool:
     )
 
 
+def _uncovered(answer: Answer) -> list[str]:
+    """A draft's ``metadata['uncovered']`` (the parts no document answers); empty otherwise."""
+    parts = answer.metadata.get("uncovered")
+    return [str(p) for p in parts] if isinstance(parts, (list, tuple)) else []
+
+
 def uncovered_missing(expect: Expect, answer: Answer) -> list[str]:
     """Draft answers list the parts no document answers in ``metadata['uncovered']``."""
-    parts = [str(p) for p in answer.metadata.get("uncovered", []) or []]  # type: ignore[union-attr]
+    parts = _uncovered(answer)
     return [
         w
         for w in expect.not_covered
