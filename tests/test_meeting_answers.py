@@ -188,3 +188,82 @@ def test_reports_published_for_an_item_are_linked(synced: Synced) -> None:
     )
     assert answer["answered"], answer["answer"]
     assert any("/documents/s70052/" in u for u in _urls(answer)), answer
+
+
+# --- what the papers of a meeting say --------------------------------------------------
+def _quotes(answer: dict) -> str:
+    return " ".join(c.get("quote") or "" for c in answer["citations"])
+
+
+def test_a_papers_figure_asked_in_everyday_words(synced: Synced) -> None:
+    """ "extra" is the paper's "additional": the recommendation is found in the item's
+    papers, not declined for a word the paper never uses."""
+    answer = synced.ask(
+        "how much extra specific grant income did the late budget changes paper ask cabinet"
+        " to approve?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert "£6,067.8k" in answer["answer"]
+    assert answer["citations"][0]["page"] == 1
+
+
+def test_a_short_form_of_a_papers_title(synced: Synced) -> None:
+    """ "lib dem" begins the words "Liberal Democrats" of the amendment's title."""
+    answer = synced.ask("who seconded the lib dem amendment on LEVI?")
+    assert answer["answered"], answer["answer"]
+    assert "Streatfeild" in answer["answer"]
+
+
+def test_what_another_body_agreed_is_quoted_with_the_motion_on_the_next_page(
+    synced: Synced,
+) -> None:
+    """The scrutiny committee's decision is the sentence recording it ("… agreed the
+    following motion:") with the motion it introduces, printed on the next page."""
+    answer = synced.ask(
+        "what did the scrutiny committee agree about decision 24/00093 before it went back"
+        " to cabinet?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert "postponed pending review by the full Council" in answer["answer"]
+    assert any(
+        c["page"] == 2 and "postponed pending review" in (c.get("quote") or "")
+        for c in answer["citations"]
+    ), answer["citations"]
+
+
+def test_a_figure_in_the_papers_of_a_named_committee(synced: Synced) -> None:
+    """A figure no record statement gives is looked for in the meeting's papers, not
+    answered with the decision that shares the most words."""
+    answer = synced.ask(
+        "how much is the children young people and education directorate underspending in"
+        " the budget monitoring that went to cabinet?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert "£9.9m" in _quotes(answer)
+
+
+def test_a_paper_named_without_its_committee(synced: Synced) -> None:
+    """ "the revenue and capital budget monitoring report" names a paper of a meeting:
+    the savings target is read from it, a percentage for "what share"."""
+    answer = synced.ask(
+        "what is the savings target in the revenue and capital budget monitoring report?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert "£111.2m" in answer["answer"]
+    answer = synced.ask(
+        "what share of the revenue budget is the forecast overspend in the november budget"
+        " monitoring report?"
+    )
+    assert "1.6%" in answer["answer"], answer["answer"]
+
+
+def test_what_the_minutes_of_a_meeting_say(synced: Synced) -> None:
+    """ "the minutes of the january cabinet" are the paper of a later meeting's item
+    that takes them."""
+    answer = synced.ask(
+        "what capital spend was forecast for the year according to the minutes of the"
+        " january cabinet?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert "£315.5 million" in answer["answer"]
+    assert answer["citations"][0]["page"] == 10

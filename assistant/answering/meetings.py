@@ -24,11 +24,14 @@ from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_choose import (
     DECISIONS,
     best_statements,
+    paper_named,
     paper_subject,
+    papers_naming,
     papers_on,
     score,
 )
 from assistant.answering.meetings_cues import read_cues
+from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import (
     MeetingRecord,
     Statement,
@@ -37,6 +40,7 @@ from assistant.answering.meetings_record import (
     meetings,
 )
 from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
+from assistant.answering.meetings_words import ASKS_FIGURE
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -84,13 +88,21 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if cues.other_bodies and not cues.committees:
         return no_body(query, cues.other_bodies[0], records) if about_meetings else None
     if cues.other_bodies:
-        return None
+        # "what did the scrutiny committee agree before it went back to cabinet?": the
+        # other body's words are in a paper that went to the committee, or nowhere here.
+        pool = [m for m in records if m.committee in cues.committees]
+        if cues.meeting_dates:
+            pool = [m for m in pool if any(d.matches(m.day) for d in cues.meeting_dates)]
+        topic = content_stems(cues.rest) - _IGNORED
+        bodies = [content_stems(b) for b in cues.other_bodies]
+        papers = papers_naming(pool, bodies, topic)
+        return _from_papers(scope, query, papers, cues.rest, bodies) if papers else None
     if not cues.committees:
         # No committee named: a meeting day the records hold ("what was decided on 30
         # January 2025?") still names the meeting; anything else goes to the papers.
         days = [m for m in records if any(d.day and d.matches(m.day) for d in cues.dates)]
         if not (days and about_meetings and not cues.anchor):
-            return None
+            return _named_paper(scope, query, records, cues.rest)
         cues.committees = sorted({m.committee for m in days})
     pool = [m for m in records if m.committee in cues.committees]
     anchor = cues.anchor
@@ -120,13 +132,73 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     )
     topic = content_stems(cues.rest) - _IGNORED
     if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
-        query.document_ids = papers_on(pool, topic) or query.document_ids
-        return None
+        return _from_papers(scope, query, papers_on(pool, topic), cues.rest)
     if not any(p.search(text) for p in _ASKS_RECORD) and (papers := paper_subject(pool, topic)):
         # "how much did the LEVI amendment want for EV charging?": what a paper says.
-        query.document_ids = papers
-        return None
+        return _from_papers(scope, query, papers, cues.rest)
+    if not any(p.search(text) for p in _ASKS_RECORD if p is not cue.PAPERS) or (
+        ASKS_FIGURE.search(text) and not any(p.search(text) for p in _ASKS_MEETING)
+    ):
+        # "how much is CYPE underspending in the budget monitoring that went to cabinet?",
+        # "who wrote the late changes report?": not what the record says but what the
+        # papers of its meetings say, when they say it.
+        papers = _minutes_of(pool, cues) or papers_on(pool, topic)
+        answer = paper_answer(scope, query, papers, cues.rest, _IGNORED)
+        if answer is not None:
+            return answer
     return _answer(query, text, pool, topic)
+
+
+def _minutes_of(pool: list[MeetingRecord], cues: cue.MeetingCues) -> list[str]:
+    """ "according to the minutes of the january cabinet": the papers of the item of a
+    later meeting that takes the minutes of that date."""
+    if not cues.subject_dates:
+        return []
+    found = [
+        paper
+        for m in pool
+        for s in m.of_kind("item", *DECISIONS, "papers")
+        if (s.item_title or "").lower().startswith("minutes")
+        and any(d.matches(t) for d in cues.subject_dates for t in _title_days(s.item_title))
+        for paper in papers_on([m], content_stems(s.item_title or ""))
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _title_days(title: str | None) -> list[date]:
+    """The days an item's title names ("Minutes of the Meeting held on 30 January 2025")."""
+    named = read_cues(title or "", [])
+    return [
+        date(d.year, d.month, d.day) for d in named.dates + named.subject_dates if d.day and d.year
+    ]
+
+
+def _named_paper(
+    scope: Scope, query: Query, records: list[MeetingRecord], rest: str
+) -> Answer | None:
+    """A question naming no committee but a paper of one of its meetings ("what does the
+    reserves policy call dangerous?"), unless it asks what the record says: answered
+    from that item's papers, or ``None`` for the router to search as usual."""
+    if any(p.search(query.text) for p in (*_ASKS_MEETING, cue.DECIDE)):
+        return None
+    topic = content_stems(rest) - _IGNORED
+    papers = paper_named(records, topic)
+    return paper_answer(scope, query, papers, rest, _IGNORED) if papers else None
+
+
+def _from_papers(
+    scope: Scope,
+    query: Query,
+    papers: list[str],
+    rest: str,
+    bodies: list[set[str]] | None = None,
+) -> Answer | None:
+    """What the item's papers say (``meetings_papers``); when none of their sentences
+    answers, ``None`` with the search narrowed to those papers first."""
+    answer = paper_answer(scope, query, papers, rest, _IGNORED, bodies)
+    if answer is None:
+        query.document_ids = papers or query.document_ids
+    return answer
 
 
 _ASKS_RECORD = (
@@ -141,6 +213,17 @@ _ASKS_RECORD = (
     cue.DECIDE,
 )
 """Cues of a question the meeting record itself answers."""
+_ASKS_MEETING = (
+    cue.WHEN,
+    cue.WHERE,
+    cue.CHAIR,
+    cue.APOLOGIES,
+    cue.PRESENT,
+    cue.AGENDA,
+    cue.ITEM_NUMBER,
+)
+"""Cues of a question about the meeting itself (when, where, who, its agenda), never
+about what its papers say."""
 
 
 def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:

@@ -9,6 +9,7 @@ says; it is searched among that item's papers.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from assistant.answering.meetings_record import MeetingRecord, Statement
@@ -65,6 +66,43 @@ def paper_subject(pool: list[MeetingRecord], topic: set[str]) -> list[str]:
         return []
     meeting, chosen = best[0]
     return _item_papers(meeting, chosen.item_number, chosen)
+
+
+def papers_naming(pool: list[MeetingRecord], bodies: list[set[str]], topic: set[str]) -> list[str]:
+    """The papers of the item whose paper's listing names one of ``bodies`` (each the
+    stems of a body's name) and holds most of the topic: the report of another body
+    ("the scrutiny committee's report to cabinet") that went to this committee."""
+    listed = [
+        (score(s, topic), m, s)
+        for m in pool
+        for s in m.of_kind("paper")
+        if any(body and body <= content_stems(s.text) for body in bodies)
+    ]
+    if not listed:
+        return []
+    _, meeting, chosen = max(listed, key=lambda x: x[0])
+    return _item_papers(meeting, chosen.item_number, chosen)
+
+
+def paper_named(pool: list[MeetingRecord], topic: set[str]) -> list[str]:
+    """The papers of the item when the question names one of its papers — two or more of
+    the topic's words in the paper's title or its item's ("the reserves policy", "the
+    november budget monitoring report") — else none."""
+    named = [
+        (len(topic & (content_stems(_listed_title(s)) | content_stems(s.item_title or ""))), m, s)
+        for m in pool
+        for s in m.of_kind("paper")
+    ]
+    named = [x for x in named if x[0] >= 2]
+    if not named:
+        return []
+    _, meeting, chosen = max(named, key=lambda x: x[0])
+    return _item_papers(meeting, chosen.item_number, chosen)
+
+
+def _listed_title(statement: Statement) -> str:
+    """A paper's title as its listing gives it, without its file name and address."""
+    return re.sub(r"\s*\([^()]*\.\w{2,4}\)\s*—\s*\S+\s*$", "", statement.text)
 
 
 def _item_papers(

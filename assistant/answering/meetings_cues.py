@@ -191,8 +191,8 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
     relative = relative_days(rest, today) if today is not None else None
     if relative is not None:
         span = (relative.first, relative.last)
-        day = relative.first.day if relative.first == relative.last else None
-        cues.dates.append(DateCue(relative.first.month, day, relative.first.year, None, span))
+        one_day = relative.first.day if relative.first == relative.last else None
+        cues.dates.append(DateCue(relative.first.month, one_day, relative.first.year, None, span))
         cues.dates[-1].phrase = relative.phrase
         stripped.append((relative.start, relative.end))
     for found in _MONTH_ONLY.finditer(rest):

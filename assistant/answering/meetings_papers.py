@@ -1,0 +1,194 @@
+"""What a meeting's paper says: the sentence of an item's papers that answers a question.
+
+A question that names a committee's meeting and asks what one of its papers says ("how
+much extra grant income did the late budget changes paper ask cabinet to approve?", "how
+much did the lib dem LEVI amendment want for ev charging?") is answered from the papers
+of that agenda item alone, which ``meetings_choose`` has found from the record's listing.
+The question is read the way those papers write:
+
+- the words that frame it as a question about a meeting and a paper ("paper", "asked",
+  "want", the committee, the date) say where to look, not what the answer holds: the
+  sentence is judged on the question's other words, with its paper's title and agenda
+  item (which named the paper in the first place);
+- an everyday word the papers never use is read as the word they use for it ("extra" as
+  "additional", ``meetings_words``), and a short form that begins words of a paper's
+  title is read as those words ("lib dem" as "Liberal Democrats");
+- asked what another body decided ("what did the scrutiny committee agree …?"), the
+  sentence that records that body's decision comes first;
+- a sentence that introduces what follows ("… agreed the following motion:") is quoted
+  with what follows, though it is the next passage or on the next page.
+
+When no sentence of those papers holds what the question asks for, ``None``: the router
+then searches as for any other question, among the same papers first.
+"""
+
+from __future__ import annotations
+
+from assistant.answering import relevance
+from assistant.answering.citations import node_citation
+from assistant.answering.evidence import Evidence, best_evidence, sentences
+from assistant.answering.facts import evidence_answer
+from assistant.answering.meetings_cues import DECIDE
+from assistant.answering.meetings_words import (
+    ASKS_FIGURE,
+    FRAMING,
+    counts_with_unit,
+    holds_asked_figure,
+    introduces,
+    read_as_papers,
+    records_decision_of,
+)
+from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Intent, Query
+from assistant.models import Answer, PlanDocument
+from indexing.terms import content_stems, scoped_terms
+
+TOP_K = 20
+"""Sources of the item's papers read for the answering sentence."""
+FOCUS_WEIGHT = 0.5
+"""Weight of the share of the question's own subject a sentence holds (its words other
+than the paper's title): "the savings target in the budget monitoring report" is the
+sentence about the savings target, not the one that names the report."""
+DECIDED_BONUS = 0.5
+"""A sentence recording the decision of the body a question asks about, over sentences
+that only share more of its words (the recommendation to the committee it went to)."""
+
+
+def paper_answer(
+    scope: Scope,
+    query: Query,
+    paper_ids: list[str],
+    rest: str,
+    ignored: set[str],
+    bodies: list[set[str]] | None = None,
+) -> Answer | None:
+    """The answer from the papers ``paper_ids`` (of one agenda item, or of a meeting),
+    or ``None``.
+
+    ``rest`` is the question without its committee and dates; ``ignored`` the stems of
+    meeting words ("decided", "agenda") that, like ``FRAMING``, say where to look;
+    ``bodies`` the stems of other bodies' names the question asks about.
+    """
+    papers = [d for d in scope.documents if d.id in set(paper_ids)]
+    if not papers:
+        return None
+    vocabulary = set(scoped_terms(scope.store, [d.id for d in papers]).df)
+    titles = [t for d in papers for t in (d.meta.title, d.meta.agenda_item or "") if t]
+    text = read_as_papers(query.text, vocabulary, titles)
+    topic = content_stems(read_as_papers(rest, vocabulary, titles)) - ignored - FRAMING
+    intent = Intent.figure if ASKS_FIGURE.search(text) else query.intent
+    asked = query.model_copy(update={"text": text, "intent": intent})
+    from indexing.embedding import embed_one
+
+    search = Search(scope.store, text, embed_one(text), scope.keywords)
+    candidates = relevance.rerank(
+        scope, asked, search.hybrid(TOP_K, scope.where([d.id for d in papers]))
+    )
+    found = _ranked(scope, asked, candidates, topic - _named(topic, titles), bodies)
+    by_id = {d.id: d for d in papers}
+    for evidence in found[:TOP_K]:
+        required = evidence.has_required or (
+            intent == Intent.figure and counts_with_unit(evidence.sentence, query.counted_words)
+        )
+        if not required or (
+            intent == Intent.figure and not holds_asked_figure(text, evidence.sentence)
+        ):
+            continue
+        document = by_id.get(evidence.candidate.node.metadata.get("plan_document", ""))
+        if document is None or not _on_topic(scope, topic, evidence, document):
+            continue
+        answer = evidence_answer(query, evidence, [])
+        following = _what_follows(search, document, evidence)
+        if following is not None:
+            answer = _with_following(answer, following)
+        answer.metadata.update({"route": "meetings", "paper": document.id})
+        return answer
+    return None
+
+
+def _named(topic: set[str], titles: list[str]) -> set[str]:
+    """The topic's stems that name a paper: those of each title holding two or more."""
+    out: set[str] = set()
+    for title in titles:
+        held = topic & content_stems(title)
+        if len(held) >= 2:
+            out |= held
+    return out
+
+
+def _ranked(
+    scope: Scope,
+    asked: Query,
+    candidates: list[Candidate],
+    focus: set[str],
+    bodies: list[set[str]] | None,
+) -> list[Evidence]:
+    """The sentences best first: ``best_evidence``'s order, with the share (by rarity) of
+    the question's own subject they hold — its words other than those naming the paper,
+    which every sentence of the paper is about — and, asked what another body decided,
+    the sentence recording that body's decision first."""
+    found = best_evidence(asked, candidates, limit=TOP_K, known_names=scope.names)
+    for e in found:
+        if focus:
+            e.score += FOCUS_WEIGHT * scope.terms.coverage(focus, content_stems(e.sentence))
+        if bodies and DECIDE.search(asked.text) and records_decision_of(e.sentence, bodies):
+            e.score += DECIDED_BONUS
+    return sorted(found, key=lambda e: e.score, reverse=True)
+
+
+def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanDocument) -> bool:
+    """The sentence, with its paper's title, agenda item and section, holds the
+    question's topic (weighted by rarity); or the sentence holds some of it and its whole
+    source nearly all of it."""
+    if not topic:
+        return False
+    node = evidence.candidate.node
+    named = " ".join(
+        [document.meta.title, document.meta.agenda_item or "", node.metadata.get("section") or ""]
+    )
+    sentence = content_stems(evidence.sentence)
+    if scope.terms.coverage(topic, sentence | content_stems(named)) >= relevance.COVERAGE_FLOOR:
+        return bool(topic & sentence) or node.is_row
+    whole = content_stems(f"{named} {node.text}")
+    return bool(topic & sentence) and (
+        scope.terms.coverage(topic, whole) >= relevance.PASSAGE_COVERAGE
+    )
+
+
+def _what_follows(search: Search, document: PlanDocument, evidence: Evidence) -> Candidate | None:
+    """The source that holds what the sentence introduces, when it ends its passage
+    with a colon: the next passage of the same paper."""
+    node = evidence.candidate.node
+    if node.is_item or node.is_row or not introduces(evidence.sentence):
+        return None
+    parts = [s for s in sentences(node.passage().text) if s.strip()]
+    if parts and parts[-1].strip() != evidence.sentence.strip():
+        return None  # what it introduces is in the same passage, already quoted with it
+    ids = [p.id for p in document.passages]
+    if node.id not in ids or ids.index(node.id) + 1 >= len(ids):
+        return None
+    following = ids[ids.index(node.id) + 1]
+    found = search.nodes([following]).get(following)
+    return Candidate(node=found[0], cosine=evidence.candidate.cosine) if found else None
+
+
+def _with_following(answer: Answer, following: Candidate) -> Answer:
+    """The answer with the first sentence of what its quote introduces, cited where it
+    is printed."""
+    first = next(iter(sentences(following.node.passage().text)), "")
+    if not first:
+        return answer
+    citation = node_citation(following.node, quote=first)
+    number = len(answer.citations) + 1
+    where = citation.document + "".join(
+        f", {part}"
+        for part in (citation.date, f"p. {citation.page}" if citation.page else "")
+        if part
+    )
+    lines = answer.answer.split("\n")
+    lines.insert(1, f"“{first.strip()}” [{number}]")
+    lines.append(f"Source: {where} [{number}]")
+    return answer.model_copy(
+        update={"answer": "\n".join(lines), "citations": [*answer.citations, citation]}
+    )

@@ -1,0 +1,147 @@
+"""Reading a question about a meeting's paper in the paper's own words.
+
+Members ask in everyday words and short forms; committee papers write in their own
+("extra" is "additional", "lib dem" is "Liberal Democrats"). Embeddings carry some of
+that, but the judgement of whether a sentence is on the question's subject counts the
+question's words, so a word the papers never use would count against the very sentence
+that answers. Here such a word is read as the papers' word for it — only when the papers
+never use the question's own word and do use the other, so a word they use is never
+swapped for another.
+
+Nothing here names a council: the everyday words are ordinary English, and the short
+forms are read against the titles of the papers being asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexing.terms import content_stems
+
+FRAMING = content_stems(
+    "paper papers report reports document documents appendix appendices say says said saying"
+    " ask asks asked asking want wants wanted wanting propose proposes proposed proposal"
+    " recommend recommends recommended recommendation recommendations seek seeks sought"
+    " request requested put puts much many amount figure total"
+    " went gone came back before after prior"
+)
+"""Words that frame a question as one about what a paper says, not what it says it about,
+and that place it in the meeting's course ("before it went back to cabinet")."""
+
+ASKS_FIGURE = re.compile(
+    r"\bhow (?:much|many)\b|\bwhat (?:share|percentage|proportion|per ?cent|level|amount|sum)\b"
+    r"|\bwhat(?: is|'s| was| were| are) the (?:[\w-]+ ){0,4}?"
+    r"(?P<noun>target|total|figure|cost|value|rate|balance|amount|sum|price)s?\b",
+    re.I,
+)
+"""A question for a figure however it is put ("what share of …", "what is the savings
+target"): the answering sentence must hold one."""
+_GENERIC_FIGURE = {"figure", "amount", "sum", "value", "total"}
+_FIGURE = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b")
+_ASKS_SHARE = re.compile(r"\b(?:share|percentage|proportion|per ?cent)\b", re.I)
+
+
+def holds_asked_figure(question: str, sentence: str) -> bool:
+    """Does the sentence hold the figure the question asks for as it asks it: a
+    percentage for "what share", the thing named for "what is the general reserve
+    balance" (not some other figure of the same paper)?"""
+    if not _FIGURE.search(_YEAR.sub(" ", sentence)):
+        return False  # "three-year period" says how long, not how much
+    if _ASKS_SHARE.search(question) and not re.search(r"%|\bper ?cent\b", sentence, re.I):
+        return False
+    found = ASKS_FIGURE.search(question)
+    noun = (found.group("noun") or "").lower() if found else ""
+    if noun and noun not in _GENERIC_FIGURE:
+        return bool(content_stems(noun) & content_stems(sentence))
+    return True
+
+
+def counts_with_unit(sentence: str, counted_words: list[str]) -> bool:
+    """A count written with its unit ("A total of 44.9FE") for "how many FE": the unit
+    the question counts follows the figure, with or without a space."""
+    return any(
+        re.search(rf"\d(?:[\d.,]*\d)?\s?{re.escape(word)}\b", sentence, re.I)
+        for word in counted_words
+        if word.isalpha()
+    )
+
+
+_DECIDED = re.compile(r"\b(?:agreed|resolved|decided|approved|endorsed|adopted)\b", re.I)
+
+
+def records_decision_of(sentence: str, bodies: list[set[str]]) -> bool:
+    """Does the sentence record a decision of one of ``bodies`` (the stems of each
+    body's name): "the Scrutiny Committee unanimously agreed the following motion:"?"""
+    stems = content_stems(sentence)
+    return bool(_DECIDED.search(sentence)) and any(b and b <= stems for b in bodies)
+
+
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "extra": ("additional",),
+    "money": ("funding", "funds"),
+    "cash": ("funding",),
+    "staff": ("workforce", "staffing", "employees"),
+    "workers": ("workforce", "employees"),
+    "jobs": ("posts", "roles"),
+    "spend": ("expenditure", "spending"),
+    "spending": ("expenditure",),
+    "cuts": ("savings", "reductions"),
+    "cut": ("reduction", "reduce"),
+    "rise": ("increase", "uplift"),
+    "hike": ("increase", "uplift"),
+    "boost": ("increase", "top-up"),
+    "kids": ("children",),
+    "shortfall": ("gap", "deficit"),
+    "scrap": ("cancel", "cancelling", "remove"),
+    "scrapped": ("cancelled", "removed"),
+    "bosses": ("directors", "management"),
+    "chargers": ("charging", "chargepoints"),
+    "wrote": ("author",),
+    "written": ("author",),
+}
+"""Everyday words and the words committee papers use for them, most usual first."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+SHORT_FORM = (3, 5)
+"""Lengths of a word read as the start of a longer word of a paper's title ("lib", "dem")."""
+
+
+def read_as_papers(text: str, vocabulary: set[str], titles: list[str]) -> str:
+    """``text`` with each word the papers never use replaced by the papers' word for it:
+    an everyday word by its committee word (``EVERYDAY``), a short form by the word of a
+    paper's title it begins. ``vocabulary`` is the stems the papers use."""
+    title_words = sorted(
+        {w for t in titles for w in _WORD.findall(t) if len(w) > SHORT_FORM[1]},
+        key=str.lower,
+    )
+
+    def known(word: str) -> bool:
+        stems = content_stems(word)
+        return not stems or stems <= vocabulary
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if known(word):
+            return word
+        lower = word.lower()
+        for other in EVERYDAY.get(lower, ()):
+            if known(other):
+                return other
+        if SHORT_FORM[0] <= len(lower) <= SHORT_FORM[1] and lower.isalpha():
+            longer = [w for w in title_words if w.lower().startswith(lower)]
+            if len({w.lower() for w in longer}) == 1:
+                return longer[0]
+        return word
+
+    return _WORD.sub(swap, text)
+
+
+_INTRODUCES = re.compile(r"(?:\bthe following\b|\bas follows\b|\bbelow\b)[^.:;]*:\s*$|:\s*$", re.I)
+
+
+def introduces(sentence: str) -> bool:
+    """Does the sentence end by introducing what follows ("… agreed the following
+    motion:")? A heading-like label ("Recommendations:") is not a sentence that does."""
+    stripped = sentence.strip()
+    return bool(_INTRODUCES.search(stripped)) and len(stripped.split()) >= 4
