@@ -267,3 +267,22 @@ def test_what_the_minutes_of_a_meeting_say(synced: Synced) -> None:
     assert answer["answered"], answer["answer"]
     assert "£315.5 million" in answer["answer"]
     assert answer["citations"][0]["page"] == 10
+
+
+def test_an_items_subject_alone_names_its_meeting(synced: Synced) -> None:
+    """No committee and no date: the agenda item's title names the meeting whose record
+    says what was decided on it and when — not the proposed decision in its paper."""
+    answer = synced.ask("what was decided about the integrated care strategy delivery plan?")
+    assert answer["answered"], answer["answer"]
+    assert "Adopt the Integrated Care Strategy Delivery Plan" in answer["answer"]
+    assert answer["citations"][0]["date"] == "2025-01-30"
+    answer = synced.ask(
+        "when was the 2025-26 public health grant published according to the late changes paper?"
+    )
+    assert "7th February 2025" in answer["answer"], answer["answer"]
+
+
+def test_the_decision_on_an_item_by_its_number(synced: Synced) -> None:
+    answer = synced.ask("what did cabinet resolve on item 8 on 30 january?")
+    assert answer["answered"], answer["answer"]
+    assert "Adopt the Integrated Care Strategy Delivery Plan" in answer["answer"]

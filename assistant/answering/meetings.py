@@ -40,7 +40,7 @@ from assistant.answering.meetings_record import (
     meetings,
 )
 from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
-from assistant.answering.meetings_words import ASKS_FIGURE
+from assistant.answering.meetings_words import ASKS_FIGURE, FRAMING
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -102,7 +102,11 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         # January 2025?") still names the meeting; anything else goes to the papers.
         days = [m for m in records if any(d.day and d.matches(m.day) for d in cues.dates)]
         if not (days and about_meetings and not cues.anchor):
-            return _named_paper(scope, query, records, cues.rest)
+            # "what was decided about the integrated care strategy delivery plan?": an
+            # agenda item's subject names its meeting when asked what or when it decided.
+            days = _item_named(records, text, content_stems(cues.rest) - _IGNORED)
+            if not days or cues.dates:
+                return _named_paper(scope, query, records, cues.rest)
         cues.committees = sorted({m.committee for m in days})
     pool = [m for m in records if m.committee in cues.committees]
     anchor = cues.anchor
@@ -171,6 +175,25 @@ def _title_days(title: str | None) -> list[date]:
     return [
         date(d.year, d.month, d.day) for d in named.dates + named.subject_dates if d.day and d.year
     ]
+
+
+def _item_named(records: list[MeetingRecord], text: str, topic: set[str]) -> list[MeetingRecord]:
+    """The meeting whose agenda item the question names by its title (two or more of its
+    words, and no other), when it asks what was decided on it or when."""
+    if not (cue.DECIDE.search(text) or cue.WHEN.search(text)) or cue.ASKED.search(text):
+        return []
+    # Every word of the subject is the item's ("when was the integrated care strategy
+    # delivery plan decided?"); a word beyond it asks what a paper of the item says
+    # ("when was the public health grant published according to the late changes paper?").
+    subject = topic - FRAMING
+    named = [
+        (len(subject & title), m)
+        for m in records
+        for s in m.of_kind(*DECISIONS)
+        if not subject - (title := content_stems(s.item_title or ""))
+    ]
+    top = max((n for n, _ in named), default=0)
+    return [m for m in records if any(n == top and r is m for n, r in named)] if top >= 2 else []
 
 
 def _named_paper(
@@ -243,7 +266,18 @@ def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
             if (s.item_title or "").lower().startswith("apolog")
         ]
         return quote(query, found)
-    if cue.ITEM_NUMBER.search(text) or cue.AGENDA.search(text) or cue.PAPERS.search(text):
+    number = cue.ITEM_NUMBER.search(text)
+    if number and cue.DECIDE.search(text) and not cue.PAPERS.search(text):
+        # "what did cabinet resolve on item 8?": that item's decision, not its title
+        on_item = [
+            (m, s)
+            for m in pool[-1:]
+            for s in m.of_kind(*DECISIONS)
+            if (s.item_number or "").lower() == number.group(1).lower()
+        ]
+        if on_item:
+            return quote(query, on_item)
+    if number or cue.AGENDA.search(text) or cue.PAPERS.search(text):
         return _agenda(query, text, pool, topic)
     if cue.DECIDE.search(text):
         return _decisions(query, pool, topic)

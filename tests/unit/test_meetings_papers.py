@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.answering.meetings import _title_days
+from assistant.answering.meetings import _IGNORED, _item_named, _title_days
 from assistant.answering.meetings_choose import paper_named, papers_naming
 from assistant.answering.meetings_record import MeetingRecord, _statements
 from assistant.answering.meetings_words import (
@@ -173,3 +173,17 @@ def test_a_count_written_with_its_unit() -> None:
     assert counts_with_unit("A total of 44.9FE across the Plan period", ["fe"])
     assert counts_with_unit("A total of 530 places", ["places"])
     assert not counts_with_unit("Free schools (FE) were opened", ["fe"])
+
+
+def test_an_items_subject_names_its_meeting_for_what_or_when_it_decided() -> None:
+    def named(question: str) -> list[MeetingRecord]:
+        return _item_named([RECORD], question, content_stems(question) - _IGNORED)
+
+    assert named("what was decided about the revenue and capital budget monitoring report?") == [
+        RECORD
+    ]
+    assert named("when was the budget monitoring report decided?") == [RECORD]
+    # a word beyond the item's title asks what its papers say
+    assert named("when was the grant published according to the budget monitoring report?") == []
+    # nor does the subject name the meeting when the question asks neither what nor when
+    assert named("who wrote the revenue and capital budget monitoring report?") == []
