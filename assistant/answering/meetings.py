@@ -6,7 +6,8 @@ that says when it met, what was on its agenda, who chaired, attended or sent apo
 and what it decided on an item — each quoted and cited with the meeting (committee and
 date) and its public page; a paper of an item is cited at its own address. A question
 about what a paper asked the committee to do goes on to the papers, searched among that
-meeting's papers first.
+meeting's papers first; so does one that names a paper or an agenda item without its
+committee (``meetings_subject``).
 
 "Last" and "next" are counted from today's date, not from the newest meeting in the
 corpus: the last meeting is the newest one on or before today; a next meeting after today
@@ -24,7 +25,6 @@ from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_choose import (
     DECISIONS,
     best_statements,
-    paper_named,
     paper_subject,
     papers_naming,
     papers_on,
@@ -39,20 +39,20 @@ from assistant.answering.meetings_record import (
     long_date,
     meetings,
 )
+from assistant.answering.meetings_subject import (
+    ASKS_MEETING,
+    ASKS_RECORD,
+    from_papers,
+    item_named,
+    minutes_of,
+    named_paper,
+)
 from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
-from assistant.answering.meetings_words import ASKS_FIGURE, FRAMING
+from assistant.answering.meetings_words import ASKS_FIGURE, MEETING_WORDS
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
-
-_IGNORED = content_stems(
-    "decide decided decides decision decisions resolve resolved resolution agree agreed approve"
-    " approved adopt adopted endorse endorsed note noted set put meet meets met meeting meetings"
-    " agenda item items paper papers chair chaired chairs present attend attended apologies"
-    " apology time start started when where next last latest previous committee council full"
-    " whole discussed considered sent received happened"
-)
 
 
 def today() -> date:
@@ -93,10 +93,10 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         pool = [m for m in records if m.committee in cues.committees]
         if cues.meeting_dates:
             pool = [m for m in pool if any(d.matches(m.day) for d in cues.meeting_dates)]
-        topic = content_stems(cues.rest) - _IGNORED
+        topic = content_stems(cues.rest) - MEETING_WORDS
         bodies = [content_stems(b) for b in cues.other_bodies]
         papers = papers_naming(pool, bodies, topic)
-        return _from_papers(scope, query, papers, cues.rest, bodies) if papers else None
+        return from_papers(scope, query, papers, cues.rest, bodies) if papers else None
     if not cues.committees:
         # No committee named: a meeting day the records hold ("what was decided on 30
         # January 2025?") still names the meeting; anything else goes to the papers.
@@ -104,9 +104,9 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         if not (days and about_meetings and not cues.anchor):
             # "what was decided about the integrated care strategy delivery plan?": an
             # agenda item's subject names its meeting when asked what or when it decided.
-            days = _item_named(records, text, content_stems(cues.rest) - _IGNORED)
+            days = item_named(records, text, content_stems(cues.rest) - MEETING_WORDS)
             if not days or cues.dates:
-                return _named_paper(scope, query, records, cues.rest)
+                return named_paper(scope, query, records, cues.rest)
         cues.committees = sorted({m.committee for m in days})
     pool = [m for m in records if m.committee in cues.committees]
     anchor = cues.anchor
@@ -134,119 +134,23 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     asks_paper = cue.ASKED.search(text) or (
         cue.PAPERS.search(text) and not cue.PAPER_LIST.search(text)
     )
-    topic = content_stems(cues.rest) - _IGNORED
+    topic = content_stems(cues.rest) - MEETING_WORDS
     if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
-        return _from_papers(scope, query, papers_on(pool, topic), cues.rest)
-    if not any(p.search(text) for p in _ASKS_RECORD) and (papers := paper_subject(pool, topic)):
+        return from_papers(scope, query, papers_on(pool, topic), cues.rest)
+    if not any(p.search(text) for p in ASKS_RECORD) and (papers := paper_subject(pool, topic)):
         # "how much did the LEVI amendment want for EV charging?": what a paper says.
-        return _from_papers(scope, query, papers, cues.rest)
-    if not any(p.search(text) for p in _ASKS_RECORD if p is not cue.PAPERS) or (
-        ASKS_FIGURE.search(text) and not any(p.search(text) for p in _ASKS_MEETING)
+        return from_papers(scope, query, papers, cues.rest)
+    if not any(p.search(text) for p in ASKS_RECORD if p is not cue.PAPERS) or (
+        ASKS_FIGURE.search(text) and not any(p.search(text) for p in ASKS_MEETING)
     ):
         # "how much is CYPE underspending in the budget monitoring that went to cabinet?",
         # "who wrote the late changes report?": not what the record says but what the
         # papers of its meetings say, when they say it.
-        papers = _minutes_of(pool, cues) or papers_on(pool, topic)
-        answer = paper_answer(scope, query, papers, cues.rest, _IGNORED)
+        papers = minutes_of(pool, cues) or papers_on(pool, topic)
+        answer = paper_answer(scope, query, papers, cues.rest, MEETING_WORDS)
         if answer is not None:
             return answer
     return _answer(query, text, pool, topic)
-
-
-def _minutes_of(pool: list[MeetingRecord], cues: cue.MeetingCues) -> list[str]:
-    """ "according to the minutes of the january cabinet": the papers of the item of a
-    later meeting that takes the minutes of that date."""
-    if not cues.subject_dates:
-        return []
-    found = [
-        paper
-        for m in pool
-        for s in m.of_kind("item", *DECISIONS, "papers")
-        if (s.item_title or "").lower().startswith("minutes")
-        and any(d.matches(t) for d in cues.subject_dates for t in _title_days(s.item_title))
-        for paper in papers_on([m], content_stems(s.item_title or ""))
-    ]
-    return list(dict.fromkeys(found))
-
-
-def _title_days(title: str | None) -> list[date]:
-    """The days an item's title names ("Minutes of the Meeting held on 30 January 2025")."""
-    named = read_cues(title or "", [])
-    return [
-        date(d.year, d.month, d.day) for d in named.dates + named.subject_dates if d.day and d.year
-    ]
-
-
-def _item_named(records: list[MeetingRecord], text: str, topic: set[str]) -> list[MeetingRecord]:
-    """The meeting whose agenda item the question names by its title (two or more of its
-    words, and no other), when it asks what was decided on it or when."""
-    if not (cue.DECIDE.search(text) or cue.WHEN.search(text)) or cue.ASKED.search(text):
-        return []
-    # Every word of the subject is the item's ("when was the integrated care strategy
-    # delivery plan decided?"); a word beyond it asks what a paper of the item says
-    # ("when was the public health grant published according to the late changes paper?").
-    subject = topic - FRAMING
-    named = [
-        (len(subject & title), m)
-        for m in records
-        for s in m.of_kind(*DECISIONS)
-        if not subject - (title := content_stems(s.item_title or ""))
-    ]
-    top = max((n for n, _ in named), default=0)
-    return [m for m in records if any(n == top and r is m for n, r in named)] if top >= 2 else []
-
-
-def _named_paper(
-    scope: Scope, query: Query, records: list[MeetingRecord], rest: str
-) -> Answer | None:
-    """A question naming no committee but a paper of one of its meetings ("what does the
-    reserves policy call dangerous?"), unless it asks what the record says: answered
-    from that item's papers, or ``None`` for the router to search as usual."""
-    if any(p.search(query.text) for p in (*_ASKS_MEETING, cue.DECIDE)):
-        return None
-    topic = content_stems(rest) - _IGNORED
-    papers = paper_named(records, topic)
-    return paper_answer(scope, query, papers, rest, _IGNORED) if papers else None
-
-
-def _from_papers(
-    scope: Scope,
-    query: Query,
-    papers: list[str],
-    rest: str,
-    bodies: list[set[str]] | None = None,
-) -> Answer | None:
-    """What the item's papers say (``meetings_papers``); when none of their sentences
-    answers, ``None`` with the search narrowed to those papers first."""
-    answer = paper_answer(scope, query, papers, rest, _IGNORED, bodies)
-    if answer is None:
-        query.document_ids = papers or query.document_ids
-    return answer
-
-
-_ASKS_RECORD = (
-    cue.WHEN,
-    cue.WHERE,
-    cue.CHAIR,
-    cue.APOLOGIES,
-    cue.PRESENT,
-    cue.AGENDA,
-    cue.ITEM_NUMBER,
-    cue.PAPERS,
-    cue.DECIDE,
-)
-"""Cues of a question the meeting record itself answers."""
-_ASKS_MEETING = (
-    cue.WHEN,
-    cue.WHERE,
-    cue.CHAIR,
-    cue.APOLOGIES,
-    cue.PRESENT,
-    cue.AGENDA,
-    cue.ITEM_NUMBER,
-)
-"""Cues of a question about the meeting itself (when, where, who, its agenda), never
-about what its papers say."""
 
 
 def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:

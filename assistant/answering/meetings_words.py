@@ -18,6 +18,16 @@ import re
 
 from indexing.terms import content_stems
 
+MEETING_WORDS = content_stems(
+    "decide decided decides decision decisions resolve resolved resolution agree agreed approve"
+    " approved adopt adopted endorse endorsed note noted set put meet meets met meeting meetings"
+    " agenda item items paper papers chair chaired chairs present attend attended apologies"
+    " apology time start started when where next last latest previous committee council full"
+    " whole discussed considered sent received happened"
+)
+"""Words of meeting business ("decided", "agenda", "chair"): they say which statement of a
+meeting record answers, not what it is about."""
+
 FRAMING = content_stems(
     "paper papers report reports document documents appendix appendices say says said saying"
     " ask asks asked asking want wants wanted wanting propose proposes proposed proposal"

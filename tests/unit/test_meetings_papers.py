@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.answering.meetings import _IGNORED, _item_named, _title_days
 from assistant.answering.meetings_choose import paper_named, papers_naming
 from assistant.answering.meetings_record import MeetingRecord, _statements
+from assistant.answering.meetings_subject import item_named, title_days
 from assistant.answering.meetings_words import (
+    MEETING_WORDS,
     counts_with_unit,
     holds_asked_figure,
     introduces,
@@ -165,8 +166,8 @@ def test_the_report_of_another_body_is_found_by_its_name() -> None:
 
 
 def test_the_days_an_items_title_names() -> None:
-    assert _title_days("Minutes of the Meeting held on 30 January 2025") == [date(2025, 1, 30)]
-    assert _title_days("Cabinet Member Updates") == []
+    assert title_days("Minutes of the Meeting held on 30 January 2025") == [date(2025, 1, 30)]
+    assert title_days("Cabinet Member Updates") == []
 
 
 def test_a_count_written_with_its_unit() -> None:
@@ -177,7 +178,7 @@ def test_a_count_written_with_its_unit() -> None:
 
 def test_an_items_subject_names_its_meeting_for_what_or_when_it_decided() -> None:
     def named(question: str) -> list[MeetingRecord]:
-        return _item_named([RECORD], question, content_stems(question) - _IGNORED)
+        return item_named([RECORD], question, content_stems(question) - MEETING_WORDS)
 
     assert named("what was decided about the revenue and capital budget monitoring report?") == [
         RECORD

@@ -1,0 +1,120 @@
+"""Which papers or agenda item of the meetings a question is about, when it is not about
+the meeting record itself.
+
+A question may name no committee and no date but an agenda item ("what was decided about
+the integrated care strategy delivery plan?") or a paper ("what does the reserves policy
+call dangerous?"); it may ask what the minutes of a meeting say, which are a paper of a
+later meeting; or it may name a committee but ask what a paper of its meetings says. Here
+such a question is matched to the item or the papers, and answered from the papers
+(``meetings_papers``) when they answer it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_choose import DECISIONS, paper_named, papers_on
+from assistant.answering.meetings_cues import read_cues
+from assistant.answering.meetings_papers import paper_answer
+from assistant.answering.meetings_record import MeetingRecord
+from assistant.answering.meetings_words import FRAMING, MEETING_WORDS
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer
+from indexing.terms import content_stems
+
+ASKS_RECORD = (
+    cue.WHEN,
+    cue.WHERE,
+    cue.CHAIR,
+    cue.APOLOGIES,
+    cue.PRESENT,
+    cue.AGENDA,
+    cue.ITEM_NUMBER,
+    cue.PAPERS,
+    cue.DECIDE,
+)
+"""Cues of a question the meeting record itself answers."""
+ASKS_MEETING = (
+    cue.WHEN,
+    cue.WHERE,
+    cue.CHAIR,
+    cue.APOLOGIES,
+    cue.PRESENT,
+    cue.AGENDA,
+    cue.ITEM_NUMBER,
+)
+"""Cues of a question about the meeting itself (when, where, who, its agenda), never
+about what its papers say."""
+
+
+def minutes_of(pool: list[MeetingRecord], cues: cue.MeetingCues) -> list[str]:
+    """ "according to the minutes of the january cabinet": the papers of the item of a
+    later meeting that takes the minutes of that date."""
+    if not cues.subject_dates:
+        return []
+    found = [
+        paper
+        for m in pool
+        for s in m.of_kind("item", *DECISIONS, "papers")
+        if (s.item_title or "").lower().startswith("minutes")
+        and any(d.matches(t) for d in cues.subject_dates for t in title_days(s.item_title))
+        for paper in papers_on([m], content_stems(s.item_title or ""))
+    ]
+    return list(dict.fromkeys(found))
+
+
+def title_days(title: str | None) -> list[date]:
+    """The days an item's title names ("Minutes of the Meeting held on 30 January 2025")."""
+    named = read_cues(title or "", [])
+    return [
+        date(d.year, d.month, d.day) for d in named.dates + named.subject_dates if d.day and d.year
+    ]
+
+
+def item_named(records: list[MeetingRecord], text: str, topic: set[str]) -> list[MeetingRecord]:
+    """The meeting whose agenda item the question names by its title (two or more of its
+    words, and no other), when it asks what was decided on it or when."""
+    if not (cue.DECIDE.search(text) or cue.WHEN.search(text)) or cue.ASKED.search(text):
+        return []
+    # Every word of the subject is the item's ("when was the integrated care strategy
+    # delivery plan decided?"); a word beyond it asks what a paper of the item says
+    # ("when was the public health grant published according to the late changes paper?").
+    subject = topic - FRAMING
+    named = [
+        (len(subject & title), m)
+        for m in records
+        for s in m.of_kind(*DECISIONS)
+        if not subject - (title := content_stems(s.item_title or ""))
+    ]
+    top = max((n for n, _ in named), default=0)
+    return [m for m in records if any(n == top and r is m for n, r in named)] if top >= 2 else []
+
+
+def named_paper(
+    scope: Scope, query: Query, records: list[MeetingRecord], rest: str
+) -> Answer | None:
+    """A question naming no committee but a paper of one of its meetings ("what does the
+    reserves policy call dangerous?"), unless it asks what the record says: answered
+    from that item's papers, or ``None`` for the router to search as usual."""
+    if any(p.search(query.text) for p in (*ASKS_MEETING, cue.DECIDE)):
+        return None
+    topic = content_stems(rest) - MEETING_WORDS
+    papers = paper_named(records, topic)
+    return paper_answer(scope, query, papers, rest, MEETING_WORDS) if papers else None
+
+
+def from_papers(
+    scope: Scope,
+    query: Query,
+    papers: list[str],
+    rest: str,
+    bodies: list[set[str]] | None = None,
+) -> Answer | None:
+    """What the item's papers say (``meetings_papers``); when none of their sentences
+    answers, ``None`` with the search narrowed to those papers first."""
+    answer = paper_answer(scope, query, papers, rest, MEETING_WORDS, bodies)
+    if answer is None:
+        query.document_ids = papers or query.document_ids
+    return answer
