@@ -286,3 +286,14 @@ def test_the_decision_on_an_item_by_its_number(synced: Synced) -> None:
     answer = synced.ask("what did cabinet resolve on item 8 on 30 january?")
     assert answer["answered"], answer["answer"]
     assert "Adopt the Integrated Care Strategy Delivery Plan" in answer["answer"]
+
+
+def test_a_place_in_the_agenda_and_the_minutes_named_by_their_meeting(synced: Synced) -> None:
+    answer = synced.ask("what was the first item on the agenda at full council in february?")
+    assert "Minutes of the meetings held on 19 December 2024 and 9 January 2025" in answer["answer"]
+    answer = synced.ask(
+        "how much will be drawn down from the corporate ICT reserve according to the january"
+        " cabinet minutes?"
+    )
+    assert answer["answered"], answer["answer"]
+    assert "£9 million" in answer["answer"]

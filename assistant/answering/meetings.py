@@ -209,6 +209,9 @@ def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | 
 
 def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
     number = cue.ITEM_NUMBER.search(text)
+    ordinal = None if number else cue.ORDINAL.search(text)
+    if ordinal:  # "the first item on the agenda": a place in the agenda, not a subject
+        topic = topic - content_stems(ordinal.group(0))
     latest = pool[-1:] if len(pool) > 1 and not topic else pool
     if cue.PAPERS.search(text) and not number:
         best = (
@@ -234,7 +237,15 @@ def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
             if number and item_number.lower() != number.group(1).lower():
                 continue
             items.append((meeting, item_number, title))
-    if topic and not number:
+    if ordinal and not topic:
+        at = cue.ORDINALS[ordinal.group(1).lower()]
+        items = [
+            mine[at]
+            for meeting in latest
+            if len(mine := [i for i in items if i[0] is meeting]) > max(at, -at - 1)
+        ]
+        number = ordinal
+    elif topic and not number:
         scored = [(len(topic & content_stems(t)), m, n, t) for m, n, t in items]
         top = max((s for s, *_ in scored), default=0)
         items = [(m, n, t) for s, m, n, t in scored if s == top and s > 0]

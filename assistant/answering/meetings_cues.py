@@ -31,6 +31,8 @@ _ANCHOR = re.compile(r"\b(after|since|before|following)\s+(?:the\s+)?$", re.I)
 _SUBJECT_DATE = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?:meetings?\s+)?(?:held\s+)?(?:on\s+)?$", re.I
 )
+_MINUTES_AFTER = re.compile(r"^[^\w]*(?:[a-z]+[^\w]+){0,2}?minutes\b", re.I)
+"""A date followed by "… minutes" ("the january cabinet minutes") dates the minutes."""
 _OTHER_BODY = re.compile(
     r"\b((?:[a-z][a-z&'’-]*\s+){1,6}?)(committee|sub-committee|board|panel|forum|cabinet committee)\b",
     re.I,
@@ -69,6 +71,9 @@ NEXT = re.compile(r"\b(next|upcoming|coming|forthcoming)\b", re.I)
 AFTER = re.compile(r"\b(after|following|subsequent)\b", re.I)
 LAST = re.compile(r"\b(last|latest|most recent|previous)\b", re.I)
 ITEM_NUMBER = re.compile(r"\bitem\s+(\d+[a-z]?)\b", re.I)
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "final": -1}
+ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})\s+(?:agenda\s+)?(?:item|business)\b", re.I)
+"""A place in the agenda: "the first item", "the last item of business"."""
 ASKED = re.compile(r"\b(asked|ask|asking|recommend\w*|propos\w*)\b", re.I)
 PAPER_LIST = re.compile(
     r"\b(?:which|what|list|any)\s+(?:\w+\s+)?(?:papers|documents|reports)\b|\bpapers\s+(?:for|went|on)\b",
@@ -165,19 +170,19 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
     stripped: list[tuple[int, int]] = []
     for found in _DAY_MONTH.finditer(rest):
         month = _month(found.group(2))
-        if _add_date(cues, rest, found.start(), month, int(found.group(1)), found.group(3)):
+        if _add_date(cues, rest, found.span(), month, int(found.group(1)), found.group(3)):
             stripped.append(found.span())
         seen.append(found.span())
     for found in _MONTH_DAY.finditer(rest):
         if any(a <= found.start() < b for a, b in seen) or int(found.group(2)) > 31:
             continue
         month = _month(found.group(1))
-        if _add_date(cues, rest, found.start(), month, int(found.group(2)), found.group(3)):
+        if _add_date(cues, rest, found.span(), month, int(found.group(2)), found.group(3)):
             stripped.append(found.span())
         seen.append(found.span())
     for found in _ISO.finditer(rest):
         month, day = int(found.group(2)), int(found.group(3))
-        if _add_date(cues, rest, found.start(), month, day, found.group(1)):
+        if _add_date(cues, rest, found.span(), month, day, found.group(1)):
             stripped.append(found.span())
         seen.append(found.span())
     for found in _NUMERIC.finditer(rest):
@@ -185,7 +190,7 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         year = year if len(year) == 4 else f"20{year}"
-        if _add_date(cues, rest, found.start(), month, day, year):
+        if _add_date(cues, rest, found.span(), month, day, year):
             stripped.append(found.span())
         seen.append(found.span())
     relative = relative_days(rest, today) if today is not None else None
@@ -200,7 +205,7 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
             continue
         if found.group(1).lower() in ("may", "mar") and not found.group(2):
             continue  # "may" the verb, "mar" the word: a month only with its year
-        if _add_date(cues, rest, found.start(), _month(found.group(1)), None, found.group(2)):
+        if _add_date(cues, rest, found.span(), _month(found.group(1)), None, found.group(2)):
             stripped.append(found.span())
     for start, end in sorted(stripped, reverse=True):
         rest = rest[:start] + " " + rest[end:]
@@ -209,12 +214,22 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
 
 
 def _add_date(
-    cues: MeetingCues, text: str, start: int, month: int, day: int | None, year: str | None
+    cues: MeetingCues,
+    text: str,
+    span: tuple[int, int],
+    month: int,
+    day: int | None,
+    year: str | None,
 ) -> bool:
     """Adds the date unless it dates the subject rather than the meeting; True when added."""
-    before = text[:start]
-    if _SUBJECT_DATE.search(before) or re.search(r"\bminutes\s+of\s+[\w\s]*$", before, re.I):
-        # "the minutes of 9 January": that meeting's minutes, approved at a later one
+    before = text[: span[0]]
+    if (
+        _SUBJECT_DATE.search(before)
+        or re.search(r"\bminutes\s+of\s+[\w\s]*$", before, re.I)
+        or _MINUTES_AFTER.match(text[span[1] :])
+    ):
+        # "the minutes of 9 January", "the january cabinet minutes": that meeting's
+        # minutes, approved at (and printed in the papers of) a later one
         cues.subject_dates.append(DateCue(month, day, int(year) if year else None))
         return False
     anchor = _ANCHOR.search(before)

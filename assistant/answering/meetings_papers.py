@@ -85,7 +85,8 @@ def paper_answer(
     candidates = relevance.rerank(
         scope, asked, search.hybrid(TOP_K, scope.where([d.id for d in papers]))
     )
-    found = _ranked(scope, asked, candidates, topic - _named(topic, titles), bodies)
+    focus = topic - _named(topic, titles)
+    found = _ranked(scope, asked, candidates, focus, bodies)
     by_id = {d.id: d for d in papers}
     for evidence in found[:TOP_K]:
         required = evidence.has_required or (

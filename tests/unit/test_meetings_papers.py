@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.answering.meetings_choose import paper_named, papers_naming
+from assistant.answering.meetings_cues import ORDINAL, ORDINALS, read_cues
 from assistant.answering.meetings_record import MeetingRecord, _statements
 from assistant.answering.meetings_subject import item_named, title_days
 from assistant.answering.meetings_words import (
@@ -188,3 +189,21 @@ def test_an_items_subject_names_its_meeting_for_what_or_when_it_decided() -> Non
     assert named("when was the grant published according to the budget monitoring report?") == []
     # nor does the subject name the meeting when the question asks neither what nor when
     assert named("who wrote the revenue and capital budget monitoring report?") == []
+
+
+def test_a_date_before_minutes_dates_the_minutes() -> None:
+    """ "the january cabinet minutes" are the minutes of that meeting, printed in a later
+    meeting's papers; the month is not the meeting the question is about."""
+    cues = read_cues("how much according to the january cabinet minutes?", ["Cabinet"])
+    assert [(d.month, d.day) for d in cues.subject_dates] == [(1, None)]
+    assert cues.dates == []
+    cues = read_cues("what did cabinet decide on 30 january 2025?", ["Cabinet"])
+    assert [(d.month, d.day) for d in cues.dates] == [(1, 30)]
+
+
+def test_a_place_in_the_agenda() -> None:
+    found = ORDINAL.search("what was the first item on the agenda at full council?")
+    assert found is not None and ORDINALS[found.group(1)] == 0
+    assert ORDINAL.search("what was on the agenda at the last meeting?") is None
+    found = ORDINAL.search("what was the last agenda item at cabinet?")
+    assert found is not None and ORDINALS[found.group(1)] == -1
