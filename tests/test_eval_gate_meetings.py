@@ -22,15 +22,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.own_store]  # its own embedded Chrom
 
 THRESHOLDS = [
     "--min-answer",
-    "0.8",
-    "--min-citation",
-    "0.8",
-    "--min-abstention",
     "0.9",
+    "--min-citation",
+    "0.88",
+    "--min-abstention",
+    "0.96",
 ]
-"""Below today's measured level over the whole set (answer 0.84, citation 0.84, abstention
-0.94; tuning 0.89/0.89/0.94, held-out 0.73/0.73/0.94 — docs/evaluation.md), so a change
-that loses ground fails CI. The target is 0.9 for each; raise these as answers reach it."""
+"""Just below the level measured on 6 Dec 2026 over the whole set (answer 0.93, citation
+0.91, abstention 1.00; tuning 1.00/1.00/1.00, held-out 0.80/0.73/1.00 — docs/evaluation.md),
+so a change that loses ground fails CI. The fresh held-out set (meetings-fresh.yaml,
+0.56/0.53/0.93) is below these floors and is not gated here."""
 
 
 def test_meetings_set_passes_the_gate(
