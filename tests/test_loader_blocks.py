@@ -656,3 +656,87 @@ def test_a_markdown_paragraph_opening_with_a_bullet_glyph_is_a_list_item(tmp_pat
         (BlockKind.list_item, "First thing -"),
         (BlockKind.list_item, "Second thing."),
     ]
+
+
+APPENDIX_E = KENT / "full_council_2025-02-13__Appendix E - 2025-26 Budget by Directorate.pdf"
+
+
+def _column_ruled_table(path: Path, cells: list[list[str]], labels: list[str]) -> None:
+    """A frame ruled round its header and down its columns only (no rule between body
+    rows), each body cell a column of lines, with the rows' labels printed left of it."""
+    page = canvas.Canvas(str(path), pagesize=A4)
+    left, width, top = 200, 120, 760
+    columns = len(cells[0])
+    bottom = top - 30 - 16 * (len(cells) - 1) - 10
+    for x in range(columns + 1):
+        page.line(left + x * width, top, left + x * width, bottom)
+    for y in (top, top - 24, bottom):
+        page.line(left, y, left + columns * width, y)
+    page.setFont("Helvetica-Bold", 10)
+    for x, head in enumerate(cells[0]):
+        page.drawString(left + x * width + 4, top - 16, head)
+    page.setFont("Helvetica", 10)
+    for number, (label, row) in enumerate(zip(labels, cells[1:], strict=True)):
+        y = top - 40 - 16 * number
+        page.drawString(60, y, label)
+        for x, value in enumerate(row):
+            page.drawString(left + x * width + 4, y, value)
+    page.save()
+
+
+def test_a_frame_ruled_down_its_columns_only_gives_a_row_per_line_with_its_label(
+    tmp_path: Path,
+) -> None:
+    """Budget appendices rule their columns but not their rows: each line across the
+    frame is a row, and the label printed beside the frame is its first cell."""
+    path = tmp_path / "budget.pdf"
+    cells = [
+        ["Adults", "Children", "Highways"],
+        ["585,946.2", "429,966.5", "201,737.2"],
+        ["7,800.0", "-3,300.0", "6,587.1"],
+        ["-20,234.5", "-10,600.0", "0.0"],
+        ["643,221.6", "449,237.2", "201,552.7"],
+    ]
+    labels = ["Original base budget", "Base Budget Changes", "Efficiency", "NET BUDGET"]
+    _column_ruled_table(path, cells, labels)
+
+    [table] = _tables(load_file(path).blocks)
+
+    assert table.header == [["", *cells[0]]]
+    assert [row.cells for row in table.rows] == [
+        [label, *row] for label, row in zip(labels, cells[1:], strict=True)
+    ]
+
+
+def test_a_tall_cell_of_wrapped_prose_stays_one_row(tmp_path: Path) -> None:
+    """A form's answer wrapped over many lines in a frame is one cell, not rows, though
+    a column beside it holds dates."""
+    path = tmp_path / "form.pdf"
+    cells = [
+        ["Question", "Answer", "Dates"],
+        ["Please outline the", "There was a decision", "16th December"],
+        ["project and the types", "made to transfer the", "2021 - 9th February"],
+        ["of data it will use", "service to adults from", "2022"],
+        ["and how", "April including staff", "(8 weeks)"],
+    ]
+    _column_ruled_table(path, cells, ["", "", "", ""])
+
+    [table] = _tables(load_file(path).blocks)
+
+    assert len(table.rows) == 1
+    assert table.rows[0].cells[1].startswith("There was a decision made to transfer")
+
+
+def test_appendix_e_directorate_columns_are_read_row_by_row() -> None:
+    """The real budget by directorate: its row labels beside the frame, the totals
+    column between them and the frame, one row per line."""
+    [table] = _tables(load_file(APPENDIX_E).blocks)
+    header = [" ".join(cells).strip() for cells in zip(*table.header, strict=True)]
+    rows = {row.cells[0]: row.cells for row in table.rows}
+
+    assert header[2].startswith("ASCH") and header[4].startswith("CYPE")
+    assert header[1].startswith("TOTAL") and header[0] == "MTFP Category"
+    assert rows["NET BUDGET"][2] == "643,221.6"
+    assert rows["NET BUDGET"][4] == "449,237.2 0.0 449,237.2"
+    assert rows["TOTAL Savings for delivery in 2025-26"][1].endswith("-144,198.9")
+    assert not any(label.startswith("*") for label in rows)  # the footnote stays text

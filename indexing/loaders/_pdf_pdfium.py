@@ -39,6 +39,7 @@ from indexing.loaders._pdf_page import (
     header_count,
     is_bold,
 )
+from indexing.loaders._pdf_unruled import split_unruled
 
 _TOLERANCE = 3  # pdfplumber's defaults for snapping, joining and intersecting edges
 _FONT_NAME = ctypes.create_string_buffer(256)
@@ -352,6 +353,12 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
         if kind == "prose":
             prose = _lines(number, in_table, [])
             placed.append(PageTable(number, bbox[1], bbox[3], cells, 0, False, prose=prose))
+            continue
+        unruled = split_unruled(table, in_table, chars)
+        if unruled is not None:
+            rows, count, taken = unruled
+            used.update(taken)
+            placed.append(PageTable(number, bbox[1], bbox[3], rows, count, styled_header=True))
             continue
         shaded = [r for r in rects if r["bottom"] >= bbox[1] and r["top"] <= bbox[3]]
         count = header_count(table, in_table, shaded, cells)
