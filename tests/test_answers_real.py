@@ -93,3 +93,16 @@ def test_who_asked_a_members_question_is_its_asker(real_assistant) -> None:
 def test_a_financial_year_no_source_gives_is_declined(real_assistant) -> None:
     answer = real_assistant.ask("when is the next pandemic exercise planned for 2031/32")
     assert not answer.answered
+
+
+def test_a_sum_in_euros_answers_how_much(real_assistant) -> None:
+    """A reply's total in euros is the figure a "how much" question asks for."""
+    minutes = (REAL / "other/limerick-council-minutes-2025-03-31-questions.md").read_text(
+        encoding="utf-8"
+    )
+    printed = re.search(r"\*\*Total -\*\* \*\*(€[\d,.]+\d)\*\*", minutes)
+    assert printed, "the reply prints its total"
+    answer = real_assistant.ask(
+        "how much has the active travel team spent on consultants in total?"
+    )
+    assert answer.answered and printed.group(1) in answer.answer

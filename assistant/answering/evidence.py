@@ -27,7 +27,7 @@ _DATE = re.compile(
     re.I,
 )
 _NUMBER = re.compile(
-    r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:£\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
+    r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:[£€$]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
 )
 _AGES = re.compile(r"\b(?:aged|ages|age)\s*$", re.I)
 _AGES_AFTER = re.compile(
@@ -35,7 +35,7 @@ _AGES_AFTER = re.compile(
 )
 _BAND_END = re.compile(r"[-\s]*years?\b", re.I)
 """An age or an age band ("aged 16-64", "18-25 year olds") describes who is counted."""
-_MONEY = re.compile(r"£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
+_MONEY = re.compile(r"[£€$]\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
 _NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
 _TITLED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][a-z'’-]+"
@@ -88,7 +88,7 @@ def _non_year_numbers(sentence: str) -> list[str]:
         ):
             continue  # "children aged 4-5 years": who is counted, not the figure
         digits = re.sub(r"[^\d]", "", token)
-        if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith("£"):
+        if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith(("£", "€", "$")):
             continue
         numbers.append(token)
     return numbers
@@ -114,7 +114,7 @@ def asks_money(question: str) -> bool:
     """A question for a sum of money ("how much did it cost", "£")."""
     return bool(
         re.search(
-            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|£",
+            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|[£€$]",
             question,
             re.I,
         )

@@ -130,3 +130,17 @@ def test_values_that_answer_a_figure_question() -> None:
 def test_newer_documents_sort_later_by_date_key() -> None:
     older, newer = node("1.1"), kpi_node(0)
     assert relevance.date_key(older) < relevance.date_key(newer)
+
+
+def test_a_sum_in_euros_or_dollars_answers_how_much() -> None:
+    """Money is money in any council's currency: "€3,592,672" answers "what is the
+    budget", as "£3.6m" does, and a sum is never taken for a bare year."""
+    from assistant.answering.evidence import _requirement, asks_money, states_money
+
+    asked = query("how much is the total budget for void repairs?")
+    assert asks_money(asked.text)
+    assert states_money("The total allocated budget is €3,592,672.")
+    assert states_money("a grant of $2,500 a year")
+    assert _requirement(asked, "The total allocated budget is €3,592,672.")
+    assert not _requirement(asked, "The budget was agreed by the council in March.")
+    assert asks_money("is there a €500 grant?")
