@@ -21,7 +21,7 @@ _LATEST = re.compile(
 )
 
 
-_KIND_NOUNS = {
+KIND_NOUNS = {
     ItemKind.kpi: "KPI",
     ItemKind.risk: "risk",
     ItemKind.recommendation: "recommendation",
@@ -71,7 +71,7 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
     if not found and not combined:
         return Answer(
             question=query.text,
-            answer=f"0 {_KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
+            answer=f"0 {KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
             answered=True,
             intent=query.intent.value,
             metadata={"count": 0, "combined_count": 0},
@@ -83,7 +83,7 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         combined = [(n, i) for n, i in combined if date_key(n) == newest]
     citations: list[Citation] = []
     lines: list[str] = []
-    noun = _KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
+    noun = KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
     plural = noun if len(found) == 1 else f"{noun}s"
     groups = _by_document(found)
     across = f" across {len(groups)} documents" if len(groups) > 1 else ""

@@ -21,9 +21,11 @@ from assistant.answering.decline import NO_SUBJECT, decline
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.retrieve import Search
+from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
 from assistant.answering.two_part import ask_in_parts
 from assistant.answering.understand import Intent, Query, understand
+from assistant.answering.value_lists import value_list_answer
 from assistant.config import Settings, get_settings
 from assistant.conversation import lacks_subject, needs_subject, with_context
 from assistant.llm.backends import configured
@@ -156,6 +158,8 @@ class Assistant:
         floor = self.settings.relevance_floor
         if not explicit_docs and (met := meeting_answer(scope, query)) is not None:
             return met  # a committee's meeting: its record says when, who, what was decided
+        if (ranked := value_list_answer(scope, query, explicit_docs)) is not None:
+            return ranked  # "which risk has the highest score": every item's figure, compared
         if query.intent == Intent.list and (
             query.rating
             or query.people
@@ -193,6 +197,8 @@ class Assistant:
                 seen = {c.node.id for c in hinted}
                 candidates = hinted + [c for c in candidates if c.node.id not in seen]
         candidates = relevance.rerank(scope, query, candidates)
+        if query.intent in (Intent.figure, Intent.fact) and not explicit_docs:
+            candidates = with_named_rows(scope, query, search, candidates)
         if not relevance.relevant(floor, scope, query, candidates):
             return decline(query, candidates)
         top = candidates[0]

@@ -1,0 +1,83 @@
+"""The row of a table of figures that a question names by its label and column.
+
+"What is the 2025-26 net budget for ASCH?" names a row ("NET BUDGET") and a column
+("ASCH") of a budget table. Such a row is hard to find by meaning or by keywords: it
+shares its column headers with every other row of the table, and its text is mostly
+figures. A row whose every label word the question uses, with a column of figures whose
+header holds another of the question's words, is that row; it is put first among the
+candidates, and the answer gives the column asked for (``compose.row_values``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from indexing.model import TableRow
+from indexing.terms import content_stems
+
+MIN_SHARE = 0.75
+"""Share (by idf weight) of the question's words the row's label, the named column's
+header and the table's title must hold together."""
+MAX_ROWS = 2
+TIE = 0.02
+"""Rows this close to the best are kept with it (the same line in two papers)."""
+
+
+def _score(scope: Scope, asked: set[str], row: TableRow) -> float:
+    """How fully the row's label and one of its columns of figures name the question;
+    0 when the label has a word the question lacks or no column header is named."""
+    label = row.label()
+    named = content_stems(label)
+    if not named or not named <= asked:
+        return 0.0
+    rest = asked - named
+    columns = [
+        content_stems(header) & rest
+        for header, value in row.cells.items()
+        if value and value != label and re.search(r"\d", value)
+    ]
+    best = max(columns, key=lambda found: scope.terms.coverage(rest, found), default=set())
+    if not best:
+        return 0.0
+    return scope.terms.coverage(asked, named | best | content_stems(row.table))
+
+
+def named_rows(scope: Scope, query: Query) -> list[TableRow]:
+    """The rows of tables of figures the question names by label and column, best first."""
+    asked = content_stems(query.text)
+    if len(asked) < 2:
+        return []
+    scored = [
+        (score, row)
+        for doc in scope.documents
+        for row in doc.tables
+        if (score := _score(scope, asked, row)) >= MIN_SHARE
+    ]
+    if not scored:
+        return []
+    top = max(score for score, _ in scored)
+    return [row for score, row in sorted(scored, key=lambda s: -s[0]) if score >= top - TIE][
+        :MAX_ROWS
+    ]
+
+
+def with_named_rows(
+    scope: Scope, query: Query, search: Search, candidates: list[Candidate]
+) -> list[Candidate]:
+    """``candidates`` with the rows the question names first, each with its cosine."""
+    import numpy as np
+
+    rows = named_rows(scope, query)
+    if not rows:
+        return candidates
+    read = search.nodes([row.id for row in rows])
+    vector = np.asarray(search.vector, dtype=np.float32)
+    first = [
+        Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector))
+        for node, vec in (read[row.id] for row in rows if row.id in read)
+    ]
+    ids = {c.node.id for c in first}
+    return first + [c for c in candidates if c.node.id not in ids]
