@@ -15,7 +15,7 @@ from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import PlanItem
 from indexing.store import StoredNode
-from indexing.terms import content_stems
+from indexing.terms import content_stems, place_stems
 
 COVERAGE_FLOOR = 0.45
 """Share (by idf weight) of a question's words the best source must hold."""
@@ -100,6 +100,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     subject = node.item().commitment if node.is_item else ""
     context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
     asked = content_stems(query.text)
+    if not same_place(scope, asked, node, context):
+        return False
     coverage = scope.terms.coverage(asked, content_stems(context))
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True
@@ -108,6 +110,22 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     return bool(asked & content_stems(evidence.sentence)) and (
         scope.terms.coverage(asked, content_stems(f"{context} {node.text}")) >= PASSAGE_COVERAGE
     )
+
+
+def same_place(scope: Scope, asked: set[str], node: StoredNode, context: str) -> bool:
+    """A question that names where ("Trafford's employment rate") is answered by a paper
+    of that council, or by one that speaks of the place: another council's sentence that
+    shares the rest of its words ("the latest figures of business rates") is not about it.
+    Councils' names weigh nothing in coverage, so this is checked on its own."""
+    named = asked & scope.terms.places
+    if not named:
+        return True
+    document = node.metadata.get("plan_document", "")
+    publisher = next((d.meta.publisher for d in scope.documents if d.id == document), None)
+    if publisher is None:
+        return True
+    held = place_stems([publisher]) | content_stems(f"{context} {node.text}")
+    return bool(named & held)
 
 
 def states_values(item: PlanItem) -> bool:

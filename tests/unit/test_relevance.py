@@ -10,7 +10,16 @@ from assistant.answering import relevance
 from assistant.answering.evidence import Evidence
 from assistant.answering.understand import understand
 
-from .plans import MemoryScope, candidate, documents, item, item_node, kpi_report, q2_update
+from .plans import (
+    MemoryScope,
+    candidate,
+    documents,
+    item,
+    item_node,
+    kpi_report,
+    passage_node,
+    q2_update,
+)
 
 FLOOR = 0.2
 DOCS = documents()
@@ -144,3 +153,31 @@ def test_a_sum_in_euros_or_dollars_answers_how_much() -> None:
     assert _requirement(asked, "The total allocated budget is €3,592,672.")
     assert not _requirement(asked, "The budget was agreed by the council in March.")
     assert asks_money("is there a €500 grant?")
+
+
+def test_a_place_the_question_names_must_be_the_sources_council_or_in_it() -> None:
+    """ "Southvale's employment rate" is not answered by another council's sentence that
+    shares the rest of its words; a paper of Southvale, or one speaking of it, is."""
+    from indexing.terms import TermStats, place_stems
+
+    northtown, southvale = q2_update(), kpi_report()
+    northtown.meta.publisher = "Northtown Borough Council"
+    southvale.meta.publisher = "Southvale District Council"
+    docs = [northtown, southvale]
+    scope = MemoryScope(docs)
+    scope.__dict__["terms"] = TermStats.build(
+        [n.text for n in scope.nodes], place_stems(d.meta.publisher for d in docs)
+    )
+    asked = understand("southvale delivery plan progress at the end of september", docs)
+    passage = northtown.passages[0]  # "…progress on the delivery plan at the end of September."
+    evidence = Evidence(
+        candidate=candidate(passage_node(passage, northtown), 0.4),
+        sentence=passage.text,
+        score=1.0,
+        has_required=True,
+    )
+    assert not relevance.evidence_on_topic(FLOOR, scope, asked, evidence)
+    northtown.meta.publisher = "Southvale District Council"
+    assert relevance.evidence_on_topic(FLOOR, scope, asked, evidence)
+    unnamed = understand("delivery plan progress at the end of september", docs)
+    assert relevance.evidence_on_topic(FLOOR, scope, unnamed, evidence)
