@@ -94,6 +94,9 @@ def _non_year_numbers(sentence: str) -> list[str]:
     return numbers
 
 
+NAMED_ROW_BONUS = 0.5
+"""A row found by the label and column the question names outranks sentences that only
+share its subject's words ("Amendment Number: 6" for "the wardens amendment's amount")."""
 PERSON_BONUS = 0.6
 """A "who" sentence naming someone by title and surname outranks one with only capitalised words."""
 
@@ -256,7 +259,10 @@ def best_evidence(
             score = overlap + 0.35 * cand.cosine + 0.15 / (1 + rank) + (0.3 if required else 0.0)
             if required and query.intent == Intent.who and _titled(sentence, query.text):
                 score += PERSON_BONUS  # "Mr Gough (Chairman)" over "Sessions House, County Hall"
-            score += _procedure_fit(query.text, sentence)
+            if not cand.node.is_row:  # "Proposed Amount" heads a form's field, not a motion
+                score += _procedure_fit(query.text, sentence)
+            if cand.named:
+                score += NAMED_ROW_BONUS  # the row and column the question names, found as such
             if required and _names_role(query, sentence):
                 score += (
                     PERSON_BONUS  # "Cabinet Member: Dylan Jeffrey" for "who is the cabinet member"

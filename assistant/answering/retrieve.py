@@ -35,6 +35,8 @@ class Candidate(BaseModel):
     dense_rank: int | None = None
     bm25_rank: int | None = None
     fused: float = 0.0
+    named: bool = False
+    """A table row the question names by its label and column (``row_lookup``)."""
 
 
 class Search:

@@ -5,12 +5,15 @@
 shares its column headers with every other row of the table, and its text is mostly
 figures. A row whose every label word the question uses, with a column of figures whose
 header holds another of the question's words, is that row; it is put first among the
-candidates, and the answer gives the column asked for (``compose.row_values``).
+candidates, and the answer gives the column asked for (``compose.row_values``). So is
+a form's record (a one-row table: "Proposed Amount | Proposed Funding Source") when the
+question names its paper by title and asks for its fields.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
@@ -45,17 +48,37 @@ def _score(scope: Scope, asked: set[str], row: TableRow) -> float:
     return scope.terms.coverage(asked, named | best | content_stems(row.table))
 
 
+def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> float:
+    """How fully a form's record (a one-row table of its own: "Proposed Amount | Proposed
+    Funding Source") and its paper's title name the question: the title must share two
+    of its words, and the fields the question asks for ("amount", "funding source") must
+    be the record's headers."""
+    named = content_stems(title) & asked
+    if len(named) < 2:
+        return 0.0
+    rest = asked - named
+    fields = set().union(*(content_stems(h) for h, value in row.cells.items() if value))
+    found = fields & rest
+    if not found or scope.terms.coverage(rest, found) < MIN_SHARE:
+        return 0.0
+    return scope.terms.coverage(asked, named | found)
+
+
 def named_rows(scope: Scope, query: Query) -> list[TableRow]:
-    """The rows of tables of figures the question names by label and column, best first."""
+    """The rows of tables of figures the question names by label and column, or the
+    records of a form whose paper and fields it names, best first."""
     asked = content_stems(query.text)
     if len(asked) < 2:
         return []
-    scored = [
-        (score, row)
-        for doc in scope.documents
-        for row in doc.tables
-        if (score := _score(scope, asked, row)) >= MIN_SHARE
-    ]
+    scored = []
+    for doc in scope.documents:
+        shapes = Counter(tuple(row.cells) for row in doc.tables)
+        for row in doc.tables:
+            score = _score(scope, asked, row)
+            if shapes[tuple(row.cells)] == 1:
+                score = max(score, _record_score(scope, asked, doc.meta.title, row))
+            if score >= MIN_SHARE:
+                scored.append((score, row))
     if not scored:
         return []
     top = max(score for score, _ in scored)
@@ -76,7 +99,7 @@ def with_named_rows(
     read = search.nodes([row.id for row in rows])
     vector = np.asarray(search.vector, dtype=np.float32)
     first = [
-        Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector))
+        Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector), named=True)
         for node, vec in (read[row.id] for row in rows if row.id in read)
     ]
     ids = {c.node.id for c in first}

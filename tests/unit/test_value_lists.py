@@ -138,3 +138,58 @@ def test_a_row_named_by_its_label_and_a_column() -> None:
     # The label alone names no column; a column alone names no row.
     assert named_rows(scope, understand("what is the net budget?", docs)) == []
     assert named_rows(scope, understand("what is the budget for adults?", docs)) == []
+
+
+def form() -> PlanDocument:
+    """A budget amendment form: each box a one-row table of its own."""
+
+    def record(n: int, cells: dict[str, str]) -> TableRow:
+        return TableRow(
+            id=f"form:t{n}",
+            document_id="form",
+            table="",
+            cells=cells,
+            location=Location(path="form.pdf", page=1),
+        )
+
+    return PlanDocument(
+        id="form",
+        meta=DocumentMeta(
+            file="form.pdf",
+            title="Amendment: Expansion of Community Wardens",
+            kind=DocumentKind.other,
+            date="2025-02",
+        ),
+        sha256="form",
+        tables=[
+            record(
+                1, {"Amendment Name": "Expansion of Community Wardens", "Amendment Number": "6"}
+            ),
+            record(2, {"Proposer": "Mike Baldock", "Seconder": "Mark Hood"}),
+            record(3, {"Proposed Amount": "£550k", "Proposed Funding Source": "Prevention Grant"}),
+        ],
+    )
+
+
+def test_a_forms_record_named_by_its_papers_title_and_fields() -> None:
+    """ "the community wardens amendment's funding source and amount" are two fields of
+    one record of that paper's form, found and ranked first as such."""
+    from assistant.answering.evidence import best_evidence
+    from assistant.answering.retrieve import Candidate
+
+    from .plans import all_nodes
+
+    docs = [form(), *documents()]
+    scope = MemoryScope(docs)
+    asked = understand("community wardens amendment - funding source and amount", docs)
+    assert [r.id for r in named_rows(scope, asked)] == ["form:t3"]
+    nodes = {n.id: n for n in all_nodes(docs)}
+    candidates = [
+        Candidate(node=nodes["form:t3"], cosine=0.4, named=True),
+        Candidate(node=nodes["form:t1"], cosine=0.75),
+    ]
+    best = best_evidence(asked, candidates)[0]
+    assert best.candidate.node.id == "form:t3" and "£550k" in best.sentence
+    # A field of no record, or a paper the question does not name: no record.
+    assert named_rows(scope, understand("community wardens amendment - start date", docs)) == []
+    assert named_rows(scope, understand("funding source and amount of the plan", docs)) == []
