@@ -10,8 +10,11 @@ file each line is one question, so a script of questions runs the same conversat
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,7 @@ Ask about the plan documents in plain words; a follow-up ("and who owns it?",
   /help     this help
   /quit     end the session (Ctrl-D or Ctrl-C work too)"""
 HISTORY_LINES = 1000
+PROMPT_TICK_SECONDS = 0.25
 
 
 @click.command("chat")
@@ -211,9 +215,11 @@ def _terminal_lines(history: Path) -> Iterator[str]:
     try:
         while True:
             try:
-                yield input(PROMPT)
+                with _signals_heard_at_the_prompt():
+                    line = input(PROMPT)
             except (EOFError, KeyboardInterrupt):
                 return
+            yield line
     finally:
         if readline is not None:
             try:
@@ -221,3 +227,34 @@ def _terminal_lines(history: Path) -> Iterator[str]:
                 readline.write_history_file(history)
             except OSError:
                 pass  # a read-only data folder costs only the history
+
+
+@contextmanager
+def _signals_heard_at_the_prompt() -> Iterator[None]:
+    """Makes a Ctrl-C pressed at the prompt end the session every time.
+
+    CPython's ``input()`` draws the prompt and then blocks in ``select()`` (readline)
+    or ``read()``, and runs Python signal handlers only when that call is interrupted.
+    A SIGINT that lands between the prompt and the blocking call only marks the
+    signal as pending, so the session would sit at the prompt until the next key. A
+    repeating timer interrupts the wait every PROMPT_TICK_SECONDS, so a pending Ctrl-C
+    becomes the KeyboardInterrupt it should be. Only in the main thread (the only one
+    signal handlers may be set from) and where ``setitimer`` exists.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _wake)
+    signal.setitimer(signal.ITIMER_REAL, PROMPT_TICK_SECONDS, PROMPT_TICK_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
+def _wake(signum: int, frame: object) -> None:
+    """The timer's handler does nothing: the wait it interrupts is what makes Python run
+    a pending SIGINT's handler."""
