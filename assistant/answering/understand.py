@@ -82,7 +82,9 @@ _RATING_WORDS = re.compile(
 )
 _YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*/\s*(\d{2,4}))?\b")
 _QUARTER = re.compile(r"\bq([1-4])\b|\bquarter\s*([1-4]|one|two|three|four)\b", re.I)
-_CLLR = re.compile(r"\b(?:cllr|councillor)\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)", re.I)
+_CLLR = re.compile(r"\b(?i:cllr|councillor)\.?\s+([A-Za-z'’-]+)(?:\s+([A-Za-z'’-]+))?")
+"""The title and the one or two words after it: a first name and surname, or the surname
+followed by the question's next word ("Cllr Kaur responsible"), told apart by _councillor."""
 _ROLE_PHRASES = {
     "the leader": "Leader of the Council",
     "leader of the council": "Leader of the Council",
@@ -176,7 +178,7 @@ def _rating(text: str) -> str | None:
 def _people(text: str, documents: list[PlanDocument], catalogue: Catalogue) -> list[Person]:
     found: list[Person] = []
     for match in _CLLR.finditer(text):
-        found += find_people(match.group(1), documents)
+        found += _councillor(match, documents)
     lowered = text.lower()
     for phrase, role in _ROLE_PHRASES.items():
         if phrase in lowered:
@@ -195,6 +197,19 @@ def _people(text: str, documents: list[PlanDocument], catalogue: Catalogue) -> l
     for person in found:
         unique.setdefault(normalise_initials(person.initials), person)
     return list(unique.values())
+
+
+def _councillor(match: re.Match[str], documents: list[PlanDocument]) -> list[Person]:
+    """The people "Cllr <word> <word>" names: both words when someone's name has both,
+    else those whose name has the first word (a surname, the next word the question's
+    own). A possessive is the name ("Cllr Kaur's"). The first word alone is not read as
+    a role: "councillor for" is no one."""
+    first, second = (re.sub(r"['’]s$", "", word or "") for word in match.groups())
+    both = find_people(f"{first} {second}", documents) if second else []
+    if both:
+        return both
+    word = first.lower()
+    return [p for p in find_people(first, documents) if p.name and word in p.name.lower().split()]
 
 
 def _documents(text: str, catalogue: Catalogue) -> tuple[list[str], list[str]]:
@@ -332,7 +347,7 @@ def _counted_words(text: str) -> list[str]:
     )
     if not match:
         return []
-    words = []
+    words: list[str] = []
     for word in match.group(1).split():
         if word in _VERBS or (word.endswith(("ed", "ing")) and words):
             break  # "how many people commented": the count is of people
