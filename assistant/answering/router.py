@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from assistant.answering import facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decline import NO_SUBJECT, decline
+from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.retrieve import Search
@@ -174,6 +175,8 @@ class Assistant:
             return lists.list_answer(scope, query, explicit_docs)
         if query.intent == Intent.who and query.about_person and query.people:
             return facts.person_answer(scope, query)
+        if (labelled := labelled_answer(scope, query)) is not None:
+            return labelled  # "is 24/00108 a key decision?": the record's "Key decision: No"
         if query.refs:
             answer = status.by_ref(scope, query, explicit_docs)
             if answer is not None:
