@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from assistant.answering.compose import row_name
 from assistant.answering.retrieve import Candidate
 from assistant.answering.understand import Intent, Query
-from indexing.model import TableRow
+from indexing.model import ItemKind, TableRow
 from indexing.terms import content_stems
 from indexing.text import sentences as split_sentences
 
@@ -250,12 +250,15 @@ def best_evidence(
     for rank, cand in enumerate(candidates[:limit]):
         subject = cand.node.item().commitment if cand.node.is_item else ""
         text = _candidate_text(cand)
+        asked_only = _asked_sentences(cand, query)
         # A table row is one statement: its cells stay together ("Cabinet Member: …;
         # Corporate Director: …").
         for sentence in [text] if cand.node.is_row else sentences(text):
             stems = content_stems(sentence)
             overlap = len(_matched(wanted, stems)) / max(1, len(wanted))
-            required = _requirement(query, sentence, known_names, subject)
+            required = sentence not in asked_only and _requirement(
+                query, sentence, known_names, subject
+            )
             score = overlap + 0.35 * cand.cosine + 0.15 / (1 + rank) + (0.3 if required else 0.0)
             if required and query.intent == Intent.who and _titled(sentence, query.text):
                 score += PERSON_BONUS  # "Mr Gough (Chairman)" over "Sessions House, County Hall"
@@ -272,6 +275,19 @@ def best_evidence(
             )
     found.sort(key=lambda e: e.score, reverse=True)
     return found
+
+
+def _asked_sentences(cand: Candidate, query: Query) -> set[str]:
+    """The sentences of a member's question that has a written reply: they say what was
+    asked, and the figure, date or name asked for is the reply's ("(a) how many XL Bully
+    dogs were destroyed" is not the answer to "how many were put down"). A "who asked"
+    question is answered by the question itself."""
+    if not cand.node.is_item or query.intent == Intent.who:
+        return set()
+    item = cand.node.item()
+    if item.kind is not ItemKind.question or not (item.update or "").strip():
+        return set()
+    return set(sentences(item.commitment)) - set(sentences(item.update or ""))
 
 
 def _candidate_text(cand: Candidate) -> str:

@@ -1,0 +1,38 @@
+"""Choosing the sentence that answers: a member's question states what was asked, and
+its written reply holds the answer, on a hand-built question and reply."""
+
+from __future__ import annotations
+
+from assistant.answering.evidence import best_evidence
+from assistant.answering.understand import understand
+from indexing.model import DocumentKind, DocumentMeta, ItemKind, PlanDocument
+
+from .plans import candidate, documents, item, item_node
+
+
+def minutes() -> PlanDocument:
+    asked = item(
+        "10",
+        "Since 1st February 2025 it is illegal to own an XL Bully dog without a certificate "
+        "- (a) how many XL Bully dogs were destroyed; (b) how many certificates were issued?",
+        doc="minutes",
+        kind=ItemKind.question,
+        update="2 XL Bully dogs have been euthanised in the dog shelter. 48 certificates of "
+        "exemption were issued.",
+        fields={"asker": "Councillor A. Murphy"},
+    )
+    return PlanDocument(
+        id="minutes",
+        meta=DocumentMeta(file="minutes.md", title="Minutes", kind=DocumentKind.minutes),
+        sha256="minutes",
+        items=[asked],
+    )
+
+
+def test_a_figure_is_taken_from_the_reply_not_the_question_asked() -> None:
+    doc = minutes()
+    query = understand("how many XL bully dogs were destroyed", [doc, *documents()])
+    found = [e for e in best_evidence(query, [candidate(item_node(doc.items[0], doc), 0.6)])]
+    best = next(e for e in found if e.has_required)
+    assert best.sentence.startswith("2 XL Bully dogs have been euthanised")
+    assert not any(e.has_required and "(a) how many" in e.sentence for e in found)
