@@ -94,6 +94,7 @@ def _non_year_numbers(sentence: str) -> list[str]:
     return numbers
 
 
+_TOTAL = re.compile(r"\b(?:total|overall|altogether|combined)\b", re.I)
 NAMED_ROW_BONUS = 0.5
 """A row found by the label and column the question names outranks sentences that only
 share its subject's words ("Amendment Number: 6" for "the wardens amendment's amount")."""
@@ -273,8 +274,23 @@ def best_evidence(
             found.append(
                 Evidence(candidate=cand, sentence=sentence, score=score, has_required=required)
             )
+    if _TOTAL.search(query.text):
+        _totals_first(found)
     found.sort(key=lambda e: e.score, reverse=True)
     return found
+
+
+def _totals_first(found: list[Evidence]) -> None:
+    """A question for a total is answered by the sentence of a source that states one,
+    just ahead of that source's sentences giving the parts ("€2,825,000 … and €767,672
+    …" / "The total allocated budget is €3,592,672"), which may be quoted with it."""
+    best: dict[str, float] = {}
+    for e in found:
+        key = e.candidate.node.id
+        best[key] = max(best.get(key, e.score), e.score)
+    for e in found:
+        if e.has_required and _TOTAL.search(e.sentence):
+            e.score = max(e.score, best[e.candidate.node.id] + 0.01)
 
 
 def _asked_sentences(cand: Candidate, query: Query) -> set[str]:

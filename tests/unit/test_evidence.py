@@ -36,3 +36,16 @@ def test_a_figure_is_taken_from_the_reply_not_the_question_asked() -> None:
     best = next(e for e in found if e.has_required)
     assert best.sentence.startswith("2 XL Bully dogs have been euthanised")
     assert not any(e.has_required and "(a) how many" in e.sentence for e in found)
+
+
+def test_a_question_for_a_total_is_answered_by_the_sentence_that_states_it() -> None:
+    doc = minutes()
+    doc.items[0].commitment = "How much is allocated for voids and pre-letting repairs in 2025?"
+    doc.items[0].update = (
+        "€2,825,000 has been allocated in the Capital budget in 2025 for Void properties and "
+        "€767,672 in the Revenue budget for Pre-Letting Repairs. The total allocated budget "
+        "is €3,592,672."
+    )
+    query = understand("total budget for voids and pre-letting repairs 2025", [doc, *documents()])
+    found = best_evidence(query, [candidate(item_node(doc.items[0], doc), 0.6)])
+    assert found[0].sentence == "The total allocated budget is €3,592,672."
