@@ -38,7 +38,7 @@ from assistant.text import one_line
 from indexing.text import shorten
 
 if TYPE_CHECKING:  # importing ingest pulls in llama-index (~1 s): not for `planbot ask`
-    from indexing.ingest import IngestReport
+    from indexing.ingest_report import IngestReport
 
 err_console = Console(stderr=True)
 

@@ -142,9 +142,9 @@ class _ChromaWatch:
 
         watched.watched = True  # type: ignore[attr-defined]  # a flag on the wrapper
         store.chroma_client = watched
-        ingest = sys.modules.get("indexing.ingest")  # imported it by name already
-        if ingest is not None:
-            ingest.chroma_client = watched  # type: ignore[attr-defined]  # same signature
+        generation = sys.modules.get("indexing.generation")  # imported it by name already
+        if generation is not None:
+            generation.chroma_client = watched  # type: ignore[attr-defined]  # same signature
 
 
 _WATCH = _ChromaWatch()

@@ -197,7 +197,7 @@ def test_edits_reuse_vectors_from_the_server_and_old_generations_are_pruned(
 def test_a_failed_build_leaves_no_collection_behind(
     chroma_url: str, tmp_path: Path, corpus_copy: Path, monkeypatch
 ) -> None:
-    from indexing import ingest as ingest_module
+    from indexing import generation
     from indexing.ingest import ingest
 
     for path in corpus_copy.iterdir():
@@ -214,7 +214,7 @@ def test_a_failed_build_leaves_no_collection_behind(
     def broken_bm25(nodes, path, previous):
         raise OSError("disk full")
 
-    monkeypatch.setattr(ingest_module, "_write_bm25", broken_bm25)
+    monkeypatch.setattr(generation, "write_bm25", broken_bm25)
     with pytest.raises(OSError):
         ingest(settings)
     monkeypatch.undo()

@@ -2,7 +2,7 @@
 
 A real ``planbot ingest`` runs in a child process and is killed with SIGKILL — no
 cleanup, no ``finally`` — at each named step of a build (``PLANBOT_FAULT_POINT``, see
-``indexing.ingest.FAULT_POINTS``) and at a random moment while it is building. After
+``indexing.generation.FAULT_POINTS``) and at a random moment while it is building. After
 each kill:
 
 * ``planbot ask`` still answers, from the last complete index (the old rating);
@@ -28,7 +28,8 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.config import REPO_ROOT, Settings
-from indexing.ingest import FAULT_POINT_ENV, FAULT_POINTS, ingest
+from indexing.generation import FAULT_POINT_ENV, FAULT_POINTS
+from indexing.ingest import ingest
 from indexing.store import current_generation
 
 # `planbot` processes build through the configured store, each loading the model.

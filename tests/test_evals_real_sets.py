@@ -34,7 +34,7 @@ def _sets() -> list[EvalSet]:
 @cache
 def _corpus_files(corpus: str) -> dict[str, Path]:
     """Document id → file: the file name's stem, lower case, spaces and colons as "-"
-    (``indexing.ingest._document_id``; no two files of the corpus share a stem)."""
+    (``indexing.discover.document_id``; no two files of the corpus share a stem)."""
     files = sorted(
         p
         for p in resolve_dir(corpus).rglob("*")

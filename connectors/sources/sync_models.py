@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from indexing.ingest import IngestReport
+from indexing.ingest_report import IngestReport
 
 
 class SyncOptions(BaseModel):
