@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 import click
 
+from connectors.ask_lines import BatchLineError, print_line_error, read_line
 from connectors.cli_settings import load_settings
 from indexing.model import ItemKind
 
@@ -197,12 +198,12 @@ def ask(
     assistant = Assistant(load_settings())
     conversations = Conversations()
     batch = question == "-"
-    lines = (_batch_line(line) for line in sys.stdin) if batch else iter([(question, None)])
+    lines = (read_line(line) for line in sys.stdin) if batch else iter([(question, None)])
     for text, conversation in lines:
         if batch and not text:
             continue
         if isinstance(conversation, BatchLineError):
-            _batch_error(as_json, text, str(conversation), None)
+            print_line_error(as_json, text, str(conversation), None)
             continue
         try:
             options = _AskOptions(document=document, top_k=top_k, access=_access(access))
@@ -215,7 +216,7 @@ def ask(
         except QuestionError as err:
             if not batch:
                 raise PlanbotError(str(err)) from err
-            _batch_error(as_json, text, str(err), conversation)
+            print_line_error(as_json, text, str(err), conversation)
             continue
         except click.ClickException:
             raise  # a bad option (``--access secret``): the whole command is wrong, not one line
@@ -224,7 +225,7 @@ def ask(
             message = f"could not answer this question ({type(err).__name__}); the others are still answered"
             if not batch:
                 raise PlanbotError(message.split(";")[0]) from err
-            _batch_error(as_json, text, message, conversation)
+            print_line_error(as_json, text, message, conversation)
             continue
         if as_json and conversation is not None:
             record = answer.model_dump(mode="json") | {"conversation": conversation}
@@ -241,37 +242,6 @@ class _AskOptions(TypedDict):
     document: str | None
     top_k: int | None
     access: set[str]
-
-
-class BatchLineError(str):
-    """A line of ``ask -`` that is neither a question nor a valid JSON question."""
-
-
-def _batch_line(line: str) -> tuple[str, str | BatchLineError | None]:
-    """One line of ``ask -``: (question, conversation id or None), or a
-    ``BatchLineError`` in place of the id when a JSON line is malformed."""
-    text = line.strip()
-    if not text.startswith("{"):
-        return text, None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        return text, BatchLineError(f"not a valid JSON line ({err.msg})")
-    question = data.get("question") if isinstance(data, dict) else None
-    if not isinstance(question, str):
-        return text, BatchLineError('a JSON line needs "question": "…"')
-    conversation = data.get("conversation")
-    if conversation is not None and not isinstance(conversation, (str, int)):
-        return question, BatchLineError('"conversation" must be a string or a number')
-    return question, None if conversation is None else str(conversation)
-
-
-def _batch_error(as_json: bool, text: str, message: str, conversation: str | None) -> None:
-    if not as_json:
-        click.echo(f"error: {message}")
-        return
-    record = {"question": text[:200], "error": message}
-    click.echo(json.dumps(record | ({"conversation": conversation} if conversation else {})))
 
 
 def _access(option: str | None) -> set[str]:
