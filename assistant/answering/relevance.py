@@ -113,7 +113,7 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
 
 
 def same_place(scope: Scope, asked: set[str], node: StoredNode, context: str) -> bool:
-    """A question that names where ("Trafford's employment rate") is answered by a paper
+    """A question that names where ("Northtown's employment rate") is answered by a paper
     of that council, or by one that speaks of the place: another council's sentence that
     shares the rest of its words ("the latest figures of business rates") is not about it.
     Councils' names weigh nothing in coverage, so this is checked on its own."""
