@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import compose
+from assistant.answering.asked_day import on_asked_day
 from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import TALLIED, Evidence, asks_vote, best_evidence
@@ -73,10 +74,12 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
 
 
 def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
-    candidates = with_neighbours(scope, query, candidates)
-    evidence = best_evidence(query, candidates, known_names=scope.names)
+    # "on 30 jan": the minutes of that day, judged without the day's words
+    judged, candidates = on_asked_day(scope, query, candidates)
+    candidates = with_neighbours(scope, judged, candidates)
+    evidence = best_evidence(judged, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required]
-    if not fitting or not evidence_on_topic(floor, scope, query, fitting[0]):
+    if not fitting or not evidence_on_topic(floor, scope, judged, fitting[0]):
         return decline(query, candidates, subject_found=bool(evidence))
     voted = _vote_of(query, fitting)
     if voted is not None:
