@@ -310,7 +310,10 @@ def _candidate_text(cand: Candidate) -> str:
     node = cand.node
     if node.is_item:
         item = node.item()
-        return f"{item.commitment}\n{item.update or ''}"
+        # A register's notes column ("£125k spent out of a £500k budget") reads as its update.
+        notes = str(item.fields.get("notes") or "")
+        extra = f"\n{notes}" if notes and notes not in (item.update or "") else ""
+        return f"{item.commitment}\n{item.update or ''}{extra}"
     if node.is_row:
         return row_sentence(node.row())
     return tally(node.passage().text)

@@ -49,3 +49,26 @@ def test_a_question_for_a_total_is_answered_by_the_sentence_that_states_it() -> 
     query = understand("total budget for voids and pre-letting repairs 2025", [doc, *documents()])
     found = best_evidence(query, [candidate(item_node(doc.items[0], doc), 0.6)])
     assert found[0].sentence == "The total allocated budget is €3,592,672."
+
+
+def test_a_registers_notes_column_is_read_as_the_items_commentary() -> None:
+    grant = item(
+        "HS08",
+        "% of private sector housing grant budgets actually spent (DFG)",
+        doc="kpis",
+        kind=ItemKind.kpi,
+        fields={
+            "latest": "25",
+            "notes": "To date this financial year £125k spent out of a £500k budget (25%).",
+        },
+    )
+    doc = PlanDocument(
+        id="kpis",
+        meta=DocumentMeta(file="kpis.csv", title="KPIs", kind=DocumentKind.performance),
+        sha256="kpis",
+        items=[grant],
+    )
+    query = understand("how much of the housing grant budget has been spent?", [doc, *documents()])
+    found = best_evidence(query, [candidate(item_node(grant, doc), 0.6)])
+    best = next(e for e in found if e.has_required)
+    assert "£125k spent out of a £500k budget" in best.sentence
