@@ -250,7 +250,7 @@ def best_evidence(
     found: list[Evidence] = []
     for rank, cand in enumerate(candidates[:limit]):
         subject = cand.node.item().commitment if cand.node.is_item else ""
-        text = _candidate_text(cand)
+        text = _candidate_text(cand, wanted)
         asked_only = _asked_sentences(cand, query)
         # A table row is one statement: its cells stay together ("Cabinet Member: …;
         # Corporate Director: …").
@@ -306,14 +306,20 @@ def _asked_sentences(cand: Candidate, query: Query) -> set[str]:
     return set(sentences(item.commitment)) - set(sentences(item.update or ""))
 
 
-def _candidate_text(cand: Candidate) -> str:
+def _candidate_text(cand: Candidate, wanted: set[str] | None = None) -> str:
     node = cand.node
     if node.is_item:
         item = node.item()
         # A register's notes column ("£125k spent out of a £500k budget") reads as its update.
         notes = str(item.fields.get("notes") or "")
         extra = f"\n{notes}" if notes and notes not in (item.update or "") else ""
-        return f"{item.commitment}\n{item.update or ''}{extra}"
+        # A column the question names ("next release") is a sentence of its own.
+        named = [
+            f"\n{item.commitment.rstrip('.')} — {header}: {value}."
+            for header, value in item.other_fields.items()
+            if value and (words := content_stems(header)) and words <= (wanted or set())
+        ]
+        return f"{item.commitment}\n{item.update or ''}{extra}{''.join(named)}"
     if node.is_row:
         return row_sentence(node.row())
     return tally(node.passage().text)

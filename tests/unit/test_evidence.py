@@ -72,3 +72,27 @@ def test_a_registers_notes_column_is_read_as_the_items_commentary() -> None:
     found = best_evidence(query, [candidate(item_node(grant, doc), 0.6)])
     best = next(e for e in found if e.has_required)
     assert "£125k spent out of a £500k budget" in best.sentence
+
+
+def test_a_column_the_question_names_answers_it() -> None:
+    """ "when is the next release of the claimant count indicator" is its "Next Release"."""
+    claimant = item(
+        None,
+        "Claimant Count as a proportion of residents aged 16-64.",
+        doc="dash",
+        kind=ItemKind.kpi,
+        fields={"published": "2022-08-16"},
+        other_fields={"Priority": "Poverty", "Next Release": "2022-09-13"},
+    )
+    doc = PlanDocument(
+        id="dash",
+        meta=DocumentMeta(file="dash.md", title="Indicators", kind=DocumentKind.performance),
+        sha256="dash",
+        items=[claimant],
+    )
+    query = understand(
+        "when is the next release of the claimant count indicator", [doc, *documents()]
+    )
+    found = best_evidence(query, [candidate(item_node(claimant, doc), 0.6)])
+    best = next(e for e in found if e.has_required)
+    assert best.sentence.endswith("Next Release: 2022-09-13.")
