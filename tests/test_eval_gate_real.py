@@ -24,16 +24,17 @@ pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 THRESHOLDS = [
     "--min-answer",
-    "0.68",
+    "0.75",
     "--min-citation",
-    "0.68",
+    "0.73",
     "--min-abstention",
-    "0.87",
+    "0.89",
     "--min-generated",
     "0.96",
 ]
-"""Just below today's measured level (answer 0.695, citation 0.691, abstention 0.888,
-generated 0.970 — docs/evaluation.md), so a change that loses ground fails CI. The
+"""Just below today's measured level (answer 0.768, citation 0.750, abstention 0.912,
+generated 0.970 — docs/evaluation.md, fifth measurement), so a change that loses ground
+fails CI. The
 product's target is 0.9 for each; raise these as the readers and answering reach it."""
 
 
