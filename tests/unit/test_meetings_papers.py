@@ -12,7 +12,7 @@ from datetime import date
 from assistant.answering.meetings_choose import paper_named, papers_naming
 from assistant.answering.meetings_cues import ORDINAL, ORDINALS, read_cues
 from assistant.answering.meetings_record import MeetingRecord, _statements
-from assistant.answering.meetings_subject import item_named, title_days
+from assistant.answering.meetings_subject import item_named, minutes_of, title_days
 from assistant.answering.meetings_words import (
     MEETING_WORDS,
     counts_with_unit,
@@ -124,6 +124,7 @@ def _record(committee: str, day: str, lines: list[tuple[str | None, str]]) -> Me
     )
 
 
+_ITEM3 = "Item 3. Minutes of the Meeting held on 9 January 2025"
 _ITEM5 = "Item 5. Revenue and Capital Budget Monitoring Report"
 _ITEM6 = "Item 6. Draft Budget"
 _ITEM7 = "Item 7. Reconsideration of Decision 24/00093"
@@ -131,6 +132,12 @@ RECORD = _record(
     "Cabinet",
     "2025-01-30",
     [
+        (
+            _ITEM3,
+            "Item 3 (Minutes of the Meeting held on 9 January 2025) on the agenda of the"
+            " Cabinet meeting of 30 January 2025.",
+        ),
+        (_ITEM3, "- Minutes of Previous Meeting (minutes-5.pdf) — https://x.example/s5.pdf"),
         (
             _ITEM5,
             "Decision of Cabinet on 30 January 2025 on item 5 (Revenue and Capital "
@@ -207,3 +214,14 @@ def test_a_place_in_the_agenda() -> None:
     assert ORDINAL.search("what was on the agenda at the last meeting?") is None
     found = ORDINAL.search("what was the last agenda item at cabinet?")
     assert found is not None and ORDINALS[found.group(1)] == -1
+
+
+def test_the_minutes_of_a_meeting_are_the_paper_of_the_item_taking_them() -> None:
+    cues = read_cues(
+        "what was forecast according to the minutes of the january cabinet?", ["Cabinet"]
+    )
+    assert minutes_of([RECORD], cues) == ["minutes-5"]
+    cues = read_cues(
+        "what was forecast according to the minutes of the march cabinet?", ["Cabinet"]
+    )
+    assert minutes_of([RECORD], cues) == []
