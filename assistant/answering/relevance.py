@@ -162,9 +162,20 @@ def answers_figure(query: Query, item: PlanItem) -> bool:
     if not states_values(item):
         return False
     latest = str(item.fields.get("latest") or item.fields.get("score") or "")
-    if asks_money(query.text) and not states_money(latest):
+    if asks_money(query.text) and not states_money(latest) and not _money_column(item):
         return False  # "how much did the repairs cost" is not answered by "94%"
     return not (re.search(r"\bhow many\b", query.text, re.I) and latest.strip().endswith("%"))
+
+
+def _money_column(item: PlanItem) -> bool:
+    """The item has a sum of money under a column of its own: a value in £ or €, or a
+    figure under a header in money ("Estimated Annual Financial Exposure £m")."""
+    return any(
+        value
+        and re.search(r"\d", str(value))
+        and (states_money(str(value)) or re.search(r"[£€$]", header))
+        for header, value in item.other_fields.items()
+    )
 
 
 def node_stems(candidate: Candidate) -> set[str]:

@@ -9,6 +9,7 @@ import pytest
 from assistant.answering import relevance
 from assistant.answering.evidence import Evidence
 from assistant.answering.understand import understand
+from indexing.model import ItemKind
 
 from .plans import (
     MemoryScope,
@@ -181,3 +182,19 @@ def test_a_place_the_question_names_must_be_the_sources_council_or_in_it() -> No
     assert relevance.evidence_on_topic(FLOOR, scope, asked, evidence)
     unnamed = understand("delivery plan progress at the end of september", docs)
     assert relevance.evidence_on_topic(FLOOR, scope, unnamed, evidence)
+
+
+def test_a_sum_under_a_money_column_answers_how_much() -> None:
+    """A risk's "Estimated Annual Financial Exposure £m: 28.4" answers "how much", though
+    its likelihood is no sum; a column without money does not."""
+    risk = item(
+        "4",
+        "Market Sustainability",
+        kind=ItemKind.risk,
+        fields={"likelihood": "4"},
+        other_fields={"Estimated Annual Financial Exposure £m": "28.4"},
+    )
+    asked = query("budget risk for market sustainability: how much and how likely")
+    assert relevance.answers_figure(asked, risk)
+    counted = item("5", "Market Sustainability", kind=ItemKind.risk, fields={"likelihood": "4"})
+    assert not relevance.answers_figure(asked, counted)
