@@ -130,6 +130,11 @@ def states_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+_ASKS_SHARE = re.compile(r"(?:^|\s)%|\bwhat (?:per ?cent|percentage|proportion|share)\b", re.I)
+"""A question for a share ("what % of the revenue budget is the overspend") is answered by
+a percentage, not by the sum the sentence gives."""
+
+
 def _requirement(
     query: Query, sentence: str, known_names: frozenset[str] = frozenset(), subject: str = ""
 ) -> bool:
@@ -147,6 +152,8 @@ def _requirement(
         counts = [n for n in _non_year_numbers(sentence) if re.sub(r"[^\d.]", "", n) not in given]
         if re.search(r"\bhow many\b", query.text, re.I):
             counts = [n for n in counts if not _MONEY.match(n)]  # "how many cameras" is not "£50k"
+        if _ASKS_SHARE.search(query.text):
+            counts = [n for n in counts if n.endswith("%")]  # "what % of …" is not "£23.3m"
         if not counts and not re.search(
             r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b",
             lowered,

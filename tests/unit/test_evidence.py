@@ -96,3 +96,13 @@ def test_a_column_the_question_names_answers_it() -> None:
     found = best_evidence(query, [candidate(item_node(claimant, doc), 0.6)])
     best = next(e for e in found if e.has_required)
     assert best.sentence.endswith("Next Release: 2022-09-13.")
+
+
+def test_a_question_for_a_share_needs_a_percentage() -> None:
+    """ "what % of the revenue budget is the forecast overspend" is not answered by the
+    sentence giving the overspend in pounds, but by the one giving its share."""
+    from assistant.answering.evidence import _requirement
+
+    asked = understand("what % of the revenue budget is the forecast overspend", documents())
+    assert not _requirement(asked, "note the forecast revenue overspend of £23.3m")
+    assert _requirement(asked, "The overspend of £23.3m represents 1.6% of the revenue budget.")
