@@ -135,6 +135,33 @@ _ASKS_SHARE = re.compile(r"(?:^|\s)%|\bwhat (?:per ?cent|percentage|proportion|s
 a percentage, not by the sum the sentence gives."""
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![a-z])")
+_LINKING = frozenset({"of", "the", "and", "for", "&"})
+
+
+def spelt_out(text: str, question: str) -> set[str]:
+    """Stems of the question's words that a short form in ``text`` stands for: "forms of
+    entry" for "44.9FE", "disabled facilities grant" for "(DFG)" — the words whose
+    initials (linking words aside) spell it."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", question)
+    found: set[str] = set()
+    for short in {m.group(1) for m in _ACRONYM.finditer(text)}:
+        for start in range(len(words)):
+            run, letters = [], ""
+            for word in words[start:]:
+                if word.lower() in _LINKING and run:
+                    run.append(word)
+                    continue
+                letters += word[0].upper()
+                run.append(word)
+                if not short.startswith(letters):
+                    break
+                if letters == short:
+                    found |= content_stems(" ".join(run))
+                    break
+    return found
+
+
 def _requirement(
     query: Query, sentence: str, known_names: frozenset[str] = frozenset(), subject: str = ""
 ) -> bool:
@@ -163,7 +190,8 @@ def _requirement(
             # Every counted word must be there ("new foster carers" is not "carers"),
             # except words that only say a count is wanted.
             counted = content_stems(" ".join(query.counted_words)) - _GENERIC_COUNTED
-            return counted <= content_stems(sentence) | content_stems(subject)
+            held = content_stems(sentence) | content_stems(subject)
+            return counted <= held | spelt_out(f"{sentence} {subject}", query.text)
         return True
     if query.intent == Intent.when:
         # A date that only repeats the question's own year is not an answer to "when".
@@ -256,7 +284,10 @@ def best_evidence(
     wanted = content_stems(query.text)
     found: list[Evidence] = []
     for rank, cand in enumerate(candidates[:limit]):
-        subject = cand.node.item().commitment if cand.node.is_item else ""
+        # What the sentences count: an item's title, a passage's heading ("Primary School
+        # Commissioning Intentions: A total of 44.9FE…").
+        node = cand.node
+        subject = node.item().commitment if node.is_item else node.metadata.get("section") or ""
         text = _candidate_text(cand, wanted)
         asked_only = _asked_sentences(cand, query)
         # A table row is one statement: its cells stay together ("Cabinet Member: …;

@@ -106,3 +106,24 @@ def test_a_question_for_a_share_needs_a_percentage() -> None:
     asked = understand("what % of the revenue budget is the forecast overspend", documents())
     assert not _requirement(asked, "note the forecast revenue overspend of £23.3m")
     assert _requirement(asked, "The overspend of £23.3m represents 1.6% of the revenue budget.")
+
+
+def test_a_count_under_its_heading_and_in_a_short_form() -> None:
+    """ "how many primary forms of entry" is counted by "A total of 44.9FE" under the
+    heading "Primary School Commissioning Intentions": the heading says what is counted,
+    and "FE" spells "forms of entry"."""
+    from assistant.answering.evidence import _requirement, spelt_out
+
+    asked = understand(
+        "how many primary forms of entry does the commissioning plan need?", documents()
+    )
+    sentence = "A total of 44.9FE across the Plan period"
+    assert spelt_out(sentence, asked.text) == {"form", "entri"}
+    assert _requirement(asked, sentence, subject="Primary School Commissioning Intentions")
+    assert not _requirement(asked, sentence, subject="Secondary School Commissioning Intentions")
+    assert spelt_out("(DFG)", "the disabled facilities grant budget") == {
+        "disabl",
+        "facil",
+        "grant",
+    }
+    assert spelt_out("The SEN plan", "how many SEND places") == set()
