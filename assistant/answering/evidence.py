@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from assistant.answering.compose import row_name
 from assistant.answering.retrieve import Candidate
+from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Intent, Query
 from indexing.model import ItemKind, TableRow
 from indexing.terms import content_stems
@@ -133,33 +134,6 @@ def states_money(text: str) -> bool:
 _ASKS_SHARE = re.compile(r"(?:^|\s)%|\bwhat (?:per ?cent|percentage|proportion|share)\b", re.I)
 """A question for a share ("what % of the revenue budget is the overspend") is answered by
 a percentage, not by the sum the sentence gives."""
-
-
-_ACRONYM = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![a-z])")
-_LINKING = frozenset({"of", "the", "and", "for", "&"})
-
-
-def spelt_out(text: str, question: str) -> set[str]:
-    """Stems of the question's words that a short form in ``text`` stands for: "forms of
-    entry" for "44.9FE", "disabled facilities grant" for "(DFG)" — the words whose
-    initials (linking words aside) spell it."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", question)
-    found: set[str] = set()
-    for short in {m.group(1) for m in _ACRONYM.finditer(text)}:
-        for start in range(len(words)):
-            run, letters = [], ""
-            for word in words[start:]:
-                if word.lower() in _LINKING and run:
-                    run.append(word)
-                    continue
-                letters += word[0].upper()
-                run.append(word)
-                if not short.startswith(letters):
-                    break
-                if letters == short:
-                    found |= content_stems(" ".join(run))
-                    break
-    return found
 
 
 def _requirement(

@@ -1,0 +1,40 @@
+"""Short forms a source prints for the words a question uses: "44.9FE" for "forms of
+entry", "(DFG)" for "disabled facilities grant".
+
+Council papers abbreviate what they count, once spelt out or never; a question asks in
+full words. The words whose initials (linking words aside) spell a short form in the
+source are words the source holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexing.terms import content_stems
+
+_ACRONYM = re.compile(r"(?<![A-Za-z])([A-Z]{2,6})(?![a-z])")
+_LINKING = frozenset({"of", "the", "and", "for", "&"})
+
+
+def spelt_out(text: str, question: str) -> set[str]:
+    """Stems of the question's words that a short form in ``text`` stands for: "forms of
+    entry" for "44.9FE", "disabled facilities grant" for "(DFG)" — the words whose
+    initials (linking words aside) spell it."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", question)
+    found: set[str] = set()
+    for short in {m.group(1) for m in _ACRONYM.finditer(text)}:
+        for start in range(len(words)):
+            run: list[str] = []
+            letters = ""
+            for word in words[start:]:
+                if word.lower() in _LINKING and run:
+                    run.append(word)
+                    continue
+                letters += word[0].upper()
+                run.append(word)
+                if not short.startswith(letters):
+                    break
+                if letters == short:
+                    found |= content_stems(" ".join(run))
+                    break
+    return found
