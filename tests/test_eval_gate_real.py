@@ -24,15 +24,15 @@ pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 THRESHOLDS = [
     "--min-answer",
-    "0.75",
+    "0.78",
     "--min-citation",
-    "0.73",
+    "0.76",
     "--min-abstention",
-    "0.89",
+    "0.91",
     "--min-generated",
     "0.96",
 ]
-"""Just below today's measured level (answer 0.768, citation 0.750, abstention 0.912,
+"""Just below today's measured level (answer 0.800, citation 0.782, abstention 0.928,
 generated 0.970 — docs/evaluation.md, fifth measurement), so a change that loses ground
 fails CI. The
 product's target is 0.9 for each; raise these as the readers and answering reach it."""
