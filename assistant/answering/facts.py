@@ -9,11 +9,12 @@ from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
 from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
-from assistant.answering.evidence import TALLIED, Evidence, asks_vote, best_evidence
+from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.relevance import evidence_on_topic
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
+from assistant.answering.votes import TALLIED, asks_vote
 from assistant.models import Answer, Citation
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
