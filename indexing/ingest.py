@@ -23,7 +23,7 @@ from filelock import FileLock
 from indexing import embedding
 from indexing.discover import discover, display_path, document_id
 from indexing.generation import Progress, build_generation
-from indexing.index_state import INDEX_FORMAT, FileRecord
+from indexing.index_state import INDEX_FORMAT, FileRecord, readers_version
 from indexing.ingest_report import DocumentSummary, FileProblem, IngestReport, summarise
 from indexing.loaders import LoadError, file_sha256
 from indexing.manifest import Manifest, load_manifest
@@ -89,7 +89,13 @@ def _ingest_locked(
             )
             continue
         stated = manifest.entry_for(path)
-        if old and old.sha256 == sha and old.document_id in prev_docs and old.stated == stated:
+        if (
+            old
+            and old.readers == readers_version()
+            and old.sha256 == sha
+            and old.document_id in prev_docs
+            and old.stated == stated
+        ):
             doc = prev_docs[old.document_id]
             taken.add(doc.id)
             docs[doc.id] = doc
@@ -177,6 +183,7 @@ def _record(shown: str, sha: str, doc: PlanDocument, stated: dict[str, object]) 
         items=len(doc.items),
         passages=len(doc.passages),
         table_rows=len(doc.tables),
+        readers=readers_version(),
     )
 
 

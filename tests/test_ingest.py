@@ -193,3 +193,32 @@ def test_a_paper_relabelled_in_the_manifest_is_read_again(
     assert {n.metadata["access"] for n in store.get(where={"plan_document": doc.id})} == {
         "restricted"
     }
+
+
+def test_files_read_by_other_reading_code_are_read_again_without_embedding(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    """A generation whose files were read by another version of the readers (as after an
+    upgrade of Plan Assistant) has every file read again by the next ingest, although
+    no byte changed; unchanged text keeps its vectors. Files read by this code are not."""
+    import json
+
+    from indexing.index_state import readers_version
+
+    settings = settings_for(tmp_path, small_corpus)
+    ingest(settings)
+    again = ingest(settings)
+    assert not again.changed and {d.status for d in again.documents} == {"unchanged"}
+
+    store = IndexStore.open(settings)
+    state = json.loads((store.dir / "state.json").read_text(encoding="utf-8"))
+    assert {r["readers"] for r in state["files"].values()} == {readers_version()}
+    for record in state["files"].values():
+        record["readers"] = "an-earlier-version"
+    (store.dir / "state.json").write_text(json.dumps(state), encoding="utf-8")
+
+    upgraded = ingest(settings)
+    assert upgraded.changed and upgraded.embedded == 0
+    assert {d.status for d in upgraded.documents} == {"changed"}
+    records = IndexStore.open(settings).state.files.values()
+    assert {r.readers for r in records} == {readers_version()}
