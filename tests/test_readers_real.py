@@ -213,14 +213,14 @@ def test_a_record_laid_on_its_side_is_read_by_its_labels() -> None:
 
 def test_a_table_of_labels_and_values_is_upright_only_when_its_first_column_is_labels() -> None:
     from indexing.blocks import Block, BlockKind, Row
-    from indexing.readers.tables import _upright
+    from indexing.readers.table_shapes import upright as stand_up
 
     side = Block(
         kind=BlockKind.table,
         header=[["Lead officer", "Jane Smith"]],
         rows=[Row(cells=["Portfolio holder", "Cllr Bob Jones"]), Row(cells=["RAG", "Amber"])],
     )
-    upright = _upright(side)
+    upright = stand_up(side)
     assert upright.header == [["Lead officer", "Portfolio holder", "RAG"]]
     assert [r.cells for r in upright.rows] == [["Jane Smith", "Cllr Bob Jones", "Amber"]]
     # a real header over rows ("Lead officer | Portfolio holder") stays as it is
@@ -229,11 +229,11 @@ def test_a_table_of_labels_and_values_is_upright_only_when_its_first_column_is_l
         header=[["Lead officer", "Portfolio holder"]],
         rows=[Row(cells=["Jane Smith", "Cllr Bob Jones"])],
     )
-    assert _upright(table) == table
+    assert stand_up(table) == table
     # and so does a table whose first column is not all labels
     mixed = Block(
         kind=BlockKind.table,
         header=[["Owner", "Jane Smith"]],
         rows=[Row(cells=["Repair the bridge", "Amber"])],
     )
-    assert _upright(mixed) == mixed
+    assert stand_up(mixed) == mixed

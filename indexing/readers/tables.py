@@ -17,14 +17,14 @@ as unplaced, never attached by guess. A row whose ref is the parent of later ref
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from indexing.blocks import Block, Row
 from indexing.cell_text import clean_cell, first_paragraph_split, strip_markup
 from indexing.model import DocumentMeta, TableRow, UnplacedRow
 from indexing.readers.items import Draft, TableOutput
 from indexing.readers.passages import looks_like_heading, span_location
-from indexing.readers.roles import align, read_value
+from indexing.readers.roles import read_value
+from indexing.readers.table_align import SIGNATURE_ROLES, align_cells, row_signature
 from indexing.readers.table_header import (
     Cells,
     Header,
@@ -34,6 +34,13 @@ from indexing.readers.table_header import (
     is_units_row,
     label_cells,
 )
+from indexing.readers.table_shapes import (
+    form_values,
+    is_form_label,
+    is_separator,
+    label_row,
+    upright,
+)
 from indexing.readers.vocabulary import (
     ROLES,
     TEXT_ROLES,
@@ -42,50 +49,8 @@ from indexing.readers.vocabulary import (
     join_header_rows,
 )
 
-_SEPARATOR = re.compile(r"^[-=_]{2,}$")
-_SIGNATURE_ROLES = ("owner", "director", "cabinet_member", "rating", "direction")
 _ROLE_NAMES = ROLES
 _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
-
-
-def _is_form_label(text: str) -> bool:
-    """ "Proposer:", "Amendment Number:": a form's label for the value beside it."""
-    return text.endswith(":") and 1 < len(text) <= 50 and "\n" not in text
-
-
-def _label_row(cells: Cells) -> bool:
-    """A form's row of labels only ("Proposed Amount | Proposed Funding Source:",
-    "Proposed Purpose:"), whose values are in the row below: short cells, no figures, a
-    label among them, and no value beside a label."""
-    if not cells or not any(_is_form_label(t) for _, t, _ in cells):
-        return False
-    if any(len(t) > 50 or read_value(t).number for _, t, _ in cells):
-        return False
-    return not any(
-        _is_form_label(a) and not _is_form_label(b) for (_, a, _), (_, b, _) in pairwise(cells)
-    )
-
-
-def _is_separator(cells: Cells) -> bool:
-    return bool(cells) and all(_SEPARATOR.match(t) for _, t, _ in cells)
-
-
-def _upright(block: Block) -> Block:
-    """A table of labels down its first column and values beside them ("Cabinet Member |
-    Dylan Jeffrey", "Corporate Director | Amanda Beer") is one record laid on its side:
-    the labels are its header and the values its row. Judged on the cells: every
-    first cell is a column label of the vocabulary and no second cell is one."""
-    lines = [*block.header, *(r.cells for r in block.rows)]
-    if len(lines) < 2 or any(len(line) != 2 for line in lines):
-        return block
-    keys = [line[0].strip() for line in lines]
-    values = [line[1].strip() for line in lines]
-    if not all(k and column_role(k) for k in keys) or any(v and is_label(v) for v in values):
-        return block
-    if not any(values) or not block.rows:
-        return block
-    row = block.rows[0].model_copy(update={"cells": values})
-    return block.model_copy(update={"header": [keys], "rows": [row]})
 
 
 class TableReader:
@@ -146,7 +111,7 @@ class TableReader:
 
     # --- rows ------------------------------------------------------------------------
     def read(self, block: Block) -> None:
-        block = _upright(block)
+        block = upright(block)
         rows = block.rows
         if block.header:
             while rows and is_units_row(cells_of(rows[0])):  # "£m | £m" under the header
@@ -175,7 +140,7 @@ class TableReader:
                 self._headerless(body)
         for index, row in enumerate(rows):
             cells = cells_of(row)
-            if not cells or _is_separator(cells):
+            if not cells or is_separator(cells):
                 continue
             if block.header and self._repeats_header(cells):
                 continue
@@ -289,41 +254,9 @@ class TableReader:
         if self._memo is not None and self._memo[0] == key:
             roles, other = self._memo[1]
             return dict(roles), dict(other)
-        result = self._align(cells)
+        result = align_cells(self.header, cells)
         self._memo = (key, result)
         return dict(result[0]), dict(result[1])
-
-    def _align(self, cells: Cells) -> tuple[dict[str, tuple[int, str, str]], dict[str, str]]:
-        assert self.header is not None
-        columns = self.header.columns
-        by_position = self.header.by_position
-        placed, loose = align([(i, t) for i, t, _ in cells], columns, by_position=by_position)
-        raw_of = {i: raw for i, _, raw in cells}
-        roles: dict[str, tuple[int, str, str]] = {}
-        other: dict[str, str] = {}
-
-        def keep(label: str, pos: int) -> None:
-            name = label if label not in other else f"{label} ({pos + 1})"
-            other[name] = clean_cell(raw_of[pos])
-
-        for j, (pos, text) in sorted(placed.items()):
-            column = columns[j]
-            if column.role:
-                roles[column.role] = (pos, text, raw_of[pos])
-            else:
-                keep(column.label or f"column {pos + 1}", pos)
-        for role, pos, text in loose:
-            if role and role not in roles:
-                roles[role] = (pos, text, raw_of[pos])
-            else:
-                keep(self.header.labels.get(pos) or f"column {pos + 1}", pos)
-        return roles, other
-
-    @staticmethod
-    def _signature(roles: dict[str, tuple[int, str, str]]) -> tuple[tuple[str, str], ...]:
-        return tuple(
-            (r, re.sub(r"\s+", "", roles[r][1]).upper()) for r in _SIGNATURE_ROLES if r in roles
-        )
 
     def _ref_row(self, cells: Cells, row: Row) -> None:
         assert self.header is not None and self.header.kind is not None
@@ -352,7 +285,7 @@ class TableReader:
             update=parts,
             values=values,
             other=other,
-            signature=self._signature(roles),
+            signature=row_signature(roles),
             title_position=title_position,
             split=split,
             start=first_span,
@@ -376,14 +309,14 @@ class TableReader:
     def _loose_row(self, cells: Cells, row: Row, rows: list[Row], index: int) -> None:
         """A row without a ref: continuation, top half of the next row, orphan, or prose."""
         roles, other = self._aligned(cells)
-        signature = self._signature(roles)
+        signature = row_signature(roles)
         texts: list[tuple[int, str, str]] = []  # (position, role, text)
         extra: dict[str, str] = {k: v for k, v in other.items() if v}  # values by role or header
         for role, (pos, _, raw) in roles.items():
             if role in TEXT_ROLES:
                 if clean_cell(raw):
                     texts.append((pos, role, clean_cell(raw)))
-            elif role not in _SIGNATURE_ROLES:  # a ref alone on its row is kept, never attached
+            elif role not in SIGNATURE_ROLES:  # a ref alone on its row is kept, never attached
                 extra[role] = clean_cell(raw)
         texts.sort()
         if not texts:
@@ -436,7 +369,7 @@ class TableReader:
                 continue
             if self._is_ref_row(cells) and cells[0][1] not in self.parents:
                 roles, _ = self._aligned(cells)
-                return self._signature(roles)
+                return row_signature(roles)
             return None
         return None
 
@@ -452,29 +385,10 @@ class TableReader:
         assert self.header is not None
         labels = self.header.labels
         above, self._labels_above = self._labels_above, {}
-        if _label_row(cells):
+        if label_row(cells):
             self._labels_above = {i: t.rstrip(": ") for i, t, _ in cells}
-        form = bool(above or self._labels_above) or any(_is_form_label(t) for _, t, _ in cells)
-        values: dict[str, str] = {}
-
-        def put(label: str, value: str, i: int) -> None:
-            values[label if label not in values else f"{label} ({i + 1})"] = value
-
-        named: str | None = None
-        for i, raw in enumerate(row.cells):
-            text = clean_cell(raw)
-            if _is_form_label(text) and not self._labels_above and not above.get(i):
-                named = text.rstrip(": ")
-                continue
-            if named and text:
-                put(named, text, i)
-                named = None
-            elif above.get(i) and text:
-                put(above[i], text, i)
-            elif text or not form:
-                put(labels.get(i) or f"column {i + 1}", text, i)
-        if named:
-            put(named, "", len(row.cells))
+        form = bool(above or self._labels_above) or any(is_form_label(t) for _, t, _ in cells)
+        values = form_values(row.cells, labels, above, self._labels_above, form=form)
         self.out.rows.append(
             TableRow(
                 id="",
