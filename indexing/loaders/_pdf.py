@@ -15,9 +15,10 @@ import pypdfium2 as pdfium
 
 from indexing.blocks import Block
 from indexing.loaders._common import LoadError, brief
+from indexing.loaders._pdf_chars import PageLimit
 from indexing.loaders._pdf_layout import layout_blocks
 from indexing.loaders._pdf_page import PageContent
-from indexing.loaders._pdf_pdfium import PageLimit, read_page
+from indexing.loaders._pdf_pdfium import read_page
 
 _HEADER_WINDOW = 1024
 _TRAILER_WINDOW = 2048  # readers accept "%%EOF" near, not exactly at, the end
