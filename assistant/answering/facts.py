@@ -7,6 +7,7 @@ import re
 
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
+from assistant.answering.asked_terms import holds_asked_terms
 from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
@@ -79,7 +80,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     judged, candidates = on_asked_day(scope, query, candidates)
     candidates = with_neighbours(scope, judged, candidates)
     evidence = best_evidence(judged, candidates, known_names=scope.names)
-    fitting = [e for e in evidence if e.has_required]
+    fitting = [e for e in evidence if e.has_required and _holds_asked(judged, e)]
     if not fitting or not evidence_on_topic(floor, scope, judged, fitting[0]):
         return decline(query, candidates, subject_found=bool(evidence))
     voted = _vote_of(query, fitting)
@@ -92,6 +93,13 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         and e.score >= fitting[0].score - 0.15
     ][:1]
     return evidence_answer(query, fitting[0], extra)
+
+
+def _holds_asked(query: Query, evidence: Evidence) -> bool:
+    """The sentence names the unit a figure is asked per and the state asked for."""
+    node = evidence.candidate.node
+    subject = node.item().commitment if node.is_item else node.metadata.get("section") or ""
+    return holds_asked_terms(query.text, evidence.sentence, subject)
 
 
 def _vote_of(query: Query, fitting: list[Evidence]) -> tuple[Evidence, list[Evidence]] | None:

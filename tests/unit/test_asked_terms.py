@@ -1,0 +1,73 @@
+"""A question that asks for a figure per something ("each officer") or for things in a
+state ("which schools are closing") is not answered by a sentence on the same subject
+that names neither (hand-built report passages)."""
+
+from __future__ import annotations
+
+from assistant.answering.asked_terms import holds_asked_terms, state_word, unit_words
+from assistant.answering.facts import fact_answer
+from assistant.answering.understand import understand
+from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+
+from .plans import MemoryScope, candidate, passage_node
+
+FLOOR = 0.2
+
+
+def report(*texts: str) -> PlanDocument:
+    return PlanDocument(
+        id="report",
+        meta=DocumentMeta(file="report.pdf", title="Service report", kind=DocumentKind.report),
+        sha256="report",
+        passages=[
+            Passage(
+                id=f"report:p{n}",
+                document_id="report",
+                section="Customer feedback and school places",
+                text=text,
+                location=Location(path="report.pdf", page=n + 1),
+            )
+            for n, text in enumerate(texts)
+        ],
+    )
+
+
+def ask(question: str, doc: PlanDocument):
+    scope = MemoryScope([doc])
+    query = understand(question, [doc])
+    found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
+    return fact_answer(FLOOR, scope, query, found)
+
+
+def test_the_unit_and_the_state_a_question_asks_for() -> None:
+    asked = "how many complaints did each customer services officer handle"
+    assert unit_words(asked) == ["customer", "services", "officer"]
+    assert unit_words("how much funding does each ward receive?") == ["ward"]
+    assert unit_words("how many homes are built each year") == []  # how often, not per what
+    assert unit_words("what percentage of repairs were done") == []
+    assert state_word("which schools in the county are closing this year") == "closing"
+    assert state_word("which KPIs are red?") is None  # a rating, not a state
+    assert holds_asked_terms("which schools are closing", "Oakfield Primary School closed.")
+    assert not holds_asked_terms("which schools are closing", "Some schools may need closure.")
+
+
+def test_a_figure_per_officer_is_not_a_total_of_complaints() -> None:
+    doc = report("The customer services team handled 1,047 complaints, 31% fewer than last year.")
+    per_officer = ask("how many complaints did each customer services officer handle", doc)
+    assert not per_officer.answered
+    total = ask("how many complaints did the customer services team handle", doc)
+    assert total.answered and "1,047" in total.answer
+
+
+def test_which_things_are_closing_needs_them_named_as_closing() -> None:
+    vague = report(
+        "The commissioning plan forecasts fewer pupils in rural schools.",
+        "Some rural schools under the commissioning plan may be closing as pupil numbers fall.",
+    )
+    assert not ask("which schools are closing under the commissioning plan", vague).answered
+    named = report(
+        "The commissioning plan forecasts fewer pupils in rural schools.",
+        "Under the commissioning plan Oakfield Primary School is closing in July 2026.",
+    )
+    answer = ask("which schools are closing under the commissioning plan", named)
+    assert answer.answered and "Oakfield" in answer.answer
