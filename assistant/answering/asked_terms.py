@@ -1,11 +1,14 @@
 """Words of a question that the sentence answering it must hold, beyond the kind of
 thing asked for (a figure, a date, a name).
 
-Two shapes of question name something a sentence on the same subject does not give:
+Three shapes of question name something a sentence on the same subject does not give:
 
 - a count or sum *per* something ("how many complaints did each customer services
   officer handle", "how much does each ward receive"): a sentence about complaints
   that names no officer gives a total, not a figure per officer;
+- the holder of a post ("who will be the mayor of …"): a sentence that speaks of
+  the post names its holder beside it ("Cabinet Member: Jo Rowan", "Mr Hill, the
+  Mayor"), not someone who only spoke of it ("Mr Grant stressed … a strong mayor");
 - things in a state ("which schools are closing", "which projects were delayed"):
   a sentence about schools that says nothing of closing does not list them, nor does
   one that speaks of closures without naming a school ("some schools may close").
@@ -50,6 +53,20 @@ _STATE = re.compile(
 )
 
 
+_POST = re.compile(
+    r"\bwho\s+(?:is|was|are|were|will be|would be)\s+(?:the|our|its)\s+"
+    r"(?P<post>[a-z'’ -]+?)\s*(?:\b(?:of|for|at|in|on)\b|[?.!]|$)",
+    re.I,
+)
+_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][a-z'’-]+"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b"
+)
+"""A person as papers name them: by title and surname, or by two capitalised words."""
+NEAR_POST = 40
+"""Characters either side of a post's word within which its holder's name stands."""
+
+
 def _stem(word: str) -> str:
     """A word's stem, enough to match its other forms ("officers", "closure", "closed")."""
     word = word.lower().strip("'’-")
@@ -84,11 +101,34 @@ def state_word(question: str) -> str | None:
     return match.group("state").lower() if match else None
 
 
+def post_words(question: str) -> list[str]:
+    """The head word of each post a "who is the …" question asks the holder of
+    ("mayor"; "members" and "director" of "the cabinet members and director for …")."""
+    match = _POST.search(question)
+    if not match:
+        return []
+    return [
+        part.split()[-1] for part in re.split(r"\band\b|,", match.group("post")) if part.split()
+    ]
+
+
+def _holder_named(sentence: str, post: str) -> bool:
+    """A name stands beside one of the sentence's mentions of the post."""
+    for mention in re.finditer(rf"\b{re.escape(_stem(post))}\w*", sentence, re.I):
+        near = sentence[max(0, mention.start() - NEAR_POST) : mention.end() + NEAR_POST]
+        if any(_stem(post) not in m.group(0).lower() for m in _PERSON.finditer(near)):
+            return True
+    return False
+
+
 def holds_asked_terms(question: str, sentence: str, subject: str = "") -> bool:
     """The sentence (with what it is about, ``subject``) names the unit a figure is asked
     per and the state things are asked to be in, where the question asks either."""
     text = f"{sentence} {subject}"
     if not all(_holds(text, w) for w in unit_words(question)):
+        return False
+    posts = post_words(question)
+    if posts and not any(_holder_named(sentence, p) for p in posts):
         return False
     state = state_word(question)
     return state is None or (_holds(text, state) and _names_one(sentence, question))

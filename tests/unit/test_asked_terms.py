@@ -4,7 +4,7 @@ that names neither (hand-built report passages)."""
 
 from __future__ import annotations
 
-from assistant.answering.asked_terms import holds_asked_terms, state_word, unit_words
+from assistant.answering.asked_terms import holds_asked_terms, post_words, state_word, unit_words
 from assistant.answering.facts import fact_answer
 from assistant.answering.understand import understand
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
@@ -71,3 +71,18 @@ def test_which_things_are_closing_needs_them_named_as_closing() -> None:
     )
     answer = ask("which schools are closing under the commissioning plan", named)
     assert answer.answered and "Oakfield" in answer.answer
+
+
+def test_the_holder_of_a_post_is_named_beside_it() -> None:
+    assert post_words("who will be the mayor of the new strategic authority?") == ["mayor"]
+    assert post_words("who are the cabinet members and director for growth?") == [
+        "members",
+        "director",
+    ]
+    spoke = report(
+        "Mr Grant stressed the importance of a strong mayor for the new strategic authority."
+    )
+    assert not ask("who will be the mayor of the new strategic authority?", spoke).answered
+    named = report("Ms Lee will be the Mayor of the new strategic authority from May 2026.")
+    answer = ask("who will be the mayor of the new strategic authority?", named)
+    assert answer.answered and "Ms Lee" in answer.answer
