@@ -48,7 +48,7 @@ from assistant.answering.meetings_subject import (
     named_paper,
 )
 from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
-from assistant.answering.meetings_words import ASKS_FIGURE, MEETING_WORDS
+from assistant.answering.meetings_words import ASKS_FIGURE, ASKS_MANNER, MEETING_WORDS
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -140,8 +140,10 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if not any(p.search(text) for p in ASKS_RECORD) and (papers := paper_subject(pool, topic)):
         # "how much did the LEVI amendment want for EV charging?": what a paper says.
         return from_papers(scope, query, papers, cues.rest)
-    if not any(p.search(text) for p in ASKS_RECORD if p is not cue.PAPERS) or (
-        ASKS_FIGURE.search(text) and not any(p.search(text) for p in ASKS_MEETING)
+    if (
+        not any(p.search(text) for p in ASKS_RECORD if p is not cue.PAPERS)
+        or (ASKS_FIGURE.search(text) and not any(p.search(text) for p in ASKS_MEETING))
+        or ASKS_MANNER.search(text)
     ):
         # "how much is CYPE underspending in the budget monitoring that went to cabinet?",
         # "who wrote the late changes report?": not what the record says but what the

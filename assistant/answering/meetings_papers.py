@@ -28,7 +28,10 @@ from assistant.answering import relevance
 from assistant.answering.citations import node_citation
 from assistant.answering.evidence import Evidence, best_evidence, sentences
 from assistant.answering.facts import evidence_answer
+from assistant.answering.meetings_authors import author_answer
 from assistant.answering.meetings_cues import DECIDE
+from assistant.answering.meetings_lists import lead_in
+from assistant.answering.meetings_rows import header_words, with_header
 from assistant.answering.meetings_words import (
     ASKS_FIGURE,
     FRAMING,
@@ -42,6 +45,7 @@ from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.models import Answer, PlanDocument
+from indexing.store import StoredNode
 from indexing.terms import content_stems, scoped_terms
 
 TOP_K = 20
@@ -50,6 +54,10 @@ FOCUS_WEIGHT = 0.5
 """Weight of the share of the question's own subject a sentence holds (its words other
 than the paper's title): "the savings target in the budget monitoring report" is the
 sentence about the savings target, not the one that names the report."""
+WHOLE_FOCUS_BONUS = 0.5
+"""A sentence (with the lead-in of its list) holding more words of the question's own
+subject than any other, over sentences sharing fewer, however common: "below 3%
+considered dangerous" for "what level of general reserves is called dangerous"."""
 DECIDED_BONUS = 0.5
 """A sentence recording the decision of the body a question asks about, over sentences
 that only share more of its words (the recommendation to the committee it went to)."""
@@ -70,9 +78,13 @@ def paper_answer(
     meeting words ("decided", "agenda") that, like ``FRAMING``, say where to look;
     ``bodies`` the stems of other bodies' names the question asks about.
     """
-    papers = [d for d in scope.documents if d.id in set(paper_ids)]
+    papers = sorted(
+        (d for d in scope.documents if d.id in set(paper_ids)), key=lambda d: paper_ids.index(d.id)
+    )
     if not papers:
         return None
+    if (author := author_answer(scope, query, papers)) is not None:
+        return author  # "who wrote the late changes report?": its contact details
     vocabulary = set(scoped_terms(scope.store, [d.id for d in papers]).df)
     titles = [t for d in papers for t in (d.meta.title, d.meta.agenda_item or "") if t]
     text = read_as_papers(query.text, vocabulary, titles)
@@ -99,6 +111,8 @@ def paper_answer(
         document = by_id.get(evidence.candidate.node.metadata.get("plan_document", ""))
         if document is None or not _on_topic(scope, topic, evidence, document):
             continue
+        if evidence.candidate.node.is_row:
+            evidence = with_header(evidence, _rows(scope, document.id))
         answer = evidence_answer(query, evidence, [])
         following = _what_follows(search, document, evidence)
         if following is not None:
@@ -130,12 +144,40 @@ def _ranked(
     which every sentence of the paper is about — and, asked what another body decided,
     the sentence recording that body's decision first."""
     found = best_evidence(asked, candidates, limit=TOP_K, known_names=scope.names)
-    for e in found:
+    documents = {d.id: d for d in scope.documents}
+    rows = {p: _rows(scope, p) for p in {_paper_of(e) for e in found if e.candidate.node.is_row}}
+    held = [
+        content_stems(
+            f"{e.sentence} {lead_in(e.candidate.node, documents.get(_paper_of(e)))} "
+            f"{header_words(e.candidate.node, rows.get(_paper_of(e), []))}"
+        )
+        for e in found
+    ]
+    most = max((len(focus & stems) for stems in held), default=0)
+    for e, stems in zip(found, held, strict=True):
         if focus:
-            e.score += FOCUS_WEIGHT * scope.terms.coverage(focus, content_stems(e.sentence))
+            e.score += FOCUS_WEIGHT * scope.terms.coverage(focus, stems)
+            if most >= 2 and len(focus & stems) == most:
+                e.score += WHOLE_FOCUS_BONUS
         if bodies and DECIDE.search(asked.text) and records_decision_of(e.sentence, bodies):
             e.score += DECIDED_BONUS
     return sorted(found, key=lambda e: e.score, reverse=True)
+
+
+def _rows(scope: Scope, paper: str) -> list[StoredNode]:
+    """The paper's table rows in the order it prints them."""
+    found = [n for n in scope.store.get(where={"plan_document": paper}) if n.is_row]
+    return sorted(found, key=lambda n: _row_order(n.id))
+
+
+def _row_order(node_id: str) -> tuple[int, str]:
+    """Rows in the order the paper prints them (``…:t9`` before ``…:t10``)."""
+    tail = node_id.rsplit(":t", 1)[-1]
+    return (int(tail), "") if tail.isdigit() else (0, node_id)
+
+
+def _paper_of(evidence: Evidence) -> str:
+    return str(evidence.candidate.node.metadata.get("plan_document", ""))
 
 
 def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanDocument) -> bool:

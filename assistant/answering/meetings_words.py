@@ -52,6 +52,14 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b")
 _ASKS_SHARE = re.compile(r"\b(?:share|percentage|proportion|per ?cent)\b", re.I)
 
 
+ASKS_MANNER = re.compile(
+    r"^\s*how\s+(?:will|would|should|is|are|was|were)\b(?!\s+(?:much|many|often|long)\b).*\bbe\b",
+    re.I,
+)
+"""How something is to be done ("how will the outcome be published?"): what a paper
+says of the process, never a decision the record states."""
+
+
 def holds_asked_figure(question: str, sentence: str) -> bool:
     """Does the sentence hold the figure the question asks for as it asks it: a
     percentage for "what share", the thing named for "what is the general reserve

@@ -21,6 +21,7 @@ from assistant.answering.decline import NO_SUBJECT, decline
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
+from assistant.answering.meetings_named import held_to_named_meeting
 from assistant.answering.retrieve import Search
 from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
@@ -127,6 +128,8 @@ class Assistant:
             )
         k = top_k or self.settings.top_k
         answer = self._route(scope, query, explicit_docs, k)
+        if not explicit_docs:  # a meeting named by committee and day answers from its own papers
+            answer = held_to_named_meeting(scope, query, answer)
         if rephrase and configured(self.settings):
             from assistant.llm.generate import generate_answer  # llama-index: only when asked for
 

@@ -1,0 +1,72 @@
+"""A table row read with its table's header, when the reader left it unnamed.
+
+A table whose header the reader did not take as one has rows keyed "column 1",
+"column 2", and its header printed as a row of words ("Estimate included in County
+Council papers £'000", "Updated figures for Cabinet £'000"). A question asking for "the
+updated business rates compensation grant figure" names the row ("Business rates
+compensation grant") and the column ("Updated figures"); the row alone holds only the
+first. Here such a row is given the words of the nearest header-like row above it in the
+same table, so it is judged on both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence import Evidence
+from indexing.store import StoredNode
+
+_PLACEHOLDER = re.compile(r"^column \d+$")
+_NUMBER = re.compile(r"^[\s£$€(+-]*\d[\d,.]*\s*(?:%|[km]|bn)?\)?$", re.I)
+
+
+def _is_header(cells: dict[str, str]) -> bool:
+    values = [v.strip() for v in cells.values() if v.strip()]
+    return len(values) >= 2 and not any(_NUMBER.match(v) for v in values)
+
+
+def _header_row(node: StoredNode, siblings: list[StoredNode]) -> dict[str, str] | None:
+    """The cells of the header row above an unnamed row of the same table, if any."""
+    if not node.is_row:
+        return None
+    row = node.row()
+    if not row.cells or not all(_PLACEHOLDER.match(k) for k in row.cells):
+        return None
+    ids = [n.id for n in siblings]
+    if node.id not in ids:
+        return None
+    for above in reversed(siblings[: ids.index(node.id)]):
+        if not above.is_row or above.row().table != row.table:
+            continue
+        if _is_header(cells := above.row().cells):
+            return cells
+    return None
+
+
+def header_words(node: StoredNode, siblings: list[StoredNode]) -> str:
+    """The words of the header row above an unnamed row of the same table, or ``""``."""
+    header = _header_row(node, siblings)
+    return " ".join(header.values()) if header else ""
+
+
+def with_header(evidence: Evidence, siblings: list[StoredNode]) -> Evidence:
+    """An unnamed row's evidence with its cells under the header row's words (so the
+    answer gives the column asked for, "Updated figures for Cabinet £'000: 50,978.6") and
+    its quote as the paper prints the row (the cells in order, not "column 2: …")."""
+    node = evidence.candidate.node
+    header = _header_row(node, siblings)
+    if header is None:
+        return evidence
+    row = node.row()
+    names = list(header.values())
+    cells = {
+        (names[n].strip() or key) if n < len(names) else key: value
+        for n, (key, value) in enumerate(row.cells.items())
+    }
+    named = row.model_copy(update={"cells": cells})
+    metadata = {**node.metadata, "row_json": named.model_dump_json()}
+    candidate = evidence.candidate.model_copy(
+        update={"node": node.model_copy(update={"metadata": metadata})}
+    )
+    printed = " ".join(v.strip() for v in row.cells.values() if v.strip())
+    return evidence.model_copy(update={"candidate": candidate, "sentence": printed})
