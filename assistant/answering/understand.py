@@ -115,7 +115,7 @@ _WHEN_CUES = re.compile(
 )
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
-    r"rate|population|total|allowance|salary|£)\b|%",
+    r"rate|population|total|allowance|salary|average|median|£)\b|%",
     re.I,
 )
 _DIRECTIONS = {

@@ -1,0 +1,37 @@
+"""A question naming an average asks for a figure: it is answered by the sentence that
+gives one, not by a chart's title that only names the measure (hand-built report)."""
+
+from __future__ import annotations
+
+from assistant.answering.facts import fact_answer
+from assistant.answering.understand import Intent, understand
+from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+
+from .plans import MemoryScope, candidate, passage_node
+
+
+def test_an_average_is_a_figure_read_from_the_sentence_that_gives_it() -> None:
+    texts = [
+        "Average contact centre call handling time in seconds – Quarterly",
+        "Average call handling time at 6 minutes 26 seconds remained above the aim.",
+    ]
+    doc = PlanDocument(
+        id="report",
+        meta=DocumentMeta(file="report.pdf", title="Performance report", kind=DocumentKind.report),
+        sha256="report",
+        passages=[
+            Passage(
+                id=f"report:p{n}",
+                document_id="report",
+                section="Contact centre",
+                text=text,
+                location=Location(path="report.pdf", page=n + 1),
+            )
+            for n, text in enumerate(texts)
+        ],
+    )
+    query = understand("average call handling time at the contact centre?", [doc])
+    assert query.intent is Intent.figure
+    found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
+    answer = fact_answer(0.2, MemoryScope([doc]), query, found)
+    assert answer.answered and "6 minutes 26 seconds" in answer.answer
