@@ -111,8 +111,11 @@ _STATUS_CUES = re.compile(
 )
 _WHO_CUES = re.compile(r"\b(who|owner|owns|responsible|cabinet member|director|in charge)\b", re.I)
 _WHEN_CUES = re.compile(
-    r"\b(when|what date|by when|deadline|due|timescale|what month|what year|what day)\b", re.I
+    r"\b(when|what date|by when|deadline|due|(?<!in )(?<!within )(?<!statutory )timescales?|"
+    r"what month|what year|what day)\b",
+    re.I,
 )
+"""A date asked for; "completed in timescale" names a measure, not a when question."""
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
     r"rate|population|total|allowance|salary|average|median|£)\b|%",

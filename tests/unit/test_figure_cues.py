@@ -1,5 +1,6 @@
-"""A question naming an average asks for a figure: it is answered by the sentence that
-gives one, not by a chart's title that only names the measure (hand-built report)."""
+"""What a question asks for: a question naming an average asks for a figure, answered by
+the sentence that gives one, not by a chart's title that only names the measure
+(hand-built report); "completed in timescale" names a measure, not a date asked for."""
 
 from __future__ import annotations
 
@@ -35,3 +36,9 @@ def test_an_average_is_a_figure_read_from_the_sentence_that_gives_it() -> None:
     found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
     answer = fact_answer(0.2, MemoryScope([doc]), query, found)
     assert answer.answered and "6 minutes 26 seconds" in answer.answer
+
+
+def test_in_timescale_names_a_measure_not_a_date_asked_for() -> None:
+    assert understand("service reviews completed in timescale?", []).intent is not Intent.when
+    assert understand("requests answered within timescales", []).intent is not Intent.when
+    assert understand("what is the timescale for the new library", []).intent is Intent.when
