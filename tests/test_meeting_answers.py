@@ -263,3 +263,10 @@ def test_the_decision_on_an_item_by_its_number(synced: Synced) -> None:
 def test_a_place_in_the_agenda(synced: Synced) -> None:
     answer = synced.ask("what was the first item on the agenda at full council in february?")
     assert "Minutes of the meetings held on 19 December 2024 and 9 January 2025" in answer["answer"]
+
+
+def test_who_wrote_a_paper_is_its_contact_details(synced: Synced) -> None:
+    """The author is in the paper's contact details, laid out in columns ("Report Author
+    Relevant Director", the names below): the line below is quoted with the labels."""
+    answer = synced.ask("who was the author of the november budget monitoring report?")
+    assert answer["answered"] and "Joe McKay" in _quotes(answer), answer["answer"]

@@ -58,9 +58,10 @@ def author_answer(scope: Scope, query: Query, papers: list[PlanDocument]) -> Ans
             if node is None:
                 continue
             citation = passage_citation(node, passage, quote)
+            page = f", p. {citation.page}" if citation.page else ""
             return Answer(
                 question=query.text,
-                answer=f"“{quote}” [1]\nSource: {paper.meta.title} [1]",
+                answer=f"“{quote}” [1]\nSource: {paper.meta.title}{page} [1]",
                 answered=True,
                 intent=query.intent.value,
                 citations=[citation],
