@@ -24,16 +24,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.own_store]
 
 THRESHOLDS = [
     "--min-answer",
-    "0.78",
+    "0.79",
     "--min-citation",
-    "0.76",
+    "0.77",
     "--min-abstention",
-    "0.91",
+    "0.92",
     "--min-generated",
     "0.96",
 ]
-"""Just below today's measured level (answer 0.800, citation 0.782, abstention 0.928,
-generated 0.970 — docs/evaluation.md, fifth measurement), so a change that loses ground
+"""Just below today's measured level (answer 0.814, citation 0.795, abstention 0.940,
+generated 0.985 — docs/evaluation.md, sixth measurement), so a change that loses ground
 fails CI. The
 product's target is 0.9 for each; raise these as the readers and answering reach it."""
 
