@@ -13,6 +13,10 @@ Three shapes of question name something a sentence on the same subject does not 
   a sentence about schools that says nothing of closing does not list them, nor does
   one that speaks of closures without naming a school ("some schools may close").
 
+A figure for one month or quarter *alone* ("what % were issued on time in December
+alone?") is not a rolling or cumulative figure that ends there ("the rolling 12-month
+average to December"): such a sentence does not answer it.
+
 Without these words the honest answer is that the documents don't say.
 """
 
@@ -67,6 +71,17 @@ NEAR_POST = 40
 """Characters either side of a post's word within which its holder's name stands."""
 
 
+_ALONE = re.compile(
+    r"\b(?:alone|only|on its own|by itself|single (?:month|quarter|week|year))\b", re.I
+)
+_ROLLING = re.compile(
+    r"\b(?:rolling|cumulative|year[- ]to[- ]date|\d+[- ]months? (?:to|ending)|"
+    r"(?:twelve|12)[- ]months? (?:to|ending|average))\b",
+    re.I,
+)
+"""A figure over a run of months (rolling, cumulative, year to date) ending in the period."""
+
+
 def _stem(word: str) -> str:
     """A word's stem, enough to match its other forms ("officers", "closure", "closed")."""
     word = word.lower().strip("'’-")
@@ -101,6 +116,13 @@ def state_word(question: str) -> str | None:
     return match.group("state").lower() if match else None
 
 
+def without_alone(text: str) -> str:
+    """The question without the words saying its period stands alone ("in December
+    alone" → "in December"): they say which figure, not what the figure is about, so
+    they are not looked for in the answering sentence's subject."""
+    return " ".join(_ALONE.sub(" ", text).split())
+
+
 def post_words(question: str) -> list[str]:
     """The head word of each post a "who is the …" question asks the holder of
     ("mayor"; "members" and "director" of "the cabinet members and director for …")."""
@@ -127,6 +149,8 @@ def holds_asked_terms(question: str, sentence: str, subject: str = "") -> bool:
     text = f"{sentence} {subject}"
     if not all(_holds(text, w) for w in unit_words(question)):
         return False
+    if _ALONE.search(question) and _ROLLING.search(sentence):
+        return False  # a single period asked for, a run of periods given
     posts = post_words(question)
     if posts and not any(_holder_named(sentence, p) for p in posts):
         return False

@@ -7,7 +7,7 @@ import re
 
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
-from assistant.answering.asked_terms import holds_asked_terms
+from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
@@ -78,9 +78,10 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
 def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
     # "on 30 jan": the minutes of that day, judged without the day's words
     judged, candidates = on_asked_day(scope, query, candidates)
+    judged = judged.model_copy(update={"text": without_alone(judged.text)})
     candidates = with_neighbours(scope, judged, candidates)
     evidence = best_evidence(judged, candidates, known_names=scope.names)
-    fitting = [e for e in evidence if e.has_required and _holds_asked(judged, e)]
+    fitting = [e for e in evidence if e.has_required and _holds_asked(query, e)]
     if not fitting or not evidence_on_topic(floor, scope, judged, fitting[0]):
         return decline(query, candidates, subject_found=bool(evidence))
     voted = _vote_of(query, fitting)

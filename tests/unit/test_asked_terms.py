@@ -86,3 +86,15 @@ def test_the_holder_of_a_post_is_named_beside_it() -> None:
     named = report("Ms Lee will be the Mayor of the new strategic authority from May 2026.")
     answer = ask("who will be the mayor of the new strategic authority?", named)
     assert answer.answered and "Ms Lee" in answer.answer
+
+
+def test_a_month_alone_is_not_a_rolling_figure_ending_in_it() -> None:
+    doc = report(
+        "Based on the rolling 12-month average to December 2024, 34% of care plans were "
+        "issued within 20 weeks.",
+        "In the single month of December 68% of care plans were issued within 20 weeks.",
+    )
+    answer = ask("what % of care plans were issued within 20 weeks in december alone?", doc)
+    assert answer.answered and "68%" in answer.answer and "34%" not in answer.answer
+    rolling = ask("what % of care plans were issued within 20 weeks to december?", doc)
+    assert rolling.answered and "34%" in rolling.answer
