@@ -87,7 +87,12 @@ def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
     document; a phrase several titles share points at none of them.
     """
     phrases: dict[str, set[str]] = {}
-    titles = [re.findall(r"[a-z][a-z'’-]+", doc.meta.title.lower()) for doc in documents]
+    # A short number names a paper with its word ("section 25", "appendix 4"); a year's
+    # part ("2024/25") does not.
+    titles = [
+        re.findall(r"[a-z][a-z'’-]+|(?<![/–-])\b\d{1,3}\b(?![/–-])", doc.meta.title.lower())
+        for doc in documents
+    ]
     candidates = {w for words in titles for w in words if len(w) >= 9}
     in_text = _word_counts(documents, candidates)
     for doc, words in zip(documents, titles, strict=False):

@@ -1,0 +1,27 @@
+"""A paper named by a short title that keeps a number ("the section 25 statement") is
+the paper the question points at (hand-built titles)."""
+
+from __future__ import annotations
+
+from assistant.answering.understand import understand
+from indexing.model import DocumentKind, DocumentMeta, PlanDocument
+
+
+def paper(doc_id: str, title: str) -> PlanDocument:
+    return PlanDocument(
+        id=doc_id,
+        meta=DocumentMeta(file=f"{doc_id}.pdf", title=title, kind=DocumentKind.report),
+        sha256=doc_id,
+    )
+
+
+def test_a_title_with_a_number_is_named_by_its_word_and_number() -> None:
+    docs = [
+        paper("s25", "Section 25 Assurance Statement"),
+        paper("budget", "Revenue Budget Statement 2025/26"),
+        paper("qpr", "Performance Report 2024/25"),
+    ]
+    asked = understand("what range of reserves does the section 25 statement give", docs)
+    assert asked.document_ids == ["s25"]
+    # a year's part is no name: "25" of "2024/25" points at no paper
+    assert understand("which reserves are over 25 million", docs).document_ids == []
