@@ -32,7 +32,7 @@ THRESHOLDS = [
     "--min-generated",
     "0.96",
 ]
-"""Just below today's measured level (answer 0.818, citation 0.800, abstention 0.940,
+"""Just below today's measured level (answer 0.823, citation 0.805, abstention 0.940,
 generated 0.985 — docs/evaluation.md, sixth measurement), so a change that loses ground
 fails CI. The
 product's target is 0.9 for each; raise these as the readers and answering reach it."""
