@@ -117,3 +117,10 @@ def node_citation(node: StoredNode, quote: str | None = None) -> Citation:
     if node.is_row:
         return row_citation(node, node.row(), quote)
     return passage_citation(node, node.passage(), quote)
+
+
+def sources_line(citations: list[Citation]) -> str:
+    """ "Source: <document>, <date>; …": the papers a list answer's rows come from, each
+    once, so a list across several papers says which ones (and of when) it was read from."""
+    sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
+    return "Source: " + "; ".join(sources)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import compose
-from assistant.answering.citations import item_citation, item_quote
+from assistant.answering.citations import item_citation, item_quote, sources_line
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
 from assistant.answering.scope import Scope
@@ -108,8 +108,7 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         for node, item in combined:
             citations.append(item_citation(node, item, quote=item_quote(item, with_update=False)))
             lines.append(compose.list_line(item, len(citations), query.people_role))
-    sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
-    lines.append("Source: " + "; ".join(sources))
+    lines.append(sources_line(citations))
     return Answer(
         question=query.text,
         answer="\n".join(lines),

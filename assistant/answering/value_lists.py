@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.citations import item_citation, item_quote
+from assistant.answering.citations import item_citation, item_quote, sources_line
 from assistant.answering.lists import KIND_NOUNS
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
@@ -141,9 +141,8 @@ def _answer(
         )
     if not chosen:
         lines = [f"No item {head} in the documents I have."]
-    sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
-    if sources:
-        lines.append("Source: " + "; ".join(sources))
+    if citations:
+        lines.append(sources_line(citations))
     return Answer(
         question=query.text,
         answer="\n".join(lines),
