@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexing.model import ItemKind
+from indexing.readers.column_synonyms import SYNONYMS, TITLE_KINDS
 
 ROLES: frozenset[str] = frozenset(
     {
@@ -89,215 +90,6 @@ NUMBER_ROLES: frozenset[str] = frozenset(
 )
 DATE_ROLES: frozenset[str] = frozenset({"due", "date", "published"})
 
-_K = ItemKind
-_TITLE_KINDS: dict[str, ItemKind] = {
-    "commitment": _K.commitment,
-    "action": _K.commitment,
-    "objective": _K.commitment,
-    "issue": _K.commitment,
-    "priority action": _K.commitment,
-    "aim": _K.commitment,
-    "milestone": _K.milestone,
-    "key milestone": _K.milestone,
-    "recommendation": _K.recommendation,
-    "indicator": _K.kpi,
-    "kpi": _K.kpi,
-    "measure": _K.kpi,
-    "performance indicator": _K.kpi,
-    "pi": _K.kpi,
-    "kpi description": _K.kpi,
-    "indicator name": _K.kpi,
-    "metric": _K.kpi,
-    "risk": _K.risk,
-    "risk title": _K.risk,
-    "risk description": _K.risk,
-    "risk event": _K.risk,
-    "question": _K.question,
-    "decision": _K.decision,
-}
-"""Header synonyms whose column holds the item's own words, with the kind they suggest."""
-
-_SYNONYMS: dict[str, str] = {
-    # ref
-    "ref": "ref",
-    "reference": "ref",
-    "no": "ref",
-    "number": "ref",
-    "id": "ref",
-    "kpi ref": "ref",
-    "risk ref": "ref",
-    "risk no": "ref",
-    "risk id": "ref",
-    "item": "ref",
-    "pi ref": "ref",
-    "code": "ref",
-    "kpi code": "ref",
-    "action no": "ref",
-    "rec no": "ref",
-    # title words without a kind of their own
-    "description": "title",
-    "title": "title",
-    "name": "title",
-    "detail": "title",
-    # update
-    "update": "update",
-    "progress": "update",
-    "commentary": "update",
-    "comment": "update",
-    "position": "update",
-    "response": "update",
-    "answer": "update",
-    "reply": "update",
-    "progress update": "update",
-    "latest update": "update",
-    "current position": "update",
-    "narrative": "update",
-    "explanation": "update",
-    "status update": "update",
-    "progress to date": "update",
-    "council response": "update",
-    "government response": "update",
-    "yes no": "update",
-    "yes or no": "update",
-    "note": "notes",
-    "notes": "notes",
-    "remark": "notes",
-    # people
-    "owner": "owner",
-    "lead": "owner",
-    "lead officer": "owner",
-    "responsible officer": "owner",
-    "accountable": "owner",
-    "accountable officer": "owner",
-    "risk owner": "owner",
-    "officer": "owner",
-    "responsible": "owner",
-    "action owner": "owner",
-    "kpi owner": "owner",
-    "lead officer s": "owner",
-    "head of service": "owner",
-    "service lead": "owner",
-    "responsibility": "owner",
-    "who": "owner",
-    "director": "director",
-    "cd": "director",
-    "corporate director": "director",
-    "cd director": "director",
-    "executive director": "director",
-    "strategic director": "director",
-    "cabinet member": "cabinet_member",
-    "portfolio holder": "cabinet_member",
-    "lead member": "cabinet_member",
-    "cabinet lead": "cabinet_member",
-    "portfolio": "cabinet_member",
-    "cabinet portfolio": "cabinet_member",
-    "asked by": "asker",
-    "questioner": "asker",
-    "councillor": "asker",
-    "member": "asker",
-    "answered by": "answerer",
-    "respondent": "answerer",
-    # rating and direction
-    "rating": "rating",
-    "rag": "rating",
-    "status": "rating",
-    "rag rating": "rating",
-    "rag status": "rating",
-    "current rating": "rating",
-    "current risk rating": "score",
-    "overall rating": "rating",
-    "latest rag": "rating",
-    "assessment": "rating",
-    "previous rating": "previous_rating",
-    "previous rag": "previous_rating",
-    "last quarter rating": "previous_rating",
-    "previous status": "previous_rating",
-    "target risk rating": "target_rating",
-    "target rating": "target_rating",
-    "residual risk rating": "target_rating",
-    "direction": "direction",
-    "direction of travel": "direction",
-    "dot": "direction",
-    "trend": "direction",
-    "travel": "direction",
-    # values
-    "target": "target",
-    "latest": "latest",
-    "actual": "latest",
-    "current": "latest",
-    "outturn": "latest",
-    "result": "latest",
-    "performance": "latest",
-    "value": "latest",
-    "latest value": "latest",
-    "current value": "latest",
-    "year to date": "latest",
-    "ytd": "latest",
-    "previous": "previous",
-    "last quarter": "previous",
-    "previous quarter": "previous",
-    "last year": "previous",
-    "previous year": "previous",
-    "prior year": "previous",
-    "floor": "floor",
-    "baseline": "baseline",
-    "unit": "unit",
-    "measure unit": "unit",
-    "likelihood": "likelihood",
-    "probability": "likelihood",
-    "current likelihood": "likelihood",
-    "impact": "impact",
-    "severity": "impact",
-    "current impact": "impact",
-    "score": "score",
-    "risk score": "score",
-    "riskscore": "score",
-    "total score": "score",
-    "current score": "score",
-    "risk rating": "score",
-    "inherent risk": "score",
-    "target score": "target_rating",
-    "residual score": "target_rating",
-    # dates and periods
-    "due": "due",
-    "deadline": "due",
-    "due date": "due",
-    "target date": "due",
-    "by when": "due",
-    "completion date": "due",
-    "timescale": "due",
-    "date": "date",
-    "meeting date": "date",
-    "period": "period",
-    "quarter": "period",
-    "publication date": "published",
-    "frequency": "frequency",
-    "reporting frequency": "frequency",
-    # risk registers
-    "control": "controls",
-    "existing control": "controls",
-    "current control": "controls",
-    "mitigating action": "mitigation",
-    "mitigation": "mitigation",
-    "mitigating": "mitigation",
-    "further action": "mitigation",
-    "action to mitigate": "mitigation",
-    "procedure": "controls",
-    "consequence": "consequence",
-    "effect": "consequence",
-    "cause": "cause",
-    "source cause of risk": "cause",
-    "source": "source",
-    # budgets and organisation
-    "service": "service",
-    "directorate": "directorate",
-    "department": "directorate",
-    "budget": "budget",
-    "net budget": "budget",
-    "gross budget": "budget",
-}
-"""Header synonym (normalised words) → role; title synonyms are in ``_TITLE_KINDS``."""
-
 _SUGGESTING = frozenset({ItemKind.kpi, ItemKind.risk})
 
 _QUALIFIERS = frozenset(
@@ -354,8 +146,8 @@ def words(text: str) -> tuple[str, ...]:
 
 
 _ALL: dict[tuple[str, ...], tuple[str, ItemKind | None]] = {
-    **{words(s): (r, None) for s, r in _SYNONYMS.items()},
-    **{words(s): ("title", k) for s, k in _TITLE_KINDS.items()},
+    **{words(s): (r, None) for s, r in SYNONYMS.items()},
+    **{words(s): ("title", k) for s, k in TITLE_KINDS.items()},
 }
 _LONGEST = max(len(k) for k in _ALL)
 
@@ -370,7 +162,7 @@ def column_role(label: str, overrides: dict[str, str] | None = None) -> ColumnRo
     for header, role in (overrides or {}).items():
         if key and words(header) == key:
             return ColumnRole(
-                role=manifest_role(role), label=text, kind=_TITLE_KINDS.get(" ".join(words(role)))
+                role=manifest_role(role), label=text, kind=TITLE_KINDS.get(" ".join(words(role)))
             )
     return _vocabulary_role(text)
 
@@ -420,7 +212,7 @@ def _vocabulary_role(text: str) -> ColumnRole | None:
     )
     if kind is None and role != "title":
         # "Risk Owner", "KPI ref": the words say what the rows are, not the column.
-        kind = next((k for s, k in _TITLE_KINDS.items() if k in _SUGGESTING and s in key), None)
+        kind = next((k for s, k in TITLE_KINDS.items() if k in _SUGGESTING and s in key), None)
     return ColumnRole(role=role, label=text, kind=kind, group=group)
 
 
