@@ -97,6 +97,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.store)
+    _slow_files_first(items)
     if not config.getoption("--chroma-server"):
         return
     keep, dropped = [], []
@@ -106,6 +107,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+
+
+def _slow_files_first(items: list[pytest.Item]) -> None:
+    """Files holding a ``slow`` test run first, each file's tests kept together and in
+    order: under ``--dist loadfile`` a worker takes whole files in this order, so the
+    long ones (the evaluation gates, the wheel, sync) start at once and the short ones
+    fill in around them, instead of one long file starting last and running alone."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
