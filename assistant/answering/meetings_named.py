@@ -21,6 +21,7 @@ from assistant.answering import meetings as meeting_answers
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_record import MeetingRecord, committees, long_date, meetings
 from assistant.answering.meetings_subject import title_days
+from assistant.answering.meetings_wording import declined
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, PlanDocument
@@ -80,12 +81,4 @@ def _declined(query: Query, named: list[MeetingRecord]) -> Answer:
         f"The record and papers of {labels} do not say that, and another meeting's "
         "record would answer a different question."
     )
-    citations = [m.citation(s) for m in named if (s := m.first("when")) is not None]
-    return Answer(
-        question=query.text,
-        answer=text,
-        answered=False,
-        intent=query.intent.value,
-        citations=citations,
-        metadata={"route": "meetings", "declined": "named meeting"},
-    )
+    return declined(query, text, named, reason="named meeting")

@@ -103,7 +103,7 @@ def no_meeting(
         f"The papers I have hold no {names} meeting {asked}. "
         f"The {names} meetings they hold: {held}."
     )
-    return _declined(query, text, pool[-1:])
+    return declined(query, text, pool[-1:])
 
 
 def no_body(query: Query, body: str, records: list[MeetingRecord]) -> Answer:
@@ -111,16 +111,23 @@ def no_body(query: Query, body: str, records: list[MeetingRecord]) -> Answer:
         f"The papers I have hold no meetings of the {body}. "
         f"They hold meetings of: {', '.join(committees(records))}."
     )
-    return _declined(query, text, [])
+    return declined(query, text, [])
 
 
-def _declined(query: Query, text: str, nearest: list[MeetingRecord]) -> Answer:
+def declined(
+    query: Query, text: str, nearest: list[MeetingRecord], reason: str | None = None
+) -> Answer:
+    """A meeting question declined with ``text``, citing when each of the ``nearest``
+    meetings was (what the records do hold); ``reason`` is kept in the metadata."""
     citations = [m.citation(s) for m in nearest if (s := m.first("when")) is not None]
+    metadata: dict[str, object] = {"route": "meetings"}
+    if reason:
+        metadata["declined"] = reason
     return Answer(
         question=query.text,
         answer=text,
         answered=False,
         intent=query.intent.value,
         citations=citations,
-        metadata={"route": "meetings"},
+        metadata=metadata,
     )
