@@ -16,21 +16,8 @@ from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from indexing.model import DocumentKind, PlanDocument
+from indexing.readers.dates import MONTHS
 
-_MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{3}})", re.I)
@@ -52,7 +39,7 @@ def asked_day(text: str) -> Day | None:
         month, day = found.group(1), int(found.group(2))
     if not 1 <= day <= 31:
         return None
-    return day, _MONTHS.index(month.lower()[:3]) + 1
+    return day, MONTHS[month.lower()[:3]]
 
 
 def meeting_day(doc: PlanDocument) -> Day | None:
