@@ -24,18 +24,6 @@ from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
 
-ASKS_RECORD = (
-    cue.WHEN,
-    cue.WHERE,
-    cue.CHAIR,
-    cue.APOLOGIES,
-    cue.PRESENT,
-    cue.AGENDA,
-    cue.ITEM_NUMBER,
-    cue.PAPERS,
-    cue.DECIDE,
-)
-"""Cues of a question the meeting record itself answers."""
 ASKS_MEETING = (
     cue.WHEN,
     cue.WHERE,
@@ -47,6 +35,9 @@ ASKS_MEETING = (
 )
 """Cues of a question about the meeting itself (when, where, who, its agenda), never
 about what its papers say."""
+ASKS_RECORD = (*ASKS_MEETING, cue.PAPERS, cue.DECIDE)
+"""Cues of a question the meeting record itself answers: those about the meeting, its
+papers and its decisions."""
 
 
 def minutes_of(pool: list[MeetingRecord], cues: cue.MeetingCues) -> list[str]:
