@@ -124,3 +124,17 @@ def sources_line(citations: list[Citation]) -> str:
     once, so a list across several papers says which ones (and of when) it was read from."""
     sources = sorted({c.document + (f", {c.date}" if c.date else "") for c in citations})
     return "Source: " + "; ".join(sources)
+
+
+def source_place(citation: Citation) -> str:
+    """Where a one-source answer comes from, for its "Source:" line: "<document>, <date>,
+    ref <ref>, p. <page>", each part only when the citation has it."""
+    return citation.document + "".join(
+        f", {part}"
+        for part in (
+            citation.date,
+            f"ref {citation.ref}" if citation.ref else None,
+            f"p. {citation.page}" if citation.page else None,
+        )
+        if part
+    )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.citations import passage_citation
+from assistant.answering.citations import passage_citation, source_place
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.models import Answer, Citation, Passage, PlanDocument
+from assistant.models import Answer, Passage, PlanDocument
 from indexing.store import StoredNode
 from indexing.terms import content_stems
 
@@ -38,11 +38,6 @@ def labelled_line(docs: list[PlanDocument], question: str) -> tuple[Passage, str
                 if words and words <= asked:
                     return passage, label, match.group(2)
     return None
-
-
-def _place(citation: Citation) -> str:
-    where = citation.document + (f", {citation.date}" if citation.date else "")
-    return where + (f", p. {citation.page}" if citation.page else "")
 
 
 def _record_numbers(question: str) -> list[str]:
@@ -78,7 +73,7 @@ def labelled_answer(scope: Scope, query: Query) -> Answer | None:
     quote = f"{label}: {value}"
     citation = passage_citation(node, passage, quote=quote)
     verdict = "Yes" if value.lower() == "yes" else "No"
-    answer = f"{verdict} — “{quote}” [1]\nSource: {_place(citation)} [1]"
+    answer = f"{verdict} — “{quote}” [1]\nSource: {source_place(citation)} [1]"
     return Answer(
         question=query.text,
         answer=answer,

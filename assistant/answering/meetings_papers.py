@@ -25,7 +25,7 @@ then searches as for any other question, among the same papers first.
 from __future__ import annotations
 
 from assistant.answering import relevance
-from assistant.answering.citations import node_citation
+from assistant.answering.citations import node_citation, source_place
 from assistant.answering.evidence import Evidence, best_evidence, sentences
 from assistant.answering.facts import evidence_answer
 from assistant.answering.meetings_authors import author_answer
@@ -224,11 +224,7 @@ def _with_following(answer: Answer, following: Candidate) -> Answer:
         return answer
     citation = node_citation(following.node, quote=first)
     number = len(answer.citations) + 1
-    where = citation.document + "".join(
-        f", {part}"
-        for part in (citation.date, f"p. {citation.page}" if citation.page else "")
-        if part
-    )
+    where = source_place(citation)
     lines = answer.answer.split("\n")
     lines.insert(1, f"“{first.strip()}” [{number}]")
     lines.append(f"Source: {where} [{number}]")
