@@ -91,14 +91,19 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _load_tokens(path: Path) -> dict[str, tuple[str, list[str]]]:
-    """``{node id: (text digest, tokens)}`` of an earlier index; empty when it has none
-    (an index written before tokens were kept, or a damaged file: all is tokenized)."""
+def _load_tokens(
+    path: Path, documents: frozenset[str] | None = None
+) -> dict[str, tuple[str, list[str]]]:
+    """``{node id: (text digest, tokens)}`` of an earlier index, of the nodes of
+    ``documents`` only when given; empty when it has none (an index written before
+    tokens were kept, or a damaged file: all is tokenized)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         vocab = data["vocab"]
         return {
-            node_id: (digest, [vocab[i] for i in ids]) for node_id, digest, ids in data["nodes"]
+            node_id: (digest, [vocab[i] for i in ids])
+            for node_id, digest, ids in data["nodes"]
+            if documents is None or document_of(node_id) in documents
         }
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return {}
@@ -140,8 +145,7 @@ class KeywordIndex:
 
         kept = [
             (node_id, words)
-            for node_id, (_, words) in _load_tokens(path / TOKENS).items()
-            if document_of(node_id) in document_ids
+            for node_id, (_, words) in _load_tokens(path / TOKENS, document_ids).items()
         ]
         if not kept:
             return cls(None, [])
