@@ -31,6 +31,8 @@ from assistant.answering.meetings_choose import (
     score,
 )
 from assistant.answering.meetings_cues import read_cues
+from assistant.answering.meetings_fuller import fuller_in_minutes
+from assistant.answering.meetings_officers import officers_answer
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import (
     MeetingRecord,
@@ -42,9 +44,12 @@ from assistant.answering.meetings_record import (
 from assistant.answering.meetings_subject import (
     ASKS_MEETING,
     ASKS_RECORD,
+    ahead_in_papers,
     from_papers,
+    held_before,
     item_named,
     minutes_of,
+    months_of_papers,
     named_paper,
 )
 from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
@@ -71,7 +76,7 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if not records:
         return None
     text = query.text
-    cues = read_cues(text, committees(records), today())
+    cues = months_of_papers(text, read_cues(text, committees(records), today()), records)
     about_meetings = any(
         p.search(text)
         for p in (
@@ -115,9 +120,11 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         # after the subject's date, not one after today.
         anchor = replace(cues.subject_dates[0], anchor="after")
     if anchor is not None:
-        after = [m for m in pool if _after(m.day, anchor) == (anchor.anchor != "before")]
+        before = anchor.anchor == "before"
+        after = [m for m in pool if (_before(m.day, anchor) if before else _after(m.day, anchor))]
         if not after:
-            return no_meeting(query, cues, pool, f"{anchor.anchor} that date")
+            earlier = held_before(query, pool, anchor) if anchor.anchor == "before" else None
+            return earlier or no_meeting(query, cues, pool, f"{anchor.anchor} that date")
         pool = [after[0]] if anchor.anchor != "before" else [after[-1]]
     elif cue.NEXT.search(text) and not cues.meeting_dates:
         coming = [m for m in pool if m.day > today()]
@@ -131,10 +138,16 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if cue.LAST.search(text) and anchor is None:
         held = [m for m in pool if m.day <= today()]
         pool = held[-1:] or pool[-1:]
-    asks_paper = cue.ASKED.search(text) or (
-        cue.PAPERS.search(text) and not cue.PAPER_LIST.search(text)
-    )
     topic = content_stems(cues.rest) - MEETING_WORDS
+    if len(pool) == 1 and (officers := officers_answer(scope, query, pool[0], records, topic)):
+        return officers  # "which officers were in attendance?": the printed minutes
+    if ahead := ahead_in_papers(scope, query, pool, cues.rest):
+        return ahead
+    asks_paper = (
+        cue.ASKED.search(text)
+        or cue.WHICH_BODY.search(text)
+        or (cue.PAPERS.search(text) and not cue.PAPER_LIST.search(text))
+    )
     if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
         return from_papers(scope, query, papers_on(pool, topic), cues.rest)
     if not any(p.search(text) for p in ASKS_RECORD) and (papers := paper_subject(pool, topic)):
@@ -152,7 +165,10 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         answer = paper_answer(scope, query, papers, cues.rest, MEETING_WORDS)
         if answer is not None:
             return answer
-    return _answer(query, text, pool, topic)
+    answer = _answer(query, text, pool, topic)
+    if len(pool) == 1 and cue.DECIDE.search(text):  # the resolution in full, when asked
+        return fuller_in_minutes(scope, query, answer, pool[0], records, cues.rest)
+    return answer
 
 
 def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
@@ -282,3 +298,9 @@ def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answ
 def _after(day: date, anchor: cue.DateCue) -> bool:
     year = anchor.year or day.year
     return day > date(year, anchor.month, anchor.day or 1)
+
+
+def _before(day: date, anchor: cue.DateCue) -> bool:
+    """Strictly before the day named: the meeting before 4 March is not the one on it."""
+    year = anchor.year or day.year
+    return day < date(year, anchor.month, anchor.day or 1)

@@ -27,7 +27,12 @@ _MONTH_ONLY = re.compile(rf"\b{_MONTH}\b(?:\s+(\d{{4}}))?", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.-])")
 """``4/3/25``, ``13/02/2025``, ``4.3.25``: day first, as UK papers write them."""
-_ANCHOR = re.compile(r"\b(after|since|before|following)\s+(?:the\s+)?$", re.I)
+_ANCHOR = re.compile(
+    r"\b(after|since|before|following)\s+(?:the\s+)?"
+    r"(?:(?:one|meeting)\s+)?(?:(?:on|of|held\s+on)\s+(?:the\s+)?)?$",
+    re.I,
+)
+"""A date counted from: "after 30 January", "before the one on 30 January"."""
 _SUBJECT_DATE = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?:meetings?\s+)?(?:held\s+)?(?:on\s+)?$", re.I
 )
@@ -50,7 +55,7 @@ name ends in "Council" (never "council tax")."""
 
 DECIDE = re.compile(
     r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|approv\w*|adopt\w*|endors\w*|"
-    r"not(?:e|ed|es)|put\b.*\bup|set)\b",
+    r"not(?:e|ed|es)|put\b.*\bup|set|carried|passed|defeated|motions?)\b",
     re.I,
 )
 AGENDA = re.compile(r"\b(agenda|item\s+\d+|items?|discussed|considered)\b", re.I)
@@ -65,7 +70,8 @@ APOLOGIES = re.compile(r"\bapolog", re.I)
 ATTEND = re.compile(r"\b(attend\w*|present|members?)\b", re.I)
 PRESENT = re.compile(r"\b(present|attend\w*|there)\b|\bwas\b.+\bat\b", re.I)
 WHEN = re.compile(r"^\s*(?:when|on what date)\b|\bwhat (?:time|date|day)\b|\bstart", re.I)
-WHERE = re.compile(r"^\s*where\b|\bvenue\b", re.I)
+WHERE = re.compile(r"^\s*where\b(?!.*\bcome\s+from\b)|\bvenue\b", re.I)
+"""Where a meeting was held; "where would the money come from?" asks a paper's source."""
 MEET = re.compile(r"\b(meet|meets|met|meeting|meetings|sit|sat)\b", re.I)
 NEXT = re.compile(r"\b(next|upcoming|coming|forthcoming)\b", re.I)
 AFTER = re.compile(r"\b(after|following|subsequent)\b", re.I)
@@ -74,7 +80,15 @@ ITEM_NUMBER = re.compile(r"\bitem\s+(\d+[a-z]?)\b", re.I)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "final": -1}
 ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})\s+(?:agenda\s+)?(?:item|business)\b", re.I)
 """A place in the agenda: "the first item", "the last item of business"."""
-ASKED = re.compile(r"\b(asked|ask|asking|recommend\w*|propos\w*)\b", re.I)
+ASKED = re.compile(
+    r"\b(asked|ask|asking|recommend\w*|propos\w*|options|choices|what\s+could)\b", re.I
+)
+"""What a paper asked or allowed the committee to do ("what options did cabinet have")."""
+WHICH_BODY = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}(?:committees?|boards?|panels?)\b", re.I)
+"""Another body the question does not name ("which cabinet committee looked at it?"):
+the papers of the item say which."""
+AHEAD = re.compile(r"\b(?:would|will)\b", re.I)
+"""A question about what is to happen ("when would full council review it?")."""
 PAPER_LIST = re.compile(
     r"\b(?:which|what|list|any)\s+(?:\w+\s+)?(?:papers|documents|reports)\b|\bpapers\s+(?:for|went|on)\b",
     re.I,

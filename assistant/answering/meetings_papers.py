@@ -29,7 +29,8 @@ from assistant.answering.citations import node_citation, source_place
 from assistant.answering.evidence import Evidence, best_evidence, sentences
 from assistant.answering.facts import evidence_answer
 from assistant.answering.meetings_authors import author_answer
-from assistant.answering.meetings_cues import DECIDE
+from assistant.answering.meetings_cues import DECIDE, WHICH_BODY
+from assistant.answering.meetings_figures import counted_in_words, with_following_figure
 from assistant.answering.meetings_lists import lead_in
 from assistant.answering.meetings_rows import header_words, with_header
 from assistant.answering.meetings_words import (
@@ -89,6 +90,8 @@ def paper_answer(
     titles = [t for d in papers for t in (d.meta.title, d.meta.agenda_item or "") if t]
     text = read_as_papers(query.text, vocabulary, titles)
     topic = content_stems(read_as_papers(rest, vocabulary, titles)) - ignored - FRAMING
+    if body := WHICH_BODY.search(query.text):  # "which cabinet committee …?": one named so
+        topic |= content_stems(body.group(0))
     intent = Intent.figure if ASKS_FIGURE.search(text) else query.intent
     asked = query.model_copy(update={"text": text, "intent": intent})
     from indexing.embedding import embed_one
@@ -144,6 +147,8 @@ def _ranked(
     which every sentence of the paper is about — and, asked what another body decided,
     the sentence recording that body's decision first."""
     found = best_evidence(asked, candidates, limit=TOP_K, known_names=scope.names)
+    if asked.intent == Intent.figure:  # "This has been set at £250k."; "Nine KPIs …"
+        found = [counted_in_words(with_following_figure(e, asked.text), asked.text) for e in found]
     documents = {d.id: d for d in scope.documents}
     rows = {p: _rows(scope, p) for p in {_paper_of(e) for e in found if e.candidate.node.is_row}}
     held = [

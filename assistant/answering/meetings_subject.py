@@ -11,18 +11,29 @@ such a question is matched to the item or the papers, and answered from the pape
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.answering import meetings_cues as cue
-from assistant.answering.meetings_choose import DECISIONS, paper_named, papers_on
+from assistant.answering.meetings_choose import (
+    DECISIONS,
+    best_statements,
+    paper_named,
+    papers_on,
+    score,
+)
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_papers import paper_answer
-from assistant.answering.meetings_record import MeetingRecord
+from assistant.answering.meetings_record import MeetingRecord, long_date
+from assistant.answering.meetings_wording import answer_of
 from assistant.answering.meetings_words import FRAMING, MEETING_WORDS
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
+from indexing.readers.dates import MONTH_PATTERN, MONTHS
 from indexing.terms import content_stems
+
+_TITLE_MONTH = re.compile(rf"\b{MONTH_PATTERN}\b", re.I)
 
 ASKS_MEETING = (
     cue.WHEN,
@@ -54,6 +65,51 @@ def minutes_of(pool: list[MeetingRecord], cues: cue.MeetingCues) -> list[str]:
         for paper in papers_on([m], content_stems(s.item_title or ""))
     ]
     return list(dict.fromkeys(found))
+
+
+def months_of_papers(
+    text: str, cues: cue.MeetingCues, records: list[MeetingRecord]
+) -> cue.MeetingCues:
+    """The cues with a month that names a paper rather than a meeting moved to the
+    subject: "the november budget monitoring report to cabinet" is the report covering
+    November (its title or period says so), not a Cabinet meeting in November, when the
+    committee held none that month, and the words after the month are the paper's. A
+    month a meeting was held in stays the meeting's, as does one ending the question
+    ("what did cabinet decide in november?")."""
+    pool = [m for m in records if not cues.committees or m.committee in cues.committees]
+    papers = [p for m in pool for p in m.papers]
+    kept: list[cue.DateCue] = []
+    for d in cues.dates:
+        named = d.day is None and d.span is None and d.anchor is None
+        if not named or any(d.matches(m.day) for m in pool):
+            kept.append(d)
+            continue
+        titled = any(
+            MONTHS[w.group(0).lower()] == d.month
+            and _named_with(text, d.month, content_stems(f"{p.meta.title} {p.meta.agenda_item}"))
+            for p in papers
+            for t in (p.meta.title, p.meta.period or "")
+            for w in _TITLE_MONTH.finditer(t)
+        )
+        if not titled:
+            kept.append(d)
+            continue
+        cues.subject_dates.append(d)
+        cues.rest = f"{cues.rest} {date(2000, d.month, 1):%B}".strip()
+    cues.dates = kept
+    return cues
+
+
+def _named_with(text: str, month: int, title: set[str]) -> bool:
+    """The question writes the month right before words of the title ("the november
+    budget monitoring report")."""
+    for found in _TITLE_MONTH.finditer(text):
+        if MONTHS[found.group(0).lower()] != month:
+            continue
+        after = content_stems(" ".join(text[found.end() :].split()[:2]))
+        if after and after <= title:
+            return True
+    return False
 
 
 def title_days(title: str | None) -> list[date]:
@@ -109,3 +165,42 @@ def from_papers(
     if answer is None:
         query.document_ids = papers or query.document_ids
     return answer
+
+
+def held_before(query: Query, pool: list[MeetingRecord], anchor: cue.DateCue) -> Answer | None:
+    """The committee's meeting before a day when the records hold none before it: the
+    meeting whose minutes the meeting of that day approved ("Minutes of the Meeting held
+    on 9th January 2025"), since a committee approves the minutes of its previous
+    meeting. ``None`` when no meeting that day approved earlier minutes."""
+    for meeting in pool:
+        if not anchor.matches(meeting.day):
+            continue
+        for statement in meeting.of_kind("item", *DECISIONS):
+            title = statement.item_title or ""
+            days = [d for d in title_days(title) if d < meeting.day]
+            if title.lower().startswith("minutes") and days:
+                line = (
+                    f"The {meeting.committee} meeting before {long_date(meeting.day)} was held "
+                    f"on {long_date(max(days))}: the meeting of {long_date(meeting.day)} took "
+                    f"its minutes as item {statement.item_number} ({title})."
+                )
+                return answer_of(query, [line], [(meeting, statement)], [])
+    return None
+
+
+def ahead_in_papers(
+    scope: Scope, query: Query, pool: list[MeetingRecord], rest: str
+) -> Answer | None:
+    """ "When would full council review the family hubs decision?": a date of what is to
+    happen to an agenda item is in that item's papers, not in when a meeting was held.
+    Only for a question that names an item (two or more words of its title or papers)
+    and does not ask for a committee's next meeting."""
+    if not (cue.WHEN.search(query.text) and cue.AHEAD.search(query.text)):
+        return None
+    if cue.NEXT.search(query.text):
+        return None
+    topic = content_stems(rest) - MEETING_WORDS
+    best = best_statements(pool, topic, ("paper", "papers", "item", *DECISIONS))
+    if not best or score(best[0][1], topic) < 2:
+        return None
+    return paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from indexing.readers.dates import MONTH_PATTERN
 from indexing.terms import content_stems
 
 MEETING_WORDS = content_stems(
@@ -41,7 +42,8 @@ and that place it in the meeting's course ("before it went back to cabinet")."""
 ASKS_FIGURE = re.compile(
     r"\bhow (?:much|many)\b|\bwhat (?:share|percentage|proportion|per ?cent|level|amount|sum)\b"
     r"|\bwhat(?: is|'s| was| were| are) the (?:[\w-]+ ){0,4}?"
-    r"(?P<noun>target|total|figure|cost|value|rate|balance|amount|sum|price)s?\b",
+    r"(?P<noun>target|total|figure|cost|value|rate|balance|amount|sum|price|overspend|underspend"
+    r"|deficit|surplus|allocation|contribution|limit|threshold)s?\b",
     re.I,
 )
 """A question for a figure however it is put ("what share of …", "what is the savings
@@ -50,6 +52,9 @@ _GENERIC_FIGURE = {"figure", "amount", "sum", "value", "total"}
 _FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b")
 _ASKS_SHARE = re.compile(r"\b(?:share|percentage|proportion|per ?cent)\b", re.I)
+_MONEY_NOUNS = {"cost", "price", "overspend", "underspend", "deficit", "surplus", "allocation"}
+"""What a figure question names that is a sum of money: the answer is in pounds."""
+_MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion)\b", re.I)
 
 
 ASKS_MANNER = re.compile(
@@ -60,16 +65,44 @@ ASKS_MANNER = re.compile(
 says of the process, never a decision the record states."""
 
 
+NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred)\b(?![- ](?:year|month|week|day)s?\b)",
+    re.I,
+)
+"""A count written in words ("Nine KPIs did not meet the floor standard"), not a length
+of time ("three-year period")."""
+ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
+_NUMERAL = re.compile(r"\d+(?:[.,/-]\d+)*")
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b", re.I)
+"""A day of a month ("from 1 April 2025") dates something; it is not a figure."""
+
+
+def holds_figure(question: str, sentence: str) -> bool:
+    """Does the sentence hold a figure other than a year and the question's own numbers
+    ("the 18-25 service" names the service; it does not count its cohort)? A count in
+    words counts when the question asks how many."""
+    bare = _YEAR.sub(" ", _DAY_OF_MONTH.sub(" ", sentence))
+    for number in set(_NUMERAL.findall(question)):
+        bare = re.sub(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", " ", bare)
+    return bool(_FIGURE.search(bare)) or bool(
+        ASKS_COUNT.search(question) and NUMBER_WORD.search(bare)
+    )
+
+
 def holds_asked_figure(question: str, sentence: str) -> bool:
     """Does the sentence hold the figure the question asks for as it asks it: a
     percentage for "what share", the thing named for "what is the general reserve
     balance" (not some other figure of the same paper)?"""
-    if not _FIGURE.search(_YEAR.sub(" ", sentence)):
+    if not holds_figure(question, sentence):
         return False  # "three-year period" says how long, not how much
     if _ASKS_SHARE.search(question) and not re.search(r"%|\bper ?cent\b", sentence, re.I):
         return False
     found = ASKS_FIGURE.search(question)
     noun = (found.group("noun") or "").lower() if found else ""
+    if noun in _MONEY_NOUNS and not _ASKS_SHARE.search(question) and not _MONEY.search(sentence):
+        return False  # "what is the adult social care overspend": pounds, not "81% of councils"
     if noun and noun not in _GENERIC_FIGURE:
         return bool(content_stems(noun) & content_stems(sentence))
     return True
@@ -152,7 +185,12 @@ def read_as_papers(text: str, vocabulary: set[str], titles: list[str]) -> str:
                 return longer[0]
         return word
 
+    if content_stems("source") <= vocabulary:  # "where would the money come from?": its source
+        text = _COME_FROM.sub("source", text)
     return _WORD.sub(swap, text)
+
+
+_COME_FROM = re.compile(r"\b(?:come|comes|coming|came)\s+from\b", re.I)
 
 
 _INTRODUCES = re.compile(r"(?:\bthe following\b|\bas follows\b|\bbelow\b)[^.:;]*:\s*$|:\s*$", re.I)
