@@ -48,37 +48,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-class _EmbeddingMemo:
-    """``indexing.embedding.embed`` remembering the vector of every text it has encoded
-    in this test process.
-
-    Many tests build an index of their own from a copy of the same corpus (to edit,
-    break, restrict or kill it); each would run the model again over texts whose
-    vectors it already gave. The model is still what encodes every text, once per
-    process: what ingest hands to ``embed`` (and so every ``embedded`` count a test
-    checks) is unchanged, and the question encoder and ``planbot`` processes started by
-    tests are not touched.
-    """
-
-    def __init__(self, encode: Callable[..., list[list[float]]]) -> None:
-        self.encode = encode
-        self.vectors: dict[str, list[float]] = {}
-
-    def __call__(self, texts: list[str], *, batch_size: int = 64) -> list[list[float]]:
-        new = [t for t in dict.fromkeys(texts) if t not in self.vectors]
-        if new:
-            self.vectors.update(zip(new, self.encode(new, batch_size=batch_size), strict=True))
-        return [list(self.vectors[t]) for t in texts]
-
-
 def pytest_configure(config: pytest.Config) -> None:
+    from vector_memo import VectorMemo
+
     from indexing import embedding
 
-    if not isinstance(embedding.embed, _EmbeddingMemo):
-        embedding.embed = _EmbeddingMemo(embedding.embed)  # type: ignore[assignment]  # same call
+    if not isinstance(embedding.embed, VectorMemo):
+        cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
+        folder = cache.mkdir("planbot-vectors") if cache is not None else None
+        embedding.embed = VectorMemo(embedding.embed, folder)  # type: ignore[assignment]  # same call
+    worker = getattr(config, "workerinput", None)
+    if worker is not None and os.cpu_count() and int(worker["workercount"]) >= os.cpu_count():
+        # As many workers as cores: one thread each, or their torch thread pools (one per
+        # core each) fight for the cores and every encode slows several-fold. The
+        # ``planbot`` processes a worker starts inherit it.
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     if not config.getoption("--chroma-server"):
         return
-    worker = getattr(config, "workerinput", None)
     if worker is not None:
         # An xdist worker uses the controller's server (PLANBOT_CHROMA_URL, inherited);
         # its collections get a prefix of their own, so two workers' generations (named

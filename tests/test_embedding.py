@@ -7,6 +7,7 @@ agree. The export here is real (torch → ONNX → onnxruntime) into a temporary
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,7 @@ def test_exported_onnx_gives_the_torch_vectors(fresh_cache: Path) -> None:
 
     texts = _corpus_lines(40) + ["what are we doing about rats?", "CCTV", "who owns 12.1?"]
     onnx = encoder(texts, 16)
-    torch = np.array(embedding.embed(texts))
+    torch = np.array(inspect.unwrap(embedding.embed)(texts))
     assert onnx.shape == torch.shape == (len(texts), 384)
     assert float(np.abs(onnx - torch).max()) < embedding.ONNX_TOLERANCE
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
@@ -63,7 +64,8 @@ def test_a_broken_onnx_file_falls_back_to_torch(
     vector = embedding.embed_one("what are we doing about rats?")
     assert embedding.query_encoder() is embedding._torch_encode
     assert "unusable" in caplog.text
-    assert vector == pytest.approx(embedding.embed(["what are we doing about rats?"])[0], abs=1e-6)
+    torch = inspect.unwrap(embedding.embed)(["what are we doing about rats?"])[0]
+    assert vector == pytest.approx(torch, abs=1e-6)
 
 
 def test_embed_encodes_each_distinct_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,6 +80,6 @@ def test_embed_encodes_each_distinct_text_once(monkeypatch: pytest.MonkeyPatch) 
         return original(texts, **kwargs)
 
     monkeypatch.setattr(model, "encode", counting)
-    vectors = embedding.embed(["a rat", "a dog", "a rat"])
+    vectors = inspect.unwrap(embedding.embed)(["a rat", "a dog", "a rat"])
     assert seen == [["a rat", "a dog"]]
     assert vectors[0] == vectors[2] and vectors[0] != vectors[1]
