@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_agenda import agenda_answer
 from assistant.answering.meetings_choose import (
     DECISIONS,
     best_statements,
@@ -52,7 +53,13 @@ from assistant.answering.meetings_subject import (
     months_of_papers,
     named_paper,
 )
-from assistant.answering.meetings_wording import answer_of, no_body, no_meeting, quote
+from assistant.answering.meetings_wording import (
+    answer_of,
+    no_body,
+    no_meeting,
+    not_recorded,
+    quote,
+)
 from assistant.answering.meetings_words import ASKS_FIGURE, ASKS_MANNER, MEETING_WORDS
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -165,20 +172,28 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         answer = paper_answer(scope, query, papers, cues.rest, MEETING_WORDS)
         if answer is not None:
             return answer
-    answer = _answer(query, text, pool, topic)
+    named = len(pool) == 1 and any(d.day for d in cues.meeting_dates)
+    answer = _answer(query, text, pool, topic, named)
     if len(pool) == 1 and cue.DECIDE.search(text):  # the resolution in full, when asked
         return fuller_in_minutes(scope, query, answer, pool[0], records, cues.rest)
     return answer
 
 
-def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+def _answer(
+    query: Query, text: str, pool: list[MeetingRecord], topic: set[str], named: bool = False
+) -> Answer | None:
+    """The record's statement that answers; with ``named`` (the question names the day
+    of the one meeting in ``pool``), a decline when its record does not state who
+    chaired or sent apologies, rather than a search that may quote another meeting."""
     if cue.WHEN.search(text) or cue.WHERE.search(text) or (cue.NEXT.search(text) and pool):
         return _when(query, pool, topic)
     latest = pool[-1:]
+    unsaid = not_recorded(query, pool) if named else None
     if cue.VICE.search(text):
-        return quote(query, [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text])
+        found = [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text]
+        return quote(query, found) or unsaid
     if cue.CHAIR.search(text):
-        return quote(query, [(m, s) for m in latest for s in m.of_kind("chair")])
+        return quote(query, [(m, s) for m in latest for s in m.of_kind("chair")]) or unsaid
     if cue.APOLOGIES.search(text):
         found = [(m, s) for m in latest for s in m.of_kind("apologies")]
         found += [
@@ -187,7 +202,7 @@ def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
             for s in m.of_kind("minutes")
             if (s.item_title or "").lower().startswith("apolog")
         ]
-        return quote(query, found)
+        return quote(query, found) or unsaid
     number = cue.ITEM_NUMBER.search(text)
     if number and cue.DECIDE.search(text) and not cue.PAPERS.search(text):
         # "what did cabinet resolve on item 8?": that item's decision, not its title
@@ -200,7 +215,7 @@ def _answer(query: Query, text: str, pool: list[MeetingRecord], topic: set[str])
         if on_item:
             return quote(query, on_item)
     if number or cue.AGENDA.search(text) or cue.PAPERS.search(text):
-        return _agenda(query, text, pool, topic)
+        return agenda_answer(query, text, pool, topic)
     if cue.DECIDE.search(text):
         return _decisions(query, pool, topic)
     if cue.PRESENT.search(text):
@@ -223,65 +238,6 @@ def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | 
         return None
     lines = [f"{m.committee} met on {long_date(m.day)}: {s.text}" for m, s in pairs]
     return answer_of(query, lines, pairs, about)
-
-
-def _agenda(query: Query, text: str, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
-    number = cue.ITEM_NUMBER.search(text)
-    ordinal = None if number else cue.ORDINAL.search(text)
-    if ordinal:  # "the first item on the agenda": a place in the agenda, not a subject
-        topic = topic - content_stems(ordinal.group(0))
-    latest = pool[-1:] if len(pool) > 1 and not topic else pool
-    if cue.PAPERS.search(text) and not number:
-        best = (
-            best_statements(pool, topic, ("papers", "paper", *DECISIONS, "item")) if topic else []
-        )
-        if best:
-            meeting, chosen = best[0]
-            found = [
-                (meeting, s)
-                for s in meeting.statements
-                if s.item_number == chosen.item_number and s.kind in ("papers", "paper")
-            ]
-            if found:
-                return quote(query, found)
-    items: list[tuple[MeetingRecord, str, str]] = []
-    for meeting in latest:
-        titles = {
-            s.item_number: s.item_title
-            for s in meeting.statements
-            if s.item_number and s.item_title
-        }
-        for item_number, title in titles.items():
-            if number and item_number.lower() != number.group(1).lower():
-                continue
-            items.append((meeting, item_number, title))
-    if ordinal and not topic:
-        at = cue.ORDINALS[ordinal.group(1).lower()]
-        items = [
-            mine[at]
-            for meeting in latest
-            if len(mine := [i for i in items if i[0] is meeting]) > max(at, -at - 1)
-        ]
-        number = ordinal
-    elif topic and not number:
-        scored = [(len(topic & content_stems(t)), m, n, t) for m, n, t in items]
-        top = max((s for s, *_ in scored), default=0)
-        items = [(m, n, t) for s, m, n, t in scored if s == top and s > 0]
-    if not (number or topic):
-        return quote(query, [(m, s) for m in latest for s in m.of_kind("agenda")])
-    if not items:
-        return None
-    lines, pairs = [], []
-    for meeting, item_number, title in items[:3]:
-        agenda = meeting.first("agenda")
-        if agenda is None:
-            continue
-        lines.append(
-            f"Item {item_number} on the agenda of the {meeting.committee} meeting of "
-            f"{long_date(meeting.day)}: {title}"
-        )
-        pairs.append((meeting, agenda))
-    return answer_of(query, lines, pairs, []) if pairs else None
 
 
 def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:

@@ -131,3 +131,14 @@ def declined(
         citations=citations,
         metadata=metadata,
     )
+
+
+def not_recorded(query: Query, pool: list[MeetingRecord]) -> Answer:
+    """A question about one named meeting whose record does not state what it asks
+    (who chaired, who sent apologies): declined, naming the meeting read."""
+    meeting = pool[-1]
+    text = (
+        f"The record of the {meeting.committee} meeting of {meeting.label.split(', ', 1)[-1]} "
+        "that I have does not say that."
+    )
+    return declined(query, text, [meeting], reason="not in the meeting's record")

@@ -41,9 +41,9 @@ and that place it in the meeting's course ("before it went back to cabinet")."""
 
 ASKS_FIGURE = re.compile(
     r"\bhow (?:much|many)\b|\bwhat (?:share|percentage|proportion|per ?cent|level|amount|sum)\b"
-    r"|\bwhat(?: is|'s| was| were| are) the (?:[\w-]+ ){0,4}?"
+    r"|\bwhat(?: is|'s| was| were| are)(?: the)? (?:[\w-]+ ){0,4}?"
     r"(?P<noun>target|total|figure|cost|value|rate|balance|amount|sum|price|overspend|underspend"
-    r"|deficit|surplus|allocation|contribution|limit|threshold)s?\b",
+    r"|deficit|surplus|allocation|contribution|limit|threshold|grant|funding|requirement)s?\b",
     re.I,
 )
 """A question for a figure however it is put ("what share of …", "what is the savings
@@ -52,7 +52,17 @@ _GENERIC_FIGURE = {"figure", "amount", "sum", "value", "total"}
 _FIGURE = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b")
 _ASKS_SHARE = re.compile(r"\b(?:share|percentage|proportion|per ?cent)\b", re.I)
-_MONEY_NOUNS = {"cost", "price", "overspend", "underspend", "deficit", "surplus", "allocation"}
+_MONEY_NOUNS = {
+    "cost",
+    "price",
+    "overspend",
+    "underspend",
+    "deficit",
+    "surplus",
+    "allocation",
+    "grant",
+    "funding",
+}
 """What a figure question names that is a sum of money: the answer is in pounds."""
 _MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion)\b", re.I)
 
@@ -75,6 +85,20 @@ NUMBER_WORD = re.compile(
 of time ("three-year period")."""
 ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
 _NUMERAL = re.compile(r"\d+(?:[.,/-]\d+)*")
+_PARAGRAPH = re.compile(r"^\s*\(?\d+(?:\.\d+)*[.)]?(?=\s*[A-Z(])")
+"""A paragraph's number ("3.2 The Council also relies …") places it; it is not a figure."""
+_ASKS_OFTEN = re.compile(r"\bhow often\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|monthly|quarterly|weekly|daily|biennial(?:ly)?|every\s+\w+)\b",
+    re.I,
+)
+"""How often, in a paper's words: a frequency is the figure "how often" asks for."""
+_REFERENCE = re.compile(
+    r"\b(?:no|number|appendix|annex|section|item|table|paragraph|page|bulletin|schedule|part"
+    r"|chapter|phase|wave|quarter|q|year)\.?\s*\d+[a-z]?(?:\.\d+)*\b",
+    re.I,
+)
+"""A number that names something ("Appendix 1", "Bulletin No.99", "section 6.4", "Year 7")."""
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b", re.I)
 """A day of a month ("from 1 April 2025") dates something; it is not a figure."""
 
@@ -83,9 +107,13 @@ def holds_figure(question: str, sentence: str) -> bool:
     """Does the sentence hold a figure other than a year and the question's own numbers
     ("the 18-25 service" names the service; it does not count its cohort)? A count in
     words counts when the question asks how many."""
-    bare = _YEAR.sub(" ", _DAY_OF_MONTH.sub(" ", sentence))
+    bare = _PARAGRAPH.sub(" ", sentence)
+    for pattern in (_REFERENCE, _DAY_OF_MONTH, _YEAR):
+        bare = pattern.sub(" ", bare)
     for number in set(_NUMERAL.findall(question)):
         bare = re.sub(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", " ", bare)
+    if _ASKS_OFTEN.search(question) and _FREQUENCY.search(sentence):
+        return True  # "how often is it reviewed?": "on an annual basis"
     return bool(_FIGURE.search(bare)) or bool(
         ASKS_COUNT.search(question) and NUMBER_WORD.search(bare)
     )

@@ -282,3 +282,33 @@ def test_an_overspend_is_asked_in_pounds() -> None:
     assert holds_asked_figure(
         question, "the reported overspend has increased by £2.9m and is now £35.4m."
     )
+
+
+def test_numbers_that_place_or_name_something_are_not_figures() -> None:
+    question = "what is the general reserve balance in the reserves policy?"
+    assert not holds_figure(
+        question,
+        "3.2 The Council also relies on interest earned through investments of our cash "
+        "balances to support its general spending plans.",
+    )
+    assert not holds_figure(
+        question,
+        "1.2 CIPFA issued LAAP Bulletin No.99, Guidance Note on Local Authority Reserves and "
+        "Balances in July 2014.",
+    )
+    assert not holds_figure(
+        "what is total funding for 2025-26 in the updated budget appendix?",
+        "4.3 Attached at Appendix 1 is an updated high-level budget for 2025-26.",
+    )
+    assert holds_figure(question, "3.2 The general reserve balance is £45.6m.")
+    often = "how often is the reserves policy reviewed?"
+    assert holds_figure(
+        often, "4.5 The Council will review the Reserves Policy on an annual basis."
+    )
+
+
+def test_another_body_unnamed_and_what_is_to_happen_are_papers_questions() -> None:
+    assert cue.WHICH_BODY.search("which cabinet committee looked at the ICS delivery plan?")
+    assert not cue.WHICH_BODY.search("which members attended the committee?")
+    assert cue.AHEAD.search("when would full council review the family hubs decision?")
+    assert not cue.AHEAD.search("when did full council meet?")
