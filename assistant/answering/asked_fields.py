@@ -2,11 +2,11 @@
 and whether the item has it.
 
 A register names what it records in its column headers; a question that asks a risk for
-its impact or a named owner, or an indicator for its target, when the document prints
-none, is answered honestly by saying the document does not give it — not by the item's
-other fields. Fields are named through the readers' one vocabulary of column headers
-(``indexing.readers.vocabulary``), so "impact", "score", "risk owner", "floor" mean the
-same here as in a table's header.
+its impact, a named owner or a RAG rating, or an indicator for its target or direction
+of travel, when the document prints none, is answered honestly by saying the document
+does not give it — not by the item's other fields. Fields are named through the readers'
+one vocabulary of column headers (``indexing.readers.vocabulary``), so "impact", "score",
+"risk owner", "floor", "RAG" mean the same here as in a table's header.
 """
 
 from __future__ import annotations
@@ -16,8 +16,16 @@ import re
 from assistant.models import PlanItem
 from indexing.readers.vocabulary import column_role
 
-_ASKABLE = frozenset({"impact", "score", "likelihood", "target", "floor", "owner"})
-"""Roles a question names by one word of its own ("impact", "target", "officer")."""
+_ASKABLE = frozenset(
+    {"impact", "score", "likelihood", "target", "floor", "owner", "rating", "direction"}
+)
+"""Roles a question names by one word of its own ("impact", "target", "officer", "RAG")."""
+_ROLE_WORDS = {
+    "rating": re.compile(r"^(?:rag|rating|ratings|rated)$", re.I),
+    "direction": re.compile(r"^(?:direction|trend|trending)$", re.I),
+}
+"""Only these words ask for a rating or a direction: "status" asks for an item's
+position, and "travel" names a subject ("active travel") as often as a direction."""
 _LATEST = re.compile(
     r"\b(?:latest|current)\s+(?:figure|value|result|number|rate|level|performance)s?\b", re.I
 )
@@ -34,10 +42,12 @@ def asked_fields(question: str) -> list[tuple[str, str]]:
     for match in _LATEST.finditer(question):
         found.append(("latest", match.group(0).lower()))
     for word in re.findall(r"[a-z]+", question.lower()):
-        role = column_role(word)
+        role = column_role(word) if word != "rated" else column_role("rating")
         if role is None or role.role not in _ASKABLE:
             continue
         if role.role == "owner" and not _OWNER_WORDS.match(word):
+            continue
+        if role.role in _ROLE_WORDS and not _ROLE_WORDS[role.role].match(word):
             continue
         found.append((role.role, word))
     return found
@@ -46,6 +56,10 @@ def asked_fields(question: str) -> list[tuple[str, str]]:
 def _has(item: PlanItem, role: str) -> bool:
     if role == "owner":
         return any(getattr(item, r) for r in _PEOPLE)
+    if role == "rating":
+        return bool(item.rating or item.previous_rating)
+    if role == "direction":
+        return bool(item.direction)
     if item.fields.get(role):
         return True
     return any(
@@ -54,12 +68,22 @@ def _has(item: PlanItem, role: str) -> bool:
     )
 
 
-def missing_field(question: str, item: PlanItem) -> str | None:
+STATED = frozenset({"rating", "direction"})
+"""Fields an answer about an item named by its ref states the absence of ("No RAG rating
+is given for this item"): the asker picked the item, and that is its answer."""
+
+
+def missing_field(question: str, item: PlanItem, named: bool = False) -> str | None:
     """The question's words for a field it asks for that the item does not have (every
-    field it names missing), else None."""
+    field it names missing), else None. With ``named`` (the item found by its ref), a
+    rating or direction it lacks is stated in the answer instead."""
     title = set(re.findall(r"[a-z]+", item.commitment.lower()))
     # "the overspend impact on reserves risk": a word of the item's own name is not a field
-    asked = [(role, words) for role, words in asked_fields(question) if words not in title]
+    asked = [
+        (role, words)
+        for role, words in asked_fields(question)
+        if words not in title and not (named and role in STATED)
+    ]
     if not asked or any(_has(item, role) for role, _ in asked):
         return None
     return " ".join(dict.fromkeys(words for _role, words in asked))

@@ -128,6 +128,15 @@ def same_place(scope: Scope, asked: set[str], node: StoredNode, context: str) ->
     return bool(named & held)
 
 
+def item_in_place(scope: Scope, query: Query, candidate: Candidate) -> bool:
+    """A place the question names ("northtown's claimant count target") is the item's
+    council's, or its paper speaks of it (``same_place``, as for a sentence)."""
+    node = candidate.node
+    meta = node.metadata
+    about = f"{node.item().commitment} {meta.get('section', '')} {meta.get('document_title', '')}"
+    return same_place(scope, content_stems(query.text), node, about)
+
+
 def states_values(item: PlanItem) -> bool:
     """An item whose row gives measured values (a KPI's latest, a risk's score or
     likelihood, a figure under a column of its own such as an exposure in £m)."""

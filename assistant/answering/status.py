@@ -8,7 +8,7 @@ from assistant.answering.asked_fields import missing_field
 from assistant.answering.citations import item_citation
 from assistant.answering.evidence import best_evidence
 from assistant.answering.lookup import ItemFilter, find_items
-from assistant.answering.relevance import date_key
+from assistant.answering.relevance import date_key, item_in_place
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
@@ -46,11 +46,22 @@ def by_ref(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer | Non
         if evidence:
             return facts.evidence_answer(query, evidence[0], [])
     return item_answer(
-        scope, query, found[0], found[1:], other_items_label="Same ref in other documents"
+        scope,
+        query,
+        found[0],
+        found[1:],
+        other_items_label="Same ref in other documents",
+        named=True,
     )
 
 
 def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
+    # Another council's item does not answer a question that names a council
+    # ("northtown's claimant count target"): that council's own item, or its sentences.
+    elsewhere = {
+        c.node.id for c in candidates if c.node.is_item and not item_in_place(scope, query, c)
+    }
+    candidates = [c for c in candidates if c.node.id not in elsewhere]
     items = [c for c in candidates if c.node.is_item]
     if not items or items[0].cosine < floor - 0.05:
         return facts.fact_answer(floor, scope, query, candidates)
@@ -111,10 +122,12 @@ def item_answer(
     others: list[tuple[StoredNode, PlanItem]],
     *,
     other_items_label: str,
+    named: bool = False,
 ) -> Answer:
+    """One item's answer; ``named`` when the question gave its ref."""
     node, item = lead
-    missing = missing_field(query.text, item)
-    if missing and all(missing_field(query.text, other) for _n, other in others):
+    missing = missing_field(query.text, item, named)
+    if missing and all(missing_field(query.text, other, named) for _n, other in others):
         # "The impact score of the cyber security risk": the register prints none.
         title = node.metadata.get("document_title") or item.document_id
         return Answer(
