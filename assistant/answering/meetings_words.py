@@ -64,7 +64,8 @@ _MONEY_NOUNS = {
     "funding",
 }
 """What a figure question names that is a sum of money: the answer is in pounds."""
-_MONEY = re.compile(r"£\s?\d|\d\s?(?:m|bn|k|million|billion)\b", re.I)
+_MONEY = re.compile(r"£\s?\d|£'000|\d\s?(?:m|bn|k|million|billion)\b", re.I)
+"""A sum of money: "£35.4m", "£1,048.9k", or a column of a table "£'000"."""
 
 
 ASKS_MANNER = re.compile(

@@ -282,6 +282,11 @@ def test_an_overspend_is_asked_in_pounds() -> None:
     assert holds_asked_figure(
         question, "the reported overspend has increased by £2.9m and is now £35.4m."
     )
+    assert holds_asked_figure(  # a table row under a "£'000" column is in pounds
+        "what's the updated public health grant for 2025-26?",
+        "Public Health Grant allocations: 2025-26 allocation; Updated figures for Cabinet "
+        "£'000: 81,469.5",
+    )
 
 
 def test_numbers_that_place_or_name_something_are_not_figures() -> None:
