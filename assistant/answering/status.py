@@ -14,6 +14,7 @@ from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.models import Answer, PlanItem
 from indexing.store import StoredNode
+from indexing.terms import content_stems
 
 
 def by_ref(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer | None:
@@ -65,7 +66,8 @@ def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Can
     items = [c for c in candidates if c.node.is_item]
     if not items or items[0].cosine < floor - 0.05:
         return facts.fact_answer(floor, scope, query, candidates)
-    lead = items[0]
+    lead = _naming_fields(scope, query, items[:3]) or items[0]
+    items = [lead] + [c for c in items if c is not lead]
     # A question that names its period ("in Q2 2017/18") is about that paper's row:
     # lead with it when it is as close, and never swap it for a newer paper's.
     named = set(query.document_ids) if (query.years or query.quarters) else set()
@@ -113,6 +115,33 @@ def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Can
         [(c.node, c.node.item()) for c in history],
         other_items_label="Also covered in",
     )
+
+
+FIELD_COVERAGE_MARGIN = 0.05
+"""How much less of the question an item's own words may hold and still lead because
+it has the column the question names."""
+
+
+def _naming_fields(scope: Scope, query: Query, items: list[Candidate]) -> Candidate | None:
+    """Of the best items, one whose columns the question names more fully than the
+    first's ("… green agenda funding risk - lifetime exposure": the capital risk with
+    an "Estimated Lifetime Financial Exposure" over the revenue one with an annual
+    exposure), when its own words hold as much of the question."""
+    asked = content_stems(query.text)
+
+    def named(candidate: Candidate) -> int:
+        item = candidate.node.item()
+        headers = [h for h, v in {**item.fields, **item.other_fields}.items() if v]
+        return len(asked & content_stems(" ".join(h.replace("_", " ") for h in headers)))
+
+    if len(items) < 2:
+        return None
+    first = scope.terms.coverage(asked, content_stems(items[0].node.item().commitment))
+    best = max(items[1:], key=named)
+    if named(best) <= named(items[0]):
+        return None
+    mine = scope.terms.coverage(asked, content_stems(best.node.item().commitment))
+    return best if mine >= first - FIELD_COVERAGE_MARGIN else None
 
 
 def item_answer(

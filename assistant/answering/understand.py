@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answering.catalogue import Catalogue, catalogue
 from assistant.answering.question_people import people_named
+from assistant.answering.rating_words import names_a_subject
 from assistant.models import ItemKind, Person, PlanDocument
 from indexing.ratings import RAG_COLOUR, RATING_WORD, parse_rating
 
@@ -145,9 +146,12 @@ def _refs(text: str) -> list[str]:
     return refs
 
 
-def _rating(text: str) -> str | None:
-    match = _RATING_WORDS.search(text)
-    return parse_rating(match.group(1)) if match else None
+def _rating(text: str, documents: list[PlanDocument]) -> str | None:
+    """The rating a question filters by; not a rating word of a subject's name."""
+    for match in _RATING_WORDS.finditer(text):
+        if not names_a_subject(text, match.start(1), match.end(1), documents):
+            return parse_rating(match.group(1))
+    return None
 
 
 def _documents(text: str, catalogue: Catalogue) -> tuple[list[str], list[str]]:
@@ -217,7 +221,7 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     """Find the refs, rating, people, documents and intent in ``question``."""
     text = " ".join(question.split())
     refs = _refs(text)
-    rating = _rating(text)
+    rating = _rating(text, documents)
     known = catalogue(documents)
     people = people_named(text, documents, known)
     document_ids, years = _documents(text, known)
