@@ -9,16 +9,18 @@ never filled in.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from assistant.answering.citations import (
-    document_label,
-)
-from assistant.models import ItemKind, PlanItem, TableRow
+from assistant.answering.citations import document_label, source_place
+from assistant.models import Answer, Citation, ItemKind, PlanItem, TableRow
 from assistant.text import one_line, quote
 from indexing.ratings import rating_words
 from indexing.readers.vocabulary import column_role
 from indexing.store import StoredNode
 from indexing.text import shorten
+
+if TYPE_CHECKING:
+    from assistant.answering.understand import Query
 
 UPDATE_CHARS = 1200
 
@@ -250,4 +252,19 @@ def row_values(row: TableRow, question: str) -> str:
     # Cells are the document's text: one line each (``assistant.text``), so no cell starts a line of ours.
     return f"{one_line(label)} — " + "; ".join(
         f"{one_line(header)}: {one_line(value)}" for header, value in shown
+    )
+
+
+def one_source_answer(
+    query: Query, stated: str, citation: Citation, items: list[PlanItem] | None = None
+) -> Answer:
+    """An answer resting on one source: the statement with its marker ``[1]``, then the
+    "Source:" line naming where it is printed."""
+    return Answer(
+        question=query.text,
+        answer=f"{stated} [1]\nSource: {source_place(citation)} [1]",
+        answered=True,
+        intent=query.intent.value,
+        citations=[citation],
+        items=items or [],
     )

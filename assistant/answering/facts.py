@@ -8,7 +8,7 @@ import re
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
-from assistant.answering.citations import node_citation, source_place
+from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.relevance import evidence_on_topic
@@ -126,16 +126,8 @@ def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> 
     quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
     citation = node_citation(node, quote=quote)
     stated = compose.row_values(node.row(), query.text) if node.is_row else quoted(quote)
-    answer = f"{stated} [1]\nSource: {source_place(citation)} [1]"
     items = [node.item()] if node.is_item else []
-    return Answer(
-        question=query.text,
-        answer=answer,
-        answered=True,
-        intent=query.intent.value,
-        citations=[citation],
-        items=items,
-    )
+    return compose.one_source_answer(query, stated, citation, items)
 
 
 def person_answer(scope: Scope, query: Query) -> Answer:

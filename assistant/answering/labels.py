@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.citations import passage_citation, source_place
+from assistant.answering.citations import passage_citation
+from assistant.answering.compose import one_source_answer
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage, PlanDocument
@@ -73,11 +74,4 @@ def labelled_answer(scope: Scope, query: Query) -> Answer | None:
     quote = f"{label}: {value}"
     citation = passage_citation(node, passage, quote=quote)
     verdict = "Yes" if value.lower() == "yes" else "No"
-    answer = f"{verdict} — “{quote}” [1]\nSource: {source_place(citation)} [1]"
-    return Answer(
-        question=query.text,
-        answer=answer,
-        answered=True,
-        intent=query.intent.value,
-        citations=[citation],
-    )
+    return one_source_answer(query, f"{verdict} — “{quote}”", citation)
