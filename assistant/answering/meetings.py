@@ -33,6 +33,7 @@ from assistant.answering.meetings_choose import (
 )
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_fuller import fuller_in_minutes
+from assistant.answering.meetings_held import named_in
 from assistant.answering.meetings_officers import officers_answer
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import (
@@ -98,7 +99,12 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         )
     )
     if cues.other_bodies and not cues.committees:
-        return no_body(query, cues.other_bodies[0], records) if about_meetings else None
+        # Its chair, attendance, agenda or next meeting are in no record here; what it
+        # did and when may be in a paper naming it (``meetings_held`` keeps the answer
+        # to a quote that does).
+        of_meeting = (cue.MEET, cue.AGENDA, cue.CHAIR, cue.APOLOGIES, cue.ATTEND, cue.NEXT)
+        asks_meeting = any(p.search(text) for p in of_meeting)
+        return no_body(query, cues.other_bodies[0], records) if asks_meeting else None
     if cues.other_bodies:
         # "what did the scrutiny committee agree before it went back to cabinet?": the
         # other body's words are in a paper that went to the committee, or nowhere here.
@@ -155,7 +161,9 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         or cue.WHICH_BODY.search(text)
         or (cue.PAPERS.search(text) and not cue.PAPER_LIST.search(text))
     )
-    if asks_paper and not (cue.WHEN.search(text) or cue.AGENDA.search(text)):
+    if asks_paper and (
+        cue.WHICH_BODY.search(text) or not (cue.WHEN.search(text) or cue.AGENDA.search(text))
+    ):  # "which cabinet committee considered it?" asks a paper, not the agenda
         return from_papers(scope, query, papers_on(pool, topic), cues.rest)
     if not any(p.search(text) for p in ASKS_RECORD) and (papers := paper_subject(pool, topic)):
         # "how much did the LEVI amendment want for EV charging?": what a paper says.
@@ -219,7 +227,9 @@ def _answer(
     if cue.DECIDE.search(text):
         return _decisions(query, pool, topic)
     if cue.PRESENT.search(text):
-        return quote(query, [(m, s) for m in latest for s in m.of_kind("present")])
+        # "was Mrs Bell at cabinet?": the line naming her, though it is the apologies
+        naming = named_in(text, [(m, s) for m in latest for s in m.of_kind("present", "apologies")])
+        return quote(query, naming or [(m, s) for m in latest for s in m.of_kind("present")])
     best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
     return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
 

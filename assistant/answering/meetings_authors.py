@@ -5,23 +5,31 @@ A committee report ends with its contact details, the author labelled ("Report A
 an address. Asked who wrote or is the author of a paper, the ordinary search finds the
 sentences about the paper's subject, not that block; here the labelled line of the
 paper's own text is quoted. In a block laid out in columns ("Report Author Relevant
-Director", the names on the line below) the line below is quoted with it.
+Director", the names on the line below) the line below is quoted with it. A report headed
+"By: <name>, <post>" (a memo's layout, with no labelled contact block) names its author on
+that line. Asked who proposed or seconded a motion or amendment, a form's "Proposer:" /
+"Seconder:" field is that line.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from assistant.answering.citations import passage_citation
+from assistant.answering.citations import node_citation, passage_citation
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage, PlanDocument
 
 ASKS_AUTHOR = re.compile(
-    r"\bwho\s+(?:wrote|authored|prepared|drafted)\b|\bauthor(?:s|ed)?\b|\bcontact\s+officer\b",
+    r"\b(?:who|which\s+\w+)\s+(?:wrote|authored|prepared|drafted)\b|\bauthor(?:s|ed)?\b|\bcontact\s+officer\b",
     re.I,
 )
 _LABEL = re.compile(r"^\s*(?:report\s+)?(?:author|contact\s+officer)(?:\(s\))?\s*:?\s*", re.I)
+_BY = re.compile(r"^\s*By:\s*\S", re.I)
+"""A report's sender line at its head: "By: Anna Taylor, Scrutiny Research Officer"."""
+ASKS_FIELD = re.compile(r"\bwho\s+(?:(proposed)|(seconded))\b", re.I)
+"""Asked who proposed or seconded: a form's field of that name."""
 _CONTACT = re.compile(r"\d|@")
 """A telephone number or an address: the label's line holds the author's details."""
 
@@ -43,14 +51,41 @@ def _author_lines(passage: Passage) -> str | None:
     return None
 
 
+def _by_line(passage: Passage) -> str | None:
+    """The "By:" line of a report's head, or ``None``."""
+    return next((x.strip() for x in passage.text.splitlines() if _BY.match(x)), None)
+
+
+def _field_line(label: str) -> Callable[[Passage], str | None]:
+    """The line of a form holding the field ``label`` ("Proposer:")."""
+    field = re.compile(rf"\b{label}\s*:\s*\S", re.I)
+    return lambda passage: next(
+        (x.strip() for x in passage.text.splitlines() if field.search(x)), None
+    )
+
+
 def author_answer(scope: Scope, query: Query, papers: list[PlanDocument]) -> Answer | None:
-    """The author's line of the first of ``papers`` that names one, quoted and cited, or
-    ``None`` when the question does not ask who wrote a paper or no paper says."""
+    """The author's line of the first of ``papers`` that names one (else the first
+    "By:" line), or a form's proposer or seconder field when asked who proposed or
+    seconded, quoted and cited; ``None`` when the question asks none of these or no
+    paper says."""
+    if found := ASKS_FIELD.search(query.text):
+        label = "Proposer" if found.group(1) else "Seconder"
+        return _quoted(scope, query, papers, _field_line(label)) or _field_row(
+            scope, query, papers, label
+        )
     if not ASKS_AUTHOR.search(query.text):
         return None
+    return _quoted(scope, query, papers, _author_lines) or _quoted(scope, query, papers, _by_line)
+
+
+def _quoted(
+    scope: Scope, query: Query, papers: list[PlanDocument], read: Callable[[Passage], str | None]
+) -> Answer | None:
+    """The first line ``read`` finds in ``papers``, quoted and cited."""
     for paper in papers:
         for passage in paper.passages:
-            quote = _author_lines(passage)
+            quote = read(passage)
             if quote is None:
                 continue
             nodes = scope.store.get(where={"plan_document": paper.id})
@@ -67,4 +102,25 @@ def author_answer(scope: Scope, query: Query, papers: list[PlanDocument]) -> Ans
                 citations=[citation],
                 metadata={"route": "meetings", "paper": paper.id},
             )
+    return None
+
+
+def _field_row(scope: Scope, query: Query, papers: list[PlanDocument], label: str) -> Answer | None:
+    """The field ``label`` of a form read as table rows ("Proposer: Mr A Hook; Seconder:
+    …"), the field alone quoted and cited."""
+    field = re.compile(rf"\s*{label}\s*:\s*\S")
+    for paper in papers:
+        for node in scope.store.get(where={"plan_document": paper.id}):
+            part = next((p.strip() for p in node.text.split("; ") if field.match(p)), None)
+            if node.is_row and part:
+                citation = node_citation(node, quote=part)
+                page = f", p. {citation.page}" if citation.page else ""
+                return Answer(
+                    question=query.text,
+                    answer=f"“{part}” [1]\nSource: {paper.meta.title}{page} [1]",
+                    answered=True,
+                    intent=query.intent.value,
+                    citations=[citation],
+                    metadata={"route": "meetings", "paper": paper.id},
+                )
     return None

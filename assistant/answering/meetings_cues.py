@@ -154,7 +154,11 @@ def _month(word: str) -> int:
 def _committee_pattern(name: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in re.findall(r"[\w'’]+", name.lower())]
     # "Cabinet member for finance" is a person, not the committee's meeting.
-    return re.compile(r"\b" + r"[\s\W]+".join(words) + r"\b(?!\s+members?\b)", re.I)
+    # "the environment and transport cabinet committee" is another body, not the cabinet.
+    return re.compile(
+        r"\b" + r"[\s\W]+".join(words) + r"\b(?!\s+(?:members?|committees?|sub-committees?)\b)",
+        re.I,
+    )
 
 
 def read_cues(text: str, known: list[str], today: date | None = None) -> MeetingCues:

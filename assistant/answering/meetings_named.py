@@ -19,6 +19,7 @@ import re
 
 from assistant.answering import meetings as meeting_answers
 from assistant.answering.meetings_cues import read_cues
+from assistant.answering.meetings_held import answers_asked
 from assistant.answering.meetings_record import MeetingRecord, committees, long_date, meetings
 from assistant.answering.meetings_subject import title_days
 from assistant.answering.meetings_wording import declined
@@ -60,6 +61,9 @@ def held_to_named_meeting(scope: Scope, query: Query, answer: Answer) -> Answer:
     """The answer, or a decline when the question names a meeting the records hold and
     the answer cites a document that is not that meeting's record, papers or minutes."""
     if not answer.answered or not answer.citations:
+        return answer
+    answer = answers_asked(query, answer, meetings(scope), meeting_answers.today())
+    if not answer.answered:
         return answer
     named = named_meetings(scope, query.text)
     if not named:

@@ -1,0 +1,133 @@
+"""Meeting answers kept to the question asked, or declined, on the real synced Kent
+committee system (``evals/corpus-meetings``), indexed and asked through the real answerer.
+
+Each check is a rule (``assistant.answering.meetings_held``, ``meetings_authors``):
+
+- "was Mrs Bell at …?" is answered from the attendance line naming her (her apologies),
+  and "was Mr Oakford at …?" from the members present;
+- a body the records hold no meetings of ("the environment and transport cabinet
+  committee") is declined, though another cabinet committee met that day; a body named
+  in a paper is still answered from the sentence naming it;
+- a financial year no meeting is about ("the budget meeting for 2026-27") is declined;
+  the year the meeting was about is answered;
+- what an agenda item with no papers said (a presentation) is declined; whether it was on
+  the agenda is answered;
+- asked who, a quote naming no one is declined;
+- a report's author on its "By:" line, and a form's proposer field, are quoted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.answering.meetings_cues import read_cues
+
+CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus-meetings"
+
+
+def test_a_cabinet_committee_is_another_body_than_the_cabinet() -> None:
+    cues = read_cues(
+        "what did the environment and transport cabinet committee decide on 21 january 2025?",
+        ["Cabinet", "County Council"],
+        date(2026, 12, 6),
+    )
+    assert cues.committees == []
+    assert cues.other_bodies == ["environment and transport cabinet committee"]
+    both = read_cues(
+        "which cabinet committee looked at it before cabinet decided it?", ["Cabinet"], None
+    )
+    assert both.committees == ["Cabinet"]
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from assistant import config
+    from assistant.answering.router import Assistant
+    from indexing.ingest import ingest
+
+    config.get_settings.cache_clear()
+    settings = config.get_settings().model_copy(
+        update={
+            "corpus_dir": CORPUS,
+            "data_dir": tmp_path_factory.mktemp("meetings-held-index"),
+            "chroma_url": None,
+            "default_access": ["public"],
+        }
+    )
+    ingest(settings)
+    assistant = Assistant(settings)
+    yield lambda question: assistant.ask(question)
+    config.get_settings.cache_clear()
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_attendance_asked_yes_or_no_quotes_the_line_naming_the_member(ask: Any) -> None:
+    away = ask("was mrs bell at the cabinet meeting of 30 january 2025?")
+    assert away.answered
+    assert away.citations[0].quote.startswith("Apologies at the Cabinet meeting")
+    assert "Mrs C Bell" in away.answer
+    there = ask("did mr oakford attend cabinet on 30 january 2025?")
+    assert there.answered
+    assert there.citations[0].quote.startswith("Present at the Cabinet meeting")
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_a_body_without_meetings_here_is_declined_unless_a_paper_names_it(ask: Any) -> None:
+    other = ask(
+        "what did the environment and transport cabinet committee decide on 21 january 2025?"
+    )
+    assert not other.answered
+    assert "environment and transport cabinet committee" in other.answer
+    named = ask("which cabinet committee considered the ICS delivery plan before cabinet?")
+    assert named.answered
+    assert "Health Reform and Public Health Cabinet Committee" in named.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_a_year_no_meeting_is_about_is_declined(ask: Any) -> None:
+    later = ask("when is the county council budget meeting for 2026-27?")
+    assert not later.answered
+    assert "2026-27" in later.answer
+    held = ask("when did county council meet to set the 2025-26 budget?")
+    assert held.answered
+    assert "13 February 2025" in held.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_what_an_item_without_papers_said_is_declined(ask: Any) -> None:
+    said = ask(
+        "what did the home to school transport presentation at cabinet on 4 march 2025 recommend?"
+    )
+    assert not said.answered
+    listed = ask("was home to school transport on the agenda at cabinet on 4 march 2025?")
+    assert listed.answered
+    assert "Home to School Transport" in listed.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_who_is_not_answered_by_a_quote_naming_no_one(ask: Any) -> None:
+    answer = ask(
+        "who is the responsible officer in the equality impact assessment for the ICS delivery plan?"
+    )
+    assert not answer.answered
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_a_by_line_and_a_proposer_field_name_the_people(ask: Any) -> None:
+    author = ask("which officer wrote the family hubs call-in report to cabinet?")
+    assert author.answered
+    assert "Anna Taylor" in author.answer
+    proposer = ask("who proposed the LEVI capital funding amendment?")
+    assert proposer.answered
+    assert "Proposer: Mr Antony Hook" in proposer.answer
+    assert "Seconder" not in proposer.answer
