@@ -20,6 +20,9 @@ from connectors.ask_lines import BatchLineError, print_line_error, read_line
 from connectors.cli_settings import load_settings
 from indexing.model import ItemKind
 
+CHANGES = {"worse": "↓", "better": "↑", "same": "↔"}
+"""``planbot items --change``: how an item's rating moved since the previous period."""
+
 if TYPE_CHECKING:
     from assistant.answering.scope import Scope
 
@@ -109,6 +112,15 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     help="Comma-separated labels the reader may see: public, members, restricted "
     "(default: PLANBOT_DEFAULT_ACCESS, i.e. public).",
 )
+@click.option(
+    "--previous-rating",
+    help="Only items rated so the previous period (R, A, G or C, or the words).",
+)
+@click.option(
+    "--change",
+    type=click.Choice(sorted(CHANGES)),
+    help="Only items whose rating got worse, better or stayed the same since the previous period.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON lines.")
 def items(
     rating: str | None,
@@ -116,6 +128,8 @@ def items(
     document: str | None,
     kind: str | None,
     access: str | None,
+    previous_rating: str | None,
+    change: str | None,
     as_json: bool,
 ) -> None:
     """List the parsed items: the quickest way to check what the readers found.
@@ -129,6 +143,8 @@ def items(
       planbot items --person "Nigel Long"
       planbot items --document q2-2017 --rating G/A
       planbot items --document "performance report" --kind kpi --rating R
+      planbot items --kind kpi --change worse
+      planbot items --kind kpi --previous-rating green --rating amber
     """
     from assistant.answering.lookup import ItemFilter, find_items
     from connectors import terminal
@@ -137,6 +153,10 @@ def items(
     try:
         criteria = ItemFilter.from_options(
             rating=rating, person=person, document=document, documents=scope.documents, kind=kind
+        )
+        before = ItemFilter.from_options(rating=previous_rating).rating if previous_rating else None
+        criteria = criteria.model_copy(
+            update={"previous_rating": before, "rating_change": CHANGES.get(change or "")}
         )
         found = find_items(scope, criteria)
     except ValueError as err:

@@ -59,6 +59,9 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         rating_change=query.change,
     )
     found = find_items(scope, criteria, document_ids=docs)
+    if query.direction:
+        # A direction worked out from the two ratings is the rating change, not a trend.
+        found = [(n, i) for n, i in found if i.fields.get("direction_basis") != "rating change"]
     combined: list[tuple[StoredNode, PlanItem]] = []
     if query.rating and "/" not in query.rating and not query.from_rating:
         wider = find_items(
@@ -128,6 +131,8 @@ def _filter_label(query: Query) -> str:
                 query.change, "unchanged"
             )
         )
+    if query.from_rating and not query.rating:
+        return f"rated {_rating(query.from_rating)} the previous period"
     if query.from_rating:
         parts.append(f"previously {_rating(query.from_rating)}")
     if query.unrated:

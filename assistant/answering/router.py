@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterable
 
-from assistant.answering import facts, lists, relevance, status
+from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decline import NO_SUBJECT, decline
 from assistant.answering.labels import labelled_answer
@@ -164,6 +164,8 @@ class Assistant:
             return met  # a committee's meeting: its record says when, who, what was decided
         if (ranked := value_list_answer(scope, query, explicit_docs)) is not None:
             return ranked  # "which risk has the highest score": every item's figure, compared
+        if query.intent == Intent.list:
+            query = change_lists.searchable(scope, query, explicit_docs)  # no arrows printed
         if query.intent == Intent.list and (
             query.rating
             or query.people
@@ -175,6 +177,8 @@ class Assistant:
         ):
             if not relevance.periods_known(scope, query):
                 return decline(query, [])
+            if (changed := change_lists.change_answer(scope, query, explicit_docs)) is not None:
+                return changed  # "which got worse", "red compared with last quarter"
             return lists.list_answer(scope, query, explicit_docs)
         if query.intent == Intent.who and query.about_person and query.people:
             return facts.person_answer(scope, query)

@@ -97,8 +97,10 @@ _CHANGE_FROM_TO = re.compile(
     re.I,
 )
 _CHANGE = {
-    "↓": r"\b(got worse|worsened|gotten worse|deteriorated|declined|dropped|slipped|fallen|fell)\b",
-    "↑": r"\b(got better|improved|gotten better|risen)\b",
+    "↓": r"\b(got worse|worsened|gotten worse|deteriorated|declined|dropped|slipped|fallen|fell|"
+    r"(?:worse|lower) rating|rated (?:worse|lower)|downgraded)\b",
+    "↑": r"\b(got better|improved|gotten better|risen|(?:better|higher) rating|rated (?:better|higher)|"
+    r"upgraded)\b",
 }
 """Lists by change of rating since the previous period ("which KPIs got worse since last quarter?")."""
 _LIST_CUES = re.compile(
