@@ -131,3 +131,48 @@ def test_a_by_line_and_a_proposer_field_name_the_people(ask: Any) -> None:
     assert proposer.answered
     assert "Proposer: Mr Antony Hook" in proposer.answer
     assert "Seconder" not in proposer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_the_date_of_another_bodys_act_or_a_papers_publication_comes_from_the_papers(
+    ask: Any,
+) -> None:
+    endorsed = ask("when did the cabinet committee endorse the education commissioning plan?")
+    assert endorsed.answered
+    assert "21 November 2024" in endorsed.answer
+    assert endorsed.citations[0].document_id == "24-00096-prod-70091"
+    drafts = ask("when were the draft 2025-26 budget proposals published, per the covering report?")
+    assert drafts.answered
+    assert "6th January 2025" in drafts.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_a_yes_no_question_is_answered_by_the_sentence_saying_whether(ask: Any) -> None:
+    answer = ask(
+        "was the scrutiny committee's decision to refer the call-in to full council unanimous?"
+    )
+    assert answer.answered
+    assert "unanimous" in answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_who_took_a_decision_is_its_decision_maker_not_who_called_it_in(ask: Any) -> None:
+    maker = ask("who took the family hubs decision that scrutiny called in?")
+    assert maker.answered
+    assert "Mrs Chandler" in maker.answer
+    callers = ask("who called in decision 24/00093?")
+    assert callers.answered
+    assert "Jackie Meade" in callers.answer
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_officers_answer_cites_the_day_it_names(ask: Any) -> None:
+    answer = ask(
+        "which officers were there for the treasury management item at cabinet on 30 january 2025?"
+    )
+    assert answer.answered
+    assert any("30 January 2025" in (c.quote or "") for c in answer.citations)

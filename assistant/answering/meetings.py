@@ -18,11 +18,13 @@ meeting for is declined the same way, naming what it does have.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_agenda import agenda_answer
+from assistant.answering.meetings_authors import maker_answer
 from assistant.answering.meetings_choose import (
     DECISIONS,
     best_statements,
@@ -32,8 +34,9 @@ from assistant.answering.meetings_choose import (
     score,
 )
 from assistant.answering.meetings_cues import read_cues
+from assistant.answering.meetings_dates import subject_dated
 from assistant.answering.meetings_fuller import fuller_in_minutes
-from assistant.answering.meetings_held import named_in
+from assistant.answering.meetings_held import asks_person, named_in
 from assistant.answering.meetings_officers import officers_answer
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import (
@@ -113,8 +116,12 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
             pool = [m for m in pool if any(d.matches(m.day) for d in cues.meeting_dates)]
         topic = content_stems(cues.rest) - MEETING_WORDS
         bodies = [content_stems(b) for b in cues.other_bodies]
-        papers = papers_naming(pool, bodies, topic)
-        return from_papers(scope, query, papers, cues.rest, bodies) if papers else None
+        # the body's report may have gone to another committee than the one named
+        # ("was the scrutiny committee's vote to refer it to full council unanimous?")
+        papers = papers_naming(pool, bodies, topic) or papers_naming(records, bodies, topic)
+        if papers:
+            return from_papers(scope, query, papers, cues.rest, bodies)
+        return subject_dated(scope, query, pool, cues.rest, other_body=True)
     if not cues.committees:
         # No committee named: a meeting day the records hold ("what was decided on 30
         # January 2025?") still names the meeting; anything else goes to the papers.
@@ -124,7 +131,10 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
             # agenda item's subject names its meeting when asked what or when it decided.
             days = item_named(records, text, content_stems(cues.rest) - MEETING_WORDS)
             if not days or cues.dates:
-                return named_paper(scope, query, records, cues.rest)
+                topic = content_stems(cues.rest) - MEETING_WORDS
+                taken = _decided_by(scope, query, records, topic, cues.rest)
+                dated = taken or subject_dated(scope, query, records, cues.rest, other_body=False)
+                return dated or named_paper(scope, query, records, cues.rest)
         cues.committees = sorted({m.committee for m in days})
     pool = [m for m in records if m.committee in cues.committees]
     anchor = cues.anchor
@@ -156,6 +166,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         return officers  # "which officers were in attendance?": the printed minutes
     if ahead := ahead_in_papers(scope, query, pool, cues.rest):
         return ahead
+    if dated := subject_dated(scope, query, pool, cues.rest, other_body=False):
+        return dated  # "when were the drafts published?": a date a paper gives
     asks_paper = (
         cue.ASKED.search(text)
         or cue.WHICH_BODY.search(text)
@@ -180,11 +192,30 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         answer = paper_answer(scope, query, papers, cues.rest, MEETING_WORDS)
         if answer is not None:
             return answer
+    if taken := _decided_by(scope, query, pool, topic, cues.rest):
+        return taken
     named = len(pool) == 1 and any(d.day for d in cues.meeting_dates)
     answer = _answer(query, text, pool, topic, named)
     if len(pool) == 1 and cue.DECIDE.search(text):  # the resolution in full, when asked
         return fuller_in_minutes(scope, query, answer, pool[0], records, cues.rest)
     return answer
+
+
+_TOOK = re.compile(r"\b(?:took|take|taken|made|make)\b.*\bdecision|\bdecision[- ]?maker", re.I)
+"""Asks who took a decision ("which member took the decision?")."""
+
+
+def _decided_by(
+    scope: Scope, query: Query, pool: list[MeetingRecord], topic: set[str], rest: str
+) -> Answer | None:
+    """ "Which cabinet member took the decision?": a record says which body decided, the
+    item's papers name the member; their sentence naming a person, else ``None``."""
+    text = query.text
+    if not (asks_person(text) and _TOOK.search(text) and cue.DECIDE.search(text)):
+        return None  # "who called in the decision?" asks another thing
+    if maker := maker_answer(scope, query, papers_on(pool, topic)):
+        return maker  # "The decision maker was Mrs Chandler, …"
+    return None
 
 
 def _answer(

@@ -8,7 +8,8 @@ paper's own text is quoted. In a block laid out in columns ("Report Author Relev
 Director", the names on the line below) the line below is quoted with it. A report headed
 "By: <name>, <post>" (a memo's layout, with no labelled contact block) names its author on
 that line. Asked who proposed or seconded a motion or amendment, a form's "Proposer:" /
-"Seconder:" field is that line.
+"Seconder:" field is that line. Asked who took a decision, the papers' sentence naming its "decision maker"
+(or saying whom it was "taken by") is quoted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.citations import node_citation, passage_citation
+from assistant.answering.evidence import sentences
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage, PlanDocument
@@ -31,6 +33,10 @@ _BY = re.compile(r"^\s*By:\s*\S", re.I)
 ASKS_FIELD = re.compile(r"\bwho\s+(?:(proposed)|(seconded))\b", re.I)
 """Asked who proposed or seconded: a form's field of that name."""
 _CONTACT = re.compile(r"\d|@")
+_NAMED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Cllr|Councillor)\b|\bCabinet Member\b|\bDirector\b"
+)
+"""A sentence naming a person by a title or a post."""
 """A telephone number or an address: the label's line holds the author's details."""
 
 
@@ -123,4 +129,33 @@ def _field_row(scope: Scope, query: Query, papers: list[PlanDocument], label: st
                     citations=[citation],
                     metadata={"route": "meetings", "paper": paper.id},
                 )
+    return None
+
+
+_MAKER = re.compile(r"\bdecision[- ]?maker\b|\bdecision\s+(?:was|is)\s+taken\s+by\b", re.I)
+"""How papers say who took a decision: "The decision maker was Mrs Chandler, …"."""
+
+
+def maker_answer(scope: Scope, query: Query, paper_ids: list[str]) -> Answer | None:
+    """The first sentence of the papers ``paper_ids`` naming who took a decision and
+    naming a person (a title or a post), quoted and cited; else ``None``."""
+    for paper_id in paper_ids:
+        paper = next((d for d in scope.documents if d.id == paper_id), None)
+        if paper is None:
+            continue
+        for node in scope.store.get(where={"plan_document": paper_id}):
+            if node.is_item or node.is_row:
+                continue
+            for sentence in sentences(node.passage().text):
+                if _MAKER.search(sentence) and _NAMED.search(sentence):
+                    citation = node_citation(node, quote=sentence.strip())
+                    page = f", p. {citation.page}" if citation.page else ""
+                    return Answer(
+                        question=query.text,
+                        answer=f"“{sentence.strip()}” [1]\nSource: {paper.meta.title}{page} [1]",
+                        answered=True,
+                        intent=query.intent.value,
+                        citations=[citation],
+                        metadata={"route": "meetings", "paper": paper_id},
+                    )
     return None

@@ -125,6 +125,11 @@ def answers_asked(
     return answer
 
 
+def asks_person(text: str) -> bool:
+    """Does the question ask who ("who …", "which cabinet member …")?"""
+    return bool(_WHO.search(text))
+
+
 def _years(text: str) -> set[str]:
     """The financial years a statement names, written "2025-26"."""
     return {f"{a}-{b}" for a, b in _PERIOD.findall(text)}

@@ -105,6 +105,9 @@ def officers_answer(
     if not citations:
         return None
     where = f"The printed minutes of the {meeting.committee} meeting of {long_date(meeting.day)}"
+    if (held := meeting.first("when")) is not None:  # the day named, cited from its record
+        citations.append(meeting.citation(held))
+        where += f" [{len(citations)}]"
     return Answer(
         question=query.text,
         answer="\n".join([f"{where} ({papers[0].meta.title}):", *lines]),

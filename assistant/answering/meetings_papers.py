@@ -24,6 +24,8 @@ then searches as for any other question, among the same papers first.
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering import relevance
 from assistant.answering.citations import node_citation, source_place
 from assistant.answering.evidence import Evidence, best_evidence, sentences
@@ -59,6 +61,10 @@ WHOLE_FOCUS_BONUS = 0.5
 """A sentence (with the lead-in of its list) holding more words of the question's own
 subject than any other, over sentences sharing fewer, however common: "below 3%
 considered dangerous" for "what level of general reserves is called dangerous"."""
+PREDICATE_BONUS = 1.0
+"""A sentence holding what a yes/no question asks of its subject ("… unanimous?"):
+the sentence that says whether it is, over those that only name the subject."""
+_YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had)\b", re.I)
 DECIDED_BONUS = 0.5
 """A sentence recording the decision of the body a question asks about, over sentences
 that only share more of its words (the recommendation to the committee it went to)."""
@@ -158,15 +164,27 @@ def _ranked(
         )
         for e in found
     ]
+    asked_last = _predicate(asked.text) & focus
     most = max((len(focus & stems) for stems in held), default=0)
     for e, stems in zip(found, held, strict=True):
         if focus:
             e.score += FOCUS_WEIGHT * scope.terms.coverage(focus, stems)
             if most >= 2 and len(focus & stems) == most:
                 e.score += WHOLE_FOCUS_BONUS
+        if asked_last and asked_last <= stems:  # "was the vote … unanimous?"
+            e.score += PREDICATE_BONUS
         if bodies and DECIDE.search(asked.text) and records_decision_of(e.sentence, bodies):
             e.score += DECIDED_BONUS
     return sorted(found, key=lambda e: e.score, reverse=True)
+
+
+def _predicate(text: str) -> set[str]:
+    """The stems of the last word of a yes/no question ("was the vote to refer it
+    unanimous?" → "unanimous"): what it asks is true of its subject."""
+    if not _YES_NO.match(text):
+        return set()
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return content_stems(words[-1]) if words else set()
 
 
 def _rows(scope: Scope, paper: str) -> list[StoredNode]:

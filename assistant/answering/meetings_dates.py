@@ -1,0 +1,62 @@
+"""When something other than a meeting happened: dates of a subject, from the papers.
+
+"When did the cabinet committee endorse the plan before cabinet agreed it?", "from what
+date were the draft budget proposals published, per the covering report?": the date asked
+is of another body's act or of a paper's publication, printed in the papers of the item —
+not the day the committee named met. Such a question is answered from a sentence of the
+papers that gives a date; when none does, ``None`` (the record then answers as usual).
+
+A question is of this kind when it asks when and names another body, asks when something
+was published, issued, announced or notified, or asks "according to" (or "per") a paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_choose import DECISIONS, best_statements, papers_on
+from assistant.answering.meetings_papers import paper_answer
+from assistant.answering.meetings_record import MeetingRecord
+from assistant.answering.meetings_words import MEETING_WORDS
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer
+from indexing.readers.dates import MONTH_PATTERN
+from indexing.terms import content_stems
+
+_EVENT = re.compile(
+    r"\b(?:published|issued|announced|notified|released|launched|circulated)\b|"
+    r"\b(?:according\s+to|per)\s+(?:the\s+)?\w+",
+    re.I,
+)
+"""A date of a paper's event, or one a paper gives ("per the covering report")."""
+_BODY = re.compile(r"\b(?:committee|sub-committee|board|panel|forum)s?\b", re.I)
+"""Another body, named or not ("the cabinet committee"), left in the question's rest."""
+_DATED = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b", re.I)
+
+
+_RECORD_DATED = re.compile(
+    rf"\b(?:published|issued|announced|notified)\s+(?:on\s+|from\s+)?{_DATED.pattern}", re.I
+)
+"""The record's own statement giving the event's date."""
+
+
+def subject_dated(
+    scope: Scope, query: Query, pool: list[MeetingRecord], rest: str, other_body: bool
+) -> Answer | None:
+    """The papers' sentence giving the date asked, when the question asks the date of
+    another body's act or of a paper's event (see the module); else ``None``."""
+    text = query.text
+    if not cue.WHEN.search(text) or cue.NEXT.search(text) or cue.LAST.search(text):
+        return None
+    if not (other_body or _BODY.search(rest) or _EVENT.search(text)):
+        return None
+    topic = content_stems(rest) - MEETING_WORDS
+    said = best_statements(pool, topic, DECISIONS)
+    if cue.DECIDE.search(text) and said and _RECORD_DATED.search(said[0][1].text):
+        return None  # "the decision refers to a report published on 5th February 2025"
+    answer = paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)
+    if answer is None or not any(_DATED.search(c.quote or "") for c in answer.citations):
+        return None
+    return answer
