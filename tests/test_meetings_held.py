@@ -176,3 +176,15 @@ def test_officers_answer_cites_the_day_it_names(ask: Any) -> None:
     )
     assert answer.answered
     assert any("30 January 2025" in (c.quote or "") for c in answer.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.own_store
+def test_a_question_asked_according_to_a_paper_is_answered_from_it(ask: Any) -> None:
+    answer = ask(
+        "according to the november budget monitoring report that went to cabinet, how much "
+        "of the CYPE underspend is home to school transport?"
+    )
+    assert answer.answered
+    assert "£8.6m" in answer.answer
+    assert answer.citations[0].document_id.startswith("revenue-and-capital-budget-monitoring")

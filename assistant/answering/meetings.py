@@ -34,7 +34,7 @@ from assistant.answering.meetings_choose import (
     score,
 )
 from assistant.answering.meetings_cues import read_cues
-from assistant.answering.meetings_dates import subject_dated
+from assistant.answering.meetings_dates import per_paper, subject_dated
 from assistant.answering.meetings_fuller import fuller_in_minutes
 from assistant.answering.meetings_held import asks_person, named_in
 from assistant.answering.meetings_officers import officers_answer
@@ -168,6 +168,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         return ahead
     if dated := subject_dated(scope, query, pool, cues.rest, other_body=False):
         return dated  # "when were the drafts published?": a date a paper gives
+    if said := per_paper(scope, query, pool, cues.rest):
+        return said  # "how much … according to the budget monitoring report?"
     asks_paper = (
         cue.ASKED.search(text)
         or cue.WHICH_BODY.search(text)

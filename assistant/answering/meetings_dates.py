@@ -1,4 +1,4 @@
-"""When something other than a meeting happened: dates of a subject, from the papers.
+"""What the papers say, not the record: dates of a subject, and "according to" a paper.
 
 "When did the cabinet committee endorse the plan before cabinet agreed it?", "from what
 date were the draft budget proposals published, per the covering report?": the date asked
@@ -8,6 +8,10 @@ papers that gives a date; when none does, ``None`` (the record then answers as u
 
 A question is of this kind when it asks when and names another body, asks when something
 was published, issued, announced or notified, or asks "according to" (or "per") a paper.
+
+Any question asked "according to the budget monitoring report" (or "per the section 25
+statement", "in the minutes") is answered from the papers first: the record's short
+decision may give a neighbouring figure, but the question names where its answer is.
 """
 
 from __future__ import annotations
@@ -60,3 +64,20 @@ def subject_dated(
     if answer is None or not any(_DATED.search(c.quote or "") for c in answer.citations):
         return None
     return answer
+
+
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|per|in)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,6}?"
+    r"(?:report|paper|statement|minutes|plan|policy|appendix|form|register)\b",
+    re.I,
+)
+"""Names the paper the answer is in: "according to the budget monitoring report"."""
+
+
+def per_paper(scope: Scope, query: Query, pool: list[MeetingRecord], rest: str) -> Answer | None:
+    """The papers' answer to a question asked "according to" a paper of the meetings in
+    ``pool``; ``None`` when it names none or no sentence of them answers."""
+    if not _ACCORDING.search(query.text):
+        return None
+    topic = content_stems(rest) - MEETING_WORDS
+    return paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)

@@ -17,10 +17,12 @@ from assistant.answering.meetings_words import ASKS_COUNT, NUMBER_WORD, holds_fi
 
 POINTS_BACK = re.compile(
     r"^\s*(?:this|it|that|these|they|the\s+(?:limit|figure|amount|sum|level|total|threshold))\b"
-    r"\s+(?:has|have|is|are|was|were|will|would|amounts?|totals?|stands?)\b",
+    r"\s+(?:has|have|is|are|was|were|will|would|amounts?|totals?|stands?|contribut\w*|"
+    r"accounts?|represents?|equates?|comes?)\b",
     re.I,
 )
-"""A sentence that opens by pointing back at the one before ("This has been set at …")."""
+"""A sentence that opens by pointing back at the one before ("This has been set at …",
+"This contributes to £8.6m of the underspend.")."""
 MAX_FOLLOWING_WORDS = 20
 """A following sentence longer than this says something of its own."""
 FIGURE_FOUND = 0.3

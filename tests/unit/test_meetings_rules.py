@@ -317,3 +317,20 @@ def test_another_body_unnamed_and_what_is_to_happen_are_papers_questions() -> No
     assert not cue.WHICH_BODY.search("which members attended the committee?")
     assert cue.AHEAD.search("when would full council review the family hubs decision?")
     assert not cue.AHEAD.search("when did full council meet?")
+
+
+MONITORING = (
+    "Home to School & College Transport costs have been lower, as a result of a "
+    "concentrated, transformational review of the service, which has resulted in a greater "
+    "proportion of children receiving a Personal Transport Budget (PTB) and lower costs of "
+    "hired transport resulting from the successful retendering of contracts. This "
+    "contributes to £8.6m of the CYPE underspend."
+)
+
+
+def test_a_figure_the_next_sentence_says_its_subject_contributes_is_read_with_it() -> None:
+    question = "how much of the CYPE underspend comes from home to school transport?"
+    subject = MONITORING.split(" This contributes")[0]
+    found = with_following_figure(_evidence(subject, MONITORING), question)
+    assert found.sentence.endswith("This contributes to £8.6m of the CYPE underspend.")
+    assert found.has_required
