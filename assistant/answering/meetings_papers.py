@@ -33,7 +33,7 @@ from assistant.answering.facts import evidence_answer
 from assistant.answering.meetings_authors import author_answer
 from assistant.answering.meetings_cues import DECIDE, WHICH_BODY
 from assistant.answering.meetings_figures import counted_in_words, with_following_figure
-from assistant.answering.meetings_lists import lead_in
+from assistant.answering.meetings_lists import lead_in, with_entry_below
 from assistant.answering.meetings_rows import header_words, with_header
 from assistant.answering.meetings_words import (
     ASKS_FIGURE,
@@ -122,6 +122,9 @@ def paper_answer(
             continue
         if evidence.candidate.node.is_row:
             evidence = with_header(evidence, _rows(scope, document.id))
+        below = with_entry_below(evidence.sentence, evidence.candidate.node.text, topic)
+        if below != evidence.sentence:  # "• Adult Social Care": a heading, and its entry
+            evidence = evidence.model_copy(update={"sentence": below})
         answer = evidence_answer(query, evidence, [])
         following = _what_follows(search, document, evidence)
         if following is not None:

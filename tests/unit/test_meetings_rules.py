@@ -334,3 +334,21 @@ def test_a_figure_the_next_sentence_says_its_subject_contributes_is_read_with_it
     found = with_following_figure(_evidence(subject, MONITORING), question)
     assert found.sentence.endswith("This contributes to £8.6m of the CYPE underspend.")
     assert found.has_required
+
+
+def test_a_list_heading_is_read_with_the_entry_below_it() -> None:
+    from assistant.answering.meetings_lists import with_entry_below
+    from indexing.terms import content_stems
+
+    passage = (
+        "2. Quarter 3 Performance Report\n"
+        "• Percentage of care leavers in education, employment or training\n"
+        "• Adult Social Care\n"
+        "• Proportion of new Care Needs Assessments delivered within 28 days\n"
+    )
+    asked = content_stems("which adult social care indicator was red in the report?")
+    found = with_entry_below("Adult Social Care", passage, asked)
+    assert found.endswith("Proportion of new Care Needs Assessments delivered within 28 days")
+    # an entry that says more than the question's own words is left alone
+    entry = "Percentage of care leavers in education, employment or training"
+    assert with_entry_below(entry, passage, asked) == entry
