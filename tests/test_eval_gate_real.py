@@ -1,12 +1,14 @@
-"""The CI gate on the real-papers corpus: every `real-*` set, through `planbot eval` as typed.
+"""The CI gate on the real-papers corpus: the `real-papers` set, through `planbot eval` as typed.
 
 The real `planbot` CLI indexes `evals/corpus-real/` (Kent County Council's papers and
 four other bodies' files) into its own folder under the data folder, asks every question
-of the real-papers sets and the register questions generated from the KPIs and risks
-read from those papers, writes its report, and must exit 0 at the thresholds below
-(spelt out so a change of default cannot loosen them): the level measured today, held as
-a floor while it rises to the 0.9 target. The
-Milton Keynes gate (`test_eval_gate.py`) is a separate run over the shipped corpus.
+of the real-papers set (its tuning and held-out parts) and the register questions
+generated from the KPIs and risks read from those papers, writes its report, and must
+exit 0 at the thresholds below (spelt out so a change of default cannot loosen them): a
+floor just under the measured level while it rises to the 0.9 target. The fresh
+held-out sets written later (`real-fresh.yaml`) are measured in docs/evaluation.md, not
+gated: their failures are not printed to every CI log. The Milton Keynes gate
+(`test_eval_gate.py`) is a separate run over the shipped corpus.
 
 The index is built once per session in a temporary folder (ingest of some 300 PDF pages;
 the run then reuses it). When the gate fails, the assertion message carries the gate
@@ -44,7 +46,9 @@ def test_real_papers_sets_pass_the_gate(
         tmp_path_factory,
         monkeypatch,
         "real",
-        ["--corpus", "corpus-real", "--generated", *THRESHOLDS],
+        # the set the floors are measured on; the fresh held-out sets are reported in
+        # docs/evaluation.md, not printed by CI's failures
+        ["real-papers", "--corpus", "corpus-real", "--generated", *THRESHOLDS],
     )
     result, handwritten = gate.result, gate.handwritten
     # its own index, not the shipped one
