@@ -13,6 +13,7 @@ from assistant.answering.evidence import Evidence, asks_money, states_money
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
+from assistant.answering.unheld import months_held, unknown_body
 from assistant.models import PlanItem
 from indexing.store import StoredNode
 from indexing.terms import content_stems, place_stems
@@ -39,10 +40,11 @@ def relevant(floor: float, scope: Scope, query: Query, candidates: list[Candidat
     """Do the documents cover this question at all?
 
     The best candidates must be close in meaning (cosine over the floor) *and*
-    share the question's rarer words, unless very close; and a period the question
-    names (a year, a quarter) must be one the documents cover.
+    share the question's rarer words, unless very close; a period the question
+    names (a year, a quarter) must be one the documents cover; and a council it names
+    must be one some document speaks of.
     """
-    if not candidates:
+    if not candidates or unknown_body(scope.terms, query.text):
         return False
     if not periods_known(scope, query, candidates[0]):
         return False
@@ -102,6 +104,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     asked = content_stems(query.text)
     if not same_place(scope, asked, node, context):
         return False
+    if not months_held(query.text, f"{context} {node.text}"):
+        return False  # "in april 2025" over a table whose months stop at March
     coverage = scope.terms.coverage(asked, content_stems(context))
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True

@@ -1,0 +1,92 @@
+"""What a question names that a source cannot hold: a council no document speaks of, or a
+month of a year the chosen source does not print.
+
+Both are declines, not filters: "what is Eastshire County Council's forecast overspend"
+over papers that never name Eastshire is not answered with another council's overspend,
+and "how many notices were received in April 2025" is not answered from a table whose
+months stop before April 2025. A wrong figure is worse than saying the papers do not
+give it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexing.terms import TermStats, content_stems
+
+_BODY = re.compile(
+    r"\b([a-z][a-z'’-]+?)(?:['’]s)?\s+"
+    r"(?:(?:county|borough|district|city|parish|town|metropolitan|and)\s+)*council\b",
+    re.I,
+)
+"""A name before "council" / "county council" / "city and county council"."""
+
+_NOT_A_NAME = frozenset(
+    "full local whole each every other another neighbouring next last previous same new "
+    "our your their this that which what whose".split()
+)
+"""Words before "council" that say which sitting or which council, not where."""
+
+_IN_PLACE = re.compile(r"\bin\s+([a-z][a-z'’-]{3,})\s*[?.!]*\s*$", re.I)
+"""A place the question ends on: "… issued in <place>?"."""
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?[\s,-]+(20\d\d)\b", re.I
+)
+"""A month with its year, as a question asks it: "in april 2025", "feb 2024"."""
+
+
+def unknown_body(terms: TermStats, question: str) -> bool:
+    """The question names a council ("eastshire county council's …") or ends on a place
+    ("… issued in eastshire?") by a word no document of the scope uses at all: no paper
+    can be about it."""
+    names = [m.group(1) for m in _BODY.finditer(question)]
+    names += [m.group(1) for m in _IN_PLACE.finditer(question)]
+    for name in names:
+        if name.lower() in _NOT_A_NAME:
+            continue
+        stems = content_stems(name)
+        if stems and all(terms.df.get(stem, 0) == 0 for stem in stems):
+            return True
+    return False
+
+
+def asked_months(question: str) -> list[tuple[int, str]]:
+    """(month number, year) of each month-and-year the question names."""
+    found = []
+    for match in _MONTH_YEAR.finditer(question):
+        short = match.group(1).lower()
+        number = next(i for i, m in enumerate(_MONTHS, start=1) if m.startswith(short))
+        found.append((number, match.group(2)))
+    return found
+
+
+def month_held(month: int, year: str, text: str) -> bool:
+    """Does ``text`` print this month of this year: "April 2025", "1st April, 2025",
+    "Apr-25", "Apr 25", "2025-04" or "04/2025"?"""
+    name = _MONTHS[month - 1][:3]
+    patterns = (
+        rf"\b{name}[a-z]*\.?[\s,-]*(?:(?:20)?{year[2:]})\b",
+        rf"\b{year}-{month:02d}\b",
+        rf"\b0?{month}/{year}\b",
+    )
+    return any(re.search(p, text, re.I) for p in patterns)
+
+
+def months_held(question: str, text: str) -> bool:
+    """Every month-and-year the question names is printed in ``text``."""
+    return all(month_held(m, y, text) for m, y in asked_months(question))

@@ -1,0 +1,57 @@
+"""A council no document speaks of, and a month of a year a source does not print, are
+not answered (``unheld``): the checks on made-up names and on the month labels a table
+of notices prints ("Feb-25", "Up to 21st March 2025")."""
+
+from __future__ import annotations
+
+from assistant.answering.unheld import asked_months, month_held, months_held, unknown_body
+from indexing.terms import TermStats
+
+PAPERS = [
+    "Northtown Borough Council: forecast revenue overspend of £23.3m in total.",
+    "Engagement with Westfield District Council over the gateway.",
+    "Exemption certificates issued in Northtown: 38.",
+]
+TABLE = "Month Feb-24 578 29 Mar-24 601 17 Jan-25 787 21 Feb-25 807 17 Up to 21st March 2025 818 3"
+
+
+def _terms() -> TermStats:
+    return TermStats.build(PAPERS)
+
+
+def test_a_council_no_paper_names_is_unknown() -> None:
+    terms = _terms()
+    assert unknown_body(terms, "what is eastshire county council's forecast overspend")
+    assert unknown_body(terms, "how many vacant homes does southvale city council have")
+    assert unknown_body(terms, "how many exemption certificates were issued in eastshire?")
+
+
+def test_a_council_a_paper_names_is_not_unknown() -> None:
+    terms = _terms()
+    assert not unknown_body(terms, "northtown borough council's forecast overspend")
+    assert not unknown_body(terms, "engagement with westfield district council")
+    assert not unknown_body(terms, "how many exemption certificates were issued in northtown?")
+    assert not unknown_body(terms, "what did full council agree")  # no name, a common word
+    assert not unknown_body(terms, "forecast overspend in total")  # "total": a paper's word
+
+
+def test_the_months_a_question_names() -> None:
+    assert asked_months("notices to quit in april 2025?") == [(4, "2025")]
+    assert asked_months("from feb 2024 to march 2025") == [(2, "2024"), (3, "2025")]
+    assert asked_months("notices to quit in april") == []  # no year: not checked
+
+
+def test_a_month_is_held_in_the_forms_papers_print() -> None:
+    assert month_held(2, "2025", TABLE)  # Feb-25
+    assert month_held(3, "2025", TABLE)  # Up to 21st March 2025
+    assert month_held(1, "2025", "on 30th January, 2025 the cabinet")
+    assert month_held(4, "2025", "period 2025-04 to 2025-06")
+    assert not month_held(4, "2025", TABLE)
+    assert not month_held(1, "2023", TABLE)
+    assert not month_held(2, "2025", "Feb-24 578 29")  # the year before
+
+
+def test_every_named_month_must_be_held() -> None:
+    assert months_held("new notices in february 2025", TABLE)
+    assert not months_held("new notices in may 2025", TABLE)
+    assert months_held("new notices this year", TABLE)  # no month named
