@@ -32,6 +32,8 @@ _LATEST = re.compile(
 """The latest value asked for as such: "the latest on…" alone asks for the update."""
 _OWNER_WORDS = re.compile(r"^(?:owner|officer)s?$", re.I)
 """An owner asked for by post ("which named officer owns…"), not just "who"."""
+_OWNS = re.compile(r"\bwho\s+(?:owns|is\s+the\s+owner)\b|\bowned\s+by\b", re.I)
+"""An owner asked for by the verb: "who owns the … risk", "owned by whom"."""
 _PEOPLE = ("owner", "director", "cabinet_member")
 
 
@@ -41,6 +43,8 @@ def asked_fields(question: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _LATEST.finditer(question):
         found.append(("latest", match.group(0).lower()))
+    if _OWNS.search(question):
+        found.append(("owner", "owner"))
     for word in re.findall(r"[a-z]+", question.lower()):
         role = column_role(word) if word != "rated" else column_role("rating")
         if role is None or role.role not in _ASKABLE:
