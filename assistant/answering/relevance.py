@@ -13,7 +13,7 @@ from assistant.answering.evidence import Evidence, asks_money, states_money
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.answering.unheld import months_held, unknown_body
+from assistant.answering.unheld import months_held, subject_held, unknown_body
 from assistant.models import PlanItem
 from indexing.store import StoredNode
 from indexing.terms import content_stems, place_stems
@@ -106,6 +106,12 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False
     if not months_held(query.text, f"{context} {node.text}"):
         return False  # "in april 2025" over a table whose months stop at March
+    if not subject_held(
+        scope.terms,
+        query.text,
+        f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')}",
+    ):
+        return False
     coverage = scope.terms.coverage(asked, content_stems(context))
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True

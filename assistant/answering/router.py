@@ -27,6 +27,7 @@ from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
 from assistant.answering.two_part import ask_in_parts
 from assistant.answering.understand import Intent, Query, understand
+from assistant.answering.unheld import subject_held
 from assistant.answering.value_lists import value_list_answer
 from assistant.config import Settings, get_settings
 from assistant.conversation import lacks_subject, needs_subject, with_context
@@ -238,6 +239,9 @@ class Assistant:
             and relevance.answers_figure(query, top.node.item())
         ):
             # "What percentage of pothole repairs…": the KPI's own values answer it.
+            section = top.node.metadata.get("section", "")
+            if not subject_held(scope.terms, query.text, f"{top.node.text} {section}"):
+                return decline(query, candidates, subject_found=True)  # another measure
             return status.status_answer(floor, scope, query, candidates)
         if query.intent == Intent.who and _ASKED.search(query.text):
             # "Who asked about…": the member question itself names its asker.

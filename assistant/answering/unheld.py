@@ -90,3 +90,18 @@ def month_held(month: int, year: str, text: str) -> bool:
 def months_held(question: str, text: str) -> bool:
     """Every month-and-year the question names is printed in ``text``."""
     return all(month_held(m, y, text) for m, y in asked_months(question))
+
+
+_NOT_SUBJECT = re.compile(r"^(?:\d[\d,.]*|q[1-4]|20\d\d|per|cent|percent|percentage|number)$")
+"""Words that say how or when a thing is counted (a figure, a quarter, a year, "per"),
+not what is counted."""
+
+
+def subject_held(terms: TermStats, question: str, text: str) -> bool:
+    """Some word of what the question is about (not a place, a figure, a period or a unit)
+    is in ``text``: "missed bin collections per 100,000 in q3" is not answered by a
+    sentence that shares only "per 100,000" and the report's quarter."""
+    asked = {s for s in content_stems(question) - terms.places if not _NOT_SUBJECT.match(s)}
+    months = {m[:3] for m in _MONTHS}
+    asked = {s for s in asked if s[:3] not in months or len(s) > 9}
+    return not asked or bool(asked & content_stems(text))

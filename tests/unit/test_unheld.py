@@ -4,8 +4,14 @@ of notices prints ("Feb-25", "Up to 21st March 2025")."""
 
 from __future__ import annotations
 
-from assistant.answering.unheld import asked_months, month_held, months_held, unknown_body
-from indexing.terms import TermStats
+from assistant.answering.unheld import (
+    asked_months,
+    month_held,
+    months_held,
+    subject_held,
+    unknown_body,
+)
+from indexing.terms import TermStats, place_stems
 
 PAPERS = [
     "Northtown Borough Council: forecast revenue overspend of £23.3m in total.",
@@ -16,7 +22,7 @@ TABLE = "Month Feb-24 578 29 Mar-24 601 17 Jan-25 787 21 Feb-25 807 17 Up to 21s
 
 
 def _terms() -> TermStats:
-    return TermStats.build(PAPERS)
+    return TermStats.build(PAPERS, place_stems(["Northtown Borough Council"]))
 
 
 def test_a_council_no_paper_names_is_unknown() -> None:
@@ -55,3 +61,12 @@ def test_every_named_month_must_be_held() -> None:
     assert months_held("new notices in february 2025", TABLE)
     assert not months_held("new notices in may 2025", TABLE)
     assert months_held("new notices this year", TABLE)  # no month named
+
+
+def test_a_source_must_hold_a_word_of_the_subject() -> None:
+    terms = _terms()
+    sentence = "501 per 100,000 population Section 42 enquiries were commenced in Quarter 3."
+    assert not subject_held(terms, "missed bin collections per 100,000 in q3", sentence)
+    assert subject_held(terms, "section 42 enquiries per 100,000 in q3", sentence)
+    # only where, when and how it is counted: nothing to check
+    assert subject_held(terms, "northtown per 100,000 in q3 2025", sentence)
