@@ -1,11 +1,13 @@
-"""What a question names that a source cannot hold: a council no document speaks of, or a
-month of a year the chosen source does not print.
+"""What a question names that a source cannot hold: a council no document speaks of, a
+month of a year the chosen source does not print, or a subject the source shares no
+word of.
 
-Both are declines, not filters: "what is Eastshire County Council's forecast overspend"
-over papers that never name Eastshire is not answered with another council's overspend,
-and "how many notices were received in April 2025" is not answered from a table whose
-months stop before April 2025. A wrong figure is worse than saying the papers do not
-give it.
+All are declines, not filters: "what is Eastshire County Council's forecast overspend"
+over papers that never name Eastshire is not answered with another council's overspend;
+"how many notices were received in April 2025" is not answered from a table whose months
+stop before April 2025; "missed bin collections per 100,000 in q3" is not answered by
+another measure per 100,000 of the same quarter. A wrong figure is worse than saying the
+papers do not give it.
 """
 
 from __future__ import annotations
