@@ -32,6 +32,9 @@ _NOT_A_NAME = frozenset(
 _IN_PLACE = re.compile(r"\bin\s+([a-z][a-z'’-]{3,})\s*[?.!]*\s*$", re.I)
 """A place the question ends on: "… issued in <place>?"."""
 
+_OWNER = re.compile(r"\b([a-z][a-z-]{3,})['’]s\b", re.I)
+"""A name the question makes an owner of: "<place>'s overspend"."""
+
 _MONTHS = (
     "january",
     "february",
@@ -53,11 +56,12 @@ _MONTH_YEAR = re.compile(
 
 
 def unknown_body(terms: TermStats, question: str) -> bool:
-    """The question names a council ("eastshire county council's …") or ends on a place
-    ("… issued in eastshire?") by a word no document of the scope uses at all: no paper
-    can be about it."""
+    """The question names a council ("eastshire county council …"), ends on a place
+    ("… issued in eastshire?") or makes one an owner ("eastshire's overspend") by a word
+    no document of the scope uses at all: no paper can be about it."""
     names = [m.group(1) for m in _BODY.finditer(question)]
     names += [m.group(1) for m in _IN_PLACE.finditer(question)]
+    names += [m.group(1) for m in _OWNER.finditer(question)]
     for name in names:
         if name.lower() in _NOT_A_NAME:
             continue

@@ -30,6 +30,7 @@ def test_a_council_no_paper_names_is_unknown() -> None:
     assert unknown_body(terms, "what is eastshire county council's forecast overspend")
     assert unknown_body(terms, "how many vacant homes does southvale city council have")
     assert unknown_body(terms, "how many exemption certificates were issued in eastshire?")
+    assert unknown_body(terms, "what is eastshire's forecast overspend")
 
 
 def test_a_council_a_paper_names_is_not_unknown() -> None:
@@ -37,6 +38,7 @@ def test_a_council_a_paper_names_is_not_unknown() -> None:
     assert not unknown_body(terms, "northtown borough council's forecast overspend")
     assert not unknown_body(terms, "engagement with westfield district council")
     assert not unknown_body(terms, "how many exemption certificates were issued in northtown?")
+    assert not unknown_body(terms, "what is northtown's forecast overspend")
     assert not unknown_body(terms, "what did full council agree")  # no name, a common word
     assert not unknown_body(terms, "forecast overspend in total")  # "total": a paper's word
 
