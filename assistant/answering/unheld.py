@@ -103,11 +103,17 @@ _NOT_SUBJECT = re.compile(r"^(?:\d[\d,.]*|q[1-4]|20\d\d|per|cent|percent|percent
 not what is counted."""
 
 
+_MONTH_STEMS = frozenset(
+    content_stems(" ".join(_MONTHS + tuple(m[:3] for m in _MONTHS) + ("sept",)))
+)
+"""Months as the question's stems spell them ("januari", "dec", "sept"): when, not what;
+"decision" and "marketing" are subjects."""
+
+
 def subject_held(terms: TermStats, question: str, text: str) -> bool:
     """Some word of what the question is about (not a place, a figure, a period or a unit)
     is in ``text``: "missed bin collections per 100,000 in q3" is not answered by a
     sentence that shares only "per 100,000" and the report's quarter."""
-    asked = {s for s in content_stems(question) - terms.places if not _NOT_SUBJECT.match(s)}
-    months = {m[:3] for m in _MONTHS}
-    asked = {s for s in asked if s[:3] not in months or len(s) > 9}
+    asked = content_stems(question) - terms.places - _MONTH_STEMS
+    asked = {s for s in asked if not _NOT_SUBJECT.match(s)}
     return not asked or bool(asked & content_stems(text))

@@ -72,3 +72,11 @@ def test_a_source_must_hold_a_word_of_the_subject() -> None:
     assert subject_held(terms, "section 42 enquiries per 100,000 in q3", sentence)
     # only where, when and how it is counted: nothing to check
     assert subject_held(terms, "northtown per 100,000 in q3 2025", sentence)
+
+
+def test_a_word_beginning_like_a_month_is_a_subject() -> None:
+    terms = _terms()
+    sentence = "The committee considered a call-in of decision 24/00093 made by two members."
+    assert subject_held(terms, "who called in decision 24/00093 in december 2024?", sentence)
+    assert not subject_held(terms, "marketing spend in march 2025", sentence)
+    assert subject_held(terms, "which call-ins were made in sept 2024", sentence)
