@@ -21,7 +21,7 @@ from assistant.answering.citations import node_citation, passage_citation
 from assistant.answering.evidence import sentences
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.models import Answer, Passage, PlanDocument
+from assistant.models import Answer, Citation, Passage, PlanDocument
 
 ASKS_AUTHOR = re.compile(
     r"\b(?:who|which\s+\w+)\s+(?:wrote|authored|prepared|drafted)\b|\bauthor(?:s|ed)?\b|\bcontact\s+officer\b",
@@ -98,16 +98,7 @@ def _quoted(
             node = next((n for n in nodes if n.id == passage.id), None)
             if node is None:
                 continue
-            citation = passage_citation(node, passage, quote)
-            page = f", p. {citation.page}" if citation.page else ""
-            return Answer(
-                question=query.text,
-                answer=f"“{quote}” [1]\nSource: {paper.meta.title}{page} [1]",
-                answered=True,
-                intent=query.intent.value,
-                citations=[citation],
-                metadata={"route": "meetings", "paper": paper.id},
-            )
+            return _quote_answer(query, paper, passage_citation(node, passage, quote))
     return None
 
 
@@ -119,17 +110,21 @@ def _field_row(scope: Scope, query: Query, papers: list[PlanDocument], label: st
         for node in scope.store.get(where={"plan_document": paper.id}):
             part = next((p.strip() for p in node.text.split("; ") if field.match(p)), None)
             if node.is_row and part:
-                citation = node_citation(node, quote=part)
-                page = f", p. {citation.page}" if citation.page else ""
-                return Answer(
-                    question=query.text,
-                    answer=f"“{part}” [1]\nSource: {paper.meta.title}{page} [1]",
-                    answered=True,
-                    intent=query.intent.value,
-                    citations=[citation],
-                    metadata={"route": "meetings", "paper": paper.id},
-                )
+                return _quote_answer(query, paper, node_citation(node, quote=part))
     return None
+
+
+def _quote_answer(query: Query, paper: PlanDocument, citation: Citation) -> Answer:
+    """The citation's quote as the answer, its source named by the paper's title and page."""
+    page = f", p. {citation.page}" if citation.page else ""
+    return Answer(
+        question=query.text,
+        answer=f"“{citation.quote}” [1]\nSource: {paper.meta.title}{page} [1]",
+        answered=True,
+        intent=query.intent.value,
+        citations=[citation],
+        metadata={"route": "meetings", "paper": paper.id},
+    )
 
 
 _MAKER = re.compile(r"\bdecision[- ]?maker\b|\bdecision\s+(?:was|is)\s+taken\s+by\b", re.I)
