@@ -214,6 +214,29 @@ def assistant(corpus_settings: Settings):
     return Assistant(corpus_settings)
 
 
+@pytest.fixture(scope="session")
+def meetings_assistant(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """An assistant over the synced committee system (``evals/corpus-meetings``) for a
+    public asker, in its own embedded Chroma whatever PLANBOT_CHROMA_URL says (tests
+    using it are ``own_store``)."""
+    from assistant import config
+    from assistant.answering.router import Assistant
+    from indexing.ingest import ingest
+
+    config.get_settings.cache_clear()
+    settings = config.get_settings().model_copy(
+        update={
+            "corpus_dir": REPO_ROOT / "evals" / "corpus-meetings",
+            "data_dir": tmp_path_factory.mktemp("meetings-index"),
+            "chroma_url": None,
+            "default_access": ["public"],
+        }
+    )
+    ingest(settings)
+    yield Assistant(settings)
+    config.get_settings.cache_clear()
+
+
 @pytest.fixture()
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped corpus, for tests that edit or break files."""

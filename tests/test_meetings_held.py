@@ -19,14 +19,11 @@ Each check is a rule (``assistant.answering.meetings_held``, ``meetings_authors`
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from assistant.answering.meetings_cues import read_cues
-
-CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus-meetings"
 
 
 def test_a_cabinet_committee_is_another_body_than_the_cabinet() -> None:
@@ -44,24 +41,8 @@ def test_a_cabinet_committee_is_another_body_than_the_cabinet() -> None:
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from assistant import config
-    from assistant.answering.router import Assistant
-    from indexing.ingest import ingest
-
-    config.get_settings.cache_clear()
-    settings = config.get_settings().model_copy(
-        update={
-            "corpus_dir": CORPUS,
-            "data_dir": tmp_path_factory.mktemp("meetings-held-index"),
-            "chroma_url": None,
-            "default_access": ["public"],
-        }
-    )
-    ingest(settings)
-    assistant = Assistant(settings)
-    yield lambda question: assistant.ask(question)
-    config.get_settings.cache_clear()
+def ask(meetings_assistant: Any) -> Any:
+    return meetings_assistant.ask
 
 
 @pytest.mark.slow

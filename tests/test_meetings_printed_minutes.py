@@ -19,7 +19,6 @@ question here is one of a class a council officer asks, and each check is a rule
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,28 +27,11 @@ from assistant.models import Answer
 
 pytestmark = [pytest.mark.slow, pytest.mark.own_store]  # its own embedded Chroma
 
-CORPUS = Path(__file__).resolve().parents[1] / "evals" / "corpus-meetings"
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from assistant import config
-    from assistant.answering.router import Assistant
-    from indexing.ingest import ingest
-
-    config.get_settings.cache_clear()
-    settings = config.get_settings().model_copy(
-        update={
-            "corpus_dir": CORPUS,
-            "data_dir": tmp_path_factory.mktemp("meetings-index"),
-            "chroma_url": None,
-            "default_access": ["public"],
-        }
-    )
-    ingest(settings)
-    assistant = Assistant(settings)
-    yield lambda question: assistant.ask(question)
-    config.get_settings.cache_clear()
+def ask(meetings_assistant: Any) -> Any:
+    return meetings_assistant.ask
 
 
 def _cited(answer: Answer) -> set[tuple[str | None, int | None]]:
