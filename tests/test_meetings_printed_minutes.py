@@ -28,7 +28,6 @@ from assistant.models import Answer
 pytestmark = [pytest.mark.slow, pytest.mark.own_store]  # its own embedded Chroma
 
 
-
 @pytest.fixture(scope="module")
 def ask(meetings_assistant: Any) -> Any:
     return meetings_assistant.ask
