@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from indexing.readers.dates import MONTHS
 from indexing.terms import TermStats, content_stems
 
 _BODY = re.compile(
@@ -35,22 +36,10 @@ _IN_PLACE = re.compile(r"\bin\s+([a-z][a-z'’-]{3,})\s*[?.!]*\s*$", re.I)
 _OWNER = re.compile(r"\b([a-z][a-z-]{3,})['’]s\b", re.I)
 """A name the question makes an owner of: "<place>'s overspend"."""
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_ABBREVIATION = {number: name for name, number in MONTHS.items() if len(name) == 3}
+"""Month number → its three letters ("jan" … "dec")."""
 _MONTH_YEAR = re.compile(
-    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?[\s,-]+(20\d\d)\b", re.I
+    r"\b(" + "|".join(_ABBREVIATION.values()) + r")[a-z]*\.?[\s,-]+(20\d\d)\b", re.I
 )
 """A month with its year, as a question asks it: "in april 2025", "feb 2024"."""
 
@@ -75,16 +64,14 @@ def asked_months(question: str) -> list[tuple[int, str]]:
     """(month number, year) of each month-and-year the question names."""
     found = []
     for match in _MONTH_YEAR.finditer(question):
-        short = match.group(1).lower()
-        number = next(i for i, m in enumerate(_MONTHS, start=1) if m.startswith(short))
-        found.append((number, match.group(2)))
+        found.append((MONTHS[match.group(1).lower()], match.group(2)))
     return found
 
 
 def month_held(month: int, year: str, text: str) -> bool:
     """Does ``text`` print this month of this year: "April 2025", "1st April, 2025",
     "Apr-25", "Apr 25", "2025-04" or "04/2025"?"""
-    name = _MONTHS[month - 1][:3]
+    name = _ABBREVIATION[month]
     patterns = (
         rf"\b{name}[a-z]*\.?[\s,-]*(?:(?:20)?{year[2:]})\b",
         rf"\b{year}-{month:02d}\b",
@@ -103,9 +90,7 @@ _NOT_SUBJECT = re.compile(r"^(?:\d[\d,.]*|q[1-4]|20\d\d|per|cent|percent|percent
 not what is counted."""
 
 
-_MONTH_STEMS = frozenset(
-    content_stems(" ".join(_MONTHS + tuple(m[:3] for m in _MONTHS) + ("sept",)))
-)
+_MONTH_STEMS = frozenset(content_stems(" ".join(MONTHS)))
 """Months as the question's stems spell them ("januari", "dec", "sept"): when, not what;
 "decision" and "marketing" are subjects."""
 
