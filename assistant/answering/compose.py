@@ -256,15 +256,23 @@ def row_values(row: TableRow, question: str) -> str:
 
 
 def one_source_answer(
-    query: Query, stated: str, citation: Citation, items: list[PlanItem] | None = None
+    query: Query,
+    stated: str,
+    citation: Citation,
+    items: list[PlanItem] | None = None,
+    *,
+    place: str | None = None,
+    metadata: dict[str, object] | None = None,
 ) -> Answer:
     """An answer resting on one source: the statement with its marker ``[1]``, then the
-    "Source:" line naming where it is printed."""
+    "Source:" line naming where it is printed (``place``, else the citation's
+    ``source_place``)."""
     return Answer(
         question=query.text,
-        answer=f"{stated} [1]\nSource: {source_place(citation)} [1]",
+        answer=f"{stated} [1]\nSource: {place or source_place(citation)} [1]",
         answered=True,
         intent=query.intent.value,
         citations=[citation],
         items=items or [],
+        metadata=metadata or {},
     )

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.citations import node_citation, passage_citation
+from assistant.answering.compose import one_source_answer
 from assistant.answering.evidence import sentences
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -117,12 +118,11 @@ def _field_row(scope: Scope, query: Query, papers: list[PlanDocument], label: st
 def _quote_answer(query: Query, paper: PlanDocument, citation: Citation) -> Answer:
     """The citation's quote as the answer, its source named by the paper's title and page."""
     page = f", p. {citation.page}" if citation.page else ""
-    return Answer(
-        question=query.text,
-        answer=f"“{citation.quote}” [1]\nSource: {paper.meta.title}{page} [1]",
-        answered=True,
-        intent=query.intent.value,
-        citations=[citation],
+    return one_source_answer(
+        query,
+        f"“{citation.quote}”",
+        citation,
+        place=f"{paper.meta.title}{page}",
         metadata={"route": "meetings", "paper": paper.id},
     )
 
