@@ -129,6 +129,15 @@ def test_a_count_of_red_kpis_is_set_against_last_quarter(report) -> None:
     )
 
 
+def test_a_count_of_a_rating_no_kpi_has_is_zero_and_cites_nothing(report) -> None:
+    assert not any("COMPLETE" in pair for pair in PAIRS)
+    answer = report.ask("how many kpis are complete compared with last quarter")
+    assert answer.answered
+    assert answer.answer.startswith("0 KPIs are rated Complete now or the previous period")
+    assert not answer.citations and "Source:" not in answer.answer
+    assert answer.metadata["count"] == 0 and answer.metadata["previous_count"] == 0
+
+
 def test_an_improving_trend_is_counted_from_the_reports_own_words(report) -> None:
     # The arrows are drawn, not printed: the executive summary's count answers.
     stated = next(
