@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from indexing.readers.dates import MONTHS
-from indexing.terms import TermStats, content_stems
+from indexing.terms import TermStats, content_stems, is_english_word
 
 _BODY = re.compile(
     r"\b([a-z][a-z'’-]+?)(?:['’]s)?\s+"
-    r"(?:(?:county|borough|district|city|parish|town|metropolitan|and)\s+)*council\b",
+    r"((?:(?:county|borough|district|city|parish|town|metropolitan|and)\s+)*)council\b",
     re.I,
 )
 """A name before "council" / "county council" / "city and county council"."""
@@ -48,7 +48,14 @@ def unknown_body(terms: TermStats, question: str) -> bool:
     """The question names a council ("eastshire county council …"), ends on a place
     ("… issued in eastshire?") or makes one an owner ("eastshire's overspend") by a word
     no document of the scope uses at all: no paper can be about it."""
-    names = [m.group(1) for m in _BODY.finditer(question)]
+    # Before a bare "council" an English word is not a name: "… say council tax would
+    # go up" uses "council" of the council itself. With the kind of council between
+    # ("surrey county council") or after "in" at the end, the word is named as a place.
+    names = [
+        m.group(1)
+        for m in _BODY.finditer(question)
+        if m.group(2).strip() or not is_english_word(m.group(1).lower())
+    ]
     names += [m.group(1) for m in _IN_PLACE.finditer(question)]
     names += [m.group(1) for m in _OWNER.finditer(question)]
     for name in names:

@@ -43,6 +43,15 @@ def test_a_council_a_paper_names_is_not_unknown() -> None:
     assert not unknown_body(terms, "forecast overspend in total")  # "total": a paper's word
 
 
+def test_an_english_word_before_a_bare_council_is_not_a_council() -> None:
+    terms = _terms()  # no paper uses "say", "surrey" or "cork"
+    assert not unknown_body(terms, "did the cabinet say council tax would go up")
+    assert unknown_body(terms, "what did southvale council say about council tax")
+    # A dictionary word named as a place: the kind of council, or "in" at the end.
+    assert unknown_body(terms, "what is surrey county council's forecast overspend")
+    assert unknown_body(terms, "how many exemption certificates were issued in cork")
+
+
 def test_the_months_a_question_names() -> None:
     assert asked_months("notices to quit in april 2025?") == [(4, "2025")]
     assert asked_months("from feb 2024 to march 2025") == [(2, "2024"), (3, "2025")]
