@@ -108,6 +108,15 @@ _LIST_CUES = re.compile(
     r"responsible for|in charge of|what does .+ (?:own|direct|lead|cover)|what is .+ responsible)\b",
     re.I,
 )
+_ONE_ITEM = re.compile(
+    r"^(?!.*\b(?:indicators|kpis|measures|metrics|commitments|actions|objectives|risks|items|"
+    r"milestones|ones)\b).*\b(?:the|this|that|its)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:indicator|kpi|measure|metric|commitment|action|objective|risk|item|milestone)\b",
+    re.I,
+)
+"""One item named in the singular, and no plural asked for: "which survey does it use for
+the physically active adults indicator" asks about that indicator, not for a list of
+its section's indicators."""
 _STATUS_CUES = re.compile(
     r"\b(latest|progress|update|status|happening|going|news|position|rated|rating|rag|how is|how are|where are we|on track)\b",
     re.I,
@@ -244,7 +253,11 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     )
     # A section with a list cue or a rating ("what is complete in the budget section")
     # asks for the items that match, not for one passage.
-    filters = bool(direction or unrated or (sections and (_LIST_CUES.search(text) or rating)))
+    filters = bool(
+        direction
+        or unrated
+        or (sections and (rating or (_LIST_CUES.search(text) and not _ONE_ITEM.search(text))))
+    )
     filters = filters or bool(kind and (rating or change or from_rating) and not refs)
     intent = _intent(text, refs, rating, people, filters)
     role = None

@@ -181,3 +181,10 @@ def test_what_a_how_many_question_counts() -> None:
 
 def test_whitespace_is_folded() -> None:
     assert ask("  how is\n1.1\trated? ").text == "how is 1.1 rated?"
+
+
+def test_one_item_named_in_a_section_is_not_a_list() -> None:
+    # The list cue asks which survey; the section's one commitment is named in the singular.
+    one = ask("which survey is used for the cleaner greener streets tree commitment?")
+    assert one.intent is not Intent.list and one.sections == []
+    assert ask("which cleaner greener streets commitments do we have?").intent is Intent.list
