@@ -23,29 +23,31 @@ from dataclasses import replace
 from datetime import date
 
 from assistant.answering import meetings_cues as cue
-from assistant.answering.meetings_agenda import agenda_answer
+from assistant.answering.meetings_anchor import after as is_after
+from assistant.answering.meetings_anchor import anchored
+from assistant.answering.meetings_anchor import before as is_before
 from assistant.answering.meetings_authors import maker_answer
+from assistant.answering.meetings_bodies import body_in_papers
 from assistant.answering.meetings_choose import (
-    DECISIONS,
-    best_statements,
     paper_subject,
     papers_naming,
     papers_on,
-    score,
 )
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_dates import per_paper, subject_dated
 from assistant.answering.meetings_fuller import fuller_in_minutes
-from assistant.answering.meetings_held import asks_person, named_in
+from assistant.answering.meetings_held import asks_person
 from assistant.answering.meetings_officers import officers_answer
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import (
     MeetingRecord,
-    Statement,
     committees,
     long_date,
     meetings,
 )
+from assistant.answering.meetings_restricted import restricted_paper
+from assistant.answering.meetings_said import said_in_minutes
+from assistant.answering.meetings_statement import record_answer
 from assistant.answering.meetings_subject import (
     ASKS_MEETING,
     ASKS_RECORD,
@@ -58,11 +60,8 @@ from assistant.answering.meetings_subject import (
     named_paper,
 )
 from assistant.answering.meetings_wording import (
-    answer_of,
     no_body,
     no_meeting,
-    not_recorded,
-    quote,
 )
 from assistant.answering.meetings_words import ASKS_FIGURE, ASKS_MANNER, MEETING_WORDS
 from assistant.answering.scope import Scope
@@ -88,6 +87,10 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         return None
     text = query.text
     cues = months_of_papers(text, read_cues(text, committees(records), today()), records)
+    cues = anchored(cues, records)  # "the next cabinet after the budget council"
+    asked = [m for m in records if not cues.committees or m.committee in cues.committees]
+    if restricted := restricted_paper(scope, query, asked, cues.rest):
+        return restricted  # "can I see the equality impact assessment for the item?"
     about_meetings = any(
         p.search(text)
         for p in (
@@ -107,7 +110,9 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         # to a quote that does).
         of_meeting = (cue.MEET, cue.AGENDA, cue.CHAIR, cue.APOLOGIES, cue.ATTEND, cue.NEXT)
         asks_meeting = any(p.search(text) for p in of_meeting)
-        return no_body(query, cues.other_bodies[0], records) if asks_meeting else None
+        if asks_meeting:
+            return no_body(query, cues.other_bodies[0], records)
+        return body_in_papers(scope, query, cues, records)  # "how did scrutiny vote?"
     if cues.other_bodies:
         # "what did the scrutiny committee agree before it went back to cabinet?": the
         # other body's words are in a paper that went to the committee, or nowhere here.
@@ -144,7 +149,9 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         anchor = replace(cues.subject_dates[0], anchor="after")
     if anchor is not None:
         before = anchor.anchor == "before"
-        after = [m for m in pool if (_before(m.day, anchor) if before else _after(m.day, anchor))]
+        after = [
+            m for m in pool if (is_before(m.day, anchor) if before else is_after(m.day, anchor))
+        ]
         if not after:
             earlier = held_before(query, pool, anchor) if anchor.anchor == "before" else None
             return earlier or no_meeting(query, cues, pool, f"{anchor.anchor} that date")
@@ -164,6 +171,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     topic = content_stems(cues.rest) - MEETING_WORDS
     if len(pool) == 1 and (officers := officers_answer(scope, query, pool[0], records, topic)):
         return officers  # "which officers were in attendance?": the printed minutes
+    if said := said_in_minutes(scope, query, pool, records, cues):
+        return said  # "who introduced the report?": what the printed minutes record
     if ahead := ahead_in_papers(scope, query, pool, cues.rest):
         return ahead
     if dated := subject_dated(scope, query, pool, cues.rest, other_body=False):
@@ -197,7 +206,7 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if taken := _decided_by(scope, query, pool, topic, cues.rest):
         return taken
     named = len(pool) == 1 and any(d.day for d in cues.meeting_dates)
-    answer = _answer(query, text, pool, topic, named)
+    answer = record_answer(query, text, pool, topic, named)
     if len(pool) == 1 and cue.DECIDE.search(text):  # the resolution in full, when asked
         return fuller_in_minutes(scope, query, answer, pool[0], records, cues.rest)
     return answer
@@ -218,88 +227,3 @@ def _decided_by(
     if maker := maker_answer(scope, query, papers_on(pool, topic)):
         return maker  # "The decision maker was Mrs Chandler, …"
     return None
-
-
-def _answer(
-    query: Query, text: str, pool: list[MeetingRecord], topic: set[str], named: bool = False
-) -> Answer | None:
-    """The record's statement that answers; with ``named`` (the question names the day
-    of the one meeting in ``pool``), a decline when its record does not state who
-    chaired or sent apologies, rather than a search that may quote another meeting."""
-    if cue.WHEN.search(text) or cue.WHERE.search(text) or (cue.NEXT.search(text) and pool):
-        return _when(query, pool, topic)
-    latest = pool[-1:]
-    unsaid = not_recorded(query, pool) if named else None
-    if cue.VICE.search(text):
-        found = [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text]
-        return quote(query, found) or unsaid
-    if cue.CHAIR.search(text):
-        return quote(query, [(m, s) for m in latest for s in m.of_kind("chair")]) or unsaid
-    if cue.APOLOGIES.search(text):
-        found = [(m, s) for m in latest for s in m.of_kind("apologies")]
-        found += [
-            (m, s)
-            for m in latest
-            for s in m.of_kind("minutes")
-            if (s.item_title or "").lower().startswith("apolog")
-        ]
-        return quote(query, found) or unsaid
-    number = cue.ITEM_NUMBER.search(text)
-    if number and cue.DECIDE.search(text) and not cue.PAPERS.search(text):
-        # "what did cabinet resolve on item 8?": that item's decision, not its title
-        on_item = [
-            (m, s)
-            for m in pool[-1:]
-            for s in m.of_kind(*DECISIONS)
-            if (s.item_number or "").lower() == number.group(1).lower()
-        ]
-        if on_item:
-            return quote(query, on_item)
-    if number or cue.AGENDA.search(text) or cue.PAPERS.search(text):
-        return agenda_answer(query, text, pool, topic)
-    if cue.DECIDE.search(text):
-        return _decisions(query, pool, topic)
-    if cue.PRESENT.search(text):
-        # "was Mrs Bell at cabinet?": the line naming her, though it is the apologies
-        naming = named_in(text, [(m, s) for m in latest for s in m.of_kind("present", "apologies")])
-        return quote(query, naming or [(m, s) for m in latest for s in m.of_kind("present")])
-    best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
-    return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
-
-
-# --- the kinds of answer ------------------------------------------------------------------
-def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
-    chosen = pool
-    about: list[tuple[MeetingRecord, Statement]] = []
-    if topic:
-        about = best_statements(pool, topic, DECISIONS + ("item", "agenda"))
-        if about:
-            chosen = [about[0][0]]
-            about = about[:1]
-    pairs = [(m, s) for m in chosen if (s := m.first("when")) is not None]
-    if not pairs:
-        return None
-    lines = [f"{m.committee} met on {long_date(m.day)}: {s.text}" for m, s in pairs]
-    return answer_of(query, lines, pairs, about)
-
-
-def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
-    if topic:
-        best = best_statements(pool, topic, DECISIONS)
-        if best:
-            return quote(query, best[:2])
-    found = [(m, s) for m in pool for s in m.of_kind("decision")]
-    if not found:
-        found = [(m, s) for m in pool for s in m.of_kind("decided")]
-    return quote(query, found) if found else None
-
-
-def _after(day: date, anchor: cue.DateCue) -> bool:
-    year = anchor.year or day.year
-    return day > date(year, anchor.month, anchor.day or 1)
-
-
-def _before(day: date, anchor: cue.DateCue) -> bool:
-    """Strictly before the day named: the meeting before 4 March is not the one on it."""
-    year = anchor.year or day.year
-    return day < date(year, anchor.month, anchor.day or 1)

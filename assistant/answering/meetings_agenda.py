@@ -3,13 +3,24 @@ the papers listed for an item, quoted from the meeting record."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_choose import DECISIONS, best_statements
 from assistant.answering.meetings_record import MeetingRecord, long_date
 from assistant.answering.meetings_wording import answer_of, quote
+from assistant.answering.meetings_words import FRAMING, MEETING_WORDS
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
+
+NEIGHBOUR = re.compile(
+    r"\b(?:(?:straight|immediately|directly|right|just)\s+)?(after|following|follow(?:ed|s)?|before"
+    r"|preced(?:ing|ed|es)|prior\s+to)\b",
+    re.I,
+)
+"""A place in the agenda counted from another item ("straight after item 5", "the item
+before the budget")."""
 
 
 def agenda_answer(
@@ -17,6 +28,8 @@ def agenda_answer(
 ) -> Answer | None:
     """The agenda of the meeting, an item by its number or place ("item 4", "the first
     item") or by its subject, or the papers of an item."""
+    if (near := NEIGHBOUR.search(text)) and (beside := _neighbour(query, text, near, pool)):
+        return beside  # "what came straight after the late changes item?"
     number = cue.ITEM_NUMBER.search(text)
     ordinal = None if number else cue.ORDINAL.search(text)
     if ordinal:  # "the first item on the agenda": a place in the agenda, not a subject
@@ -73,3 +86,41 @@ def agenda_answer(
         )
         pairs.append((meeting, agenda))
     return answer_of(query, lines, pairs, []) if pairs else None
+
+
+def _neighbour(
+    query: Query, text: str, near: re.Match[str], pool: list[MeetingRecord]
+) -> Answer | None:
+    """The item next to the one named after ``near`` (by its number, or by the words
+    of its title) in the agenda of the one meeting that has it; ``None`` when no single
+    item of one meeting is named so."""
+    named = text[near.end() :]
+    number = cue.ITEM_NUMBER.search(named)
+    topic = content_stems(named) - MEETING_WORDS - FRAMING
+    found: list[tuple[MeetingRecord, int, list[tuple[str, str]]]] = []
+    for meeting in pool:
+        titles = {s.item_number: s.item_title for s in meeting.statements if s.item_title}
+        items = [(n, t) for n, t in titles.items() if n and t]
+        if number:
+            places = [n for n, (i, _t) in enumerate(items) if i.lower() == number.group(1).lower()]
+        else:
+            held = [len(topic & content_stems(t)) for _i, t in items]
+            top = max(held, default=0)
+            enough = top >= 2 or (top == 1 and len(topic) == 1)
+            places = [n for n, h in enumerate(held) if h == top] if enough else []
+        if len(places) == 1:
+            found.append((meeting, places[0], items))
+    if len(found) != 1:
+        return None
+    meeting, at, items = found[0]
+    backwards = near.group(1).lower().startswith(("before", "preced", "prior"))
+    step = -1 if backwards else 1
+    if not 0 <= at + step < len(items) or (agenda := meeting.first("agenda")) is None:
+        return None
+    (number_at, title_at), (ref_number, ref_title) = items[at + step], items[at]
+    side = "after" if step == 1 else "before"
+    line = (
+        f"Item {number_at} on the agenda of the {meeting.committee} meeting of "
+        f"{long_date(meeting.day)}: {title_at} ({side} item {ref_number}, {ref_title})"
+    )
+    return answer_of(query, [line], [(meeting, agenda)], [])

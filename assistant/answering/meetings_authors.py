@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 from assistant.answering.citations import node_citation, passage_citation
 from assistant.answering.compose import one_source_answer
@@ -25,7 +26,8 @@ from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
 
 ASKS_AUTHOR = re.compile(
-    r"\b(?:who|which\s+\w+)\s+(?:wrote|authored|prepared|drafted)\b|\bauthor(?:s|ed)?\b|\bcontact\s+officer\b",
+    r"\b(?:who|which\s+\w+)\s+(?:wrote|authored|prepared|drafted)\b|\bauthor(?:s|ed)?\b"
+    r"|\bcontact\s+officer\b|\bwho\s+(?:is|are|was|were)\s+the\s+contacts?\b",
     re.I,
 )
 _LABEL = re.compile(r"^\s*(?:report\s+)?(?:author|contact\s+officer)(?:\(s\))?\s*:?\s*", re.I)
@@ -39,6 +41,10 @@ _NAMED = re.compile(
 )
 """A sentence naming a person by a title or a post."""
 """A telephone number or an address: the label's line holds the author's details."""
+_CONTACT_HEADING = re.compile(r"\bcontact\s+(?:details|officers?)\b|\breport\s+authors?\b", re.I)
+"""The heading a report's contact details are printed under."""
+_FIRST_CONTACT = re.compile(r"^.*?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d[\d ]{7,}\d)", re.S)
+"""The text up to the first address (or telephone number): the first person listed."""
 
 
 def _author_lines(passage: Passage) -> str | None:
@@ -55,6 +61,17 @@ def _author_lines(passage: Passage) -> str | None:
         below = next((x for x in lines[n + 1 :] if x), "")
         if below and _CONTACT.search(below):
             return f"{line} {below}".strip()
+        # "Report Author(s)" over a list ("• Dave Shipton (Head of …)", "• 03000 …",
+        # "• Cath Head (…)"): every line up to the next label names the authors
+        block = list(takewhile(lambda x: bool(x) and not x.endswith(":"), lines[n + 1 :]))
+        if block and any(_CONTACT.search(x) for x in block):
+            return " ".join([line, *block])
+    if _CONTACT_HEADING.search(passage.section or "") and (
+        first := _FIRST_CONTACT.search(passage.text)
+    ):
+        # under a "Contact details" heading, unlabelled: the first person listed, up to
+        # their address ("Matthew Wagner Chief Analyst … Matthew.Wagner@…")
+        return " ".join(first.group(0).split())
     return None
 
 

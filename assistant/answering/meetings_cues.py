@@ -52,6 +52,13 @@ _WHOLE_COUNCIL = re.compile(
 )
 """"full council", "the council meeting", "the budget council": the one committee whose
 name ends in "Council" (never "council tax")."""
+_COUNCIL_MEETING = re.compile(
+    r"\b(?:full|whole|budget|annual|extraordinary|special)\s+council\b(?!\s+tax)"
+    r"|\bcouncil\s+meeting\b",
+    re.I,
+)
+"""The whole council's meeting named beside another committee ("the next cabinet after
+the budget council"), where "the council" alone is the authority, not its meeting."""
 
 DECIDE = re.compile(
     r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|approv\w*|adopt\w*|endors\w*|"
@@ -69,7 +76,11 @@ VICE = re.compile(r"\bvice[- ]?chair", re.I)
 APOLOGIES = re.compile(r"\bapolog", re.I)
 ATTEND = re.compile(r"\b(attend\w*|present|members?)\b", re.I)
 PRESENT = re.compile(r"\b(present|attend\w*|there)\b|\bwas\b.+\bat\b", re.I)
-WHEN = re.compile(r"^\s*(?:when|on what date)\b|\bwhat (?:time|date|day)\b|\bstart", re.I)
+WHEN = re.compile(
+    r"(?:^|[,;:]\s*)\s*(?:when|on what date)\b|\b(?:what|which) (?:time|date|day)\b|\bstart",
+    re.I,
+)
+"""Asks when: "when did …", "after the budget council, when was the next cabinet?"."""
 WHERE = re.compile(r"^\s*where\b(?!.*\bcome\s+from\b)|\bvenue\b", re.I)
 """Where a meeting was held; "where would the money come from?" asks a paper's source."""
 MEET = re.compile(r"\b(meet|meets|met|meeting|meetings|sit|sat)\b", re.I)
@@ -171,11 +182,12 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
         if pattern.search(rest):
             cues.committees.append(name)
             rest = pattern.sub(" ", rest)
-    if not cues.committees and _WHOLE_COUNCIL.search(rest):
+    council = _WHOLE_COUNCIL if not cues.committees else _COUNCIL_MEETING
+    if council.search(rest) and (_COUNCIL_MEETING.search(rest) or _of_meeting(text)):
         whole = [n for n in known if n.lower().split()[-1] == "council"]
-        if len(whole) == 1:
+        if len(whole) == 1 and whole[0] not in cues.committees:
             cues.committees.append(whole[0])
-            rest = _WHOLE_COUNCIL.sub(" ", rest)
+            rest = council.sub(" ", rest)
     for found in _OTHER_BODY.finditer(rest):
         words: list[str] = []
         for word in reversed(found.group(1).lower().split()):
@@ -229,6 +241,14 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
         rest = rest[:start] + " " + rest[end:]
     cues.rest = " ".join(rest.split())
     return cues
+
+
+def _of_meeting(text: str) -> bool:
+    """Does the question ask about a meeting (what it decided, its agenda, who chaired
+    or attended, when it met)? Only then is "the council" its meeting: "when did the
+    department notify the council of its grant?" names the authority."""
+    cues = (MEET, DECIDE, AGENDA, CHAIR, APOLOGIES, ATTEND, PAPERS)
+    return any(p.search(text) for p in cues)
 
 
 def _add_date(

@@ -91,7 +91,7 @@ def answers_asked(
         and (cue.WHEN.search(text) or cue.MEET.search(text))
     ):
         year = f"{period.group(1)}-{period.group(2)}"
-        if not any(year in _years(s.text) for m in cited for s in m.statements):
+        if not any(year in _years(t) for m in cited for t in _about(m)):
             return declined(
                 query,
                 f"The records hold no meeting about {year}; the meetings they hold are cited.",
@@ -130,6 +130,20 @@ def asks_person(text: str) -> bool:
     return bool(_WHO.search(text))
 
 
+def _about(meeting: MeetingRecord) -> list[str]:
+    """What a meeting is about: its record's statements, and its papers' titles and
+    periods (a budget paper "for 2025-26" makes its meeting one about 2025-26)."""
+    papers = [f"{p.meta.title} {p.meta.period or ''}" for p in meeting.papers]
+    return [s.text for s in meeting.statements] + papers
+
+
 def _years(text: str) -> set[str]:
-    """The financial years a statement names, written "2025-26"."""
-    return {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
+    """The financial years a text names, written "2025-26" ("25-26" too)."""
+    years = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
+    for a, b in _SHORT_PERIOD.findall(text):
+        if int(b) == (int(a) + 1) % 100:  # "25-26", never the ages "18-25"
+            years.add(f"20{a}-{b}")
+    return years
+
+
+_SHORT_PERIOD = re.compile(r"(?<![\d/-])(\d\d)\s*[-/–]\s*(\d\d)(?![\d/-])")

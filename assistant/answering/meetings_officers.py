@@ -32,6 +32,15 @@ ASKS_OFFICERS = re.compile(
     re.I,
 )
 """Which officers attended, who was in attendance, who joined virtually."""
+AS_POST = re.compile(
+    r"\b(?:attend\w*|present|there|joined)\b.*?\bas\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?P<post>[a-z][\w\s&'’-]*?)\s*\??\s*$",
+    re.I,
+)
+"""Who attended in a post ("who attended … as general counsel?"): officers are named in
+the printed minutes with their posts, "Mr B Watts (General Counsel)"."""
+_ENTRY = re.compile(r"[^,:()]+\([^()]*\)")
+"""One person of an attendance line with their post in brackets."""
 REMOTE = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online|by video)\b", re.I)
 _HEADING = re.compile(
     r"^\s*(?:IN ATTENDANCE|ALSO PRESENT|OFFICERS(?: PRESENT| IN ATTENDANCE)?)\b[^:\n]*:\s*\S",
@@ -70,7 +79,8 @@ def officers_answer(
     """The officers in attendance at ``meeting`` (or at the agenda item ``topic`` names)
     as its printed minutes list them; a decline when those minutes are not held; ``None``
     when the question does not ask which officers attended."""
-    if not ASKS_OFFICERS.search(query.text) or ASKS_AUTHOR.search(query.text):
+    post = AS_POST.search(query.text)
+    if not (ASKS_OFFICERS.search(query.text) or post) or ASKS_AUTHOR.search(query.text):
         return None
     ids = printed_minutes(records, meeting)
     papers = [d for d in scope.documents if d.id in ids]
@@ -89,6 +99,14 @@ def officers_answer(
     if not found:
         for paper in papers:
             found += _headed(paper, remote)
+    if post is not None:  # only those attending in the post asked about
+        found = _in_post(found, _words(post.group("post")))
+        if not found:
+            text = (
+                f"The printed minutes of the {meeting.committee} meeting of "
+                f"{long_date(meeting.day)} name no one attending as {post.group('post')}."
+            )
+            return declined(query, text, [meeting], reason="no one in that post")
     if not found:
         return None
     citations: list[Citation] = []
@@ -161,3 +179,27 @@ def _headed(paper: PlanDocument, remote: bool) -> list[tuple[PlanDocument, Passa
             continue
         out.append((paper, passage, " ".join(block.split())))
     return out
+
+
+def _in_post(
+    found: list[tuple[PlanDocument, Passage, str]], post: set[str]
+) -> list[tuple[PlanDocument, Passage, str]]:
+    """The entries of the attendance lines whose bracketed post holds every word of
+    ``post`` ("Mr B Watts (General Counsel)" for "general counsel")."""
+    if not post:
+        return []
+    out = []
+    for paper, passage, line in found:
+        for entry in _ENTRY.findall(line.split(":", 1)[-1]):
+            bracketed = entry[entry.index("(") :]
+            if post <= _words(bracketed):
+                out.append((paper, passage, " ".join(entry.split()).strip(" ,")))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    """The words of a post, lower-cased, without "of", "and", "the"."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _JOINING}
+
+
+_JOINING = {"of", "and", "the", "for", "a", "an", "to", "in"}

@@ -34,21 +34,24 @@ from assistant.answering.meetings_authors import author_answer
 from assistant.answering.meetings_cues import DECIDE, WHICH_BODY
 from assistant.answering.meetings_figures import counted_in_words, with_following_figure
 from assistant.answering.meetings_lists import lead_in, with_entry_below
-from assistant.answering.meetings_rows import header_words, with_header
+from assistant.answering.meetings_rows import header_words, paper_rows, row_columns, with_header
 from assistant.answering.meetings_words import (
     ASKS_FIGURE,
+    ASKS_VOTE,
     FRAMING,
+    VOTE_OUTCOME,
     counts_with_unit,
     holds_asked_figure,
     introduces,
+    negated_as_asked,
     read_as_papers,
     records_decision_of,
+    speaker_sections,
 )
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.models import Answer, PlanDocument
-from indexing.store import StoredNode
 from indexing.terms import content_stems, scoped_terms
 
 TOP_K = 20
@@ -65,6 +68,9 @@ PREDICATE_BONUS = 1.0
 """A sentence holding what a yes/no question asks of its subject ("… unanimous?"):
 the sentence that says whether it is, over those that only name the subject."""
 _YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had)\b", re.I)
+SPEAKER_BONUS = 0.5
+"""A sentence of the minutes' part where the member a question names spoke ("what did
+Mr Oakford tell cabinet …"), over one elsewhere sharing the same words."""
 DECIDED_BONUS = 0.5
 """A sentence recording the decision of the body a question asks about, over sentences
 that only share more of its words (the recommendation to the committee it went to)."""
@@ -90,6 +96,13 @@ def paper_answer(
     )
     if not papers:
         return None
+    kind = _KIND.search(query.text)
+    same = [d.id for d in papers if _same_kind(kind, _KIND.search(d.meta.title or ""))]
+    if same and len(same) < len(papers):
+        # "in the updated budget appendix", "according to the minutes": that kind of
+        # paper first, the item's other papers only when none of its sentences answers
+        if answer := paper_answer(scope, query, same, rest, ignored, bodies):
+            return answer
     if (author := author_answer(scope, query, papers)) is not None:
         return author  # "who wrote the late changes report?": its contact details
     vocabulary = set(scoped_terms(scope.store, [d.id for d in papers]).df)
@@ -114,24 +127,44 @@ def paper_answer(
             intent == Intent.figure and counts_with_unit(evidence.sentence, query.counted_words)
         )
         if not required or (
-            intent == Intent.figure and not holds_asked_figure(text, evidence.sentence)
+            intent == Intent.figure
+            and not holds_asked_figure(text, f"{evidence.sentence} {row_columns(evidence)}")
         ):
             continue
         document = by_id.get(evidence.candidate.node.metadata.get("plan_document", ""))
-        if document is None or not _on_topic(scope, topic, evidence, document):
+        if document is None:
+            continue
+        following = _what_follows(search, document, evidence)
+        judged = evidence  # "… agreed the following motion:" is judged with the motion
+        if following is not None:
+            judged = evidence.model_copy(
+                update={"sentence": f"{evidence.sentence} {_first(following)}"}
+            )
+        if not _on_topic(scope, topic, judged, document):
             continue
         if evidence.candidate.node.is_row:
-            evidence = with_header(evidence, _rows(scope, document.id))
+            evidence = with_header(evidence, paper_rows(scope, document.id), query.text)
         below = with_entry_below(evidence.sentence, evidence.candidate.node.text, topic)
         if below != evidence.sentence:  # "• Adult Social Care": a heading, and its entry
             evidence = evidence.model_copy(update={"sentence": below})
         answer = evidence_answer(query, evidence, [])
-        following = _what_follows(search, document, evidence)
         if following is not None:
             answer = _with_following(answer, following)
         answer.metadata.update({"route": "meetings", "paper": document.id})
         return answer
     return None
+
+
+_KIND = re.compile(r"\b(appendix|appendices|annex(?:es)?|minutes|amendments?)\b", re.I)
+"""A kind of paper a question may name the paper by ("the budget appendix", "the cabinet
+minutes"), as its title names it ("Appendix 1 - Budget Update", "Minutes of …")."""
+
+
+def _same_kind(asked: re.Match[str] | None, titled: re.Match[str] | None) -> bool:
+    """The two name the same kind of paper ("appendices" and "Appendix 1")."""
+    if asked is None or titled is None:
+        return False
+    return asked.group(1).lower()[:5] == titled.group(1).lower()[:5]
 
 
 def _named(topic: set[str], titles: list[str]) -> set[str]:
@@ -159,15 +192,20 @@ def _ranked(
     if asked.intent == Intent.figure:  # "This has been set at £250k."; "Nine KPIs …"
         found = [counted_in_words(with_following_figure(e, asked.text), asked.text) for e in found]
     documents = {d.id: d for d in scope.documents}
-    rows = {p: _rows(scope, p) for p in {_paper_of(e) for e in found if e.candidate.node.is_row}}
+    rows = {
+        p: paper_rows(scope, p) for p in {_paper_of(e) for e in found if e.candidate.node.is_row}
+    }
     held = [
         content_stems(
             f"{e.sentence} {lead_in(e.candidate.node, documents.get(_paper_of(e)))} "
-            f"{header_words(e.candidate.node, rows.get(_paper_of(e), []))}"
+            f"{header_words(e.candidate.node, rows.get(_paper_of(e), []))} {row_columns(e)} "
+            f"{e.candidate.node.metadata.get('section') or ''}"
         )
         for e in found
     ]
     asked_last = _predicate(asked.text) & focus
+    how_voted = bool(ASKS_VOTE.search(asked.text))
+    spoke = speaker_sections(asked.text, [documents[p] for p in {_paper_of(e) for e in found}])
     most = max((len(focus & stems) for stems in held), default=0)
     for e, stems in zip(found, held, strict=True):
         if focus:
@@ -176,7 +214,14 @@ def _ranked(
                 e.score += WHOLE_FOCUS_BONUS
         if asked_last and asked_last <= stems:  # "was the vote … unanimous?"
             e.score += PREDICATE_BONUS
-        if bodies and DECIDE.search(asked.text) and records_decision_of(e.sentence, bodies):
+        if how_voted and VOTE_OUTCOME.search(e.sentence):  # "how did they vote?"
+            e.score += PREDICATE_BONUS
+        if negated_as_asked(asked.text, e.sentence):  # "failed to meet the floor standard"
+            e.score += PREDICATE_BONUS
+        if e.candidate.node.metadata.get("section") in spoke:  # "what did mr oakford say"
+            e.score += SPEAKER_BONUS
+        decides = DECIDE.search(asked.text) or how_voted  # "what did it agree / how did it vote"
+        if bodies and decides and records_decision_of(e.sentence, bodies):
             e.score += DECIDED_BONUS
     return sorted(found, key=lambda e: e.score, reverse=True)
 
@@ -188,18 +233,6 @@ def _predicate(text: str) -> set[str]:
         return set()
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     return content_stems(words[-1]) if words else set()
-
-
-def _rows(scope: Scope, paper: str) -> list[StoredNode]:
-    """The paper's table rows in the order it prints them."""
-    found = [n for n in scope.store.get(where={"plan_document": paper}) if n.is_row]
-    return sorted(found, key=lambda n: _row_order(n.id))
-
-
-def _row_order(node_id: str) -> tuple[int, str]:
-    """Rows in the order the paper prints them (``…:t9`` before ``…:t10``)."""
-    tail = node_id.rsplit(":t", 1)[-1]
-    return (int(tail), "") if tail.isdigit() else (0, node_id)
 
 
 def _paper_of(evidence: Evidence) -> str:
@@ -242,10 +275,15 @@ def _what_follows(search: Search, document: PlanDocument, evidence: Evidence) ->
     return Candidate(node=found[0], cosine=evidence.candidate.cosine) if found else None
 
 
+def _first(following: Candidate) -> str:
+    """The first sentence of a passage."""
+    return next(iter(sentences(following.node.passage().text)), "")
+
+
 def _with_following(answer: Answer, following: Candidate) -> Answer:
     """The answer with the first sentence of what its quote introduces, cited where it
     is printed."""
-    first = next(iter(sentences(following.node.passage().text)), "")
+    first = _first(following)
     if not first:
         return answer
     citation = node_citation(following.node, quote=first)

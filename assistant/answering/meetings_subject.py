@@ -203,4 +203,11 @@ def ahead_in_papers(
     best = best_statements(pool, topic, ("paper", "papers", "item", *DECISIONS))
     if not best or score(best[0][1], topic) < 2:
         return None
-    return paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)
+    answer = paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)
+    if answer is None or not any(_SAYS_WHEN.search(c.quote or "") for c in answer.citations):
+        return None  # a row of 2027-28 figures does not say when the budget is set
+    return answer
+
+
+_SAYS_WHEN = re.compile(rf"\b(?:{MONTH_PATTERN})\b|\b(?:spring|summer|autumn|winter)\b", re.I)
+"""A quote that says when: it names a month or a season."""

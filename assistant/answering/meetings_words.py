@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.models import PlanDocument
 from indexing.readers.dates import MONTH_PATTERN
 from indexing.terms import content_stems
 
@@ -33,7 +34,8 @@ FRAMING = content_stems(
     "paper papers report reports document documents appendix appendices say says said saying"
     " ask asks asked asking want wants wanted wanting propose proposes proposed proposal"
     " recommend recommends recommended recommendation recommendations seek seeks sought"
-    " request requested put puts much many amount figure total"
+    " request requested put puts much many amount figure total percentage percent proportion"
+    " apart except besides"
     " went gone came back before after prior"
 )
 """Words that frame a question as one about what a paper says, not what it says it about,
@@ -74,6 +76,70 @@ ASKS_MANNER = re.compile(
 )
 """How something is to be done ("how will the outcome be published?"): what a paper
 says of the process, never a decision the record states."""
+
+
+ASKS_VOTE = re.compile(
+    r"\bhow\s+(?:did|do|does|was|were|had)\b.*\bvot(?:e|ed|ing)\b|\bhow\s+(?:the|their)\s+vote"
+    r"|\bvote\s+(?:go|went)\b",
+    re.I,
+)
+"""Asks how a body voted: the answer is how the vote went, not what it was on."""
+VOTE_OUTCOME = re.compile(
+    r"\bunanimous(?:ly)?\b|\bnem(?:ine)?\.?\s*con|\b\d+\s+votes?\b|\bvotes?\s+(?:for|against)\b"
+    r"|\b(?:for|against|abstentions?)\s*:\s*\d+|\bby\s+\d+\s+(?:votes?\s+)?to\s+\d+\b|\bmajority\b",
+    re.I,
+)
+"""How a vote went, as minutes and reports write it: "unanimously agreed", "by 45 votes
+to 12", "For: 45", "nem. con."."""
+
+_NEGATED = re.compile(
+    r"\b(?:fail(?:ed|s|ing)?\s+to|did\s+not|didn[’']t|do\s+not|does\s+not|not|never)\s+"
+    r"([a-z]+)\s+((?:[a-z0-9-]+\s*){1,4})",
+    re.I,
+)
+"""What a question asks was not done: "failed to meet the floor standard"."""
+_NEGATION = {"not", "never", "fail", "failed", "fails", "failing", "didn't", "didn’t", "no"}
+
+
+def negated_as_asked(question: str, sentence: str) -> bool:
+    """Does the sentence say not done what the question asks was not done ("Nine KPIs
+    did not meet the floor standard" for "how many failed to meet the floor standard"),
+    not merely hold its words ("… exceeded the floor standard but did not meet target")?
+    A negation, then the question's verb within three words, then its object's words
+    within the five after."""
+    asked = _NEGATED.search(question)
+    if asked is None:
+        return False
+    verb = content_stems(asked.group(1))
+    thing = content_stems(asked.group(2))
+    if not verb or not thing:
+        return False
+    words = re.findall(r"[\w’']+", sentence.lower())
+    for n, word in enumerate(words):
+        if word not in _NEGATION:
+            continue
+        for m in range(n + 1, min(n + 4, len(words))):
+            if content_stems(words[m]) == verb and thing <= content_stems(
+                " ".join(words[m + 1 : m + 6])
+            ):
+                return True
+    return False
+
+
+SPEAKER = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+(?:[a-z]\.?\s+)*([a-z][\w'’-]+)", re.I
+)
+"""A member named by title ("mr oakford", "Cllr J Smith"): the surname is kept."""
+
+
+def speaker_sections(question: str, papers: list[PlanDocument]) -> set[str]:
+    """The sections of ``papers`` whose passages name the member the question names by
+    title: where minutes record what that member said."""
+    named = SPEAKER.search(question)
+    if named is None:
+        return set()
+    surname = re.compile(rf"\b{re.escape(named.group(1))}\b", re.I)
+    return {p.section for d in papers for p in d.passages if p.section and surname.search(p.text)}
 
 
 NUMBER_WORD = re.compile(

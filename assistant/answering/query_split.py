@@ -127,13 +127,19 @@ def _own_subject(part: str) -> bool:
 def split_query(query: str) -> list[QuestionPart]:
     """The questions in ``query``, in order; the whole query when it holds no separate question."""
     text = _SIGN_OFF.sub("", _GREETING.sub("", query.strip())).strip() or query.strip()
-    pieces: list[tuple[str, bool]] = []  # (piece, its sentence ended with "?")
+    pieces: list[tuple[str, bool]] = []  # (piece, it is a question)
     for sentence in typed_sentences(text):
         sentence = sentence.strip()
-        pieces += [
-            (p.strip(" ,;"), sentence.endswith("?"))
+        kept = [
+            p.strip(" ,;")
             for p in _JOIN.split(sentence)
             if p.strip(" ,;") and not _FILLER.fullmatch(p.strip(" ,;:"))
+        ]
+        # "after the budget council, when was the next cabinet?": a clause before the
+        # question's asking words is its context, not a question of its own
+        pieces += [
+            (p, sentence.endswith("?") and (n == len(kept) - 1 or bool(_ASKING.match(p))))
+            for n, p in enumerate(kept)
         ]
     parts: list[QuestionPart] = []
     context: list[str] = []  # statements so far that no question has used yet

@@ -1,0 +1,95 @@
+"""The statement of a meeting's record that answers a question about the meeting itself:
+when and where it met, who chaired, sent apologies or attended, its agenda, and what it
+decided — quoted from the record of the meetings the question names."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_agenda import agenda_answer
+from assistant.answering.meetings_choose import DECISIONS, best_statements, score
+from assistant.answering.meetings_held import named_in
+from assistant.answering.meetings_record import MeetingRecord, Statement, long_date
+from assistant.answering.meetings_wording import answer_of, not_recorded, quote
+from assistant.answering.understand import Query
+from assistant.models import Answer
+
+_ON_AGENDA = re.compile(r"\bagenda\b", re.I)
+"""Asks about the agenda: its items' titles answer, though they hold a word of another
+question ("Chairman's Announcements", "Apologies")."""
+
+
+def record_answer(
+    query: Query, text: str, pool: list[MeetingRecord], topic: set[str], named: bool = False
+) -> Answer | None:
+    """The record's statement that answers; with ``named`` (the question names the day
+    of the one meeting in ``pool``), a decline when its record does not state who
+    chaired or sent apologies, rather than a search that may quote another meeting."""
+    if cue.WHEN.search(text) or cue.WHERE.search(text) or (cue.NEXT.search(text) and pool):
+        return _when(query, pool, topic)
+    latest = pool[-1:]
+    unsaid = not_recorded(query, pool) if named else None
+    if _ON_AGENDA.search(text) and (listed := agenda_answer(query, text, pool, topic)):
+        return listed  # "were chairman's announcements on the agenda?": an item's title
+    if cue.VICE.search(text):
+        found = [(m, s) for m in latest for s in m.of_kind("role") if "Vice" in s.text]
+        return quote(query, found) or unsaid
+    if cue.CHAIR.search(text):
+        return quote(query, [(m, s) for m in latest for s in m.of_kind("chair")]) or unsaid
+    if cue.APOLOGIES.search(text):
+        found = [(m, s) for m in latest for s in m.of_kind("apologies")]
+        found += [
+            (m, s)
+            for m in latest
+            for s in m.of_kind("minutes")
+            if (s.item_title or "").lower().startswith("apolog")
+        ]
+        return quote(query, found) or unsaid
+    number = cue.ITEM_NUMBER.search(text)
+    if number and cue.DECIDE.search(text) and not cue.PAPERS.search(text):
+        # "what did cabinet resolve on item 8?": that item's decision, not its title
+        on_item = [
+            (m, s)
+            for m in pool[-1:]
+            for s in m.of_kind(*DECISIONS)
+            if (s.item_number or "").lower() == number.group(1).lower()
+        ]
+        if on_item:
+            return quote(query, on_item)
+    if number or cue.AGENDA.search(text) or cue.PAPERS.search(text):
+        return agenda_answer(query, text, pool, topic)
+    if cue.DECIDE.search(text):
+        return _decisions(query, pool, topic)
+    if cue.PRESENT.search(text):
+        # "was Mrs Bell at cabinet?": the line naming her, though it is the apologies
+        naming = named_in(text, [(m, s) for m in latest for s in m.of_kind("present", "apologies")])
+        return quote(query, naming or [(m, s) for m in latest for s in m.of_kind("present")])
+    best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
+    return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
+
+
+def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+    chosen = pool
+    about: list[tuple[MeetingRecord, Statement]] = []
+    if topic:
+        about = best_statements(pool, topic, DECISIONS + ("item", "agenda"))
+        if about:
+            chosen = [about[0][0]]
+            about = about[:1]
+    pairs = [(m, s) for m in chosen if (s := m.first("when")) is not None]
+    if not pairs:
+        return None
+    lines = [f"{m.committee} met on {long_date(m.day)}: {s.text}" for m, s in pairs]
+    return answer_of(query, lines, pairs, about)
+
+
+def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+    if topic:
+        best = best_statements(pool, topic, DECISIONS)
+        if best:
+            return quote(query, best[:2])
+    found = [(m, s) for m in pool for s in m.of_kind("decision")]
+    if not found:
+        found = [(m, s) for m in pool for s in m.of_kind("decided")]
+    return quote(query, found) if found else None
