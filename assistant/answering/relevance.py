@@ -177,13 +177,23 @@ def year_ranges_held(question: str, candidate: Candidate) -> bool:
 
 def answers_figure(query: Query, item: PlanItem) -> bool:
     """An item whose values answer a figure question: it states values, and a "how
-    many" question is not answered by a rate ("how many incidents…" is not "96%")."""
+    many" question is not answered by a rate ("how many incidents…" is not "96%")
+    unless it asks for one ("… as a percentage")."""
     if not states_values(item):
         return False
     latest = str(item.fields.get("latest") or item.fields.get("score") or "")
     if asks_money(query.text) and not states_money(latest) and not _money_column(item):
         return False  # "how much did the repairs cost" is not answered by "94%"
-    return not (re.search(r"\bhow many\b", query.text, re.I) and latest.strip().endswith("%"))
+    return not (
+        re.search(r"\bhow many\b", query.text, re.I)
+        and latest.strip().endswith("%")
+        and not _ASKS_RATE.search(query.text)
+    )
+
+
+_ASKS_RATE = re.compile(r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare\b|\brate\b", re.I)
+"""A "how many" question that asks for the count as a rate ("how many enquiries come in
+online, as a percentage") is answered by one."""
 
 
 def _money_column(item: PlanItem) -> bool:

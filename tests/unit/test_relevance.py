@@ -135,6 +135,9 @@ def test_values_that_answer_a_figure_question() -> None:
     assert not relevance.answers_figure(query("how many potholes were repaired?"), potholes)
     assert not relevance.answers_figure(query("how much did pothole repairs cost?"), potholes)
     assert relevance.answers_figure(query("how many households are in B&Bs?"), households)
+    # unless it asks for the count as a rate
+    asked = query("how many potholes were repaired, as a percentage?")
+    assert relevance.answers_figure(asked, potholes)
 
 
 def test_newer_documents_sort_later_by_date_key() -> None:
