@@ -9,7 +9,8 @@ real answerer (worded unlike the eval sets' questions):
 - the item next to another is read from the agenda's order;
 - a row of a table answers for its column ("the updated … allocation"), quoted as printed;
 - "failed to / did not meet" is matched where a paper says it was not met;
-- another body's vote is the sentence naming that body and how it voted;
+- another body's vote is the sentence naming that body and how it voted, and the choices
+  a body has are the sentence setting them out;
 - a paper of an item that is restricted is said to be, and its content is not made up
   from a public paper that only mentions it;
 - a meeting counted from another committee's meeting, "when" after a leading clause, and
@@ -80,6 +81,11 @@ def test_a_table_row_answers_for_its_column(ask: Any) -> None:
 def test_not_met_is_matched_where_the_paper_says_so(ask: Any) -> None:
     red = ask("how many KPIs did not meet the floor standard in the quarter 3 performance report?")
     assert "Nine KPIs" in red.answer
+
+
+def test_the_choices_a_paper_sets_out(ask: Any) -> None:
+    choices = ask("what choices does cabinet have on the family hubs decision?")
+    assert "confirm, amend or rescind" in choices.answer
 
 
 def test_another_bodys_vote(ask: Any) -> None:

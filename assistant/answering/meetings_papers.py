@@ -37,8 +37,10 @@ from assistant.answering.meetings_lists import lead_in, with_entry_below
 from assistant.answering.meetings_rows import header_words, paper_rows, row_columns, with_header
 from assistant.answering.meetings_words import (
     ASKS_FIGURE,
+    ASKS_OPTIONS,
     ASKS_VOTE,
     FRAMING,
+    OFFERS_CHOICE,
     VOTE_OUTCOME,
     counts_with_unit,
     holds_asked_figure,
@@ -205,6 +207,7 @@ def _ranked(
     ]
     asked_last = _predicate(asked.text) & focus
     how_voted = bool(ASKS_VOTE.search(asked.text))
+    options = bool(ASKS_OPTIONS.search(asked.text))
     spoke = speaker_sections(asked.text, [documents[p] for p in {_paper_of(e) for e in found}])
     most = max((len(focus & stems) for stems in held), default=0)
     for e, stems in zip(found, held, strict=True):
@@ -217,6 +220,8 @@ def _ranked(
         if how_voted and VOTE_OUTCOME.search(e.sentence):  # "how did they vote?"
             e.score += PREDICATE_BONUS
         if negated_as_asked(asked.text, e.sentence):  # "failed to meet the floor standard"
+            e.score += PREDICATE_BONUS
+        if options and OFFERS_CHOICE.search(e.sentence):  # "confirm, amend or rescind"
             e.score += PREDICATE_BONUS
         if e.candidate.node.metadata.get("section") in spoke:  # "what did mr oakford say"
             e.score += SPEAKER_BONUS
@@ -240,9 +245,10 @@ def _paper_of(evidence: Evidence) -> str:
 
 
 def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanDocument) -> bool:
-    """The sentence, with its paper's title, agenda item and section, holds the
-    question's topic (weighted by rarity); or the sentence holds some of it and its whole
-    source nearly all of it."""
+    """The question names only the paper (its topic is in the title or agenda item); or
+    the sentence, with its paper's title, agenda item and section, holds the question's
+    topic (weighted by rarity); or the sentence holds some of it and its whole source
+    nearly all of it."""
     if not topic:
         return False
     node = evidence.candidate.node
@@ -250,6 +256,9 @@ def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanD
         [document.meta.title, document.meta.agenda_item or "", node.metadata.get("section") or ""]
     )
     sentence = content_stems(evidence.sentence)
+    if topic <= content_stems(f"{document.meta.title} {document.meta.agenda_item or ''}"):
+        return True  # "what options did cabinet have on the family hubs decision?": the
+        # question names only the paper, so each of its sentences is on its subject
     if scope.terms.coverage(topic, sentence | content_stems(named)) >= relevance.COVERAGE_FLOOR:
         return bool(topic & sentence) or node.is_row
     whole = content_stems(f"{named} {node.text}")

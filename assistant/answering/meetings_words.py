@@ -35,7 +35,7 @@ FRAMING = content_stems(
     " ask asks asked asking want wants wanted wanting propose proposes proposed proposal"
     " recommend recommends recommended recommendation recommendations seek seeks sought"
     " request requested put puts much many amount figure total percentage percent proportion"
-    " apart except besides"
+    " apart except besides option options choice choices alternative alternatives"
     " went gone came back before after prior"
 )
 """Words that frame a question as one about what a paper says, not what it says it about,
@@ -125,6 +125,15 @@ def negated_as_asked(question: str, sentence: str) -> bool:
                 return True
     return False
 
+
+ASKS_OPTIONS = re.compile(r"\b(?:options?|choices?|alternatives?)\b|\bwhat\s+could\b", re.I)
+"""Asks what a body could choose between."""
+OFFERS_CHOICE = re.compile(
+    r"\b[a-z]+,\s+[a-z]+,?\s+or\s+[a-z]+\b|\boptions?\s+(?:\d|are|were|include|available)\b",
+    re.I,
+)
+"""A sentence setting out the choices ("confirm, amend or rescind the decision",
+"the options are …")."""
 
 SPEAKER = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+(?:[a-z]\.?\s+)*([a-z][\w'’-]+)", re.I
@@ -240,6 +249,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "kids": ("children",),
     "shortfall": ("gap", "deficit"),
     "scrap": ("cancel", "cancelling", "remove"),
+    "stop": ("cancel", "cancelling", "halt"),
+    "stopping": ("cancelling", "halting"),
     "scrapped": ("cancelled", "removed"),
     "bosses": ("directors", "management"),
     "chargers": ("charging", "chargepoints"),

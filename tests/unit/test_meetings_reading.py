@@ -30,7 +30,13 @@ from assistant.answering.meetings_held import _years
 from assistant.answering.meetings_officers import AS_POST, _in_post, _words
 from assistant.answering.meetings_record import MeetingRecord, Statement
 from assistant.answering.meetings_restricted import restricted_paper
-from assistant.answering.meetings_words import ASKS_VOTE, VOTE_OUTCOME, negated_as_asked
+from assistant.answering.meetings_words import (
+    ASKS_OPTIONS,
+    ASKS_VOTE,
+    OFFERS_CHOICE,
+    VOTE_OUTCOME,
+    negated_as_asked,
+)
 from assistant.answering.query_split import split_query
 from assistant.answering.understand import Intent, Query
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
@@ -131,6 +137,13 @@ def test_a_negated_question_is_matched_where_the_paper_negates_it() -> None:
         "not meet target (Amber).",
     )
     assert not negated_as_asked("how many KPIs met the floor standard?", "Nine KPIs did not meet")
+
+
+def test_the_choices_a_paper_sets_out() -> None:
+    assert ASKS_OPTIONS.search("what options did cabinet have on the decision?")
+    assert OFFERS_CHOICE.search("Cabinet may confirm, amend or rescind the decision.")
+    assert OFFERS_CHOICE.search("The options available to the committee are set out below.")
+    assert not OFFERS_CHOICE.search("Cabinet agreed the decision and asked for a report.")
 
 
 def test_how_a_vote_went() -> None:
