@@ -12,7 +12,7 @@ import re
 from assistant.answering.evidence import Evidence, asks_money, states_money
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
-from assistant.answering.understand import Query
+from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
 from assistant.models import PlanItem
 from indexing.store import StoredNode
@@ -145,6 +145,36 @@ def item_in_place(scope: Scope, query: Query, candidate: Candidate) -> bool:
     meta = node.metadata
     about = f"{node.item().commitment} {meta.get('section', '')} {meta.get('document_title', '')}"
     return same_place(scope, content_stems(query.text), node, about)
+
+
+_COUNTS_ITEMS = re.compile(
+    r"\b(?:indicators?|kpis?|measures?|metrics?|risks?|commitments?|actions?|items?)\b", re.I
+)
+"""Counted words that count items themselves, not what an item measures."""
+
+
+def measured_item(scope: Scope, query: Query, candidates: list[Candidate]) -> Candidate | None:
+    """Among the best three sources, an indicator whose values answer a figure question
+    and whose name, with its section, holds the question's subject ("how many foster
+    households against its target" → "Number of foster households": latest 613, target
+    700), in a period the question allows. It answers when no sentence gives the figure
+    about the counted thing itself ("613 approved households" does not say foster)."""
+    if query.intent != Intent.figure or _COUNTS_ITEMS.search(" ".join(query.counted_words)):
+        return None  # "how many poverty indicators are there" counts indicators
+    asked = content_stems(query.text)
+    for candidate in candidates[:3]:
+        node = candidate.node
+        if not node.is_item or not answers_figure(query, node.item()):
+            continue
+        name = f"{node.item().commitment} {node.metadata.get('section', '')}"
+        if (
+            periods_known(scope, query, candidate)
+            and item_in_place(scope, query, candidate)
+            and subject_held(scope.terms, query.text, name)
+            and scope.terms.coverage(asked, content_stems(name)) >= COVERAGE_FLOOR
+        ):
+            return candidate
+    return None
 
 
 def states_values(item: PlanItem) -> bool:

@@ -254,7 +254,14 @@ class Assistant:
                     floor, scope, query, [asked] + [c for c in candidates if c is not asked]
                 )
         if query.intent in (Intent.figure, Intent.when) or not top.node.is_item:
-            return facts.fact_answer(floor, scope, query, candidates)
+            answer = facts.fact_answer(floor, scope, query, candidates)
+            measured = (
+                None if answer.answered else relevance.measured_item(scope, query, candidates)
+            )
+            if measured is not None:  # no sentence gives it; the indicator's values do
+                rest = [c for c in candidates if c is not measured]
+                return status.status_answer(floor, scope, query, [measured] + rest)
+            return answer
         return status.status_answer(floor, scope, query, candidates)
 
 

@@ -201,3 +201,22 @@ def test_a_sum_under_a_money_column_answers_how_much() -> None:
     assert relevance.answers_figure(asked, risk)
     counted = item("5", "Market Sustainability", kind=ItemKind.risk, fields={"likelihood": "4"})
     assert not relevance.answers_figure(asked, counted)
+
+
+def test_an_indicator_named_by_the_question_gives_the_figure_no_sentence_gives() -> None:
+    households, potholes = kpi_node(1), kpi_node(0)
+    passage = passage_node(q2_update().passages[0], q2_update())
+    ranked = [candidate(passage, 0.6), candidate(households, 0.45)]
+    asked = query("how many households are in temporary accommodation against the target?")
+    assert relevance.measured_item(SCOPE, asked, ranked) is ranked[1]
+    # Another indicator's values do not answer it, nor a year the indicator is not for.
+    assert relevance.measured_item(SCOPE, asked, [ranked[0], candidate(potholes, 0.45)]) is None
+    later = query("how many households are in temporary accommodation in 2031/32?")
+    assert relevance.measured_item(SCOPE, later, ranked) is None
+    # A count of indicators is not one indicator's value.
+    counted = query("how many households indicators are there?")
+    assert relevance.measured_item(SCOPE, counted, ranked) is None
+    # Only a figure question: "what is happening with …" is answered by its update.
+    assert (
+        relevance.measured_item(SCOPE, query("what is the latest on households?"), ranked) is None
+    )
