@@ -45,11 +45,17 @@ def test_what_was_said_at_a_meeting_comes_from_its_printed_minutes(ask: Any) -> 
     assert "Mr Oakford" in introduced.answer and MINUTES in _cited(introduced)
     told = ask("by how much did mr oakford tell cabinet the council would raise council tax?")
     assert "2.99%" in told.answer and MINUTES in _cited(told)
+    said = ask(
+        "what did the minutes say about the scrutiny committee's call-in at the january cabinet?"
+    )
+    assert MINUTES in _cited(said) and "29th January 2025" in said.answer
 
 
 def test_an_officer_asked_by_post(ask: Any) -> None:
     beer = ask("who attended cabinet on 30 january 2025 as chief executive?")
     assert "Mrs A Beer" in beer.answer and "Dr A Ghosh" not in beer.answer
+    education = ask("who was in attendance as director of education at the january 2025 cabinet?")
+    assert "Ms C McInnes" in education.answer and "Mrs S Hammond" not in education.answer
     nobody = ask("who attended cabinet on 30 january 2025 as monitoring officer?")
     assert not nobody.answered
 
@@ -59,6 +65,8 @@ def test_authors_under_a_label_or_a_contact_heading(ask: Any) -> None:
     assert "Dave Shipton" in both.answer and "Cath Head" in both.answer
     contact = ask("who is the contact for the Q3 quarterly performance report?")
     assert contact.answered and "Matthew Wagner" in contact.answer
+    director = ask("who is the relevant corporate director for the late changes report?")
+    assert "John Betts" in director.answer
 
 
 def test_the_item_next_to_another(ask: Any) -> None:
@@ -88,9 +96,11 @@ def test_the_choices_a_paper_sets_out(ask: Any) -> None:
     assert "confirm, amend or rescind" in choices.answer
 
 
-def test_another_bodys_vote(ask: Any) -> None:
+def test_how_a_body_voted(ask: Any) -> None:
     vote = ask("how did the scrutiny committee vote on the family hubs call-in?")
     assert vote.answered and "unanimously" in vote.answer
+    council = ask("how did full council vote on the 2025-26 budget in february?")
+    assert "Motion Carried" in council.answer
 
 
 def test_a_restricted_paper_is_said_to_be_and_not_answered_around(ask: Any) -> None:

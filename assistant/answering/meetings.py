@@ -47,7 +47,7 @@ from assistant.answering.meetings_record import (
 )
 from assistant.answering.meetings_restricted import restricted_paper
 from assistant.answering.meetings_said import said_in_minutes
-from assistant.answering.meetings_statement import record_answer
+from assistant.answering.meetings_statement import record_answer, vote_answer
 from assistant.answering.meetings_subject import (
     ASKS_MEETING,
     ASKS_RECORD,
@@ -63,7 +63,7 @@ from assistant.answering.meetings_wording import (
     no_body,
     no_meeting,
 )
-from assistant.answering.meetings_words import ASKS_FIGURE, ASKS_MANNER, MEETING_WORDS
+from assistant.answering.meetings_words import ASKS_FIGURE, ASKS_MANNER, ASKS_VOTE, MEETING_WORDS
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -119,6 +119,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         pool = [m for m in records if m.committee in cues.committees]
         if cues.meeting_dates:
             pool = [m for m in pool if any(d.matches(m.day) for d in cues.meeting_dates)]
+        if said := said_in_minutes(scope, query, pool, records, cues):
+            return said  # "what did the january cabinet minutes say about the call-in?"
         topic = content_stems(cues.rest) - MEETING_WORDS
         bodies = [content_stems(b) for b in cues.other_bodies]
         # the body's report may have gone to another committee than the one named
@@ -173,6 +175,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         return officers  # "which officers were in attendance?": the printed minutes
     if said := said_in_minutes(scope, query, pool, records, cues):
         return said  # "who introduced the report?": what the printed minutes record
+    if ASKS_VOTE.search(text) and (voted := vote_answer(query, pool, topic)):
+        return voted  # "how did council vote on the budget?": "Substantive Motion Carried"
     if ahead := ahead_in_papers(scope, query, pool, cues.rest):
         return ahead
     if dated := subject_dated(scope, query, pool, cues.rest, other_body=False):

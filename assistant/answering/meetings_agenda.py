@@ -21,6 +21,8 @@ NEIGHBOUR = re.compile(
 )
 """A place in the agenda counted from another item ("straight after item 5", "the item
 before the budget")."""
+_TITLE_WORDS = content_stems("apologies apology minutes declarations interest announcements")
+"""Meeting words that are also the titles of the standing items of an agenda."""
 
 
 def agenda_answer(
@@ -94,9 +96,10 @@ def _neighbour(
     """The item next to the one named after ``near`` (by its number, or by the words
     of its title) in the agenda of the one meeting that has it; ``None`` when no single
     item of one meeting is named so."""
-    named = text[near.end() :]
+    named = cue.read_cues(text[near.end() :], [m.committee for m in pool]).rest
     number = cue.ITEM_NUMBER.search(named)
-    topic = content_stems(named) - MEETING_WORDS - FRAMING
+    # an item's title may be a meeting word itself ("Apologies", "Minutes of …")
+    topic = content_stems(named) - (MEETING_WORDS - _TITLE_WORDS) - FRAMING
     found: list[tuple[MeetingRecord, int, list[tuple[str, str]]]] = []
     for meeting in pool:
         titles = {s.item_number: s.item_title for s in meeting.statements if s.item_title}

@@ -12,7 +12,8 @@ bullet.
 A list may also group its entries under headings written as entries ("• Adult Social
 Care" then "• Proportion of new Care Needs Assessments delivered within 28 days"): a
 short entry that only repeats words the question already holds is such a heading, and
-is read with the entry below it, which says what the question asks.
+is read with the entry below it, which says what the question asks. A short label ending
+in a colon ("Relevant Corporate Director:") is read with the line after it, its value.
 """
 
 from __future__ import annotations
@@ -63,3 +64,17 @@ def with_entry_below(sentence: str, passage: str, asked: set[str]) -> str:
     if len(below.split()) <= len(words.split()):
         return sentence
     return f"{lines[at]}\n{lines[at + 1]}"  # as the passage prints them
+
+
+def with_label_value(sentence: str, passage: str) -> str:
+    """A label ending its line with a colon ("Relevant Corporate Director:") with the
+    line of its passage after it, which holds the label's value ("John Betts (Interim
+    Corporate Director, Finance) …"); any other sentence as it is."""
+    label = sentence.strip()
+    if not label.endswith(":") or len(label.split()) > HEADING_WORDS:
+        return sentence
+    lines = [line.strip() for line in passage.splitlines()]
+    at = next((n for n, line in enumerate(lines) if line == label), None)
+    if at is None or at + 1 >= len(lines) or not lines[at + 1]:
+        return sentence
+    return f"{label} {lines[at + 1]}"

@@ -34,7 +34,7 @@ ASKS_OFFICERS = re.compile(
 """Which officers attended, who was in attendance, who joined virtually."""
 AS_POST = re.compile(
     r"\b(?:attend\w*|present|there|joined)\b.*?\bas\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
-    r"(?P<post>[a-z][\w\s&'’-]*?)\s*\??\s*$",
+    r"(?P<post>[a-z][\w\s,&'’-]*?)(?:\s+(?:at|on|in|during|for|to)\b[^?]*)?\s*\??\s*$",
     re.I,
 )
 """Who attended in a post ("who attended … as general counsel?"): officers are named in
@@ -100,7 +100,7 @@ def officers_answer(
         for paper in papers:
             found += _headed(paper, remote)
     if post is not None:  # only those attending in the post asked about
-        found = _in_post(found, _words(post.group("post")))
+        found = _in_post(found, post.group("post"))
         if not found:
             text = (
                 f"The printed minutes of the {meeting.committee} meeting of "
@@ -182,19 +182,25 @@ def _headed(paper: PlanDocument, remote: bool) -> list[tuple[PlanDocument, Passa
 
 
 def _in_post(
-    found: list[tuple[PlanDocument, Passage, str]], post: set[str]
+    found: list[tuple[PlanDocument, Passage, str]], post: str
 ) -> list[tuple[PlanDocument, Passage, str]]:
     """The entries of the attendance lines whose bracketed post holds every word of
-    ``post`` ("Mr B Watts (General Counsel)" for "general counsel")."""
-    if not post:
+    ``post`` ("Mr B Watts (General Counsel)" for "general counsel"); those holding it
+    word for word when any does ("Director of Education", not "Corporate Director
+    Children, Young People and Education")."""
+    words = _words(post)
+    if not words:
         return []
-    out = []
+    phrase = " ".join(post.lower().split())
+    held, exact = [], []
     for paper, passage, line in found:
         for entry in _ENTRY.findall(line.split(":", 1)[-1]):
-            bracketed = entry[entry.index("(") :]
-            if post <= _words(bracketed):
-                out.append((paper, passage, " ".join(entry.split()).strip(" ,")))
-    return out
+            bracketed = " ".join(entry[entry.index("(") :].lower().split())
+            if words <= _words(bracketed):
+                held.append((paper, passage, " ".join(entry.split()).strip(" ,")))
+                if phrase in bracketed:
+                    exact.append(held[-1])
+    return exact or held
 
 
 def _words(text: str) -> set[str]:

@@ -33,7 +33,7 @@ from assistant.answering.facts import evidence_answer
 from assistant.answering.meetings_authors import author_answer
 from assistant.answering.meetings_cues import DECIDE, WHICH_BODY
 from assistant.answering.meetings_figures import counted_in_words, with_following_figure
-from assistant.answering.meetings_lists import lead_in, with_entry_below
+from assistant.answering.meetings_lists import lead_in, with_entry_below, with_label_value
 from assistant.answering.meetings_rows import header_words, paper_rows, row_columns, with_header
 from assistant.answering.meetings_words import (
     ASKS_FIGURE,
@@ -147,6 +147,7 @@ def paper_answer(
         if evidence.candidate.node.is_row:
             evidence = with_header(evidence, paper_rows(scope, document.id), query.text)
         below = with_entry_below(evidence.sentence, evidence.candidate.node.text, topic)
+        below = with_label_value(below, evidence.candidate.node.text)
         if below != evidence.sentence:  # "• Adult Social Care": a heading, and its entry
             evidence = evidence.model_copy(update={"sentence": below})
         answer = evidence_answer(query, evidence, [])

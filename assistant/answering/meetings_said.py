@@ -32,7 +32,9 @@ SPOKEN = re.compile(
 )
 """What a person said or did at the meeting: only its minutes record it."""
 PER_MINUTES = re.compile(
-    r"\b(?:according\s+to|per|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?minutes\b", re.I
+    r"\b(?:according\s+to|per|in)\s+(?:the\s+)?(?:\w+\s+){0,2}?minutes\b"
+    r"|\bminutes\s+(?:say|said|says|record|recorded|records|show|showed|shows|note|noted)\b",
+    re.I,
 )
 """The question names the minutes as where its answer is."""
 

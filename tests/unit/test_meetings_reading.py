@@ -27,9 +27,12 @@ from assistant.answering.meetings_anchor import anchored
 from assistant.answering.meetings_authors import _author_lines
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_held import _years
-from assistant.answering.meetings_officers import AS_POST, _in_post, _words
+from assistant.answering.meetings_lists import with_label_value
+from assistant.answering.meetings_officers import AS_POST, _in_post
 from assistant.answering.meetings_record import MeetingRecord, Statement
 from assistant.answering.meetings_restricted import restricted_paper
+from assistant.answering.meetings_said import PER_MINUTES
+from assistant.answering.meetings_statement import vote_answer
 from assistant.answering.meetings_words import (
     ASKS_OPTIONS,
     ASKS_VOTE,
@@ -40,6 +43,7 @@ from assistant.answering.meetings_words import (
 from assistant.answering.query_split import split_query
 from assistant.answering.understand import Intent, Query
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.terms import content_stems
 
 KNOWN = ["Cabinet", "County Council"]
 SCOPE: Any = None
@@ -164,13 +168,16 @@ def test_an_officer_asked_by_post_is_the_entry_holding_it() -> None:
     )
     doc = _document("minutes", "Minutes of Previous Meeting")
     found = [(doc, _passage(line), line)]
-    assert [q for _, _, q in _in_post(found, _words("general counsel"))] == [
-        "Mr B Watts (General Counsel)"
+    assert [q for _, _, q in _in_post(found, "general counsel")] == ["Mr B Watts (General Counsel)"]
+    assert [q for _, _, q in _in_post(found, "chief executive")] == ["Mrs A Beer (Chief Executive)"]
+    assert _in_post(found, "town crier") == []
+    later = AS_POST.search("who was in attendance as director of education at the january cabinet?")
+    assert later is not None and later.group("post") == "director of education"
+    both = "IN ATTENDANCE: Mrs S Hammond (Corporate Director Children, Young People and Education), Ms C McInnes (Director of Education)"
+    found = [(doc, _passage(both), both)]
+    assert [q for _, _, q in _in_post(found, "director of education")] == [
+        "Ms C McInnes (Director of Education)"
     ]
-    assert [q for _, _, q in _in_post(found, _words("chief executive"))] == [
-        "Mrs A Beer (Chief Executive)"
-    ]
-    assert _in_post(found, _words("town crier")) == []
 
 
 def test_authors_listed_under_their_label_or_a_contact_heading() -> None:
@@ -189,6 +196,19 @@ def test_authors_listed_under_their_label_or_a_contact_heading() -> None:
     first = _author_lines(headed) or ""
     assert first.startswith("Matthew Wagner Chief Analyst") and "David Whittle" not in first
     assert _author_lines(_passage("Matthew Wagner 03000 416559", section="2. Background")) is None
+
+
+def test_a_label_is_read_with_its_value_and_the_minutes_are_named_as_saying() -> None:
+    passage = "Report Author Dave Shipton\nRelevant Corporate Director:\nJohn Betts (Interim Corporate Director, Finance)"
+    assert with_label_value("Relevant Corporate Director:", passage) == (
+        "Relevant Corporate Director: John Betts (Interim Corporate Director, Finance)"
+    )
+    assert with_label_value("The Council agreed the following:", passage) == (
+        "The Council agreed the following:"
+    )  # a lead-in, not a label on its own line
+    assert PER_MINUTES.search("what did the minutes say about the call-in?")
+    assert PER_MINUTES.search("how many are in the cohort, according to the cabinet minutes?")
+    assert not PER_MINUTES.search("were the minutes of 9 january approved?")
 
 
 # --- the agenda -----------------------------------------------------------------------------------
@@ -219,6 +239,32 @@ def test_the_item_next_to_another_on_the_agenda() -> None:
     last = "what followed the quarterly performance report on the cabinet agenda?"
     answer = agenda_answer(_query(last), last, pool, set())  # nothing after the last item:
     assert answer is None or "after item 6" not in answer.answer  # no item is said to be
+
+
+def test_how_a_meeting_voted_is_the_decision_saying_so() -> None:
+    title = "Capital Programme 2025-35 and Revenue Budget 2025-26"
+    council = _meeting(
+        "County Council",
+        date(2025, 2, 13),
+        [
+            _statement(
+                "decision",
+                "Decision of County Council on item 5 (Section 25 Report): NOTED",
+                "5",
+                "Section 25 Report",
+            ),
+            _statement(
+                "decision",
+                f"Decision of County Council on item 6 ({title}): RESOLVED … Substantive Motion Carried.",
+                "6",
+                title,
+            ),
+        ],
+    )
+    question = "how did full council vote on the revenue budget?"
+    answer = vote_answer(_query(question), [council], content_stems("vote revenue budget"))
+    assert answer is not None and "Motion Carried" in answer.answer
+    assert vote_answer(_query(question), [council], content_stems("section 25 report")) is None
 
 
 # --- a restricted paper ---------------------------------------------------------------------------
