@@ -101,6 +101,8 @@ def test_how_a_body_voted(ask: Any) -> None:
     assert vote.answered and "unanimously" in vote.answer
     council = ask("how did full council vote on the 2025-26 budget in february?")
     assert "Motion Carried" in council.answer
+    unsaid = ask("how did cabinet vote on the late changes to the budget in march?")
+    assert not unsaid.answered  # no record or paper says how that vote went
 
 
 def test_a_restricted_paper_is_said_to_be_and_not_answered_around(ask: Any) -> None:
@@ -108,6 +110,8 @@ def test_a_restricted_paper_is_said_to_be_and_not_answered_around(ask: Any) -> N
     assert see.answered and "restricted paper" in see.answer
     says = ask("what does the equality impact assessment for the ICS delivery plan recommend?")
     assert not says.answered and "restricted" in says.answer
+    shown = ask("what does the home to school transport presentation say about costs?")
+    assert not shown.answered  # an item with no papers: not another paper's row
 
 
 def test_counted_from_another_committee_when_after_a_clause_and_the_authority(ask: Any) -> None:

@@ -45,7 +45,7 @@ from assistant.answering.meetings_record import (
     long_date,
     meetings,
 )
-from assistant.answering.meetings_restricted import restricted_paper
+from assistant.answering.meetings_restricted import restricted_paper, unpublished_item
 from assistant.answering.meetings_said import said_in_minutes
 from assistant.answering.meetings_statement import record_answer, vote_answer
 from assistant.answering.meetings_subject import (
@@ -91,6 +91,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     asked = [m for m in records if not cues.committees or m.committee in cues.committees]
     if restricted := restricted_paper(scope, query, asked, cues.rest):
         return restricted  # "can I see the equality impact assessment for the item?"
+    if unpublished := unpublished_item(query, asked, cues.rest):
+        return unpublished  # "what does the transport presentation say about costs?"
     about_meetings = any(
         p.search(text)
         for p in (

@@ -15,7 +15,9 @@ Each rule is one a clerk would apply:
   (a presentation with no papers), the record's agenda line says only that it was on the
   agenda, not what it said;
 - **a person no quote names**: asked who, a quote that names no one (no title such as
-  "Mr" and no post such as "Director") does not answer.
+  "Mr" and no post such as "Director") does not answer;
+- **a vote no quote states**: asked how a body voted, a quote that does not say how the
+  vote went ("carried", "unanimously", "by 45 votes to 12") does not answer.
 
 It also finds, for "was Mrs Bell at …?", the attendance line that names her: the
 apologies when she sent them, not the list of members present.
@@ -28,6 +30,7 @@ import re
 from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_record import MeetingRecord, Statement, committees
 from assistant.answering.meetings_wording import declined, no_body
+from assistant.answering.meetings_words import ASKS_VOTE, VOTE_OUTCOME
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
@@ -110,6 +113,13 @@ def answers_asked(
             "decision of it, so it does not say what the item said.",
             cited,
             reason="item without content",
+        )
+    if ASKS_VOTE.search(text) and not any(VOTE_OUTCOME.search(q) for q in quotes):
+        return declined(
+            query,
+            "The records and papers I have do not say how that vote went.",
+            cited,
+            reason="no vote stated",
         )
     if (
         answer.metadata.get("route") == "meetings"

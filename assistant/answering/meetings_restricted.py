@@ -8,7 +8,9 @@ which says the item has a restricted paper; asked what it says, a public paper o
 item answers only when its sentence holds what is asked ("did it find any negative
 impact?": "… shows no negative impact"); otherwise the question is declined — a public
 sentence that only mentions the paper ("an assessment has been completed") does not say
-what the restricted paper holds ("which mitigating actions does it list?").
+what the restricted paper holds ("which mitigating actions does it list?"). An item listed
+with nothing of it published (a presentation) is declined the same way when asked what
+it said.
 
 A question names a paper when, besides the words of the item's title, it holds a word
 that names a kind of document ("assessment", "appendix", "business case") that no public
@@ -19,9 +21,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.meetings_choose import best_statements
+from assistant.answering.meetings_choose import best_statements, paper_named
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import MeetingRecord, Statement, long_date
+from assistant.answering.meetings_subject import ASKS_MEETING
 from assistant.answering.meetings_wording import declined, quote
 from assistant.answering.meetings_words import FRAMING, MEETING_WORDS
 from assistant.answering.scope import Scope
@@ -110,3 +113,31 @@ def _of_item(paper: PlanDocument, item: Statement) -> bool:
 def _listed(statement: Statement) -> str:
     """A paper's title as its listing line gives it ("• 24-00115 - PROD (…pdf) — url")."""
     return statement.text.split("(", 1)[0]
+
+
+def unpublished_item(query: Query, pool: list[MeetingRecord], rest: str) -> Answer | None:
+    """A decline when the question asks what an agenda item said and the record lists
+    the item with nothing of it published — no paper, decision or minutes ("what does
+    the home to school transport presentation say about costs?"): another paper's
+    sentence on the same subject would answer a different question. ``None`` when the
+    question asks about the meeting itself or names no such item."""
+    if any(p.search(query.text) for p in ASKS_MEETING):
+        return None
+    topic = content_stems(rest) - MEETING_WORDS - FRAMING
+    found = best_statements(pool, topic, ("item", "paper", "papers", "decision", "minutes"))
+    if not found or len(topic & content_stems(found[0][1].item_title or "")) < 2:
+        return None
+    if len({(m.day, s.item_number) for m, s in found}) != 1:
+        return None
+    if paper_named(pool, topic - content_stems(found[0][1].item_title or "")):
+        return None  # "… in the budget risk register?": a paper named says it
+    meeting, chosen = found[0]
+    of_item = [s for s in meeting.statements if s.item_number == chosen.item_number]
+    if any(s.kind != "item" for s in of_item) or any(_of_item(p, chosen) for p in meeting.papers):
+        return None
+    text = (
+        f"Item {chosen.item_number} of the {meeting.committee} meeting of "
+        f"{long_date(meeting.day)} ({chosen.item_title}) is on its agenda with no paper, "
+        "decision or minutes published, so what it said is not in the papers I have."
+    )
+    return declined(query, text, [meeting], reason="item without papers")

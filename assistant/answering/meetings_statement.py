@@ -12,6 +12,7 @@ from assistant.answering.meetings_choose import DECISIONS, best_statements, scor
 from assistant.answering.meetings_held import named_in
 from assistant.answering.meetings_record import MeetingRecord, Statement, long_date
 from assistant.answering.meetings_wording import answer_of, not_recorded, quote
+from assistant.answering.meetings_words import VOTE_OUTCOME
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
@@ -96,18 +97,12 @@ def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answ
     return quote(query, found) if found else None
 
 
-_VOTED = re.compile(
-    r"\bmotion\s+(?:carried|lost|defeated|agreed|fell)\b|\b(?:carried|lost|defeated)\b"
-    r"|\bunanimous(?:ly)?\b|\b\d+\s+votes?\b|\bvotes?\s+(?:for|against)\b",
-    re.I,
-)
-"""A record's statement of how a vote went ("Substantive Motion Carried.")."""
-
-
 def vote_answer(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
     """The decision on the item the topic names that says how the vote went, quoted from
     the record; ``None`` when no such decision says it (the papers may)."""
     votes = {"vote", "votes", "voted", "voting"}
     subject = topic - {w for v in votes for w in content_stems(v)}
-    found = [(m, s) for m, s in best_statements(pool, subject, DECISIONS) if _VOTED.search(s.text)]
+    found = [
+        (m, s) for m, s in best_statements(pool, subject, DECISIONS) if VOTE_OUTCOME.search(s.text)
+    ]
     return quote(query, found[:1]) if found else None

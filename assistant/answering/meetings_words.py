@@ -86,11 +86,12 @@ ASKS_VOTE = re.compile(
 """Asks how a body voted: the answer is how the vote went, not what it was on."""
 VOTE_OUTCOME = re.compile(
     r"\bunanimous(?:ly)?\b|\bnem(?:ine)?\.?\s*con|\b\d+\s+votes?\b|\bvotes?\s+(?:for|against)\b"
-    r"|\b(?:for|against|abstentions?)\s*:\s*\d+|\bby\s+\d+\s+(?:votes?\s+)?to\s+\d+\b|\bmajority\b",
+    r"|\b(?:for|against|abstentions?)\s*:\s*\d+|\bby\s+\d+\s+(?:votes?\s+)?to\s+\d+\b|\bmajority\b"
+    r"|\bmotion\s+(?:was\s+)?(?:carried|lost|defeated|fell)\b|\b(?:carried|lost|defeated)\b",
     re.I,
 )
-"""How a vote went, as minutes and reports write it: "unanimously agreed", "by 45 votes
-to 12", "For: 45", "nem. con."."""
+"""How a vote went, as minutes, reports and records write it: "unanimously agreed", "by
+45 votes to 12", "For: 45", "nem. con.", "Substantive Motion Carried"."""
 
 _NEGATED = re.compile(
     r"\b(?:fail(?:ed|s|ing)?\s+to|did\s+not|didn[’']t|do\s+not|does\s+not|not|never)\s+"

@@ -30,7 +30,7 @@ from assistant.answering.meetings_held import _years
 from assistant.answering.meetings_lists import with_label_value
 from assistant.answering.meetings_officers import AS_POST, _in_post
 from assistant.answering.meetings_record import MeetingRecord, Statement
-from assistant.answering.meetings_restricted import restricted_paper
+from assistant.answering.meetings_restricted import restricted_paper, unpublished_item
 from assistant.answering.meetings_said import PER_MINUTES
 from assistant.answering.meetings_statement import vote_answer
 from assistant.answering.meetings_words import (
@@ -300,3 +300,17 @@ def test_a_paper_of_an_item_that_is_restricted_is_said_to_be() -> None:
     # the item's public paper, or no paper named: not this rule's
     public = "what does the integrated care strategy delivery plan decision say about contracts?"
     assert restricted_paper(SCOPE, _query(public), pool, public) is None
+
+
+def test_an_item_with_nothing_published_is_not_answered_from_other_papers() -> None:
+    title = "Home to School Transport - Presentation"
+    march = _meeting(
+        "Cabinet",
+        date(2025, 3, 4),
+        [_statement("item", f"Item 8 ({title}) on the agenda of the Cabinet meeting", "8", title)],
+    )
+    says = "what does the home to school transport presentation say about costs?"
+    answer = unpublished_item(_query(says), [march], says)
+    assert answer is not None and not answer.answered and "no paper" in answer.answer
+    when = "when was the home to school transport presentation?"
+    assert unpublished_item(_query(when), [march], when) is None  # the record says when
