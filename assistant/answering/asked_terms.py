@@ -59,7 +59,7 @@ _STATE = re.compile(
 
 _POST = re.compile(
     r"\bwho\s+(?:is|was|are|were|will be|would be)\s+(?:the|our|its)\s+"
-    r"(?P<post>[a-z'’ -]+?)\s*(?:\b(?:of|for|at|in|on)\b|[?.!]|$)",
+    r"(?P<post>[a-z'’ -]+?)\s*(?:\b(?:of|for|at|in|on|who|that|which)\b|\b[a-z]+(?:ing|ed)\b|[?.!]|$)",
     re.I,
 )
 _PERSON = re.compile(
@@ -134,7 +134,7 @@ def post_words(question: str) -> list[str]:
     ]
 
 
-def _holder_named(sentence: str, post: str) -> bool:
+def holder_named(sentence: str, post: str) -> bool:
     """A name stands beside one of the sentence's mentions of the post."""
     for mention in re.finditer(rf"\b{re.escape(_stem(post))}\w*", sentence, re.I):
         near = sentence[max(0, mention.start() - NEAR_POST) : mention.end() + NEAR_POST]
@@ -152,7 +152,7 @@ def holds_asked_terms(question: str, sentence: str, subject: str = "") -> bool:
     if _ALONE.search(question) and _ROLLING.search(sentence):
         return False  # a single period asked for, a run of periods given
     posts = post_words(question)
-    if posts and not any(_holder_named(sentence, p) for p in posts):
+    if posts and not any(holder_named(sentence, p) for p in posts):
         return False
     state = state_word(question)
     return state is None or (_holds(text, state) and _names_one(sentence, question))

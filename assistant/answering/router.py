@@ -22,6 +22,7 @@ from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.meetings_named import held_to_named_meeting
+from assistant.answering.post_holder import holder_evidence
 from assistant.answering.retrieve import Search
 from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
@@ -198,7 +199,8 @@ class Assistant:
         store = scope.store
         vector = embed_one(query.text)
         search = Search(store, query.text, vector, scope.keywords)
-        candidates = search.hybrid(max(k, 10), scope.where(explicit_docs))
+        where = scope.where(explicit_docs)
+        candidates = search.hybrid(max(k, 10), where)
         if query.document_ids and not explicit_docs:
             hinted = search.hybrid(max(k, 10), scope.where(query.document_ids))
             if hinted and hinted[0].cosine >= floor:
@@ -261,7 +263,13 @@ class Assistant:
             if measured is not None:  # no sentence gives it; the indicator's values do
                 rest = [c for c in candidates if c is not measured]
                 return status.status_answer(floor, scope, query, [measured] + rest)
-            return answer
+            if answer.answered or query.intent != Intent.who:
+                return answer
+            # "Who was the planning inspector": a sentence deeper in the ranking that names
+            # someone beside the post, though no key to initials knows them.
+            deeper = relevance.rerank(scope, query, search.hybrid(30, where))
+            held = holder_evidence(floor, scope, query, deeper)
+            return answer if held is None else facts.evidence_answer(query, held, [])
         return status.status_answer(floor, scope, query, candidates)
 
 
