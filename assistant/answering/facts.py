@@ -11,6 +11,7 @@ from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
+from assistant.answering.named_papers import lead_with_named
 from assistant.answering.relevance import evidence_on_topic
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
@@ -82,6 +83,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     candidates = with_neighbours(scope, judged, candidates)
     evidence = best_evidence(judged, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required and _holds_asked(query, e)]
+    fitting = lead_with_named(floor, scope, judged, fitting)  # "the family hubs decision"
     if not fitting or not evidence_on_topic(floor, scope, judged, fitting[0]):
         return decline(query, candidates, subject_found=bool(evidence))
     voted = _vote_of(query, fitting)
