@@ -22,7 +22,7 @@ from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.meetings_named import held_to_named_meeting
-from assistant.answering.post_holder import holder_evidence
+from assistant.answering.post_holder import deeper_sources, holder_evidence
 from assistant.answering.retrieve import Search
 from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
@@ -267,7 +267,7 @@ class Assistant:
                 return answer
             # "Who was the planning inspector": a sentence deeper in the ranking that names
             # someone beside the post, though no key to initials knows them.
-            deeper = relevance.rerank(scope, query, search.hybrid(30, where))
+            deeper = deeper_sources(scope, query, search, where)
             held = holder_evidence(floor, scope, query, deeper)
             return answer if held is None else facts.evidence_answer(query, held, [])
         return status.status_answer(floor, scope, query, candidates)

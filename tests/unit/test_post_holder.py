@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.answering.asked_terms import post_words
-from assistant.answering.post_holder import holder_beside
+from assistant.answering.post_holder import asked_post, holder_beside
 
 
 def test_the_post_a_question_asks_for_stops_before_its_verb() -> None:
@@ -29,3 +29,12 @@ def test_a_post_spoken_of_or_a_longer_word_does_not() -> None:
         "the Plan as modified by the Inspector’s Report on Kent Minerals", "inspector"
     )
     assert not holder_beside("The Leader said that an elected mayor would lead it.", "mayor")
+
+
+def test_a_post_asked_for_by_what_its_holder_does() -> None:
+    posts, asked = asked_post("who wrote the late changes to the budget paper?")
+    assert posts == ["author"]
+    assert asked == "who was the author of the late changes to the budget paper?"
+    assert asked_post("who chaired the cabinet on 30 january")[0] == ["chairman"]
+    assert asked_post("who was the planning inspector")[0] == ["inspector"]
+    assert asked_post("who proposed the amendment") == ([], "who proposed the amendment")
