@@ -67,7 +67,26 @@ def rerank(scope: Scope, query: Query, candidates: list[Candidate]) -> list[Cand
         )
         for rank, c in enumerate(candidates)
     ]
-    return [c for *_, c in sorted(scored, key=lambda t: (t[0], t[1]), reverse=True)]
+    ranked = sorted(scored, key=lambda t: (t[0], t[1]), reverse=True)
+    order = [c for *_, c in ranked]
+    # Two items closer than the fused rank's own prior are a tie: the one whose name
+    # holds fewer words the question does not ask leads ("physically active adults",
+    # not "physically fairly active adults").
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < RERANK_PRIOR:
+        first, second = order[0], order[1]
+        if (
+            first.node.is_item
+            and second.node.is_item
+            and _unasked(scope, asked, second) < _unasked(scope, asked, first)
+        ):
+            order[0], order[1] = second, first
+    return order
+
+
+def _unasked(scope: Scope, asked: set[str], candidate: Candidate) -> float:
+    """Share (by idf) of an item's name that the question does not hold."""
+    named = content_stems(candidate.node.item().commitment) - scope.terms.places
+    return 1.0 - scope.terms.coverage(named, asked) if named else 0.0
 
 
 def coverage(scope: Scope, query: Query, candidates: list[Candidate]) -> float:

@@ -220,3 +220,17 @@ def test_an_indicator_named_by_the_question_gives_the_figure_no_sentence_gives()
     assert (
         relevance.measured_item(SCOPE, query("what is the latest on households?"), ranked) is None
     )
+
+
+def test_of_two_tied_items_the_one_naming_only_what_is_asked_leads() -> None:
+    doc = kpi_report()
+    active = item(None, "Proportion of physically active adults", doc="kpi-q3", kind=ItemKind.kpi)
+    fairly = item(
+        None, "Proportion of physically fairly active adults", doc="kpi-q3", kind=ItemKind.kpi
+    )
+    asked = query("which survey is used for the physically active adults indicator?")
+    tied = [candidate(item_node(fairly, doc), 0.505), candidate(item_node(active, doc), 0.5)]
+    assert relevance.rerank(SCOPE, asked, tied)[0] is tied[1]
+    # Clearly closer in meaning: no tie, the order stands.
+    ahead = [candidate(item_node(fairly, doc), 0.6), candidate(item_node(active, doc), 0.5)]
+    assert relevance.rerank(SCOPE, asked, ahead)[0] is ahead[0]
