@@ -8,6 +8,7 @@ real answerer (worded unlike the eval sets' questions):
   heading;
 - the item next to another is read from the agenda's order;
 - a row of a table answers for its column ("the updated … allocation"), quoted as printed;
+- a sentence opening "This is …" is judged and quoted with the sentence it points back at;
 - "failed to / did not meet" is matched where a paper says it was not met;
 - another body's vote is the sentence naming that body and how it voted, and the choices
   a body has are the sentence setting them out;
@@ -86,6 +87,14 @@ def test_a_table_row_answers_for_its_column(ask: Any) -> None:
     assert any("2024-25 allocation 75,734.8 77,308.9" in (c.quote or "") for c in row.citations)
 
 
+def test_a_sentence_pointing_back_is_read_with_what_it_points_at(ask: Any) -> None:
+    part = ask(
+        "how much of the adult social care overspend comes from savings that cannot be "
+        "delivered, according to the november budget monitoring report?"
+    )
+    assert "£26.2m" in part.answer or "£26.2 million" in part.answer
+
+
 def test_not_met_is_matched_where_the_paper_says_so(ask: Any) -> None:
     red = ask("how many KPIs did not meet the floor standard in the quarter 3 performance report?")
     assert "Nine KPIs" in red.answer
@@ -94,6 +103,13 @@ def test_not_met_is_matched_where_the_paper_says_so(ask: Any) -> None:
 def test_the_choices_a_paper_sets_out(ask: Any) -> None:
     choices = ask("what choices does cabinet have on the family hubs decision?")
     assert "confirm, amend or rescind" in choices.answer
+
+
+def test_when_another_body_met_is_a_papers_date_of_the_month_asked(ask: Any) -> None:
+    met = ask("on what date did the scrutiny committee meet to consider the family hubs call-in?")
+    assert met.answered and "29 January 2025" in met.answer
+    other = ask("when did the scrutiny committee meet in march 2025 to consider the call-in?")
+    assert not other.answered and "29 January" not in other.answer
 
 
 def test_how_a_body_voted(ask: Any) -> None:

@@ -27,7 +27,7 @@ from assistant.answering.meetings_anchor import after as is_after
 from assistant.answering.meetings_anchor import anchored
 from assistant.answering.meetings_anchor import before as is_before
 from assistant.answering.meetings_authors import maker_answer
-from assistant.answering.meetings_bodies import body_in_papers
+from assistant.answering.meetings_bodies import body_in_papers, body_met
 from assistant.answering.meetings_choose import (
     paper_subject,
     papers_naming,
@@ -112,8 +112,9 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         # to a quote that does).
         of_meeting = (cue.MEET, cue.AGENDA, cue.CHAIR, cue.APOLOGIES, cue.ATTEND, cue.NEXT)
         asks_meeting = any(p.search(text) for p in of_meeting)
-        if asks_meeting:
-            return no_body(query, cues.other_bodies[0], records)
+        if asks_meeting:  # "on what date did the scrutiny committee meet to consider it?":
+            met = body_met(scope, query, cues, records)  # a paper's date, of the month asked
+            return met or no_body(query, cues.other_bodies[0], records)
         return body_in_papers(scope, query, cues, records)  # "how did scrutiny vote?"
     if cues.other_bodies:
         # "what did the scrutiny committee agree before it went back to cabinet?": the

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from assistant.answering.meetings_choose import papers_naming
 from assistant.answering.meetings_cues import MeetingCues
+from assistant.answering.meetings_dates import subject_dated
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import MeetingRecord
 from assistant.answering.meetings_words import MEETING_WORDS
@@ -37,6 +38,16 @@ def body_in_papers(
     if answer is None or not _at_date(answer, cues):
         return None
     return answer
+
+
+def body_met(
+    scope: Scope, query: Query, cues: MeetingCues, records: list[MeetingRecord]
+) -> Answer | None:
+    """Asked when another body met or acted ("on what date did the scrutiny committee
+    meet to consider the call-in?"): a paper's sentence giving the date, of the month asked
+    when one is named; else ``None``."""
+    answer = subject_dated(scope, query, records, cues.rest, other_body=True)
+    return answer if answer is not None and _at_date(answer, cues) else None
 
 
 def _at_date(answer: Answer, cues: MeetingCues) -> bool:

@@ -27,12 +27,20 @@ from __future__ import annotations
 import re
 
 from assistant.answering import relevance
-from assistant.answering.citations import node_citation, source_place
-from assistant.answering.evidence import Evidence, best_evidence, sentences
+from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.facts import evidence_answer
 from assistant.answering.meetings_authors import author_answer
+from assistant.answering.meetings_context import (
+    first_sentence,
+    pointed_at,
+    what_follows,
+    with_following,
+)
 from assistant.answering.meetings_cues import DECIDE, WHICH_BODY
-from assistant.answering.meetings_figures import counted_in_words, with_following_figure
+from assistant.answering.meetings_figures import (
+    counted_in_words,
+    with_following_figure,
+)
 from assistant.answering.meetings_lists import lead_in, with_entry_below, with_label_value
 from assistant.answering.meetings_rows import header_words, paper_rows, row_columns, with_header
 from assistant.answering.meetings_words import (
@@ -44,7 +52,6 @@ from assistant.answering.meetings_words import (
     VOTE_OUTCOME,
     counts_with_unit,
     holds_asked_figure,
-    introduces,
     negated_as_asked,
     read_as_papers,
     records_decision_of,
@@ -136,11 +143,13 @@ def paper_answer(
         document = by_id.get(evidence.candidate.node.metadata.get("plan_document", ""))
         if document is None:
             continue
-        following = _what_follows(search, document, evidence)
+        following = what_follows(search, document, evidence)
+        if pointed := pointed_at(evidence):  # "This is as a result of …": with what "this" is
+            evidence = evidence.model_copy(update={"sentence": f"{pointed} {evidence.sentence}"})
         judged = evidence  # "… agreed the following motion:" is judged with the motion
         if following is not None:
             judged = evidence.model_copy(
-                update={"sentence": f"{evidence.sentence} {_first(following)}"}
+                update={"sentence": f"{evidence.sentence} {first_sentence(following)}"}
             )
         if not _on_topic(scope, topic, judged, document):
             continue
@@ -152,7 +161,7 @@ def paper_answer(
             evidence = evidence.model_copy(update={"sentence": below})
         answer = evidence_answer(query, evidence, [])
         if following is not None:
-            answer = _with_following(answer, following)
+            answer = with_following(answer, following)
         answer.metadata.update({"route": "meetings", "paper": document.id})
         return answer
     return None
@@ -202,7 +211,7 @@ def _ranked(
         content_stems(
             f"{e.sentence} {lead_in(e.candidate.node, documents.get(_paper_of(e)))} "
             f"{header_words(e.candidate.node, rows.get(_paper_of(e), []))} {row_columns(e)} "
-            f"{e.candidate.node.metadata.get('section') or ''}"
+            f"{e.candidate.node.metadata.get('section') or ''} {pointed_at(e)}"
         )
         for e in found
     ]
@@ -265,43 +274,4 @@ def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanD
     whole = content_stems(f"{named} {node.text}")
     return bool(topic & sentence) and (
         scope.terms.coverage(topic, whole) >= relevance.PASSAGE_COVERAGE
-    )
-
-
-def _what_follows(search: Search, document: PlanDocument, evidence: Evidence) -> Candidate | None:
-    """The source that holds what the sentence introduces, when it ends its passage
-    with a colon: the next passage of the same paper."""
-    node = evidence.candidate.node
-    if node.is_item or node.is_row or not introduces(evidence.sentence):
-        return None
-    parts = [s for s in sentences(node.passage().text) if s.strip()]
-    if parts and parts[-1].strip() != evidence.sentence.strip():
-        return None  # what it introduces is in the same passage, already quoted with it
-    ids = [p.id for p in document.passages]
-    if node.id not in ids or ids.index(node.id) + 1 >= len(ids):
-        return None
-    following = ids[ids.index(node.id) + 1]
-    found = search.nodes([following]).get(following)
-    return Candidate(node=found[0], cosine=evidence.candidate.cosine) if found else None
-
-
-def _first(following: Candidate) -> str:
-    """The first sentence of a passage."""
-    return next(iter(sentences(following.node.passage().text)), "")
-
-
-def _with_following(answer: Answer, following: Candidate) -> Answer:
-    """The answer with the first sentence of what its quote introduces, cited where it
-    is printed."""
-    first = _first(following)
-    if not first:
-        return answer
-    citation = node_citation(following.node, quote=first)
-    number = len(answer.citations) + 1
-    where = source_place(citation)
-    lines = answer.answer.split("\n")
-    lines.insert(1, f"“{first.strip()}” [{number}]")
-    lines.append(f"Source: {where} [{number}]")
-    return answer.model_copy(
-        update={"answer": "\n".join(lines), "citations": [*answer.citations, citation]}
     )

@@ -35,8 +35,9 @@ FRAMING = content_stems(
     " ask asks asked asking want wants wanted wanting propose proposes proposed proposal"
     " recommend recommends recommended recommendation recommendations seek seeks sought"
     " request requested put puts much many amount figure total percentage percent proportion"
-    " apart except besides option options choice choices alternative alternatives"
-    " went gone came back before after prior"
+    " apart except besides option options choice choices alternative alternatives per according"
+    " can't cannot won't don't doesn't didn't isn't aren't wasn't weren't"
+    " went gone came come comes coming back before after prior"
 )
 """Words that frame a question as one about what a paper says, not what it says it about,
 and that place it in the meeting's course ("before it went back to cabinet")."""
