@@ -93,14 +93,16 @@ def ensure_index(corpus: Corpus) -> Any:
     """Bring a non-configured corpus's own index up to date (incremental); the report.
 
     The configured corpus is left to ``planbot ingest``, as before: the eval measures the
-    index people ask, and a missing one is reported by the caller.
+    index people ask, and a missing one is reported by the caller. An evaluation corpus's
+    own index mirrors its folder exactly: run from another checkout, the papers indexed
+    from the old one are replaced, not kept beside their copies under other ids.
     """
     if corpus.configured:
         return None
     from indexing.ingest import ingest
 
     corpus.settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return ingest(corpus.settings)
+    return ingest(corpus.settings, mirror=True)
 
 
 def select(corpora: list[Corpus], wanted: tuple[str, ...]) -> list[Corpus]:

@@ -44,9 +44,18 @@ def _ingest_lock(data_dir: Path) -> Iterator[None]:
 
 
 def ingest(
-    settings: IndexSettings, paths: list[Path] | None = None, progress: Progress | None = None
+    settings: IndexSettings,
+    paths: list[Path] | None = None,
+    progress: Progress | None = None,
+    *,
+    mirror: bool = False,
 ) -> IngestReport:
-    """Bring the index up to date with ``paths`` (default: the shipped corpus)."""
+    """Bring the index up to date with ``paths`` (default: the shipped corpus).
+
+    Documents indexed earlier from another folder are kept (``planbot ingest FOLDER``
+    adds to the index), unless ``mirror``: then the index holds exactly the files under
+    ``paths``, so an index built from a checkout that has since moved is not doubled by
+    the same papers read again under new ids (how an evaluation corpus is indexed)."""
     started = time.perf_counter()
     roots = paths or [settings.corpus_dir]
     manifest = load_manifest(settings.manifest_path)
@@ -58,17 +67,32 @@ def ingest(
         ):
             manifest = load_manifest(root / "manifest.yaml")
     with _ingest_lock(settings.data_dir):
-        report = _ingest_locked(settings, roots, manifest, progress or (lambda *_: None))
+        report = _ingest_locked(settings, roots, manifest, progress or (lambda *_: None), mirror)
     report.seconds = round(time.perf_counter() - started, 2)
     return report
 
 
+def _under(key: str, roots: list[Path]) -> bool:
+    """Is the indexed file ``key`` (a resolved path) in one of the folders ingested?"""
+    return any(Path(key).is_relative_to(r.resolve()) for r in roots if r.is_dir())
+
+
 def _ingest_locked(
-    settings: IndexSettings, roots: list[Path], manifest: Manifest, progress: Progress
+    settings: IndexSettings,
+    roots: list[Path],
+    manifest: Manifest,
+    progress: Progress,
+    mirror: bool = False,
 ) -> IngestReport:
     previous = _previous(settings)
     prev_state = previous.state if previous else None
     prev_docs = {doc.id: doc for doc in previous.documents} if previous else {}
+    if mirror and prev_state:
+        # Papers of other folders leave the index, and their ids are free again.
+        outside = {
+            record.document_id for key, record in prev_state.files.items() if not _under(key, roots)
+        }
+        prev_docs = {id_: doc for id_, doc in prev_docs.items() if id_ not in outside}
     files, skipped = discover(roots, manifest)
 
     docs: dict[str, PlanDocument] = {}
@@ -136,8 +160,7 @@ def _ingest_locked(
         for key, record in prev_state.files.items():
             if key in records:
                 continue
-            under_roots = any(Path(key).is_relative_to(r.resolve()) for r in roots if r.is_dir())
-            if not Path(key).exists() or under_roots:
+            if mirror or not Path(key).exists() or _under(key, roots):
                 removed.append(record.path)
                 any_change = True
             else:

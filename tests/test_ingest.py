@@ -87,6 +87,38 @@ def test_deleted_file_drops_its_items(tmp_path: Path, small_corpus: Path) -> Non
     )
 
 
+def test_a_mirrored_index_follows_its_folder_when_the_folder_moves(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    """Ingesting another folder keeps the papers of the first; a mirrored index (an
+    evaluation corpus's own) holds only its folder's papers, under their own ids, when the
+    same papers are read from a new place (a checkout that moved)."""
+    import shutil
+
+    moved = tmp_path / "moved-checkout"
+    shutil.copytree(small_corpus, moved)
+    ids = ["council-plan-commitments-2020", "what-makes-us-mk-city-council"]
+
+    def indexed(settings: Settings) -> list[str]:
+        return sorted(d.id for d in IndexStore.open(settings).documents)
+
+    added = settings_for(tmp_path / "added", small_corpus)
+    ingest(added)
+    ingest(added, [moved])  # another folder: its copies join the index under new ids
+    assert len(indexed(added)) == 4
+
+    mirrored = settings_for(tmp_path / "mirrored", small_corpus)
+    ingest(mirrored, mirror=True)
+    at_new_place = mirrored.model_copy(update={"corpus_dir": moved})
+    report = ingest(at_new_place, mirror=True)
+    assert report.changed and sorted(Path(p).name for p in report.removed) == sorted(
+        f"{i}.txt" for i in ids
+    )
+    assert indexed(at_new_place) == ids
+    again = ingest(at_new_place, mirror=True)
+    assert not again.changed and again.embedded == 0
+
+
 BAD_FILES: dict[str, tuple[bytes, str]] = {
     "empty.txt": (b"", "empty"),
     "binary.txt": (b"\x00\x01\x02binary\x00data" * 20, "binary"),
