@@ -220,6 +220,10 @@ def _item_for_row(
 def _apply_row(item: PlanItem, row: SummaryRow) -> None:
     item.kind = ItemKind.kpi
     if row.rating_label and parse_rating(row.rating_label):
+        printed = item.rating_label
+        if printed and printed != row.rating_label and not parse_rating(printed):
+            # The item's own rating cell held words, not a rating: they stay a field.
+            item.other_fields.setdefault("rating as printed", printed)
         item.rating = parse_rating(row.rating_label)
         item.rating_label = row.rating_label
     if row.previous_label and parse_rating(row.previous_label):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from indexing.blocks import Block, BlockKind, Row, Span
@@ -641,6 +641,11 @@ _HEADER = st.lists(
     header=_HEADER,
     rows=st.lists(st.lists(_CELL, min_size=1, max_size=8), min_size=1, max_size=6),
     gridded=st.booleans(),
+)
+# An indicator whose rating cell holds words, joined with a summary row of the same name
+# that does give a rating: the words stay a field.
+@example(
+    header=["Update", "RAG", "Indicator"], rows=[["qaaa", "qaab", "qaaa", "Green"]], gridded=False
 )
 def test_no_cell_of_any_table_is_lost(
     header: list[str], rows: list[list[str]], gridded: bool
