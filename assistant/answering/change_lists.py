@@ -144,7 +144,7 @@ def change_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answe
 
 
 def _no_history(query: Query, missing: str) -> Answer:
-    noun = lists.KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
+    noun = lists.kind_noun(query)
     return Answer(
         question=query.text,
         answer=(
@@ -198,15 +198,10 @@ def _compared(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
     now = [(n, i) for n, i in now if date_key(n) == newest]
     then = [(n, i) for n, i in then if date_key(n) == newest and i.rating != query.rating]
     word = rating_words(query.rating) or query.rating or ""
-    noun = lists.KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
+    noun = lists.kind_noun(query)
     if not now and not then:
-        return Answer(
-            question=query.text,
-            answer=f"0 {noun}s are rated {word} now or the previous period in the documents I have.",
-            answered=True,
-            intent=query.intent.value,
-            metadata={"count": 0, "previous_count": 0},
-        )
+        label = f"rated {word} now or the previous period"
+        return lists.none_found(query, label, count=0, previous_count=0)
     count_then = len(then) + sum(1 for _, i in now if i.previous_rating == query.rating)
     plural = noun if len(now) == 1 else f"{noun}s"
     lines = [

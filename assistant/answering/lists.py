@@ -32,6 +32,23 @@ KIND_NOUNS = {
 }
 
 
+def kind_noun(query: Query) -> str:
+    """What the items asked for are called in an answer: "KPI", "risk", else "item"."""
+    return KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
+
+
+def none_found(query: Query, label: str, **counts: int) -> Answer:
+    """ "0 KPIs are <label> in the documents I have.": a list that found nothing, said as
+    a count (the documents were read; none matched), with nothing to cite."""
+    return Answer(
+        question=query.text,
+        answer=f"0 {kind_noun(query)}s are {label} in the documents I have.",
+        answered=True,
+        intent=query.intent.value,
+        metadata=dict(counts),
+    )
+
+
 def _rating(code: str | None) -> str:
     return rating_words(code) or ""
 
@@ -72,13 +89,7 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         combined = [(n, i) for n, i in wider if i.rating != query.rating]
     label = _filter_label(query)
     if not found and not combined:
-        return Answer(
-            question=query.text,
-            answer=f"0 {KIND_NOUNS.get(query.kind, 'item') if query.kind else 'item'}s are {label} in the documents I have.",
-            answered=True,
-            intent=query.intent.value,
-            metadata={"count": 0, "combined_count": 0},
-        )
+        return none_found(query, label, count=0, combined_count=0)
     if _LATEST.search(query.text):
         # "this quarter", "latest": the newest paper that has such items, not every year's.
         newest = max((date_key(n) for n, _ in found + combined), default=())
@@ -86,7 +97,7 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         combined = [(n, i) for n, i in combined if date_key(n) == newest]
     citations: list[Citation] = []
     lines: list[str] = []
-    noun = KIND_NOUNS.get(query.kind, "item") if query.kind else "item"
+    noun = kind_noun(query)
     plural = noun if len(found) == 1 else f"{noun}s"
     groups = _by_document(found)
     across = f" across {len(groups)} documents" if len(groups) > 1 else ""
