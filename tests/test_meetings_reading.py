@@ -77,6 +77,8 @@ def test_the_item_next_to_another(ask: Any) -> None:
     assert "Item 6" in after.answer and "Capital Programme" in after.answer
     before = ask("what was on the agenda just before item 6 at the 4 march 2025 cabinet?")
     assert "Item 5" in before.answer and "Late Changes" in before.answer
+    last = ask("what came after item 9 at the january 2025 cabinet?")
+    assert "last item" in last.answer
 
 
 def test_a_table_row_answers_for_its_column(ask: Any) -> None:
@@ -98,6 +100,13 @@ def test_a_sentence_pointing_back_is_read_with_what_it_points_at(ask: Any) -> No
 def test_not_met_is_matched_where_the_paper_says_so(ask: Any) -> None:
     red = ask("how many KPIs did not meet the floor standard in the quarter 3 performance report?")
     assert "Nine KPIs" in red.answer
+
+
+def test_what_a_committee_was_asked_to_do_is_its_papers_recommendation(ask: Any) -> None:
+    asked = ask(
+        "what was cabinet recommended to do about the integrated care strategy delivery plan?"
+    )
+    assert "To ADOPT the Integrated Care Strategy Delivery Plan" in asked.answer
 
 
 def test_the_choices_a_paper_sets_out(ask: Any) -> None:

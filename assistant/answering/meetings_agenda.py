@@ -118,10 +118,18 @@ def _neighbour(
     meeting, at, items = found[0]
     backwards = near.group(1).lower().startswith(("before", "preced", "prior"))
     step = -1 if backwards else 1
-    if not 0 <= at + step < len(items) or (agenda := meeting.first("agenda")) is None:
+    if (agenda := meeting.first("agenda")) is None:
         return None
-    (number_at, title_at), (ref_number, ref_title) = items[at + step], items[at]
     side = "after" if step == 1 else "before"
+    ref_number, ref_title = items[at]
+    if not 0 <= at + step < len(items):  # nothing after the last item (or before the first)
+        place = "last" if step == 1 else "first"
+        line = (
+            f"Item {ref_number} ({ref_title}) is the {place} item on the agenda of the "
+            f"{meeting.committee} meeting of {long_date(meeting.day)}: no item comes {side} it."
+        )
+        return answer_of(query, [line], [(meeting, agenda)], [])
+    number_at, title_at = items[at + step]
     line = (
         f"Item {number_at} on the agenda of the {meeting.committee} meeting of "
         f"{long_date(meeting.day)}: {title_at} ({side} item {ref_number}, {ref_title})"

@@ -80,6 +80,12 @@ _YES_NO = re.compile(r"^\s*(?:was|were|is|are|did|does|do|has|have|had)\b", re.I
 SPEAKER_BONUS = 0.5
 """A sentence of the minutes' part where the member a question names spoke ("what did
 Mr Oakford tell cabinet …"), over one elsewhere sharing the same words."""
+ASKED_BONUS = 0.3
+"""A sentence of a paper's recommendations ("The Cabinet is asked to: a) To ADOPT …"),
+asked what the committee was asked or recommended to do."""
+_ASKED_TO = re.compile(r"\basked\s+to\b|\brecommend\w*|\bpropose[sd]?\s+to\b", re.I)
+_ASKS_ASKED = re.compile(r"\basked\b|\brecommend(?:ed|s)?\b|\bpropos(?:e|ed|es)\b", re.I)
+"""Asks what a committee was asked, recommended or proposed to do (not "the proposals")."""
 DECIDED_BONUS = 0.5
 """A sentence recording the decision of the body a question asks about, over sentences
 that only share more of its words (the recommendation to the committee it went to)."""
@@ -218,6 +224,11 @@ def _ranked(
     asked_last = _predicate(asked.text) & focus
     how_voted = bool(ASKS_VOTE.search(asked.text))
     options = bool(ASKS_OPTIONS.search(asked.text))
+    asked_to = bool(_ASKS_ASKED.search(asked.text))
+    leads = {
+        id(e): f"{lead_in(e.candidate.node, documents.get(_paper_of(e)))} {_label_above(e)}"
+        for e in found
+    }
     spoke = speaker_sections(asked.text, [documents[p] for p in {_paper_of(e) for e in found}])
     most = max((len(focus & stems) for stems in held), default=0)
     for e, stems in zip(found, held, strict=True):
@@ -233,12 +244,26 @@ def _ranked(
             e.score += PREDICATE_BONUS
         if options and OFFERS_CHOICE.search(e.sentence):  # "confirm, amend or rescind"
             e.score += PREDICATE_BONUS
+        if asked_to and _ASKED_TO.search(f"{leads[id(e)]} {e.sentence}"):  # "is asked to: a) …"
+            e.score += ASKED_BONUS
         if e.candidate.node.metadata.get("section") in spoke:  # "what did mr oakford say"
             e.score += SPEAKER_BONUS
         decides = DECIDE.search(asked.text) or how_voted  # "what did it agree / how did it vote"
         if bodies and decides and records_decision_of(e.sentence, bodies):
             e.score += DECIDED_BONUS
     return sorted(found, key=lambda e: e.score, reverse=True)
+
+
+def _label_above(evidence: Evidence) -> str:
+    """The nearest line above the sentence in its passage that ends with a colon
+    ("Decision: Cabinet propose to:" over "• a) To ADOPT …"), or ``""``."""
+    node = evidence.candidate.node
+    if node.is_item or node.is_row:
+        return ""
+    lines = node.passage().text.splitlines()
+    start = evidence.sentence.strip()[:40]
+    at = next((n for n, line in enumerate(lines) if start and start in line), None)
+    return next((x for x in reversed(lines[:at]) if x.rstrip().endswith(":")), "") if at else ""
 
 
 def _predicate(text: str) -> set[str]:
