@@ -162,6 +162,23 @@ def test_government_response_gives_its_ten_recommendations_with_pages() -> None:
     assert all(r.location.page and r.location.page >= 11 for r in recs)  # not the contents page
 
 
+def test_a_title_page_line_set_large_above_its_date_is_read_with_the_date() -> None:
+    """The response's title page prints "Presented to Parliament … by Command of His
+    Majesty" and, under a gap, "16 January 2025", both set larger than the body: two
+    headings of the same rank, the first titling nothing. Both lines open the text under
+    the date, so "when was it presented to parliament" finds them together."""
+    doc = read(UKGOV)
+    dated = [p for p in doc.passages if p.section == "16 January 2025"]
+    assert len(dated) == 1
+    assert dated[0].location.page == 3
+    assert dated[0].text.startswith(
+        "Presented to Parliament by the Chancellor of the Duchy of Lancaster by Command of"
+        " His Majesty\n16 January 2025\n"
+    )
+    # the title above them is of a higher rank: it titles them and is not read as text
+    assert not any(p.text.startswith("UK Government Response") for p in doc.passages)
+
+
 def test_a_spreadsheet_register_through_the_loader_carries_sheet_and_row(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

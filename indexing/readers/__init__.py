@@ -3,11 +3,13 @@ figures, passages, the document's key to people and the rows that could not be p
 
 The loaders (``indexing/loaders``) give a file's content as blocks in reading order;
 this reader walks them once. Headings (and paragraphs that read as headings) open
-sections; tables are read by their headers (``tables.py``); prose becomes passages
-under its heading (``passages.py``), lines of figures table rows (``figure_lines.py``)
-and series of numbered headings ("Recommendation 3: …") items (``numbered.py``). Readers for KPI cards in running text, the
-cabinet member and director a section names, and member questions with their answers
-run after, on the same blocks, when they are installed.
+sections; of headings of one rank printed one after another with nothing between, only
+the last titles a section, and their lines together open the text under it. Tables are
+read by their headers (``tables.py``); prose becomes passages under its heading
+(``passages.py``), lines of figures table rows (``figure_lines.py``) and series of
+numbered headings ("Recommendation 3: …") items (``numbered.py``). Readers for KPI
+cards in running text, the cabinet member and director a section names, and member
+questions with their answers run after, on the same blocks, when they are installed.
 """
 
 from __future__ import annotations
@@ -38,6 +40,30 @@ def _refs(blocks: list[Block]) -> set[str]:
             if len(filled) >= 2 and cells and cells[0] and read_value(cells[0]).ref:
                 found.add(cells[0])
     return found
+
+
+def _same_rank(before: Block, heading: Block) -> bool:
+    return (
+        before.kind is BlockKind.heading
+        and heading.kind is BlockKind.heading
+        and before.level == heading.level
+        and bool(before.text.strip())
+    )
+
+
+def _heading_run(blocks: list[Block], index: int) -> list[Block]:
+    """The headings of one rank printed one after another, nothing between, that end at
+    ``blocks[index]``: every one but the last titles nothing, so they are lines set large
+    (a title page's "Presented to Parliament by …" above its date) rather than sections.
+    Empty when the run goes on past ``index``; the block alone when it ends no run."""
+    if not 0 <= index < len(blocks):
+        return []
+    if index + 1 < len(blocks) and _same_rank(blocks[index], blocks[index + 1]):
+        return []
+    start = index
+    while start > 0 and _same_rank(blocks[start - 1], blocks[start]):
+        start -= 1
+    return blocks[start : index + 1]
 
 
 def _without(block: Block, rows: set[int]) -> Block:
@@ -78,6 +104,9 @@ def read_document(
             if KEY_HEADING.match(block.text or "") and index + 1 in key_rows_by_block:
                 return
             tables.interrupt(heading=" ".join(block.text.split()))
+            run = _heading_run(blocks, index)
+            if len(run) > 1:
+                prose.add("\n".join(b.text.strip() for b in run), run[0].at, tables.section)
         elif block.text.strip():
             tables.interrupt()
             text = f"• {block.text.strip()}" if block.kind is BlockKind.list_item else block.text
