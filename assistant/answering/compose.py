@@ -230,8 +230,10 @@ def row_values(row: TableRow, question: str) -> str:
     """The cells of a table row that a question asks for, under their headers:
     "Adult Social Care — 2025-26 Net Budget: £601.2m". Columns whose header shares a
     word or a year with the question are given; when none does, every cell is."""
+    from assistant.answering.year_words import financial_years
     from indexing.terms import content_stems
 
+    question = financial_years(question)  # "2025/26" asks for the "2025-26" column
     asked = content_stems(question)
     years = set(re.findall(r"(?:19|20)\d{2}(?:[-/]\d{2,4})?", question))
     label = row_name(row)
@@ -240,13 +242,15 @@ def row_values(row: TableRow, question: str) -> str:
     wanted = [
         (header, value)
         for header, value in cells
-        if content_stems(header) & asked
-        or any(year in header for year in years)
+        if content_stems(financial_years(header)) & asked
+        or any(year in financial_years(header) for year in years)
         or _said(header, said)
     ]
     # "2025-26 net budget": of the budget columns, the year's.
     of_the_year = [
-        (header, value) for header, value in wanted if any(year in header for year in years)
+        (header, value)
+        for header, value in wanted
+        if any(year in financial_years(header) for year in years)
     ]
     shown = of_the_year or wanted or cells
     # Cells are the document's text: one line each (``assistant.text``), so no cell starts a line of ours.

@@ -8,6 +8,10 @@ header holds another of the question's words, is that row; it is put first among
 candidates, and the answer gives the column asked for (``compose.row_values``). So is
 a form's record (a one-row table: "Proposed Amount | Proposed Funding Source") when the
 question names its paper by title and asks for its fields.
+
+A financial year is one word however it is written: "2025/26", "2025–26", "25-26" and
+"2025-2026" in a question or a header are all "2025-26", so "net budget 2025/26" finds
+the "2025-26" column.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections import Counter
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
+from assistant.answering.year_words import financial_years
 from indexing.model import TableRow
 from indexing.terms import content_stems
 
@@ -29,23 +34,28 @@ TIE = 0.02
 """Rows this close to the best are kept with it (the same line in two papers)."""
 
 
+def _stems(text: str) -> set[str]:
+    """The content stems of ``text``, its financial years written one way."""
+    return content_stems(financial_years(text))
+
+
 def _score(scope: Scope, asked: set[str], row: TableRow) -> float:
     """How fully the row's label and one of its columns of figures name the question;
     0 when the label has a word the question lacks or no column header is named."""
     label = row.label()
-    named = content_stems(label)
+    named = _stems(label)
     if not named or not named <= asked:
         return 0.0
     rest = asked - named
     columns = [
-        content_stems(header) & rest
+        _stems(header) & rest
         for header, value in row.cells.items()
         if value and value != label and re.search(r"\d", value)
     ]
     best = max(columns, key=lambda found: scope.terms.coverage(rest, found), default=set())
     if not best:
         return 0.0
-    return scope.terms.coverage(asked, named | best | content_stems(row.table))
+    return scope.terms.coverage(asked, named | best | _stems(row.table))
 
 
 def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> float:
@@ -53,11 +63,11 @@ def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> f
     Funding Source") and its paper's title name the question: the title must share two
     of its words, and the fields the question asks for ("amount", "funding source") must
     be the record's headers."""
-    named = content_stems(title) & asked
+    named = _stems(title) & asked
     if len(named) < 2:
         return 0.0
     rest = asked - named
-    fields = set().union(*(content_stems(h) for h, value in row.cells.items() if value))
+    fields = set().union(*(_stems(h) for h, value in row.cells.items() if value))
     found = fields & rest
     if not found or scope.terms.coverage(rest, found) < MIN_SHARE:
         return 0.0
@@ -67,7 +77,7 @@ def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> f
 def named_rows(scope: Scope, query: Query) -> list[TableRow]:
     """The rows of tables of figures the question names by label and column, or the
     records of a form whose paper and fields it names, best first."""
-    asked = content_stems(query.text)
+    asked = _stems(query.text)
     if len(asked) < 2:
         return []
     scored = []
