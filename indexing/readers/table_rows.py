@@ -13,6 +13,7 @@ from indexing.blocks import Row
 from indexing.cell_text import clean_cell, first_paragraph_split, strip_markup
 from indexing.model import TableRow, UnplacedRow
 from indexing.readers.items import Draft, TableOutput
+from indexing.readers.merged_columns import split_merged
 from indexing.readers.passages import span_location
 from indexing.readers.roles import read_value
 from indexing.readers.table_align import SIGNATURE_ROLES, align_cells, row_signature
@@ -205,6 +206,8 @@ class RowPlacer:
             self._labels_above = {i: t.rstrip(": ") for i, t, _ in cells}
         form = bool(above or self._labels_above) or any(is_form_label(t) for _, t, _ in cells)
         values = form_values(row.cells, labels, above, self._labels_above, form=form)
+        if not form:
+            values = split_merged(values)
         self.out.rows.append(
             TableRow(
                 id="",
