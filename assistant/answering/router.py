@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
+from assistant.answering.decision_record import decision_record_answer
 from assistant.answering.decline import NO_SUBJECT, decline
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
@@ -162,6 +163,8 @@ class Assistant:
     # --- routing --------------------------------------------------------------------
     def _route(self, scope: Scope, query: Query, explicit_docs: list[str], k: int) -> Answer:
         floor = self.settings.relevance_floor
+        if (record := decision_record_answer(scope, query)) is not None:
+            return record  # "who took decision 24/00096 and why": the record's own fields
         if not explicit_docs and (met := meeting_answer(scope, query)) is not None:
             return met  # a committee's meeting: its record says when, who, what was decided
         if (ranked := value_list_answer(scope, query, explicit_docs)) is not None:

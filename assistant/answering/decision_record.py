@@ -1,0 +1,227 @@
+"""A record of decision read as one record of labelled fields: "who took decision 24/00096
+and why", "what options were considered for 24/00115".
+
+A record of decision prints its facts under labels ("Decision to be taken by:", "Decision
+No:", "Decision:", "Reason(s) for decision:", "Any alternatives considered and rejected:"). A question that names the record by its number and asks what
+was decided, why, by whom or what else was considered is answered from that field of that
+record, quoted — not from whichever sentence of the papers shares the most words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answering.citations import passage_citation, source_place
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Citation, Passage, PlanDocument
+from indexing.store import StoredNode
+
+FIELD_CHARS = 700
+"""A field is quoted up to this length: a decision's lettered resolutions, a short reason."""
+
+_FIELDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "maker",
+        "Decision taken by",
+        re.compile(r"^\s*(?:decision (?:to be )?taken by|decision[- ]maker)\s*:?", re.I),
+    ),
+    ("number", "Decision number", re.compile(r"^\s*decision (?:no\.?|number)\s*:?", re.I)),
+    (
+        "title",
+        "Title of decision",
+        re.compile(r"^\s*(?:subject matter\s*/\s*)?title of (?:the )?decision\b\s*:?", re.I),
+    ),
+    ("decision", "Decision", re.compile(r"^\s*decision\s*:", re.I)),
+    (
+        "reasons",
+        "Reason(s) for decision",
+        re.compile(r"^\s*reasons?(?:\s*\(s\))? for (?:the )?decision\s*:?", re.I),
+    ),
+    (
+        "options",
+        "Alternatives considered",
+        re.compile(
+            r"^\s*(?:any )?(?:alternatives?|(?:other )?options)(?: options)? considered"
+            r"(?: and rejected)?\s*:?",
+            re.I,
+        ),
+    ),
+)
+_LABEL_LINE = re.compile(r"^\s*[A-Z][^\n:]{2,90}:\s*(?:\S.*)?$")
+"""Any other labelled line ("Financial Implications:") ends the field above it."""
+_END_LINE = re.compile(r"^\s*(?:any interests? declared\b|\.{5,}|signed\b)", re.I)
+"""The declarations and signature at a record's foot end whatever field stands above."""
+_NONE = re.compile(r"^\s*(?:none|nil|n/a|not applicable)\W*$", re.I)
+_HEADING_LINE = re.compile(r"^\s*[A-Z][A-Za-z ,()&/'–-]{2,70}$")
+"""A short line of words with no closing stop ("Background – Provide brief context")."""
+
+_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "maker",
+        re.compile(
+            r"\bwho\b.*\b(?:decided|decides|took|taken|made|make|takes)\b"
+            r"|\bdecision[- ]maker\b|\btaken by\b|\bmade by\b",
+            re.I,
+        ),
+    ),
+    ("reasons", re.compile(r"\bwhy\b|\breasons?\b|\brationale\b", re.I)),
+    ("options", re.compile(r"\boptions?\b|\balternatives?\b", re.I)),
+)
+_ASKS_DECISION = re.compile(
+    r"\bdecid(?:e|ed|es|ing)\b|\bwhat (?:was|is) (?:the )?decision\b|\bwhat decision\b", re.I
+)
+_MEETING = re.compile(r"\bmeetings?\b", re.I)
+"""What a meeting did with a decision is the meeting's record to tell, not the decision's."""
+_YES_NO = re.compile(r"^\s*(?:is|was|are|were|does|did|has|have|will)\b", re.I)
+"""A yes/no question ("is 24/00108 a key decision?") is the labelled line's to answer."""
+_NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d/(?:19|20)\d\d\b)\d{1,4}/\d{3,6}(?![\w/])")
+"""A decision's number as records print it ("24/00115"), not a year ("2024/25", "2024/2025")."""
+
+
+@dataclass
+class Field:
+    """One labelled field of a record: its label, its value and the passage it opens in."""
+
+    name: str
+    label: str
+    value: str
+    passage: Passage
+
+
+def _lines(doc: PlanDocument) -> list[tuple[str, Passage]]:
+    """The record's lines in print order, each with its passage: a section title opens
+    its first passage unless that passage prints it again as a line."""
+    lines: list[tuple[str, Passage]] = []
+    section = None
+    for passage in doc.passages:
+        own = [line for line in passage.text.split("\n") if line.strip()]
+        if passage.section and passage.section != section:
+            if passage.section.strip() not in {line.strip() for line in own}:
+                lines.append((passage.section, passage))
+        section = passage.section
+        lines.extend((line, passage) for line in own)
+    return lines
+
+
+def _match(line: str) -> tuple[str, str, str] | None:
+    """(name, label, rest of the line) of the field a line opens, if it opens one."""
+    for name, label, pattern in _FIELDS:
+        found = pattern.match(line)
+        if found:
+            return name, label, line[found.end() :].strip()
+    return None
+
+
+def record_fields(doc: PlanDocument) -> dict[str, Field]:
+    """The labelled fields of a record of decision, first of each name, in print order.
+    Labels printed side by side ("Decision to be taken by: Decision No:") take the values
+    printed side by side below them ("Cabinet 24/00115")."""
+    fields: dict[str, Field] = {}
+    current: Field | None = None
+    paired = False
+    for line, passage in _lines(doc):
+        if paired and current is not None:
+            paired = False
+            number = _NUMBER.search(line)
+            if number:
+                current.value = line[: number.start()].strip()
+                fields.setdefault(
+                    "number", Field("number", "Decision number", number.group(0), passage)
+                )
+                current = None
+                continue
+        found = _match(line)
+        if found is not None:
+            name, label, rest = found
+            if name == "maker" and _match(rest) and _match(rest)[0] == "number":  # type: ignore[index]
+                rest, paired = "", True
+            current = None if name in fields else Field(name, label, rest, passage)
+            if current is not None:
+                fields[name] = current
+            continue
+        if current is None:
+            continue
+        heading = bool(_HEADING_LINE.match(line))
+        if heading and not current.value and current.name in ("reasons", "options"):
+            heading = not _NONE.match(line)
+        if heading and not current.value and current.name in ("reasons", "options"):
+            continue  # a heading under the label ("Background") opens no value
+        if (
+            _END_LINE.match(line)
+            or current.value
+            and (_LABEL_LINE.match(line) or (heading and current.value.endswith((".", ":", ";"))))
+        ):
+            current = None
+            continue
+        if len(current.value) < FIELD_CHARS:
+            current.value = f"{current.value} {line.strip()}".strip()
+    return {n: f for n, f in fields.items() if f.value and not re.fullmatch(r"[.\s]+", f.value)}
+
+
+def asked_fields(question: str) -> list[str]:
+    """The fields a question about a record asks for, in the order an answer gives them."""
+    if _YES_NO.match(question) or _MEETING.search(question):
+        return []
+    asked = [name for name, pattern in _ASKS if pattern.search(question)]
+    if not asked and _ASKS_DECISION.search(question):
+        asked = ["decision"]
+    return asked
+
+
+def _record(scope: Scope, number: str, asked: list[str]) -> dict[str, Field] | None:
+    """The fields of the record of decision numbered ``number``, from a paper whose own
+    "Decision No" field gives it and that prints every asked field (the report to the
+    meeting carries the number too, but not the decision's reasons)."""
+    for doc in scope.documents:
+        if not any(number in p.text for p in doc.passages[:3]):
+            continue
+        fields = record_fields(doc)
+        if "number" in fields and number in fields["number"].value:
+            if all(name in fields for name in asked):
+                return fields
+    return None
+
+
+def _citation(scope: Scope, field: Field) -> Citation | None:
+    rows = scope.store.nodes.rows([field.passage.id])
+    if field.passage.id not in rows:
+        return None
+    text, metadata, _ = rows[field.passage.id]
+    node = StoredNode(id=field.passage.id, text=text, metadata=metadata)
+    return passage_citation(node, field.passage, quote=f"{field.label}: {field.value}")
+
+
+def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
+    """The asked fields of the record of decision the question names by number; None when
+    it names none, asks no field of one, or the record does not print the field."""
+    numbers = _NUMBER.findall(query.text)
+    asked = asked_fields(query.text)
+    if len(numbers) != 1 or not asked:
+        return None
+    fields = _record(scope, numbers[0], asked)
+    if fields is None:
+        return None
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for name in asked:
+        citation = _citation(scope, fields[name])
+        if citation is None:
+            return None
+        if citation not in citations:
+            citations.append(citation)
+        marker = citations.index(citation) + 1
+        lines.append(f"{fields[name].label}: “{fields[name].value}” [{marker}]")
+    title = fields.get("title")
+    head = f"Decision {numbers[0]}" + (f" ({title.value})" if title else "") + ":"
+    sources = "\n".join(
+        f"Source: {source_place(c)} [{i}]" for i, c in enumerate(citations, start=1)
+    )
+    return Answer(
+        question=query.text,
+        answer="\n".join([head, *lines, sources]),
+        answered=True,
+        intent=query.intent.value,
+        citations=citations,
+    )

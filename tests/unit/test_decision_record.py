@@ -1,0 +1,97 @@
+"""A record of decision read as labelled fields ("who took decision 24/00115 and why"),
+on hand-built records laid out the two ways the readers give them: labels side by side
+over their values, and a label standing as its passage's section title."""
+
+from __future__ import annotations
+
+from assistant.answering.decision_record import _NUMBER, asked_fields, record_fields
+from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+
+
+def _record(*passages: tuple[str | None, str]) -> PlanDocument:
+    return PlanDocument(
+        id="rec",
+        meta=DocumentMeta(file="rec.pdf", title="Record of decision", kind=DocumentKind.decision),
+        sha256="rec",
+        passages=[
+            Passage(
+                id=f"rec:p{n}",
+                document_id="rec",
+                section=section,
+                text=text,
+                location=Location(path="rec.pdf", page=1),
+            )
+            for n, (section, text) in enumerate(passages)
+        ],
+    )
+
+
+SIDE_BY_SIDE = _record(
+    ("Cabinet 24/00096", "DECISION TO BE TAKEN BY: DECISION NO:\nCabinet 24/00096"),
+    ("Key decision: YES", "Key decision criteria. The decision will:"),
+    (
+        "Decision:",
+        "Subject Matter / Title of Decision Plan for School Places 2025-29\n"
+        "Decision:\nCabinet agree to:\nA) the Plan for School Places 2025-29",
+    ),
+    ("Background", "Reason(s) for decision:\nBackground\n1.1 The Council must offer places."),
+    ("Background", "1.2 The plan forecasts the need."),
+    ("Financial Implications:", "None."),
+    (
+        "Any alternatives considered and rejected:",
+        "The plan is needed to meet the legal duty.",
+    ),
+    (
+        "Any interest declared when the decision was taken and any dispensation granted by the"
+        " Proper Officer:",
+        "....................... signed date",
+    ),
+)
+
+SECTIONED = _record(
+    ("DECISION TO BE TAKEN BY: DECISION NO:", "Cabinet 24/00115\nFor publication: Yes"),
+    (
+        "Adoption of the Delivery Plan",
+        "Title of Decision:\nAdoption of the Delivery Plan\nDecision: Cabinet propose to:\n"
+        "• a) To ADOPT the Delivery Plan",
+    ),
+    ("Reason for Decision:", "To adopt the plan and confirm the corporate position."),
+    ("Reason for Decision:", "Background – Provide brief additional context\nIt was endorsed."),
+    ("Any alternatives considered and rejected:", "None"),
+)
+
+
+def test_labels_side_by_side_take_the_values_beneath_them() -> None:
+    fields = record_fields(SIDE_BY_SIDE)
+    assert fields["maker"].value == "Cabinet"
+    assert fields["number"].value == "24/00096"
+    assert fields["title"].value == "Plan for School Places 2025-29"
+    assert fields["decision"].value == "Cabinet agree to: A) the Plan for School Places 2025-29"
+    assert fields["reasons"].value == (
+        "1.1 The Council must offer places. 1.2 The plan forecasts the need."
+    )
+    assert fields["options"].value == "The plan is needed to meet the legal duty."
+
+
+def test_a_label_as_section_title_opens_its_field_and_a_heading_ends_it() -> None:
+    fields = record_fields(SECTIONED)
+    assert (fields["maker"].value, fields["number"].value) == ("Cabinet", "24/00115")
+    assert fields["title"].value == "Adoption of the Delivery Plan"
+    assert fields["decision"].value == "Cabinet propose to: • a) To ADOPT the Delivery Plan"
+    assert fields["reasons"].value == "To adopt the plan and confirm the corporate position."
+    assert fields["options"].value == "None"
+
+
+def test_the_question_names_the_fields_it_asks() -> None:
+    assert asked_fields("who took decision 24/00096 and why") == ["maker", "reasons"]
+    assert asked_fields("what did the cabinet member decide on 24/00115") == ["decision"]
+    assert asked_fields("what options were considered for 24/00115?") == ["options"]
+    assert asked_fields("is 24/00108 a key decision?") == []
+    assert asked_fields("who called in decision 24/00093?") == []
+    assert asked_fields("at which cabinet meeting was decision 24/00109 taken?") == []
+    assert asked_fields("what did the scrutiny committee agree about decision 24/00093?") == []
+    assert asked_fields("how much is the capital underspend in 24/00108?") == []
+
+
+def test_a_record_is_named_by_its_number_not_a_year() -> None:
+    assert _NUMBER.findall("who took decision 24/00115 in 2024/25 or 2024/2025?") == ["24/00115"]
