@@ -230,6 +230,7 @@ def row_values(row: TableRow, question: str) -> str:
     """The cells of a table row that a question asks for, under their headers:
     "Adult Social Care — 2025-26 Net Budget: £601.2m". Columns whose header shares a
     word or a year with the question are given; when none does, every cell is."""
+    from assistant.answering.short_forms import spelt_out
     from assistant.answering.year_words import financial_years
     from indexing.terms import content_stems
 
@@ -245,6 +246,7 @@ def row_values(row: TableRow, question: str) -> str:
         if content_stems(financial_years(header)) & asked
         or any(year in financial_years(header) for year in years)
         or _said(header, said)
+        or spelt_out(header, question)  # "ASCH Core £000s" for "adult social care and health"
     ]
     # "2025-26 net budget": of the budget columns, the year's.
     of_the_year = [

@@ -11,16 +11,19 @@ question names its paper by title and asks for its fields.
 
 A financial year is one word however it is written: "2025/26", "2025–26", "25-26" and
 "2025-2026" in a question or a header are all "2025-26", so "net budget 2025/26" finds
-the "2025-26" column.
+the "2025-26" column. A column headed by a short form ("ASCH") is named by the words
+its initials spell ("adult social care and health").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
+from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Query
 from assistant.answering.year_words import financial_years
 from indexing.model import TableRow
@@ -39,7 +42,14 @@ def _stems(text: str) -> set[str]:
     return content_stems(financial_years(text))
 
 
-def _score(scope: Scope, asked: set[str], row: TableRow) -> float:
+@lru_cache(maxsize=4096)
+def _header_stems(header: str, question: str) -> frozenset[str]:
+    """The words of a column header, with the question's words its short form stands
+    for: "ASCH Core £000s" holds "adult social care and health"."""
+    return frozenset(_stems(header) | spelt_out(header, question))
+
+
+def _score(scope: Scope, asked: set[str], row: TableRow, question: str = "") -> float:
     """How fully the row's label and one of its columns of figures name the question;
     0 when the label has a word the question lacks or no column header is named."""
     label = row.label()
@@ -48,7 +58,7 @@ def _score(scope: Scope, asked: set[str], row: TableRow) -> float:
         return 0.0
     rest = asked - named
     columns = [
-        _stems(header) & rest
+        set(_header_stems(header, question)) & rest
         for header, value in row.cells.items()
         if value and value != label and re.search(r"\d", value)
     ]
@@ -84,7 +94,7 @@ def named_rows(scope: Scope, query: Query) -> list[TableRow]:
     for doc in scope.documents:
         shapes = Counter(tuple(row.cells) for row in doc.tables)
         for row in doc.tables:
-            score = _score(scope, asked, row)
+            score = _score(scope, asked, row, query.text)
             if shapes[tuple(row.cells)] == 1:
                 score = max(score, _record_score(scope, asked, doc.meta.title, row))
             if score >= MIN_SHARE:
