@@ -33,7 +33,14 @@ _FIELDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Title of decision",
         re.compile(r"^\s*(?:subject matter\s*/\s*)?title of (?:the )?decision\b\s*:?", re.I),
     ),
-    ("decision", "Decision", re.compile(r"^\s*decision\s*:", re.I)),
+    (
+        "date",
+        "Date of decision",
+        re.compile(
+            r"^\s*(?:date of (?:the )?decision|decision date|date (?:taken|made))\s*:", re.I
+        ),
+    ),
+    ("decision", "Decision", re.compile(r"^\s*decision(?: taken| made)?\s*:", re.I)),
     (
         "reasons",
         "Reason(s) for decision",
@@ -44,7 +51,7 @@ _FIELDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Alternatives considered",
         re.compile(
             r"^\s*(?:any )?(?:alternatives?|(?:other )?options)(?: options)? considered"
-            r"(?: and rejected)?\s*:?",
+            r"(?: and rejected)?\s*:?|^\s*options\s*:",
             re.I,
         ),
     ),
@@ -68,6 +75,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("reasons", re.compile(r"\bwhy\b|\breasons?\b|\brationale\b", re.I)),
     ("options", re.compile(r"\boptions?\b|\balternatives?\b", re.I)),
+    ("date", re.compile(r"^\s*when\b|\bwhat date\b|\bon what day\b", re.I)),
 )
 _ASKS_DECISION = re.compile(
     r"\bdecid(?:e|ed|es|ing)\b|\bwhat (?:was|is) (?:the )?decision\b|\bwhat decision\b", re.I

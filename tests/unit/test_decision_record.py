@@ -58,6 +58,7 @@ SECTIONED = _record(
     ("Reason for Decision:", "To adopt the plan and confirm the corporate position."),
     ("Reason for Decision:", "Background – Provide brief additional context\nIt was endorsed."),
     ("Any alternatives considered and rejected:", "None"),
+    ("Date of decision:", "30 January 2025"),
 )
 
 
@@ -80,12 +81,14 @@ def test_a_label_as_section_title_opens_its_field_and_a_heading_ends_it() -> Non
     assert fields["decision"].value == "Cabinet propose to: • a) To ADOPT the Delivery Plan"
     assert fields["reasons"].value == "To adopt the plan and confirm the corporate position."
     assert fields["options"].value == "None"
+    assert fields["date"].value == "30 January 2025"
 
 
 def test_the_question_names_the_fields_it_asks() -> None:
     assert asked_fields("who took decision 24/00096 and why") == ["maker", "reasons"]
     assert asked_fields("what did the cabinet member decide on 24/00115") == ["decision"]
     assert asked_fields("what options were considered for 24/00115?") == ["options"]
+    assert asked_fields("when was decision 24/00115 taken?") == ["date"]
     assert asked_fields("is 24/00108 a key decision?") == []
     assert asked_fields("who called in decision 24/00093?") == []
     assert asked_fields("at which cabinet meeting was decision 24/00109 taken?") == []
