@@ -14,6 +14,7 @@ from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
+from assistant.answering.year_words import financial_years
 from assistant.models import PlanItem
 from indexing.store import StoredNode
 from indexing.terms import content_stems, place_stems
@@ -90,8 +91,12 @@ def _unasked(scope: Scope, asked: set[str], candidate: Candidate) -> float:
 
 
 def coverage(scope: Scope, query: Query, candidates: list[Candidate]) -> float:
-    asked = content_stems(query.text)
-    return max((scope.terms.coverage(asked, node_stems(c)) for c in candidates), default=0.0)
+    # A financial year as the question writes it ("2025/26") or as tables do ("2025-26").
+    asks = {frozenset(content_stems(t)) for t in (query.text, financial_years(query.text))}
+    return max(
+        (scope.terms.coverage(set(a), node_stems(c)) for c in candidates for a in asks),
+        default=0.0,
+    )
 
 
 def periods_known(scope: Scope, query: Query, top: Candidate | None = None) -> bool:

@@ -91,3 +91,20 @@ def test_a_header_written_with_a_slash_is_the_year_asked() -> None:
         location=Location(path="d.pdf", page=1),
     )
     assert row_values(row, "prices budget 2025-26") == "Prices — 2025/26: 43,351.5"
+
+
+def test_a_year_written_with_a_slash_covers_a_row_printed_with_a_hyphen() -> None:
+    """The relevance gate weighs "2025/26" as the table's "2025-26", so the row the
+    lookup found is not declined for the way the question wrote its year."""
+    from assistant.answering import relevance
+    from indexing import chunking
+
+    from .plans import candidate, stored
+
+    doc = revenue_plan()
+    docs = [doc, *documents()]
+    scope = MemoryScope(docs)
+    row = candidate(stored(chunking.row_node(doc, doc.tables[2])), 0.5)
+    hyphen = relevance.coverage(scope, understand("net budget 2025-26", docs), [row])
+    slash = relevance.coverage(scope, understand("net budget 2025/26", docs), [row])
+    assert slash == pytest.approx(hyphen) and hyphen > 0.9
