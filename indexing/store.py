@@ -218,7 +218,7 @@ class IndexStore:
             )
         return NodeTable(self.dir / FILE)
 
-    def _read(self, ids: list[str]) -> list[StoredNode]:
+    def read(self, ids: list[str]) -> list[StoredNode]:
         """Nodes in the order of ``ids``, from the node table (ids it lacks are skipped)."""
         rows = self.nodes.rows(ids)
         return [StoredNode(id=i, text=rows[i][0], metadata=rows[i][1]) for i in ids if i in rows]
@@ -235,7 +235,7 @@ class IndexStore:
         self, where: dict[str, Any] | None = None, limit: int | None = None
     ) -> list[StoredNode]:
         """Exact metadata lookup (no ranking): "rating is A", "ref is 3.2"."""
-        return self._read(self.collection.get(where=where or None, limit=limit, include=[])["ids"])
+        return self.read(self.collection.get(where=where or None, limit=limit, include=[])["ids"])
 
     @cached_property
     def document_ids(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.models import Citation, Location, Passage, PlanItem, TableRow
 from assistant.text import one_line
-from indexing.store import StoredNode
+from indexing.store import IndexStore, StoredNode
 
 
 def document_label(meta: dict) -> str:
@@ -96,6 +96,13 @@ def passage_citation(node: StoredNode, passage: Passage, quote: str | None = Non
         section=passage.section,
         quote=quote or passage.text,
     )
+
+
+def quoted_passage_citation(store: IndexStore, passage: Passage, quote: str) -> Citation | None:
+    """A parsed passage cited with a quote of it, its metadata read from the index's node
+    of the same id; None when the index does not hold that node."""
+    nodes = store.read([passage.id])
+    return passage_citation(nodes[0], passage, quote=quote) if nodes else None
 
 
 def row_citation(node: StoredNode, row: TableRow, quote: str | None = None) -> Citation:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.citations import passage_citation, source_place
+from assistant.answering.citations import quoted_passage_citation, source_place
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
-from indexing.store import StoredNode
 
 FIELD_CHARS = 700
 """A field is quoted up to this length: a decision's lettered resolutions, a short reason."""
@@ -193,12 +192,7 @@ def _record(scope: Scope, number: str, asked: list[str]) -> dict[str, Field] | N
 
 
 def _citation(scope: Scope, field: Field) -> Citation | None:
-    rows = scope.store.nodes.rows([field.passage.id])
-    if field.passage.id not in rows:
-        return None
-    text, metadata, _ = rows[field.passage.id]
-    node = StoredNode(id=field.passage.id, text=text, metadata=metadata)
-    return passage_citation(node, field.passage, quote=f"{field.label}: {field.value}")
+    return quoted_passage_citation(scope.store, field.passage, f"{field.label}: {field.value}")
 
 
 def decision_record_answer(scope: Scope, query: Query) -> Answer | None:

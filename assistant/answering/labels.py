@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.citations import passage_citation
+from assistant.answering.citations import quoted_passage_citation
 from assistant.answering.compose import one_source_answer
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage, PlanDocument
-from indexing.store import StoredNode
 from indexing.terms import content_stems
 
 _YES_NO_QUESTION = re.compile(r"^\s*(?:is|was|are|were|does|did|has|have|will)\b", re.I)
@@ -66,12 +65,9 @@ def labelled_answer(scope: Scope, query: Query) -> Answer | None:
     if found is None:
         return None
     passage, label, value = found
-    rows = scope.store.nodes.rows([passage.id])
-    if passage.id not in rows:
-        return None
-    text, metadata, _ = rows[passage.id]
-    node = StoredNode(id=passage.id, text=text, metadata=metadata)
     quote = f"{label}: {value}"
-    citation = passage_citation(node, passage, quote=quote)
+    citation = quoted_passage_citation(scope.store, passage, quote)
+    if citation is None:
+        return None
     verdict = "Yes" if value.lower() == "yes" else "No"
     return one_source_answer(query, f"{verdict} — “{quote}”", citation)

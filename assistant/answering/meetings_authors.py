@@ -162,12 +162,11 @@ def maker_answer(scope: Scope, query: Query, paper_ids: list[str]) -> Answer | N
                 if _MAKER.search(sentence) and _NAMED.search(sentence):
                     citation = node_citation(node, quote=sentence.strip())
                     page = f", p. {citation.page}" if citation.page else ""
-                    return Answer(
-                        question=query.text,
-                        answer=f"“{sentence.strip()}” [1]\nSource: {paper.meta.title}{page} [1]",
-                        answered=True,
-                        intent=query.intent.value,
-                        citations=[citation],
+                    return one_source_answer(
+                        query,
+                        f"“{sentence.strip()}”",
+                        citation,
+                        place=f"{paper.meta.title}{page}",
                         metadata={"route": "meetings", "paper": paper_id},
                     )
     return None
