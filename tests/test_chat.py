@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,9 @@ def _spawn(settings: Settings, tmp_path: Path, before: str = "") -> pexpect.spaw
         encoding="utf-8",
         timeout=180,
         dimensions=(40, 120),
+        # A person's terminal delivers Ctrl-C: a suite started in the background (where
+        # the shell ignores SIGINT, and children inherit that) must not hide it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.expect_exact("/help for commands")
     child.expect_exact("plan> ")
