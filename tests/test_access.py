@@ -8,6 +8,7 @@ CLI) must behave as if it did not exist, and for an asker with access it answers
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -65,9 +66,20 @@ QUESTIONS = [
 ]
 
 
+TIMING = re.compile(r'"\w*(?:latency|_ms)\w*"\s*:\s*[-+.\deE]+')
+
+
+def without_timings(text: str) -> str:
+    """JSON text less its timings, whose digits can spell a restricted ref by chance."""
+    return TIMING.sub("", text)
+
+
 def leaks(answer: Answer) -> list[str]:
-    """Words of the restricted paper in the answer, other than the asker's own words."""
-    text = answer.model_dump_json()
+    """Words of the restricted paper in the answer, other than the asker's own words.
+
+    The answer's timing is left out: a latency such as 190.23 ms holds "90.2" by chance.
+    """
+    text = without_timings(answer.model_dump_json())
     secrets = ("Fennel House", "90.1", "90.2", "14.5m", "preferred bidder", "exempt", "Exempt")
     return [
         word for word in secrets if word in text and word.lower() not in answer.question.lower()
@@ -156,8 +168,15 @@ SECRET_WORDS = (
 )
 
 
-def secrets_in(text: str, asked: str = "") -> list[str]:
-    return [w for w in SECRET_WORDS if w.lower() in text.lower() and w.lower() not in asked.lower()]
+def secrets_in(text: str, asked: str = "", refs: bool = True) -> list[str]:
+    """The restricted paper's words in `text` (less its timings), other than the asker's own.
+
+    `refs=False` skips the bare refs, for reports whose tables print timings as plain
+    numbers; the paper's words still show any passage of it that got through.
+    """
+    text = without_timings(text).lower()
+    words = SECRET_WORDS if refs else [w for w in SECRET_WORDS if not w[0].isdigit()]
+    return [w for w in words if w.lower() in text and w.lower() not in asked.lower()]
 
 
 MEMBER_QUERY = (
@@ -259,12 +278,17 @@ def test_eval_reports_never_carry_the_restricted_paper(
     assert result.exit_code == 0, result.output[-2000:]
     run = json.loads(result.stdout)
     assert len(json.dumps(run)) > 10_000  # generated questions ran (every public row)
-    report_text = result.stdout + "".join(
-        p.read_text(encoding="utf-8", errors="ignore")
-        for p in (tmp_path / "report").glob("*")
-        if p.suffix in (".json", ".md", ".html")
-    )
-    assert secrets_in(report_text, "what is happening with the fennel house sale?") == []
+    asked = "what is happening with the fennel house sale?"
+    report = {
+        suffix: (tmp_path / "report" / name).read_text(encoding="utf-8")
+        for suffix, name in (
+            (".json", "results.json"),
+            (".md", "summary.md"),
+            (".html", "index.html"),
+        )
+    }
+    assert secrets_in(result.stdout + report[".json"], asked) == []
+    assert secrets_in(report[".md"] + report[".html"], asked, refs=False) == []
 
 
 @pytest.fixture()
