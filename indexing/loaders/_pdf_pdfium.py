@@ -181,6 +181,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
         in_table = sorted(_inside(band, bbox), key=lambda c: c["order"])
         raw_cells = _cells(table, in_table)
         kind = frame_kind(raw_cells)
+        unruled = split_unruled(table, in_table, chars) if kind in ("card", "table") else None
+        if kind == "card" and unruled is not None:
+            kind = "table"  # a frame of column rules only: one tall row of figure columns
         if kind == "card":
             card += _card_lines(number, table, in_table, used)
         if kind not in ("table", "prose"):
@@ -191,7 +194,6 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
             prose = _lines(number, in_table, [])
             placed.append(PageTable(number, bbox[1], bbox[3], cells, 0, False, prose=prose))
             continue
-        unruled = split_unruled(table, in_table, chars)
         if unruled is not None:
             rows, count, taken = unruled
             used.update(taken)

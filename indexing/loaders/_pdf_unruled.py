@@ -9,6 +9,13 @@ figures printed between the label and the frame. Leading lines with no figure (u
 sub-headings such as "Core | External | Total", the label column's own header) join the
 header. A line beside the frame that runs into the figures' column is prose (a footnote
 set among the rows), not a label, and is left to be read as text.
+
+Such a frame under a short header (a page of funding lines: one header row, one tall
+body row) looks to the card test like a box of a few merged cells; a frame this cuts
+into rows is a table all the same. A ruled row holding two lines that each carry
+figures ("TOTAL SAVINGS & INCOME" over "Increases in Grants", no rule between) is two
+rows, and a line's words are taken a visual line at a time, so the letters of two
+lines are never interleaved by their x positions.
 """
 
 from __future__ import annotations
@@ -45,9 +52,11 @@ def _bands(chars: Chars) -> list[Chars]:
 
 
 def _words(chars: Chars) -> list[Chars]:
-    """Characters left to right, cut into words at spaces and wide gaps."""
+    """Characters left to right, cut into words at spaces and wide gaps; characters of
+    two visual lines taken a line at a time, never interleaved."""
     words: list[Chars] = [[]]
-    for char in sorted(chars, key=lambda c: c["x0"]):
+    ordered = [c for band in _bands(chars) for c in sorted(band, key=lambda c: c["x0"])]
+    for char in ordered:
         if char["text"].isspace():
             words.append([])
             continue
@@ -232,7 +241,8 @@ def split_unruled(
     for index, row in enumerate(table.rows):
         a, b = spans[index]
         here = [c for c in chars + left if a <= c["cy"] <= b]
-        lines += [(band, row) for band in (_bands(here) if index in tall else [here])]
+        split = index in tall or _figures_each_line(_bands(here), inside)
+        lines += [(band, row) for band in (_bands(here) if split else [here])]
     beside_of = [[c for c in band if id(c) not in inside] for band, _ in lines]
     trailing = [x for own in beside_of if _runs(own)[1] and (x := _figures_start(own))]
     boundary = min(trailing) if trailing else x_left
@@ -265,6 +275,15 @@ def split_unruled(
         return None
     keep = [i for i in range(len(table_rows[0])) if i >= 3 or any(r[i] for r in table_rows)]
     return [[r[i] for i in keep] for r in table_rows], header_count, used
+
+
+def _figures_each_line(bands: list[Chars], inside: set[int]) -> bool:
+    """Two or more lines in one ruled row, each with figures inside the frame: rows of
+    figures the rules did not separate ("TOTAL SAVINGS & INCOME" over "Increases in
+    Grants"), each a row of its own."""
+    return len(bands) > 1 and all(
+        _has_figure([c for c in band if id(c) in inside]) for band in bands
+    )
 
 
 def _header_lines(entries: list[tuple[list[str], bool]]) -> int:
