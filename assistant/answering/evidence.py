@@ -19,6 +19,7 @@ from assistant.answering.retrieve import Candidate
 from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import procedure_fit, tally
+from assistant.answering.who_evidence import NAME, names_a_person, names_role, titled
 from indexing.model import ItemKind, TableRow
 from indexing.terms import content_stems
 from indexing.text import sentences as split_sentences
@@ -39,16 +40,6 @@ _AGES_AFTER = re.compile(
 _BAND_END = re.compile(r"[-\s]*years?\b", re.I)
 """An age or an age band ("aged 16-64", "18-25 year olds") describes who is counted."""
 _MONEY = re.compile(r"[£€$]\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
-_NAME = re.compile(r"\b(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b")
-_TITLED = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][a-z'’-]+"
-)
-"""A person by title and surname, as minutes name them ("Mr Gough", "Mrs C Bell")."""
-_ROLE = re.compile(
-    r"\b(?:(?:Deputy |Assistant )?Chief Executive|(?:Corporate |Service |Strategic )?Director\b|Leader of the Council|"
-    r"Head of [A-Z]\w+|Chair(?:man|person)? of|chaired by|\(Chair(?:man|person)?\)|in the chair|Cabinet [Mm]ember for)"
-)
-"""Posts that answer a "who" question as well as a name does."""
 _GENERIC_COUNTED = set("peopl person time number total individu extra addit more".split())
 """Counted words that only say a count (or an increase) is wanted, not what is counted."""
 
@@ -102,18 +93,6 @@ WINDOW_COST = 0.1
 """Two sentences hold more of any question's words than one; a window must win by more."""
 
 
-def _titled(sentence: str, question: str) -> bool:
-    """The sentence names someone by title and surname the question does not name."""
-    asked = question.lower()
-    return any(
-        not all(w.lower() in asked for w in t.split()[1:]) for t in _TITLED.findall(sentence)
-    )
-
-
-def _names_a_person(sentence: str, question: str) -> bool:
-    return bool(_ROLE.search(sentence)) or _titled(sentence, question)
-
-
 def asks_money(question: str) -> bool:
     """A question for a sum of money ("how much did it cost", "£")."""
     return bool(
@@ -135,6 +114,19 @@ _ASKS_SHARE = re.compile(r"(?:^|\s)%|\bwhat (?:per ?cent|percentage|proportion|s
 a percentage, not by the sum the sentence gives."""
 
 
+_PER_CENT = re.compile(r"\b\d+(?:\.\d+)?\s?per ?cent\b", re.I)
+
+
+def _counted_held(query: Query, sentence: str, subject: str) -> bool:
+    """Every word naming what a figure counts is in the sentence or its subject ("new
+    foster carers" is not "carers"), except words that only say a count is wanted."""
+    if not query.counted_words:
+        return True
+    counted = content_stems(" ".join(query.counted_words)) - _GENERIC_COUNTED
+    held = content_stems(sentence) | content_stems(subject)
+    return counted <= held | spelt_out(f"{sentence} {subject}", query.text)
+
+
 def _requirement(
     query: Query, sentence: str, known_names: frozenset[str] = frozenset(), subject: str = ""
 ) -> bool:
@@ -153,51 +145,29 @@ def _requirement(
         if re.search(r"\bhow many\b", query.text, re.I):
             counts = [n for n in counts if not _MONEY.match(n)]  # "how many cameras" is not "£50k"
         if _ASKS_SHARE.search(query.text):
-            counts = [n for n in counts if n.endswith("%")]  # "what % of …" is not "£23.3m"
+            # "what % of …" is not "£23.3m", nor "four years": a share is printed as one
+            shares = [n for n in counts if n.endswith("%")] or _PER_CENT.findall(sentence)
+            return bool(shares) and _counted_held(query, sentence, subject)
         if not counts and not re.search(
             r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b",
             lowered,
         ):
             return False
-        if query.counted_words:
-            # Every counted word must be there ("new foster carers" is not "carers"),
-            # except words that only say a count is wanted.
-            counted = content_stems(" ".join(query.counted_words)) - _GENERIC_COUNTED
-            held = content_stems(sentence) | content_stems(subject)
-            return counted <= held | spelt_out(f"{sentence} {subject}", query.text)
-        return True
+        return _counted_held(query, sentence, subject)
     if query.intent == Intent.when:
         # A date that only repeats the question's own year is not an answer to "when".
         return any(d.group(0) not in query.text for d in _DATE.finditer(sentence))
     if query.intent == Intent.who:
         asked = query.text.lower()
         names = [
-            n for n in _NAME.findall(sentence) if not all(w.lower() in asked for w in n.split())
+            n for n in NAME.findall(sentence) if not all(w.lower() in asked for w in n.split())
         ]
-        if _names_a_person(sentence, query.text):
+        if names_a_person(sentence, query.text):
             return True  # "Led by the Chief Executive", "Mr Gough proposed": a post or a name
         return any(n.replace("Cllr ", "") in known_names for n in names) or bool(
             names and not known_names
         )
     return True
-
-
-_ROLE_WORDS = {
-    "cabinet_member": r"cabinet members?|portfolio holders?|lead members?",
-    "director": r"(?:corporate |strategic |executive )?directors?",
-    "owner": r"owners?|lead officers?|responsible officers?",
-}
-"""How a document names the post a question asks for, next to the name that holds it."""
-
-
-def _names_role(query: Query, sentence: str) -> bool:
-    """The sentence gives a name under the post the question asks for."""
-    words = _ROLE_WORDS.get(query.people_role or "")
-    if query.intent != Intent.who or not words:
-        return False
-    return bool(
-        re.search(rf"\b(?:{words})\s*[:\-–]?\s*(?:Cllr\s+)?[A-Z][a-z]+ [A-Z]", sentence, re.I)
-    )
 
 
 def best_evidence(
@@ -248,13 +218,13 @@ def best_evidence(
             + (0.3 if required else 0.0)
             - (WINDOW_COST if window else 0.0)
         )
-        if required and query.intent == Intent.who and _titled(sentence, query.text):
+        if required and query.intent == Intent.who and titled(sentence, query.text):
             score += PERSON_BONUS  # "Mr Gough (Chairman)" over "Sessions House, County Hall"
         if not cand.node.is_row:  # "Proposed Amount" heads a form's field, not a motion
             score += procedure_fit(query.text, sentence)
         if cand.named:
             score += NAMED_ROW_BONUS  # the row and column the question names, found as such
-        if required and _names_role(query, sentence):
+        if required and names_role(query, sentence):
             score += PERSON_BONUS  # "Cabinet Member: Dylan Jeffrey" for "who is the cabinet member"
         found.append(
             Evidence(candidate=cand, sentence=sentence, score=score, has_required=required)

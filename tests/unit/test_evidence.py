@@ -106,6 +106,15 @@ def test_a_question_for_a_share_needs_a_percentage() -> None:
     asked = understand("what % of the revenue budget is the forecast overspend", documents())
     assert not _requirement(asked, "note the forecast revenue overspend of £23.3m")
     assert _requirement(asked, "The overspend of £23.3m represents 1.6% of the revenue budget.")
+    # A number in words is no share: "its highest level of performance in over four years"
+    foi = understand("what percentage of foi requests were answered on time", documents())
+    assert not _requirement(
+        foi,
+        "The percentage of FOI / EIR requests completed within timescale, improved this "
+        "quarter to reach its highest level of performance in over four years.",
+    )
+    assert _requirement(foi, "Between October and December 84% of FOI requests were answered.")
+    assert _requirement(foi, "Some 84 per cent of FOI requests were answered in time.")
 
 
 def test_a_count_under_its_heading_and_in_a_short_form() -> None:
