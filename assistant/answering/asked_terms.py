@@ -13,6 +13,13 @@ Three shapes of question name something a sentence on the same subject does not 
   a sentence about schools that says nothing of closing does not list them, nor does
   one that speaks of closures without naming a school ("some schools may close").
 
+A figure for one directorate or department ("what % did the growth, environment and
+transport directorate answer on time") is not the whole council's, nor another
+directorate's: the sentence must name it.
+
+A count of things something was done to ("how many foster carers has the hub recruited")
+is not a count of the things alone: the sentence must say it was done.
+
 A figure for one month or quarter *alone* ("what % were issued on time in December
 alone?") is not a rolling or cumulative figure that ends there ("the rolling 12-month
 average to December"): such a sentence does not answer it.
@@ -23,6 +30,8 @@ Without these words the honest answer is that the documents don't say.
 from __future__ import annotations
 
 import re
+
+from indexing.terms import content_stems
 
 _UNIT = re.compile(
     r"\b(?P<aux>(?:did|does|do|will|would|can|could|has|have|had)\s+)?(?:each|every|per)\s+"
@@ -59,7 +68,8 @@ _STATE = re.compile(
 
 _POST = re.compile(
     r"\bwho\s+(?:is|was|are|were|will be|would be)\s+(?:the|our|its)\s+"
-    r"(?P<post>[a-z'’ -]+?)\s*(?:\b(?:of|for|at|in|on|who|that|which)\b|\b[a-z]+(?:ing|ed)\b|[?.!]|$)",
+    r"(?P<post>[a-z'’ -]+?)\s*(?:\b(?:of|for|at|in|on|who|that|which|responsible|accountable)\b"
+    r"|\b[a-z]+(?:ing|ed)\b|[?.!]|$)",
     re.I,
 )
 _PERSON = re.compile(
@@ -80,6 +90,39 @@ _ROLLING = re.compile(
     re.I,
 )
 """A figure over a run of months (rolling, cumulative, year to date) ending in the period."""
+
+
+_UNIT_OF_COUNCIL = re.compile(
+    r"\b(?P<name>[a-z'’-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[a-z'’-]+){0,5})\s+"
+    r"(?:directorate|department|division)s?\b",
+    re.I,
+)
+_NOT_A_UNIT_WORD = frozenset(
+    "the a an which what whose each every any our their its this that of for in by did does "
+    "do was were is are has have had how many much per cent percentage proportion share all "
+    "both other others every some no these those across between".split()
+)
+"""Words before "directorate" that ask which, not name one."""
+
+
+def unit_of_council(question: str) -> list[str]:
+    """The words naming the directorate or department a question asks about ("growth",
+    "environment", "transport" of "did the growth, environment and transport directorate
+    answer on time"): the last run of naming words before "directorate", "department" or
+    "division"."""
+    match = _UNIT_OF_COUNCIL.search(question)
+    if not match:
+        return []
+    words = [
+        re.sub(r"['’]s?$", "", w) for w in re.findall(r"[a-z'’-]+", match.group("name").lower())
+    ]
+    named: list[str] = []
+    for word in reversed(words):
+        if word in _NOT_A_UNIT_WORD:
+            break
+        if word != "and":
+            named.insert(0, word)
+    return named
 
 
 def _stem(word: str) -> str:
@@ -116,6 +159,35 @@ def state_word(question: str) -> str | None:
     return match.group("state").lower() if match else None
 
 
+_COUNT_ACTION = re.compile(
+    r"\bhow many\b[^?]*?\b(?:has|have|had|were|was)\s+(?:[a-z'’-]+\s+){0,4}?"
+    r"(?P<act>[a-z]{3,}ed)\b(?!\s+(?:after|out|up|back|off|down)\b)",
+    re.I,
+)
+_NOT_ACTIONS = frozenset(
+    {"based", "needed", "used", "expected", "planned", "estimated", "reported"}
+)
+"""Participles that say how a count is known or meant, not what was done to the things."""
+ACTION_PREFIX = 5
+"""Letters of an action's stem a sentence's word must begin with ("recru" of "recruitment")."""
+
+
+def counted_action(question: str) -> str | None:
+    """What a "how many … have/were … <done>" question asks to have been done to the
+    things it counts ("recruited" of "how many foster carers has the hub recruited"): a
+    sentence counting the things without it (two constellations of carers now live) gives
+    another count."""
+    match = _COUNT_ACTION.search(question)
+    if not match or match.group("act").lower() in _NOT_ACTIONS:
+        return None
+    return match.group("act").lower()
+
+
+def _acts(text: str, action: str) -> bool:
+    stem = _stem(action)[:ACTION_PREFIX]
+    return bool(re.search(rf"\b{re.escape(stem)}", text, re.I))
+
+
 def without_alone(text: str) -> str:
     """The question without the words saying its period stands alone ("in December
     alone" → "in December"): they say which figure, not what the figure is about, so
@@ -143,16 +215,44 @@ def holder_named(sentence: str, post: str) -> bool:
     return False
 
 
+_PORTFOLIO = r"\s+(?:for|of)\s+(?:the\s+)?(?P<portfolio>[A-Z][\w'’-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*)"
+
+
+_ANY_PORTFOLIO = content_stems("services service department directorate council county team")
+"""Words of any portfolio's name ("… Children's Services") that tell none apart."""
+
+
+def other_portfolio(sentence: str, question: str, post: str) -> bool:
+    """Every mention of the post in the sentence is of another portfolio than the one
+    asked ("Mrs Hammond (Corporate Director for Children's Young People and Education)"
+    for "who is the corporate director for adult social care"): the sentence names
+    another post's holder."""
+    asked = content_stems(question)
+    mentions = list(re.finditer(rf"(?i:\b{re.escape(_stem(post))}\w*){_PORTFOLIO}", sentence))
+    if not mentions or len(mentions) < len(
+        re.findall(rf"\b{re.escape(_stem(post))}", sentence, re.I)
+    ):
+        return False  # a bare mention of the post may be the one asked
+    return all(not (content_stems(m.group("portfolio")) - _ANY_PORTFOLIO) & asked for m in mentions)
+
+
 def holds_asked_terms(question: str, sentence: str, subject: str = "") -> bool:
     """The sentence (with what it is about, ``subject``) names the unit a figure is asked
     per and the state things are asked to be in, where the question asks either."""
     text = f"{sentence} {subject}"
     if not all(_holds(text, w) for w in unit_words(question)):
         return False
+    if not all(_holds(text, w) for w in unit_of_council(question)):
+        return False  # another directorate's figure, or the council's as a whole
     if _ALONE.search(question) and _ROLLING.search(sentence):
         return False  # a single period asked for, a run of periods given
     posts = post_words(question)
-    if posts and not any(holder_named(sentence, p) for p in posts):
+    if posts and not any(
+        holder_named(sentence, p) and not other_portfolio(sentence, question, p) for p in posts
+    ):
+        return False
+    action = counted_action(question)
+    if action is not None and not _acts(text, action):
         return False
     state = state_word(question)
     return state is None or (_holds(text, state) and _names_one(sentence, question))

@@ -4,7 +4,15 @@ that names neither (hand-built report passages)."""
 
 from __future__ import annotations
 
-from assistant.answering.asked_terms import holds_asked_terms, post_words, state_word, unit_words
+from assistant.answering.asked_terms import (
+    counted_action,
+    holds_asked_terms,
+    other_portfolio,
+    post_words,
+    state_word,
+    unit_of_council,
+    unit_words,
+)
 from assistant.answering.facts import fact_answer
 from assistant.answering.understand import understand
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
@@ -98,3 +106,61 @@ def test_a_month_alone_is_not_a_rolling_figure_ending_in_it() -> None:
     assert answer.answered and "68%" in answer.answer and "34%" not in answer.answer
     rolling = ask("what % of care plans were issued within 20 weeks to december?", doc)
     assert rolling.answered and "34%" in rolling.answer
+
+
+def test_a_directorates_figure_must_name_the_directorate() -> None:
+    """A quarterly report's paragraph on FOI requests gives the council's figure and the
+    best directorate's; neither is the figure of the directorate asked about."""
+    asked = "what percentage of foi requests did the growth, environment and transport directorate answer on time?"
+    assert unit_of_council(asked) == ["growth", "environment", "transport"]
+    assert unit_of_council("total savings for delivery in 2025-26 (all directorates)?") == []
+    assert unit_of_council("which directorate has the most red kpis") == []
+    doc = report(
+        "However, again this quarter, no Directorate achieved target, with the best performing "
+        "being the Chief Executive’s Department with 82% completed in timescale. The highest "
+        "number of requests (205) were received by the Growth, Environment and Transport Directorate."
+    )
+    assert not ask(asked, doc).answered
+    named = report(
+        "The Growth, Environment and Transport Directorate answered 90% of its FOI requests on time."
+    )
+    answer = ask(asked, named)
+    assert answer.answered and "90%" in answer.answer
+
+
+def test_a_post_of_another_portfolio_does_not_answer() -> None:
+    asked = "who is the corporate director responsible for the adult social care kpis"
+    assert post_words(asked) == ["director"]
+    hammond = (
+        "Mrs Hammond (Corporate Director for Children’s Young People and Education) elaborated "
+        "on the responsibilities of the Director of Children's Services for a specific subset "
+        "of young adults."
+    )
+    assert other_portfolio(hammond, asked, "director")
+    assert not holds_asked_terms(asked, hammond)
+    row = "Adult Social Care — Cabinet Member Dan Watkins; Corporate Director Richard Smith"
+    assert holds_asked_terms(asked, row)
+    # "Services" names any portfolio; "Integrated Children's" is another one
+    chandler = (
+        "The Leader thanked Mrs S Chandler (Cabinet member for Integrated Children’s Services)."
+    )
+    assert other_portfolio(chandler, "who is the cabinet member for customer services", "member")
+    assert not other_portfolio(
+        chandler, "who is the cabinet member for children's services", "member"
+    )
+
+
+def test_a_count_of_things_done_needs_the_doing() -> None:
+    asked = "how many foster carers has fostering south east recruited for kent?"
+    assert counted_action(asked) == "recruited"
+    assert counted_action("how many children were looked after") is None  # a phrase, not a deed
+    assert counted_action("how many pupils were permanently excluded in 2024") == "excluded"
+    live = "The scheme launched in October 2024 with the first two Mockingbird home hub foster carers constellations now live."
+    assert not holds_asked_terms(asked, live)
+    assert holds_asked_terms(
+        asked, "Fostering South East has recruited 14 new foster carers for Kent."
+    )
+    assert holds_asked_terms(
+        "how many pupils were permanently excluded in 2024",
+        "Permanent exclusions rose to 45 in 2024.",
+    )
