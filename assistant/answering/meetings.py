@@ -39,6 +39,7 @@ from assistant.answering.meetings_fuller import fuller_in_minutes
 from assistant.answering.meetings_held import asks_person
 from assistant.answering.meetings_officers import officers_answer
 from assistant.answering.meetings_papers import paper_answer
+from assistant.answering.meetings_people import people_at
 from assistant.answering.meetings_record import (
     MeetingRecord,
     committees,
@@ -174,6 +175,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         held = [m for m in pool if m.day <= today()]
         pool = held[-1:] or pool[-1:]
     topic = content_stems(cues.rest) - MEETING_WORDS
+    if len(pool) == 1 and (people := people_at(scope, query, pool[0], records, topic)):
+        return people  # "how many attended?", "what did Mrs Bell say?" (she sent apologies)
     if len(pool) == 1 and (officers := officers_answer(scope, query, pool[0], records, topic)):
         return officers  # "which officers were in attendance?": the printed minutes
     if said := said_in_minutes(scope, query, pool, records, cues):

@@ -37,6 +37,8 @@ PER_MINUTES = re.compile(
     re.I,
 )
 """The question names the minutes as where its answer is."""
+PRESENTED = re.compile(r"\bwho\b.*\bpresent(?:ed|s)\b", re.I)
+"""Who presented a report: the minutes say who introduced it."""
 
 
 def said_in_minutes(
@@ -49,9 +51,10 @@ def said_in_minutes(
     """The answer from the printed minutes of the meetings in ``pool`` when the question
     asks what was said there (see the module); else ``None``."""
     text = query.text
-    if cues.subject_dates:  # "the minutes of 9 January": ``minutes_of`` reads those
-        return None
-    if not (SPOKEN.search(text) or PER_MINUTES.search(text)):
+    spoken = SPOKEN.search(text) or PRESENTED.search(text)
+    if cues.subject_dates and not spoken:  # "the minutes of 9 January": ``minutes_of``
+        return None  # reads those; "who introduced the November report?" names a report
+    if not (spoken or PER_MINUTES.search(text)):
         return None
     papers = list(dict.fromkeys(p for m in pool for p in printed_minutes(records, m)))
     if not papers:
