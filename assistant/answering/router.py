@@ -19,6 +19,7 @@ from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decision_record import decision_record_answer
 from assistant.answering.decline import NO_SUBJECT, decline
+from assistant.answering.kpi_lookup import with_named_kpi
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
@@ -215,6 +216,8 @@ class Assistant:
         candidates = relevance.rerank(scope, query, candidates)
         if query.intent in (Intent.figure, Intent.fact) and not explicit_docs:
             candidates = with_named_rows(scope, query, search, candidates)
+        if not explicit_docs and not query.people:  # "permanent exclusions kpi": that indicator
+            candidates = with_named_kpi(scope, query, search, candidates)
         if not relevance.relevant(floor, scope, query, candidates):
             return decline(query, candidates)
         top = candidates[0]
