@@ -29,3 +29,24 @@ def decline(query: Query, candidates: list[Candidate], subject_found: bool = Fal
         intent=query.intent.value,
         suggestions=suggestions,
     )
+
+
+def not_for_asked(query: Query, found: Answer, missing: str) -> Answer:
+    """The papers speak of the subject but not for the specific the question pins (a
+    quarter, a year, a council, a person): say so, and say what the nearest source does
+    cover, from the answer's own (visible) citations, instead of giving its figure."""
+    text = f"The plan documents I have don't give this for {missing}."
+    if missing.startswith("the "):  # "the amount asked": what is missing, not whose
+        text = f"The plan documents I have don't give {missing}."
+    elif found.citations:
+        first = found.citations[0]
+        period = f" ({first.date})" if first.date else ""
+        text += f" The nearest source, {first.document}{period}, does not cover {missing}."
+    return Answer(
+        question=query.text,
+        answer=text,
+        answered=False,
+        intent=query.intent.value,
+        suggestions=found.items[:3],
+        metadata={"declined_for": missing},
+    )

@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decision_record import decision_record_answer
-from assistant.answering.decline import NO_SUBJECT, decline
+from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.kpi_lookup import with_named_kpi
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.meetings_named import held_to_named_meeting
+from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
 from assistant.answering.retrieve import Search
 from assistant.answering.row_lookup import with_named_rows
@@ -134,6 +135,8 @@ class Assistant:
         answer = self._route(scope, query, explicit_docs, k)
         if not explicit_docs:  # a meeting named by committee and day answers from its own papers
             answer = held_to_named_meeting(scope, query, answer)
+        if answer.answered and (missing := missing_pin(query.text, answer, scope.documents)):
+            answer = not_for_asked(query, answer, missing)  # "in q1": not the Q3 figure
         if rephrase and configured(self.settings):
             from assistant.llm.generate import generate_answer  # llama-index: only when asked for
 

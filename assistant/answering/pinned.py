@@ -1,0 +1,193 @@
+"""What a question pins down — a quarter, a year, a council, a person — and whether the
+answer about to be given holds it.
+
+An answer is checked after it is composed, on what it states and cites: its text, and
+for each citation the quote, the section, the paper's title, period and date, and the
+council that published the paper. A question that asks "in q1 2024/25" is not answered
+by the Q3 report's latest figure, "in 2022" not by a rolling figure for 2024, "medway
+council's" not by another council's indicator, "what did mr sweetland say" not by a
+sentence that never names him. Each of these is the topic of the papers with a
+different specific, and a figure for the wrong quarter, year, body or person is worse
+than saying the papers do not give it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answering.pinned_asks import unasked
+from assistant.answering.unheld import asked_months, month_held
+from assistant.answering.year_words import financial_years
+from assistant.models import Answer, PlanDocument
+from indexing.terms import is_english_word
+
+_QUARTER = re.compile(
+    r"\b(?:q([1-4])|quarter\s*([1-4]|one|two|three|four))\b(?:\s*,?\s*((?:19|20)\d{2}[-/]\d{2,4}))?",
+    re.I,
+)
+_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4"}
+_FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})-(\d{2})\b(?!-\d)")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_BARE_YEAR = re.compile(r"(?<![\d/-])\b((?:19|20)\d{2})\b(?![-/–]\d)")
+_COUNCIL = re.compile(
+    r"\b([a-z][a-z'’-]+?)(?:['’]s)?\s+"
+    r"((?:(?:county|borough|district|city|parish|town|metropolitan|and)\s+)*)council\b",
+    re.I,
+)
+_NOT_A_NAME = frozenset(
+    "full local whole each every other another neighbouring next last previous same new "
+    "our your their this that which what whose the a county borough district city parish "
+    "town metropolitan and of at by to in on for from did does do was is".split()
+)
+"""Words before "council" that say which sitting or which council, not which place."""
+_PERSON = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir)\.?\s+(?:[a-z]\.?\s+){0,3}([a-z][a-z'’-]{2,})\b",
+    re.I,
+)
+
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_NUMBERED = re.compile(
+    r"\b(item|recommendation|module|appendix|annex|amendment|paragraph|chapter|priority|"
+    r"objective|theme)\s+(?:no\.?\s*|number\s+)?(\d{1,3}(?:\.\d{1,2})?|[a-z])\b(?![.\d])",
+    re.I,
+)
+"""A numbered part of a paper or a meeting named by its number: "item 10", "appendix e",
+"recommendation 11", "module 3"."""
+_RECORD_NUMBER = re.compile(r"\b\d{2}\s?[/-]\s?\d{4,5}\b")
+"""A decision's or an application's number: "24/00110"."""
+_QUALIFIED_ROLE = re.compile(
+    r"\b(vice|deputy|acting|interim|assistant|shadow)[\s-]+"
+    r"(?:chair\w*|leader|director|mayor|president|cabinet|head|chief)",
+    re.I,
+)
+"""A post qualified by "vice", "deputy"…: not answered by the post itself."""
+
+
+@dataclass(frozen=True)
+class Pins:
+    """The specifics a question pins: quarters (with a year when it gives one), financial
+    years, bare years, councils and people by surname."""
+
+    quarters: tuple[tuple[str, str | None], ...]
+    financial_years: tuple[str, ...]
+    years: tuple[str, ...]
+    councils: tuple[str, ...]
+    people: tuple[str, ...]
+    numbered: tuple[tuple[str, str], ...] = ()
+    records: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+
+
+def pins_of(question: str) -> Pins:
+    text = financial_years(question)
+    quarters = tuple(
+        (m.group(1) or _WORD_NUMBER.get(m.group(2).lower(), m.group(2)), m.group(3))
+        for m in _QUARTER.finditer(text)
+    )
+    fys = tuple(f"{a}-{b}" for a, b in _FINANCIAL_YEAR.findall(text))
+    years = tuple(y for y in _BARE_YEAR.findall(text) if not any(f.startswith(y) for f in fys))
+    # Before a bare "council" an English word is not a place ("raise council tax"); with
+    # the kind of council between ("medway county council") the word is a place's name.
+    councils = tuple(
+        m.group(1).lower()
+        for m in _COUNCIL.finditer(text)
+        if m.group(1).lower() not in _NOT_A_NAME
+        and (m.group(2).strip() or not is_english_word(m.group(1).lower()))
+    )
+    people = tuple(re.sub(r"['’]s$", "", m.group(1).lower()) for m in _PERSON.finditer(text))
+    numbered = tuple(
+        (m.group(1).lower(), m.group(2).lower())
+        for m in _NUMBERED.finditer(text)
+        if len(m.group(2)) > 1
+        or m.group(2).isdigit()
+        or m.group(1).lower() in ("appendix", "annex")
+    )
+    records = tuple(_RECORD_NUMBER.findall(text))
+    qualifiers = tuple(m.group(0).lower() for m in _QUALIFIED_ROLE.finditer(text))
+    return Pins(quarters, fys, years, councils, people, numbered, records, qualifiers)
+
+
+def held_text(answer: Answer, documents: list[PlanDocument]) -> str:
+    """Everything the answer states or cites, with each cited paper's title, period,
+    date and publisher: what a pinned specific must be found in."""
+    by_id = {d.id: d for d in documents}
+    parts = [answer.answer]
+    for c in answer.citations:
+        parts += [c.quote, c.section or "", c.document, c.date or "", c.ref or ""]
+        doc = by_id.get(c.document_id or "")
+        if doc is not None:
+            meta = doc.meta
+            parts += [meta.title, meta.period or "", str(meta.date or ""), meta.publisher or ""]
+            parts.append(re.sub(r"[_.]", " ", meta.file))  # "Appendix E - …pdf"
+    return financial_years(" ".join(parts))
+
+
+def _quarter_held(quarter: str, year: str | None, held: str) -> bool:
+    spelled = rf"(?:\bq{quarter}\b|\bquarter\s*{quarter}\b)"
+    if year is None:
+        return re.search(spelled, held, re.I) is not None
+    year = financial_years(year)
+    return re.search(rf"{spelled}\W{{0,3}}{re.escape(year)}", held, re.I) is not None
+
+
+def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) -> str | None:
+    """The first specific the question pins that the answer does not hold, as the
+    question wrote it ("Q1 2024-25", "2022", "medway council", "sweetland"); None when
+    the answer holds every one.
+
+    A quarter, year, council, person, numbered part or record is missing when the answer
+    names another of its kind and not the one asked (the Q3 figure for "in q1", another
+    council's indicator, "item 9" for "item 10"); an answer that names none of its kind
+    ("the total council tax requirement", asked "for 2025-26") is not contradicted."""
+    pins = pins_of(question)
+    held = held_text(answer, documents)
+    lowered = held.lower()
+    quarters = _QUARTER.search(held) is not None
+    for quarter, year in pins.quarters:
+        if quarters and not _quarter_held(quarter, year, held):
+            return f"Q{quarter} {year}" if year else f"Q{quarter}"
+    years = set(_FINANCIAL_YEAR.findall(held))
+    for year in pins.financial_years:
+        if years and year not in held:
+            return year
+    for year in pins.years:
+        if _ANY_YEAR.search(held) and not re.search(rf"\b{year}\b", held):
+            return year
+    for month, year in asked_months(question):
+        if not month_held(month, year, held):
+            return f"{_MONTH_NAMES[month - 1]} {year}"
+    councils = {m.group(1).lower() for m in _COUNCIL.finditer(held)}
+    publishers = " ".join(d.meta.publisher or "" for d in documents).lower()
+    for council in pins.councils:
+        if is_english_word(council) and council not in publishers:
+            continue  # "the budget county council" names a sitting, not a place
+        if councils and council not in lowered:
+            return f"{council} council"
+    people = {m.group(1).lower() for m in _PERSON.finditer(held)}
+    for person in pins.people:
+        if people and person not in lowered:
+            return person
+    refs = {c.ref for c in answer.citations if c.ref}
+    for label, number in pins.numbered:
+        # "item 5" is held by the words "item 5" or by a cited row whose ref is 5
+        spelled = rf"\b{label}\s*(?:no\.?\s*)?{re.escape(number)}\b(?![.\d])"
+        others = refs or re.search(rf"\b{label}\s+(?:no\.?\s*)?(?:\d|[a-z]\b)", held, re.I)
+        if others and number not in refs and not re.search(spelled, held, re.I):
+            return f"{label} {number}"
+    records = {_digits(r) for r in _RECORD_NUMBER.findall(held)}
+    for record in pins.records:
+        if records and _digits(record) not in records:
+            return record
+    for post in pins.qualifiers:  # "vice-chairman": "vice" must be held
+        if re.split(r"[\s-]", post)[0] not in lowered:
+            return post
+    return unasked(question, answer, held, documents)
+
+
+def _digits(record: str) -> str:
+    """A record's number without its separator: "24/00108" and "24-00108" are one."""
+    return re.sub(r"\D", "", record)

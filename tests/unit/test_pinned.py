@@ -1,0 +1,234 @@
+"""An answer must hold what its question pins (``pinned``): the quarter, the year, the
+council and the person asked. Answers here are shaped as the answerer gives them, from
+lines of a real quarterly report, a budget record and a committee's minutes."""
+
+from __future__ import annotations
+
+from assistant.answering.pinned import missing_pin, pins_of
+from assistant.models import Answer, Citation
+from indexing.model import DocumentKind, DocumentMeta, PlanDocument
+
+QPR = PlanDocument(
+    id="qpr-q3",
+    meta=DocumentMeta(
+        file="qpr.pdf",
+        title="Quarterly Performance Report Quarter 3 2024/25",
+        kind=DocumentKind.update,
+        period="Q3 2024/25",
+        date="2025-03-04",
+        publisher="Northtown County Council",
+    ),
+    sha256="q",
+)
+MINUTES = PlanDocument(
+    id="minutes",
+    meta=DocumentMeta(
+        file="minutes.pdf",
+        title="Minutes of the Cabinet",
+        kind=DocumentKind.minutes,
+        date="2025-01-30",
+        publisher="Northtown County Council",
+    ),
+    sha256="m",
+)
+DOCUMENTS = [QPR, MINUTES]
+
+
+def _answer(text: str, quote: str, document: PlanDocument) -> Answer:
+    citation = Citation(
+        document=document.meta.title,
+        document_id=document.id,
+        date=document.meta.period or document.meta.date,
+        quote=quote,
+        source=f"{document.meta.file} p. 15",
+    )
+    return Answer(question="", answer=text, answered=True, citations=[citation])
+
+
+FOI = _answer(
+    "Freedom of Information requests completed within 20 working days\n"
+    "Latest: 84%; Target: 92%; Previous: 77% (Q2 2024/25).",
+    "Latest: 84% Target: 92%, Floor 90% Previous: 77% (Red)",
+    QPR,
+)
+HOMES = _answer(
+    "Number of homes brought back to market through No Use Empty – Rolling 12-month total\n"
+    "Latest: 422; Target: 400.",
+    "Latest: 422 Target: 400, Floor 360 Previous: 493 (Green)",
+    QPR,
+)
+POTHOLES = _answer(
+    '"Mr Murphy said the pothole blitz had repaired 10,000 defects." [1]',
+    "Mr Murphy said the pothole blitz had repaired 10,000 defects.",
+    MINUTES,
+)
+
+
+def test_the_quarter_and_year_asked_must_be_the_answers() -> None:
+    assert missing_pin("FOI requests done within 20 days in q1 2024/25?", FOI, DOCUMENTS) == (
+        "Q1 2024-25"
+    )
+    assert missing_pin("FOI requests done within 20 days in quarter 3?", FOI, DOCUMENTS) is None
+    assert missing_pin("FOI requests done within 20 days in q2 2024-25", FOI, DOCUMENTS) is None
+    assert missing_pin("FOI requests done in 2023/24", FOI, DOCUMENTS) == "2023-24"
+
+
+def test_a_bare_year_asked_must_be_printed_or_the_papers_period() -> None:
+    assert missing_pin("homes brought back into use in 2022", HOMES, DOCUMENTS) == "2022"
+    assert missing_pin("homes brought back into use in 2025", HOMES, DOCUMENTS) is None
+
+
+def test_a_council_or_person_asked_must_be_the_answers() -> None:
+    assert missing_pin("homes brought back by southvale council", HOMES, DOCUMENTS) == (
+        "southvale council"
+    )
+    assert missing_pin("homes brought back by northtown county council", HOMES, DOCUMENTS) is None
+    assert missing_pin("what did mr murphy say about potholes", POTHOLES, DOCUMENTS) is None
+    assert missing_pin("what did mrs bell say about potholes", POTHOLES, DOCUMENTS) == "bell"
+
+
+def test_words_that_are_not_pins() -> None:
+    pins = pins_of("did the full council say council tax would go up in the 2024-2039 plan?")
+    assert not (pins.councils or pins.years or pins.quarters or pins.people)
+    assert pins_of("what was the capital programme for 2026-36").financial_years == ("2026-36",)
+
+
+RECORD = _answer(
+    "Mr R W Gough chaired the Cabinet meeting of 30 January 2025 (Chairman).",
+    "Agenda of the Cabinet meeting of 30 January 2025: item 8 (24/00115 - Integrated Care "
+    "Strategy Delivery Plan); item 9 (24/00096 - Commissioning Plan for Education Provision).",
+    MINUTES,
+)
+
+
+def test_a_numbered_item_a_record_number_and_a_qualified_post_must_be_held() -> None:
+    assert (
+        missing_pin("what was item 9 on the agenda on 30 january 2025", RECORD, DOCUMENTS) is None
+    )
+    assert missing_pin("what was item 10 on the agenda on 30 january 2025", RECORD, DOCUMENTS) == (
+        "item 10"
+    )
+    assert missing_pin("what did cabinet decide on 24/00096?", RECORD, DOCUMENTS) is None
+    assert missing_pin("what did cabinet decide on 24/00110?", RECORD, DOCUMENTS) == "24/00110"
+    assert missing_pin("who chaired cabinet on 30 january 2025?", RECORD, DOCUMENTS) is None
+    assert missing_pin("who was vice-chairman at cabinet on 30 january 2025?", RECORD, DOCUMENTS)
+
+
+def test_a_row_cited_by_its_ref_holds_the_item_asked() -> None:
+    row = FOI.model_copy(update={"citations": [FOI.citations[0].model_copy(update={"ref": "2.1"})]})
+    assert missing_pin("how is item 2.1 rated?", row, DOCUMENTS) is None
+    assert missing_pin("how is item 2.2 rated?", row, DOCUMENTS) == "item 2.2"
+
+
+def test_a_how_many_answer_must_state_a_number_beyond_the_questions_own() -> None:
+    carried = _answer(
+        "County Council on 13 February 2025: Substantive Motion Carried. [1]",
+        "Substantive Motion Carried.",
+        MINUTES,
+    )
+    assert missing_pin("how many voted for the budget on 13 february 2025?", carried, DOCUMENTS)
+    assert missing_pin("how many homes came back into use in q3?", HOMES, DOCUMENTS) is None
+
+
+EMISSIONS = _answer(
+    "Greenhouse Gas emissions from the overall estate and operations (excluding schools) in "
+    "tonnes – rolling 12 months\nLatest: 10,323; Target: 10,797.",
+    "Latest: 10,323 Target: 10,797, Floor: 11,877",
+    QPR,
+)
+SAID_WHEN = _answer(
+    "“The latest budget monitoring for 2024-25 as at the end of Quarter 3, was reported to "
+    "Cabinet on 30th January 2025.” [1]\nSource: Section 25 Assurance Statement, 2025-02-13, p. 6 [1]",
+    "The latest budget monitoring for 2024-25 as at the end of Quarter 3, was reported to "
+    "Cabinet on 30th January 2025.",
+    MINUTES,
+)
+
+
+def test_what_the_source_excludes_is_not_its_answer() -> None:
+    assert missing_pin("how many tonnes of greenhouse gas did schools emit?", EMISSIONS, DOCUMENTS)
+    assert missing_pin("emissions from the estate excluding schools", EMISSIONS, DOCUMENTS) is None
+    assert missing_pin("greenhouse gas emissions from the estate", EMISSIONS, DOCUMENTS) is None
+
+
+def test_an_amount_asked_is_not_answered_by_dates_alone() -> None:
+    asked = "what was the forecast revenue overspend in the january 2025 monitoring?"
+    assert missing_pin(asked, SAID_WHEN, DOCUMENTS) == "the amount asked"
+    assert missing_pin("when was the monitoring reported to cabinet?", SAID_WHEN, DOCUMENTS) is None
+
+
+def test_a_month_asked_must_be_printed() -> None:
+    assert missing_pin("FOI requests done within 20 days in december 2024", FOI, DOCUMENTS) == (
+        "December 2024"
+    )
+    assert missing_pin("was the monitoring reported in january 2025?", SAID_WHEN, DOCUMENTS) is None
+
+
+def test_an_answer_that_names_no_period_or_body_is_not_contradicted() -> None:
+    record = PlanDocument(
+        id="record",
+        meta=DocumentMeta(file="record.md", title="Record of the council meeting"),
+        sha256="r",
+    )
+    requirement = _answer(
+        "“The total Council Tax requirement of £994,287,655 to be raised through precepts.” [1]",
+        "The total Council Tax requirement of £994,287,655 to be raised through precepts.",
+        record,
+    )
+    documents = [*DOCUMENTS, record]
+    assert missing_pin("total council tax requirement 2025-26?", requirement, documents) is None
+    assert missing_pin("total council tax requirement in q3?", requirement, documents) is None
+    assert missing_pin("what did mr hood's amendment say", POTHOLES, DOCUMENTS) == "hood"
+    assert pins_of("how did mr hood's amendment vote go").people == ("hood",)
+
+
+def test_a_word_for_a_sitting_is_not_a_council_and_a_count_is_not_money() -> None:
+    chair = _answer(
+        "Mr R W Gough chaired the County Council meeting of 13 February 2025.",
+        "Mr R W Gough chaired the County Council meeting of 13 February 2025.",
+        MINUTES,
+    )
+    assert (
+        missing_pin("who chaired the budget county council on 13 february 2025?", chair, DOCUMENTS)
+        is None
+    )
+    budget = _answer(
+        "RESOLVED: the net revenue budget requirement of £1,530.9m for 2025-26.",
+        "the net revenue budget requirement of £1,530.9m for 2025-26.",
+        MINUTES,
+    )
+    assert missing_pin("how many members voted for the budget?", budget, DOCUMENTS) == (
+        "the amount asked"
+    )
+    assert missing_pin("how much is the net revenue budget?", budget, DOCUMENTS) is None
+    assert missing_pin("what time did the meeting finish?", chair, DOCUMENTS) == "the time it ended"
+
+
+def test_a_paper_named_by_its_subject_must_be_the_one_cited() -> None:
+    levi = PlanDocument(
+        id="levi",
+        meta=DocumentMeta(file="3 - Amendment - LEVI capital funding.pdf", title="LEVI"),
+        sha256="l",
+    )
+    seconder = _answer(
+        "“Seconder: Mr Richard Streatfeild” [1]", "Seconder: Mr Richard Streatfeild", levi
+    )
+    documents = [*DOCUMENTS, levi]
+    assert (
+        missing_pin("who seconded the LEVI capital funding amendment?", seconder, documents) is None
+    )
+    assert missing_pin("who seconded the highway asset maintenance amendment?", seconder, documents)
+    assert (
+        missing_pin(
+            "who seconded the lib dem amendment?", seconder_of_liberal_democrats(), DOCUMENTS
+        )
+        is None
+    )
+
+
+def seconder_of_liberal_democrats() -> Answer:
+    return _answer(
+        "“Seconder: Mr Richard Streatfeild” [1]",
+        "Amendment - Liberal Democrats - Seconder: Mr Richard Streatfeild",
+        MINUTES,
+    )
