@@ -12,8 +12,8 @@ from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.named_papers import lead_with_named
-from assistant.answering.relevance import evidence_on_topic
-from assistant.answering.retrieve import Candidate
+from assistant.answering.relevance import evidence_on_topic, rerank
+from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.answering.votes import TALLIED, asks_vote
@@ -96,6 +96,21 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         and e.score >= fitting[0].score - 0.15
     ][:1]
     return evidence_answer(query, fitting[0], extra)
+
+
+DEEPER = 20
+"""How many sources a when or figure question reads when the first ten give no sentence
+that answers it: a report's dated sentence ("agreed by the Corporate Management Team in
+November 2024") can rank just below the decision papers that share the title's words."""
+
+
+def deeper_fact_answer(
+    floor: float, scope: Scope, query: Query, search: Search, where: dict | None
+) -> Answer | None:
+    """The fact answer from the twenty best sources, re-ranked, when it answers."""
+    deeper = rerank(scope, query, search.hybrid(DEEPER, where))
+    answer = fact_answer(floor, scope, query, deeper)
+    return answer if answer.answered else None
 
 
 def _holds_asked(query: Query, evidence: Evidence) -> bool:

@@ -272,6 +272,8 @@ class Assistant:
             if measured is not None:  # no sentence gives it; the indicator's values do
                 rest = [c for c in candidates if c is not measured]
                 return status.status_answer(floor, scope, query, [measured] + rest)
+            if not answer.answered and query.intent in (Intent.when, Intent.figure):
+                answer = facts.deeper_fact_answer(floor, scope, query, search, where) or answer
             if answer.answered or query.intent != Intent.who:
                 return answer
             # "Who was the planning inspector": a sentence deeper in the ranking that names
