@@ -38,6 +38,15 @@ _ASKS_END = re.compile(
 )
 _ENDED = re.compile(r"\b(?:finish\w*|end(?:ed|s)?|clos(?:e|ed|ing)|conclud\w*|rose)\b", re.I)
 """When a meeting ended is not when it began: "what time did it finish" needs an end."""
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+days?\b", re.I)
+_A_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\bdaily\b|\bevery\s+day\b",
+    re.I,
+)
+"""A day: a weekday, a day of a month, a date written in figures, or every day."""
 _NAMED_PAPER = re.compile(
     r"\bthe\s+((?:[\w'’-]+\s+){1,5}?)(?:amendment|motion|petition|presentation|strategy|policy)\b",
     re.I,
@@ -72,6 +81,9 @@ def unasked(question: str, answer: Answer, held: str, documents: list[PlanDocume
         return "the amount asked"
     if _ASKS_END.search(question) and not _ENDED.search(held):
         return "the time it ended"
+    said = " ".join([answer.answer, *(c.quote for c in answer.citations)])
+    if _ASKS_DAY.search(question) and not _A_DAY.search(said):
+        return "the day asked"  # "what day are bins collected": a weekday or a date
     if unnamed := _paper_unnamed(question, held, answer, documents):
         return unnamed
     return _excluded(question, held)

@@ -232,3 +232,20 @@ def seconder_of_liberal_democrats() -> Answer:
         "Amendment - Liberal Democrats - Seconder: Mr Richard Streatfeild",
         MINUTES,
     )
+
+
+def test_a_day_asked_needs_a_day_in_the_answer() -> None:
+    bins = _answer(
+        "“New bins installed across the high streets by October 2020.” [1]",
+        "New bins installed across the high streets by October 2020.",
+        MINUTES,
+    )
+    assert (
+        missing_pin("what day are bins collected in the town?", bins, DOCUMENTS) == "the day asked"
+    )
+    met = _answer(
+        "Cabinet met on Tuesday 4 March 2025 at 10:00. [1]",
+        "Meeting of Cabinet on Tuesday 4 March 2025 at 10:00.",
+        MINUTES,
+    )
+    assert missing_pin("what day of the week was the 4th march cabinet?", met, DOCUMENTS) is None
