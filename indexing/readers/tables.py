@@ -15,6 +15,8 @@ then placed by ``RowPlacer`` (table_rows.py) as extraction leaves it.
 
 from __future__ import annotations
 
+import re
+
 from indexing.blocks import Block, Row
 from indexing.cell_text import clean_cell
 from indexing.model import DocumentMeta
@@ -33,6 +35,39 @@ from indexing.readers.table_header import (
 from indexing.readers.table_rows import PARAGRAPH, RowPlacer
 from indexing.readers.table_shapes import is_separator, upright
 from indexing.readers.vocabulary import column_role, is_label, join_header_rows
+
+_FIGURE = re.compile(r"^[-(]?[£$€]?\d[\d,]*(?:\.\d+)?\)?%?$")
+
+
+def _has_figure(text: str) -> bool:
+    return any(_FIGURE.match(word) for word in text.split())
+
+
+def words_over_figures(rows: list[Row]) -> bool:
+    """A table printed with its header in plain type (not bold, not shaded): a first row
+    of two or more cells of words, no figure among them ("Estimate included in County
+    Council papers £'000 | Updated figures for Cabinet £'000 | Increase £'000"), over rows
+    most of which have figures under two of those cells. Its first row is its header,
+    so a row's figure can be asked for by its column."""
+    if len(rows) < 2 or rows[0].at.page is None and rows[0].at.sheet is None:
+        return False
+    first = rows[0].cells
+    heads = [i for i, cell in enumerate(first) if cell.strip()]
+    if len(heads) < 2 or any(_has_figure(first[i]) for i in heads):
+        return False
+    if any(read_value(first[i]).rating or read_value(first[i]).direction for i in heads):
+        return False  # "GREEN | AMBER | RED": a count of ratings, read as it was
+    if not all(any(ch.isalpha() for ch in first[i]) for i in heads) or is_header_row(
+        cells_of(rows[0])
+    ):
+        return False
+    below = rows[1:]
+    figured = sum(
+        1
+        for row in below
+        if sum(1 for i in heads if i < len(row.cells) and _has_figure(row.cells[i])) >= 2
+    )
+    return figured * 2 >= len(below)
 
 
 class TableReader(RowPlacer):
@@ -81,6 +116,10 @@ class TableReader(RowPlacer):
     # --- rows ------------------------------------------------------------------------
     def read(self, block: Block) -> None:
         block = upright(block)
+        if not block.header and words_over_figures(block.rows):
+            block = block.model_copy(
+                update={"header": [block.rows[0].cells], "rows": block.rows[1:]}
+            )
         rows = block.rows
         if block.header:
             while rows and is_units_row(cells_of(rows[0])):  # "£m | £m" under the header
