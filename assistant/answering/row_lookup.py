@@ -12,7 +12,12 @@ question names its paper by title and asks for its fields.
 A financial year is one word however it is written: "2025/26", "2025–26", "25-26" and
 "2025-2026" in a question or a header are all "2025-26", so "net budget 2025/26" finds
 the "2025-26" column. A column headed by a short form ("ASCH") is named by the words
-its initials spell ("adult social care and health").
+its initials spell ("adult social care and health"); a short form in capitals that is
+also a common word ("GET", "IT") is a word of its own in a header and in a question
+not typed in capitals. The words of the paper's title count as named too ("net budget
+for 2027-28 in the 3 year revenue plan"). A row answers for a year only when its column
+or its table names that year: a table of other years (a 2025-26 budget asked for
+2026-27) has no row for it.
 """
 
 from __future__ import annotations
@@ -32,14 +37,32 @@ from indexing.terms import content_stems
 MIN_SHARE = 0.75
 """Share (by idf weight) of the question's words the row's label, the named column's
 header and the table's title must hold together."""
+_FIELD_WORDS = 5
+"""Words a form's field label has at most ("Proposed Funding Source"); a longer header
+is a line of prose set over a column ("The net impact on our reserves balances is")."""
 MAX_ROWS = 2
 TIE = 0.02
 """Rows this close to the best are kept with it (the same line in two papers)."""
 
 
-def _stems(text: str) -> set[str]:
-    """The content stems of ``text``, its financial years written one way."""
-    return content_stems(financial_years(text))
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d-\d\d\b")
+
+
+def _stems(text: str, *, asked: bool = False) -> set[str]:
+    """The content stems of ``text``, its financial years written one way, with its
+    short forms in capitals that are common words ("GET" of a directorate). A question
+    typed in capitals (``asked``) has none: its every word would be one."""
+    stems = content_stems(financial_years(text))
+    letters = [c for c in text if c.isalpha()]
+    if asked and sum(c.isupper() for c in letters) * 2 > len(letters):
+        return stems
+    return stems | {w.lower() for w in _CAPITALS.findall(text) if not content_stems(w)}
+
+
+def _years(text: str) -> set[str]:
+    """The financial years ``text`` names, written one way ("2025-26")."""
+    return set(_YEAR.findall(financial_years(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -49,23 +72,33 @@ def _header_stems(header: str, question: str) -> frozenset[str]:
     return frozenset(_stems(header) | spelt_out(header, question))
 
 
-def _score(scope: Scope, asked: set[str], row: TableRow, question: str = "") -> float:
-    """How fully the row's label and one of its columns of figures name the question;
-    0 when the label has a word the question lacks or no column header is named."""
+def _score(
+    scope: Scope, asked: set[str], row: TableRow, question: str = "", title: str = ""
+) -> float:
+    """How fully the row's label and one of its columns of figures name the question,
+    with the table's caption and the paper's ``title``; 0 when the label has a word the
+    question lacks, no column header is named, or the question's year is not the year
+    of the column or table while the row's headers name other years."""
     label = row.label()
     named = _stems(label)
     if not named or not named <= asked:
         return 0.0
     rest = asked - named
     columns = [
-        set(_header_stems(header, question)) & rest
+        (set(_header_stems(header, question)) & rest, header)
         for header, value in row.cells.items()
         if value and value != label and re.search(r"\d", value)
     ]
-    best = max(columns, key=lambda found: scope.terms.coverage(rest, found), default=set())
+    best, header = max(
+        columns, key=lambda found: scope.terms.coverage(rest, found[0]), default=(set(), "")
+    )
     if not best:
         return 0.0
-    return scope.terms.coverage(asked, named | best | _stems(row.table))
+    wanted = _years(question)
+    held = _years(" ".join([*row.cells, row.table, title]))
+    if wanted and held and not wanted & _years(f"{header} {row.table} {title}"):
+        return 0.0  # "2026-27" of a 2025-26 table, or of a row of other years' columns
+    return scope.terms.coverage(asked, named | best | _stems(row.table) | _stems(title))
 
 
 def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> float:
@@ -77,7 +110,9 @@ def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> f
     if len(named) < 2:
         return 0.0
     rest = asked - named
-    fields = set().union(*(_stems(h) for h, value in row.cells.items() if value))
+    fields = set().union(
+        *(_stems(h) for h, value in row.cells.items() if value and len(h.split()) <= _FIELD_WORDS)
+    )
     found = fields & rest
     if not found or scope.terms.coverage(rest, found) < MIN_SHARE:
         return 0.0
@@ -87,14 +122,14 @@ def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> f
 def named_rows(scope: Scope, query: Query) -> list[TableRow]:
     """The rows of tables of figures the question names by label and column, or the
     records of a form whose paper and fields it names, best first."""
-    asked = _stems(query.text)
+    asked = _stems(query.text, asked=True)
     if len(asked) < 2:
         return []
     scored = []
     for doc in scope.documents:
         shapes = Counter(tuple(row.cells) for row in doc.tables)
         for row in doc.tables:
-            score = _score(scope, asked, row, query.text)
+            score = _score(scope, asked, row, query.text, doc.meta.title)
             if shapes[tuple(row.cells)] == 1:
                 score = max(score, _record_score(scope, asked, doc.meta.title, row))
             if score >= MIN_SHARE:

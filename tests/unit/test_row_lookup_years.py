@@ -1,0 +1,103 @@
+"""A budget row asked for by label, column and year: a short form that is also a common
+word ("GET"), the words of the paper's title, and a year the table does not have."""
+
+from __future__ import annotations
+
+from assistant.answering.row_lookup import named_rows
+from assistant.answering.understand import understand
+from indexing.model import DocumentKind, DocumentMeta, Location, PlanDocument, TableRow
+
+from .plans import MemoryScope, documents
+
+
+def _doc(doc_id: str, title: str, rows: list[tuple[str, str, dict[str, str]]]) -> PlanDocument:
+    return PlanDocument(
+        id=doc_id,
+        meta=DocumentMeta(
+            file=f"{doc_id}.pdf", title=title, kind=DocumentKind.budget, date="2025-02"
+        ),
+        sha256=doc_id,
+        tables=[
+            TableRow(
+                id=f"{doc_id}:t{n}",
+                document_id=doc_id,
+                table=table,
+                cells=cells,
+                location=Location(path=f"{doc_id}.pdf", page=1 + n // 3),
+            )
+            for n, (table, _, cells) in enumerate(rows)
+        ],
+    )
+
+
+def by_directorate() -> PlanDocument:
+    """One year's budget by directorate, the year in its title only."""
+    table = "APPENDIX E - 2025-26 Proposed Budget by Directorate"
+    return _doc(
+        "dir",
+        "2025-26 Budget by Directorate",
+        [
+            (
+                table,
+                "",
+                {"MTFP Category": label, "ASCH Core £000s": a, "GET Core £000s": g},
+            )
+            for label, a, g in (
+                ("Prices", "26,300.0", "5,413.5"),
+                ("NET BUDGET", "643,221.6", "201,552.7"),
+            )
+        ],
+    )
+
+
+def three_years() -> PlanDocument:
+    """A plan of three years side by side; its later pages captioned by a section."""
+    years = ("2025-26", "2026-27", "2027-28")
+    rows = [
+        (
+            "MEMORANDUM:",
+            "",
+            {"column 2": label, **{f"{y} Total £000s": v for y, v in zip(years, vs, strict=True)}},
+        )
+        for label, vs in (
+            ("Pay", ("22,472.6", "12,524.5", "11,863.6")),
+            ("NET BUDGET", ("1,530,923.8", "1,605,168.4", "1,680,820.3")),
+        )
+    ]
+    rows.append(
+        (
+            "MEMORANDUM:",
+            "",
+            {
+                "2025-26 Total £000s": "27,481.5",
+                "The net impact on our reserves balances is": "Contributions to Reserves",
+            },
+        )
+    )
+    return _doc("plan", "High Level 2025-28 Revenue Plan and Financing", rows)
+
+
+def _ids(question: str) -> list[str]:
+    docs = [by_directorate(), three_years(), *documents()]
+    return [r.id for r in named_rows(MemoryScope(docs), understand(question, docs))]
+
+
+def test_a_short_form_that_is_a_common_word_names_its_column() -> None:
+    assert _ids("GET net budget 2025/26?") == ["dir:t1"]
+    assert _ids("WHAT IS THE NET BUDGET FOR ASCH") == ["dir:t1"]
+
+
+def test_the_words_of_the_paper_s_title_count_as_named() -> None:
+    assert _ids("net budget for 2027-28 in the revenue plan?") == ["plan:t1"]
+
+
+def test_a_year_the_table_does_not_have_finds_no_row() -> None:
+    assert _ids("GET's net budget by directorate for 2026-27") == []
+    assert _ids("net budget for 2028-29 in the revenue plan") == []
+    assert _ids("what is the 2025-26 net budget for ASCH") == ["dir:t1"]
+
+
+def test_one_odd_row_of_a_longer_table_is_not_a_form_s_record() -> None:
+    """A row whose header is a line of prose ("The net impact on our reserves balances
+    is") is not a record of a form: 'net' and '2025-26' do not name it."""
+    assert "plan:t2" not in _ids("net budget 2025-26 in the revenue plan")
