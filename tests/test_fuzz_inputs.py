@@ -5,7 +5,7 @@ real readers (``indexing.readers.read_document``). The contract tested:
 
 * the outcome is a parsed ``PlanDocument`` or a ``LoadError`` whose message names the
   file — never any other exception;
-* it stays inside a time cap and a memory cap. The caps are *safety* caps, set far
+* it stays inside a CPU-time cap and a memory cap. The caps are *safety* caps, set far
   above what a healthy run needs (they catch hangs, quadratic blow-ups and zip bombs),
   not benchmarks;
 * a parsed document is well formed: unique node ids, ratings and refs read from the
@@ -171,19 +171,22 @@ def _rss_mb(field: str) -> float:
 
 @contextmanager
 def within_caps(seconds: float, megabytes: float) -> Iterator[None]:
-    """Fail if the block takes longer than ``seconds`` or grows the peak RSS by more
-    than ``megabytes`` (the high-water mark is reset first through ``clear_refs``)."""
+    """Fail if the block uses more than ``seconds`` of CPU or grows the peak RSS by more
+    than ``megabytes`` (the high-water mark is reset first through ``clear_refs``).
+
+    CPU time, not wall time: a blow-up shows in the work done, while wall time also
+    counts the other processes of a busy machine."""
     try:
         with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
             refs.write("5")
     except OSError:
         pass
     base = _rss_mb("VmRSS")
-    started = time.perf_counter()
+    started = time.process_time()
     yield
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     grown = _rss_mb("VmHWM") - base
-    assert elapsed < seconds, f"took {elapsed:.1f}s (safety cap {seconds}s)"
+    assert elapsed < seconds, f"took {elapsed:.1f}s of CPU (safety cap {seconds}s)"
     assert grown < megabytes, f"peak memory grew by {grown:.0f} MB (safety cap {megabytes} MB)"
 
 
@@ -206,11 +209,11 @@ _CHILD = textwrap.dedent(
         open("/proc/self/clear_refs", "w").write("5")
     except OSError:
         pass
-    base, started = rss("VmRSS"), time.perf_counter()
+    base, started = rss("VmRSS"), time.process_time()
     out = {}
     try:
         loaded = load_file(path)
-        out["load_seconds"] = round(time.perf_counter() - started, 2)
+        out["load_seconds"] = round(time.process_time() - started, 2)
         out["chars"] = len(loaded.text)
         doc = read_document(loaded.blocks, DocumentMeta(file=path.name, title="t"),
                             doc_id="t", source=path.name, sha256=loaded.sha256)
@@ -219,7 +222,7 @@ _CHILD = textwrap.dedent(
         out.update(result="load_error", message=str(err))
     except BaseException as err:
         out.update(result="crash", error=traceback.format_exc()[-3000:])
-    out["seconds"] = round(time.perf_counter() - started, 2)
+    out["seconds"] = round(time.process_time() - started, 2)
     out["peak_mb"] = round(rss("VmHWM") - base)
     print(json.dumps(out))
     """
@@ -227,7 +230,11 @@ _CHILD = textwrap.dedent(
 
 
 def run_isolated(path: Path, seconds: float, megabytes: int, address_space_mb: int = 6144) -> dict:
-    """Load and parse ``path`` in a child process; fail on a crash or a broken cap."""
+    """Load and parse ``path`` in a child process; fail on a crash or a broken cap.
+
+    ``seconds`` caps the child's CPU time; its wall time gets three times that (plus the
+    imports) before it counts as hung, so a machine busy with other work does not fail it.
+    """
     try:
         proc = subprocess.run(
             [sys.executable, "-c", _CHILD, str(path), str(address_space_mb)],
@@ -235,18 +242,18 @@ def run_isolated(path: Path, seconds: float, megabytes: int, address_space_mb: i
             env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
             capture_output=True,
             text=True,
-            timeout=seconds + 30,  # + imports
+            timeout=3 * seconds + 30,  # + imports
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(
-            f"{path.name}: still running after the {seconds}s safety cap (+30s for imports)"
-        )
+        pytest.fail(f"{path.name}: still running after {3 * seconds + 30}s of wall time (hung)")
     assert proc.returncode == 0 and proc.stdout.strip(), proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["result"] != "crash", f"{path.name}: not a LoadError:\n{out['error']}"
     if out["result"] == "load_error":
         assert path.name in out["message"], out["message"]
-    assert out["seconds"] < seconds, f"{path.name}: {out['seconds']}s (safety cap {seconds}s)"
+    assert out["seconds"] < seconds, (
+        f"{path.name}: {out['seconds']}s of CPU (safety cap {seconds}s)"
+    )
     assert out["peak_mb"] < megabytes, (
         f"{path.name}: peak {out['peak_mb']} MB (safety cap {megabytes} MB)"
     )
