@@ -78,7 +78,7 @@ def _score(
     """How fully the row's label and one of its columns of figures name the question,
     with the table's caption and the paper's ``title``; 0 when the label has a word the
     question lacks, no column header is named, or the question's year is not the year
-    of the column or table while the row's headers name other years."""
+    of the row, column or table while the row's headers name other years."""
     label = row.label()
     named = _stems(label)
     if not named or not named <= asked:
@@ -96,9 +96,17 @@ def _score(
         return 0.0
     wanted = _years(question)
     held = _years(" ".join([*row.cells, row.table, title]))
-    if wanted and held and not wanted & _years(f"{header} {row.table} {title}"):
+    if wanted and held and not wanted & _years(f"{label} {header} {row.table} {title}"):
         return 0.0  # "2026-27" of a 2025-26 table, or of a row of other years' columns
-    return scope.terms.coverage(asked, named | best | _stems(row.table) | _stems(title))
+    context = _stems(row.table) | _stems(title) | _stems(_label_header(row, label))
+    return scope.terms.coverage(asked, named | best | context)
+
+
+def _label_header(row: TableRow, label: str) -> str:
+    """The header over the row's label: what its rows are ("Public Health Grant
+    allocations" over "2024-25 allocation"), or nothing when it is a placeholder."""
+    header = next((h for h, value in row.cells.items() if value == label), "")
+    return "" if re.fullmatch(r"column \d+", header) else header
 
 
 def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> float:

@@ -101,3 +101,32 @@ def test_one_odd_row_of_a_longer_table_is_not_a_form_s_record() -> None:
     """A row whose header is a line of prose ("The net impact on our reserves balances
     is") is not a record of a form: 'net' and '2025-26' do not name it."""
     assert "plan:t2" not in _ids("net budget 2025-26 in the revenue plan")
+
+
+def test_a_row_named_by_its_year_and_the_header_over_its_labels() -> None:
+    """ "2024-25 allocation" under "Public Health Grant allocations", in a paper about
+    the 2025-26 budget: the row's own label gives the year, the header over the labels
+    what the rows are."""
+    table = "3. Other changes to the 2025-26 budget"
+    grants = _doc(
+        "late",
+        "Late changes to the 2025-26 budget",
+        [
+            (
+                table,
+                "",
+                {
+                    "Public Health Grant allocations": label,
+                    "Estimate £'000": estimate,
+                    "Updated figures for Cabinet £'000": updated,
+                },
+            )
+            for label, estimate, updated in (
+                ("2024-25 allocation", "75,734.8", "77,308.9"),
+                ("2025-26 allocation", "76,783.7", "81,469.5"),
+            )
+        ],
+    )
+    docs = [grants, *documents()]
+    asked = understand("updated 2024-25 public health grant allocation?", docs)
+    assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["late:t0"]
