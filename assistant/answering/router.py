@@ -24,6 +24,8 @@ from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.meetings_named import held_to_named_meeting
+from assistant.answering.minutes_attendance import attendance_answer
+from assistant.answering.motion_answer import motion_answer
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
 from assistant.answering.retrieve import Search
@@ -169,8 +171,12 @@ class Assistant:
         floor = self.settings.relevance_floor
         if (record := decision_record_answer(scope, query)) is not None:
             return record  # "who took decision 24/00096 and why": the record's own fields
+        if not explicit_docs and (moved := motion_answer(scope, query)) is not None:
+            return moved  # "who seconded the LEVI amendment, how did its vote go?": the minutes
         if not explicit_docs and (met := meeting_answer(scope, query)) is not None:
             return met  # a committee's meeting: its record says when, who, what was decided
+        if not explicit_docs and (listed := attendance_answer(scope, query)) is not None:
+            return listed  # "which officials attended?": the lists at the head of the minutes
         if (ranked := value_list_answer(scope, query, explicit_docs)) is not None:
             return ranked  # "which risk has the highest score": every item's figure, compared
         if query.intent == Intent.list:

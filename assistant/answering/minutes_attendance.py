@@ -1,0 +1,132 @@
+"""Who was present and who attended, read from the attendance lists at the head of printed
+minutes, for papers that are not synced meeting records.
+
+Minutes open with labelled lists: "PRESENT:" or "MEMBERS PRESENT:", "PRESENT IN THE
+CHAIR:", "IN ATTENDANCE:", "OFFICIALS IN ATTENDANCE:", "IN ATTENDANCE VIRTUALLY:", "Also
+in Attendance:". A list runs from its label to the next label, an item heading or the
+minutes' first section. Asked which officers or officials attended a meeting, the
+attendance lists answer (only the remote one when asked who joined virtually); asked who
+or which members were present, the members' list does. The minutes asked about are those
+whose title and opening (the meeting's body, place and date) share most of the
+question's words; without one that shares its date or body, the question is left to the
+rest of the answering.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Passage, PlanDocument
+from indexing.model import DocumentKind
+from indexing.terms import content_stems
+
+_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?P<label>(?:MEMBERS\s+|OFFICIALS\s+|OFFICERS\s+|ALSO\s+)?"
+    r"(?:PRESENT(?:\s+IN\s+THE\s+CHAIR)?|IN\s+ATTENDANCE(?:\s+VIRTUALLY|\s+REMOTELY)?)"
+    r"|Also\s+in\s+Attendance|Also\s+Present)\s*:(?:\*\*)?",
+    re.M,
+)
+_END = re.compile(r"^\s*(?:[A-Z][A-Z ]{6,}$|\d+\.\s+\S|\(Item\s+\d+)", re.M)
+"""Where a list ends: a heading set in capitals ("UNRESTRICTED ITEMS"), a numbered item."""
+ASKS_OFFICERS = re.compile(
+    r"\b(?:officials?|officers?|staff)\b.*\b(?:attend\w*|present|there)\b"
+    r"|\bin\s+attendance\b|\b(?:joined|attended)\b.*\b(?:virtual(?:ly)?|remote(?:ly)?|online)\b",
+    re.I,
+)
+ASKS_PRESENT = re.compile(
+    r"\b(?:who|which\s+(?:members|councillors))\b.*\b(?:present|attended)\b", re.I
+)
+_AS_POST = re.compile(r"\b(?:attend\w*|present|there)\b.*\bas\s+(?:the\s+|an?\s+)?[a-z]", re.I)
+_REMOTE = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online)\b", re.I)
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def attendance_answer(scope: Scope, query: Query) -> Answer | None:
+    """The attendance lists of the minutes the question names, quoted and cited; ``None``
+    when it asks no attendance or names no minutes (see the module)."""
+    text = query.text
+    officers = bool(ASKS_OFFICERS.search(text))
+    if not (officers or ASKS_PRESENT.search(text)) or _AS_POST.search(text):
+        return None  # "who attended as general counsel?" asks for one post
+    minutes = _named_minutes(scope.documents, text)
+    if minutes is None:
+        return None
+    remote = bool(_REMOTE.search(text))
+    found = []
+    for label, passage, listed in lists(minutes):
+        upper = label.upper()
+        attendance = "ATTENDANCE" in upper or upper.startswith("ALSO")
+        if officers and (not attendance or remote != bool(_REMOTE.search(label))):
+            continue
+        if not officers and (attendance or "CHAIR" in upper):
+            continue
+        found.append((passage, f"{label}: {listed}"))
+    quoted = [(q, c) for p, q in found if (c := quoted_passage_citation(scope.store, p, q))]
+    if not quoted:
+        return None
+    lines = [f"“{q}” [{n}]" for n, (q, _) in enumerate(quoted, start=1)]
+    marks = " ".join(f"[{n}]" for n in range(1, len(quoted) + 1))
+    return Answer(
+        question=text,
+        answer="\n".join(lines) + f"\nSource: {minutes.meta.title} {marks}",
+        answered=True,
+        intent=query.intent.value,
+        citations=[c for _, c in quoted],
+        metadata={"route": "minutes attendance", "document": minutes.id},
+    )
+
+
+def lists(document: PlanDocument) -> list[tuple[str, Passage, str]]:
+    """The labelled attendance lists at the head of the minutes: label, the passage the
+    label is in, and the list as one line."""
+    text, starts = "", []
+    passages = document.passages[:12]
+    for passage in passages:
+        starts.append(len(text))
+        text += passage.text + "\n"
+    out = []
+    labels = list(_LABEL.finditer(text))
+    for n, match in enumerate(labels):
+        index = max(i for i, s in enumerate(starts) if s <= match.start())
+        # a list ends where the minutes' next section begins
+        later = [starts[i] for i in range(index + 1, len(passages))]
+        section = passages[index].section
+        ends = [
+            at for at, p in zip(later, passages[index + 1 :], strict=True) if p.section != section
+        ]
+        stop = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        stop = min([stop, *ends])
+        end = _END.search(text, match.end(), stop)
+        body = text[match.end() : end.start() if end else stop]
+        listed = " ".join(body.replace("**", "").split())
+        if not listed:
+            continue
+        label = " ".join(match.group("label").split())
+        out.append((label, document.passages[index], listed[:1500]))
+    return out
+
+
+def _named_minutes(documents: list[PlanDocument], text: str) -> PlanDocument | None:
+    """The minutes whose title and opening share the question's day and most of its
+    words; ``None`` when none shares its day or any word of its body."""
+    asked = content_stems(text)
+    days = set(_DAY.findall(text))
+    best: tuple[float, PlanDocument] | None = None
+    for document in documents:
+        if document.meta.kind is not DocumentKind.minutes or not lists(document):
+            continue
+        opening = " ".join(p.text for p in document.passages[:2])[:600]
+        words = content_stems(f"{document.meta.title} {opening}")
+        shared = len(asked & words)
+        dated = bool(days & set(_DAY.findall(opening)))
+        if not shared:
+            continue
+        score = shared + (2.0 if dated else 0.0)
+        if best is None or score > best[0]:
+            best = (score, document)
+    if best is None or best[0] < 3:
+        return None
+    return best[1]

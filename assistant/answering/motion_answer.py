@@ -1,0 +1,193 @@
+"""Questions about a motion or amendment answered from its record in printed minutes
+(``motions``): who proposed or seconded it, how its vote went, how many or who voted
+for, against or abstained, and how a named member voted.
+
+The motion asked about is the one whose words (its heading, its text, its mover's line)
+hold most of the question's subject, weighted by how rare each word is among the
+motions; an amendment for a question about an amendment, a motion otherwise. It must
+hold most of the subject, or the question is left to the rest of the answering; between
+motions holding as much, the one whose item heading holds more, then the one whose own
+lines do, then the first (later amendments repeat the words of the one that added them).
+A day or year in the question says when the meeting was, not what the motion was about. A question about the votes cast on a motion the minutes
+record without a count ("Proposed by …; Seconded by …; And Resolved:") is declined: the
+minutes say it was resolved, not how many voted for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.motions import NAME, Proposal, proposals
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Citation, Passage
+from indexing.terms import content_stems
+
+_ASKS_MOVER = re.compile(
+    r"\b(?:who|which\s+(?:councillor|member))\b.*\b(?:propos(?:ed|e)|second(?:ed)?|mov(?:ed|e))\b"
+    r"|\b(?:proposer|seconder|mover)\b",
+    re.I,
+)
+_ASKS_VOTE = re.compile(
+    r"\bvot(?:e|ed|es|ing)\b|\babstain\w*|\bcarried\b|\bdid\s+(?:it|the\s+\w+)\s+pass\b"
+    r"|\bwhat\s+happened\s+to\b|\bresult\b",
+    re.I,
+)
+_HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
+_WHO = re.compile(r"\bwho\b|\bwhich\s+(?:councillors|members)\b|\bnames?\b", re.I)
+_SIDE = {
+    "Abstain": re.compile(r"\babstain\w*", re.I),
+    "Against": re.compile(r"\bagainst\b|\bopposed\b", re.I),
+    "For": re.compile(r"\bvot\w*\s+for\b|\bin\s+favour\b|\bsupported\b", re.I),
+}
+_PROCEDURE = content_stems(
+    "propose proposed proposer second seconded seconder move moved mover motion amendment "
+    "vote voted votes voting abstain abstained abstention count result councillor councillors "
+    "member members meeting full county council chairman pass passed carried lost happened "
+    "many number favour against support supported"
+)
+_MONTHS = content_stems(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    re.I,
+)
+"""A day, a year or a date in figures: when the meeting was, not what the motion was about."""
+SHARE = 0.6
+"""The share of the subject's (rarity-weighted) words the chosen motion must hold."""
+
+
+def motion_answer(scope: Scope, query: Query) -> Answer | None:
+    """The answer from the record of the motion the question asks about, a decline for
+    votes the minutes did not count, or ``None`` (see the module)."""
+    text = query.text
+    asking = text.split(" — ", 1)[0]  # a question's part, before the subject it borrows
+    mover, vote = bool(_ASKS_MOVER.search(asking)), bool(_ASKS_VOTE.search(asking))
+    if not (mover or vote):
+        return None
+    found = [p for d in scope.documents for p in proposals(d)]
+    chosen = _asked(text, found)
+    if chosen is None:
+        return None
+    if vote and not chosen.counts:
+        if not chosen.outcome and not mover and (_HOW_MANY.search(text) or _side(text)):
+            return _uncounted(scope, query, chosen)
+        if not mover:
+            return None  # "was it carried?": the minutes' words after it may say
+    quotes = _told(text, chosen, mover, vote)
+    citations = [
+        c
+        for passage, quote in quotes
+        if (c := quoted_passage_citation(scope.store, passage, quote)) is not None
+    ]
+    if len(citations) < len(quotes):
+        return None
+    lines = [f"“{quote}” [{n}]" for n, (_, quote) in enumerate(quotes, start=1)]
+    marks = " ".join(f"[{n}]" for n in range(1, len(citations) + 1))
+    title = chosen.document.meta.title
+    return Answer(
+        question=text,
+        answer="\n".join(lines) + f"\nSource: {title} (minutes) {marks}",
+        answered=True,
+        intent=query.intent.value,
+        citations=citations,
+        metadata={"route": "motion", "document": chosen.document.id},
+    )
+
+
+def _told(text: str, chosen: Proposal, mover: bool, vote: bool) -> list[tuple[Passage, str]]:
+    """What the answer quotes of the motion, as printed: its mover's line with what was
+    moved, and the vote (the sentence putting it, the counts, the names of the side the
+    question asks about or a member it names is on, the outcome), each with its passage."""
+    quotes: list[tuple[Passage, str]] = []
+    if mover or vote or not chosen.counts:  # which motion it was, then how it was voted
+        if chosen.words and chosen.words_passage not in (None, chosen.passage):
+            quotes.append((chosen.passage, chosen.sentence))  # the words on the next page
+            quotes.append((chosen.words_passage, chosen.words))  # type: ignore[arg-type]
+        else:
+            moved = f" “{chosen.words}”" if chosen.words else ""
+            quotes.append((chosen.passage, f"{chosen.sentence}{moved}"))
+        if chosen.amount and chosen.amount_passage is not None:
+            quotes.append((chosen.amount_passage, f"Proposed Amount: {chosen.amount}"))
+    if vote and chosen.counts and chosen.vote_passage is not None:
+        member = _member(text, chosen)
+        side = member[0] if member else _side(text)
+        named = (
+            side
+            if side and (member or (_WHO.search(text) and not _HOW_MANY.search(text)))
+            else None
+        )
+        parts = [chosen.vote_put] if chosen.vote_put else []
+        for label, count in chosen.counts.items():
+            names = ", ".join(chosen.voters.get(label, [])) if label == named else ""
+            parts.append(f"{label} ({count})" + (f": {names}" if names else ""))
+        if chosen.outcome:
+            parts.append(f"{chosen.kind.title()} {chosen.outcome}.")
+        quotes.append((chosen.vote_passage, " ".join(parts)))
+    return quotes
+
+
+def _asked(text: str, found: list[Proposal]) -> Proposal | None:
+    """The motion whose words hold the most of the question's subject (see the module)."""
+    named = {m.lower() for m in re.findall(r"[A-Za-z'’-]+", " ".join(re.findall(NAME, text)))}
+    undated = _DATE.sub(" ", text)
+    subject = content_stems(undated) - _PROCEDURE - _MONTHS - content_stems(" ".join(named))
+    if not subject or not found:
+        return None
+    words = [content_stems(f"{p.context} {p.passage.section or ''} {p.vote_put}") for p in found]
+    df = {w: sum(w in ws for ws in words) for w in subject}
+    # a word no motion holds weighs most: the question is about something they do not say
+    weight = {w: math.log((len(found) + 1) / (df[w] + 0.5)) for w in subject}
+    total = sum(weight.values()) or 1.0
+    amendment = bool(re.search(r"\bamendments?\b", text, re.I))
+
+    def share(held: set[str]) -> float:
+        return sum(weight[w] for w in subject & held) / total
+
+    scored = []
+    for n, (proposal, ws) in enumerate(zip(found, words, strict=True)):
+        fits = 1.0 if (proposal.kind == "amendment") == amendment else 0.7
+        near = content_stems(proposal.near + " " + (proposal.passage.section or ""))
+        # on a tie, the first: later amendments repeat the words of the one that added them
+        heading = content_stems(proposal.passage.section or "")  # what its item is about
+        scored.append(((share(ws) * fits, share(heading), share(near), -n), share(ws), proposal))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    _, held, chosen = scored[0]
+    return chosen if held >= SHARE else None
+
+
+def _side(text: str) -> str | None:
+    return next((side for side, pattern in _SIDE.items() if pattern.search(text)), None)
+
+
+def _member(text: str, chosen: Proposal) -> tuple[str, str] | None:
+    """The side a member the question names by title and surname is listed under."""
+    for match in re.finditer(NAME, text):
+        surname = match.group(0).split()[-1].lower()
+        for side, names in chosen.voters.items():
+            for name in names:
+                if surname in re.findall(r"[a-z'’-]+", name.lower()):
+                    return side, name
+    return None
+
+
+def _uncounted(scope: Scope, query: Query, chosen: Proposal) -> Answer:
+    citation: Citation | None = quoted_passage_citation(
+        scope.store, chosen.passage, chosen.sentence
+    )
+    return Answer(
+        question=query.text,
+        answer=(
+            f"The minutes record that {chosen.mover} proposed and {chosen.seconder} seconded "
+            f"it, not how many voted for or against it."
+        ),
+        answered=False,
+        intent=query.intent.value,
+        citations=[citation] if citation else [],
+        metadata={"route": "motion", "declined": "no count of votes"},
+    )
