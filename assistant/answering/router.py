@@ -28,6 +28,7 @@ from assistant.answering.minutes_attendance import attendance_answer
 from assistant.answering.motion_answer import motion_answer
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
+from assistant.answering.responders import responder_answer
 from assistant.answering.retrieve import Search
 from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
@@ -173,6 +174,8 @@ class Assistant:
             return record  # "who took decision 24/00096 and why": the record's own fields
         if not explicit_docs and (moved := motion_answer(scope, query)) is not None:
             return moved  # "who seconded the LEVI amendment, how did its vote go?": the minutes
+        if not explicit_docs and (replied := responder_answer(scope, query)) is not None:
+            return replied  # "who responded to members' concerns on …": "In response, the …"
         if not explicit_docs and (met := meeting_answer(scope, query)) is not None:
             return met  # a committee's meeting: its record says when, who, what was decided
         if not explicit_docs and (listed := attendance_answer(scope, query)) is not None:
