@@ -360,6 +360,17 @@ def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Bl
     assert [p.name for p in pothole.director] == ["Simon Jones"]
     public_health = next(i for i in kpis if "Live Well" in i.commitment)
     assert [p.name for p in public_health.director] == ["Anjan Ghosh"]
+    # each card sits under "Key Performance Indicators" within its service's part
+    assert Counter(i.fields.get("service") for i in kpis) == {
+        "Customer Services": 3,
+        "Governance, Law & Democracy": 2,
+        "Growth, Economic Development & Communities": 2,
+        "Environment and Transport": 6,
+        "Children, Young People and Education (Education and Skills)": 5,
+        "Children, Young People and Education (Integrated Children’s Services)": 8,
+        "Adult Social Care": 6,
+        "Public Health": 6,
+    }
     got_worse = {i.commitment for i in kpis if i.direction == "↓"}
     assert got_worse == {
         "S106 developer contributions secured as a percentage of amount sought",
@@ -371,6 +382,27 @@ def test_real_qpr_every_kpi_with_its_values_ratings_and_page(qpr_blocks: list[Bl
     for kpi in kpis:
         page = " ".join(b.text for b in qpr_blocks if b.at.page == kpi.location.page)
         assert kpi.commitment in page and kpi.fields["card"] in page, kpi.commitment
+
+
+def test_a_card_under_a_heading_naming_only_indicators_belongs_to_the_part_above() -> None:
+    """ "Indicators" under "Street Scene": the cards' section is the service, and the
+    service's own people lines still reach them; a card whose heading says what it is
+    keeps that heading, and without heading levels nothing is moved."""
+    items = read_kpi_cards(card_pages(), [], doc_id="d", source="d.pdf", period=None)
+    assert {i.fields.get("service") for i in items if i.kind is ItemKind.kpi} == {"Street Scene"}
+    assert all([p.name for p in i.cabinet_member] == ["Cllr Ann Other"] for i in items)
+    named = [heading("Street Scene", 5), heading("Recycling", 5, level=2), *card_pages()[4:6]]
+    assert [
+        i.section for i in read_kpi_cards(named, [], doc_id="d", source="d.pdf", period=None)
+    ] == ["Recycling"]
+    flat = [
+        heading("Street Scene", 5, level=0),
+        heading("Indicators", 5, level=0),
+        *card_pages()[4:6],
+    ]
+    assert [
+        i.section for i in read_kpi_cards(flat, [], doc_id="d", source="d.pdf", period=None)
+    ] == ["Indicators"]
 
 
 def test_real_qpr_read_whole_gives_the_38_kpis_once(qpr_blocks: list[Block]) -> None:

@@ -32,6 +32,7 @@ from indexing.readers.kpi_cards import (
     read_cards,
     units,
 )
+from indexing.readers.kpi_service import service_heading
 from indexing.readers.kpi_summary import SummaryRow, summary_rows
 from indexing.readers.section_people import assign_section_people
 
@@ -130,6 +131,7 @@ def read_kpi_cards(
         if j in card_of_row or row.table_names_indicators or row.block in mostly_carded
     ]
     touched: list[PlanItem] = []
+    carded_items: dict[int, int] = {}  # id(item) → its card's block
     for j in kpi_rows:
         item = _item_for_row(rows[j], kept, touched, doc_id, source)
         if j not in card_of_row and item.kind not in (ItemKind.kpi, ItemKind.commitment):
@@ -137,6 +139,7 @@ def read_kpi_cards(
         _apply_row(item, rows[j])
         if j in card_of_row:
             _apply_card(item, cards[card_of_row[j]], source, period)
+            carded_items[id(item)] = cards[card_of_row[j]].block
         touched.append(item)
     loose = [i for i in range(len(cards)) if i not in card_of_row.values()]
     # a card whose row the table reader gave as an item of its own still joins that item
@@ -144,6 +147,7 @@ def read_kpi_cards(
     joined = _pairs([cards[i].name for i in loose], [o.commitment for o in others], leftover=None)
     for i, k in joined:
         _apply_card(others[k], cards[loose[i]], source, period)
+        carded_items[id(others[k])] = cards[loose[i]].block
         touched.append(others[k])
     for n, i in enumerate(i for i in loose if i not in {loose[i] for i, _ in joined}):
         item = PlanItem(
@@ -154,9 +158,16 @@ def read_kpi_cards(
             location=Location(path=source, page=cards[i].page),
         )
         _apply_card(item, cards[i], source, period)
+        carded_items[id(item)] = cards[i].block
         touched.append(item)
     for item in touched:
         item.period = item.period or period
+        if id(item) in carded_items and (
+            service := service_heading(blocks, carded_items[id(item)])
+        ):
+            item.fields["service"] = (
+                service  # "Key Performance Indicators" under "Adult Social Care"
+            )
         if item not in kept:
             kept.append(item)
     _apply_statements(
