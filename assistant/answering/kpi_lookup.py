@@ -12,8 +12,9 @@ the asker may see is scored against the question's subject words directly:
 * a short form the question uses matches the words whose initials spell it in the
   indicator's name ("gdpr" → "General Data Protection Regulations"), and a short form
   the indicator prints matches itself ("(FOI)");
-* the words of the section the indicator sits in (its service or directorate) count,
-  so "adult social care direct payments" finds the indicator under "Adult Social Care".
+* the words of the section the indicator sits in and of its service or directorate
+  (``indexing.readers.kpi_service``) count, so "adult social care direct payments"
+  finds the indicator under "Adult Social Care".
 
 Words that ask for a field or a period ("latest", "target", "floor", "previous",
 "rating", "quarter") are not the subject. The indicator whose name and section hold
@@ -28,8 +29,11 @@ import re
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
-from assistant.answering.understand import Query
-from indexing.model import ItemKind
+from assistant.answering.status import item_answer
+from assistant.answering.understand import Intent, Query
+from assistant.models import Answer
+from indexing.model import ItemKind, PlanItem
+from indexing.store import StoredNode
 from indexing.terms import content_stems, is_english_word
 
 MIN_SHARE = 0.8
@@ -45,7 +49,8 @@ _NOT_SUBJECT = content_stems(
     "direction travel trend figure figures value number result score quarter quarterly "
     "q1 q2 q3 q4 period year month doing going track hitting meeting met getting how what "
     "is are show shows say says tell below above under over far close within against behind "
-    "ahead compared versus vs done doing well badly better worse good bad"
+    "ahead compared versus vs done doing well badly better worse good bad improving improved "
+    "improve worsening worsened declining declined getting got since change changed moving"
 )
 """Words that ask for a field, a period or a comparison with the target, not what is measured."""
 _LINKING = frozenset({"of", "the", "and", "for", "&", "to", "in", "on", "by", "or", "a", "an"})
@@ -109,15 +114,42 @@ def best_kpi(scope: Scope, question: str, kpis: list[tuple[str, str, str]]) -> s
     return kpi_id
 
 
-def named_kpi(scope: Scope, query: Query) -> str | None:
-    """The node id of the indicator of the scope the question names, when one clearly does."""
+def named_kpi_item(scope: Scope, query: Query) -> tuple[StoredNode, PlanItem] | None:
+    """The indicator of the scope the question names, when one clearly does."""
     if not subject_stems(query.text):
         return None
+    found = find_items(scope, ItemFilter(kind=ItemKind.kpi))
     kpis = [
-        (node.id, item.commitment, str(node.metadata.get("section") or ""))
-        for node, item in find_items(scope, ItemFilter(kind=ItemKind.kpi))
+        (n.id, i.commitment, f"{i.fields.get('service') or ''} {n.metadata.get('section') or ''}")
+        for n, i in found
     ]
-    return best_kpi(scope, query.text, kpis)
+    best = best_kpi(scope, query.text, kpis)
+    return next(((n, i) for n, i in found if n.id == best), None)
+
+
+def named_kpi(scope: Scope, query: Query) -> str | None:
+    """The node id of the indicator of the scope the question names, when one clearly does."""
+    named = named_kpi_item(scope, query)
+    return named[0].id if named else None
+
+
+_MANY = re.compile(r"\b(?:kpis|indicators|measures|which|list|how many|any)\b", re.I)
+"""Words that ask for several indicators, not how one is doing."""
+
+
+def one_kpi_trend(scope: Scope, query: Query) -> Answer | None:
+    """ "Is the direct payments kpi improving?": asked of one indicator named in the
+    question's words, a trend or change is that indicator's own values (latest against
+    previous, its rating then and now, its direction), not a list of every indicator
+    with that trend."""
+    if query.intent != Intent.list or not (query.direction or query.change):
+        return None
+    if query.rating or query.people or query.sections or _MANY.search(query.text):
+        return None
+    named = named_kpi_item(scope, query)
+    if named is None:
+        return None
+    return item_answer(scope, query, named, [], other_items_label="Also covered in")
 
 
 def with_named_kpi(

@@ -19,7 +19,7 @@ from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decision_record import decision_record_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
-from assistant.answering.kpi_lookup import with_named_kpi
+from assistant.answering.kpi_lookup import one_kpi_trend, with_named_kpi
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
@@ -182,6 +182,8 @@ class Assistant:
             return listed  # "which officials attended?": the lists at the head of the minutes
         if (ranked := value_list_answer(scope, query, explicit_docs)) is not None:
             return ranked  # "which risk has the highest score": every item's figure, compared
+        if not explicit_docs and (trend := one_kpi_trend(scope, query)) is not None:
+            return trend  # "is the direct payments kpi improving?": that indicator's values
         if query.intent == Intent.list:
             query = change_lists.searchable(scope, query, explicit_docs)  # no arrows printed
         if query.intent == Intent.list and (

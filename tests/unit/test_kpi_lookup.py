@@ -72,6 +72,7 @@ def test_field_and_period_words_are_not_the_subject() -> None:
         "perman",
         "exclus",
     }
+    assert subject_stems("is the direct payments kpi improving since last quarter?") == {"payment"}
 
 
 def test_other_forms_of_a_word_name_the_indicator() -> None:
