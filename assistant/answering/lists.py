@@ -10,6 +10,7 @@ from assistant.answering.citations import item_citation, item_quote, sources_lin
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
 from assistant.answering.scope import Scope
+from assistant.answering.section_counts import by_section_line
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, ItemKind, PlanItem
 from indexing.ratings import DIRECTION_WORDS, rating_words
@@ -112,6 +113,8 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
                 f", {meta['document_period']}" if meta.get("document_period") else ""
             )
             lines.append(f"{len(group)} in {where}:")
+        if parts := by_section_line(query.text, [i for _, i in group]):
+            lines.append(parts)  # "which directorate has the most red KPIs"
         for node, item in group:
             citations.append(item_citation(node, item, quote=item_quote(item, with_update=False)))
             lines.append(compose.list_line(item, len(citations), query.people_role))
