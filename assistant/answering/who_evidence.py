@@ -47,7 +47,10 @@ _ROLE_WORDS = {
 def names_role(query: Query, sentence: str) -> bool:
     """The sentence gives a name under the post the question asks for."""
     words = _ROLE_WORDS.get(query.people_role or "")
-    if query.intent != Intent.who or not words:
+    asks_holder = query.intent == Intent.who or (
+        query.intent == Intent.fact and re.search(r"\b(?:who|which)\b", query.text, re.I)
+    )  # "… kpis - which cabinet members are responsible"
+    if not asks_holder or not words:
         return False
     return bool(
         re.search(rf"\b(?:{words})\s*[:\-–]?\s*(?:Cllr\s+)?[A-Z][a-z]+ [A-Z]", sentence, re.I)
