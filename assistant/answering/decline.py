@@ -38,10 +38,10 @@ def not_for_asked(query: Query, found: Answer, missing: str) -> Answer:
     text = f"The plan documents I have don't give this for {missing}."
     if missing.startswith("the "):  # "the amount asked": what is missing, not whose
         text = f"The plan documents I have don't give {missing}."
-    elif found.citations:
+    if found.citations:
         first = found.citations[0]
         period = f" ({first.date})" if first.date else ""
-        text += f" The nearest source, {first.document}{period}, does not cover {missing}."
+        text += f" The nearest source I found is {first.document}{period}, which does not give it."
     return Answer(
         question=query.text,
         answer=text,

@@ -47,6 +47,13 @@ _PERSON = re.compile(
 )
 
 
+_ANCHOR = re.compile(r"\b(?:after|before|since|following|prior\s+to|next|last)\b", re.I)
+"""Words that make a month the anchor of a relative question, not the period asked."""
+_NOT_A_SURNAME = frozenset(
+    "put asked ask asks raised raise tabled submitted said say says who which that the for "
+    "and or of to in on at by with from has had have is was were did does do".split()
+)
+"""Words after "councillor" that are not a name: "which councillor put down the question"."""
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -98,7 +105,11 @@ def pins_of(question: str) -> Pins:
         if m.group(1).lower() not in _NOT_A_NAME
         and (m.group(2).strip() or not is_english_word(m.group(1).lower()))
     )
-    people = tuple(re.sub(r"['’]s$", "", m.group(1).lower()) for m in _PERSON.finditer(text))
+    people = tuple(
+        name
+        for name in (re.sub(r"['’]s$", "", m.group(1).lower()) for m in _PERSON.finditer(text))
+        if name not in _NOT_A_SURNAME
+    )
     numbered = tuple(
         (m.group(1).lower(), m.group(2).lower())
         for m in _NUMBERED.finditer(text)
@@ -123,11 +134,37 @@ def held_text(answer: Answer, documents: list[PlanDocument]) -> str:
             meta = doc.meta
             parts += [meta.title, meta.period or "", str(meta.date or ""), meta.publisher or ""]
             parts.append(re.sub(r"[_.]", " ", meta.file))  # "Appendix E - …pdf"
+    if re.search(r"\bprevious\b", answer.answer, re.I):
+        parts += [_quarter_before(c.date or "") for c in answer.citations]
     return financial_years(" ".join(parts))
 
 
+def _quarter_before(period: str) -> str:
+    """The quarter before a quarterly paper's own ("Q3 2024/25" → "Q2 2024-25"): what an
+    item's "Previous" value of that paper is for."""
+    found = re.search(
+        r"\b(?:q|quarter\s*)([1-4])\W{0,3}((?:19|20)(\d{2})[-/](\d{2}))", period, re.I
+    )
+    if not found:
+        return ""
+    quarter, start = int(found.group(1)), int(found.group(3))
+    if quarter > 1:
+        return f"Q{quarter - 1} {financial_years(found.group(2))}"
+    return f"Q4 20{start - 1:02d}-{start:02d}"
+
+
+_QUARTER_MONTHS = {
+    "1": "apr(?:il)?|june?",  # not "may", a word of every other sentence
+    "2": "july?|aug(?:ust)?|sept?(?:ember)?",
+    "3": "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+    "4": "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?",
+}
+"""The months of each quarter of a financial year (April to March)."""
+
+
 def _quarter_held(quarter: str, year: str | None, held: str) -> bool:
-    spelled = rf"(?:\bq{quarter}\b|\bquarter\s*{quarter}\b)"
+    """The quarter is printed, or a month of it is ("November 2024-25" is in Q3)."""
+    spelled = rf"(?:\bq{quarter}\b|\bquarter\s*{quarter}\b|\b(?:{_QUARTER_MONTHS[quarter]})\b)"
     if year is None:
         return re.search(spelled, held, re.I) is not None
     year = financial_years(year)
@@ -157,7 +194,8 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     for year in pins.years:
         if _ANY_YEAR.search(held) and not re.search(rf"\b{year}\b", held):
             return year
-    for month, year in asked_months(question):
+    anchored = _ANCHOR.search(question) is not None  # "after the january 2025 cabinet"
+    for month, year in [] if anchored else asked_months(question):
         if not month_held(month, year, held):
             return f"{_MONTH_NAMES[month - 1]} {year}"
     councils = {m.group(1).lower() for m in _COUNCIL.finditer(held)}

@@ -36,7 +36,10 @@ _ASKS_END = re.compile(
     r"\b(?:what\s+time|when)\b.*\b(?:finish|finished|end|ended|close|closed|conclude|concluded)\b",
     re.I,
 )
-_ENDED = re.compile(r"\b(?:finish\w*|end(?:ed|s)?|clos(?:e|ed|ing)|conclud\w*|rose)\b", re.I)
+_ENDED = re.compile(
+    r"\b(?:finish\w*|end(?:ed|s)?|clos(?:e|ed|es|ing)|conclud\w*|rose|until|till|deadline)\b",
+    re.I,
+)
 """When a meeting ended is not when it began: "what time did it finish" needs an end."""
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+days?\b", re.I)
 _A_DAY = re.compile(

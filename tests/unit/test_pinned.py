@@ -249,3 +249,56 @@ def test_a_day_asked_needs_a_day_in_the_answer() -> None:
         MINUTES,
     )
     assert missing_pin("what day of the week was the 4th march cabinet?", met, DOCUMENTS) is None
+
+
+def test_a_quarterly_papers_previous_value_is_the_quarter_before() -> None:
+    assert missing_pin("FOI requests done within 20 days in q2 2024/25?", FOI, DOCUMENTS) is None
+    assert missing_pin("homes brought back into use in q2 2024/25?", HOMES, DOCUMENTS) == (
+        "Q2 2024-25"
+    )
+    foster = _answer(
+        "Number of foster households\nLatest: 613; Target: 700; Previous: 612 (Q3 2024/25).",
+        "Latest: 613 Target: 700 Floor: 650 Previous: 612 (Red)",
+        QPR,
+    )
+    assert (
+        missing_pin("how many foster households were there in q2 2024/25?", foster, DOCUMENTS)
+        is None
+    )
+    assert missing_pin("how many foster households were there in q1 2024/25?", foster, DOCUMENTS)
+
+
+def test_the_decline_says_what_is_missing_and_names_the_nearest_source_without_its_figure() -> None:
+    from assistant.answering.decline import not_for_asked
+    from assistant.answering.understand import Intent, Query
+
+    query = Query(text="FOI requests done within 20 days in q1 2024/25?", intent=Intent.figure)
+    declined = not_for_asked(query, FOI, "Q1 2024-25")
+    assert not declined.answered and not declined.citations
+    assert "Q1 2024-25" in declined.answer and QPR.meta.title in declined.answer
+    assert "84%" not in declined.answer
+
+
+def test_a_month_of_the_quarter_an_anchor_month_and_a_verb_after_councillor() -> None:
+    november = _answer(
+        "“The £9.9m underspend in the directorate (£3.1m in Quarter 2).” [1]",
+        "The £9.9m underspend in the directorate (£3.1m in Quarter 2).",
+        PlanDocument(
+            id="nov",
+            meta=DocumentMeta(file="m.pdf", title="Monitoring Report – November 2024-25"),
+            sha256="n",
+        ),
+    )
+    november.citations[0].date = "November 2024-25"
+    assert (
+        missing_pin("directorate underspend at quarter 3 of 2024-25?", november, DOCUMENTS) is None
+    )
+    assert missing_pin("directorate underspend at quarter 1 of 2024-25?", november, DOCUMENTS)
+    met = _answer(
+        "Cabinet met on 4 March 2025. [1]", "Meeting of Cabinet on 4 March 2025.", MINUTES
+    )
+    assert (
+        missing_pin("after the 30 january 2025 cabinet, when did it next meet?", met, DOCUMENTS)
+        is None
+    )
+    assert pins_of("which councillor put down the question on vacant homes").people == ()
