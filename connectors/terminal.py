@@ -234,8 +234,9 @@ def print_answer(answer: Answer) -> None:
 
 
 def print_sources(answer: Answer, *, links: bool = False) -> None:
-    """The numbered sources of ``answer`` with the quoted text; ``links`` adds each
-    source's page and public address (``/sources`` in ``planbot chat``)."""
+    """The numbered sources of ``answer`` with the quoted text and, where the paper has
+    one, its public address (a synced paper's link, at its page), which anyone can open;
+    ``links`` adds each source's page and section (``/sources`` in ``planbot chat``)."""
     if not answer.citations:
         console.print("[dim]The last answer has no sources.[/dim]")
         return
@@ -250,8 +251,8 @@ def print_sources(answer: Answer, *, links: bool = False) -> None:
                 filter(None, [f"p. {cite.page}" if cite.page else None, cite.section])
             )
             console.print(f"    {safe(place)}", highlight=False)
-        if links and cite.url:
-            console.print(f"    {safe(cite.url)}", highlight=False)
+        if cite.url:  # soft wrap: a link folded at the terminal's width no longer opens
+            console.print(f"    {safe(cite.url)}", highlight=False, soft_wrap=True)
         console.print(f"    [dim]“{safe(clip_quote(cite.quote))}”[/dim]", highlight=False)
 
 

@@ -15,6 +15,7 @@ Chroma), then asked through the real ``planbot ask`` command, in JSON and as tex
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,17 @@ def test_the_text_output_shows_the_links(synced: Synced) -> None:
     result = synced.run("ask", "when did County Council meet to set the budget?")
     assert result.exit_code == 0, result.output
     assert f"{synced.server.url}/documents/" in result.output
+
+
+def test_the_text_output_links_a_paper_at_its_page(synced: Synced) -> None:
+    """A paper's source line is followed by its public address at the quoted page, on one
+    line however long, so that it opens from the terminal."""
+    result = synced.run(
+        "ask", "what is the savings target in the revenue and capital budget monitoring report?"
+    )
+    assert result.exit_code == 0, result.output
+    link = rf"^    {re.escape(synced.server.url)}/documents/s\d+/\S+\.pdf#page=\d+$"
+    assert re.search(link, result.output, re.M), result.output
 
 
 def test_a_decision_is_found_by_its_subject(synced: Synced) -> None:
