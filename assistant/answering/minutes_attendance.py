@@ -41,6 +41,18 @@ ASKS_PRESENT = re.compile(
 )
 _AS_POST = re.compile(r"\b(?:attend\w*|present|there)\b.*\bas\s+(?:the\s+|an?\s+)?[a-z]", re.I)
 _REMOTE = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online)\b", re.I)
+_ASKS_WAS = re.compile(
+    r"^\s*(?:did|was|were|is)\b(?!.*\b(?:vot\w*|motion|amendment|propos\w*|second\w*|carried|"
+    r"said|say|spoke|introduc\w*|present(?:ed|s))\b)"
+    r".*\b(?:attend\w*|present|there|at\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|cabinet|council|committee))\b",
+    re.I,
+)
+"""Asks whether a member was at the meeting ("did Mr Hook attend …?", "was Mrs Bell at …?")."""
+_MEMBER = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+)*([A-Za-z][\w'’-]+)", re.I
+)
+_APOLOGIES = re.compile(r"[^.\n]*\bapologies\b[^.]*\.", re.I)
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
@@ -48,6 +60,8 @@ def attendance_answer(scope: Scope, query: Query) -> Answer | None:
     """The attendance lists of the minutes the question names, quoted and cited; ``None``
     when it asks no attendance or names no minutes (see the module)."""
     text = query.text
+    if (member := _ASKS_WAS.search(text) and _MEMBER.search(text)) is not None and member:
+        return _member_answer(scope, query, member.group(1))
     officers = bool(ASKS_OFFICERS.search(text))
     if not (officers or ASKS_PRESENT.search(text)) or _AS_POST.search(text):
         return None  # "who attended as general counsel?" asks for one post
@@ -130,3 +144,52 @@ def _named_minutes(documents: list[PlanDocument], text: str) -> PlanDocument | N
     if best is None or best[0] < 3:
         return None
     return best[1]
+
+
+def _member_answer(scope: Scope, query: Query, surname: str) -> Answer | None:
+    """Whether the member was there: the list that names them quoted (present, in the
+    chair, in attendance), or the minutes' apologies naming them, or a decline saying
+    the minutes' lists do not name them; ``None`` when no minutes are named."""
+    minutes = _named_minutes(scope.documents, query.text)
+    if minutes is None:
+        return None
+    named = re.compile(rf"\b{re.escape(surname)}\b", re.I)
+    for label, passage, listed in lists(minutes):
+        if named.search(listed):
+            who = next((p.strip() for p in listed.split(",") if named.search(p)), surname)
+            said = f"{label}: {listed}"
+            lead = f"{who} is listed under {label}"
+            return _quoted_answer(scope, query, minutes, passage, said, lead)
+    for passage in minutes.passages[:20]:
+        for sentence in _APOLOGIES.findall(passage.text):
+            if named.search(sentence):
+                said = " ".join(sentence.split())
+                lead = f"{surname.title()} sent apologies"
+                return _quoted_answer(scope, query, minutes, passage, said, lead)
+    text = (
+        f"The minutes ({minutes.meta.title}) do not name {surname.title()} among those "
+        "present, in attendance or sending apologies."
+    )
+    return Answer(
+        question=query.text,
+        answer=text,
+        answered=False,
+        intent=query.intent.value,
+        metadata={"route": "minutes attendance", "declined": "not listed"},
+    )
+
+
+def _quoted_answer(
+    scope: Scope, query: Query, minutes: PlanDocument, passage: Passage, quote: str, lead: str
+) -> Answer | None:
+    citation = quoted_passage_citation(scope.store, passage, quote)
+    if citation is None:
+        return None
+    return Answer(
+        question=query.text,
+        answer=f"{lead}: “{quote}” [1]\nSource: {minutes.meta.title} [1]",
+        answered=True,
+        intent=query.intent.value,
+        citations=[citation],
+        metadata={"route": "minutes attendance", "document": minutes.id},
+    )

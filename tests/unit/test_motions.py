@@ -196,3 +196,44 @@ def test_attendance_lists_at_the_head_of_minutes() -> None:
     asked = "which officials were in attendance at the limerick council meeting on 31 march 2025?"
     assert _named_minutes([kent, head], asked) is head
     assert _named_minutes([kent, head], "who was present at the cork council on 2 may?") is None
+
+
+def test_whether_a_member_attended_is_read_from_the_lists_and_apologies() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.minutes_attendance import _ASKS_WAS, attendance_answer
+    from assistant.answering.understand import Intent, Query
+    from indexing.store import StoredNode
+
+    minutes = _doc(
+        "county-council-minutes",
+        [
+            (
+                "COUNTY COUNCIL",
+                "MINUTES of a meeting of the County Council held on Thursday, 9 January 2025.\n"
+                "PRESENT: Mr N Baker, Mr J A Kite, MBE, Mr A J Hook\n"
+                "IN ATTENDANCE: Mr J Cook (Democratic Services Manager)\nUNRESTRICTED ITEMS",
+            ),
+            (
+                "283. Apologies for Absence",
+                "The Democratic Services Manager reported apologies from Mr Beaney, Mr Ridgers, "
+                "Mr Sweetland and Mr Wright.",
+            ),
+        ],
+    )
+    store = SimpleNamespace(
+        read=lambda ids: [StoredNode(id=i, text="", metadata={"plan_document": "m"}) for i in ids]
+    )
+    scope = SimpleNamespace(documents=[minutes], store=store)
+
+    def ask(text: str):
+        return attendance_answer(scope, Query(text=text, intent=Intent.fact))  # type: ignore[arg-type]
+
+    kite = ask("was Mr Kite present at the county council meeting on 9 january 2025?")
+    assert kite is not None and kite.answered and kite.answer.startswith("Mr J A Kite is listed")
+    sweetland = ask("did Mr Sweetland attend the county council meeting on 9 january 2025?")
+    assert sweetland is not None and sweetland.answered
+    assert sweetland.answer.startswith("Sweetland sent apologies")
+    smith = ask("did Mr Smith attend the county council meeting on 9 january 2025?")
+    assert smith is not None and not smith.answered  # a member the minutes do not name
+    assert not _ASKS_WAS.search("was Mr Oakford's motion carried at the council meeting?")
