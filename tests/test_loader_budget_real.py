@@ -106,3 +106,26 @@ def test_a_frame_of_column_rules_under_a_short_header_is_read_as_rows() -> None:
     assert total[-1] == "1,680,820.3"
     _, grant = rows["Revenue Support Grant"]
     assert grant[-3:] == ["15,680.3", "16,101.0", "16,448.1"]
+
+
+def test_one_column_frames_of_figures_with_labels_between_them_are_read_as_rows() -> None:
+    """Page 1 of the 4 March budget update rules each year's figures as one column (its
+    Core, External and Total not ruled apart) with the row labels printed between the
+    frames: each line is a row, its label and both years' figures."""
+    update = KENT / "cabinet_2025-03-04__Appendix 1 Cabinet - Budget Update.pdf"
+    text = _page_texts(update)[0]
+    rows = _rows(update)
+    page, spending = rows["TOTAL SPENDING"]
+    assert page == 1
+    assert spending == [
+        "209,578.3 -9,380.7 200,197.6",
+        "TOTAL SPENDING",
+        "151,171.3 55,028.1 206,199.4",
+    ]
+    assert "209,578.3 -9,380.7 200,197.6 TOTAL SPENDING 151,171.3 55,028.1 206,199.4" in text
+    _, net = rows["NET BUDGET"]
+    assert net[-1] == "1,531,279.8 0.0 1,531,279.8"
+    [table] = [t for t in _tables(update) if t.rows[0].at.page == 1]
+    assert [" ".join(column).strip() for column in zip(*table.header, strict=True)][-1] == (
+        "2025-26 Core External Total £000s £000s £000s"
+    )

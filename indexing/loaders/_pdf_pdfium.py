@@ -181,8 +181,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
         in_table = sorted(_inside(band, bbox), key=lambda c: c["order"])
         raw_cells = _cells(table, in_table)
         kind = frame_kind(raw_cells)
-        unruled = split_unruled(table, in_table, chars) if kind in ("card", "table") else None
-        if kind == "card" and unruled is not None:
+        one_column = max((len(row) for row in raw_cells), default=0) == 1
+        cut = kind in ("card", "table") or (kind == "text" and one_column)
+        unruled = split_unruled(table, in_table, chars) if cut else None
+        if unruled is not None:
             kind = "table"  # a frame of column rules only: one tall row of figure columns
         if kind == "card":
             card += _card_lines(number, table, in_table, used)

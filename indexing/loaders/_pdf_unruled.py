@@ -15,7 +15,10 @@ body row) looks to the card test like a box of a few merged cells; a frame this 
 into rows is a table all the same. A ruled row holding two lines that each carry
 figures ("TOTAL SAVINGS & INCOME" over "Increases in Grants", no rule between) is two
 rows, and a line's words are taken a visual line at a time, so the letters of two
-lines are never interleaved by their x positions.
+lines are never interleaved by their x positions. A frame of one column whose lines
+each hold several figures (a year's Core, External and Total not ruled apart), with the
+row labels printed left of it, is cut the same way; one with no labels beside it (the
+first year's figures, labels to their right) is left to the frame beside the labels.
 """
 
 from __future__ import annotations
@@ -83,8 +86,16 @@ def _has_figure(chars: Chars) -> bool:
     return any(_is_figure("".join(c["text"] for c in w)) for w in _words(chars))
 
 
+def _single(table: Table) -> bool:
+    """A frame of one column: every row one cell."""
+    return all(sum(1 for cell in row.cells if cell is not None) == 1 for row in table.rows)
+
+
 def _figure_cells(band: Chars, table: Table) -> int:
-    """How many of the table's columns hold a figure on this line."""
+    """How many of the table's columns hold a figure on this line; in a frame of one
+    column, how many figures the line holds (sub-columns the frame does not rule)."""
+    if _single(table):
+        return sum(1 for w in _words(band) if _is_figure("".join(c["text"] for c in w)))
     return sum(
         1
         for x0, x1 in {(cell[0], cell[2]) for row in table.rows for cell in row.cells if cell}
@@ -104,7 +115,8 @@ def _figures_start(chars: Chars) -> float | None:
 
 
 def _tall_rows(table: Table, chars: Chars) -> list[int]:
-    """Rows whose cells, two or more of them, each hold several aligned lines."""
+    """Rows whose cells, two or more of them (or the one cell of a one-column frame),
+    each hold several aligned lines."""
     tall = []
     for index, row in enumerate(table.rows):
         _, top, _, bottom = row.bbox
@@ -116,7 +128,7 @@ def _tall_rows(table: Table, chars: Chars) -> list[int]:
             x0, _, x1, _ = cell
             if len(_bands([c for c in in_row if x0 <= c["cx"] <= x1])) >= MIN_LINES:
                 full += 1
-        if full >= 2:
+        if full >= 2 or (full == 1 and _single(table)):
             tall.append(index)
     return tall
 
@@ -244,6 +256,8 @@ def split_unruled(
         split = index in tall or _figures_each_line(_bands(here), inside)
         lines += [(band, row) for band in (_bands(here) if split else [here])]
     beside_of = [[c for c in band if id(c) not in inside] for band, _ in lines]
+    if _single(table) and 2 * sum(1 for own in beside_of if _runs(own)[1]) < len(lines):
+        return None  # one column of figures with no labels left of it: not rows to cut
     trailing = [x for own in beside_of if _runs(own)[1] and (x := _figures_start(own))]
     boundary = min(trailing) if trailing else x_left
     bands = [band for band, _ in lines]
