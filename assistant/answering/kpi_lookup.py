@@ -10,8 +10,10 @@ the asker may see is scored against the question's subject words directly:
 * a word matches its other forms by a shared beginning of five letters or more
   ("exclusions" / "excluded", "entrants" / "entrant");
 * a short form the question uses matches the words whose initials spell it in the
-  indicator's name ("gdpr" → "General Data Protection Regulations"), and a short form
-  the indicator prints matches itself ("(FOI)");
+  indicator's name ("gdpr" → "General Data Protection Regulations"), or the words the
+  papers define it as ("Adult Social Care and Health (ASCH)", ``short_form_key``) when
+  the name and service hold most of them; a short form the indicator prints matches
+  itself ("(FOI)");
 * the words of the section the indicator sits in and of its service or directorate
   (``indexing.readers.kpi_service``) count, so "adult social care direct payments"
   finds the indicator under "Adult Social Care".
@@ -24,11 +26,13 @@ candidates; a question whose subject no single indicator holds is left to the se
 
 from __future__ import annotations
 
+import math
 import re
 
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
+from assistant.answering.short_form_key import short_form_key
 from assistant.answering.status import item_answer
 from assistant.answering.understand import Intent, Query
 from assistant.models import Answer
@@ -42,6 +46,9 @@ MARGIN = 0.1
 """How far ahead of the next indicator (of another name) the best must be."""
 PREFIX = 5
 """Two words sharing this many first letters are forms of one word."""
+DEFINED_SHARE = 0.75
+"""Share of a defined short form's words ("ASCH": adult social care and health) the
+indicator's name and service must hold for the short form to be theirs."""
 
 _NOT_SUBJECT = content_stems(
     "kpi kpis indicator indicators measure measures performance latest current now newest "
@@ -86,10 +93,13 @@ def kpi_share(scope: Scope, question: str, name: str, section: str) -> float:
     shorts = {
         w.lower() for w in re.findall(r"[A-Za-z]{2,6}", question) if not is_english_word(w.lower())
     }
+    key = short_form_key(scope.documents) if shorts else {}
     found = {
         w
         for w in asked
-        if _forms_match(w, held) or (w in shorts and _initials_spell(w, f"{name} {section}"))
+        if _forms_match(w, held)
+        or (w in shorts and _initials_spell(w, f"{name} {section}"))
+        or (w in key and len(key[w] & held) >= max(1, math.ceil(DEFINED_SHARE * len(key[w]))))
     }
     return scope.terms.coverage(asked, found)
 

@@ -6,6 +6,7 @@ performance report's own (its KPI cards)."""
 from __future__ import annotations
 
 from assistant.answering.kpi_lookup import best_kpi, kpi_share, subject_stems
+from assistant.answering.short_form_key import definitions
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
 
 from .plans import MemoryScope
@@ -47,8 +48,15 @@ KPIS = [
 ]
 
 
+DEFINING = (
+    "Adult Social Care and Health (ASCH) saw 54% responded to within timescale, and "
+    "Children, Young People and Education 57%."
+)
+
+
 def scope() -> MemoryScope:
-    """The indicators' names as passages of one report, so word rarity is the report's."""
+    """The indicators' names as passages of one report, so word rarity is the report's,
+    and a paragraph of the report that defines a short form."""
     doc = PlanDocument(
         id="qpr",
         meta=DocumentMeta(file="qpr.pdf", title="Quarterly report", kind=DocumentKind.report),
@@ -61,7 +69,7 @@ def scope() -> MemoryScope:
                 text=name,
                 location=Location(path="qpr.pdf", page=n + 1),
             )
-            for n, (_id, name, section) in enumerate(KPIS)
+            for n, (_id, name, section) in enumerate([*KPIS, ("", DEFINING, "Complaints")])
         ],
     )
     return MemoryScope([doc])
@@ -110,3 +118,14 @@ def test_a_subject_no_indicator_holds_is_left_to_the_search() -> None:
 
 def test_a_question_two_indicators_hold_alike_names_neither() -> None:
     assert best_kpi(scope(), "adult social care kpis - latest", KPIS) is None
+
+
+def test_a_short_form_the_papers_define_stands_for_their_words() -> None:
+    assert definitions(DEFINING) == {"asch": "Adult Social Care and Health"}
+    assert definitions("the Kent PRU and Attendance Service (KPAS) works") == {
+        "kpas": "Kent PRU and Attendance Service"
+    }
+    # "ASCH" is not the initials of "Adult Social Care": the report's own definition says
+    # what it stands for, and the indicator's service holds most of those words
+    assert kpi_share(scope(), "asch direct payments", KPIS[5][1], KPIS[5][2]) == 1.0
+    assert best_kpi(scope(), "asch direct payments - latest", KPIS) == "payments"
