@@ -14,14 +14,16 @@ A financial year is one word however it is written: "2025/26", "2025–26", "25-
 the "2025-26" column. A column headed by a short form ("ASCH") is named by the words
 its initials spell ("adult social care and health"); a short form in capitals that is
 also a common word ("GET", "IT") is a word of its own in a header and in a question
-not typed in capitals. The words of the paper's title count as named too ("net budget
-for 2027-28 in the 3 year revenue plan"). A row answers for a year only when its column
+not typed in capitals. The words of the paper's title and the month of its meeting
+count as named too ("net budget for 2027-28 in the 3 year revenue plan", "the march
+budget update"). A row answers for a year only when its column
 or its table names that year: a table of other years (a 2025-26 budget asked for
 2026-27) has no row for it.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from functools import lru_cache
@@ -31,7 +33,7 @@ from assistant.answering.scope import Scope
 from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Query
 from assistant.answering.year_words import financial_years
-from indexing.model import TableRow
+from indexing.model import DocumentMeta, TableRow
 from indexing.terms import content_stems
 
 MIN_SHARE = 0.75
@@ -58,6 +60,17 @@ def _stems(text: str, *, asked: bool = False) -> set[str]:
     if asked and sum(c.isupper() for c in letters) * 2 > len(letters):
         return stems
     return stems | {w.lower() for w in _CAPITALS.findall(text) if not content_stems(w)}
+
+
+def _paper_words(meta: DocumentMeta) -> str:
+    """The words naming a paper: its title, and the month of its meeting or date ("the
+    march budget update")."""
+    day = meta.meeting_date or meta.date or ""
+    found = re.match(r"\d{4}-(\d\d)", day)
+    month = (
+        calendar.month_name[int(found.group(1))] if found and 1 <= int(found.group(1)) <= 12 else ""
+    )
+    return f"{meta.title} {month}".strip()
 
 
 def _years(text: str) -> set[str]:
@@ -137,7 +150,7 @@ def named_rows(scope: Scope, query: Query) -> list[TableRow]:
     for doc in scope.documents:
         shapes = Counter(tuple(row.cells) for row in doc.tables)
         for row in doc.tables:
-            score = _score(scope, asked, row, query.text, doc.meta.title)
+            score = _score(scope, asked, row, query.text, _paper_words(doc.meta))
             if shapes[tuple(row.cells)] == 1:
                 score = max(score, _record_score(scope, asked, doc.meta.title, row))
             if score >= MIN_SHARE:

@@ -130,3 +130,21 @@ def test_a_row_named_by_its_year_and_the_header_over_its_labels() -> None:
     docs = [grants, *documents()]
     asked = understand("updated 2024-25 public health grant allocation?", docs)
     assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["late:t0"]
+
+
+def test_the_month_of_the_paper_s_meeting_names_it() -> None:
+    """Two papers print the same row; "the march budget" is the one of the March meeting."""
+
+    def paper(doc_id: str, day: str, total: str) -> PlanDocument:
+        doc = _doc(
+            doc_id,
+            "High Level 2025-26 Budget and Financing",
+            [("BUDGET", "", {"column 1": "TOTAL SPENDING", "2025-26 Total £000s": total})],
+        )
+        doc.meta.meeting_date = day
+        return doc
+
+    docs = [paper("feb", "2025-02-13", "200,131.6"), paper("mar", "2025-03-04", "206,199.4")]
+    docs += documents()
+    asked = understand("total spending for 2025-26 in the march budget", docs)
+    assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["mar:t0"]
