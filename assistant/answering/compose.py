@@ -230,12 +230,12 @@ def row_values(row: TableRow, question: str) -> str:
     """The cells of a table row that a question asks for, under their headers:
     "Adult Social Care — 2025-26 Net Budget: £601.2m". Columns whose header shares a
     word or a year with the question are given; when none does, every cell is."""
-    from assistant.answering.short_forms import spelt_out
+    from assistant.answering.short_forms import capital_words, spelt_out
     from assistant.answering.year_words import financial_years
     from indexing.terms import content_stems
 
     question = financial_years(question)  # "2025/26" asks for the "2025-26" column
-    asked = content_stems(question)
+    asked = content_stems(question) | capital_words(question, asked=True)  # "GET"
     years = set(re.findall(r"(?:19|20)\d{2}(?:[-/]\d{2,4})?", question))
     label = row_name(row)
     cells = [(header, value) for header, value in row.cells.items() if value and value != label]
@@ -243,7 +243,7 @@ def row_values(row: TableRow, question: str) -> str:
     wanted = [
         (header, value)
         for header, value in cells
-        if content_stems(financial_years(header)) & asked
+        if (content_stems(financial_years(header)) | capital_words(header)) & asked
         or any(year in financial_years(header) for year in years)
         or _said(header, said)
         or spelt_out(header, question)  # "ASCH Core £000s" for "adult social care and health"

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
-from assistant.answering.short_forms import spelt_out
+from assistant.answering.short_forms import capital_words, spelt_out
 from assistant.answering.understand import Query
 from assistant.answering.year_words import financial_years
 from indexing.model import DocumentMeta, TableRow
@@ -47,7 +47,6 @@ TIE = 0.02
 """Rows this close to the best are kept with it (the same line in two papers)."""
 
 
-_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d-\d\d\b")
 
 
@@ -55,11 +54,7 @@ def _stems(text: str, *, asked: bool = False) -> set[str]:
     """The content stems of ``text``, its financial years written one way, with its
     short forms in capitals that are common words ("GET" of a directorate). A question
     typed in capitals (``asked``) has none: its every word would be one."""
-    stems = content_stems(financial_years(text))
-    letters = [c for c in text if c.isalpha()]
-    if asked and sum(c.isupper() for c in letters) * 2 > len(letters):
-        return stems
-    return stems | {w.lower() for w in _CAPITALS.findall(text) if not content_stems(w)}
+    return content_stems(financial_years(text)) | capital_words(text, asked=asked)
 
 
 def _paper_words(meta: DocumentMeta) -> str:

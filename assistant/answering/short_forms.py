@@ -3,7 +3,8 @@ entry", "(DFG)" for "disabled facilities grant".
 
 Council papers abbreviate what they count, once spelt out or never; a question asks in
 full words. The words whose initials (linking words aside) spell a short form in the
-source are words the source holds.
+source are words the source holds. A short form in capitals that is also a common word
+("GET", "IT") is a word of its own, though common words are not.
 """
 
 from __future__ import annotations
@@ -38,3 +39,16 @@ def spelt_out(text: str, question: str) -> set[str]:
                     found |= content_stems(" ".join(run))
                     break
     return found
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def capital_words(text: str, *, asked: bool = False) -> set[str]:
+    """Short forms in capitals that are also common words ("GET" of a directorate, "IT"),
+    lower-cased: the stems of ``content_stems`` leave them out. A question typed in
+    capitals (``asked``) has none: its every word would be one."""
+    letters = [c for c in text if c.isalpha()]
+    if asked and sum(c.isupper() for c in letters) * 2 > len(letters):
+        return set()
+    return {w.lower() for w in _CAPITALS.findall(text) if not content_stems(w)}

@@ -148,3 +148,10 @@ def test_the_month_of_the_paper_s_meeting_names_it() -> None:
     docs += documents()
     asked = understand("total spending for 2025-26 in the march budget", docs)
     assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["mar:t0"]
+
+
+def test_the_answer_gives_the_column_of_the_short_form_asked_for() -> None:
+    from assistant.answering.compose import row_values
+
+    net = by_directorate().tables[1]
+    assert row_values(net, "GET net budget 2025/26?") == "NET BUDGET — GET Core £000s: 201,552.7"
