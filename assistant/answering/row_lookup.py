@@ -39,6 +39,9 @@ from indexing.terms import content_stems
 MIN_SHARE = 0.75
 """Share (by idf weight) of the question's words the row's label, the named column's
 header and the table's title must hold together."""
+_FRAMING = frozenset({"after", "before", "all", "each", "everi"})
+"""Stems of words that frame a question ("after the march update", "all directorates")
+rather than name a row or a column of it."""
 _FIELD_WORDS = 5
 """Words a form's field label has at most ("Proposed Funding Source"); a longer header
 is a line of prose set over a column ("The net impact on our reserves balances is")."""
@@ -85,7 +88,9 @@ def _score(
 ) -> float:
     """How fully the row's label and one of its columns of figures name the question,
     with the table's caption and the paper's ``title``; 0 when the label has a word the
-    question lacks, no column header is named, or the question's year is not the year
+    question lacks, no column header is named (unless the question's other words name
+    the paper: "total savings for delivery in 2025-26, all directorates" of a budget by
+    directorate, answered with every column), or the question's year is not the year
     of the row, column or table while the row's headers name other years."""
     label = row.label()
     named = _stems(label)
@@ -100,13 +105,13 @@ def _score(
     best, header = max(
         columns, key=lambda found: scope.terms.coverage(rest, found[0]), default=(set(), "")
     )
-    if not best:
-        return 0.0
+    context = _stems(row.table) | _stems(title) | _stems(_label_header(row, label))
+    if not best and not (columns and rest and scope.terms.coverage(rest, context) >= MIN_SHARE):
+        return 0.0  # no column named, nor the paper by the question's other words
     wanted = _years(question)
     held = _years(" ".join([*row.cells, row.table, title]))
     if wanted and held and not wanted & _years(f"{label} {header} {row.table} {title}"):
         return 0.0  # "2026-27" of a 2025-26 table, or of a row of other years' columns
-    context = _stems(row.table) | _stems(title) | _stems(_label_header(row, label))
     return scope.terms.coverage(asked, named | best | context)
 
 
@@ -138,7 +143,7 @@ def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> f
 def named_rows(scope: Scope, query: Query) -> list[TableRow]:
     """The rows of tables of figures the question names by label and column, or the
     records of a form whose paper and fields it names, best first."""
-    asked = _stems(query.text, asked=True)
+    asked = _stems(query.text, asked=True) - _FRAMING
     if len(asked) < 2:
         return []
     scored = []

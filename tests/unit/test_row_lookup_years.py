@@ -155,3 +155,25 @@ def test_the_answer_gives_the_column_of_the_short_form_asked_for() -> None:
 
     net = by_directorate().tables[1]
     assert row_values(net, "GET net budget 2025/26?") == "NET BUDGET — GET Core £000s: 201,552.7"
+
+
+def test_a_row_whose_paper_the_question_names_needs_no_column() -> None:
+    """ "total savings for delivery in 2025-26, all directorates": the row's label and the
+    paper's title ("by Directorate"); no column is named, so every column answers. A
+    paper the other words do not name gives no row."""
+    table = "APPENDIX E - 2025-26 Proposed Budget by Directorate"
+    by_dir = _doc(
+        "dir",
+        "2025-26 Proposed Budget by Directorate",
+        [(table, "", {"MTFP Category": "TOTAL Savings", "TOTAL Total £000s": "-144,198.9"})],
+    )
+    update = _doc(
+        "upd",
+        "High Level 2025-26 Budget and Financing",
+        [("BUDGET", "", {"column 1": "TOTAL Savings", "2025-26 Total £000s": "-150,266.7"})],
+    )
+    docs = [by_dir, update, *documents()]
+    asked = understand("total savings in 2025-26 (all directorates)?", docs)
+    assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["dir:t0"]
+    asked = understand("total savings in 2025-26 for highways?", docs)
+    assert named_rows(MemoryScope(docs), asked) == []
