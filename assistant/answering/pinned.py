@@ -54,6 +54,14 @@ _NOT_A_SURNAME = frozenset(
     "and or of to in on at by with from has had have is was were did does do".split()
 )
 """Words after "councillor" that are not a name: "which councillor put down the question"."""
+_SPOKE = re.compile(
+    r"\b(?:say|said|says|tell|told|speak|spoke|state|stated|mention\w*|comment\w*|argue\w*|"
+    r"propos\w*|mov(?:e|ed)|second\w*|rais\w*|respon\w*|repl\w*)\b",
+    re.I,
+)
+"""Asks what someone said or did in a meeting: the answer must name them."""
+_LABELLED = re.compile(r"\b(band|tier|phase|stage|grade|wave)\s+([a-h]|\d{1,2})\b(?![.\d])", re.I)
+"""A class or step named by its letter or number: "band d", "phase 2"."""
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -87,6 +95,7 @@ class Pins:
     numbered: tuple[tuple[str, str], ...] = ()
     records: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
+    labelled: tuple[tuple[str, str], ...] = ()
 
 
 def pins_of(question: str) -> Pins:
@@ -119,7 +128,8 @@ def pins_of(question: str) -> Pins:
     )
     records = tuple(_RECORD_NUMBER.findall(text))
     qualifiers = tuple(m.group(0).lower() for m in _QUALIFIED_ROLE.finditer(text))
-    return Pins(quarters, fys, years, councils, people, numbered, records, qualifiers)
+    labelled = tuple((m.group(1).lower(), m.group(2).lower()) for m in _LABELLED.finditer(text))
+    return Pins(quarters, fys, years, councils, people, numbered, records, qualifiers, labelled)
 
 
 def held_text(answer: Answer, documents: list[PlanDocument]) -> str:
@@ -206,9 +216,12 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
         if councils and council not in lowered:
             return f"{council} council"
     people = {m.group(1).lower() for m in _PERSON.finditer(held)}
+    spoke = _SPOKE.search(question) is not None  # what someone said is said by them
     for person in pins.people:
-        if people and person not in lowered:
-            return person
+        if (people or spoke) and person not in lowered:
+            # minutes name the speaker once, where their paragraph begins
+            if person not in _cited_passages(answer, documents).lower():
+                return person
     refs = {c.ref for c in answer.citations if c.ref}
     for label, number in pins.numbered:
         # "item 5" is held by the words "item 5" or by a cited row whose ref is 5
@@ -220,6 +233,9 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     for record in pins.records:
         if records and _digits(record) not in records:
             return record
+    for label, value in pins.labelled:  # "band d", "phase 2": printed as asked
+        if not re.search(rf"\b{label}\s+{re.escape(value)}\b", held, re.I):
+            return f"{label} {value}"
     for post in pins.qualifiers:  # "vice-chairman": "vice" must be held
         if re.split(r"[\s-]", post)[0] not in lowered:
             return post
@@ -229,3 +245,20 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
 def _digits(record: str) -> str:
     """A record's number without its separator: "24/00108" and "24-00108" are one."""
     return re.sub(r"\D", "", record)
+
+
+def _cited_passages(answer: Answer, documents: list[PlanDocument]) -> str:
+    """The passages each quote was taken from, with the passage before each: where the
+    minutes name the member whose words a quote gives."""
+    by_id = {d.id: d for d in documents}
+    found: list[str] = []
+    for citation in answer.citations:
+        doc = by_id.get(citation.document_id or "")
+        start = " ".join(citation.quote.split())[:60]
+        if doc is None or not start:
+            continue
+        texts = [" ".join(p.text.split()) for p in doc.passages]
+        for at, text in enumerate(texts):
+            if start in text:
+                found += texts[max(0, at - 1) : at + 1]
+    return " ".join(found)

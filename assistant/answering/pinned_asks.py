@@ -32,6 +32,14 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _MONEY = re.compile(
     r"[£€$]\s?[\d,.]+\s*(?:m|bn|k|million|billion)?\b|\b[\d,.]+\s*(?:m|bn|k)\b", re.I
 )
+_PERCENT = re.compile(r"[\d.,]+\s*(?:%|per\s?cent\b)", re.I)
+_ASKS_RATE = re.compile(
+    r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare\b|\brate\b|"
+    r"\b(?:fewer|more|less|increase\w*|decrease\w*|ris(?:e|en)|rose|f[ae]ll|fallen|drop\w*)\b",
+    re.I,
+)
+"""A "how many" that asks for the count as a rate ("how many, as a percentage") or for a
+change, which papers give as one ("how many fewer calls than last quarter": 19%)."""
 _ASKS_END = re.compile(
     r"\b(?:what\s+time|when)\b.*\b(?:finish|finished|end|ended|close|closed|conclude|concluded)\b",
     re.I,
@@ -80,6 +88,8 @@ def unasked(question: str, answer: Answer, held: str, documents: list[PlanDocume
     stated = _NOT_AMOUNTS.sub(" ", _without_numbers_of(question, answer.answer))
     if _HOW_MANY.search(question):
         stated = _MONEY.sub(" ", stated)  # a count of members is not a sum of money
+        if not _ASKS_RATE.search(question):  # nor is "a 31% decrease" a count of complaints
+            stated = _PERCENT.sub(" ", stated)
     if _ASKS_AMOUNT.search(question) and not _FIGURE.search(stated):
         return "the amount asked"
     if _ASKS_END.search(question) and not _ENDED.search(held):

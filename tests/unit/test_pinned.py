@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.answering.pinned import missing_pin, pins_of
 from assistant.models import Answer, Citation
-from indexing.model import DocumentKind, DocumentMeta, PlanDocument
+from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
 
 QPR = PlanDocument(
     id="qpr-q3",
@@ -302,3 +302,50 @@ def test_a_month_of_the_quarter_an_anchor_month_and_a_verb_after_councillor() ->
         is None
     )
     assert pins_of("which councillor put down the question on vacant homes").people == ()
+
+
+def test_a_band_a_spoken_word_and_a_count_asked_as_a_count() -> None:
+    rates = _answer(
+        "“To increase Council Tax band rates up to the maximum permitted.” [1]",
+        "To increase Council Tax band rates up to the maximum permitted.",
+        MINUTES,
+    )
+    assert missing_pin("how much is band d council tax?", rates, DOCUMENTS) == "band d"
+    complaints = _answer(
+        "“Quarter 3 saw a 31% decrease in the number of complaints received.” [1]",
+        "Quarter 3 saw a 31% decrease in the number of complaints received.",
+        QPR,
+    )
+    assert missing_pin("how many complaints were received in q3?", complaints, DOCUMENTS)
+    assert (
+        missing_pin("by what percentage did complaints fall in q3?", complaints, DOCUMENTS) is None
+    )
+    assert missing_pin("what did mr oakford say about complaints in q3?", complaints, DOCUMENTS)
+    assert missing_pin("what did mr murphy say about potholes?", POTHOLES, DOCUMENTS) is None
+
+
+def test_the_speaker_named_where_the_quoted_paragraph_begins_is_held() -> None:
+    minutes = PlanDocument(
+        id="cabinet-minutes",
+        meta=DocumentMeta(file="minutes.pdf", title="Minutes of the Cabinet"),
+        sha256="c",
+        passages=[
+            Passage(
+                id="cabinet-minutes:p1",
+                document_id="cabinet-minutes",
+                text="Mr Oakford introduced the report. Council tax would rise by 2.99% "
+                "apart from the social care premium.",
+                location=Location(path="minutes.pdf", page=3),
+            )
+        ],
+    )
+    rise = _answer(
+        "“Council tax would rise by 2.99% apart from the social care premium.” [1]",
+        "Council tax would rise by 2.99% apart from the social care premium.",
+        minutes,
+    )
+    asked = "by what percentage did mr oakford tell cabinet council tax would rise?"
+    assert missing_pin(asked, rise, [*DOCUMENTS, minutes]) is None
+    assert missing_pin(asked.replace("oakford", "gough"), rise, [*DOCUMENTS, minutes]) == "gough"
+    fewer = _answer("“Contact Point received 19% fewer calls.” [1]", "19% fewer calls.", QPR)
+    assert missing_pin("how many fewer calls did contact point get?", fewer, DOCUMENTS) is None
