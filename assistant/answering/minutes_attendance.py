@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.responders import held_on_asked_day
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage, PlanDocument
@@ -132,6 +133,8 @@ def _named_minutes(documents: list[PlanDocument], text: str) -> PlanDocument | N
     for document in documents:
         if document.meta.kind is not DocumentKind.minutes or not lists(document):
             continue
+        if not held_on_asked_day(document, text):
+            continue  # minutes of another day than the one asked
         opening = " ".join(p.text for p in document.passages[:2])[:600]
         words = content_stems(f"{document.meta.title} {opening}")
         shared = len(asked & words)

@@ -20,6 +20,7 @@ import re
 
 from assistant.answering.citations import quoted_passage_citation
 from assistant.answering.motions import NAME, Proposal, proposals
+from assistant.answering.responders import held_on_asked_day
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage
@@ -70,7 +71,7 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     mover, vote = bool(_ASKS_MOVER.search(asking)), bool(_ASKS_VOTE.search(asking))
     if not (mover or vote):
         return None
-    found = [p for d in scope.documents for p in proposals(d)]
+    found = [p for d in scope.documents if held_on_asked_day(d, text) for p in proposals(d)]
     chosen = _asked(text, found)
     if chosen is None:
         return None

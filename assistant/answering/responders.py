@@ -22,7 +22,7 @@ from assistant.answering.compose import one_source_answer
 from assistant.answering.evidence import sentences
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.models import Answer, Passage
+from assistant.models import Answer, Passage, PlanDocument
 from indexing.model import DocumentKind
 from indexing.terms import content_stems
 
@@ -37,12 +37,58 @@ _FRAMING = content_stems(
     "councillors concern concerns question questions query queries point points meeting "
     "motion item minutes"
 )
+_WHEN_WHERE = content_stems(
+    "cabinet council committee meeting full county january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+"""Words saying which meeting, not which item of it."""
+_NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)?\b")
 SHARE = 0.6
 """The share of the subject's (rarity-weighted) words the item's passage must hold."""
+
+
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(\d{1,2})(?:st|nd|rd|th)?\b",
+    re.I,
+)
+
+
+def held_on_asked_day(document: PlanDocument, text: str) -> bool:
+    """Whether the minutes are of the day the question names ("on 4 March"), read from
+    their opening ("held … on Thursday, 30 January 2025"); true when it names no day."""
+    asked = _days(text)
+    if not asked:
+        return True
+    opening = " ".join(p.text for p in document.passages[:2])[:600]
+    return bool(asked & _days(opening))
+
+
+def _days(text: str) -> set[tuple[int, str]]:
+    out = set()
+    for a, b, c, d in _DAY_MONTH.findall(text):
+        day, month = (a, b) if a else (d, c)
+        out.add((int(day), month.lower()[:3]))
+    return out
+
+
+def subject_of(text: str, framing: set[str]) -> set[str]:
+    """The words naming the item a question asks about: without its framing words, the
+    meeting's body and month, or any number (a day or year of the meeting)."""
+    return content_stems(_NUMBER.sub(" ", text)) - framing - _WHEN_WHERE
+
+
 AFTER = 4
 """How many passages after the item's own are read for the response, up to the next item."""
-_NEXT_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]\s|\(Item\s)|^.{0,80}\bsubmitted\s+by\b", re.I)
-"""A passage that opens another item: a numbered one, another motion or question."""
+_NEXT_ITEM = re.compile(r"^\s*\(Item\s|^.{0,80}\bsubmitted\s+by\b", re.I)
+"""A passage that opens another item: "(Item 6)", another motion or question submitted."""
+
+
+def starts_item(passage: Passage, previous: Passage | None) -> bool:
+    """Whether ``passage`` opens another item than ``previous``: a new heading over it,
+    or its own opening says so."""
+    moved_on = previous is not None and passage.section != previous.section
+    return moved_on or bool(_NEXT_ITEM.search(passage.text))
 
 
 def responder_answer(scope: Scope, query: Query) -> Answer | None:
@@ -50,24 +96,10 @@ def responder_answer(scope: Scope, query: Query) -> Answer | None:
     ``None`` (see the module)."""
     if not ASKS_RESPONDER.search(query.text):
         return None
-    subject = content_stems(query.text) - _FRAMING
-    runs = [
-        (d.passages, i)
-        for d in scope.documents
-        if d.meta.kind is DocumentKind.minutes
-        for i in range(len(d.passages))
-    ]
-    if not subject or not runs:
+    found = item_passage(scope, subject_of(query.text, _FRAMING), query.text)
+    if found is None:
         return None
-    held = [content_stems(f"{ps[i].section or ''} {ps[i].text}") for ps, i in runs]
-    df = {w: sum(w in h for h in held) for w in subject}
-    weight = {w: math.log((len(runs) + 1) / (df[w] + 0.5)) for w in subject}
-    total = sum(weight.values()) or 1.0
-    shares = [sum(weight[w] for w in subject & h) / total for h in held]
-    best = max(range(len(runs)), key=lambda n: shares[n])
-    if shares[best] < SHARE:
-        return None
-    passages, at = runs[best]
+    passages, at = found
     found = _response(passages[at : at + AFTER + 1])
     if found is None:
         return None
@@ -78,9 +110,32 @@ def responder_answer(scope: Scope, query: Query) -> Answer | None:
     return one_source_answer(query, f"“{sentence}”", citation, metadata={"route": "response"})
 
 
+def item_passage(
+    scope: Scope, subject: set[str], text: str = ""
+) -> tuple[list[Passage], int] | None:
+    """The passages of the minutes (of the day ``text`` names, if it names one) and the
+    index of the one holding most of ``subject`` (rarity-weighted over all their passages,
+    with their headings), or ``None`` when none holds ``SHARE`` of it."""
+    runs = [
+        (d.passages, i)
+        for d in scope.documents
+        if d.meta.kind is DocumentKind.minutes and held_on_asked_day(d, text)
+        for i in range(len(d.passages))
+    ]
+    if not subject or not runs:
+        return None
+    held = [content_stems(f"{ps[i].section or ''} {ps[i].text}") for ps, i in runs]
+    df = {w: sum(w in h for h in held) for w in subject}
+    weight = {w: math.log((len(runs) + 1) / (df[w] + 0.5)) for w in subject}
+    total = sum(weight.values()) or 1.0
+    shares = [sum(weight[w] for w in subject & h) / total for h in held]
+    best = max(range(len(runs)), key=lambda n: shares[n])
+    return runs[best] if shares[best] >= SHARE else None
+
+
 def _response(passages: list[Passage]) -> tuple[Passage, str] | None:
     for n, passage in enumerate(passages):
-        if n and _NEXT_ITEM.search(passage.text):
+        if n and starts_item(passage, passages[n - 1]):
             return None
         for sentence in sentences(passage.text):
             if _RESPONSE.search(" ".join(sentence.split())):

@@ -20,6 +20,7 @@ from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decision_record import decision_record_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.kpi_lookup import one_kpi_trend, with_named_kpi
+from assistant.answering.introducers import introducer_answer
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
@@ -180,6 +181,8 @@ class Assistant:
             return met  # a committee's meeting: its record says when, who, what was decided
         if not explicit_docs and (listed := attendance_answer(scope, query)) is not None:
             return listed  # "which officials attended?": the lists at the head of the minutes
+        if not explicit_docs and (opened := introducer_answer(scope, query)) is not None:
+            return opened  # "who introduced the report?": "Dr Gosh … introduced the report"
         if (ranked := value_list_answer(scope, query, explicit_docs)) is not None:
             return ranked  # "which risk has the highest score": every item's figure, compared
         if not explicit_docs and (trend := one_kpi_trend(scope, query)) is not None:
