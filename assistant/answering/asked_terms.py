@@ -74,7 +74,7 @@ _POST = re.compile(
 )
 _PERSON = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][a-z'’-]+"
-    r"|\b[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b"
+    r"|\b(?!(?:The|A|An|This|That|These|Those|Our|Its|Their|Each|Every)\b)[A-Z][a-z]+\s+[A-Z][a-z'’-]+\b"
 )
 """A person as papers name them: by title and surname, or by two capitalised words."""
 NEAR_POST = 40
@@ -207,9 +207,11 @@ def post_words(question: str) -> list[str]:
 
 
 def holder_named(sentence: str, post: str) -> bool:
-    """A name stands beside one of the sentence's mentions of the post."""
+    """A name stands beside one of the sentence's mentions of the post. The post's own
+    portfolio ("Cabinet Member for Integrated Children's Services") names no one."""
     for mention in re.finditer(rf"\b{re.escape(_stem(post))}\w*", sentence, re.I):
         near = sentence[max(0, mention.start() - NEAR_POST) : mention.end() + NEAR_POST]
+        near = re.sub(rf"(?i:\b{re.escape(_stem(post))}\w*){_PORTFOLIO_BARE}", " ", near)
         if any(_stem(post) not in m.group(0).lower() for m in _PERSON.finditer(near)):
             return True
     return False
@@ -220,6 +222,10 @@ _PORTFOLIO = r"\s+(?:for|of)\s+(?:the\s+)?(?P<portfolio>[A-Z][\w'’-]*(?:,?\s+(
 
 _ANY_PORTFOLIO = content_stems("services service department directorate council county team")
 """Words of any portfolio's name ("… Children's Services") that tell none apart."""
+
+
+_PORTFOLIO_BARE = r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*)*"
+"""A post's portfolio up to its first comma: "for Adult Social Care" of "…, Dan Watkins"."""
 
 
 def other_portfolio(sentence: str, question: str, post: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.answering.asked_terms import (
     counted_action,
+    holder_named,
     holds_asked_terms,
     other_portfolio,
     post_words,
@@ -164,3 +165,18 @@ def test_a_count_of_things_done_needs_the_doing() -> None:
         "how many pupils were permanently excluded in 2024",
         "Permanent exclusions rose to 45 in 2024.",
     )
+
+
+def test_a_posts_portfolio_names_no_holder() -> None:
+    """ "The Cabinet Member for Integrated Children's Services … introduced the budget"
+    speaks of the post without naming who holds it."""
+    minutes = (
+        "(9) The Cabinet Member for Integrated Children’s Services and the Cabinet Member for "
+        "Education and Skills introduced the budget for this directorate prior to general debate."
+    )
+    assert not holder_named(minutes, "member")
+    assert holder_named("The Cabinet Member for Adult Social Care, Dan Watkins, said", "member")
+    assert holder_named(
+        "Mr Watkins, Cabinet Member for Adult Social Care and Public Health", "member"
+    )
+    assert holder_named("Integrated Children’s Services — Cabinet Members Sue Chandler", "member")
