@@ -21,6 +21,8 @@ The checks (each ``None`` when it does not apply to the question):
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 from assistant.markers import MARKER
@@ -179,6 +181,9 @@ def retrieval_rank(expect: Expect, answer: Answer | None) -> int | None:
     return 0
 
 
+_URL = re.compile(r"https?://[^\s<>\[\]]+")
+
+
 def unsupported_numbers(answer: Answer) -> list[str]:
     """Figures in the answer text that no citation holds (markers like [1] excluded)."""
     allowed: set[str] = set()
@@ -194,8 +199,11 @@ def unsupported_numbers(answer: Answer) -> list[str]:
     allowed.update(
         str(v) for k, v in answer.metadata.items() if "count" in k and isinstance(v, int)
     )
+    # A cited paper's own address is a link, not a figure ("…/s71062/Appendix%20D.pdf").
+    links = {c.url.split("#")[0] for c in answer.citations if c.url}
+    text = _URL.sub(lambda m: " " if m.group(0) in links else m.group(0), answer.answer)
     seen: list[str] = []
-    for figure in numbers(MARKER.sub(" ", answer.answer)):
+    for figure in numbers(MARKER.sub(" ", text)):
         if figure not in allowed and figure not in seen:
             seen.append(figure)
     return seen

@@ -174,6 +174,16 @@ def test_claim_support_flags_figures_no_quote_holds() -> None:
     assert unsupported_numbers(listed) == []
 
 
+def test_a_cited_papers_address_is_a_link_not_a_figure() -> None:
+    """The digits of a cited paper's address are no claim; an address no citation has is."""
+    paper = "https://democracy.example.gov.uk/documents/s71062/Appendix%20D.pdf"
+    quoted = cite("1", "Appendix D").model_copy(update={"url": f"{paper}#page=1"})
+    given = answer(f"Appendix D [1]\n{paper} [1]", citations=[quoted])
+    assert unsupported_numbers(given) == []
+    made_up = answer("Appendix D [1]\nhttps://example.org/s99/x.pdf [1]", citations=[quoted])
+    assert unsupported_numbers(made_up) == ["99"]
+
+
 # --- score ------------------------------------------------------------------------------
 def test_score_a_right_status_answer() -> None:
     expect = Expect(

@@ -120,6 +120,25 @@ def test_the_text_output_links_a_paper_at_its_page(synced: Synced) -> None:
     assert re.search(link, result.output, re.M), result.output
 
 
+def test_a_request_for_a_paper_gives_its_meeting_and_link(synced: Synced) -> None:
+    """ "send me the november budget monitoring report": that report (not the record of
+    the decision on it, listed under the same item), named with the record's list of its
+    item's papers, and its link."""
+    answer = synced.ask("can you send me the link to the november budget monitoring report?")
+    assert answer["answered"], answer["answer"]
+    report = "revenue-and-capital-budget-monitoring-report-november-2024-2-70051"
+    assert answer["metadata"]["papers"] == [report]
+    assert "Cabinet meeting of 30 January 2025" in answer["answer"]
+    assert f"{synced.server.url}/documents/s70051/" in answer["answer"]
+    assert any(u.startswith(f"{synced.server.url}/documents/s70051/") for u in _urls(answer))
+
+
+def test_a_request_for_a_restricted_paper_never_names_it(synced: Synced) -> None:
+    answer = synced.ask("send me the equality impact assessment for the ICS delivery plan")
+    assert not answer["answered"], answer["answer"]
+    assert "EqIA" not in json.dumps(answer) and "s70082" not in json.dumps(answer)
+
+
 def test_a_decision_is_found_by_its_subject(synced: Synced) -> None:
     answer = synced.ask("what did cabinet decide about the budget monitoring report in january?")
     assert answer["answered"] and "£23.3m" in answer["answer"]

@@ -19,14 +19,15 @@ from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
 from assistant.answering.decision_record import decision_record_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
-from assistant.answering.kpi_lookup import one_kpi_trend, with_named_kpi
 from assistant.answering.introducers import introducer_answer
+from assistant.answering.kpi_lookup import one_kpi_trend, with_named_kpi
 from assistant.answering.labels import labelled_answer
 from assistant.answering.lookup import known_documents, match_documents
 from assistant.answering.meetings import meeting_answer
 from assistant.answering.meetings_named import held_to_named_meeting
 from assistant.answering.minutes_attendance import attendance_answer
 from assistant.answering.motion_answer import motion_answer
+from assistant.answering.paper_request import paper_request_answer
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
 from assistant.answering.responders import responder_answer
@@ -171,6 +172,8 @@ class Assistant:
     # --- routing --------------------------------------------------------------------
     def _route(self, scope: Scope, query: Query, explicit_docs: list[str], k: int) -> Answer:
         floor = self.settings.relevance_floor
+        if not explicit_docs and (paper := paper_request_answer(scope, query)) is not None:
+            return paper  # "send me the link to the reserves policy": the paper itself
         if (record := decision_record_answer(scope, query)) is not None:
             return record  # "who took decision 24/00096 and why": the record's own fields
         if not explicit_docs and (moved := motion_answer(scope, query)) is not None:

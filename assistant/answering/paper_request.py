@@ -1,0 +1,187 @@
+"""Requests for a paper itself: "send me the link to the section 25 statement", "where
+can I find the reserves policy?", "is there a copy of the LEVI amendment?".
+
+Such a request asks for the paper, not for a fact in it: the answer is the paper's
+name, its meeting and agenda item where it came from a committee system, and its public
+address, cited at its first page. The paper is the one whose name holds the most of the
+request by the rarity of the words (``TermStats.coverage``, as ``named_papers`` weighs
+names), where a paper's name is its title, kind, date, committee and agenda item — so
+"the budget risk register from the january cabinet" picks the register of that meeting.
+Only the asker's own scope is searched: a paper they may not see is never named, and
+never counts against another. A request that names no paper clearly enough returns
+None, and the question is answered as any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.citations import node_citation, quoted_passage_citation
+from assistant.answering.named_papers import paper_name
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Citation, Passage, PlanDocument
+from assistant.text import one_line
+from indexing.readers.dates import MONTHS
+from indexing.terms import content_stems
+
+REQUEST_FLOOR = 0.6
+"""Share of the request (by idf) a paper's name must hold for the paper to be given."""
+REQUEST_LEAD = 0.1
+"""How far ahead of the next different name the best must be; else the close ones are
+all given (a report and its appendix of one name), up to ``MOST``."""
+MOST = 3
+
+_ASKS_FOR_LINK = re.compile(
+    r"\b(?:links?|urls?|web\s*address|hyperlink|(?:a|the)\s+copy\s+of|copies\s+of|download)\b",
+    re.I,
+)
+"""Words that ask for a paper whatever follows them."""
+_ASKS_WHERE = re.compile(
+    r"\b(?:where\s+(?:can|do|could|would|should|might)\s+(?:i|we|one|members?|councillors?)\s+"
+    r"(?:find|get|see|read|access|view|open)|where(?:'s|’s|\s+is|\s+are)\s+(?:the|that|this)|"
+    r"send\s+(?:me|us|over|through|on)|please\s+send|(?:can|could|may)\s+(?:i|we)\s+"
+    r"(?:get|have|see|read)\s+(?:the|a|that|this)|(?:i|we)\s+need\s+(?:the|a|that|this))\b",
+    re.I,
+)
+"""Words that ask for a paper when the request also names one (below)."""
+_PAPER_WORDS = re.compile(
+    r"\b(?:reports?|papers?|polic(?:y|ies)|plans?|strateg(?:y|ies)|registers?|minutes|"
+    r"records?\s+of\s+decision|decision\s+records?|statements?|responses?|amendments?|"
+    r"agendas?|appendix|appendices|documents?|assessments?|forms?)\b",
+    re.I,
+)
+_REQUEST_WORDS = re.compile(
+    r"\b(?:links?|urls?|web|address|hyperlink|copy|copies|download|find|send|please|"
+    r"need|get|see|read|access|view|open|paper|papers|document|documents)\b",
+    re.I,
+)
+"""Words of the request itself, which no paper's name is expected to hold."""
+_MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
+
+
+def asks_for_paper(question: str) -> bool:
+    """Whether ``question`` asks for a paper itself rather than for what it says."""
+    if _ASKS_FOR_LINK.search(question):
+        return True
+    return bool(_ASKS_WHERE.search(question) and _PAPER_WORDS.search(question))
+
+
+def request_name(doc: PlanDocument) -> str:
+    """What a request may call a paper: its name (``paper_name``) with its committee, its
+    meeting's month and its agenda item."""
+    meta = doc.meta
+    words = [paper_name(doc), meta.committee or "", meta.agenda_item or ""]
+    day = meta.meeting_date or ""
+    if len(day) >= 7 and day[5:7].isdigit():
+        words.append(_MONTH_NAMES.get(int(day[5:7]), ""))
+    return " ".join(w for w in words if w)
+
+
+def requested_papers(scope: Scope, question: str) -> list[PlanDocument]:
+    """The papers the request names, best first: none when no name holds
+    ``REQUEST_FLOOR`` of it; the one when it leads; else the few closest."""
+    asked = content_stems(_REQUEST_WORDS.sub(" ", question))
+    if not asked:
+        return []
+    scored = sorted(
+        (
+            (
+                scope.terms.coverage(asked, content_stems(request_name(doc))),
+                scope.terms.coverage(asked, content_stems(doc.meta.title)),
+                doc,
+            )
+            for doc in scope.documents
+            if doc.duplicate_of is None
+        ),
+        key=lambda s: (s[0], s[1]),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < REQUEST_FLOOR:
+        return []
+    best = scored[0]
+    close = [s for s in scored if s[0] >= best[0] - REQUEST_LEAD]
+    if len(close) > 1 and close[1][1] < best[1] - REQUEST_LEAD:
+        return [best[2]]  # the title itself says what the request asks, the others' do not
+    return [s[2] for s in close[:MOST]]
+
+
+def _worded(text: str) -> bool:
+    """Whether a passage reads as words (a title, a heading) rather than a run of figures."""
+    tokens = text.split()
+    return len(tokens) >= 3 and sum(t[:1].isalpha() for t in tokens) * 2 >= len(tokens)
+
+
+def _first_citation(scope: Scope, doc: PlanDocument) -> Citation | None:
+    """The paper cited at its opening words: its first passage in words (a budget
+    appendix may open with a row of figures), else its first passage, row or item."""
+    opening = doc.passages[:6]
+    for passage in [p for p in opening if _worded(p.text)][:1] or opening[:1]:
+        quote = one_line(passage.text)[:200]
+        return quoted_passage_citation(scope.store, passage, quote)
+    for node_id in [r.id for r in doc.tables[:1]] + [i.id for i in doc.items[:1]]:
+        nodes = scope.store.read([node_id])
+        if nodes:
+            return node_citation(nodes[0])
+    return None
+
+
+def _listing(scope: Scope, doc: PlanDocument) -> tuple[str, Citation] | None:
+    """Where a synced paper was published, in the words of its meeting's record: the
+    line that heads the list naming the paper's file ("Papers for item 6 (…) of the
+    County Council meeting of 13 February 2025:"), cited as printed; None for a paper no
+    record lists."""
+    if not doc.meta.meeting:
+        return None
+    named = f"({doc.meta.file})"
+    for record in scope.documents:
+        if record.id == doc.id or record.meta.meeting != doc.meta.meeting:
+            continue
+        heading: tuple[Passage, str] | None = None
+        for passage in record.passages:
+            for line in passage.text.splitlines():
+                if line.rstrip().endswith(":"):
+                    heading = (passage, line.strip())
+                elif named in line and heading is not None:
+                    citation = quoted_passage_citation(scope.store, heading[0], heading[1])
+                    if citation is None:
+                        return None
+                    words = heading[1].rstrip(":")
+                    return words[0].lower() + words[1:], citation
+    return None
+
+
+def paper_request_answer(scope: Scope, query: Query) -> Answer | None:
+    """The paper a request asks for, with where it was published and its link; None when
+    the question is not such a request or names no paper clearly."""
+    if not asks_for_paper(query.text):
+        return None
+    lines: list[str] = []
+    citations: list[Citation] = []
+    given: list[str] = []
+    for doc in requested_papers(scope, query.text):
+        opening = _first_citation(scope, doc)
+        if opening is None:
+            continue
+        given.append(doc.id)
+        listing = _listing(scope, doc)
+        if listing is not None:
+            where, listed = listing
+            citations += [listed, opening]
+            line = f"{doc.meta.title}: one of the {where} [{len(citations) - 1}]"
+        else:
+            citations.append(opening)
+            line = f"{doc.meta.title} [{len(citations)}]"
+        link = f"\n{doc.meta.url} [{len(citations)}]" if doc.meta.url else ""
+        lines.append(line + link)
+    if not citations:
+        return None
+    intro = "The paper you asked for:" if len(lines) == 1 else "The papers that match:"
+    return Answer(
+        question=query.text,
+        answer="\n".join([intro, *lines]),
+        answered=True,
+        intent=query.intent.value,
+        citations=citations,
+        metadata={"papers": given},
+    )
