@@ -9,14 +9,15 @@ hold most of the subject, or the question is left to the rest of the answering; 
 motions holding as much, the one whose item heading holds more, then the one whose own
 lines do, then the first (later amendments repeat the words of the one that added them).
 A day or year in the question says when the meeting was, not what the motion was about. A question about the votes cast on a motion the minutes
-record without a count ("Proposed by …; Seconded by …; And Resolved:") is declined: the
-minutes say it was resolved, not how many voted for it.
+record without a count ("Proposed by …; Seconded by …; And Resolved:"), in minutes that
+count no vote, is declined: they say it was resolved, not how many voted for it.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from assistant.answering.citations import quoted_passage_citation
 from assistant.answering.motions import NAME, Proposal, proposals
@@ -75,8 +76,22 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     chosen = _asked(text, found)
     if chosen is None:
         return None
+    if vote and not chosen.counts and (carrier := _amended_vote(chosen)) is not None:
+        chosen = replace(
+            chosen,
+            counts=carrier.counts,
+            voters=carrier.voters,
+            outcome=carrier.outcome,
+            vote_passage=carrier.vote_passage,
+            vote_text=carrier.vote_text,
+            vote_put=carrier.vote_put,
+        )
     if vote and not chosen.counts:
-        if not chosen.outcome and not mover and (_HOW_MANY.search(text) or _side(text)):
+        # minutes that count no vote at all say it was resolved, not how many voted; where
+        # they count others, this one's count may be under another paragraph's vote
+        counted = any(p.counts for p in proposals(chosen.document))
+        asks_count = _HOW_MANY.search(text) or _side(text)
+        if not chosen.outcome and not mover and asks_count and not counted:
             return _uncounted(scope, query, chosen)
         if not mover:
             return None  # "was it carried?": the minutes' words after it may say
@@ -89,6 +104,10 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     if len(citations) < len(quotes):
         return None
     lines = [f"“{quote}” [{n}]" for n, (_, quote) in enumerate(quotes, start=1)]
+    if vote and chosen.counts:  # the counts first, as the vote's quote [n] prints them
+        counts = ", ".join(f"{side} {count}" for side, count in chosen.counts.items())
+        result = f"; {chosen.kind} {chosen.outcome}" if chosen.outcome else ""
+        lines.insert(0, f"Voted: {counts}{result} [{len(quotes)}].")
     marks = " ".join(f"[{n}]" for n in range(1, len(citations) + 1))
     title = chosen.document.meta.title
     return Answer(
@@ -160,6 +179,20 @@ def _asked(text: str, found: list[Proposal]) -> Proposal | None:
     scored.sort(key=lambda s: s[0], reverse=True)
     _, held, chosen = scored[0]
     return chosen if held >= SHARE else None
+
+
+def _amended_vote(motion: Proposal) -> Proposal | None:
+    """The later proposal of the same minutes carrying the vote on ``motion`` as amended:
+    a motion voted on only after an amendment to it was carried is put to the vote as "the
+    substantive motion set out in paragraph <the amendment's>"."""
+    if motion.kind != "motion":
+        return None
+    found = proposals(motion.document)
+    later = found[found.index(motion) + 1 :] if motion in found else []
+    return next(
+        (p for p in later if p.counts and re.search(r"\bsubstantive\s+motion\b", p.vote_put, re.I)),
+        None,
+    )
 
 
 def _side(text: str) -> str | None:

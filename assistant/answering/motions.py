@@ -53,7 +53,6 @@ _OUTCOME = re.compile(
     r"(?i:(carried|lost|agreed|fell|defeated))\b",
     re.M,
 )
-_TO_VOTE = re.compile(r"[^\n]*\bvot(?:e|ing)\b[^\n]*(?:\n[^\n]*){0,2}", re.I)
 _PARAGRAPH = re.compile(r"\bparagraph\s+(\d+)", re.I)
 _NUMBERED = re.compile(r"\(?(\d+)\)\s*$")
 _HONOUR = re.compile(r"^(?:[A-Z]{2,4})$")
@@ -126,7 +125,7 @@ def _read(document: PlanDocument) -> list[Proposal]:
             Proposal(
                 document=document,
                 passage=_passage_at(document, starts, start),
-                sentence=" ".join(text[line_start:end].split()),
+                sentence=" ".join(text[line_start : _sentence_end(text, end)].split()),
                 mover=" ".join(match.group("mover").split()),
                 seconder=" ".join(match.group("seconder").split()),
                 kind=kind,
@@ -134,7 +133,7 @@ def _read(document: PlanDocument) -> list[Proposal]:
                 near=text[line_start if after_style else max(before, start - 300) : close],
                 words=_quoted(text[end : min(after, end + 800)]),
                 words_passage=_passage_at(document, starts, _quote_start(text, end, after)),
-                amount=" ".join(amount.group(1).strip("“”\"").split()) if amount else "",
+                amount=" ".join(amount.group(1).strip('“”"').split()) if amount else "",
                 amount_passage=_passage_at(document, starts, amount.start(1)) if amount else None,
                 paragraph=numbered.group(1) if numbered else None,
             )
@@ -155,9 +154,9 @@ def _votes(document: PlanDocument, text: str, starts: list[int], found: list[Pro
     positions = {id(p): text.find(p.sentence) for p in found}
     for block in blocks:
         start = block[0].start()
-        intro = text[max(0, start - 400) : start]
-        asked = list(_TO_VOTE.finditer(intro))
-        put = asked[-1].group(0) if asked else ""
+        intro = " ".join(text[max(0, start - 400) : start].split())
+        said = [x for x in re.split(r"(?<=[.:])\s+", intro) if re.search(r"\bvot", x, re.I)]
+        put = said[-1] if said else ""  # the sentence putting it to the vote
         kind = "amendment" if re.search(r"\bamendment\b", put, re.I) else "motion"
         paragraph = _PARAGRAPH.search(put)
         earlier = [p for p in found if 0 <= positions[id(p)] < start and not p.counts]
@@ -183,9 +182,13 @@ def _votes(document: PlanDocument, text: str, starts: list[int], found: list[Pro
         chosen.outcome = outcome.group(1).lower() if outcome else None
         chosen.vote_passage = _passage_at(document, starts, start)
         chosen.vote_text = " ".join(text[start:stop].split())
-        sentences = re.split(r"(?<=[.:])\s+", " ".join(put.split()))
-        put_line = next((x for x in sentences if re.search(r"\bvot", x, re.I)), "")
-        chosen.vote_put = re.sub(r"^(?:[•·\-]\s*)?\(?\d+\)\s*", "", put_line)
+        chosen.vote_put = re.sub(r"^(?:[•·\-]\s*)?\(?\d+\)\s*", "", put)
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """Where the mover's sentence ends: its full stop or colon, else its line's end."""
+    stop = re.compile(r"[.:](?=\s|$)|\n").search(text, end - 1, end + 300)
+    return stop.end() if stop else end
 
 
 def _quote_start(text: str, end: int, after: int) -> int:

@@ -237,3 +237,38 @@ def test_whether_a_member_attended_is_read_from_the_lists_and_apologies() -> Non
     smith = ask("did Mr Smith attend the county council meeting on 9 january 2025?")
     assert smith is not None and not smith.answered  # a member the minutes do not name
     assert not _ASKS_WAS.search("was Mr Oakford's motion carried at the council meeting?")
+
+
+# The County Council minutes of 9 January 2025 (pp. 3-10), shortened: the motion, the
+# amendment carried without a count, and the vote on the motion as amended.
+JANUARY = [
+    (
+        "285. English Devolution White Paper",
+        "5) Mr Gough proposed, and Mr Oakford seconded the motion that\n“County Council is "
+        "asked to: (1) Endorse the ongoing joint work to respond the English Devolution "
+        "White Paper”",
+    ),
+    (
+        "285. English Devolution White Paper",
+        "15) Mr Streatfeild proposed and Mr Sole seconded the following amendment to the "
+        "motion set out in paragraph 5:\n“(5) Expects there to be as much transparency as "
+        "possible in this process.”\nAmendment carried.",
+    ),
+    (
+        "285. English Devolution White Paper",
+        "25) The Chairman put the substantive motion set out in paragraph 15 to the\nvote and "
+        "the voting was as follows:\nFor (39)\nMr Baker, Mr Bartlett\nAgainst (19)\nMr Baldock\n"
+        "Abstain (1)\nMs Constantine\nMotion carried.",
+    ),
+]
+
+
+def test_a_motion_voted_on_as_amended_takes_that_vote() -> None:
+    from assistant.answering.motion_answer import _amended_vote
+
+    motion, amendment = proposals(_doc("january", JANUARY))
+    assert motion.sentence.endswith("seconded the motion that")
+    assert not motion.counts and amendment.counts == {"For": 39, "Against": 19, "Abstain": 1}
+    carrier = _amended_vote(motion)
+    assert carrier is amendment
+    assert _amended_vote(amendment) is None  # an amendment's own vote is its own
