@@ -27,6 +27,7 @@ from assistant.answering.meetings import meeting_answer
 from assistant.answering.meetings_named import held_to_named_meeting
 from assistant.answering.minutes_attendance import attendance_answer
 from assistant.answering.motion_answer import motion_answer
+from assistant.answering.numbered_answer import numbered_answer
 from assistant.answering.paper_request import paper_request_answer
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
@@ -176,6 +177,8 @@ class Assistant:
             return paper  # "send me the link to the reserves policy": the paper itself
         if (record := decision_record_answer(scope, query)) is not None:
             return record  # "who took decision 24/00096 and why": the record's own fields
+        if (numbered := numbered_answer(scope, query)) is not None:
+            return numbered  # "did they accept rec 7?": that recommendation and its response
         if not explicit_docs and (moved := motion_answer(scope, query)) is not None:
             return moved  # "who seconded the LEVI amendment, how did its vote go?": the minutes
         if not explicit_docs and (replied := responder_answer(scope, query)) is not None:
