@@ -207,6 +207,10 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
         return None
     lines: list[str] = []
     citations: list[Citation] = []
+    # The record's own number line is cited for the number the answer's head states.
+    numbered = _citation(scope, fields["number"])
+    if numbered is not None:
+        citations.append(numbered)
     for name in asked:
         citation = _citation(scope, fields[name])
         if citation is None:
@@ -217,6 +221,8 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
         lines.append(f"{fields[name].label}: “{fields[name].value}” [{marker}]")
     title = fields.get("title")
     head = f"Decision {numbers[0]}" + (f" ({title.value})" if title else "") + ":"
+    if numbered is not None:
+        head += f" [{citations.index(numbered) + 1}]"
     sources = "\n".join(
         f"Source: {source_place(c)} [{i}]" for i, c in enumerate(citations, start=1)
     )
