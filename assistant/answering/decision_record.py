@@ -16,6 +16,7 @@ from assistant.answering.citations import quoted_passage_citation, source_place
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
+from indexing.terms import content_stems
 
 FIELD_CHARS = 700
 """A field is quoted up to this length: a decision's lettered resolutions, a short reason."""
@@ -46,6 +47,15 @@ _FIELDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(r"^\s*reasons?(?:\s*\(s\))? for (?:the )?decision\s*:?", re.I),
     ),
     (
+        "consultation",
+        "Consultation",
+        re.compile(
+            r"^\s*(?:[\w'’ ]{0,40}\bcommittee recommendations and )?(?:other )?consultations?"
+            r"(?: (?:undertaken|carried out))?\s*:",
+            re.I,
+        ),
+    ),
+    (
         "options",
         "Alternatives considered",
         re.compile(
@@ -74,6 +84,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("reasons", re.compile(r"\bwhy\b|\breasons?\b|\brationale\b", re.I)),
     ("options", re.compile(r"\boptions?\b|\balternatives?\b", re.I)),
+    (
+        "consultation",
+        re.compile(r"\bconsult\w*|\bendors\w*|\bwhich (?:cabinet )?committee\b", re.I),
+    ),
     ("date", re.compile(r"^\s*when\b|\bwhat date\b|\bon what day\b", re.I)),
 )
 _ASKS_DECISION = re.compile(
@@ -81,8 +95,13 @@ _ASKS_DECISION = re.compile(
 )
 _MEETING = re.compile(r"\bmeetings?\b", re.I)
 """What a meeting did with a decision is the meeting's record to tell, not the decision's."""
-_YES_NO = re.compile(r"^\s*(?:is|was|are|were|does|did|has|have|will)\b", re.I)
-"""A yes/no question ("is 24/00108 a key decision?") is the labelled line's to answer."""
+_YES_NO = re.compile(
+    r"^\s*(?:is|was|are|were|does|did|has|have|will)\b(?!\s+(?:there\s+)?any\s)", re.I
+)
+"""A yes/no question ("is 24/00108 a key decision?") is the labelled line's to answer;
+"were any alternatives considered" asks for the field's value."""
+TITLE_COVERAGE = 0.75
+"""A record named by its title instead of its number: this share of the title's words."""
 _NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d/(?:19|20)\d\d\b)\d{1,4}/\d{3,6}(?![\w/])")
 """A decision's number as records print it ("24/00115"), not a year ("2024/25", "2024/2025")."""
 
@@ -191,6 +210,26 @@ def _record(scope: Scope, number: str, asked: list[str]) -> dict[str, Field] | N
     return None
 
 
+def _titled(scope: Scope, question: str) -> str | None:
+    """The number of the one record of decision whose title the question gives (most of
+    its words) while asking about a decision: "alternatives for the delivery plan decision"."""
+    if not re.search(r"\bdecisions?\b|\bdecided\b", question, re.I):
+        return None
+    asked = content_stems(question)
+    found: set[str] = set()
+    for doc in scope.documents:
+        if not any(_NUMBER.search(p.text) for p in doc.passages[:3]):
+            continue
+        fields = record_fields(doc)
+        if "number" not in fields or "title" not in fields:
+            continue
+        title = content_stems(fields["title"].value)
+        number = _NUMBER.search(fields["number"].value)
+        if number and len(title) >= 3 and len(title & asked) >= TITLE_COVERAGE * len(title):
+            found.add(number.group(0))
+    return found.pop() if len(found) == 1 else None
+
+
 def _citation(scope: Scope, field: Field) -> Citation | None:
     return quoted_passage_citation(scope.store, field.passage, f"{field.label}: {field.value}")
 
@@ -200,8 +239,19 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
     it names none, asks no field of one, or the record does not print the field."""
     numbers = _NUMBER.findall(query.text)
     asked = asked_fields(query.text)
+    if not numbers and asked and (titled := _titled(scope, query.text)):
+        numbers = [titled]
     if len(numbers) != 1 or not asked:
         return None
+    if not any(numbers[0] in p.text for d in scope.documents for p in d.passages):
+        # No paper prints the number: a neighbouring record's fields would answer wrongly.
+        return Answer(
+            question=query.text,
+            answer=f"No paper I have prints a decision numbered {numbers[0]}; "
+            "the plan documents I have don't cover this.",
+            answered=False,
+            intent=query.intent.value,
+        )
     fields = _record(scope, numbers[0], asked)
     if fields is None:
         return None

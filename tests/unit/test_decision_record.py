@@ -4,7 +4,9 @@ over their values, and a label standing as its passage's section title."""
 
 from __future__ import annotations
 
-from assistant.answering.decision_record import _NUMBER, asked_fields, record_fields
+from types import SimpleNamespace
+
+from assistant.answering.decision_record import _NUMBER, _titled, asked_fields, record_fields
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
 
 
@@ -98,3 +100,30 @@ def test_the_question_names_the_fields_it_asks() -> None:
 
 def test_a_record_is_named_by_its_number_not_a_year() -> None:
     assert _NUMBER.findall("who took decision 24/00115 in 2024/25 or 2024/2025?") == ["24/00115"]
+
+
+def test_the_consultation_before_a_decision_is_a_field() -> None:
+    record = _record(
+        ("DECISION TO BE TAKEN BY: DECISION NO:", "Cabinet 24/00115"),
+        (
+            "Cabinet Committee recommendations and other consultation:",
+            "The Health Cabinet Committee endorsed the plan on 21 January 2025.",
+        ),
+        ("Any alternatives considered and rejected:", "Do nothing; this would harm health."),
+    )
+    fields = record_fields(record)
+    assert fields["consultation"].value == (
+        "The Health Cabinet Committee endorsed the plan on 21 January 2025."
+    )
+    assert fields["options"].value == "Do nothing; this would harm health."
+    assert asked_fields("which cabinet committee endorsed 24/00115 and when?") == ["consultation"]
+    assert asked_fields("were any alternatives considered for 24/00115?") == ["options"]
+
+
+def test_a_record_is_named_by_most_of_its_title_when_no_number_is_given() -> None:
+    scope = SimpleNamespace(documents=[SIDE_BY_SIDE, SECTIONED])
+    asked = "were any alternatives considered for the delivery plan adoption decision?"
+    assert _titled(scope, asked) == "24/00115"
+    assert _titled(scope, "what was the decision on school places 2025-29?") == "24/00096"
+    assert _titled(scope, "were any alternatives considered for the delivery plan?") is None
+    assert _titled(scope, "what was decided about the plan?") is None
