@@ -201,8 +201,11 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     for year in pins.financial_years:
         if years and year not in held:
             return year
-    for year in pins.years:
-        if _ANY_YEAR.search(held) and not re.search(rf"\b{year}\b", held):
+    # "what job did she have in 2006 and then in 2017": an answer for one of the years
+    # asked is about the question, if not all of it
+    held_years = [y for y in pins.years if re.search(rf"\b{y}\b", held)]
+    for year in [] if held_years else pins.years:
+        if _ANY_YEAR.search(held):
             return year
     anchored = _ANCHOR.search(question) is not None  # "after the january 2025 cabinet"
     for month, year in [] if anchored else asked_months(question):

@@ -349,3 +349,11 @@ def test_the_speaker_named_where_the_quoted_paragraph_begins_is_held() -> None:
     assert missing_pin(asked.replace("oakford", "gough"), rise, [*DOCUMENTS, minutes]) == "gough"
     fewer = _answer("“Contact Point received 19% fewer calls.” [1]", "19% fewer calls.", QPR)
     assert missing_pin("how many fewer calls did contact point get?", fewer, DOCUMENTS) is None
+
+
+def test_an_answer_for_one_of_several_years_asked_is_not_declined() -> None:
+    asked = "homes brought back into use in 2022 and then in 2025"
+    assert missing_pin(asked, HOMES, DOCUMENTS) is None
+    assert (
+        missing_pin("homes brought back into use in 2021 and in 2022", HOMES, DOCUMENTS) == "2021"
+    )
