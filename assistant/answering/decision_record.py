@@ -239,7 +239,8 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
     it names none, asks no field of one, or the record does not print the field."""
     numbers = _NUMBER.findall(query.text)
     asked = asked_fields(query.text)
-    if not numbers and asked and (titled := _titled(scope, query.text)):
+    # What was decided is the meeting's record to tell (the record by title is a proposal).
+    if not numbers and asked and "decision" not in asked and (titled := _titled(scope, query.text)):
         numbers = [titled]
     if len(numbers) != 1 or not asked:
         return None
