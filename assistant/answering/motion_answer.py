@@ -217,8 +217,8 @@ def _uncounted(scope: Scope, query: Query, chosen: Proposal) -> Answer:
     return Answer(
         question=query.text,
         answer=(
-            f"The minutes record that {chosen.mover} proposed and {chosen.seconder} seconded "
-            f"it, not how many voted for or against it."
+            f"{chosen.document.meta.title} records that {chosen.mover} proposed and {chosen.seconder} "
+            f"seconded it, not how many voted for or against it."
         ),
         answered=False,
         intent=query.intent.value,
