@@ -36,6 +36,12 @@ _RESPONSE = re.compile(
     r"(?:agrees?|accepts?|welcomes?|rejects?|does not|do not|will not|notes?|supports?|"
     r"recognises?|acknowledges?)\b"
 )
+_STANCE = re.compile(
+    r"\b(?:we|the government)\s+(?:also\s+|fully\s+|broadly\s+)?"
+    r"(?:accepts?|agrees?|rejects?|does not accept|do not accept|will not)\b",
+    re.I,
+)
+"""A sentence saying whether the recommendation is accepted, wherever in the response."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z●•])|\n+")
 PICKED = 3
 """Sentences quoted besides the response's first: the ones sharing most of the question."""
@@ -84,14 +90,16 @@ def _sentences(text: str) -> list[str]:
 
 
 def _chosen(item: PlanItem, question: str) -> list[str]:
-    """The response's opening two sentences (where its stance is stated), then the item's
-    sentences sharing most of the question's words, the response's before the
-    recommendation's own on a tie, in the paper's order."""
+    """The response's opening two sentences and a later one stating its stance ("we accept
+    that …"), then the item's sentences sharing most of the question's words (the
+    response's before the recommendation's own on a tie), in the paper's order."""
     body = item.update or ""
     stance = _RESPONSE.search(body)
     start = stance.start() if stance else len(body)
     own, response = _sentences(body[:start]), _sentences(body[start:])
     opening = response[:2]
+    # "…, we accept that …" later in the response states its stance too.
+    opening += [s for s in response[2:] if _STANCE.search(s)][:1]
     asked = content_stems(question) - content_stems(item.commitment or "")
     scored = sorted(
         (
@@ -134,22 +142,28 @@ def numbered_answer(scope: Scope, query: Query) -> Answer | None:
     if len(found) > 1:
         return None  # two documents number a recommendation alike: retrieval chooses
     doc, item = found[0]
-    citations: list[Citation] = []
-    lines: list[str] = []
     heading = f"Recommendation {item.ref}: {item.commitment}"
+    placed: list[tuple[str, Passage]] = []
     for sentence in [heading, *_chosen(item, query.text)]:
         page = item.location.page
         passage = _passage(doc, sentence, page) or _passage(doc, item.commitment or "", page)
         if passage is None:
             return None
-        citation = quoted_passage_citation(scope.store, passage, sentence)
+        placed.append((" ".join(sentence.split()), passage))
+    # One citation per passage, quoting every sentence the answer takes from it.
+    order = list(dict.fromkeys(p.id for _s, p in placed))
+    citations: list[Citation] = []
+    for passage_id in order:
+        passage = next(p for _s, p in placed if p.id == passage_id)
+        quote = " ".join(s for s, p in placed if p.id == passage_id)
+        citation = quoted_passage_citation(scope.store, passage, quote)
         if citation is None:
             return None
-        if citation not in citations:
-            citations.append(citation)
-        marker = citations.index(citation) + 1
-        line = " ".join(sentence.split())
-        lines.append(f"**{line}** [{marker}]" if sentence is heading else f"“{line}” [{marker}]")
+        citations.append(citation)
+    lines = [
+        f"**{s}** [{order.index(p.id) + 1}]" if n == 0 else f"“{s}” [{order.index(p.id) + 1}]"
+        for n, (s, p) in enumerate(placed)
+    ]
     sources = "\n".join(
         f"Source: {source_place(c)} [{i}]" for i, c in enumerate(citations, start=1)
     )
