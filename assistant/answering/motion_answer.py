@@ -128,7 +128,7 @@ def _told(text: str, chosen: Proposal, mover: bool, vote: bool) -> list[tuple[Pa
     if mover or vote or not chosen.counts:  # which motion it was, then how it was voted
         if chosen.words and chosen.words_passage not in (None, chosen.passage):
             quotes.append((chosen.passage, chosen.sentence))  # the words on the next page
-            quotes.append((chosen.words_passage, chosen.words))  # type: ignore[arg-type]
+            quotes.append((chosen.words_passage, chosen.words))
         else:
             moved = f" “{chosen.words}”" if chosen.words else ""
             quotes.append((chosen.passage, f"{chosen.sentence}{moved}"))

@@ -100,10 +100,10 @@ def responder_answer(scope: Scope, query: Query) -> Answer | None:
     if found is None:
         return None
     passages, at = found
-    found = _response(passages[at : at + AFTER + 1])
-    if found is None:
+    response = _response(passages[at : at + AFTER + 1])
+    if response is None:
         return None
-    passage, sentence = found
+    passage, sentence = response
     citation = quoted_passage_citation(scope.store, passage, sentence)
     if citation is None:
         return None
