@@ -126,12 +126,12 @@ def numbered_answer(scope: Scope, query: Query) -> Answer | None:
     ]  # a question naming another paper asks about that paper's recommendations
     if number is None or not series:
         return None
-    found = [(doc, i) for doc, items in series for i in items if i.ref.lower() == number]
+    found = [(doc, i) for doc, items in series for i in items if (i.ref or "").lower() == number]
     if not found:
         if _printed(scope, number):
             return None
         doc, items = series[0]
-        refs = ", ".join(i.ref for i in items[:30])
+        refs = ", ".join(i.ref or "" for i in items[:30])
         return Answer(
             question=query.text,
             answer=f"{doc.meta.title or doc.id} numbers its recommendations {refs}; "
