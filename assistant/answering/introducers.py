@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.citations import quoted_passage_citation
-from assistant.answering.compose import one_source_answer
 from assistant.answering.evidence import sentences
-from assistant.answering.responders import AFTER, item_passage, starts_item, subject_of
+from assistant.answering.responders import (
+    AFTER,
+    item_passage,
+    said_answer,
+    starts_item,
+    subject_of,
+)
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage
@@ -45,14 +49,7 @@ def introducer_answer(scope: Scope, query: Query) -> Answer | None:
     if found is None:
         return None
     passages, at = found
-    said = _introduced(_item(passages, at))
-    if said is None:
-        return None
-    passage, sentence = said
-    citation = quoted_passage_citation(scope.store, passage, sentence)
-    if citation is None:
-        return None
-    return one_source_answer(query, f"“{sentence}”", citation, metadata={"route": "introduced"})
+    return said_answer(scope, query, _introduced(_item(passages, at)), "introduced")
 
 
 def _item(passages: list[Passage], at: int) -> list[Passage]:

@@ -101,13 +101,21 @@ def responder_answer(scope: Scope, query: Query) -> Answer | None:
         return None
     passages, at = found
     response = _response(passages[at : at + AFTER + 1])
-    if response is None:
+    return said_answer(scope, query, response, "response")
+
+
+def said_answer(
+    scope: Scope, query: Query, said: tuple[Passage, str] | None, route: str
+) -> Answer | None:
+    """The minutes' sentence ``said`` (with its passage) quoted as the answer and cited
+    there; None when there is none or the index does not hold its passage."""
+    if said is None:
         return None
-    passage, sentence = response
+    passage, sentence = said
     citation = quoted_passage_citation(scope.store, passage, sentence)
     if citation is None:
         return None
-    return one_source_answer(query, f"“{sentence}”", citation, metadata={"route": "response"})
+    return one_source_answer(query, f"“{sentence}”", citation, metadata={"route": route})
 
 
 def item_passage(

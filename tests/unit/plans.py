@@ -193,3 +193,24 @@ class MemoryScope(Scope):
         super().__init__(store=None, documents=docs)  # type: ignore[arg-type]  # no store: nothing here queries it
         self.nodes = all_nodes(docs)
         self.__dict__["terms"] = TermStats.build([n.text for n in self.nodes])
+
+
+def minutes_doc(doc_id: str, texts: list[tuple[str, str]], *, pdf: bool = True) -> PlanDocument:
+    """Minutes as a reader gives them: one passage per (section, text), on pages 1, 2, …
+    of a PDF, or as lines of a meeting record (``pdf=False``)."""
+    suffix = "pdf" if pdf else "md"
+    return PlanDocument(
+        id=doc_id,
+        sha256="0",
+        meta=DocumentMeta(file=f"{doc_id}.{suffix}", title=doc_id, kind=DocumentKind.minutes),
+        passages=[
+            Passage(
+                id=f"{doc_id}:p{n}",
+                document_id=doc_id,
+                section=section,
+                text=text,
+                location=Location(path=f"{doc_id}.{suffix}", page=n if pdf else None),
+            )
+            for n, (section, text) in enumerate(texts, start=1)
+        ],
+    )

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from assistant.answering.motion_answer import _asked, _member, _side
 from assistant.answering.motions import proposals
-from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.model import PlanDocument
+from tests.unit.plans import minutes_doc
 
 # Real passages of the County Council minutes of 13 February 2025 (pp. 2-3, 11-13),
 # the lists of names shortened.
@@ -77,21 +78,7 @@ LIMERICK = [
 
 
 def _doc(doc_id: str, texts: list[tuple[str, str]]) -> PlanDocument:
-    return PlanDocument(
-        id=doc_id,
-        sha256="0",
-        meta=DocumentMeta(file=f"{doc_id}.pdf", title=doc_id, kind=DocumentKind.minutes),
-        passages=[
-            Passage(
-                id=f"{doc_id}:p{n}",
-                document_id=doc_id,
-                section=section,
-                text=text,
-                location=Location(path=f"{doc_id}.pdf", page=n),
-            )
-            for n, (section, text) in enumerate(texts, start=1)
-        ],
-    )
+    return minutes_doc(doc_id, texts)
 
 
 def test_each_vote_goes_to_the_proposal_it_decides() -> None:

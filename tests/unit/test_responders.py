@@ -3,25 +3,12 @@ and County Council's minutes of 31 March 2025."""
 
 from __future__ import annotations
 
-from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.model import PlanDocument
+from tests.unit.plans import minutes_doc
 
 
 def _doc(doc_id: str, texts: list[tuple[str, str]]) -> PlanDocument:
-    return PlanDocument(
-        id=doc_id,
-        sha256="0",
-        meta=DocumentMeta(file=f"{doc_id}.md", title=doc_id, kind=DocumentKind.minutes),
-        passages=[
-            Passage(
-                id=f"{doc_id}:p{n}",
-                document_id=doc_id,
-                section=section,
-                text=text,
-                location=Location(path=f"{doc_id}.md"),
-            )
-            for n, (section, text) in enumerate(texts, start=1)
-        ],
-    )
+    return minutes_doc(doc_id, texts, pdf=False)
 
 
 def test_the_response_after_an_item_is_found_up_to_the_next_item() -> None:
