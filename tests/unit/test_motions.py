@@ -7,7 +7,8 @@ from __future__ import annotations
 from assistant.answering.motion_answer import _asked, _member, _side
 from assistant.answering.motions import proposals
 from indexing.model import PlanDocument
-from tests.unit.plans import minutes_doc
+
+from .plans import minutes_doc
 
 # Real passages of the County Council minutes of 13 February 2025 (pp. 2-3, 11-13),
 # the lists of names shortened.

@@ -4,7 +4,8 @@ and County Council's minutes of 31 March 2025."""
 from __future__ import annotations
 
 from indexing.model import PlanDocument
-from tests.unit.plans import minutes_doc
+
+from .plans import minutes_doc
 
 
 def _doc(doc_id: str, texts: list[tuple[str, str]]) -> PlanDocument:
