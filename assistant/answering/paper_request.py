@@ -7,6 +7,11 @@ address, cited at its first page. The paper is the one whose name holds the most
 request by the rarity of the words (``TermStats.coverage``, as ``named_papers`` weighs
 names), where a paper's name is its title, kind, date, committee and agenda item — so
 "the budget risk register from the january cabinet" picks the register of that meeting.
+A request may name a paper by its subject ("which paper sets out the three year revenue
+plan?", "the document on the late changes to the budget"): where a name holds part of
+it, the paper's opening words may complete it; of papers alike, the one of the kind the
+request names ("the minutes") is meant, and a paper repeating another (the same appendix
+at a later meeting) is given when its own meeting is the one asked for.
 Only the asker's own scope is searched: a paper they may not see is never named, and
 never counts against another. A request that names no paper clearly enough returns
 None, and the question is answered as any other.
@@ -33,7 +38,9 @@ all given (a report and its appendix of one name), up to ``MOST``."""
 MOST = 3
 
 _ASKS_FOR_LINK = re.compile(
-    r"\b(?:links?|urls?|web\s*address|hyperlink|(?:a|the)\s+copy\s+of|copies\s+of|download)\b",
+    r"\b(?:links?|urls?|web\s*address|hyperlink|(?:a|the)\s+copy\s+of|copies\s+of|download|"
+    r"point\s+(?:me|us)\s+(?:to|at|towards))\b|"
+    r"^\W*(?:is|are|was|were|has|have)\b.*\b(?:published|online|available)\b",
     re.I,
 )
 """Words that ask for a paper whatever follows them."""
@@ -41,7 +48,13 @@ _ASKS_WHERE = re.compile(
     r"\b(?:where\s+(?:can|do|could|would|should|might)\s+(?:i|we|one|members?|councillors?)\s+"
     r"(?:find|get|see|read|access|view|open)|where(?:'s|’s|\s+is|\s+are)\s+(?:the|that|this)|"
     r"send\s+(?:me|us|over|through|on)|please\s+send|(?:can|could|may)\s+(?:i|we)\s+"
-    r"(?:get|have|see|read)\s+(?:the|a|that|this)|(?:i|we)\s+need\s+(?:the|a|that|this))\b",
+    r"(?:get|have|see|read)\s+(?:the|a|that|this)|(?:i|we)\s+need\s+(?:the|a|that|this)|"
+    r"(?:give|show|find|pass|forward)\s+(?:me|us)\s+(?:the|a|that|this)|"
+    r"where\s+(?:is|are)\s+(?:it|they)\b|where\s+(?:can|do|could|would|should)\s+(?:i|we)\s+"
+    r"(?:read|look)\s+(?:about|up|for)|(?:which|what)\s+(?:\w+\s+)?(?:papers?|reports?|documents?|"
+    r"appendix|appendices)\s+(?:sets?\s+out|has|have|holds?|contains?|covers?|(?:is|was)\s+about|"
+    r"deals?\s+with|gives?|lists?|describes?)|(?:^|[—–-]\s*)(?:which|what)\s+(?:papers?|reports?|"
+    r"documents?)\s*\?)",
     re.I,
 )
 """Words that ask for a paper when the request also names one (below)."""
@@ -53,11 +66,37 @@ _PAPER_WORDS = re.compile(
 )
 _REQUEST_WORDS = re.compile(
     r"\b(?:links?|urls?|web|address|hyperlink|copy|copies|download|find|send|please|"
-    r"need|get|see|read|access|view|open|paper|papers|document|documents)\b",
+    r"need|get|see|read|access|view|open|paper|papers|document|documents|reports?|point|"
+    r"give|show|pass|forward|look|published|online|available|anywhere|sets?\s+out|holds?|"
+    r"contains?|covers?|deals?\s+with|describes?|went|gone|go(?:es|ing)?|taken|took|presented|"
+    r"considered|tabled|submitted|discussed|approved)\b",
     re.I,
 )
 """Words of the request itself, which no paper's name is expected to hold."""
 _MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
+_NUMBER_WORDS = dict(
+    zip(
+        "one two three four five six seven eight nine ten".split(),
+        map(str, range(1, 11)),
+        strict=True,
+    )
+)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_FULL_COUNCIL = re.compile(r"\bfull\s+council\b", re.I)
+""""Full council" is the council's own meeting, whatever its committee name says."""
+NAME_SHARE = 0.3
+"""Share of the request a paper's name must hold itself when its opening words complete
+the rest: a request names a paper by its subject, not by its text alone."""
+OPENING_CHARS = 400
+
+
+_KIND_NOUNS = re.compile(
+    r"\b(?:polic(?:y|ies)|plans?|strateg(?:y|ies)|registers?|minutes|statements?|responses?|"
+    r"amendments?|agendas?|appendix|appendices|assessments?|forms?|decisions?)\b",
+    re.I,
+)
+"""The kinds of paper a request may name ("the minutes", "the register"): of papers that
+hold the request alike, the one whose title or kind is of that kind is meant."""
 
 
 def asks_for_paper(question: str) -> bool:
@@ -78,32 +117,57 @@ def request_name(doc: PlanDocument) -> str:
     return " ".join(w for w in words if w)
 
 
+def _opening(doc: PlanDocument) -> str:
+    """A paper's opening words (its first passages), which say its subject where its name
+    is terse ("Cabinet Report 4 March 2025")."""
+    return " ".join(p.text for p in doc.passages[:3])[:OPENING_CHARS]
+
+
+def _asked(question: str) -> set[str]:
+    """The request's content stems, without the words of asking, numbers as figures."""
+    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+    text = _FULL_COUNCIL.sub("council", text)
+    return content_stems(_REQUEST_WORDS.sub(" ", text))
+
+
+def _score(scope: Scope, asked: set[str], doc: PlanDocument) -> tuple[float, float]:
+    """How much of the request the paper's name holds, completed by its opening words
+    when the name itself holds ``NAME_SHARE`` of it; and how much its title holds."""
+    name = content_stems(request_name(doc))
+    score = scope.terms.coverage(asked, name)
+    if NAME_SHARE <= score < REQUEST_FLOOR:
+        score = scope.terms.coverage(asked, name | content_stems(_opening(doc)))
+    return score, scope.terms.coverage(asked, content_stems(doc.meta.title))
+
+
+def _scored(scope: Scope, question: str) -> list[tuple[float, bool, float, PlanDocument]]:
+    """Every paper in scope (repeats too) with its share of the request (``_score``), whether its
+    title or kind is of the kind the request names, and its title's share; best first."""
+    asked = _asked(question)
+    if not asked:
+        return []
+    kinds = content_stems(" ".join(m.group(0) for m in _KIND_NOUNS.finditer(question)))
+    scored = []
+    for doc in scope.documents:
+        share, title_share = _score(scope, asked, doc)
+        own = content_stems(f"{doc.meta.title} {doc.meta.kind.value.replace('_', ' ')}")
+        scored.append((share, bool(kinds & own), title_share, doc))
+    # A paper repeating another (a reports pack, the same appendix at a later meeting) is
+    # given when its own name holds the request better, else the original is.
+    return sorted(scored, key=lambda s: (*s[:2], s[3].duplicate_of is None, s[2]), reverse=True)
+
+
 def requested_papers(scope: Scope, question: str) -> list[PlanDocument]:
     """The papers the request names, best first: none when no name holds
     ``REQUEST_FLOOR`` of it; the one when it leads; else the few closest."""
-    asked = content_stems(_REQUEST_WORDS.sub(" ", question))
-    if not asked:
-        return []
-    scored = sorted(
-        (
-            (
-                scope.terms.coverage(asked, content_stems(request_name(doc))),
-                scope.terms.coverage(asked, content_stems(doc.meta.title)),
-                doc,
-            )
-            for doc in scope.documents
-            if doc.duplicate_of is None
-        ),
-        key=lambda s: (s[0], s[1]),
-        reverse=True,
-    )
+    scored = _scored(scope, question)
     if not scored or scored[0][0] < REQUEST_FLOOR:
         return []
     best = scored[0]
     close = [s for s in scored if s[0] >= best[0] - REQUEST_LEAD]
-    if len(close) > 1 and close[1][1] < best[1] - REQUEST_LEAD:
-        return [best[2]]  # the title itself says what the request asks, the others' do not
-    return [s[2] for s in close[:MOST]]
+    if len(close) > 1 and ((best[1] and not close[1][1]) or close[1][2] < best[2] - REQUEST_LEAD):
+        return [best[3]]  # its kind or title says what the request asks, the others' do not
+    return [s[3] for s in close[:MOST]]
 
 
 def _worded(text: str) -> bool:
@@ -114,11 +178,12 @@ def _worded(text: str) -> bool:
 
 def _first_citation(scope: Scope, doc: PlanDocument) -> Citation | None:
     """The paper cited at its opening words: its first passage in words (a budget
-    appendix may open with a row of figures), else its first passage, row or item."""
+    appendix may open with a row of figures), else its first passage, row or item indexed."""
     opening = doc.passages[:6]
     for passage in [p for p in opening if _worded(p.text)][:1] or opening[:1]:
-        quote = one_line(passage.text)[:200]
-        return quoted_passage_citation(scope.store, passage, quote)
+        citation = quoted_passage_citation(scope.store, passage, one_line(passage.text)[:200])
+        if citation is not None:  # a repeat's passages are indexed only as the original's
+            return citation
     for node_id in [r.id for r in doc.tables[:1]] + [i.id for i in doc.items[:1]]:
         nodes = scope.store.read([node_id])
         if nodes:

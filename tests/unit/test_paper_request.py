@@ -17,6 +17,13 @@ from assistant.answering.paper_request import asks_for_paper
         "where's the cover report for the performance report?",
         "please send the budget update appendix from cabinet in march",
         "I need the budget risk register that went to full council",
+        "which paper sets out the three year revenue plan?",
+        "what document has the reserves rules?",
+        "can you point me to the section 25 report?",
+        "is the amendment on capital funding published?",
+        "where would I read about quarterly performance — which report?",
+        "give me the paper on the late changes to the budget",
+        "the paper about the call-in — where is it?",
     ],
 )
 def test_a_request_for_a_paper(question: str) -> None:
@@ -31,7 +38,18 @@ def test_a_request_for_a_paper(question: str) -> None:
         "can I see which KPIs are red?",  # no paper named
         "who sent apologies to cabinet in january?",
         "how much is the budget for highways?",
+        "which reports were published for the section 25 item?",  # a meeting's papers listed
+        "is the library open on sundays?",
     ],
 )
 def test_a_question_about_what_papers_say(question: str) -> None:
     assert not asks_for_paper(question)
+
+
+def test_the_words_of_asking_and_of_a_meeting_are_not_the_papers_name() -> None:
+    from assistant.answering.paper_request import _asked
+
+    assert _asked("which paper sets out the three year revenue plan?") == _asked(
+        "3 year revenue plan"
+    )
+    assert _asked("the risk register that went to full council") == _asked("risk register council")
