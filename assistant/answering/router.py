@@ -31,6 +31,7 @@ from assistant.answering.numbered_answer import numbered_answer
 from assistant.answering.paper_request import paper_request_answer
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
+from assistant.answering.resolutions import resolution_answer
 from assistant.answering.responders import responder_answer
 from assistant.answering.retrieve import Search
 from assistant.answering.row_lookup import with_named_rows
@@ -179,6 +180,8 @@ class Assistant:
             return record  # "who took decision 24/00096 and why": the record's own fields
         if (numbered := numbered_answer(scope, query)) is not None:
             return numbered  # "did they accept rec 7?": that recommendation and its response
+        if not explicit_docs and (resolved := resolution_answer(scope, query)) is not None:
+            return resolved  # "what did cabinet resolve about X?": the RESOLVED line on X
         if not explicit_docs and (moved := motion_answer(scope, query)) is not None:
             return moved  # "who seconded the LEVI amendment, how did its vote go?": the minutes
         if not explicit_docs and (replied := responder_answer(scope, query)) is not None:

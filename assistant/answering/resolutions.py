@@ -1,0 +1,184 @@
+"""What a meeting resolved, or what a report asked its meeting to do, about a subject:
+"what did cabinet resolve about the 18-25 service?", "what did the budget update report
+recommend about reserves?".
+
+Minutes state each decision in a line that opens "RESOLVED that …" (or "And Resolved:"),
+often continued by a lettered list; a cover report states what it asks under
+"Recommendation(s):". Those blocks are the answer to such a question, not whichever sentence
+of the papers shares the most words with it. A block is chosen by how many of the question's
+words it and the text above it (back to the block before: the minute's heading, the notice
+it resolves on, the report's subject) share, with the paper's committee and meeting month;
+a question that asks what was resolved takes resolutions, one that asks what was
+recommended takes recommendations. A question naming a number its best block does not print
+is left to the other answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answering.citations import quoted_passage_citation, source_place
+from assistant.answering.scope import Scope
+from assistant.answering.understand import Query
+from assistant.models import Answer, Passage, PlanDocument
+from indexing.terms import content_stems
+
+BLOCK_CHARS = 700
+"""A block is quoted up to this length: a resolution and the start of its lettered list."""
+ABOVE_LINES = 12
+"""Lines above a block read for its subject, besides its section's title."""
+COVERAGE = 0.6
+"""Share of the question's subject words the block and the text above it must print."""
+
+_ASKS_RESOLVED = re.compile(r"\b(?:resolv\w*|resolution|agreed?|decid(?:e|ed)|decision)\b", re.I)
+_ASKS_RECOMMENDED = re.compile(r"\brecommend\w*|\basked to\b|\bask(?:ed|s)? (?:\w+ )?to do\b", re.I)
+_WHAT = re.compile(r"^\s*what\b", re.I)
+_DECISION_NUMBER = re.compile(r"\b\d{1,4}/\d{3,6}\b")
+_RESOLVED = re.compile(r"^\s*(?:[•●]\s*)?(?:\(?\d{1,3}[.)]\s*)?(?:and\s+)?resolved\b", re.I)
+_RECOMMENDED = re.compile(
+    r"^\s*(?:[•●]\s*)?(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?recommendations?(?:\s*\(s\))?\s*:", re.I
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[•●]\s*)?(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\))\s+\S", re.I)
+_NUMBERED_HEADING = re.compile(r"^\s*(?:[•●]\s*)?\d{1,4}\.\s+[A-Z0-9]")
+_HEADING = re.compile(r"^\s*[A-Z][A-Za-z ,()&/'–-]{2,70}$")
+_LONE_MARKER = re.compile(r"^\s*\(?[a-z0-9]{1,3}\)\s*$", re.I)
+_CUES = content_stems(
+    "resolve resolved resolution agree agreed decide decided decision recommend recommended "
+    "recommendation asked ask do say what"
+)
+_MONTHS = "january february march april may june july august september october november december"
+
+
+@dataclass
+class Block:
+    """One resolution or recommendation: its kind, text, the text above it and its passage."""
+
+    kind: str
+    text: str
+    above: str
+    passage: Passage
+    doc: PlanDocument
+
+
+def _lines(doc: PlanDocument) -> list[tuple[str, Passage]]:
+    """The paper's lines in print order: a section title ("Recommendation(s):") opens its
+    first passage unless that passage prints it again as a line."""
+    lines: list[tuple[str, Passage]] = []
+    section = None
+    for passage in doc.passages:
+        own = [line for line in passage.text.split("\n") if line.strip()]
+        if passage.section and passage.section != section:
+            if passage.section.strip() not in {line.strip() for line in own}:
+                lines.append((passage.section, passage))
+        section = passage.section
+        lines.extend((line, passage) for line in own)
+    return lines
+
+
+def _ends(text: str, line: str, after: str) -> bool:
+    """Whether ``line`` lies past the block so far: a new numbered paragraph, a heading
+    after a finished sentence (unless a list item follows it: a heading within the list),
+    a lone list marker, or anything after a closing quote."""
+    if not text:
+        return False
+    if text.endswith(("”", '"')) or _LONE_MARKER.match(line):
+        return True
+    if _LIST_ITEM.match(line):
+        return False
+    if _NUMBERED_HEADING.match(line) and not re.match(r"^\s*(?:[•●]\s*)?\d+\.\d", line):
+        return True
+    heading = bool(_HEADING.match(line)) and not _LIST_ITEM.match(after)
+    return heading and text.endswith((".", ";"))
+
+
+def blocks(doc: PlanDocument) -> list[Block]:
+    """The resolutions and recommendations a paper prints, in print order."""
+    lines = _lines(doc)
+    found: list[Block] = []
+    start = 0
+    i = 0
+    while i < len(lines):
+        line, passage = lines[i]
+        kind = "resolved" if _RESOLVED.match(line) else None
+        if kind is None and _RECOMMENDED.match(line):
+            kind = "recommended"
+        if kind is None:
+            i += 1
+            continue
+        above = " ".join(text for text, _ in lines[max(start, i - ABOVE_LINES) : i])
+        above = f"{passage.section or ''} {above}"
+        text = line.strip()
+        j = i + 1
+        while j < len(lines) and len(text) < BLOCK_CHARS:
+            nxt = lines[j][0]
+            after = lines[j + 1][0] if j + 1 < len(lines) else ""
+            if _RESOLVED.match(nxt) or _RECOMMENDED.match(nxt) or _ends(text, nxt, after):
+                break
+            text = f"{text} {nxt.strip()}"
+            j += 1
+        found.append(Block(kind, text[:BLOCK_CHARS], above, passage, doc))
+        start = i = j
+    return found
+
+
+def _meeting_words(doc: PlanDocument) -> str:
+    """The paper's committee and meeting month, which a question may name it by."""
+    words = [doc.meta.committee or "", doc.meta.title]
+    when = doc.meta.meeting_date or doc.meta.date or ""
+    try:
+        words.append(_MONTHS.split()[date.fromisoformat(when[:10]).month - 1])
+    except ValueError:
+        pass
+    return " ".join(words)
+
+
+def best_block(documents: list[PlanDocument], question: str) -> Block | None:
+    """The resolution (or recommendation) the question asks about: the one whose text and
+    heading share most of its subject words; None when it asks for neither or none fits."""
+    if not _WHAT.match(question) or _DECISION_NUMBER.search(question):
+        return None
+    kind = "recommended" if _ASKS_RECOMMENDED.search(question) else None
+    if kind is None and _ASKS_RESOLVED.search(question):
+        kind = "resolved"
+    subject = content_stems(question) - _CUES
+    if kind is None or len(subject) < 2:
+        return None
+    best: tuple[int, int, Block] | None = None
+    for doc in documents:
+        if doc.duplicate_of:
+            continue
+        for block in blocks(doc):
+            if block.kind != kind:
+                continue
+            own = content_stems(block.text) & subject
+            near = content_stems(f"{block.above} {_meeting_words(doc)}") & subject
+            score = (len(own | near), len(own))
+            if best is None or score > best[:2]:
+                best = (*score, block)
+    if best is None or best[0] < COVERAGE * len(subject) or not best[1]:
+        return None
+    block = best[2]
+    printed = f"{block.above} {block.text} {_meeting_words(block.doc)}"
+    if set(re.findall(r"\b\d+\b", question)) - set(re.findall(r"\b\d+\b", printed)):
+        return None  # "12 Main Street" is not the resolution on "4 Main Street"
+    return block
+
+
+def resolution_answer(scope: Scope, query: Query) -> Answer | None:
+    """The resolution (or recommendation) about the question's subject, quoted and cited;
+    None when the question asks for neither or no block clearly fits."""
+    block = best_block(scope.documents, query.text)
+    if block is None:
+        return None
+    citation = quoted_passage_citation(scope.store, block.passage, block.text)
+    if citation is None:
+        return None
+    return Answer(
+        question=query.text,
+        answer=f"“{block.text}” [1]\nSource: {source_place(citation)} [1]",
+        answered=True,
+        intent=query.intent.value,
+        citations=[citation],
+    )
