@@ -14,7 +14,7 @@ from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
-from assistant.answering.year_words import financial_years
+from assistant.answering.year_words import financial_years, one_way
 from assistant.models import PlanItem
 from indexing.store import StoredNode
 from indexing.terms import content_stems, place_stems
@@ -91,12 +91,24 @@ def _unasked(scope: Scope, asked: set[str], candidate: Candidate) -> float:
 
 
 def coverage(scope: Scope, query: Query, candidates: list[Candidate]) -> float:
-    # A financial year as the question writes it ("2025/26") or as tables do ("2025-26").
-    asks = {frozenset(content_stems(t)) for t in (query.text, financial_years(query.text))}
+    # A financial year as the question writes it ("2025/26") or as tables do ("2025-26"),
+    # and "the three-year plan" as the question writes it or as titles do ("3 Year Plan").
+    texts = (query.text, financial_years(query.text), one_way(query.text))
+    asks = {frozenset(content_stems(t)) for t in texts}
     return max(
-        (scope.terms.coverage(set(a), node_stems(c)) for c in candidates for a in asks),
+        (
+            scope.terms.coverage(set(a), node_stems(c) | _title_one_way(c))
+            for c in candidates
+            for a in asks
+        ),
         default=0.0,
     )
+
+
+def _title_one_way(candidate: Candidate) -> set[str]:
+    """The stems of the source's document title with its counts and compounds written
+    one way ("3 Year Revenue Plan" → "three year revenue plan")."""
+    return content_stems(one_way(candidate.node.metadata.get("document_title", "") or ""))
 
 
 def periods_known(scope: Scope, query: Query, top: Candidate | None = None) -> bool:
@@ -136,7 +148,10 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')}",
     ):
         return False
-    coverage = scope.terms.coverage(asked, content_stems(context))
+    coverage = max(
+        scope.terms.coverage(asked, content_stems(context)),
+        scope.terms.coverage(content_stems(one_way(query.text)), content_stems(one_way(context))),
+    )  # "the three-year plan" of the "3 Year Plan"
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True
     # A sentence of a passage about the subject ("Reduce the reserve … to fund these

@@ -16,7 +16,9 @@ its initials spell ("adult social care and health"); a short form in capitals th
 also a common word ("GET", "IT") is a word of its own in a header and in a question
 not typed in capitals. The words of the paper's title and the month of its meeting
 count as named too ("net budget for 2027-28 in the 3 year revenue plan", "the march
-budget update"). A row answers for a year only when its column
+budget update"); a count and a compound are written one way ("the three-year plan" is the
+"3 Year Plan"), a count the row's paper does not give is not asked of it, and the verb of
+"what does the plan show" names nothing. A row answers for a year only when its column
 or its table names that year: a table of other years (a 2025-26 budget asked for
 2026-27) has no row for it.
 """
@@ -32,7 +34,7 @@ from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.scope import Scope
 from assistant.answering.short_forms import capital_words, spelt_out
 from assistant.answering.understand import Query
-from assistant.answering.year_words import financial_years
+from assistant.answering.year_words import COUNT_WORDS, financial_years, one_way
 from indexing.model import DocumentMeta, TableRow
 from indexing.terms import content_stems
 
@@ -51,13 +53,31 @@ TIE = 0.02
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d-\d\d\b")
+_COUNTS = frozenset(content_stems(" ".join(COUNT_WORDS)))
+"""A count the question gives ("the 3 year plan") names a row's paper only where its title
+or headers give it too: a title may give the years instead ("2025-28 Plan")."""
+_SAYS = re.compile(
+    r"\b(?:do|does|did)\b[^?.;]*\b(?:show|shows|say|says|give|gives|report|reports)\b",
+    re.IGNORECASE,
+)
+"""The verb of "what does the plan show / say / give / report": it frames the question,
+naming no row or column."""
 
 
 def _stems(text: str, *, asked: bool = False) -> set[str]:
     """The content stems of ``text``, its financial years written one way, with its
     short forms in capitals that are common words ("GET" of a directorate). A question
     typed in capitals (``asked``) has none: its every word would be one."""
-    return content_stems(financial_years(text)) | capital_words(text, asked=asked)
+    return content_stems(one_way(text)) | capital_words(text, asked=asked)
+
+
+def _asked(question: str) -> set[str]:
+    """The question's words that may name a row, its column or its paper: less the words
+    that frame it ("after", "all"; the verb of "what does the plan show")."""
+    framing = _FRAMING | {
+        s for found in _SAYS.finditer(question) for s in content_stems(found.group(0).split()[-1])
+    }
+    return _stems(question, asked=True) - framing
 
 
 def _paper_words(meta: DocumentMeta) -> str:
@@ -96,6 +116,8 @@ def _score(
     named = _stems(label)
     if not named or not named <= asked:
         return 0.0
+    held = named | _stems(" ".join([*row.cells, row.table, title]))
+    asked = asked - (_COUNTS - held)  # "the 3 year plan" of one titled "2025-28 Plan"
     rest = asked - named
     columns = [
         (set(_header_stems(header, question)) & rest, header)
@@ -143,7 +165,7 @@ def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> f
 def named_rows(scope: Scope, query: Query) -> list[TableRow]:
     """The rows of tables of figures the question names by label and column, or the
     records of a form whose paper and fields it names, best first."""
-    asked = _stems(query.text, asked=True) - _FRAMING
+    asked = _asked(query.text)
     if len(asked) < 2:
         return []
     scored = []

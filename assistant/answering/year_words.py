@@ -1,8 +1,11 @@
-"""Financial years written one way, so that a question's "2025/26" is a header's "2025-26".
+"""Financial years, counts and compounds written one way, so that a question's "2025/26"
+is a header's "2025-26" and its "three-year plan" a title's "3 Year Plan".
 
 Budget books and questions write the same year as "2025-26", "2025/26", "2025–26",
 "25-26" or "2025-2026"; word matching treats each as a different word (or two). Only a
 pair of consecutive years is rewritten: "2025-27", "12-14" and "£12-13m" stay as written.
+A small count standing alone ("3 Year") is written as a word, as questions write it, and
+a word joined by hyphens ("three-year") as its parts; figures ("£3m", "3.5%") stay.
 """
 
 from __future__ import annotations
@@ -26,3 +29,18 @@ def _one_year(match: re.Match[str]) -> str:
 def financial_years(text: str) -> str:
     """``text`` with every financial year written one way ("2025-26")."""
     return _YEAR_PAIR.sub(_one_year, text)
+
+
+_NUMBERS = "one two three four five six seven eight nine ten eleven twelve".split()
+COUNT_WORDS = frozenset(_NUMBERS)
+"""The counts ``one_way`` writes as words."""
+_COUNT = re.compile(r"(?<![\w.,£$€/-])([1-9]|1[0-2])(?![\w.,%/-]*\d)(?![\w%])")
+_COMPOUND = re.compile(r"\b([a-z]+(?:-[a-z]+)+)\b", re.IGNORECASE)
+
+
+def one_way(text: str) -> str:
+    """``text`` with its financial years written one way, a small count in figures as a
+    word ("3 Year" → "three Year") and a word joined by hyphens as its parts
+    ("three-year" → "three year"): either way of writing names the same thing."""
+    text = _COUNT.sub(lambda m: _NUMBERS[int(m.group(1)) - 1], financial_years(text))
+    return _COMPOUND.sub(lambda m: m.group(1).replace("-", " "), text)

@@ -3,6 +3,8 @@ word ("GET"), the words of the paper's title, and a year the table does not have
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.row_lookup import named_rows
 from assistant.answering.understand import understand
 from indexing.model import DocumentKind, DocumentMeta, Location, PlanDocument, TableRow
@@ -177,3 +179,66 @@ def test_a_row_whose_paper_the_question_names_needs_no_column() -> None:
     assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["dir:t0"]
     asked = understand("total savings in 2025-26 for highways?", docs)
     assert named_rows(MemoryScope(docs), asked) == []
+
+
+def test_a_count_in_words_and_a_hyphenated_compound_name_the_paper_s_title() -> None:
+    """ "the three-year revenue plan" is the paper titled "3 Year Revenue Plan", and the
+    verb of "what does the plan show" names no row or column."""
+    years = ("2025-26", "2026-27", "2027-28")
+    plan = _doc(
+        "plan3",
+        "Appendix D 3 Year Revenue Plan",
+        [
+            (
+                "MEMORANDUM:",
+                "",
+                {
+                    "column 2": label,
+                    **{f"{y} Total £000s": v for y, v in zip(years, vs, strict=True)},
+                },
+            )
+            for label, vs in (
+                ("Pay", ("22,472.6", "12,524.5", "11,863.6")),
+                ("NET BUDGET", ("1,530,923.8", "1,605,168.4", "1,680,820.3")),
+            )
+        ],
+    )
+    docs = [plan, by_directorate(), *documents()]
+    for question in (
+        "what net budget does the three-year revenue plan show for 2027-28?",
+        "net budget for 2027-28 in the 3-year revenue plan",
+    ):
+        asked = understand(question, docs)
+        assert [r.id for r in named_rows(MemoryScope(docs), asked)] == ["plan3:t1"], question
+
+
+def test_counts_and_compounds_are_written_one_way_but_figures_are_not() -> None:
+    from assistant.answering.year_words import one_way
+
+    assert one_way("3 Year plan, quarter 3") == "three Year plan, quarter three"
+    assert one_way("three-year plan") == "three year plan"
+    assert (
+        one_way("£3m in 2025-26, 3.5%, 3,000 and 12-14") == "£3m in 2025-26, 3.5%, 3,000 and 12-14"
+    )
+
+
+def test_a_count_the_title_does_not_give_is_not_asked_of_the_row() -> None:
+    """ "the 3 year plan" of a plan titled by its years ("2025-28") rather than its count
+    scores as "the year plan" does; one titled by its count holds it."""
+    from assistant.answering.row_lookup import _asked, _paper_words, _score
+
+    plan = _doc(
+        "mtfp",
+        "Plan by Year 2025-28",
+        [("PLAN", "", {"column 1": "NET BUDGET", "2027-28 Total £000s": "1,680,820.3"})],
+    )
+    scope = MemoryScope([plan, *documents()])
+    row, title = plan.tables[0], _paper_words(plan.meta)
+
+    def score(question: str) -> float:
+        return _score(scope, _asked(question), row, question, title)
+
+    assert score("net budget for 2027-28 in the 3 year plan?") == pytest.approx(
+        score("net budget for 2027-28 in the year plan?")
+    )
+    assert score("net budget for 2027-28 in the year plan?") > 0
