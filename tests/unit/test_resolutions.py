@@ -4,7 +4,7 @@ question about a subject picks."""
 
 from __future__ import annotations
 
-from assistant.answering.resolutions import best_block, blocks
+from assistant.answering.resolutions import best_block, blocks, focused
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
 
 
@@ -124,3 +124,65 @@ def test_questions_that_ask_for_no_resolution_or_name_a_record_are_not_taken() -
     assert best_block([MINUTES], "who introduced the budget monitoring report?") is None
     assert best_block([MINUTES], "what did cabinet decide in 24/00108?") is None
     assert best_block([MINUTES], "what did cabinet resolve about libraries opening hours?") is None
+
+
+POINTING = _paper(
+    "plan-report",
+    DocumentKind.report,
+    ("Subject: Adoption of the Delivery Plan", "Summary: the delivery plan for health."),
+    (
+        "Recommendations:",
+        "Cabinet is asked to consider and agree to the proposed decision, as detailed in the "
+        "attached PROD.\n1. Summary of Approach",
+    ),
+)
+
+BUDGET = _paper(
+    "budget-cover",
+    DocumentKind.report,
+    ("Subject: Budget", "Summary: the budget for the year ahead."),
+    (
+        "Recommendations:",
+        "County Council is asked to agree the following:\n"
+        + "\n".join(
+            f"• ({letter}) The {topic} as set out in appendix {letter.upper()} of the final draft "
+            "budget report published on 5th February 2025, together with the funding it needs "
+            "and subject to the approval to spend arrangements."
+            for letter, topic in zip(
+                "abcdefgh",
+                [
+                    "capital programme",
+                    "directorate revenue proposals",
+                    "council tax requirement",
+                    "pay scheme uplift",
+                    "fees and charges policy",
+                    "capital strategy",
+                    "treasury management strategy",
+                    "reserves policy",
+                ],
+                strict=True,
+            )
+        ),
+    ),
+)
+
+
+def test_a_recommendation_that_only_points_at_the_proposed_decision_is_not_an_answer() -> None:
+    question = "what was cabinet asked to do with the delivery plan?"
+    assert best_block([POINTING], question) is None
+
+
+def test_a_month_the_paper_does_not_name_is_another_meeting() -> None:
+    question = "what did cabinet resolve in march about the transitions service transfer?"
+    assert best_block([MINUTES], question) is None
+
+
+def test_a_long_list_is_quoted_at_the_items_on_the_subject() -> None:
+    question = (
+        "what did the budget report ask council to agree about the treasury management strategy?"
+    )
+    picked = best_block([BUDGET], question)
+    assert picked is not None
+    quote, _ = focused(picked, question)
+    assert quote.startswith("Recommendations:")
+    assert "appendix G" in quote and "appendix C" not in quote
