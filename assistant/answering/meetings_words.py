@@ -42,11 +42,18 @@ FRAMING = content_stems(
 """Words that frame a question as one about what a paper says, not what it says it about,
 and that place it in the meeting's course ("before it went back to cabinet")."""
 
+_FIGURE_NOUNS = (
+    "target|total|figure|cost|value|rate|balance|amount|sum|price|overspend|underspend"
+    "|deficit|surplus|allocation|contribution|limit|threshold|grant|funding|requirement"
+)
 ASKS_FIGURE = re.compile(
     r"\bhow (?:much|many)\b|\bwhat (?:share|percentage|proportion|per ?cent|level|amount|sum)\b"
-    r"|\bwhat(?: is|'s| was| were| are)(?: the)? (?:[\w-]+ ){0,4}?"
-    r"(?P<noun>target|total|figure|cost|value|rate|balance|amount|sum|price|overspend|underspend"
-    r"|deficit|surplus|allocation|contribution|limit|threshold|grant|funding|requirement)s?\b",
+    r"|\bwhat(?: is|'s| was| were| are)(?: the)? (?:[\w-]+ ){0,4}?(?P<noun>"
+    + _FIGURE_NOUNS
+    + r")s?\b"
+    r"|\bwhat (?:(?!(?:is|was|are|were|do|does|did)\b)[\w-]+ ){0,4}?(?P<subject>"
+    + _FIGURE_NOUNS
+    + r")s? (?=(?:is|was|are|were|do|does|did|will|has|have)\b)",
     re.I,
 )
 """A question for a figure however it is put ("what share of …", "what is the savings
@@ -206,7 +213,7 @@ def holds_asked_figure(question: str, sentence: str) -> bool:
     if _ASKS_SHARE.search(question) and not re.search(r"%|\bper ?cent\b", sentence, re.I):
         return False
     found = ASKS_FIGURE.search(question)
-    noun = (found.group("noun") or "").lower() if found else ""
+    noun = (found.group("noun") or found.group("subject") or "").lower() if found else ""
     if noun in _MONEY_NOUNS and not _ASKS_SHARE.search(question) and not _MONEY.search(sentence):
         return False  # "what is the adult social care overspend": pounds, not "81% of councils"
     if noun and noun not in _GENERIC_FIGURE:
