@@ -116,9 +116,10 @@ class Field:
     passage: Passage
 
 
-def _lines(doc: PlanDocument) -> list[tuple[str, Passage]]:
-    """The record's lines in print order, each with its passage: a section title opens
-    its first passage unless that passage prints it again as a line."""
+def printed_lines(doc: PlanDocument) -> list[tuple[str, Passage]]:
+    """A paper's lines in print order, each with its passage: a section title ("Reasons
+    for decision:", "Recommendation(s):") opens its first passage unless that passage
+    prints it again as a line."""
     lines: list[tuple[str, Passage]] = []
     section = None
     for passage in doc.passages:
@@ -147,7 +148,7 @@ def record_fields(doc: PlanDocument) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     current: Field | None = None
     paired = False
-    for line, passage in _lines(doc):
+    for line, passage in printed_lines(doc):
         if paired and current is not None:
             paired = False
             number = _NUMBER.search(line)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering.citations import quoted_passage_citation, source_place
+from assistant.answering.decision_record import printed_lines
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Passage, PlanDocument
@@ -75,21 +76,6 @@ class Block:
     """The opening sentence, then each item of its list with the passage printing it."""
 
 
-def _lines(doc: PlanDocument) -> list[tuple[str, Passage]]:
-    """The paper's lines in print order: a section title ("Recommendation(s):") opens its
-    first passage unless that passage prints it again as a line."""
-    lines: list[tuple[str, Passage]] = []
-    section = None
-    for passage in doc.passages:
-        own = [line for line in passage.text.split("\n") if line.strip()]
-        if passage.section and passage.section != section:
-            if passage.section.strip() not in {line.strip() for line in own}:
-                lines.append((passage.section, passage))
-        section = passage.section
-        lines.extend((line, passage) for line in own)
-    return lines
-
-
 def _ends(text: str, line: str, after: str, listed: bool) -> bool:
     """Whether ``line`` lies past the block so far: a new numbered paragraph, a heading
     after a finished sentence (unless the block's list goes on after it: a heading within
@@ -109,7 +95,7 @@ def _ends(text: str, line: str, after: str, listed: bool) -> bool:
 
 def blocks(doc: PlanDocument) -> list[Block]:
     """The resolutions and recommendations a paper prints, in print order."""
-    lines = _lines(doc)
+    lines = printed_lines(doc)
     found: list[Block] = []
     start = 0
     i = 0
