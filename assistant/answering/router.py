@@ -181,7 +181,10 @@ class Assistant:
         if (numbered := numbered_answer(scope, query)) is not None:
             return numbered  # "did they accept rec 7?": that recommendation and its response
         if not explicit_docs and (resolved := resolution_answer(scope, query)) is not None:
-            return resolved  # "what did cabinet resolve about X?": the RESOLVED line on X
+            # "what did cabinet resolve about X?": the RESOLVED line on X — unless a synced
+            # record of that committee's meeting answers, whose decisions are the record's.
+            met = meeting_answer(scope, query)
+            return resolved if met is None else met
         if not explicit_docs and (moved := motion_answer(scope, query)) is not None:
             return moved  # "who seconded the LEVI amendment, how did its vote go?": the minutes
         if not explicit_docs and (replied := responder_answer(scope, query)) is not None:
