@@ -41,3 +41,15 @@ def one_line(text: str, limit: int | None = None) -> str:
 def quote(text: str, limit: int | None = None) -> str:
     """``text`` as a quotation: ``“…”`` around ``one_line(text)``."""
     return f"“{one_line(text, limit)}”"
+
+
+_NUMBER_NAMES = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def number_words(upto: int) -> dict[str, str]:
+    """The numbers one to ``upto`` (at most twenty) as words, each to its digits:
+    ``number_words(4)`` → ``{"one": "1", "two": "2", "three": "3", "four": "4"}``."""
+    return {word: str(n) for n, word in enumerate(_NUMBER_NAMES[:upto], start=1)}

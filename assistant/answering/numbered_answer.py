@@ -19,12 +19,10 @@ from assistant.answering.citations import quoted_passage_citation, source_place
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, ItemKind, Passage, PlanDocument, PlanItem
+from assistant.text import number_words
 from indexing.terms import content_stems
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
+_NUMBER_WORDS = list(number_words(20))
 _ASKED = re.compile(
     r"\b(?:recommendation|rec)s?\.?\s*(?:no\.?\s*|number\s*|#\s*)?"
     rf"(\d{{1,3}}[a-z]?|{'|'.join(_NUMBER_WORDS)})\b",

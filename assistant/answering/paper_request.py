@@ -26,7 +26,7 @@ from assistant.answering.named_papers import paper_name
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
-from assistant.text import one_line
+from assistant.text import number_words, one_line
 from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems
 
@@ -74,13 +74,7 @@ _REQUEST_WORDS = re.compile(
 )
 """Words of the request itself, which no paper's name is expected to hold."""
 _MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
-_NUMBER_WORDS = dict(
-    zip(
-        "one two three four five six seven eight nine ten".split(),
-        map(str, range(1, 11)),
-        strict=True,
-    )
-)
+_NUMBER_WORDS = number_words(10)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _FULL_COUNCIL = re.compile(r"\bfull\s+council\b", re.I)
 """"Full council" is the council's own meeting, whatever its committee name says."""

@@ -20,13 +20,14 @@ from assistant.answering.pinned_asks import unasked
 from assistant.answering.unheld import asked_months, month_held
 from assistant.answering.year_words import financial_years
 from assistant.models import Answer, PlanDocument
+from assistant.text import number_words
 from indexing.terms import is_english_word
 
 _QUARTER = re.compile(
     r"\b(?:q([1-4])|quarter\s*([1-4]|one|two|three|four))\b(?:\s*,?\s*((?:19|20)\d{2}[-/]\d{2,4}))?",
     re.I,
 )
-_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4"}
+_WORD_NUMBER = number_words(4)
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})-(\d{2})\b(?!-\d)")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b((?:19|20)\d{2})\b(?![-/–]\d)")

@@ -17,6 +17,7 @@ from assistant.answering.catalogue import Catalogue, catalogue
 from assistant.answering.question_people import people_named
 from assistant.answering.rating_words import names_a_subject
 from assistant.models import ItemKind, Person, PlanDocument
+from assistant.text import number_words
 from indexing.ratings import RAG_COLOUR, RATING_WORD, parse_rating
 
 
@@ -294,7 +295,7 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
 
 
 _VERBS = {"came", "went", "go", "come", "attended", "arrived", "joined", "turned", "got", "get"}
-_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+_WORD_NUMBERS = number_words(4)
 
 
 def _counted_words(text: str) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import number_words
+
 _YEAR_PAIR = re.compile(
     r"(?<![\w/.,£$€-])((?:19|20)?\d{2})\s*[-/\u2013\u2014]\s*((?:19|20)?\d{2})(?![\w/.,]*\d)(?!\w)"
 )
@@ -31,7 +33,7 @@ def financial_years(text: str) -> str:
     return _YEAR_PAIR.sub(_one_year, text)
 
 
-_NUMBERS = "one two three four five six seven eight nine ten eleven twelve".split()
+_NUMBERS = list(number_words(12))
 COUNT_WORDS = frozenset(_NUMBERS)
 """The counts ``one_way`` writes as words."""
 _COUNT = re.compile(r"(?<![\w.,£$€/-])([1-9]|1[0-2])(?![\w.,%/-]*\d)(?![\w%])")
