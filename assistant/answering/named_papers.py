@@ -43,7 +43,8 @@ _PAPER = re.compile(
 """Words that speak of a paper or a meeting rather than a subject: a question that uses
 one ("under the reserves policy", "the family hubs decision") points at a paper."""
 
-_MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
+MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
+"""Each month's number to its name in full, lower case (``MONTHS`` also holds "jan")."""
 
 
 def paper_name(doc: PlanDocument) -> str:
@@ -53,7 +54,7 @@ def paper_name(doc: PlanDocument) -> str:
     words = [meta.title, meta.kind.value.replace("_", " ")]
     date = meta.date or ""
     if len(date) >= 7 and date[4] == "-" and date[5:7].isdigit():
-        words += [_MONTH_NAMES.get(int(date[5:7]), ""), date[:4]]
+        words += [MONTH_NAMES.get(int(date[5:7]), ""), date[:4]]
     return " ".join(w for w in words if w)
 
 

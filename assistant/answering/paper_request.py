@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 
 from assistant.answering.citations import node_citation, quoted_passage_citation
-from assistant.answering.named_papers import paper_name
+from assistant.answering.named_papers import MONTH_NAMES, paper_name
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
 from assistant.text import number_words, one_line
-from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems
 
 REQUEST_FLOOR = 0.6
@@ -73,7 +72,6 @@ _REQUEST_WORDS = re.compile(
     re.I,
 )
 """Words of the request itself, which no paper's name is expected to hold."""
-_MONTH_NAMES = {number: name for name, number in MONTHS.items() if len(name) > 3}
 _NUMBER_WORDS = number_words(10)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _FULL_COUNCIL = re.compile(r"\bfull\s+council\b", re.I)
@@ -107,7 +105,7 @@ def request_name(doc: PlanDocument) -> str:
     words = [paper_name(doc), meta.committee or "", meta.agenda_item or ""]
     day = meta.meeting_date or ""
     if len(day) >= 7 and day[5:7].isdigit():
-        words.append(_MONTH_NAMES.get(int(day[5:7]), ""))
+        words.append(MONTH_NAMES.get(int(day[5:7]), ""))
     return " ".join(w for w in words if w)
 
 
