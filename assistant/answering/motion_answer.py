@@ -24,7 +24,7 @@ from assistant.answering.motions import NAME, Proposal, proposals
 from assistant.answering.responders import held_on_asked_day
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.models import Answer, Citation, Passage
+from assistant.models import Answer, Citation, Passage, PlanDocument
 from indexing.terms import content_stems
 
 _ASKS_MOVER = re.compile(
@@ -64,6 +64,16 @@ SHARE = 0.6
 """The share of the subject's (rarity-weighted) words the chosen motion must hold."""
 
 
+def _proposals(scope: Scope, document: PlanDocument) -> list[Proposal]:
+    """The motions and amendments ``document`` records (``motions.proposals``), read once
+    per index generation rather than on every question about a vote."""
+    key = ("proposals", document.id)
+    derived = scope.store.derived
+    if key not in derived:
+        derived[key] = proposals(document)
+    return derived[key]
+
+
 def motion_answer(scope: Scope, query: Query) -> Answer | None:
     """The answer from the record of the motion the question asks about, a decline for
     votes the minutes did not count, or ``None`` (see the module)."""
@@ -72,11 +82,15 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     mover, vote = bool(_ASKS_MOVER.search(asking)), bool(_ASKS_VOTE.search(asking))
     if not (mover or vote):
         return None
-    found = [p for d in scope.documents if held_on_asked_day(d, text) for p in proposals(d)]
+    found = [p for d in scope.documents if held_on_asked_day(d, text) for p in _proposals(scope, d)]
     chosen = _asked(text, found)
     if chosen is None:
         return None
-    if vote and not chosen.counts and (carrier := _amended_vote(chosen)) is not None:
+    if (
+        vote
+        and not chosen.counts
+        and (carrier := _amended_vote(chosen, _proposals(scope, chosen.document))) is not None
+    ):
         chosen = replace(
             chosen,
             counts=carrier.counts,
@@ -89,7 +103,7 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     if vote and not chosen.counts:
         # minutes that count no vote at all say it was resolved, not how many voted; where
         # they count others, this one's count may be under another paragraph's vote
-        counted = any(p.counts for p in proposals(chosen.document))
+        counted = any(p.counts for p in _proposals(scope, chosen.document))
         asks_count = _HOW_MANY.search(text) or _side(text)
         if not chosen.outcome and not mover and asks_count and not counted:
             return _uncounted(scope, query, chosen)
@@ -181,13 +195,13 @@ def _asked(text: str, found: list[Proposal]) -> Proposal | None:
     return chosen if held >= SHARE else None
 
 
-def _amended_vote(motion: Proposal) -> Proposal | None:
+def _amended_vote(motion: Proposal, found: list[Proposal]) -> Proposal | None:
     """The later proposal of the same minutes carrying the vote on ``motion`` as amended:
     a motion voted on only after an amendment to it was carried is put to the vote as "the
-    substantive motion set out in paragraph <the amendment's>"."""
+    substantive motion set out in paragraph <the amendment's>". ``found`` is every
+    proposal of those minutes, in print order."""
     if motion.kind != "motion":
         return None
-    found = proposals(motion.document)
     later = found[found.index(motion) + 1 :] if motion in found else []
     return next(
         (p for p in later if p.counts and re.search(r"\bsubstantive\s+motion\b", p.vote_put, re.I)),

@@ -254,9 +254,10 @@ JANUARY = [
 def test_a_motion_voted_on_as_amended_takes_that_vote() -> None:
     from assistant.answering.motion_answer import _amended_vote
 
-    motion, amendment = proposals(_doc("january", JANUARY))
+    found = proposals(_doc("january", JANUARY))
+    motion, amendment = found
     assert motion.sentence.endswith("seconded the motion that")
     assert not motion.counts and amendment.counts == {"For": 39, "Against": 19, "Abstain": 1}
-    carrier = _amended_vote(motion)
+    carrier = _amended_vote(motion, found)
     assert carrier is amendment
-    assert _amended_vote(amendment) is None  # an amendment's own vote is its own
+    assert _amended_vote(amendment, found) is None  # an amendment's own vote is its own
