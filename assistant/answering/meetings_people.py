@@ -120,25 +120,28 @@ def unrecorded_vote(
     records: list[MeetingRecord],
     topic: set[str],
 ) -> Answer | None:
-    """A decline for a question about the votes cast or who moved or seconded, when the
-    meeting's printed minutes are held and neither they nor the item's papers print a
-    count of votes or a proposer and seconder; else ``None``."""
+    """A decline for a question about the votes cast or who moved or seconded, when
+    neither the meeting's record, its printed minutes (when held) nor the item's papers
+    print a count of votes or a proposer and seconder; else ``None``. A meeting whose
+    minutes are not held is declined only when asked for the votes cast: who moved a
+    motion may be printed in a paper no record lists."""
     counts = bool(_ASKS_COUNT.search(query.text))
     mover = bool(_ASKS_MOVER.search(query.text))
     if not (counts or mover):
         return None
     minutes = printed_minutes(records, meeting)
-    if not minutes:
+    if not minutes and not counts:
         return None
-    ids = set(minutes) | set(papers_on([meeting], topic))
+    ids = set(minutes) | set(papers_on([meeting], topic)) | {meeting.document.id}
     texts = [p.text for d in scope.documents if d.id in ids for p in d.passages]
     wanted = _TALLY if counts else _MOVED
     if any(wanted.search(t) for t in texts):
         return None
     asked = "how the votes were cast" if counts else "who moved or seconded it"
+    held = "record and printed minutes" if minutes else "record and papers"
     text = (
-        f"The record and printed minutes of the {meeting.committee} meeting of "
-        f"{long_date(meeting.day)} say what was resolved, not {asked}."
+        f"The {held} of the {meeting.committee} meeting of {long_date(meeting.day)} say "
+        f"what was resolved, not {asked}."
     )
     return declined(query, text, [meeting], reason="vote not recorded")
 

@@ -8,17 +8,27 @@ that asks what someone said or did at a meeting ("who introduced the delivery pl
 report?", "what did the finance member tell cabinet council tax would rise by?"), or asks
 "according to the minutes" of a meeting it names by its committee or day, is answered
 from those minutes when they are held; otherwise ``None`` and the question goes on to
-the meeting's own papers.
+the meeting's own papers. So is one asking what a person named by name or post reported
+or brought to the meeting ("what did mr baker update cabinet on?", "which date did
+general counsel give?", "which member brought the report?"): a member's update is quoted
+point by point (``meetings_updates``), and a quote from a part of the minutes that does
+not name the person asked is declined, since it records someone else. Asked what was said
+at one meeting whose minutes are not held ("what did the chairman announce?"), the
+question is declined: its record lists the items, not what was said on them.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_cues import MeetingCues
+from assistant.answering.meetings_held import asks_person
 from assistant.answering.meetings_officers import printed_minutes
 from assistant.answering.meetings_papers import paper_answer
-from assistant.answering.meetings_record import MeetingRecord
+from assistant.answering.meetings_record import MeetingRecord, long_date
+from assistant.answering.meetings_updates import update_answer
+from assistant.answering.meetings_wording import declined
 from assistant.answering.meetings_words import MEETING_WORDS, SPEAKER
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -39,6 +49,36 @@ PER_MINUTES = re.compile(
 """The question names the minutes as where its answer is."""
 PRESENTED = re.compile(r"\bwho\b.*\bpresent(?:ed|s)\b", re.I)
 """Who presented a report: the minutes say who introduced it."""
+REPORTED = re.compile(
+    r"\b(?:update[ds]?|updating|say|says|said|give|gives|gave|bring|brings|brought|"
+    r"advis(?:e|ed|es)|confirm(?:ed|s)?|announc(?:e|ed|es)|outlin(?:e|ed|es)|"
+    r"describ(?:e|ed|es)|assur(?:e|ed|es)|acknowledg(?:e|ed|es)|express(?:ed|es)?|"
+    r"prais(?:e|ed|es)|paid\s+tribute|pay\s+tribute|raise[ds]?)\b",
+    re.I,
+)
+"""What someone reported or brought to the meeting ("what did mr baker update cabinet
+on?", "which date did general counsel give?", "which member brought the report?"):
+only the minutes record it, when the question names who by name or post or asks who."""
+SPEAKING_POST = re.compile(
+    r"\b(?:leader|cabinet\s+members?|members?\s+for|chair(?:man|woman)?|counsel|"
+    r"directors?|officers?|chief\s+executive|councillors?|cllr|head\s+of|"
+    r"portfolio\s+holders?|mayor|solicitor|treasurer)\b",
+    re.I,
+)
+"""A post whose holder may speak at a meeting, as a question names them."""
+_SOLE_POST = re.compile(
+    r"\b(?:general\s+counsel|chief\s+executive|monitoring\s+officer|leader|mayor|"
+    r"treasurer|solicitor)\b",
+    re.I,
+)
+"""A post one person holds, by which a question may name who spoke."""
+SPEAKER_REACH = 3
+"""Passages before a quoted one that may name its speaker (a member's update runs on)."""
+_ASKED_DATE = re.compile(r"\b(?:dates?|days?)\b", re.I)
+"""The kind of answer a question asks for ("which date …"), which no sentence says."""
+_ASKS_WHAT = re.compile(r"(?:^|,\s*)(?:what|which|how|when|who|whom)\b", re.I)
+"""Asks what was said or who said it, not whether something happened ("were there any
+cabinet member updates?" is answered by the agenda)."""
 
 
 def said_in_minutes(
@@ -51,15 +91,87 @@ def said_in_minutes(
     """The answer from the printed minutes of the meetings in ``pool`` when the question
     asks what was said there (see the module); else ``None``."""
     text = query.text
-    spoken = SPOKEN.search(text) or PRESENTED.search(text)
+    spoken = SPOKEN.search(text) or PRESENTED.search(text) or reported(text)
     if cues.subject_dates and not spoken:  # "the minutes of 9 January": ``minutes_of``
         return None  # reads those; "who introduced the November report?" names a report
     if not (spoken or PER_MINUTES.search(text)):
         return None
     papers = list(dict.fromkeys(p for m in pool for p in printed_minutes(records, m)))
     if not papers:
+        if len(pool) == 1 and spoken and _ASKS_WHAT.search(text):
+            return not_minuted(query, pool[0])  # "what did the chairman announce?"
         return None
+    for meeting in pool:  # "what did mr baker update cabinet on?": the points of his update
+        minutes = printed_minutes(records, meeting)
+        if minutes and (updated := update_answer(scope, query, minutes, cues.rest, meeting)):
+            return updated
     # the member who spoke is who said it, not what it was about: the minutes name a
-    # speaker once for a paragraph of what they said
+    # speaker once for a paragraph of what they said; nor is the verb of saying, nor the
+    # date asked for ("which date did general counsel give for …")
     rest = SPEAKER.sub(" ", PER_MINUTES.sub(" ", cues.rest))
-    return paper_answer(scope, query, papers, rest, MEETING_WORDS)
+    rest = _ASKED_DATE.sub(" ", REPORTED.sub(" ", rest))
+    answer = paper_answer(scope, query, papers, rest, MEETING_WORDS)
+    speaker = _speaker(text)
+    if answer is None or not speaker or _spoken_by(scope, answer, speaker):
+        return answer
+    return declined(  # "which date did general counsel give for …": not a date he gave
+        query,
+        f"The minutes I have do not record {speaker} saying that.",
+        pool[:1],
+        reason="speaker not minuted",
+    )
+
+
+def _speaker(text: str) -> str:
+    """Who the question asks said something, when it names them by surname or by a post
+    only one person holds ("general counsel"); else ``""``."""
+    if not reported(text) and not SPOKEN.search(text):
+        return ""
+    named = SPEAKER.search(text)
+    if named:
+        return named.group(0)
+    post = _SOLE_POST.search(text)
+    return post.group(0) if post else ""
+
+
+def _spoken_by(scope: Scope, answer: Answer, speaker: str) -> bool:
+    """Whether the paragraph the answer quotes, or one of the few before it under the same
+    heading, names the speaker: minutes name a speaker once for what they said."""
+    surname = speaker.split()[-1].lower()
+    documents = {d.id: d for d in scope.documents}
+    for citation in answer.citations:
+        document = documents.get(citation.document_id or "")
+        if document is None:
+            continue
+        passages = document.passages
+        quote = (citation.quote or "")[:60]
+        at = next((n for n, p in enumerate(passages) if quote and quote in p.text), None)
+        if at is None:
+            continue
+        section = passages[at].section
+        before = [p for p in passages[max(0, at - SPEAKER_REACH) : at + 1] if p.section == section]
+        if any(surname in p.text.lower() for p in before):
+            return True
+    return False
+
+
+def reported(text: str) -> bool:
+    """Whether the question asks what a person (named, by post, or asked for) reported or
+    brought to the meeting (``REPORTED``); not who gave apologies, which the record says."""
+    if cue.APOLOGIES.search(text):
+        return False
+    return bool(
+        REPORTED.search(text)
+        and (SPEAKER.search(text) or SPEAKING_POST.search(text) or asks_person(text))
+    )
+
+
+def not_minuted(query: Query, meeting: MeetingRecord) -> Answer:
+    """A question about what was said at a meeting whose printed minutes are not held:
+    declined, since its record lists the items but not what was said on them."""
+    text = (
+        f"The record of the {meeting.committee} meeting of {long_date(meeting.day)} lists its "
+        "items but not what was said on them, and its printed minutes are not among the "
+        "papers I have."
+    )
+    return declined(query, text, [meeting], reason="minutes not held")

@@ -127,5 +127,8 @@ def test_vote_not_printed_in_minutes_is_declined() -> None:
         assert unrecorded_vote(scope, seconder, cabinet, records, set()) is None  # type: ignore[arg-type]
     finally:
         people.printed_minutes = original
-    # without the printed minutes (no later meeting holds them), nothing is said either way
-    assert unrecorded_vote(scope, asked, cabinet, [cabinet], set()) is None  # type: ignore[arg-type]
+    # without the printed minutes (no later meeting holds them), a count of votes the
+    # record and the item's papers do not print is still declined; who seconded is not
+    assert unrecorded_vote(scope, asked, cabinet, [cabinet], set()) is not None  # type: ignore[arg-type]
+    seconder = _query("who seconded the motion on the commissioning plan?")
+    assert unrecorded_vote(scope, seconder, cabinet, [cabinet], set()) is None  # type: ignore[arg-type]
