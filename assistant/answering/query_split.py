@@ -37,6 +37,15 @@ _ASKING = re.compile(
     rf"^(?:{_QUESTION_WORDS}|please|tell me|let me know|could you|can you|i(?:'d| would) like|i want|update on|an update|latest on|progress on)\b",
     re.I,
 )
+_CLAUSE = re.compile(
+    r"^(?:when|where|once|while|whilst)\s+(?!(?:did|does|do|is|was|were|are|will|would|can|"
+    r"could|should|has|have|had|must|might|may|shall)\b)\w+",
+    re.I,
+)
+"""A clause before the question that sets its scene ("when cabinet adopted the plan, who
+did it say …?"): "when" not followed by a verb of asking opens no question of its own."""
+_NUMBER_ABBREVIATION = re.compile(r"\b(no|nos)\.(?=\s+(?-i:[a-z0-9]))", re.I)
+""""decision no. of the plan": the abbreviation of "number", which ends no sentence."""
 _LEANS_ON_EARLIER = re.compile(
     r"\b(?:it|its|it's|this|that|they|them|their|these|those|there)\b", re.I
 )
@@ -128,7 +137,7 @@ def split_query(query: str) -> list[QuestionPart]:
     """The questions in ``query``, in order; the whole query when it holds no separate question."""
     text = _SIGN_OFF.sub("", _GREETING.sub("", query.strip())).strip() or query.strip()
     pieces: list[tuple[str, bool]] = []  # (piece, it is a question)
-    for sentence in typed_sentences(text):
+    for sentence in typed_sentences(_NUMBER_ABBREVIATION.sub(r"\1", text)):
         sentence = sentence.strip()
         kept = [
             p.strip(" ,;")
@@ -138,14 +147,18 @@ def split_query(query: str) -> list[QuestionPart]:
         # "after the budget council, when was the next cabinet?": a clause before the
         # question's asking words is its context, not a question of its own
         pieces += [
-            (p, sentence.endswith("?") and (n == len(kept) - 1 or bool(_ASKING.match(p))))
+            (
+                p,
+                sentence.endswith("?")
+                and (n == len(kept) - 1 or (bool(_ASKING.match(p)) and not _CLAUSE.match(p))),
+            )
             for n, p in enumerate(kept)
         ]
     parts: list[QuestionPart] = []
     context: list[str] = []  # statements so far that no question has used yet
     previous = ""
     for piece, in_question in pieces:
-        if not (in_question or _ASKING.match(piece)):
+        if not (in_question or (_ASKING.match(piece) and not _CLAUSE.match(piece))):
             context.append(piece)
             continue
         leans = bool(_LEANS_ON_EARLIER.search(piece)) or not _own_subject_besides_pronoun(piece)
@@ -213,9 +226,15 @@ _ATTRIBUTE_WORDS = set(
         "started",
         "open",
         "opened",
+        "against",
+        "abstained",
+        "abstentions",
+        "opposed",
+        "favour",
     ]
 )
-"""Words that ask *about* an item rather than name one: "who is the cabinet member for it?"."""
+"""Words that ask *about* an item rather than name one: "who is the cabinet member for it?",
+"and how many against?"."""
 
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|over|with)\s+(.{6,})$", re.I)
 

@@ -40,8 +40,10 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
     """A later part that leans on the first, asked with the first part's words after
     its own ("how much was it — who proposed the amendment"), so what it asks (a sum,
     a name) leads and the subject comes with it."""
-    if part is first or not _LEANS.search(part.text):
-        return part.ask if part is first else part.text
+    if part is first or part.follows_previous:  # "… and how many against?": with the first
+        return part.ask
+    if not _LEANS.search(part.text):
+        return part.text
     subject = _ASKING.sub("", first.text.rstrip("?")) or first.text.rstrip("?")
     return f"{part.text.rstrip('?')} — {subject}"
 
