@@ -48,7 +48,11 @@ from assistant.answering.meetings_record import (
 )
 from assistant.answering.meetings_restricted import restricted_paper, unpublished_item
 from assistant.answering.meetings_said import said_in_minutes
-from assistant.answering.meetings_statement import record_answer, vote_answer
+from assistant.answering.meetings_statement import (
+    decision_number_answer,
+    record_answer,
+    vote_answer,
+)
 from assistant.answering.meetings_subject import (
     ASKS_MEETING,
     ASKS_RECORD,
@@ -133,6 +137,8 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         if papers:
             return from_papers(scope, query, papers, cues.rest, bodies)
         return subject_dated(scope, query, pool, cues.rest, other_body=True)
+    if numbered := decision_number_answer(query, asked, content_stems(cues.rest) - MEETING_WORDS):
+        return numbered  # "what's the decision number for the commissioning plan?"
     if not cues.committees:
         # No committee named: a meeting day the records hold ("what was decided on 30
         # January 2025?") still names the meeting; anything else goes to the papers.
@@ -217,8 +223,11 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
         return taken
     named = len(pool) == 1 and any(d.day for d in cues.meeting_dates)
     answer = record_answer(query, text, pool, topic, named)
-    if len(pool) == 1 and cue.DECIDE.search(text):  # the resolution in full, when asked
-        return fuller_in_minutes(scope, query, answer, pool[0], records, cues.rest)
+    if len(pool) == 1 and (cue.DECIDE.search(text) or cue.WHEN.search(text)):
+        # the resolution in full, when asked; a date the papers give, not the day it met
+        return fuller_in_minutes(
+            scope, query, answer, pool[0], records, cues.rest, bool(cue.WHEN.search(text))
+        )
     return answer
 
 

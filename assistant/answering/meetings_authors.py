@@ -98,9 +98,45 @@ def author_answer(scope: Scope, query: Query, papers: list[PlanDocument]) -> Ans
         return _quoted(scope, query, papers, _field_line(label)) or _field_row(
             scope, query, papers, label
         )
+    if (post := _ASKS_CONTACT_POST.search(query.text)) and _CONTACT_WORD.search(query.text):
+        # "which director is given as a contact at the end of the report?"
+        if contact := _quoted(scope, query, papers, _contact_in_post(post.group(1))):
+            return contact
     if not ASKS_AUTHOR.search(query.text):
         return None
     return _quoted(scope, query, papers, _author_lines) or _quoted(scope, query, papers, _by_line)
+
+
+_CONTACT_WORD = re.compile(r"\bcontacts?\b", re.I)
+_ASKS_CONTACT_POST = re.compile(
+    r"\b(?:which|what)\s+((?:[a-z]+\s+){0,2}?(?:directors?|officers?|analysts?|managers?|"
+    r"heads?|accountants?|leads?|advisers?|advisors?))\b",
+    re.I,
+)
+"""A contact asked by their post ("which director is given as a contact", "which corporate
+director is in the contact details")."""
+_ENTRY_END = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""An address ends a person's entry in a contact block (name, post, telephone, address)."""
+
+
+def _contact_in_post(post: str) -> Callable[[Passage], str | None]:
+    """The entry of a report's contact block whose post holds the words asked ("director",
+    "corporate director"): the text from the end of the entry before to its address."""
+    words = [w.rstrip("s").lower() for w in post.split()]
+
+    def read(passage: Passage) -> str | None:
+        if not (_CONTACT_HEADING.search(passage.section or "") or _LABEL.search(passage.text)):
+            return None
+        text = " ".join(passage.text.split())
+        start = 0
+        for end in _ENTRY_END.finditer(text):
+            entry = text[start : end.end()].strip(" ,;")
+            start = end.end()
+            if all(re.search(rf"\b{re.escape(w)}", entry, re.I) for w in words):
+                return entry
+        return None
+
+    return read
 
 
 def _quoted(

@@ -183,11 +183,13 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
             cues.committees.append(name)
             rest = pattern.sub(" ", rest)
     council = _WHOLE_COUNCIL if not cues.committees else _COUNCIL_MEETING
-    if council.search(rest) and (_COUNCIL_MEETING.search(rest) or _of_meeting(text)):
+    # "the feb 2025 budget council": a date between "the" and the council's meeting
+    named = council.search(rest) or _COUNCIL_MEETING.search(rest)
+    if named and (_COUNCIL_MEETING.search(rest) or _of_meeting(text)):
         whole = [n for n in known if n.lower().split()[-1] == "council"]
         if len(whole) == 1 and whole[0] not in cues.committees:
             cues.committees.append(whole[0])
-            rest = council.sub(" ", rest)
+            rest = _COUNCIL_MEETING.sub(" ", council.sub(" ", rest))
     for found in _OTHER_BODY.finditer(rest):
         words: list[str] = []
         for word in reversed(found.group(1).lower().split()):

@@ -23,6 +23,7 @@ from assistant.answering.meetings_choose import DECISIONS, best_statements, pape
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import MeetingRecord
 from assistant.answering.meetings_words import MEETING_WORDS
+from assistant.answering.paper_request import requested_papers
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -60,7 +61,9 @@ def subject_dated(
     said = best_statements(pool, topic, DECISIONS)
     if cue.DECIDE.search(text) and said and _RECORD_DATED.search(said[0][1].text):
         return None  # "the decision refers to a report published on 5th February 2025"
-    answer = paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)
+    answer = paper_answer(
+        scope, query, _papers_asked(scope, text, pool, topic), rest, MEETING_WORDS
+    )
     if answer is None or not any(_DATED.search(c.quote or "") for c in answer.citations):
         return None
     return answer
@@ -80,4 +83,28 @@ def per_paper(scope: Scope, query: Query, pool: list[MeetingRecord], rest: str) 
     if not _ACCORDING.search(query.text):
         return None
     topic = content_stems(rest) - MEETING_WORDS
-    return paper_answer(scope, query, papers_on(pool, topic), rest, MEETING_WORDS)
+    papers = _papers_asked(scope, query.text, pool, topic)
+    named = _papers_asked(scope, query.text, pool, topic, alone=True)
+    if named != papers and (answer := paper_answer(scope, query, named, rest, MEETING_WORDS)):
+        return answer  # "per the late changes report": that paper before its appendix
+    return paper_answer(scope, query, papers, rest, MEETING_WORDS)
+
+
+_SECTION_NUMBER = re.compile(r"\bs\.?\s?(\d{1,3})\b", re.I)
+"""A section of an Act by its short form ("the s25 statement"): "section 25"."""
+
+
+def _papers_asked(
+    scope: Scope, text: str, pool: list[MeetingRecord], topic: set[str], alone: bool = False
+) -> list[str]:
+    """The papers of the item the topic names; or the paper the question's "according to"
+    names by its title or opening words ("per the s25 assurance statement"), when that is
+    a paper of another meeting than those asked about — or, with ``alone``, whichever."""
+    papers = papers_on(pool, topic)
+    according = _ACCORDING.search(text)
+    if according is None:
+        return papers
+    named = requested_papers(scope, _SECTION_NUMBER.sub(r"section \1", according.group(0)))
+    if len(named) != 1 or (named[0].id in papers and not alone):
+        return papers
+    return [named[0].id]

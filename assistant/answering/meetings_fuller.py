@@ -1,12 +1,13 @@
-"""A decision in full: the printed minutes' resolution when the record gives it short.
+"""A meeting's record answers narrowly: what it leaves out is in the minutes or the papers.
 
 The committee system publishes a meeting's decisions in short; the printed minutes,
 approved at the next meeting and published as its paper, give each resolution in full
-(the delegations, the conditions, "to implement the decision"). Asked what a decision
-said that its short form leaves out ("who was given delegated authority to implement the
-transfer?"), the record's statement answers a narrower question. When two or more of the
-question's own words are missing from the record's answer and the resolution in the
-printed minutes holds them, the minutes answer instead.
+(the delegations, the conditions, "to implement the decision"), and the meeting's papers
+give what the record only names ("when did county council agree the new pay structure
+staff are moving to?" is a date the budget report gives, not the day council met). When
+two or more of the question's own words are missing from the record's answer, the
+printed minutes answer instead if their answer holds them, else the papers of the
+meeting's items if theirs does; otherwise the record's answer stands.
 """
 
 from __future__ import annotations
@@ -32,19 +33,22 @@ def fuller_in_minutes(
     meeting: MeetingRecord,
     records: list[MeetingRecord],
     rest: str,
+    papers: bool = False,
 ) -> Answer | None:
-    """The answer from the meeting's printed minutes when they hold what the record's
-    ``answer`` leaves out of the question; else ``answer``."""
+    """The answer from the meeting's printed minutes — or, with ``papers``, its items'
+    papers — when they hold what the record's ``answer`` leaves out of the question;
+    else ``answer``."""
     if answer is None or not answer.answered:
         return answer
     topic = content_stems(rest) - MEETING_WORDS - FRAMING
     missing = topic - content_stems(answer.answer)
     if len(missing) < MISSING:
         return answer
-    papers = printed_minutes(records, meeting)
-    if not papers:
-        return answer
-    fuller = paper_answer(scope, query, papers, rest, MEETING_WORDS)
-    if fuller is not None and len(missing & content_stems(fuller.answer)) >= MISSING:
-        return fuller
+    sources = [printed_minutes(records, meeting)]
+    if papers:
+        sources.append([p.id for p in meeting.papers])
+    for paper_ids in (s for s in sources if s):
+        fuller = paper_answer(scope, query, paper_ids, rest, MEETING_WORDS)
+        if fuller is not None and len(missing & content_stems(fuller.answer)) >= MISSING:
+            return fuller
     return answer

@@ -106,3 +106,29 @@ def vote_answer(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Ans
         (m, s) for m, s in best_statements(pool, subject, DECISIONS) if VOTE_OUTCOME.search(s.text)
     ]
     return quote(query, found[:1]) if found else None
+
+
+ASKS_NUMBER = re.compile(
+    r"\bdecision\s+(?:no\b\.?|nos?\b|numbers?|ref(?:erence)?s?)\b"
+    r"|\b(?:what|which)\s+(?:number|reference)\b[^?]*\bdecision\b",
+    re.I,
+)
+"""Asks the number a decision was taken under ("what's the decision no. of …")."""
+_DECISION_NUMBER = re.compile(r"\b\d{2,4}/\d{3,6}\b")
+"""A decision's number as a committee system prints it in the item's title ("24/00096")."""
+
+
+def decision_number_answer(
+    query: Query, pool: list[MeetingRecord], topic: set[str]
+) -> Answer | None:
+    """The record's statement of the item the topic names whose title gives its decision
+    number, asked what number a decision had; ``None`` when no such item holds the topic."""
+    if not ASKS_NUMBER.search(query.text):
+        return None
+    subject = topic - content_stems("decision number reference")
+    found = [
+        (m, s)
+        for m, s in best_statements(pool, subject, DECISIONS + ("item",))
+        if _DECISION_NUMBER.search(s.item_title or "")
+    ]
+    return quote(query, found[:1]) if found and score(found[0][1], subject) >= 2 else None

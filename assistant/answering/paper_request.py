@@ -27,6 +27,7 @@ from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
 from assistant.text import number_words, one_line
+from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems
 
 REQUEST_FLOOR = 0.6
@@ -74,6 +75,13 @@ _REQUEST_WORDS = re.compile(
 """Words of the request itself, which no paper's name is expected to hold."""
 _NUMBER_WORDS = number_words(10)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_SHORT_MONTH = re.compile(
+    r"\b(?:"
+    + "|".join(m for m, n in MONTHS.items() if len(m) <= 4 and MONTH_NAMES.get(n, m) != m)
+    + r")\b",
+    re.I,
+)
+"""A month written short ("the 13 feb council"), read as the month's name."""
 _FULL_COUNCIL = re.compile(r"\bfull\s+council\b", re.I)
 """"Full council" is the council's own meeting, whatever its committee name says."""
 NAME_SHARE = 0.3
@@ -83,12 +91,13 @@ OPENING_CHARS = 400
 
 
 _KIND_NOUNS = re.compile(
-    r"\b(?:polic(?:y|ies)|plans?|strateg(?:y|ies)|registers?|minutes|statements?|responses?|"
+    r"\b(?:reports?|polic(?:y|ies)|plans?|strateg(?:y|ies)|registers?|minutes|statements?|responses?|"
     r"amendments?|agendas?|appendix|appendices|assessments?|forms?|decisions?)\b",
     re.I,
 )
-"""The kinds of paper a request may name ("the minutes", "the register"): of papers that
-hold the request alike, the one whose title or kind is of that kind is meant."""
+"""The kinds of paper a request may name ("the minutes", "the register", "the report"): of
+papers that hold the request alike, the one whose title or kind is of that kind is meant
+(the report, not its appendix)."""
 
 
 def asks_for_paper(question: str) -> bool:
@@ -106,6 +115,8 @@ def request_name(doc: PlanDocument) -> str:
     day = meta.meeting_date or ""
     if len(day) >= 7 and day[5:7].isdigit():
         words.append(MONTH_NAMES.get(int(day[5:7]), ""))
+    if len(day) == 10 and day[8:10].isdigit():
+        words.append(str(int(day[8:10])))  # "the 13 feb budget council"
     return " ".join(w for w in words if w)
 
 
@@ -118,6 +129,7 @@ def _opening(doc: PlanDocument) -> str:
 def _asked(question: str) -> set[str]:
     """The request's content stems, without the words of asking, numbers as figures."""
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+    text = _SHORT_MONTH.sub(lambda m: MONTH_NAMES[MONTHS[m.group(0).lower()]], text)
     text = _FULL_COUNCIL.sub("council", text)
     return content_stems(_REQUEST_WORDS.sub(" ", text))
 
@@ -186,8 +198,9 @@ def _first_citation(scope: Scope, doc: PlanDocument) -> Citation | None:
 def _listing(scope: Scope, doc: PlanDocument) -> tuple[str, Citation] | None:
     """Where a synced paper was published, in the words of its meeting's record: the
     line that heads the list naming the paper's file ("Papers for item 6 (…) of the
-    County Council meeting of 13 February 2025:"), cited as printed; None for a paper no
-    record lists."""
+    County Council meeting of 13 February 2025:"), with the record's line listing the
+    paper (its title, file and address) cited as printed; None for a paper no record
+    lists."""
     if not doc.meta.meeting:
         return None
     named = f"({doc.meta.file})"
@@ -200,7 +213,8 @@ def _listing(scope: Scope, doc: PlanDocument) -> tuple[str, Citation] | None:
                 if line.rstrip().endswith(":"):
                     heading = (passage, line.strip())
                 elif named in line and heading is not None:
-                    citation = quoted_passage_citation(scope.store, heading[0], heading[1])
+                    listed = line.strip().lstrip("-•* ").strip()
+                    citation = quoted_passage_citation(scope.store, passage, listed)
                     if citation is None:
                         return None
                     words = heading[1].rstrip(":")

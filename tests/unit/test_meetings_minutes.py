@@ -1,0 +1,170 @@
+"""What was said or reported at a meeting, read from its printed minutes; and the clauses of
+a question that set its scene rather than ask."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.answering.meetings_cues import read_cues
+from assistant.answering.meetings_dates import _SECTION_NUMBER
+from assistant.answering.meetings_people import _ASKS_COUNT
+from assistant.answering.meetings_record import MeetingRecord, Statement
+from assistant.answering.meetings_said import reported
+from assistant.answering.meetings_statement import decision_number_answer
+from assistant.answering.meetings_updates import ASKS_UPDATE, _introduction, _lines, _points
+from assistant.answering.paper_request import _asked, request_name
+from assistant.answering.query_split import split_query
+from assistant.answering.two_part import parts
+from assistant.answering.understand import Intent, Query
+from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.terms import content_stems
+
+MINUTES = [
+    "(Item 4)\n• 1. Mr R Gough, Leader of the Council provided an update on the following:",
+    "• (a) At the Scrutiny Committee held on 29th January 2025, Members considered the call-in."
+    " Mr Watts (General Counsel) confirmed it would be reconsidered on 4th March 2025.",
+    "• (b) The Leader confirmed that the gifts had been declared.\n"
+    "• 4. Mr Baker, Cabinet Member for Highways and Transport, provided an update on the "
+    "following:",
+    "• (a) On the topic of buses, Mr Baker advised that the bus network was commercial. It had"
+    " been so since deregulation.",
+    "• (b) In regard to the extensive roadwork by utility companies, Mr Baker advised of the"
+    " following:\n• A study on the impact of street works.",
+    "It was hoped that these measures would help.\n• 7. Mr Jeffrey, Cabinet Member for "
+    "Communications and Democratic Services, provided an update on the following:",
+    "• (a) Mr Jeffrey highlighted the work of the Trading Standards team.",
+    "The Leader thanked the Cabinet Members for their updates.\n88. Budget Monitoring\n"
+    "1. Mr Oakford introduced the report.",
+]
+
+
+def _passages() -> list[Passage]:
+    return [
+        Passage(id=f"m:p{n}", document_id="m", text=t, location=Location(path="m.pdf"))
+        for n, t in enumerate(MINUTES)
+    ]
+
+
+def test_a_members_update_is_the_lettered_points_under_the_line_naming_them() -> None:
+    lines = _lines(_passages())
+    at = _introduction(lines, "baker", set())
+    assert at is not None and "Mr Baker" in lines[at][1]
+    points = [text for _, text in _points(lines, at)]
+    assert points == [
+        "(a) On the topic of buses, Mr Baker advised that the bus network was commercial.",
+        "(b) In regard to the extensive roadwork by utility companies, Mr Baker advised of the"
+        " following:",
+    ]  # the next member's numbered update ends Mr Baker's
+
+
+def test_a_member_asked_by_post_is_found_by_the_words_of_the_post() -> None:
+    lines = _lines(_passages())
+    words = content_stems("the cabinet member for communications and democratic services")
+    at = _introduction(lines, None, words)
+    assert at is not None and "Mr Jeffrey" in lines[at][1]
+    assert [t for _, t in _points(lines, at)] == [
+        "(a) Mr Jeffrey highlighted the work of the Trading Standards team."
+    ]
+    assert _introduction(lines, "thomas", set()) is None  # no update by a member not minuted
+    assert _introduction(lines, None, content_stems("the cabinet member for environment")) is None
+
+
+def test_what_a_person_reported_is_asked_of_them_by_name_post_or_who() -> None:
+    assert reported("what did mr baker update cabinet on at the 30 january 2025 meeting?")
+    assert reported("at the january cabinet, which date did general counsel give for it?")
+    assert reported("which cabinet member brought the 18-25 report to cabinet in january?")
+    assert reported("what did the chairman announce at the start of the county council?")
+    assert not reported("who gave apologies at the march 4 2025 cabinet?")  # the record's
+    assert not reported("did the 30/1/25 cabinet say anything about savings delivery?")
+    assert not reported("what does the reserves policy say about the general reserve?")
+    assert ASKS_UPDATE.search("what did mr thomas update cabinet on in january?")
+    assert not ASKS_UPDATE.search("were there any cabinet member updates in march?")
+
+
+def test_a_when_clause_before_the_question_sets_its_scene() -> None:
+    parts = split_query(
+        "when cabinet adopted the ICS delivery plan, who did it say the public health director"
+        " must consult?"
+    )
+    assert len(parts) == 1
+    assert [p.text for p in split_query("when is the next cabinet, and who chairs it?")] == [
+        "When is the next cabinet?",
+        "Who chairs it?",
+    ]
+
+
+def test_no_with_a_stop_abbreviates_number_inside_a_question() -> None:
+    assert len(split_query("what's the decision no. of the delivery plan cabinet took?")) == 1
+    assert len(split_query("Is it late? no. What about the pool?")) == 2  # a reply, then
+
+
+# --- a decision's number, the budget council, a vote left unrecorded, a paper by its name -----
+def _record() -> MeetingRecord:
+    title = "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29"
+    text = (
+        f"Decision of Cabinet on 30 January 2025 on item 9 ({title}): RESOLVED that Cabinet agree"
+    )
+    passage = Passage(id="r:p1", document_id="r", text=text, location=Location(path="r.md"))
+    statement = Statement(
+        text=text, kind="decision", passage=passage, item_number="9", item_title=title
+    )
+    meta = DocumentMeta(file="r.md", title="Cabinet — 30 January 2025", kind=DocumentKind.agenda)
+    doc = PlanDocument(id="r", sha256="0", meta=meta, passages=[passage])
+    return MeetingRecord(
+        document=doc, committee="Cabinet", day=date(2025, 1, 30), statements=[statement]
+    )
+
+
+def test_a_decisions_number_is_the_one_its_items_title_gives() -> None:
+    asked = "what's the decision number for the commissioning plan for education provision?"
+    topic = content_stems("the commissioning plan for education provision")
+    answer = decision_number_answer(Query(text=asked, intent=Intent.fact), [_record()], topic)
+    assert answer is not None and "24/00096" in answer.answer
+    other = "what did cabinet decide on the commissioning plan for education provision?"
+    assert decision_number_answer(Query(text=other, intent=Intent.fact), [_record()], topic) is None
+    unknown = content_stems("the home to school transport policy")
+    assert (
+        decision_number_answer(Query(text=asked, intent=Intent.fact), [_record()], unknown) is None
+    )
+
+
+def test_the_budget_council_names_the_council_meeting_whatever_comes_between() -> None:
+    known = ["Cabinet", "County Council"]
+    cues = read_cues("was cllr rich lehmann at the feb 2025 budget council?", known)
+    assert cues.committees == ["County Council"]
+    assert read_cues("when did the department notify the council?", known).committees == []
+
+
+def test_a_short_month_and_the_meetings_day_name_a_requested_paper() -> None:
+    assert {"februari", "13", "section", "25", "statement"} <= _asked(
+        "link to the section 25 statement for the 13 feb budget council please"
+    )
+    assert "may" not in _asked("where may I find the reserves policy")
+    meta = DocumentMeta(
+        file="s25.pdf",
+        title="section 25 statement - FINAL",
+        kind=DocumentKind.report,
+        committee="County Council",
+        meeting_date="2025-02-13",
+        agenda_item="5. Section 25 Report",
+    )
+    name = request_name(PlanDocument(id="s25", sha256="0", meta=meta, passages=[]))
+    assert "february" in name and " 13" in name
+
+
+def test_a_vote_count_asked_is_told_apart_from_how_a_vote_went() -> None:
+    assert _ASKS_COUNT.search("how many councillors voted for the LEVI amendment?")
+    assert not _ASKS_COUNT.search("how did council vote on the budget?")
+    assert (
+        _SECTION_NUMBER.sub(r"section \1", "per the s25 statement")
+        == "per the section 25 statement"
+    )
+
+
+def test_a_later_part_asked_with_the_first_when_it_has_no_subject_of_its_own() -> None:
+    asked = parts(
+        "how many councillors voted for the budget at full council, and how many against?"
+    )
+    assert (
+        asked[1].startswith("How many councillors voted for the budget") and "against" in asked[1]
+    )
