@@ -4,7 +4,8 @@ and why", "what options were considered for 24/00115".
 A record of decision prints its facts under labels ("Decision to be taken by:", "Decision
 No:", "Decision:", "Reason(s) for decision:", "Any alternatives considered and rejected:"). A question that names the record by its number and asks what
 was decided, why, by whom or what else was considered is answered from that field of that
-record, quoted — not from whichever sentence of the papers shares the most words.
+record, quoted — not from whichever sentence of the papers shares the most words. This
+module reads the record and the question; ``record_answer`` composes the answer.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.citations import quoted_passage_citation, source_place
 from assistant.answering.scope import Scope
-from assistant.answering.understand import Query
-from assistant.models import Answer, Citation, Passage, PlanDocument
+from assistant.models import Passage, PlanDocument
 from indexing.terms import content_stems
 
 FIELD_CHARS = 700
@@ -86,7 +85,11 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("options", re.compile(r"\boptions?\b|\balternatives?\b", re.I)),
     (
         "consultation",
-        re.compile(r"\bconsult\w*|\bendors\w*|\bwhich (?:cabinet )?committee\b", re.I),
+        re.compile(
+            r"\bconsult\w*|\bendors\w*|\bwhich (?:cabinet )?committee\b|\bcabinet committee\b"
+            r"|\bsign(?:ed|s)?\s+(?:it\s+)?off\b",
+            re.I,
+        ),
     ),
     ("date", re.compile(r"^\s*when\b|\bwhat date\b|\bon what day\b", re.I)),
 )
@@ -102,6 +105,7 @@ _YES_NO = re.compile(
 "were any alternatives considered" asks for the field's value."""
 TITLE_COVERAGE = 0.75
 """A record named by its title instead of its number: this share of the title's words."""
+_LINKING = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an"})
 _NUMBER = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d/(?:19|20)\d\d\b)\d{1,4}/\d{3,6}(?![\w/])")
 """A decision's number as records print it ("24/00115"), not a year ("2024/25", "2024/2025")."""
 
@@ -194,6 +198,8 @@ def asked_fields(question: str) -> list[str]:
     asked = [name for name, pattern in _ASKS if pattern.search(question)]
     if not asked and _ASKS_DECISION.search(question):
         asked = ["decision"]
+    if "consultation" in asked and "date" in asked:
+        asked.remove("date")  # "when did the committee endorse it": the field gives the day
     return asked
 
 
@@ -211,10 +217,16 @@ def _record(scope: Scope, number: str, asked: list[str]) -> dict[str, Field] | N
     return None
 
 
-def _titled(scope: Scope, question: str) -> str | None:
+def _titled(scope: Scope, question: str, asked_for: list[str] | None = None) -> str | None:
     """The number of the one record of decision whose title the question gives (most of
-    its words) while asking about a decision: "alternatives for the delivery plan decision"."""
-    if not re.search(r"\bdecisions?\b|\bdecided\b", question, re.I):
+    its words, a short form standing for the words it abbreviates) while asking about a
+    decision, or for a field only records print: "alternatives for the delivery plan
+    decision", "which cabinet committee endorsed the ICS delivery plan"."""
+    asked_for = asked_fields(question) if asked_for is None else asked_for
+    # alternatives, and which committee endorsed it, are printed only on the record
+    committee = "consultation" in asked_for and re.search(r"\bcommittees?\b", question, re.I)
+    record_only = "options" in asked_for or bool(committee)
+    if not (record_only or re.search(r"\bdecisions?\b|\bdecided\b", question, re.I)):
         return None
     asked = content_stems(question)
     found: set[str] = set()
@@ -224,64 +236,28 @@ def _titled(scope: Scope, question: str) -> str | None:
         fields = record_fields(doc)
         if "number" not in fields or "title" not in fields:
             continue
-        title = content_stems(fields["title"].value)
+        held = asked | initialled(fields["title"].value, question)
+        # a title's years ("2025-29") count when the question gives them, not against it
+        title = {
+            w for w in content_stems(fields["title"].value) if w in held or not re.search(r"\d", w)
+        }
         number = _NUMBER.search(fields["number"].value)
-        if number and len(title) >= 3 and len(title & asked) >= TITLE_COVERAGE * len(title):
+        if number and len(title) >= 3 and len(title & held) >= TITLE_COVERAGE * len(title):
             found.add(number.group(0))
     return found.pop() if len(found) == 1 else None
 
 
-def _citation(scope: Scope, field: Field) -> Citation | None:
-    return quoted_passage_citation(scope.store, field.passage, f"{field.label}: {field.value}")
-
-
-def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
-    """The asked fields of the record of decision the question names by number; None when
-    it names none, asks no field of one, or the record does not print the field."""
-    numbers = _NUMBER.findall(query.text)
-    asked = asked_fields(query.text)
-    # What was decided is the meeting's record to tell (the record by title is a proposal).
-    if not numbers and asked and "decision" not in asked and (titled := _titled(scope, query.text)):
-        numbers = [titled]
-    if len(numbers) != 1 or not asked:
-        return None
-    if not any(numbers[0] in p.text for d in scope.documents for p in d.passages):
-        # No paper prints the number: a neighbouring record's fields would answer wrongly.
-        return Answer(
-            question=query.text,
-            answer=f"No paper I have prints a decision numbered {numbers[0]}; "
-            "the plan documents I have don't cover this.",
-            answered=False,
-            intent=query.intent.value,
-        )
-    fields = _record(scope, numbers[0], asked)
-    if fields is None:
-        return None
-    lines: list[str] = []
-    citations: list[Citation] = []
-    # The record's own number line is cited for the number the answer's head states.
-    numbered = _citation(scope, fields["number"])
-    if numbered is not None:
-        citations.append(numbered)
-    for name in asked:
-        citation = _citation(scope, fields[name])
-        if citation is None:
-            return None
-        if citation not in citations:
-            citations.append(citation)
-        marker = citations.index(citation) + 1
-        lines.append(f"{fields[name].label}: “{fields[name].value}” [{marker}]")
-    title = fields.get("title")
-    head = f"Decision {numbers[0]}" + (f" ({title.value})" if title else "") + ":"
-    if numbered is not None:
-        head += f" [{citations.index(numbered) + 1}]"
-    sources = "\n".join(
-        f"Source: {source_place(c)} [{i}]" for i, c in enumerate(citations, start=1)
-    )
-    return Answer(
-        question=query.text,
-        answer="\n".join([head, *lines, sources]),
-        answered=True,
-        intent=query.intent.value,
-        citations=citations,
-    )
+def initialled(title: str, question: str) -> set[str]:
+    """Stems of the title's words whose initials the question writes as one word: "ICS"
+    (or "ics") for "Integrated Care Strategy". Linking words are skipped; a short form
+    of two letters counts only in capitals ("IT" is a short form, "it" a word)."""
+    tokens = set(re.findall(r"\b[A-Za-z]{2,6}\b", question))
+    shorts = {t.lower() for t in tokens if len(t) >= 3 or t.isupper()}
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", title) if w.lower() not in _LINKING]
+    found: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + 6, len(words)) + 1):
+            run = words[start:end]
+            if "".join(w[0] for w in run).lower() in shorts:
+                found |= content_stems(" ".join(run))
+    return found

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
-from assistant.answering.decision_record import decision_record_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.introducers import introducer_answer
 from assistant.answering.kpi_lookup import one_kpi_trend, with_named_kpi
@@ -31,6 +30,7 @@ from assistant.answering.numbered_answer import numbered_answer
 from assistant.answering.paper_request import paper_request_answer
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
+from assistant.answering.record_answer import decision_record_answer
 from assistant.answering.resolutions import resolution_answer
 from assistant.answering.responders import responder_answer
 from assistant.answering.retrieve import Search
