@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
+from assistant.answering.decision_prose import decision_prose_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.introducers import introducer_answer
 from assistant.answering.kpi_lookup import one_kpi_trend, with_named_kpi
@@ -290,6 +291,8 @@ class Assistant:
                 return status.status_answer(
                     floor, scope, query, [asked] + [c for c in candidates if c is not asked]
                 )
+        if (told := decision_prose_answer(scope, query, candidates)) is not None:
+            return told  # "who took the decision that was called in": "The decision maker was …"
         if query.intent in (Intent.figure, Intent.when) or not top.node.is_item:
             answer = facts.fact_answer(floor, scope, query, candidates)
             measured = (
