@@ -34,9 +34,11 @@ _ASKS_MOVER = re.compile(
 )
 _ASKS_VOTE = re.compile(
     r"\bvot(?:e|ed|es|ing)\b|\babstain\w*|\bcarried\b|\bdid\s+(?:it|the\s+\w+)\s+pass\b"
-    r"|\bwhat\s+happened\s+to\b|\bresult\b",
+    r"|\bwhat\s+happened\s+to\b|\bresult\b|\bfor\s+and\s+against\b"
+    r"|\bhow\s+many\s+(?:\w+\s+){0,2}(?:for|against)\b",
     re.I,
 )
+"""A vote asked about, also by its sides alone: "how many for and against?"."""
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _WHO = re.compile(r"\bwho\b|\bwhich\s+(?:councillors|members)\b|\bnames?\b", re.I)
 _SIDE = {
@@ -48,7 +50,8 @@ _PROCEDURE = content_stems(
     "propose proposed proposer second seconded seconder move moved mover motion amendment "
     "vote voted votes voting abstain abstained abstention count result councillor councillors "
     "member members meeting full county council chairman pass passed carried lost happened "
-    "many number favour against support supported"
+    "many number favour against support supported say saying said says want wanted wanting "
+    "asking called don't dont"
 )
 _MONTHS = content_stems(
     "january february march april may june july august september october november december "
@@ -97,6 +100,7 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
             voters=carrier.voters,
             outcome=carrier.outcome,
             vote_passage=carrier.vote_passage,
+            side_passages=carrier.side_passages,
             vote_text=carrier.vote_text,
             vote_put=carrier.vote_put,
         )
@@ -117,6 +121,11 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     ]
     if len(citations) < len(quotes):
         return None
+    if vote and chosen.counts and chosen.vote_text:
+        # the answer prints the counts (and the side asked about); its source is the vote
+        # as printed, every side's names with it
+        printed = " ".join(x for x in (chosen.vote_put, chosen.vote_text) if x)
+        citations[-1] = citations[-1].model_copy(update={"quote": printed})
     lines = [f"“{quote}” [{n}]" for n, (_, quote) in enumerate(quotes, start=1)]
     if vote and chosen.counts:  # the counts first, as the vote's quote [n] prints them
         counts = ", ".join(f"{side} {count}" for side, count in chosen.counts.items())
@@ -159,10 +168,12 @@ def _told(text: str, chosen: Proposal, mover: bool, vote: bool) -> list[tuple[Pa
         parts = [chosen.vote_put] if chosen.vote_put else []
         for label, count in chosen.counts.items():
             names = ", ".join(chosen.voters.get(label, [])) if label == named else ""
-            parts.append(f"{label} ({count})" + (f": {names}" if names else ""))
+            parts.append(f"{label} ({count})" + (f" {names}" if names else ""))
         if chosen.outcome:
             parts.append(f"{chosen.kind.title()} {chosen.outcome}.")
-        quotes.append((chosen.vote_passage, " ".join(parts)))
+        # a vote printed over two pages is cited on the page of the side asked about
+        passage = chosen.side_passages.get(side or "", chosen.vote_passage)
+        quotes.append((passage, " ".join(parts)))
     return quotes
 
 
@@ -180,6 +191,10 @@ def _asked(text: str, found: list[Proposal]) -> Proposal | None:
     total = sum(weight.values()) or 1.0
     amendment = bool(re.search(r"\bamendments?\b", text, re.I))
 
+    # amendments that repeat the motion hold the same stems: the word as asked
+    # ("postpone", not the motion's "postponed") tells the one that changed it
+    asked_words = {w for w in _words(undated) if content_stems(w) & subject}
+
     def share(held: set[str]) -> float:
         return sum(weight[w] for w in subject & held) / total
 
@@ -189,10 +204,16 @@ def _asked(text: str, found: list[Proposal]) -> Proposal | None:
         near = content_stems(proposal.near + " " + (proposal.passage.section or ""))
         # on a tie, the first: later amendments repeat the words of the one that added them
         heading = content_stems(proposal.passage.section or "")  # what its item is about
-        scored.append(((share(ws) * fits, share(heading), share(near), -n), share(ws), proposal))
+        exact = len(asked_words & _words(f"{proposal.context} {proposal.vote_put}"))
+        key = (share(ws) * fits, share(heading), exact, share(near), -n)
+        scored.append((key, share(ws), proposal))
     scored.sort(key=lambda s: s[0], reverse=True)
     _, held, chosen = scored[0]
     return chosen if held >= SHARE else None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z'’-]+", text.lower()))
 
 
 def _amended_vote(motion: Proposal, found: list[Proposal]) -> Proposal | None:

@@ -79,6 +79,7 @@ class Proposal:
     voters: dict[str, list[str]] = field(default_factory=dict)
     outcome: str | None = None
     vote_passage: Passage | None = None
+    side_passages: dict[str, Passage] = field(default_factory=dict)  # where each count is
     vote_text: str = ""
     vote_put: str = ""  # the sentence putting it to the vote
 
@@ -173,6 +174,7 @@ def _votes(document: PlanDocument, text: str, starts: list[int], found: list[Pro
             label = match.group(1).title()
             label = "Abstain" if label.startswith("Abstain") else label
             chosen.counts[label] = int(match.group(2))
+            chosen.side_passages[label] = _passage_at(document, starts, match.start())
             upto = (
                 block[n + 1].start()
                 if n + 1 < len(block)
