@@ -120,3 +120,42 @@ def test_real_minutes_with_members_questions_and_replies() -> None:
 def test_real_papers_without_members_questions(name: str) -> None:
     path = REAL / "kent" / name
     assert read_questions(load_file(path).blocks, doc_id="k", source=path.name) == []
+
+
+def test_a_replys_table_printed_one_cell_a_line_is_read_a_row_a_line_with_its_years() -> None:
+    blocks = [
+        block("19.", 1),
+        block("Question submitted by Councillor J. Scanlan", 2),
+        block("I will ask at the next Meeting what percentage of rates came from wind farms.", 3),
+        block("REPLY:", 4),
+        block("The following Table summarises the percentage for the past five years:", 5),
+        block("Year 2020 2021 2022", 6),
+        block("Windfarm Income as a", 7),
+        block("Percentage of Total Rates Income", 8),
+        block("6.46%", 9),
+        block("6.44%", 10),
+        block("5.85%", 11),
+        block("District of Adare", 12),
+        block("€187,254 €196,165 €312,402", 13),
+        block("The figures are unaudited.", 14),
+    ]
+    (reply,) = read_questions(blocks, doc_id="lim", source="lim.md")
+    assert reply.update == (
+        "The following Table summarises the percentage for the past five years: "
+        "Windfarm Income as a Percentage of Total Rates Income — 2020, 2021, 2022: 6.46% 6.44% "
+        "5.85%. District of Adare — 2020, 2021, 2022: €187,254 €196,165 €312,402. "
+        "The figures are unaudited."
+    )
+
+
+def test_years_without_a_row_of_as_many_values_are_left_as_printed() -> None:
+    blocks = [
+        block("Question submitted by Councillor A. Archer", 1),
+        block("What was spent in 2021 and 2022?", 2),
+        block("REPLY:", 3),
+        block("2021 2022", 4),
+        block("Spend rose", 5),
+        block("€10", 6),
+    ]
+    (reply,) = read_questions(blocks, doc_id="q", source="q.md")
+    assert reply.update == "2021 2022 Spend rose €10"

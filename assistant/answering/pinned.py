@@ -55,6 +55,13 @@ _NOT_A_SURNAME = frozenset(
     "and or of to in on at by with from has had have is was were did does do".split()
 )
 """Words after "councillor" that are not a name: "which councillor put down the question"."""
+_ASKED_FOR = re.compile(
+    r"\b(?:which|what|whose|any|each|every|no)\s+"
+    r"(?:(?!(?:did|does|do|was|is|were|are|has|had|have|will|would|can|could)\b)[\w'’-]+\s+)?$",
+    re.I,
+)
+"""Before "councillor", a word asking who it was: the word after it ("which councillor
+wanted …") is what they did, not their name."""
 _SPOKE = re.compile(
     r"\b(?:say|said|says|tell|told|speak|spoke|state|stated|mention\w*|comment\w*|argue\w*|"
     r"propos\w*|mov(?:e|ed)|second\w*|rais\w*|respon\w*|repl\w*)\b",
@@ -117,8 +124,10 @@ def pins_of(question: str) -> Pins:
     )
     people = tuple(
         name
-        for name in (re.sub(r"['’]s$", "", m.group(1).lower()) for m in _PERSON.finditer(text))
-        if name not in _NOT_A_SURNAME
+        for name, m in (
+            (re.sub(r"['’]s$", "", m.group(1).lower()), m) for m in _PERSON.finditer(text)
+        )
+        if name not in _NOT_A_SURNAME and not _ASKED_FOR.search(text[: m.start()])
     )
     numbered = tuple(
         (m.group(1).lower(), m.group(2).lower())

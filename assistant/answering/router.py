@@ -48,7 +48,9 @@ from assistant.models import Answer
 from indexing.store import IndexStore
 from indexing.terms import content_stems
 
-_ASKED = re.compile(r"\b(?:asked|asking|submitted|raised|put)\b", re.I)
+_ASKED = re.compile(
+    r"\b(?:asked|asking|submitted|raised|put|wanted|requested|sought|queried|tabled)\b", re.I
+)
 
 
 class QuestionError(ValueError):

@@ -208,6 +208,56 @@ def _is_furniture(stream: list[Unit], texts: list[str], at: int) -> bool:
     return bool(_PAGE_LABEL.match(text))
 
 
+_CELL = r"(?:[€£$]\s?)?-?\d[\d,]*(?:\.\d+)?%?"
+_VALUE_LINE = re.compile(rf"^{_CELL}(?:\s+{_CELL})*$")
+_YEAR = r"(?:19|20)\d\d(?:[-/]\d{2,4})?"
+_YEAR_LINE = re.compile(rf"^(?:[A-Z][a-z]{{1,12}}\s+)?{_YEAR}(?:\s+{_YEAR})*$")
+"""A table's head printed across: years, after a word naming them ("Year 2020 2021")."""
+ROW_LABEL_LINES = 3
+"""A table row's label is printed on at most this many lines before its values."""
+
+
+def _tabled(lines: list[str]) -> list[str]:
+    """A reply's table, printed one cell a line (the years across the top, then each
+    row's label and its values), read back as one line a row that names the years its
+    values are for, the values as printed: "Windfarm Income as a Percentage of Total Rates
+    Income — 2020, 2021, 2022: 6.46% 6.44% 6.52%." Lines that do not make such a table are
+    kept as they are."""
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and _YEAR_LINE.match(lines[end]):
+            end += 1
+        years = [y for line in lines[at:end] for y in re.findall(_YEAR, line)]
+        if len(years) < 2:
+            out.append(lines[at])
+            at += 1
+            continue
+        head, rows, at = lines[at:end], [], end
+        while (row := _row(lines, at, len(years))) is not None:
+            label, values, at = row
+            rows.append(f"{label} — {', '.join(years)}: {' '.join(values)}.")
+        out += rows if rows else head
+    return out
+
+
+def _row(lines: list[str], at: int, width: int) -> tuple[str, list[str], int] | None:
+    """(label, values, where the next row starts) of the row starting at ``at``: a label
+    of a few lines, then exactly ``width`` values; None when the lines there are not one."""
+    label: list[str] = []
+    while at < len(lines) and not _VALUE_LINE.match(lines[at]) and len(label) < ROW_LABEL_LINES:
+        label.append(lines[at])
+        at += 1
+    values: list[str] = []
+    while at < len(lines) and _VALUE_LINE.match(lines[at]) and len(values) < width:
+        values += re.findall(_CELL, lines[at])
+        at += 1
+    if not label or len(values) != width:
+        return None
+    return " ".join(label), values, at
+
+
 def _meeting_date(blocks: list[Block]) -> str | None:
     return meta_from_blocks(blocks, "").date
 
@@ -235,7 +285,7 @@ def _item(d: _Draft, n: int, doc_id: str, source: str, meeting_date: str | None)
         section=d.unit.section,
         ref=d.ref,
         commitment=question,
-        update=" ".join(d.answer) or None,
+        update=" ".join(_tabled(d.answer)) or None,
         fields=fields,
         location=Location(
             path=source, page=d.unit.page, line_start=d.unit.line, line_end=d.unit.line

@@ -91,6 +91,10 @@ def test_words_that_are_not_pins() -> None:
     pins = pins_of("did the full council say council tax would go up in the 2024-2039 plan?")
     assert not (pins.councils or pins.years or pins.quarters or pins.people)
     assert pins_of("what was the capital programme for 2026-36").financial_years == ("2026-36",)
+    # "which councillor wanted …" asks for the name: the word after it is what they did
+    assert pins_of("which limerick councillor wanted housing maintenance costs").people == ()
+    assert pins_of("which councillor requested the figures").people == ()
+    assert pins_of("what did councillor beasley ask about housing?").people == ("beasley",)
 
 
 RECORD = _answer(
