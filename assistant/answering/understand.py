@@ -123,6 +123,14 @@ _STATUS_CUES = re.compile(
     re.I,
 )
 _WHO_CUES = re.compile(r"\b(who|owner|owns|responsible|cabinet member|director|in charge)\b", re.I)
+_SCENE = re.compile(
+    r"^\s*(?:when|once|after|before|while|whilst)\s+(?!(?:did|does|do|is|was|were|are|will|"
+    r"would|can|could|should|has|have|had)\b)[^,?]+,\s*(?=(?:who|whom|what|which|how|where|"
+    r"why|did|does|do|is|was|were)\b)",
+    re.I,
+)
+"""A clause setting the question's scene ("when cabinet adopted the plan, who did it say
+…?"): what is asked follows it, so it says nothing of the intent."""
 _WHEN_CUES = re.compile(
     r"\b(when|what date|by when|deadline|due|(?<!in )(?<!within )(?<!statutory )timescales?|"
     r"what month|what year|what day)\b",
@@ -260,7 +268,7 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
         or (sections and (rating or (_LIST_CUES.search(text) and not _ONE_ITEM.search(text))))
     )
     filters = filters or bool(kind and (rating or change or from_rating) and not refs)
-    intent = _intent(text, refs, rating, people, filters)
+    intent = _intent(_SCENE.sub("", text), refs, rating, people, filters)
     role = None
     if re.search(r"cabinet member|portfolio|councillor responsible", text, re.I):
         role = "cabinet_member"
