@@ -30,7 +30,7 @@ import re
 from assistant.answering import meetings_cues as cue
 from assistant.answering.meetings_record import MeetingRecord, Statement, committees
 from assistant.answering.meetings_wording import declined, no_body
-from assistant.answering.meetings_words import ASKS_VOTE, VOTE_OUTCOME
+from assistant.answering.meetings_words import ASKS_VOTE, BY_BODY, VOTE_OUTCOME
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
@@ -124,7 +124,7 @@ def answers_asked(
     if (
         answer.metadata.get("route") == "meetings"
         and _WHO.search(text)
-        and not any(_PERSON.search(q) for q in quotes)
+        and not any(_PERSON.search(q) or BY_BODY.search(q) for q in quotes)
     ):
         return declined(
             query,

@@ -76,9 +76,10 @@ SPEAKER_REACH = 3
 """Passages before a quoted one that may name its speaker (a member's update runs on)."""
 _ASKED_DATE = re.compile(r"\b(?:dates?|days?)\b", re.I)
 """The kind of answer a question asks for ("which date …"), which no sentence says."""
-_ASKS_WHAT = re.compile(r"(?:^|,\s*)(?:what|which|how|when|who|whom)\b", re.I)
-"""Asks what was said or who said it, not whether something happened ("were there any
-cabinet member updates?" is answered by the agenda)."""
+_ASKS_WHAT = re.compile(r"(?:^|,\s*)(?:what|which|how|when)\b", re.I)
+"""Asks what was said, not whether something happened ("were there any cabinet member
+updates?" is answered by the agenda) nor who said it (the paper's "From:" line may say
+who brought it)."""
 
 
 def said_in_minutes(
@@ -98,7 +99,7 @@ def said_in_minutes(
         return None
     papers = list(dict.fromkeys(p for m in pool for p in printed_minutes(records, m)))
     if not papers:
-        if len(pool) == 1 and spoken and _ASKS_WHAT.search(text):
+        if len(pool) == 1 and spoken and _ASKS_WHAT.search(text) and not asks_person(text):
             return not_minuted(query, pool[0])  # "what did the chairman announce?"
         return None
     for meeting in pool:  # "what did mr baker update cabinet on?": the points of his update

@@ -25,9 +25,12 @@ from indexing.terms import content_stems
 from indexing.text import sentences
 
 ASKS_UPDATE = re.compile(
-    r"\b(?:update[ds]?|updating|report(?:ed|s)?)\b[^?]*\b(?:on|about|regarding)\b", re.I
+    r"\b(?:update[ds]?|updating|report(?:ed|s)?)\b[^?]*\b(?:on|about|regarding)\b"
+    r"|\bwhat\s+(?:updates?|was\s+\w+(?:'s|’s)\s+update)\b",
+    re.I,
 )
-"""Asks what someone updated or reported on ("what did mr baker update cabinet on?")."""
+"""Asks what someone updated or reported on ("what did mr baker update cabinet on?",
+"what update did the leader give?")."""
 _INTRODUCES = re.compile(
     r"\b(?:provided|gave|presented|delivered)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:verbal\s+)?(?:update|report)s?\b.*:\s*$"
@@ -39,7 +42,11 @@ _POINT = re.compile(r"^\s*•?\s*\(([a-z]{1,2})\)\s*\S")
 """A lettered point of an update ("(a) …", "• (b) …")."""
 _NUMBERED = re.compile(r"^\s*•?\s*\d+\.\s+\S")
 """The next numbered paragraph: the next member's update, or the item's next part."""
-_OWN_WORDS = content_stems("update updated updates report reported reports provide provided")
+_OWN_WORDS = content_stems(
+    "update updated updates report reported reports provide provided give gave given gives"
+    " tell told say said bring brought"
+)
+"""Words of asking for an update, which name no member's post."""
 POST_WORDS = 2
 """Words of a post ("communications", "democratic", "services") a line must share with
 the question to be the update of the member asked by post rather than by name."""
@@ -63,7 +70,7 @@ def _introduction(
     lines: list[tuple[Passage, str]], surname: str | None, words: set[str]
 ) -> int | None:
     """The index of the line introducing the asked member's update, or ``None``."""
-    best: tuple[int, int] | None = None
+    shared: list[tuple[int, int]] = []
     for at, (_, line) in enumerate(lines):
         if not _INTRODUCES.search(line):
             continue
@@ -71,10 +78,14 @@ def _introduction(
             if re.search(rf"\b{re.escape(surname)}\b", line, re.I):
                 return at
             continue
-        shared = len(words & content_stems(line))
-        if shared >= POST_WORDS and (best is None or shared > best[0]):
-            best = (shared, at)
-    return best[1] if best else None
+        shared.append((len(words & content_stems(line)), at))
+    most = max((n for n, _ in shared), default=0)
+    best = [at for n, at in shared if n == most]
+    # the post's words ("communications", "democratic", "services"), or all of a one-word
+    # post ("the leader"), naming one member's update and no other's
+    if most >= min(POST_WORDS, len(words)) and most > 0 and len(best) == 1:
+        return best[0]
+    return None
 
 
 def _points(lines: list[tuple[Passage, str]], start: int) -> list[tuple[Passage, str]]:
@@ -102,7 +113,7 @@ def update_answer(
     if not ASKS_UPDATE.search(query.text):
         return None
     surname, words = _asked_member(query.text, rest)
-    if surname is None and len(words) < POST_WORDS:
+    if surname is None and not words:
         return None
     for document in (d for d in scope.documents if d.id in set(paper_ids)):
         lines = _lines(document.passages)

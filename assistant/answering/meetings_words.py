@@ -241,6 +241,15 @@ def records_decision_of(sentence: str, bodies: list[set[str]]) -> bool:
     return bool(_DECIDED.search(sentence)) and any(b and b <= stems for b in bodies)
 
 
+BY_BODY = re.compile(
+    r"\b(?:approved|agreed|authori[sz]ed|signed\s+off|decided|endorsed|taken|made|considered)"
+    r"\s+by\s+(?:the\s+)?(?-i:[A-Z][\w&’'-]*)",
+    re.I,
+)
+"""Who acts, when a body does ("will need to be approved by Cabinet"): asked who signs
+something off, the body named as its agent answers as a person would."""
+
+
 EVERYDAY: dict[str, tuple[str, ...]] = {
     "extra": ("additional",),
     "money": ("funding", "funds"),
@@ -302,7 +311,31 @@ def read_as_papers(text: str, vocabulary: set[str], titles: list[str]) -> str:
 
     if content_stems("source") <= vocabulary:  # "where would the money come from?": its source
         text = _COME_FROM.sub("source", text)
+    for phrase, words in EVERYDAY_PHRASES:  # "sign off" → "approved", "come down" → "decreased"
+        said = next((w for w in words if content_stems(w) <= vocabulary), None)
+        if said is not None:
+            text = phrase.sub(said, text)
     return _WORD.sub(swap, text)
+
+
+EVERYDAY_PHRASES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (
+        re.compile(r"\bsign(?:s|ed|ing)?\s+(?:it\s+|this\s+|that\s+)?off\b", re.I),
+        ("approved", "agreed"),
+    ),
+    (
+        re.compile(r"\b(?:part\s*way|partway|half\s*way|halfway)\s+through\s+the\s+year\b", re.I),
+        ("in year", "in-year"),
+    ),
+    (re.compile(r"\bmid[- ]?year\b", re.I), ("in year", "in-year")),
+    (
+        re.compile(r"\b(?:come|comes|came|gone|go|went)\s+down\b", re.I),
+        ("decreased", "reduced", "fallen"),
+    ),
+    (re.compile(r"\b(?:go|goes|gone|went)\s+up\b", re.I), ("increase", "increased", "risen")),
+]
+"""Everyday phrases and the words committee papers use for them, most usual first: each
+is read as the first of its words the papers use."""
 
 
 _COME_FROM = re.compile(r"\b(?:come|comes|coming|came)\s+from\b", re.I)

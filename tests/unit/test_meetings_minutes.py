@@ -7,11 +7,13 @@ from datetime import date
 
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_dates import _SECTION_NUMBER
+from assistant.answering.meetings_papers import _quarters
 from assistant.answering.meetings_people import _ASKS_COUNT
 from assistant.answering.meetings_record import MeetingRecord, Statement
 from assistant.answering.meetings_said import reported
 from assistant.answering.meetings_statement import decision_number_answer
 from assistant.answering.meetings_updates import ASKS_UPDATE, _introduction, _lines, _points
+from assistant.answering.meetings_words import BY_BODY, read_as_papers
 from assistant.answering.paper_request import _asked, request_name
 from assistant.answering.query_split import split_query
 from assistant.answering.two_part import parts
@@ -168,3 +170,33 @@ def test_a_later_part_asked_with_the_first_when_it_has_no_subject_of_its_own() -
     assert (
         asked[1].startswith("How many councillors voted for the budget") and "against" in asked[1]
     )
+
+
+def test_everyday_phrases_are_read_as_the_papers_words_when_the_papers_use_them() -> None:
+    vocabulary = content_stems("decreased approved in year use of the general reserve")
+    read = read_as_papers("who has to sign off using it part way through the year?", vocabulary, [])
+    assert "approved" in read and "in year" in read
+    assert "decreased" in read_as_papers("how much has it come down?", vocabulary, [])
+    # a paper that never says "decreased" keeps the question's own words
+    assert read_as_papers("how much has it come down?", content_stems("reserve"), []) == (
+        "how much has it come down?"
+    )
+
+
+def test_a_body_named_as_the_agent_answers_who_and_the_asked_quarter_is_told_apart() -> None:
+    assert BY_BODY.search(
+        "Any in year use of the General Reserve will need to be approved by Cabinet"
+    )
+    assert not BY_BODY.search("Reserves are used to manage large fluctuations in spend.")
+    assert not BY_BODY.search("the budget was approved by a majority")  # no body named
+    assert _quarters("how much has it come down since quarter 2?") == {"2"}
+    assert _quarters("compared with the position in September 2024-25 (Quarter 2)") == {"2"}
+    assert _quarters("the forecast as at Q3 of 2024-25") == {"3"}
+
+
+def test_a_one_word_post_names_the_update_only_when_one_member_holds_it() -> None:
+    lines = _lines(_passages())
+    at = _introduction(lines, None, content_stems("leader"))
+    assert at is not None and "Leader of the Council" in lines[at][1]
+    assert _introduction(lines, None, content_stems("member")) is None  # Mr Baker or Mr Jeffrey?
+    assert ASKS_UPDATE.search("what update did the leader give at the january cabinet?")
