@@ -35,7 +35,7 @@ from indexing.terms import content_stems
 
 _UNIT = re.compile(
     r"\b(?P<aux>(?:did|does|do|will|would|can|could|has|have|had)\s+)?(?:each|every|per)\s+"
-    r"(?P<words>[a-z'’-]+(?:\s+[a-z'’-]+){0,3})",
+    r"(?P<words>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})",  # "per head - x": a dash ends it
     re.I,
 )
 _PHRASE_END = re.compile(

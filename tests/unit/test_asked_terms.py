@@ -54,6 +54,8 @@ def test_the_unit_and_the_state_a_question_asks_for() -> None:
     assert unit_words("how much funding does each ward receive?") == ["ward"]
     assert unit_words("how many homes are built each year") == []  # how often, not per what
     assert unit_words("what percentage of repairs were done") == []
+    # a dash ends the unit: "per head - birmingham vs kent" is asked per head
+    assert unit_words("social care grant per head - birmingham vs kent") == ["head"]
     assert state_word("which schools in the county are closing this year") == "closing"
     assert state_word("which KPIs are red?") is None  # a rating, not a state
     assert holds_asked_terms("which schools are closing", "Oakfield Primary School closed.")
