@@ -33,12 +33,15 @@ _ASKS_MOVER = re.compile(
     re.I,
 )
 _ASKS_VOTE = re.compile(
-    r"\bvot(?:e|ed|es|ing)\b|\babstain\w*|\bcarried\b|\bdid\s+(?:it|the\s+\w+)\s+pass\b"
+    r"\bvot(?:e|ed|es|ing)\b|\babstain\w*|\bcarried\b"
+    r"|\bdid\s+(?:it|(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:pass|fail|get\s+through)\b(?!\s+(?:the|a|an|it|on|to)\b)"
+    r"|\bwas\s+(?:it|(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:passed|defeated|rejected|lost)\b"
     r"|\bwhat\s+happened\s+to\b|\bresult\b|\bfor\s+and\s+against\b"
-    r"|\bhow\s+many\s+(?:\w+\s+){0,2}(?:for|against)\b",
+    r"|\bhow\s+many\s+(?:\w+\s+){0,2}(?:for|against|supported|opposed|backed)\b",
     re.I,
 )
-"""A vote asked about, also by its sides alone: "how many for and against?"."""
+"""A vote asked about, also by its sides alone ("how many for and against?", "how many
+members supported it") or by what became of it ("did the LEVI amendment pass?")."""
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _WHO = re.compile(r"\bwho\b|\bwhich\s+(?:councillors|members)\b|\bnames?\b", re.I)
 _SIDE = {

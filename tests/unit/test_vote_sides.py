@@ -43,7 +43,11 @@ JANUARY = [
 def test_a_vote_is_asked_by_its_sides_alone() -> None:
     assert _ASKS_VOTE.search("anpr cameras for fly tipping amendment - how many for and against?")
     assert _ASKS_VOTE.search("how many members for the amendment?")
+    assert _ASKS_VOTE.search("how many councillors supported mr hood's amendment")
+    assert _ASKS_VOTE.search("did the fly tipping cameras amendment pass?")
+    assert _ASKS_VOTE.search("was the labour group's alternative budget defeated")
     assert not _ASKS_VOTE.search("how much was set aside for the amendment?")
+    assert not _ASKS_VOTE.search("did the council pass the report to cabinet for a decision?")
 
 
 def test_the_amendment_is_told_by_the_word_the_question_uses() -> None:
