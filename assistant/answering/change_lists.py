@@ -26,6 +26,7 @@ from assistant.answering.compose import list_line
 from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
 from assistant.answering.scope import Scope
+from assistant.answering.service_lists import of_services, service_scope
 from assistant.answering.understand import Intent, Query
 from assistant.models import Answer, Citation, PlanItem
 from indexing.ratings import RAG_COLOUR, parse_rating, rating_words
@@ -54,13 +55,16 @@ _DERIVED = "rating change"
 
 def _items(scope: Scope, query: Query, explicit_docs: list[str]) -> list[PlanItem]:
     """The items of the kind asked for in the documents the question is about."""
-    wanted = set(scope.narrow(explicit_docs or query.document_ids))
+    docs = scope.narrow(explicit_docs or query.document_ids)
+    services, docs, _ = service_scope(scope, query, docs, explicit_docs)  # "adult social care"
+    wanted = set(docs)
     return [
         item
         for doc in scope.documents
         if doc.id in wanted
         for item in doc.items
-        if query.kind is None or item.kind == query.kind
+        if (query.kind is None or item.kind == query.kind)
+        and (not services or of_services(item, services))
     ]
 
 

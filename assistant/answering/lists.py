@@ -11,6 +11,7 @@ from assistant.answering.lookup import ItemFilter, find_items
 from assistant.answering.relevance import date_key
 from assistant.answering.scope import Scope
 from assistant.answering.section_counts import by_section_line
+from assistant.answering.service_lists import of_services, service_scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, ItemKind, PlanItem
 from indexing.ratings import DIRECTION_WORDS, rating_words
@@ -56,6 +57,10 @@ def _rating(code: str | None) -> str:
 
 def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
     docs = scope.narrow(explicit_docs or query.document_ids)
+    # "adult social care kpis rated amber": the service's items, wherever its words match
+    services, docs, sections = service_scope(scope, query, docs, explicit_docs)
+    if sections != query.sections:
+        query = query.model_copy(update={"sections": sections})
     if query.sections:
         docs = [d for d in docs if d in {doc_id for doc_id, _ in query.sections}] or docs
     if query.unrated or query.direction:
@@ -77,6 +82,8 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
         rating_change=query.change,
     )
     found = find_items(scope, criteria, document_ids=docs)
+    if services:
+        found = [(n, i) for n, i in found if of_services(i, services)]
     if query.direction:
         # A direction worked out from the two ratings is the rating change, not a trend.
         found = [(n, i) for n, i in found if i.fields.get("direction_basis") != "rating change"]
@@ -87,8 +94,12 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
             ItemFilter(rating=query.rating, include_combined=True, kind=query.kind),
             document_ids=docs,
         )
-        combined = [(n, i) for n, i in wider if i.rating != query.rating]
-    label = _filter_label(query)
+        combined = [
+            (n, i)
+            for n, i in wider
+            if i.rating != query.rating and (not services or of_services(i, services))
+        ]
+    label = _filter_label(query, services)
     if not found and not combined:
         return none_found(query, label, count=0, combined_count=0)
     if _LATEST.search(query.text):
@@ -137,7 +148,7 @@ def list_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answer:
     )
 
 
-def _filter_label(query: Query) -> str:
+def _filter_label(query: Query, services: set[str] | None = None) -> str:
     parts = []
     if query.change:
         parts.append(
@@ -155,8 +166,9 @@ def _filter_label(query: Query) -> str:
         parts.append(
             f"with direction of travel {DIRECTION_WORDS[query.direction]} ({query.direction})"
         )
-    if query.sections:
-        parts.append("in " + " / ".join(sorted({name.title() for _, name in query.sections})))
+    if query.sections or services:
+        places = {name.title() for _, name in query.sections} | set(services or ())
+        parts.append("in " + " / ".join(sorted(places)))
     if query.rating:
         parts.append(f"rated {_rating(query.rating)}")
     if query.people:
