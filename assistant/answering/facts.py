@@ -14,9 +14,11 @@ from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.named_papers import lead_with_named
 from assistant.answering.relevance import evidence_on_topic, rerank
 from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.row_quote import row_quote
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.answering.votes import TALLIED, asks_vote
+from assistant.answering.year_words import dated_years
 from assistant.models import Answer, Citation
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
@@ -141,8 +143,13 @@ def _vote_of(query: Query, fitting: list[Evidence]) -> tuple[Evidence, list[Evid
 def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
     node = evidence.candidate.node
     quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
+    # "this year vs 2025-26": the columns of the years the paper's date makes them
+    day = str(node.metadata.get("meeting_date") or node.metadata.get("document_date") or "")
+    asked = dated_years(query.text, day)
+    stated = compose.row_values(node.row(), asked) if node.is_row else quoted(quote)
+    if node.is_row:  # a row is quoted as its page prints it, not as the answer lays it out
+        quote = row_quote(node.row(), stated)
     citation = node_citation(node, quote=quote)
-    stated = compose.row_values(node.row(), query.text) if node.is_row else quoted(quote)
     items = [node.item()] if node.is_item else []
     return compose.one_source_answer(query, stated, citation, items)
 

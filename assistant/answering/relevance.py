@@ -49,6 +49,8 @@ def relevant(floor: float, scope: Scope, query: Query, candidates: list[Candidat
         return False
     if not periods_known(scope, query, candidates[0]):
         return False
+    if candidates[0].named and candidates[0].node.is_row:
+        return True  # the row and column the question names (row_lookup): figures, few words
     best = max(c.cosine for c in candidates[:5])
     if best < floor:
         return False
@@ -142,6 +144,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False
     if not months_held(query.text, f"{context} {node.text}"):
         return False  # "in april 2025" over a table whose months stop at March
+    if evidence.candidate.named and node.is_row:
+        return True  # the row and column the question names (row_lookup), its asides apart
     if not subject_held(
         scope.terms,
         query.text,

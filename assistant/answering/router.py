@@ -29,6 +29,7 @@ from assistant.answering.minutes_attendance import attendance_answer
 from assistant.answering.motion_answer import motion_answer
 from assistant.answering.numbered_answer import numbered_answer
 from assistant.answering.paper_request import paper_request_answer
+from assistant.answering.people_records import with_named_records
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
 from assistant.answering.record_answer import decision_record_answer
@@ -246,8 +247,10 @@ class Assistant:
                 seen = {c.node.id for c in hinted}
                 candidates = hinted + [c for c in candidates if c.node.id not in seen]
         candidates = relevance.rerank(scope, query, candidates)
-        if query.intent in (Intent.figure, Intent.fact) and not explicit_docs:
-            candidates = with_named_rows(scope, query, search, candidates)
+        if query.intent in (Intent.figure, Intent.fact, Intent.status) and not explicit_docs:
+            candidates = with_named_rows(scope, query, search, candidates)  # "… budget update"
+        if query.intent == Intent.who and not explicit_docs:  # "the director over … kpis"
+            candidates = with_named_records(scope, query, search, candidates)
         if not explicit_docs and not query.people:  # "permanent exclusions kpi": that indicator
             candidates = with_named_kpi(scope, query, search, candidates)
         if not relevance.relevant(floor, scope, query, candidates):

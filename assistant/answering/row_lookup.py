@@ -52,7 +52,17 @@ TIE = 0.02
 """Rows this close to the best are kept with it (the same line in two papers)."""
 
 
+_ASIDES = frozenset(
+    content_stems(
+        "vs versus compared against this next last current year expected planned pencilled "
+        "forecast projected extra additional according table line row figure bring raise"
+    )
+)
+"""Stems of words a question for a figure frames it with ("extra income GET is expected
+to bring in next year according to the table", "pencilled in", "this year vs 2025-26"):
+not asked of a row when neither the row, its headers, its table nor its paper use them."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d-\d\d\b")
+_DAY = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 _COUNTS = frozenset(content_stems(" ".join(COUNT_WORDS)))
 """A count the question gives ("the 3 year plan") names a row's paper only where its title
 or headers give it too: a title may give the years instead ("2025-28 Plan")."""
@@ -88,7 +98,10 @@ def _paper_words(meta: DocumentMeta) -> str:
     month = (
         calendar.month_name[int(found.group(1))] if found and 1 <= int(found.group(1)) <= 12 else ""
     )
-    return f"{meta.title} {month}".strip()
+    # The file's name is how a paper is often known ("the budget update", "3 Year Revenue
+    # Plan"); its meeting's day is not a financial year.
+    file = re.sub(r"[_\W]+", " ", _DAY.sub(" ", meta.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    return f"{meta.title} {month} {file}".strip()
 
 
 def _years(text: str) -> set[str]:
@@ -118,6 +131,7 @@ def _score(
         return 0.0
     held = named | _stems(" ".join([*row.cells, row.table, title]))
     asked = asked - (_COUNTS - held)  # "the 3 year plan" of one titled "2025-28 Plan"
+    asked = asked - (_ASIDES - held)  # "pencilled in", "this year vs 2025-26"
     rest = asked - named
     columns = [
         (set(_header_stems(header, question)) & rest, header)

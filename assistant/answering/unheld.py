@@ -42,6 +42,16 @@ _MONTH_YEAR = re.compile(
     r"\b(" + "|".join(_ABBREVIATION.values()) + r")[a-z]*\.?[\s,-]+(20\d\d)\b", re.I
 )
 """A month with its year, as a question asks it: "in april 2025", "feb 2024"."""
+_MONTH_SPAN = re.compile(
+    r"\b(?:"
+    + "|".join(_ABBREVIATION.values())
+    + r")[a-z]*\.?\s*[-\u2013\u2014]\s*("
+    + "|".join(_ABBREVIATION.values())
+    + r")[a-z]*\.?\s*[-'\u2019]?\s*(\d\d)\b(?![:.]\d)",
+    re.I,
+)
+"""A span of months with a short year, as tables head quarters: "apr-jun 24" ends in
+June 2024."""
 
 
 def unknown_body(terms: TermStats, question: str) -> bool:
@@ -72,6 +82,8 @@ def asked_months(question: str) -> list[tuple[int, str]]:
     found = []
     for match in _MONTH_YEAR.finditer(question):
         found.append((MONTHS[match.group(1).lower()], match.group(2)))
+    for match in _MONTH_SPAN.finditer(question):  # "apr-jun 23": its last month, June 2023
+        found.append((MONTHS[match.group(1).lower()], f"20{match.group(2)}"))
     return found
 
 

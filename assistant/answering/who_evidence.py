@@ -36,7 +36,7 @@ def names_a_person(sentence: str, question: str) -> bool:
     return bool(_ROLE.search(sentence)) or titled(sentence, question)
 
 
-_ROLE_WORDS = {
+ROLE_WORDS = {
     "cabinet_member": r"cabinet members?|portfolio holders?|lead members?",
     "director": r"(?:corporate |strategic |executive )?directors?",
     "owner": r"owners?|lead officers?|responsible officers?",
@@ -46,7 +46,7 @@ _ROLE_WORDS = {
 
 def names_role(query: Query, sentence: str) -> bool:
     """The sentence gives a name under the post the question asks for."""
-    words = _ROLE_WORDS.get(query.people_role or "")
+    words = ROLE_WORDS.get(query.people_role or "")
     asks_holder = query.intent == Intent.who or (
         query.intent == Intent.fact and re.search(r"\b(?:who|which)\b", query.text, re.I)
     )  # "… kpis - which cabinet members are responsible"

@@ -242,3 +242,22 @@ def test_a_count_the_title_does_not_give_is_not_asked_of_the_row() -> None:
         score("net budget for 2027-28 in the year plan?")
     )
     assert score("net budget for 2027-28 in the year plan?") > 0
+
+
+def test_the_file_s_name_and_the_asides_of_a_question_for_a_figure() -> None:
+    """ "Pencilled in", "this year vs", "according to the table" frame the question; the
+    paper's file name ("3 Year Revenue Plan") names it as its title does."""
+    plan = three_years()
+    plan.meta = plan.meta.model_copy(
+        update={"file": "full_council_2025-02-13__Appendix D - 3 Year Revenue Plan.pdf"}
+    )
+    docs = [by_directorate(), plan, *documents()]
+
+    def ids(question: str) -> list[str]:
+        return [r.id for r in named_rows(MemoryScope(docs), understand(question, docs))]
+
+    assert ids("net budget pencilled in for 2027-28 in the 3 yr revenue plan?") == ["plan:t1"]
+    assert ids("net budget pencilled in for 2028-29 in the 3 yr revenue plan?") == []
+    asked = "how much are GET's prices expected to be next year according to the directorate table"
+    assert ids(asked) == ["dir:t0"]
+    assert ids("GET's prices according to the staffing table") == []  # a word no row has

@@ -89,3 +89,13 @@ def test_a_word_beginning_like_a_month_is_a_subject() -> None:
     assert subject_held(terms, "who called in decision 24/00093 in december 2024?", sentence)
     assert not subject_held(terms, "marketing spend in march 2025", sentence)
     assert subject_held(terms, "which call-ins were made in sept 2024", sentence)
+
+
+def test_a_span_of_months_with_a_short_year_asks_for_its_last_month() -> None:
+    """ "apr-jun 23" of a table headed "Jan – Mar 24 … Oct – Dec 24" is not printed there."""
+    headers = "Jan – Mar 24 Apr – Jun 24 Jul – Sep 24 Oct – Dec 24 12m to Dec 24"
+    assert asked_months("online in apr-jun 24?") == [(6, "2024")]
+    assert months_held("calls in oct–dec 24", headers)
+    assert not months_held("calls in apr-jun 23", headers)
+    assert not months_held("online in jan-mar 25", headers)
+    assert asked_months("the meeting from 10-12 30") == []

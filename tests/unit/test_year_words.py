@@ -108,3 +108,22 @@ def test_a_year_written_with_a_slash_covers_a_row_printed_with_a_hyphen() -> Non
     hyphen = relevance.coverage(scope, understand("net budget 2025-26", docs), [row])
     slash = relevance.coverage(scope, understand("net budget 2025/26", docs), [row])
     assert slash == pytest.approx(hyphen) and hyphen > 0.9
+
+
+def test_this_next_and_last_year_are_the_financial_years_of_the_paper_s_day() -> None:
+    from assistant.answering.year_words import dated_years
+
+    march = "2025-03-04"
+    assert dated_years("revenue support grant this year vs 2025-26", march) == (
+        "revenue support grant this year (2024-25) vs 2025-26"
+    )
+    assert dated_years("income next year", "2025-02-13").endswith("next year (2025-26)")
+    assert dated_years("last financial year", "2025-04-01") == "last financial year (2024-25)"
+    assert dated_years("income next year", "") == "income next year"
+
+
+def test_yr_is_a_year() -> None:
+    from assistant.answering.year_words import one_way
+
+    assert one_way("the 3 yr plan") == "the three year plan"
+    assert one_way("over 2 yrs") == "over two years"
