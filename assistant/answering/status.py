@@ -8,6 +8,7 @@ from assistant.answering.asked_fields import missing_field
 from assistant.answering.citations import item_citation
 from assistant.answering.evidence import best_evidence
 from assistant.answering.lookup import ItemFilter, find_items
+from assistant.answering.meeting_versions import asked_copy
 from assistant.answering.relevance import date_key, item_in_place
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
@@ -100,6 +101,10 @@ def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Can
         newest = max(newer, key=lambda c: date_key(c.node))
         same_subject = [lead] + [c for c in same_subject if c is not newest]
         lead = newest
+    if (asked := asked_copy(scope, query.text, lead, same_subject)) is not None:
+        # "the register that went to cabinet in jan": that meeting's copy, not the newest
+        same_subject = [lead] + [c for c in same_subject if c is not asked]
+        lead = asked
     role = query.people_role if query.asks_owner else None
     if role and not getattr(lead.node.item(), role):
         # "Which cabinet member is down for…": lead with a version that names one.
