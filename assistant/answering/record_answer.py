@@ -78,8 +78,10 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
     it names none, asks no field of one, or the record does not print the field."""
     numbers = _NUMBER.findall(query.text)
     asked = asked_fields(query.text)
-    if len(numbers) == 1 and _YES_NO.match(query.text):
-        return _labelled_answer(scope, query, numbers[0])
+    if _YES_NO.match(query.text):
+        # "was adopting the ICS delivery plan a key decision?": the record by its title
+        named = numbers if numbers else [t] if (t := _titled(scope, query.text)) else []
+        return _labelled_answer(scope, query, named[0]) if len(named) == 1 else None
     # What was decided is the meeting's record to tell (the record by title is a proposal).
     if (
         not numbers

@@ -110,3 +110,23 @@ def test_a_yes_no_line_is_quoted_with_the_record_number_above_it() -> None:
         == "DECISION NO: 24/00115 For publication: Yes Key decision: Yes"
     )
     assert numbered_quote(KCP, "24/00096", "Key decision", "Yes") == "Key decision: Yes"
+
+
+def test_a_yes_no_question_names_the_record_by_its_title_as_well_as_its_number() -> None:
+    from assistant.answering.record_answer import decision_record_answer
+    from assistant.answering.understand import understand
+
+    from .plans import passage_node
+
+    nodes = {p.id: passage_node(p, doc) for doc in (ICS, KCP) for p in doc.passages}
+    store = SimpleNamespace(read=lambda ids: [nodes[i] for i in ids if i in nodes])
+    scope = SimpleNamespace(documents=[ICS, KCP], store=store)
+    for asked in (
+        "was adopting the ICS delivery plan a key decision?",
+        "is 24/00115 a key decision",
+    ):
+        answer = decision_record_answer(scope, understand(asked, scope.documents))  # type: ignore[arg-type]
+        assert answer is not None and answer.answer.startswith("Yes — “DECISION NO: 24/00115")
+    # a title the question only half gives names no record
+    vague = understand("was the plan a key decision?", scope.documents)
+    assert decision_record_answer(scope, vague) is None  # type: ignore[arg-type]
