@@ -14,7 +14,10 @@ import re
 from pydantic import BaseModel
 
 from assistant.answering import sentence_fit as fit
+from assistant.answering.asked_days import without_days_asked
+from assistant.answering.asked_value import asked_value, states_nothing, states_value
 from assistant.answering.compose import row_name
+from assistant.answering.counted_numbers import non_year_numbers as _non_year_numbers
 from assistant.answering.retrieve import Candidate
 from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Intent, Query
@@ -30,17 +33,10 @@ _DATE = re.compile(
     rf"(?:spring|summer|autumn|winter|end of|early|mid|late)\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}})\b",
     re.I,
 )
-_NUMBER = re.compile(
-    r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:[£€$]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
-)
-_AGES = re.compile(r"\b(?:aged|ages|age)\s*$", re.I)
-_AGES_AFTER = re.compile(
-    r"\s*(?:[-–]\s*\d+[-\s]*)?(?:years?[- ]olds?\b|[-–]\s*\d+\s*years?\b)", re.I
-)
-_BAND_END = re.compile(r"[-\s]*years?\b", re.I)
-"""An age or an age band ("aged 16-64", "18-25 year olds") describes who is counted."""
 _MONEY = re.compile(r"[£€$]\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
-_GENERIC_COUNTED = set("peopl person time number total individu extra addit more".split())
+_GENERIC_COUNTED = set(
+    "peopl person time number total individu extra addit more differ impact effect".split()
+)
 """Counted words that only say a count (or an increase) is wanted, not what is counted."""
 
 
@@ -54,28 +50,6 @@ class Evidence(BaseModel):
     sentence: str
     score: float
     has_required: bool
-
-
-def _non_year_numbers(sentence: str) -> list[str]:
-    numbers = []
-    for match in _NUMBER.finditer(sentence):
-        token = match.group(0).strip()
-        if re.search(r"\b(?:as|ref|see|item|commitment)\s*$", sentence[: match.start()], re.I):
-            continue  # "As 10.1" points at another item; it is not a figure
-        if re.search(r"\(\s*[A-Z]{2,5}\s*$", sentence[: match.start()]):
-            continue  # "(AAIL 32)", "(SA 84)": a reference to an assessment, not a figure
-        before, after = sentence[: match.start()], sentence[match.end() :]
-        if (
-            _AGES.search(before)
-            or _AGES_AFTER.match(after)
-            or (re.search(r"\d\s*[-–]\s*$", before) and _BAND_END.match(after))
-        ):
-            continue  # "children aged 4-5 years": who is counted, not the figure
-        digits = re.sub(r"[^\d]", "", token)
-        if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith(("£", "€", "$")):
-            continue
-        numbers.append(token)
-    return numbers
 
 
 _TOTAL = re.compile(r"\b(?:total|overall|altogether|combined)\b", re.I)
@@ -97,11 +71,15 @@ def asks_money(question: str) -> bool:
     """A question for a sum of money ("how much did it cost", "£")."""
     return bool(
         re.search(
-            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|[£€$]",
+            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|[£€$]|"
+            r"\bhow (?:big|large)\b(?=.*\b(?:deficit|surplus|overspend|underspend|shortfall|gap|"
+            r"budget|bill|debt|funding|grant|savings?|reserves?|pressure|contribution|income)s?\b)",
             question,
             re.I,
         )
-        and not re.search(r"\bhow much (?:time|longer)\b", question, re.I)
+        and not re.search(
+            r"\bhow much (?:time|longer|difference|impact|effect|more|less)\b", question, re.I
+        )
     )
 
 
@@ -114,6 +92,8 @@ _ASKS_SHARE = re.compile(r"(?:^|\s)%|\bwhat (?:per ?cent|percentage|proportion|s
 a percentage, not by the sum the sentence gives."""
 
 
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+"""A count asked for, whatever the question's intent ("how many kpis were reported")."""
 _PER_CENT = re.compile(r"\b\d+(?:\.\d+)?\s?per ?cent\b", re.I)
 
 
@@ -134,9 +114,15 @@ def _requirement(
 
     ``subject`` is what the sentence is about when it comes from an item's update or
     reply (the item's own title or question): "226 units" in the reply to "how many
-    vacant council properties…" counts vacant council properties."""
+    vacant council properties…" counts vacant council properties.
+
+    Whatever the intent, a question for a share, a time, a length of time, an id or a
+    name (``asked_value``) needs a sentence that prints one."""
     lowered = sentence.lower()
-    if query.intent == Intent.figure:
+    kind = asked_value(query.text)
+    if kind is not None and not states_value(kind, sentence, query.text, subject):
+        return False
+    if query.intent == Intent.figure or _HOW_MANY.search(query.text):
         if asks_money(query.text):
             return bool(_MONEY.search(sentence))
         # A number the question itself gives ("within 2 hours") is not the figure asked for.
@@ -155,8 +141,12 @@ def _requirement(
             return False
         return _counted_held(query, sentence, subject)
     if query.intent == Intent.when:
-        # A date that only repeats the question's own year is not an answer to "when".
-        return any(d.group(0) not in query.text for d in _DATE.finditer(sentence))
+        # A date that only repeats the question's own year or day ("the 13 february
+        # meeting" / "Thursday, 13th February") is not an answer to "when".
+        return any(
+            d.group(0) not in query.text
+            for d in _DATE.finditer(without_days_asked(query.text, sentence))
+        )
     if query.intent == Intent.who:
         asked = query.text.lower()
         names = [
@@ -195,8 +185,12 @@ def best_evidence(
         asked_only = _asked_sentences(cand, query)
         # A table row is one statement: its cells stay together ("Cabinet Member: …;
         # Corporate Director: …").
-        said = [text] if node.is_row else sentences(text)
-        holds = [s not in asked_only and _requirement(query, s, known_names, subject) for s in said]
+        said = [text] if node.is_row and not _prose_row(node.row()) else sentences(text)
+        blank = node.is_row and states_nothing(node.row())  # a form's field left empty
+        holds = [
+            not blank and s not in asked_only and _requirement(query, s, known_names, subject)
+            for s in said
+        ]
         pieces += [(rank, cand, s, h, False) for s, h in zip(said, holds, strict=True)]
         pieces += [  # a figure read with the line above that names what it counts
             (rank, cand, f"{prev} {s}", True, True)
@@ -233,6 +227,20 @@ def best_evidence(
         _totals_first(found)
     found.sort(key=lambda e: e.score, reverse=True)
     return found
+
+
+PROSE_CELL = 40
+"""Words in a row's cell that make it prose (a form's answer written out), not a figure."""
+
+
+def _prose_row(row: TableRow) -> bool:
+    """A form's row (a question beside its answer) whose answer is paragraphs of prose:
+    it is read sentence by sentence like a passage, so its sheer length does not outweigh
+    a sentence that answers. A row of one cell stays whole: it is one labelled statement
+    ("Proposed Purpose: …")."""
+    return len(row.cells) > 1 and any(
+        len(value.split()) >= PROSE_CELL for value in row.cells.values()
+    )
 
 
 def _totals_first(found: list[Evidence]) -> None:

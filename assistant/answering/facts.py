@@ -8,20 +8,28 @@ import re
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
+from assistant.answering.asked_value import (
+    asked_value,
+    cue_words,
+    normal_days,
+    states_value,
+    subject_text,
+)
 from assistant.answering.citations import node_citation
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.named_papers import lead_with_named
-from assistant.answering.relevance import evidence_on_topic, rerank
+from assistant.answering.relevance import COVERAGE_FLOOR, evidence_on_topic, rerank
 from assistant.answering.retrieve import Candidate, Search
 from assistant.answering.row_quote import row_quote
 from assistant.answering.scope import Scope
-from assistant.answering.understand import Query
+from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import TALLIED, asks_vote
 from assistant.answering.year_words import dated_years
 from assistant.models import Answer, Citation
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
+from indexing.terms import content_stems
 
 _PROCEDURE = re.compile(
     r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell|happened)\b",
@@ -109,10 +117,67 @@ November 2024") can rank just below the decision papers that share the title's w
 def deeper_fact_answer(
     floor: float, scope: Scope, query: Query, search: Search, where: dict | None
 ) -> Answer | None:
-    """The fact answer from the twenty best sources, re-ranked, when it answers."""
-    deeper = rerank(scope, query, search.hybrid(DEEPER, where))
+    """The fact answer from the twenty best sources, re-ranked, when it answers. Their
+    keyword search adds the words a sentence giving the kind of value asked prints
+    ("am pm" for a time: the front sheet's "end by 5.00 pm" shares few words with "what
+    time was it meant to finish")."""
+    deeper = rerank(scope, query, search.with_words(cue_words(query.text)).hybrid(DEEPER, where))
+    if (kind := asked_value(query.text)) is not None:
+        # only sources that print a value of the kind asked, and are about what the
+        # question is about, can answer: the sentence choice reads the best few, which
+        # must not be ones that print none (nor a % on another subject, close in meaning)
+        about = content_stems(subject_text(query.text))
+        deeper = [
+            c
+            for c in deeper
+            if states_value(kind, c.node.text, query.text)
+            and scope.terms.coverage(about, content_stems(normal_days(_with_title(c))))
+            >= COVERAGE_FLOOR
+        ]
     answer = fact_answer(floor, scope, query, deeper)
     return answer if answer.answered else None
+
+
+def _with_title(candidate: Candidate) -> str:
+    meta = candidate.node.metadata
+    return f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('section', '')}"
+
+
+NAME_MARGIN = 0.2
+"""How much more of the question a sentence must hold than an item's name to answer a
+figure question the item's values would otherwise answer."""
+
+
+def sentence_over_item(
+    floor: float, scope: Scope, query: Query, candidates: list[Candidate]
+) -> Answer | None:
+    """A figure question whose best source is an item with values ("High Needs Spending":
+    exposure £165m) but whose words are another source's: "if the DSG statutory override
+    ends, how big a deficit would we be left with" is answered by the sentence on the
+    override that prints the deficit (c£77m), not by a register row whose name holds none
+    of the question. The sentence answers when it holds the value asked and clearly more
+    of the question than the item's name (with its section) does."""
+    item = candidates[0].node
+    prose = [c for c in candidates[1:6] if not c.node.is_item]
+    if not prose or (query.intent != Intent.figure and asked_value(query.text) is None):
+        return None  # a sentence with no figure asked of it ("remains on its floor") is no answer
+    asked = content_stems(query.text)
+    plan_item = item.item()
+    fields = [h for h, v in {**plan_item.fields, **plan_item.other_fields}.items() if v]
+    named = scope.terms.coverage(  # its name, section and the fields it fills ("floor")
+        asked,
+        content_stems(
+            f"{plan_item.commitment} {item.metadata.get('section', '')} {' '.join(fields)}"
+        ),
+    )
+    if named >= COVERAGE_FLOOR:
+        return None  # the question names the item: its values answer
+    answer = fact_answer(floor, scope, query, prose)
+    if not answer.answered or not answer.citations:
+        return None
+    cited = answer.citations[0]
+    said = scope.terms.coverage(asked, content_stems(f"{cited.quote} {cited.section or ''}"))
+    return answer if said >= named + NAME_MARGIN else None
 
 
 def _holds_asked(query: Query, evidence: Evidence) -> bool:

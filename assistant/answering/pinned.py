@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering.asked_days import other_day
 from assistant.answering.pinned_asks import unasked
 from assistant.answering.unheld import asked_months, month_held
 from assistant.answering.year_words import financial_years
@@ -184,7 +185,10 @@ _QUARTER_MONTHS = {
 
 def _quarter_held(quarter: str, year: str | None, held: str) -> bool:
     """The quarter is printed, or a month of it is ("November 2024-25" is in Q3)."""
-    spelled = rf"(?:\bq{quarter}\b|\bquarter\s*{quarter}\b|\b(?:{_QUARTER_MONTHS[quarter]})\b)"
+    listed = r"(?:[1-4]\s*(?:&|and|,|-|to)\s*)*"  # "Quarters 1 & 2"
+    spelled = (
+        rf"(?:\bq{quarter}\b|\bquarters?\s*{listed}{quarter}\b|\b(?:{_QUARTER_MONTHS[quarter]})\b)"
+    )
     if year is None:
         return re.search(spelled, held, re.I) is not None
     year = financial_years(year)
@@ -221,6 +225,11 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     for month, year in [] if anchored else asked_months(question):
         if not month_held(month, year, held):
             return f"{_MONTH_NAMES[month - 1]} {year}"
+    if not anchored and (day := other_day(question, held)):
+        # "the 4 march cabinet": not the 13 February council's papers; the passage a
+        # quote was taken from may give the day its sentence leaves out
+        if other_day(question, f"{held} {_cited_passages(answer, documents)}"):
+            return day
     councils = {m.group(1).lower() for m in _COUNCIL.finditer(held)}
     publishers = " ".join(d.meta.publisher or "" for d in documents).lower()
     for council in pins.councils:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asked_days import quarter_printed
+from assistant.answering.asked_value import normal_days, subject_text
 from assistant.answering.evidence import Evidence, asks_money, states_money
+from assistant.answering.neighbours import passage_before
 from assistant.answering.retrieve import Candidate
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
@@ -119,8 +122,12 @@ def periods_known(scope: Scope, query: Query, top: Candidate | None = None) -> b
     labels = scope.period_labels
     if top is not None and not year_ranges_held(query.text, top):
         return False
-    if not all(re.search(rf"\b{q}\b|quarter {q[1]}", labels, re.I) for q in query.quarters):
-        return False
+    if not all(
+        re.search(rf"\b{q}\b|quarter {q[1]}", labels, re.I)
+        or (top is not None and quarter_printed(q[1], top.node.text))
+        for q in query.quarters
+    ):
+        return False  # "in q1": a paper of that quarter, or a source that speaks of it
     return all(
         year in scope.known_years or (top is not None and year in top.node.text)
         for year in query.years
@@ -155,13 +162,25 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     coverage = max(
         scope.terms.coverage(asked, content_stems(context)),
         scope.terms.coverage(content_stems(one_way(query.text)), content_stems(one_way(context))),
+        # what the question is about, without the words asking for its kind of value
+        # ("what time … meant to finish"), its days written as the papers write them
+        scope.terms.coverage(
+            content_stems(subject_text(query.text)), content_stems(normal_days(context))
+        ),
     )  # "the three-year plan" of the "3 Year Plan"
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True
     # A sentence of a passage about the subject ("Reduce the reserve … to fund these
     # cameras" in the amendment on fly tipping): the passage holds the rest.
+    passage = f"{context} {node.text} {passage_before(scope, node)}"
     return bool(asked & content_stems(evidence.sentence)) and (
-        scope.terms.coverage(asked, content_stems(f"{context} {node.text}")) >= PASSAGE_COVERAGE
+        max(
+            scope.terms.coverage(asked, content_stems(passage)),
+            scope.terms.coverage(
+                content_stems(subject_text(query.text)), content_stems(normal_days(passage))
+            ),
+        )
+        >= PASSAGE_COVERAGE
     )
 
 

@@ -66,6 +66,16 @@ class Search:
         self._keyword: list[tuple[str, float]] | None = None
         self._rows: dict[str, tuple[str, dict[str, Any], Any]] = {}
 
+    def with_words(self, text: str) -> Search:
+        """This search with its keyword part asked of ``text`` (the question with the
+        words a sentence giving the value asked prints, "am pm" for a time); the dense
+        neighbours and the nodes read are shared."""
+        if text == self.text:
+            return self
+        other = Search(self.store, text, self.vector, self.keywords)
+        other._neighbours, other._depth, other._rows = self._neighbours, self._depth, self._rows
+        return other
+
     def neighbours(self, depth: int) -> list[tuple[str, float]]:
         """The ``depth`` nearest nodes of the whole index, as (id, cosine)."""
         depth = min(depth, self.store.size)

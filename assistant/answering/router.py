@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
+from assistant.answering.asked_value import asked_value
 from assistant.answering.decision_prose import decision_prose_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.introducers import introducer_answer
@@ -52,6 +53,9 @@ from indexing.terms import content_stems
 _ASKED = re.compile(
     r"\b(?:asked|asking|submitted|raised|put|wanted|requested|sought|queried|tabled)\b", re.I
 )
+
+
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 
 
 class QuestionError(ValueError):
@@ -214,11 +218,14 @@ class Assistant:
             or query.change
             or query.from_rating
         ):
-            if not relevance.periods_known(scope, query):
+            if relevance.periods_known(scope, query):
+                if (changed := change_lists.change_answer(scope, query, explicit_docs)) is not None:
+                    return changed  # "which got worse", "red compared with last quarter"
+                return lists.list_answer(scope, query, explicit_docs)
+            if not _HOW_MANY.search(query.text):
                 return decline(query, [])
-            if (changed := change_lists.change_answer(scope, query, explicit_docs)) is not None:
-                return changed  # "which got worse", "red compared with last quarter"
-            return lists.list_answer(scope, query, explicit_docs)
+            # "how many kpis were reported in q1 and q2": no paper of those quarters to
+            # count from, but a sentence may give the count; the search judges it
         if query.intent == Intent.who and query.about_person and query.people:
             return facts.person_answer(scope, query)
         if (labelled := labelled_answer(scope, query)) is not None:
@@ -285,6 +292,8 @@ class Assistant:
             section = top.node.metadata.get("section", "")
             if not subject_held(scope.terms, query.text, f"{top.node.text} {section}"):
                 return decline(query, candidates, subject_found=True)  # another measure
+            if (said := facts.sentence_over_item(floor, scope, query, candidates)) is not None:
+                return said  # the question's words are a sentence's, with the value asked
             return status.status_answer(floor, scope, query, candidates)
         if query.intent == Intent.who and _ASKED.search(query.text):
             # "Who asked about…": the member question itself names its asker.
@@ -306,7 +315,9 @@ class Assistant:
             if measured is not None:  # no sentence gives it; the indicator's values do
                 rest = [c for c in candidates if c is not measured]
                 return status.status_answer(floor, scope, query, [measured] + rest)
-            if not answer.answered and query.intent in (Intent.when, Intent.figure):
+            if not answer.answered and (
+                query.intent in (Intent.when, Intent.figure) or asked_value(query.text)
+            ):
                 answer = facts.deeper_fact_answer(floor, scope, query, search, where) or answer
             if answer.answered or query.intent != Intent.who:
                 return answer
@@ -315,6 +326,12 @@ class Assistant:
             deeper = deeper_sources(scope, query, search, where)
             held = holder_evidence(floor, scope, query, deeper)
             return answer if held is None else facts.evidence_answer(query, held, [])
+        if asked_value(query.text) is not None:
+            # "what rating system does the council use": a name the reply prints, not
+            # the item's rating
+            answer = facts.fact_answer(floor, scope, query, candidates)
+            if answer.answered:
+                return answer
         return status.status_answer(floor, scope, query, candidates)
 
 

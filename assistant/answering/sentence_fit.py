@@ -40,13 +40,27 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
+_SAME_EVENT = (
+    frozenset(content_stems("begin began begun start commence commenced")),
+    frozenset(content_stems("finish end conclude close")),
+)
+"""Words for one event, any of which a sentence may use for the question's: hearings
+"commenced" answer when they "began", a meeting "scheduled to end" when it "finished"."""
+
+
+def _same(word: str) -> frozenset[str]:
+    return next((group for group in _SAME_EVENT if word in group), frozenset((word,)))
+
+
 def matched(wanted: Iterable[str], held: Iterable[str]) -> set[str]:
     """The question's stems the sentence holds, a stem also matching a longer word it
-    begins ("chair" of "chaired" in "Chairman", "second" of "seconded")."""
+    begins ("chair" of "chaired" in "Chairman", "second" of "seconded") or another word
+    for the same event ("commenced" for "begin")."""
+    held = set(held)
     return {
         w
         for w in wanted
-        if w in held or (len(w) >= PREFIX_MIN and any(s.startswith(w) for s in held))
+        if _same(w) & held or (len(w) >= PREFIX_MIN and any(s.startswith(w) for s in held))
     }
 
 

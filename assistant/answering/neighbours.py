@@ -1,0 +1,25 @@
+"""The passage printed just before another under the same heading: a paragraph goes on
+with the subject its predecessor named, so what a question asks about may be named a
+paragraph earlier than the sentence that answers it."""
+
+from __future__ import annotations
+
+from assistant.answering.scope import Scope
+from indexing.store import StoredNode
+
+
+def passage_before(scope: Scope, node: StoredNode) -> str:
+    """The passage printed just before a passage, under the same heading: a paragraph
+    goes on with the subject its predecessor named ("There is currently a statutory
+    override … DSG deficits …" / "If the override is not continued … (c£77m)")."""
+    if node.is_item or node.is_row:
+        return ""
+    document = node.metadata.get("plan_document", "")
+    doc = next((d for d in scope.documents if d.id == document), None)
+    if doc is None:
+        return ""
+    ids = [p.id for p in doc.passages]
+    if node.id not in ids or ids.index(node.id) == 0:
+        return ""
+    before = doc.passages[ids.index(node.id) - 1]
+    return before.text if before.section == doc.passages[ids.index(node.id)].section else ""
