@@ -6,8 +6,8 @@ an address. Asked who wrote or is the author of a paper, the ordinary search fin
 sentences about the paper's subject, not that block; here the labelled line of the
 paper's own text is quoted. In a block laid out in columns ("Report Author Relevant
 Director", the names on the line below) the line below is quoted with it. A report headed
-"By: <name>, <post>" (a memo's layout, with no labelled contact block) names its author on
-that line. Asked who proposed or seconded a motion or amendment, a form's "Proposer:" /
+"By: <name>, <post>" or "From: <name>, <post>" (a memo's layout, with no labelled contact
+block) names its author on that line. Asked who proposed or seconded a motion or amendment, a form's "Proposer:" /
 "Seconder:" field is that line. Asked who took a decision, the papers' sentence naming its "decision maker"
 (or saying whom it was "taken by") is quoted.
 """
@@ -31,8 +31,9 @@ ASKS_AUTHOR = re.compile(
     re.I,
 )
 _LABEL = re.compile(r"^\s*(?:report\s+)?(?:author|contact\s+officer)(?:\(s\))?\s*:?\s*", re.I)
-_BY = re.compile(r"^\s*By:\s*\S", re.I)
-"""A report's sender line at its head: "By: Anna Taylor, Scrutiny Research Officer"."""
+_BY = re.compile(r"^\s*(?:By|From):\s*\S", re.I)
+"""A report's sender line at its head: "By: Anna Taylor, Scrutiny Research Officer",
+"From: John Betts, Interim Corporate Director, Finance"."""
 ASKS_FIELD = re.compile(r"\bwho\s+(?:(proposed)|(seconded))\b", re.I)
 """Asked who proposed or seconded: a form's field of that name."""
 _CONTACT = re.compile(r"\d|@")
@@ -76,7 +77,7 @@ def _author_lines(passage: Passage) -> str | None:
 
 
 def _by_line(passage: Passage) -> str | None:
-    """The "By:" line of a report's head, or ``None``."""
+    """The "By:" (or "From:") line of a report's head, or ``None``."""
     return next((x.strip() for x in passage.text.splitlines() if _BY.match(x)), None)
 
 

@@ -90,6 +90,8 @@ def per_paper(scope: Scope, query: Query, pool: list[MeetingRecord], rest: str) 
     return paper_answer(scope, query, papers, rest, MEETING_WORDS)
 
 
+_APPENDIX = re.compile(r"\s*(?:appendix|appendices|annex)", re.I)
+_ACCORDING_WORDS = re.compile(r"^\s*(?:according\s+to|per|in)\s+", re.I)
 _SECTION_NUMBER = re.compile(r"\bs\.?\s?(\d{1,3})\b", re.I)
 """A section of an Act by its short form ("the s25 statement"): "section 25"."""
 
@@ -104,7 +106,10 @@ def _papers_asked(
     according = _ACCORDING.search(text)
     if according is None:
         return papers
-    named = requested_papers(scope, _SECTION_NUMBER.sub(r"section \1", according.group(0)))
+    phrase = _ACCORDING_WORDS.sub("", according.group(0))  # "the s25 assurance statement"
+    named = requested_papers(scope, _SECTION_NUMBER.sub(r"section \1", phrase))
     if len(named) != 1 or (named[0].id in papers and not alone):
         return papers
+    if _APPENDIX.match(named[0].meta.title) and not _APPENDIX.search(phrase):
+        return papers  # "the late budget changes paper" is the report, not its appendix
     return [named[0].id]

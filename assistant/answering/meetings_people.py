@@ -23,6 +23,7 @@ from assistant.answering.meetings_choose import papers_on
 from assistant.answering.meetings_officers import printed_minutes
 from assistant.answering.meetings_record import MeetingRecord, Statement, long_date
 from assistant.answering.meetings_wording import answer_of, declined
+from assistant.answering.meetings_words import SPEAKER
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -32,7 +33,7 @@ _HONOUR = re.compile(r"^(?:[A-Z]{2,4}|QC|KC|JP)$")
 """A piece of a list that is an honour of the name before it ("Mr R C Love, OBE")."""
 
 _SAID = re.compile(
-    r"\b(?:say|said|says|update|updates|report(?:ed)?|introduc\w+|present(?:ed|s)\b|"
+    r"\b(?:say|said|says|update[ds]?|report(?:ed)?|introduc\w+|present(?:ed|s)\b|gave|give|"
     r"tell|told|speak|spoke|explain\w*|propos\w+|second\w*|mov(?:e|ed))\b",
     re.I,
 )
@@ -91,7 +92,7 @@ def absent_speaker(query: Query, meeting: MeetingRecord) -> Answer | None:
     record lists that member under apologies (and not as present); else ``None``."""
     if not _SAID.search(query.text):
         return None
-    asked = {m.group(1).lower() for m in _TITLED.finditer(query.text)}
+    asked = {m.group(1).lower() for m in SPEAKER.finditer(query.text)}  # "mrs bell" too
     if not asked:
         return None
     sent = _surnames(meeting.of_kind("apologies"))

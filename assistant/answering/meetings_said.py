@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import meetings_cues as cue
+from assistant.answering.meetings_authors import ASKS_AUTHOR
 from assistant.answering.meetings_cues import MeetingCues
 from assistant.answering.meetings_held import asks_person
 from assistant.answering.meetings_officers import printed_minutes
@@ -32,7 +33,7 @@ from assistant.answering.meetings_wording import declined
 from assistant.answering.meetings_words import MEETING_WORDS, SPEAKER
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
-from assistant.models import Answer
+from assistant.models import Answer, Passage
 
 SPOKEN = re.compile(
     r"\b(?:introduc(?:e|ed|es|ing)|told|tell|tells|explain(?:ed|s)?|spoke|speak|"
@@ -53,7 +54,9 @@ REPORTED = re.compile(
     r"\b(?:update[ds]?|updating|say|says|said|give|gives|gave|bring|brings|brought|"
     r"advis(?:e|ed|es)|confirm(?:ed|s)?|announc(?:e|ed|es)|outlin(?:e|ed|es)|"
     r"describ(?:e|ed|es)|assur(?:e|ed|es)|acknowledg(?:e|ed|es)|express(?:ed|es)?|"
-    r"prais(?:e|ed|es)|paid\s+tribute|pay\s+tribute|raise[ds]?)\b",
+    r"prais(?:e|ed|es)|paid\s+tribute|pay\s+tribute|raise[ds]?|elaborat(?:e|ed|es)|"
+    r"reported|report\s+(?:to|back)|"
+    r"ask(?:ed|s)?\s+(?:members|cabinet|councillors|colleagues|residents|people|everyone))\b",
     re.I,
 )
 """What someone reported or brought to the meeting ("what did mr baker update cabinet
@@ -74,6 +77,12 @@ _SOLE_POST = re.compile(
 """A post one person holds, by which a question may name who spoke."""
 SPEAKER_REACH = 3
 """Passages before a quoted one that may name its speaker (a member's update runs on)."""
+_ASKS_RESOLUTION = re.compile(r"\b(?:the|its|their)\s+resolution\b|\bresolved\b", re.I)
+"""Asks what a resolution said ("who did the resolution say must be consulted?")."""
+_RESOLVED = re.compile(r"\bRESOLVED\b")
+"""How minutes print a resolution."""
+_ATTENDANCE = re.compile(r"\s*(?:PRESENT|IN ATTENDANCE|ALSO PRESENT|APOLOGIES)\b")
+"""A line of the minutes listing who attended: it names a speaker, not what they said."""
 _ASKED_DATE = re.compile(r"\b(?:dates?|days?)\b", re.I)
 """The kind of answer a question asks for ("which date …"), which no sentence says."""
 _ASKS_WHAT = re.compile(r"(?:^|,\s*)(?:what|which|how|when)\b", re.I)
@@ -112,8 +121,18 @@ def said_in_minutes(
     rest = SPEAKER.sub(" ", PER_MINUTES.sub(" ", cues.rest))
     rest = _ASKED_DATE.sub(" ", REPORTED.sub(" ", rest))
     answer = paper_answer(scope, query, papers, rest, MEETING_WORDS)
+    if answer is not None and _ASKS_RESOLUTION.search(text) and not _resolved(scope, answer):
+        return declined(  # "who did the resolution say … must consult?": not the debate
+            query,
+            "The resolution in the minutes I have does not say that.",
+            pool[:1],
+            reason="not resolved",
+        )
     speaker = _speaker(text)
-    if answer is None or not speaker or _spoken_by(scope, answer, speaker):
+    if answer is None or not speaker:
+        return answer
+    listed = any(_ATTENDANCE.match(c.quote or "") for c in answer.citations)
+    if not listed and _spoken_by(scope, answer, speaker):
         return answer
     return declined(  # "which date did general counsel give for …": not a date he gave
         query,
@@ -132,14 +151,27 @@ def _speaker(text: str) -> str:
     if named:
         return named.group(0)
     post = _SOLE_POST.search(text)
-    return post.group(0) if post else ""
+    return f"the {post.group(0).lower()}" if post else ""
 
 
 def _spoken_by(scope: Scope, answer: Answer, speaker: str) -> bool:
     """Whether the paragraph the answer quotes, or one of the few before it under the same
     heading, names the speaker: minutes name a speaker once for what they said."""
     surname = speaker.split()[-1].lower()
+    return any(surname in p.text.lower() for p in _quoted_and_before(scope, answer))
+
+
+def _resolved(scope: Scope, answer: Answer) -> bool:
+    """Whether the answer quotes a resolution: the paragraph quoted, or one of the few
+    before it under the same heading (the lettered parts follow "RESOLVED that …:"), holds
+    the word the minutes print a resolution with."""
+    return any(_RESOLVED.search(p.text) for p in _quoted_and_before(scope, answer))
+
+
+def _quoted_and_before(scope: Scope, answer: Answer) -> list[Passage]:
+    """The passages the answer quotes, each with the few before it under its heading."""
     documents = {d.id: d for d in scope.documents}
+    found: list[Passage] = []
     for citation in answer.citations:
         document = documents.get(citation.document_id or "")
         if document is None:
@@ -150,17 +182,16 @@ def _spoken_by(scope: Scope, answer: Answer, speaker: str) -> bool:
         if at is None:
             continue
         section = passages[at].section
-        before = [p for p in passages[max(0, at - SPEAKER_REACH) : at + 1] if p.section == section]
-        if any(surname in p.text.lower() for p in before):
-            return True
-    return False
+        found += [p for p in passages[max(0, at - SPEAKER_REACH) : at + 1] if p.section == section]
+    return found
 
 
 def reported(text: str) -> bool:
     """Whether the question asks what a person (named, by post, or asked for) reported or
-    brought to the meeting (``REPORTED``); not who gave apologies, which the record says."""
-    if cue.APOLOGIES.search(text):
-        return False
+    brought to the meeting (``REPORTED``); not who gave apologies, which the record says,
+    nor who wrote a report."""
+    if cue.APOLOGIES.search(text) or ASKS_AUTHOR.search(text):
+        return False  # who wrote a report: its contact details, not the minutes
     return bool(
         REPORTED.search(text)
         and (SPEAKER.search(text) or SPEAKING_POST.search(text) or asks_person(text))

@@ -163,8 +163,12 @@ def _scored(scope: Scope, question: str) -> list[tuple[float, bool, float, PlanD
 
 def requested_papers(scope: Scope, question: str) -> list[PlanDocument]:
     """The papers the request names, best first: none when no name holds
-    ``REQUEST_FLOOR`` of it; the one when it leads; else the few closest."""
+    ``REQUEST_FLOOR`` of it; the one when it leads; else the few closest. A request naming
+    an appendix by its letter or number ("appendix J") names no appendix labelled
+    otherwise ("Appendix I")."""
     scored = _scored(scope, question)
+    if label := _APPENDIX.search(question):
+        scored = [s for s in scored if _labelled(s[3], label.group(1))]
     if not scored or scored[0][0] < REQUEST_FLOOR:
         return []
     best = scored[0]
@@ -172,6 +176,16 @@ def requested_papers(scope: Scope, question: str) -> list[PlanDocument]:
     if len(close) > 1 and ((best[1] and not close[1][1]) or close[1][2] < best[2] - REQUEST_LEAD):
         return [best[3]]  # its kind or title says what the request asks, the others' do not
     return [s[3] for s in close[:MOST]]
+
+
+_APPENDIX = re.compile(r"\bappendix\s+([a-z]|\d{1,2})\b", re.I)
+"""An appendix named by its label ("appendix J", "appendix 1")."""
+
+
+def _labelled(doc: PlanDocument, label: str) -> bool:
+    """Whether the paper is the appendix of that label, or no appendix by label at all."""
+    own = _APPENDIX.search(doc.meta.title)
+    return own is None or own.group(1).lower() == label.lower()
 
 
 def _worded(text: str) -> bool:

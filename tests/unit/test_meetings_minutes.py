@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.answering.meetings_authors import _by_line
 from assistant.answering.meetings_cues import read_cues
-from assistant.answering.meetings_dates import _SECTION_NUMBER
+from assistant.answering.meetings_dates import _ACCORDING_WORDS, _SECTION_NUMBER
 from assistant.answering.meetings_papers import _quarters
-from assistant.answering.meetings_people import _ASKS_COUNT
+from assistant.answering.meetings_people import _ASKS_COUNT, absent_speaker
 from assistant.answering.meetings_record import MeetingRecord, Statement
 from assistant.answering.meetings_said import reported
 from assistant.answering.meetings_statement import decision_number_answer
 from assistant.answering.meetings_updates import ASKS_UPDATE, _introduction, _lines, _points
 from assistant.answering.meetings_words import BY_BODY, read_as_papers
-from assistant.answering.paper_request import _asked, request_name
+from assistant.answering.paper_request import _APPENDIX, _asked, _labelled, request_name
 from assistant.answering.query_split import split_query
 from assistant.answering.two_part import parts
 from assistant.answering.understand import Intent, Query
@@ -200,3 +201,40 @@ def test_a_one_word_post_names_the_update_only_when_one_member_holds_it() -> Non
     assert at is not None and "Leader of the Council" in lines[at][1]
     assert _introduction(lines, None, content_stems("member")) is None  # Mr Baker or Mr Jeffrey?
     assert ASKS_UPDATE.search("what update did the leader give at the january cabinet?")
+
+
+def test_an_appendix_asked_by_its_label_is_not_another_appendix() -> None:
+    def doc(title: str) -> PlanDocument:
+        meta = DocumentMeta(file=f"{title}.pdf", title=title, kind=DocumentKind.budget)
+        return PlanDocument(id=title, sha256="0", meta=meta, passages=[])
+
+    asked = _APPENDIX.search("url for appendix J budget risk register for full council")
+    assert asked is not None
+    assert _labelled(doc("Appendix J - Budget Risk Register"), asked.group(1))
+    assert not _labelled(doc("Appendix I Budget Risk Register 22.01.25"), asked.group(1))
+    assert _labelled(doc("Council Covering Report"), asked.group(1))  # no label: not ruled out
+    assert _APPENDIX.search("where is the appendix about reserves?") is None
+
+
+def test_a_report_headed_from_a_sender_names_its_author() -> None:
+    head = "From: John Betts, Interim Corporate Director, Finance\nTo: County Council"
+    passage = Passage(id="s:p1", document_id="s", text=head, location=Location(path="s.pdf"))
+    assert _by_line(passage) == "From: John Betts, Interim Corporate Director, Finance"
+    assert _ACCORDING_WORDS.sub("", "per the section 25 report") == "the section 25 report"
+
+
+def test_a_member_who_sent_apologies_is_asked_about_in_any_case() -> None:
+    record = _record()
+    for kind, text in (
+        ("apologies", "Apologies at the Cabinet meeting of 30 January 2025: Mrs C Bell."),
+        ("present", "Present at the Cabinet meeting of 30 January 2025: Mr N Baker."),
+    ):
+        passage = Passage(
+            id=f"r:{kind}", document_id="r", text=text, location=Location(path="r.md")
+        )
+        record.statements.append(Statement(text=text, kind=kind, passage=passage))
+    asked = Query(text="what did mrs bell update cabinet on in january 2025?", intent=Intent.fact)
+    declined = absent_speaker(asked, record)
+    assert declined is not None and not declined.answered and "Mrs C Bell" in declined.answer
+    there = Query(text="what did mr baker update cabinet on in january 2025?", intent=Intent.fact)
+    assert absent_speaker(there, record) is None
