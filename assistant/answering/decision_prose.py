@@ -30,7 +30,9 @@ _ASKS_MAKER = re.compile(
     re.I,
 )
 _ASKS_VOTE = re.compile(
-    r"\bhow\b.*\bvot(?:e|ed|es|ing)\b|\bwas\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+unanimous\b", re.I
+    r"\bhow\b.*\bvot(?:e|ed|es|ing)\b|\bwhat\s+was\s+the\s+vote\b"
+    r"|\b(?:result|outcome)\s+of\s+the\s+vote\b|\bunanimous(?:ly)?\b",
+    re.I,
 )
 _MAKER = re.compile(
     r"\bdecision[- ]?(?:maker|taker)\s+(?:was|is|will\s+be|had\s+been)\b"

@@ -77,6 +77,12 @@ def test_a_vote_told_in_words_answers_how_the_committee_voted() -> None:
     answer = _ask("how did scrutiny committee vote on the family hubs call-in on 29 jan?")
     assert answer is not None
     assert "unanimously agreed the following motion" in answer.citations[0].quote
+    for asked in (
+        "was the scrutiny committee's decision on the family hubs call-in unanimous?",
+        "what was the vote at scrutiny committee on the family hubs call-in",
+    ):
+        answer = _ask(asked)
+        assert answer is not None and "unanimously" in answer.citations[0].quote
 
 
 def test_a_vote_on_a_decision_the_papers_record_no_vote_on_is_left_alone() -> None:
