@@ -7,6 +7,8 @@ at the page that holds it.
 
 from __future__ import annotations
 
+import re
+
 from assistant.models import Citation, Location, Passage, PlanItem, TableRow
 from assistant.text import one_line
 from indexing.store import IndexStore, StoredNode
@@ -59,6 +61,10 @@ def _citation(
     )
 
 
+_FIGURE_CELL = re.compile(r"^[-(]?[£$€]?\d[\d,]*(?:\.\d+)?[)%]?[mk]?$")
+"""A cell that is one figure ("4", "20.0", "£1.2m")."""
+
+
 def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     """The item's own words as the paper prints them: its title, the line that gives its
     values where the reader kept it (a KPI card: "Latest: 94% Target: 90%…"), its update."""
@@ -71,6 +77,11 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
             one_line(str(v)) for k, v in item.fields.items() if v and not k.startswith("summary_")
         ]
         cells += [one_line(str(v)) for v in item.other_fields.values() if v]
+        # A register prints its figures (likelihood, exposure) in its last columns, side
+        # by side ("4 20.0"): the quote keeps them together, after the words.
+        cells = [c for c in cells if not _FIGURE_CELL.match(c)] + [
+            c for c in cells if _FIGURE_CELL.match(c)
+        ]
     return "\n".join(
         filter(None, [item.commitment, card, item.update if with_update else None, *cells])
     )

@@ -222,7 +222,7 @@ def _said(header: str, said: set[str]) -> bool:
     """The question names the column by its head word ("cabinet member" for "Cabinet
     Members", "director" for "Corporate Director"), plural or not: words too common to
     rank a source by are still the name of a column."""
-    words = re.findall(r"[a-z]+", header.lower())
+    words = re.findall(r"[a-z]{2,}", header.lower())  # not the "s" of "£000s" or "what's"
     return bool(words) and (words[-1] in said or words[-1].rstrip("s") in said)
 
 

@@ -198,3 +198,22 @@ def test_a_decline_offers_the_nearest_items_and_says_what_they_lack() -> None:
     assert answer.answer.startswith(NOT_COVERED + " The nearest items don't give that figure.")
     assert answer.answer.endswith("Nearest items:\n• 2.2 Plant 10,000 trees")
     assert decline(query, []).answer == NOT_COVERED
+
+
+def test_the_s_of_a_short_possessive_names_no_column() -> None:
+    """ "what's the GET net budget": the "s" of "what's" is not the last letter of "£000s"."""
+    from assistant.answering.compose import row_values
+    from indexing.model import Location, TableRow
+
+    row = TableRow(
+        id="r",
+        document_id="d",
+        table="Budget by Directorate",
+        cells={
+            "MTFP Category": "NET BUDGET",
+            "TOTAL Core £000s": "1,530,923.8",
+            "GET Core £000s": "201,552.7",
+        },
+        location=Location(path="d.pdf", page=1),
+    )
+    assert row_values(row, "what's the GET net budget") == "NET BUDGET — GET Core £000s: 201,552.7"
