@@ -198,8 +198,14 @@ def asked_fields(question: str) -> list[str]:
     asked = [name for name, pattern in _ASKS if pattern.search(question)]
     if not asked and _ASKS_DECISION.search(question):
         asked = ["decision"]
-    if "consultation" in asked and "date" in asked:
-        asked.remove("date")  # "when did the committee endorse it": the field gives the day
+    if (
+        "consultation" in asked
+        and "date" in asked
+        and re.search(r"\bcommittees?\b", question, re.I)
+    ):
+        # "when did the committee endorse it": the field gives the committee's day; "when
+        # did cabinet first endorse it" may be an earlier endorsement the record tells of
+        asked.remove("date")
     return asked
 
 

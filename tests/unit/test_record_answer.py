@@ -69,6 +69,8 @@ def test_a_committee_signing_off_asks_for_the_consultation_field_which_gives_its
     ]
     assert asked_fields("which committee endorsed 24/00115 and on what date") == ["consultation"]
     assert asked_fields("when was decision 24/00115 taken?") == ["date"]
+    asked = "when did cabinet first endorse the delivery plan, according to the decision paper?"
+    assert asked_fields(asked) == ["consultation", "date"]  # not the committee's day
 
 
 def test_a_short_form_in_the_question_stands_for_the_title_words_it_abbreviates() -> None:
