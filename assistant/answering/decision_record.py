@@ -73,6 +73,7 @@ _HEADING_LINE = re.compile(r"^\s*[A-Z][A-Za-z ,()&/'–-]{2,70}$")
 """A short line of words with no closing stop ("Background – Provide brief context")."""
 
 _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"\bdecision\s+(?:no\b\.?|number|ref(?:erence)?\b)", re.I)),
     (
         "maker",
         re.compile(

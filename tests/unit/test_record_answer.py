@@ -132,3 +132,18 @@ def test_a_yes_no_question_names_the_record_by_its_title_as_well_as_its_number()
     # a title the question only half gives names no record
     vague = understand("was the plan a key decision?", scope.documents)
     assert decision_record_answer(scope, vague) is None  # type: ignore[arg-type]
+
+
+def test_the_number_of_a_record_named_by_its_title_is_asked_as_its_decision_no() -> None:
+    from assistant.answering.record_answer import decision_record_answer
+    from assistant.answering.understand import understand
+
+    from .plans import passage_node
+
+    asked = "what's the decision no. of the ics delivery plan cabinet took in january?"
+    assert asked_fields(asked) == ["number"]
+    nodes = {p.id: passage_node(p, doc) for doc in (ICS, KCP) for p in doc.passages}
+    store = SimpleNamespace(read=lambda ids: [nodes[i] for i in ids if i in nodes])
+    scope = SimpleNamespace(documents=[ICS, KCP], store=store)
+    answer = decision_record_answer(scope, understand(asked, scope.documents))  # type: ignore[arg-type]
+    assert answer is not None and "Decision number: “24/00115”" in answer.answer
