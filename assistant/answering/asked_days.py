@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.asked_value import normal_days
+from assistant.answering.asked_subject import normal_days
 
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+(?:of\s+)?{_MONTH}\b", re.I)

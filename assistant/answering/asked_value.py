@@ -1,5 +1,6 @@
 """What kind of value a question asks for — a share, a time of day, a length of time, an
-id number, a name, a place, a sum of money — and whether a sentence (or a form's row) states one.
+id number, a name, a place, a sum of money, a level, a date — and whether a sentence (or a
+form's row) states one.
 
 Whatever a question's wording, the thing it asks for has a kind, and only a sentence that
 prints a value of that kind can answer it: "roughly what share of the determinants of
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from assistant.answering.counted_numbers import non_year_numbers
 from indexing.model import TableRow
 
 
@@ -32,6 +34,8 @@ class ValueKind(str, Enum):
     name = "name"
     place = "place"
     money = "money"
+    level = "level"
+    date = "date"
 
 
 _ASKS = {
@@ -62,6 +66,14 @@ _ASKS = {
         r"position|meeting|items?|committee|amendments?|programmes?|process|proposals?|"
         r"papers?|targets?|measures?|options?)\b)",
         re.I,
+    ),
+    ValueKind.level: re.compile(
+        r"\b(?:at\s+)?what\s+(?:level|threshold|rate|percentage point)s?\b"
+        r"(?!\s+of\s+(?:detail|service|support|risk|confidence|priority|involvement)\b)",
+        re.I,
+    ),
+    ValueKind.date: re.compile(
+        r"^\s*(?:the\s+)?date\b|\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+week)", re.I
     ),
     ValueKind.place: re.compile(
         r"^\s*where\b(?!\s+(?:are|is|do|does)\s+we\b)(?!.*\b(?:from|to)\s*\??\s*$)", re.I
@@ -110,6 +122,18 @@ _NUMBERED = re.compile(
 """A number that numbers a form's question, a column or a paragraph ("3.3 Health is…")."""
 _ID_WORD = re.compile(r"\b(?:id|identification|reference|ref|number)\b|\bno\.?\s*\d", re.I)
 """An id's label: not the answer "no" of a form's yes/no field."""
+_MONTH_NAME = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|"
+    r"tember|ober|ember)?\.?"
+)
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?!\w)|"
+    rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b|"
+    rf"\b{_MONTH_NAME}\s+(?:19|20)\d{{2}}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b",
+    re.I,
+)
+"""A date: "16 January 2025", "21st Jan", "January 16, 2025", "July 2016", "10/21/2024"."""
 _MONEY = re.compile(r"[£€$]\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn|billion)\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|within|outside|inside|near)\s+(?:the\s+)?[A-Z][\w'’-]")
 _WHERE_WORDS = re.compile(
@@ -155,8 +179,13 @@ def states_value(kind: ValueKind, sentence: str, question: str, label: str = "")
             _DATA_PLACE.search(sentence)
             or (_PLACE.search(sentence) and _WHERE_WORDS.search(sentence))
         )
+    if kind is ValueKind.date:
+        return bool(_DAY.search(sentence))
     if kind is ValueKind.money:
         return bool(_MONEY.search(sentence))
+    if kind is ValueKind.level:  # "below 3% considered dangerous"
+        given = {re.sub(r"\D", "", n) for n in non_year_numbers(question)}
+        return any(re.sub(r"\D", "", n) not in given for n in non_year_numbers(sentence))
     return _names_something(sentence, question)
 
 
@@ -201,55 +230,3 @@ def cue_words(question: str) -> str:
     if kind is ValueKind.time and _ENDS.search(question):
         extra += " end"
     return f"{question} {extra}".strip()
-
-
-_KIND_WORDS = {
-    ValueKind.share: "share percentage proportion fraction per cent roughly",
-    ValueKind.time: "time hour start started begin began finish finished end ended close closed",
-    ValueKind.duration: "long period",
-    ValueKind.number: "number id identification reference ref",
-    ValueKind.place: "located based sited situated",
-}
-"""The words that ask for a kind of value: they say what is asked, not what about, and a
-sentence that gives the value need not repeat them ("what time was it meant to finish" /
-"scheduled to end by 5.00 pm")."""
-_HEDGES = (
-    "roughly approximately around exactly actually meant supposed big large left leave goes "
-    "going according money today now currently presently before after"
-)
-"""Words that hedge a question or say how it asks ("how big a deficit would we be left
-with", "how much money goes into", "according to", "use today before it moves"), not what
-it is about."""
-_MONTHS = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
-}
-
-
-def normal_days(text: str) -> str:
-    """Days written one way: "13th Feb" and "13 february" → "13 february"."""
-    text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text, flags=re.I)
-    return re.sub(
-        r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?",
-        lambda m: _MONTHS[m.group(1).lower()],
-        text,
-        flags=re.I,
-    )
-
-
-def subject_text(question: str) -> str:
-    """The question without the words that ask for its kind of value or hedge it, its
-    days written one way: what a sentence answering it must be about."""
-    kind = asked_value(question)
-    drop = set(_HEDGES.split()) | set(_KIND_WORDS.get(kind, "").split() if kind else ())
-    return " ".join(w for w in normal_days(question).split() if w.lower() not in drop)

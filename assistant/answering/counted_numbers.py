@@ -2,12 +2,18 @@
 number, an age band or a reference to another item.
 
 A figure question is answered by a sentence that holds a figure; "up to 31 March 2026",
-"decision 24/00109", "children aged 4-5 years" and "As 10.1" print numbers that are none.
+"decision 24/00109", "children aged 4-5 years" and "As 10.1" print numbers that are none;
+and a count answers "how many representations" when it stands by the word it counts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from assistant.answering.short_forms import spelt_out
+from assistant.answering.understand import Query
+from indexing.terms import content_stems
 
 _NUMBER = re.compile(
     r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:[£€$]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
@@ -48,3 +54,55 @@ def non_year_numbers(sentence: str) -> list[str]:
             continue
         numbers.append(token)
     return numbers
+
+
+NEAR_COUNTED = 6
+"""Words either side of what is counted within which its count is printed."""
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred thousand dozen".split()
+)
+_TOKEN = re.compile(r"[£€$]?\d[\d,.]*%?|[A-Za-z'’-]+")
+
+
+def count_near(sentence: str, counted: set[str], stems_of: Callable[[str], set[str]]) -> bool:
+    """A count stands within a few words of a word naming what is counted: "the 58
+    representations received", not "three rounds of consultation … published for
+    representations". ``stems_of`` gives a word's stems (``indexing.terms.content_stems``)."""
+    tokens = [m.group(0) for m in _TOKEN.finditer(sentence)]
+    figures = {re.sub(r"\D", "", n) for n in non_year_numbers(sentence)}  # "c940" is 940
+    counts = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower() in _NUMBER_WORDS or (re.sub(r"\D", "", t) in figures and t[:1] != "-")
+    ]
+    named = [i for i, t in enumerate(tokens) if stems_of(t) & counted]
+    return any(abs(i - j) <= NEAR_COUNTED for i in counts for j in named)
+
+
+_GENERIC_COUNTED = set(
+    "peopl person time number total individu extra addit more differ impact effect".split()
+)
+"""Counted words that only say a count (or an increase) is wanted, not what is counted."""
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+
+
+def counted_stems(query: Query) -> set[str]:
+    """The stems naming what a "how many" question counts ("representations"), without
+    the words that only say a count is wanted."""
+    return content_stems(" ".join(query.counted_words)) - _GENERIC_COUNTED
+
+
+def counted_held(query: Query, sentence: str, subject: str) -> bool:
+    """Every word naming what a figure counts is in the sentence or its subject ("new
+    foster carers" is not "carers"), except words that only say a count is wanted."""
+    if not query.counted_words:
+        return True
+    counted = counted_stems(query)
+    held = content_stems(sentence) | content_stems(subject)
+    if not counted <= held | spelt_out(f"{sentence} {subject}", query.text):
+        return False
+    # what is counted, named in the sentence ("2,800 people", "58 representations"): its
+    # count stands beside it
+    said = content_stems(" ".join(query.counted_words)) & content_stems(sentence)
+    return not (said and _HOW_MANY.search(query.text)) or count_near(sentence, said, content_stems)

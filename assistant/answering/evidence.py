@@ -17,9 +17,9 @@ from assistant.answering import sentence_fit as fit
 from assistant.answering.asked_days import without_days_asked
 from assistant.answering.asked_value import asked_value, states_nothing, states_value
 from assistant.answering.compose import row_name
+from assistant.answering.counted_numbers import counted_held
 from assistant.answering.counted_numbers import non_year_numbers as _non_year_numbers
 from assistant.answering.retrieve import Candidate
-from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import procedure_fit, tally
 from assistant.answering.who_evidence import NAME, names_a_person, names_role, titled
@@ -34,10 +34,6 @@ _DATE = re.compile(
     re.I,
 )
 _MONEY = re.compile(r"[£€$]\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
-_GENERIC_COUNTED = set(
-    "peopl person time number total individu extra addit more differ impact effect".split()
-)
-"""Counted words that only say a count (or an increase) is wanted, not what is counted."""
 
 
 def sentences(text: str) -> list[str]:
@@ -97,16 +93,6 @@ _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _PER_CENT = re.compile(r"\b\d+(?:\.\d+)?\s?per ?cent\b", re.I)
 
 
-def _counted_held(query: Query, sentence: str, subject: str) -> bool:
-    """Every word naming what a figure counts is in the sentence or its subject ("new
-    foster carers" is not "carers"), except words that only say a count is wanted."""
-    if not query.counted_words:
-        return True
-    counted = content_stems(" ".join(query.counted_words)) - _GENERIC_COUNTED
-    held = content_stems(sentence) | content_stems(subject)
-    return counted <= held | spelt_out(f"{sentence} {subject}", query.text)
-
-
 def _requirement(
     query: Query, sentence: str, known_names: frozenset[str] = frozenset(), subject: str = ""
 ) -> bool:
@@ -133,13 +119,13 @@ def _requirement(
         if _ASKS_SHARE.search(query.text):
             # "what % of …" is not "£23.3m", nor "four years": a share is printed as one
             shares = [n for n in counts if n.endswith("%")] or _PER_CENT.findall(sentence)
-            return bool(shares) and _counted_held(query, sentence, subject)
+            return bool(shares) and counted_held(query, sentence, subject)
         if not counts and not re.search(
             r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\b",
             lowered,
         ):
             return False
-        return _counted_held(query, sentence, subject)
+        return counted_held(query, sentence, subject)
     if query.intent == Intent.when:
         # A date that only repeats the question's own year or day ("the 13 february
         # meeting" / "Thursday, 13th February") is not an answer to "when".
@@ -269,6 +255,10 @@ def _asked_sentences(cand: Candidate, query: Query) -> set[str]:
     return set(sentences(item.commitment)) - set(sentences(item.update or ""))
 
 
+_TOLD = frozenset({"cause", "consequence"})
+"""A register's columns that tell in sentences why a risk arises and what follows."""
+
+
 def _candidate_text(cand: Candidate, wanted: set[str] | None = None) -> str:
     node = cand.node
     if node.is_item:
@@ -282,7 +272,14 @@ def _candidate_text(cand: Candidate, wanted: set[str] | None = None) -> str:
             for header, value in item.other_fields.items()
             if value and (words := content_stems(header)) and words <= (wanted or set())
         ]
-        return f"{item.commitment}\n{item.update or ''}{extra}{''.join(named)}"
+        # A register's written-out columns ("cause: … steady state requires £170m pa, hence
+        # a £110m per annum shortfall") are sentences of the item like its update.
+        told = [
+            f"\n{value}"
+            for role, value in item.fields.items()
+            if role in _TOLD and value and str(value) not in (item.update or "")
+        ]
+        return f"{item.commitment}\n{item.update or ''}{extra}{''.join(named)}{''.join(told)}"
     if node.is_row:
         return row_sentence(node.row())
     return tally(node.passage().text)

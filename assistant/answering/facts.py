@@ -7,15 +7,11 @@ import re
 
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
+from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
-from assistant.answering.asked_value import (
-    asked_value,
-    cue_words,
-    normal_days,
-    states_value,
-    subject_text,
-)
+from assistant.answering.asked_value import asked_value, cue_words, states_value
 from assistant.answering.citations import node_citation
+from assistant.answering.counted_numbers import counted_stems
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.named_papers import lead_with_named
@@ -121,7 +117,13 @@ def deeper_fact_answer(
     keyword search adds the words a sentence giving the kind of value asked prints
     ("am pm" for a time: the front sheet's "end by 5.00 pm" shares few words with "what
     time was it meant to finish")."""
-    deeper = rerank(scope, query, search.with_words(cue_words(query.text)).hybrid(DEEPER, where))
+    worded = search.with_words(cue_words(query.text))
+    found = worded.hybrid(DEEPER, where)
+    if query.document_ids and where is None:  # the papers the question names, read deeper too
+        named = worded.hybrid(2 * DEEPER, scope.where(query.document_ids))
+        seen = {c.node.id for c in named}
+        found = named + [c for c in found if c.node.id not in seen]
+    deeper = rerank(scope, query, found)
     if (kind := asked_value(query.text)) is not None:
         # only sources that print a value of the kind asked, and are about what the
         # question is about, can answer: the sentence choice reads the best few, which
@@ -134,6 +136,9 @@ def deeper_fact_answer(
             and scope.terms.coverage(about, content_stems(normal_days(_with_title(c))))
             >= COVERAGE_FLOOR
         ]
+    elif counted := counted_stems(query):
+        # "how many representations came in": only sources that name what is counted
+        deeper = [c for c in deeper if counted <= content_stems(_with_title(c))]
     answer = fact_answer(floor, scope, query, deeper)
     return answer if answer.answered else None
 

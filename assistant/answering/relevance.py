@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.asked_days import quarter_printed
-from assistant.answering.asked_value import normal_days, subject_text
+from assistant.answering.asked_subject import label_fits, normal_days, subject_text, value_label
 from assistant.answering.evidence import Evidence, asks_money, states_money
 from assistant.answering.neighbours import passage_before
 from assistant.answering.retrieve import Candidate
@@ -144,6 +144,10 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False
     node = evidence.candidate.node
     meta = node.metadata
+    passage = node.passage().text if not (node.is_item or node.is_row) else ""
+    label = value_label(evidence.sentence, passage, meta.get("section", "") or "")
+    if label is not None and not label_fits(query.text, label):
+        return False  # "In less than 3 months" of the data collection, not its retention
     subject = node.item().commitment if node.is_item else ""
     context = f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')} {meta.get('document_period', '')}"
     asked = content_stems(query.text)

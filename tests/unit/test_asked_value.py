@@ -7,14 +7,13 @@ agenda front sheet, a data protection screening form, an equality form)."""
 from __future__ import annotations
 
 from assistant.answering.asked_days import days_named, other_day, quarter_printed
+from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_value import (
     ValueKind,
     asked_value,
     cue_words,
-    normal_days,
     states_nothing,
     states_value,
-    subject_text,
 )
 from assistant.answering.evidence import best_evidence
 from assistant.answering.relevance import evidence_on_topic
@@ -220,3 +219,76 @@ def test_an_answer_from_another_days_meeting_is_declined_for_the_day_asked() -> 
     assert missing_pin("what time was the 13 feb council meant to finish", ended, []) is None
     # a question "after" a day names it as its anchor, not as the meeting asked
     assert missing_pin("what time did the meeting after 4 march finish", ended, []) is None
+
+
+def test_a_level_asked_needs_a_figure_and_a_count_stands_by_what_it_counts() -> None:
+    from assistant.answering.counted_numbers import count_near
+    from indexing.terms import content_stems
+
+    asked = "at what level are general reserves considered dangerous"
+    assert asked_value(asked) == ValueKind.level
+    assert asked_value("what level of detail does the plan give") is None
+    assert states_value(ValueKind.level, "• Below 3% considered dangerous", asked)
+    assert not states_value(ValueKind.level, "Reserves are considered dangerous", asked)
+    counted = {"represent"}
+    assert count_near("the 58 representations received were submitted", counted, content_stems)
+    assert not count_near(
+        "following three rounds of public consultation between 2021 and 2023, and consideration "
+        "by the committee, the draft was published for representations",
+        counted,
+        content_stems,
+    )
+
+
+def test_a_date_asked_needs_a_date_and_a_registers_written_columns_are_read() -> None:
+    from indexing.model import DocumentKind, DocumentMeta, ItemKind, PlanDocument
+
+    from .plans import item, item_node
+
+    asked = "date the government response was presented to parliament"
+    assert asked_value(asked) == ValueKind.date
+    assert states_value(ValueKind.date, "by Command of His Majesty 16 January 2025", asked)
+    assert states_value(ValueKind.date, "adopted by County Council in July 2016", asked)
+    assert not states_value(ValueKind.date, "This response sets out the ways", asked)
+    risk = item(
+        "R1",
+        "Highways asset defects as a result of static asset management funding",
+        doc="risks",
+        kind=ItemKind.risk,
+        fields={
+            "cause": "KCC spend c£60m per annum but the annual spend requirement to remain at "
+            '"steady state" is £170m per annum and hence a £110m per annum shortfall.',
+            "likelihood": "4",
+        },
+    )
+    register = PlanDocument(
+        id="risks",
+        meta=DocumentMeta(file="risks.pdf", title="Budget Risks", kind=DocumentKind.plan),
+        sha256="r",
+        items=[risk],
+    )
+    query = understand("highways asset management - how big is the annual shortfall", [register])
+    found = [
+        e
+        for e in best_evidence(query, [candidate(item_node(risk, register), 0.6)])
+        if e.has_required
+    ]
+    assert found and "£110m per annum shortfall" in found[0].sentence
+
+
+def test_a_value_under_a_label_answers_only_what_the_label_names() -> None:
+    from assistant.answering.asked_subject import label_fits, value_label
+
+    kept = "how long will the transfer data be retained for according to the dpia"
+    label = value_label(
+        "In less than 3 months", "In less than 3 months", "Timeframe for Collection:"
+    )
+    assert label == "Timeframe for Collection:" and not label_fits(kept, label)
+    assert label_fits(kept, "How long will the data be retained for?")
+    ident = "what's the eqia submission id number for the plan"
+    assert value_label("Decision Number: 24/00115", "", "") == "Decision Number"
+    assert not label_fits(ident, "Decision Number")
+    assert label_fits("what's the project id of the dpia", "Project ID:")
+    # a sentence is no labelled value, and a question for no kind of value is not judged
+    assert value_label("The meeting is scheduled to end by 5.00 pm.", "A meeting … pm.", "") is None
+    assert label_fits("who is the responsible officer", "Decision Number")

@@ -121,7 +121,8 @@ def test_a_count_under_its_heading_and_in_a_short_form() -> None:
     """ "how many primary forms of entry" is counted by "A total of 44.9FE" under the
     heading "Primary School Commissioning Intentions": the heading says what is counted,
     and "FE" spells "forms of entry"."""
-    from assistant.answering.evidence import _requirement, spelt_out
+    from assistant.answering.evidence import _requirement
+    from assistant.answering.short_forms import spelt_out
 
     asked = understand(
         "how many primary forms of entry does the commissioning plan need?", documents()
