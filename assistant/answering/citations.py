@@ -61,8 +61,8 @@ def _citation(
     )
 
 
-_FIGURE_CELL = re.compile(r"^[-(]?[£$€]?\d[\d,]*(?:\.\d+)?[)%]?[mk]?$")
-"""A cell that is one figure ("4", "20.0", "£1.2m")."""
+_FIGURE_CELL = re.compile(r"^[-(]?[£$€]?\d[\d,]*(?:\.\d+)?[)%]?(?:bn|[km])?$")
+"""A cell that is one figure ("4", "20.0", "£1.2m", "£3bn", "£500k")."""
 
 
 def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
