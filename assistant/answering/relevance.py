@@ -14,6 +14,7 @@ from assistant.answering.asked_subject import label_fits, normal_days, subject_t
 from assistant.answering.evidence import Evidence, asks_money, states_money
 from assistant.answering.neighbours import passage_before
 from assistant.answering.retrieve import Candidate
+from assistant.answering.row_lookup import row_fits
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
@@ -157,6 +158,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False  # "in april 2025" over a table whose months stop at March
     if evidence.candidate.named and node.is_row:
         return True  # the row and column the question names (row_lookup), its asides apart
+    if node.is_row and not row_fits(scope, query.text, node.row()):
+        return False  # "parking calls" is not the "Driver improvement" row; "GET" not a total
     if not subject_held(
         scope.terms,
         query.text,

@@ -55,7 +55,7 @@ TIE = 0.02
 _ASIDES = frozenset(
     content_stems(
         "vs versus compared against this next last current year expected planned pencilled "
-        "forecast projected extra additional according table line row figure bring raise"
+        "forecast projected extra additional according table line row figure bring raise want"
     )
 )
 """Stems of words a question for a figure frames it with ("extra income GET is expected
@@ -216,3 +216,43 @@ def with_named_rows(
     ]
     ids = {c.node.id for c in first}
     return first + [c for c in candidates if c.node.id not in ids]
+
+
+_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _column_short_forms(scope: Scope) -> frozenset[str]:
+    """Short forms in capitals that head a column of some table ("GET Core £000s")."""
+    return frozenset(
+        word.lower()
+        for doc in scope.documents
+        for row in doc.tables
+        for header in row.cells
+        for word in _SHORT_FORM.findall(header)
+    )
+
+
+def row_fits(scope: Scope, question: str, row: TableRow) -> bool:
+    """Can a row found by search (not named by label and column) answer the question?
+    Its label must hold one of the question's words that its table, headers and paper do
+    not ("parking" is not the "Driver improvement" row of a table of calls by service),
+    and a short form the question types in capitals that heads a column somewhere ("GET")
+    must be the row's, its headers' or its paper's (a plan's totals are not GET's). Only a
+    row of figures is judged so: a record of people or a form's answers in words is judged
+    by its words elsewhere."""
+    label = row.label()
+    values = [v for v in row.cells.values() if v and v != label]
+    figures = [v for v in values if re.search(r"\d", v) and len(v.split()) <= _FIELD_WORDS]
+    if len(figures) * 2 < len(values) or any(len(v.split()) > _FIELD_WORDS for v in values):
+        return True  # a record of people or a form's answers in words, not a row of figures
+    doc = next((d for d in scope.documents if d.id == row.document_id), None)
+    paper = _paper_words(doc.meta) if doc is not None else ""
+    around = " ".join([*row.cells, row.table, row.section or "", paper])
+    own = _asked(question) - _ASIDES - _COUNTS - _stems(around)
+    if not own & _stems(label) and {s for s in own if not re.fullmatch(r"[\d-]+", s)}:
+        return False  # a word of the question that no part of this row holds
+    if not capital_words(question, asked=True) and question.upper() == question:
+        return True  # typed in capitals: no word is a short form
+    shorts = {w.lower() for w in _SHORT_FORM.findall(question)} & _column_short_forms(scope)
+    held = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{around} {label}")}
+    return shorts <= held

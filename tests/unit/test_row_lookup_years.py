@@ -261,3 +261,43 @@ def test_the_file_s_name_and_the_asides_of_a_question_for_a_figure() -> None:
     asked = "how much are GET's prices expected to be next year according to the directorate table"
     assert ids(asked) == ["dir:t0"]
     assert ids("GET's prices according to the staffing table") == []  # a word no row has
+
+
+def test_a_row_found_by_search_fits_only_when_its_label_or_short_form_is_asked() -> None:
+    from assistant.answering.row_lookup import row_fits
+
+    docs = [by_directorate(), three_years(), *documents()]
+    scope = MemoryScope(docs)
+    prices, plan_net = docs[0].tables[0], docs[1].tables[1]
+    assert row_fits(scope, "GET prices uplift in the budget by directorate", prices)
+    assert not row_fits(scope, "GET parking income in the budget by directorate", prices)
+    assert row_fits(scope, "net budget 2026-27 in the revenue plan", plan_net)
+    assert not row_fits(scope, "what's the GET net budget for 2026-27", plan_net)
+
+
+def test_records_in_words_and_a_label_holding_the_asked_year_fit() -> None:
+    from assistant.answering.row_lookup import row_fits
+
+    late = _doc(
+        "late",
+        "Late changes to the 2025-26 budget",
+        [
+            (
+                "2. Business Rates",
+                "",
+                {
+                    "column 1": "% increase from 2024-25",
+                    "Updated figures for Cabinet £'000": "1.89%",
+                },
+            ),
+            (
+                "Adult Social Care",
+                "",
+                {"Cabinet Member": "Dan Watkins", "Director": "Richard Smith"},
+            ),
+        ],
+    )
+    scope = MemoryScope([late, *documents()])
+    rise, people = late.tables
+    assert row_fits(scope, "by what % did business rates funding go up from 2024-25", rise)
+    assert row_fits(scope, "adult social care kpis: cabinet member and director?", people)
