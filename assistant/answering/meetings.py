@@ -47,7 +47,7 @@ from assistant.answering.meetings_record import (
     meetings,
 )
 from assistant.answering.meetings_restricted import restricted_paper, unpublished_item
-from assistant.answering.meetings_said import said_in_minutes
+from assistant.answering.meetings_said import minutes_named, said_in_minutes
 from assistant.answering.meetings_statement import (
     decision_number_answer,
     record_answer,
@@ -85,8 +85,14 @@ def meeting_answer(scope: Scope, query: Query) -> Answer | None:
     about a meeting the records can answer (the router then searches the papers).
 
     A question about what a meeting's paper asked for narrows ``query.document_ids`` to
-    that meeting's papers and returns ``None``.
+    that meeting's papers and returns ``None``. An answer quoted from printed minutes
+    says which meeting's minutes they are (``meetings_said.minutes_named``).
     """
+    answer = _meeting_answer(scope, query)
+    return minutes_named(scope, answer) if answer is not None else None
+
+
+def _meeting_answer(scope: Scope, query: Query) -> Answer | None:
     records = meetings(scope)
     if not records:
         return None

@@ -5,7 +5,9 @@ which only points back at it: "A de-minimis limit has been set to avoid small fu
 set up … This has been set at £250k." Neither sentence answers "what is the de-minimis
 limit?" alone: the first holds the subject, the second the figure. Here such a pair is
 read as one statement, so it is judged (and quoted) whole. And a count written in words
-("Nine KPIs did not meet the floor standard (Red)") is a count as much as "9 KPIs" is.
+("Nine KPIs did not meet the floor standard (Red)") is a count as much as "9 KPIs" is; a
+change asked "by how much" may be given as a share; and a sentence naming the quarter a
+question asks of leads one naming only the report's own quarter.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 
 from assistant.answering.evidence import Evidence, sentences
 from assistant.answering.meetings_words import ASKS_COUNT, NUMBER_WORD, holds_figure
+from assistant.models import PlanDocument
 
 POINTS_BACK = re.compile(
     r"^\s*(?:this|it|that|these|they|the\s+(?:limit|figure|amount|sum|level|total|threshold))\b"
@@ -67,3 +70,40 @@ def counted_in_words(evidence: Evidence, question: str) -> Evidence:
     return evidence.model_copy(
         update={"has_required": True, "score": evidence.score + FIGURE_FOUND}
     )
+
+
+_BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.I)
+_SHARE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)", re.I)
+"""How much something changed ("by how much could staff costs go up?"): a share of it
+("by about 10 to 11 percent") answers as well as a sum."""
+
+
+def changed_by_share(question: str, sentence: str) -> bool:
+    """Whether the question asks by how much something changed and the sentence gives
+    the change as a share ("by about 10 to 11 percent")."""
+    return bool(_BY_HOW_MUCH.search(question)) and bool(_SHARE.search(sentence))
+
+
+QUARTER_BONUS = 1.0
+"""A sentence naming the quarter a question asks of ("come down since quarter 2"), over one
+that does not; one naming only another quarter (the report's own, "as at Quarter 3")
+loses ``QUARTER_COST``. Not when the paper is of the quarter asked (a Q3 performance
+report): every sentence of it is, whether it says so or not."""
+QUARTER_COST = 0.5
+_QUARTER = re.compile(r"\b(?:q|quarter)\s*([1-4])\b", re.I)
+
+
+def _quarters(text: str) -> set[str]:
+    """The quarters a text names by number ("Q2", "quarter 2")."""
+    return set(_QUARTER.findall(text))
+
+
+def quarter_fit(question: str, sentence: str, paper: PlanDocument | None) -> float:
+    """``QUARTER_BONUS`` for a sentence naming the quarter asked, ``-QUARTER_COST`` for
+    one naming only another, 0 otherwise or when the paper is itself of the quarter asked."""
+    asked = _quarters(question)
+    own = _quarters(f"{paper.meta.title} {paper.meta.period or ''}") if paper else set()
+    held = _quarters(sentence)
+    if not (asked - own) or not held:
+        return 0.0
+    return QUARTER_BONUS if asked & held else -QUARTER_COST

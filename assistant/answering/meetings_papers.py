@@ -37,8 +37,11 @@ from assistant.answering.meetings_context import (
     with_following,
 )
 from assistant.answering.meetings_cues import DECIDE, WHICH_BODY
+from assistant.answering.meetings_everyday import read_as_papers
 from assistant.answering.meetings_figures import (
+    changed_by_share,
     counted_in_words,
+    quarter_fit,
     with_following_figure,
 )
 from assistant.answering.meetings_lists import lead_in, with_entry_below, with_label_value
@@ -54,7 +57,6 @@ from assistant.answering.meetings_words import (
     counts_with_unit,
     holds_asked_figure,
     negated_as_asked,
-    read_as_papers,
     records_decision_of,
     speaker_sections,
 )
@@ -145,7 +147,7 @@ def paper_answer(
                 intent == Intent.figure and counts_with_unit(evidence.sentence, query.counted_words)
             )
             or (intent == Intent.who and bool(BY_BODY.search(evidence.sentence)))
-            or (bool(_BY_HOW_MUCH.search(text)) and bool(_SHARE.search(evidence.sentence)))
+            or changed_by_share(text, evidence.sentence)
         )
         if not required or (
             intent == Intent.figure
@@ -179,10 +181,6 @@ def paper_answer(
     return None
 
 
-_BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.I)
-_SHARE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)", re.I)
-"""How much something changed ("by how much could staff costs go up?"): a share of it
-("by about 10 to 11 percent") answers as well as a sum."""
 _KIND = re.compile(r"\b(appendix|appendices|annex(?:es)?|minutes|amendments?)\b", re.I)
 """A kind of paper a question may name the paper by ("the budget appendix", "the cabinet
 minutes"), as its title names it ("Appendix 1 - Budget Update", "Minutes of …")."""
@@ -241,7 +239,6 @@ def _ranked(
     }
     spoke = speaker_sections(asked.text, [documents[p] for p in {_paper_of(e) for e in found}])
     most = max((len(focus & stems) for stems in held), default=0)
-    quarters = _quarters(asked.text)
     for e, stems in zip(found, held, strict=True):
         if focus:
             e.score += FOCUS_WEIGHT * scope.terms.coverage(focus, stems)
@@ -253,11 +250,7 @@ def _ranked(
             e.score += PREDICATE_BONUS
         if negated_as_asked(asked.text, e.sentence):  # "failed to meet the floor standard"
             e.score += PREDICATE_BONUS
-        own = documents.get(_paper_of(e))
-        own_quarters = _quarters(f"{own.meta.title} {own.meta.period or ''}") if own else set()
-        if quarters - own_quarters and (held_quarters := _quarters(e.sentence)):
-            # "come down since quarter 2" of a report as at quarter 3: the sentence of Q2
-            e.score += QUARTER_BONUS if quarters & held_quarters else -QUARTER_COST
+        e.score += quarter_fit(asked.text, e.sentence, documents.get(_paper_of(e)))
         if options and OFFERS_CHOICE.search(e.sentence):  # "confirm, amend or rescind"
             e.score += PREDICATE_BONUS
         if asked_to and _ASKED_TO.search(f"{leads[id(e)]} {e.sentence}"):  # "is asked to: a) …"
@@ -268,20 +261,6 @@ def _ranked(
         if bodies and decides and records_decision_of(e.sentence, bodies):
             e.score += DECIDED_BONUS
     return sorted(found, key=lambda e: e.score, reverse=True)
-
-
-QUARTER_BONUS = 1.0
-"""A sentence naming the quarter a question asks of ("come down since quarter 2"), over one
-that does not; one naming only another quarter (the report's own, "as at Quarter 3")
-loses ``QUARTER_COST``. Not when the paper is of the quarter asked (a Q3 performance
-report): every sentence of it is, whether it says so or not."""
-QUARTER_COST = 0.5
-_QUARTER = re.compile(r"\b(?:q|quarter)\s*([1-4])\b", re.I)
-
-
-def _quarters(text: str) -> set[str]:
-    """The quarters a text names by number ("Q2", "quarter 2")."""
-    return set(_QUARTER.findall(text))
 
 
 def _label_above(evidence: Evidence) -> str:

@@ -22,18 +22,23 @@ from __future__ import annotations
 import re
 
 from assistant.answering import meetings_cues as cue
+from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.evidence import sentences
 from assistant.answering.meetings_authors import ASKS_AUTHOR
 from assistant.answering.meetings_cues import MeetingCues
 from assistant.answering.meetings_held import asks_person
 from assistant.answering.meetings_officers import printed_minutes
 from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import MeetingRecord, long_date
+from assistant.answering.meetings_subject import title_days
 from assistant.answering.meetings_updates import update_answer
 from assistant.answering.meetings_wording import declined
 from assistant.answering.meetings_words import MEETING_WORDS, SPEAKER
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
+from assistant.markers import renumber
 from assistant.models import Answer, Passage
+from assistant.text import one_line
 
 SPOKEN = re.compile(
     r"\b(?:introduc(?:e|ed|es|ing)|told|tell|tells|explain(?:ed|s)?|spoke|speak|"
@@ -83,6 +88,8 @@ _RESOLVED = re.compile(r"\bRESOLVED\b")
 """How minutes print a resolution."""
 _ATTENDANCE = re.compile(r"\s*(?:PRESENT|IN ATTENDANCE|ALSO PRESENT|APOLOGIES)\b")
 """A line of the minutes listing who attended: it names a speaker, not what they said."""
+_MINUTES_ITEM = re.compile(r"^\s*(?:\d+[a-z]?\.\s*)?minutes\b", re.I)
+"""An agenda item holding a previous meeting's minutes ("3. Minutes of the Meeting held …")."""
 _ASKED_DATE = re.compile(r"\b(?:dates?|days?)\b", re.I)
 """The kind of answer a question asks for ("which date …"), which no sentence says."""
 _ASKS_WHAT = re.compile(r"(?:^|,\s*)(?:what|which|how|when)\b", re.I)
@@ -113,7 +120,7 @@ def said_in_minutes(
         return None
     for meeting in pool:  # "what did mr baker update cabinet on?": the points of his update
         minutes = printed_minutes(records, meeting)
-        if minutes and (updated := update_answer(scope, query, minutes, cues.rest, meeting)):
+        if minutes and (updated := update_answer(scope, query, minutes, cues.rest)):
             return updated
     # the member who spoke is who said it, not what it was about: the minutes name a
     # speaker once for a paragraph of what they said; nor is the verb of saying, nor the
@@ -207,3 +214,33 @@ def not_minuted(query: Query, meeting: MeetingRecord) -> Answer:
         "papers I have."
     )
     return declined(query, text, [meeting], reason="minutes not held")
+
+
+def minutes_named(scope: Scope, answer: Answer) -> Answer:
+    """The answer, led by which meeting's minutes it quotes when it quotes printed minutes
+    (a paper of a later meeting, its item "Minutes of the Meeting held on <day>") and
+    does not say that day — the paper's own date is the later meeting's —, the day cited
+    where the minutes print it ("MINUTES of a meeting of the Cabinet held … on …")."""
+    if not answer.answered or not answer.citations:
+        return answer
+    documents = {d.id: d for d in scope.documents}
+    paper = documents.get(answer.citations[0].document_id or "")
+    if paper is None or not _MINUTES_ITEM.match(paper.meta.agenda_item or ""):
+        return answer
+    days = title_days(paper.meta.agenda_item)
+    if not days or (day := long_date(days[0])) in answer.answer:
+        return answer
+    held = next((p for p in paper.passages[:3] if day in " ".join(p.text.split())), None)
+    opening = (
+        next((x for x in sentences(held.text) if day in " ".join(x.split())), "") if held else ""
+    )
+    citation = (
+        quoted_passage_citation(scope.store, held, one_line(opening)) if held and opening else None
+    )
+    if citation is None:
+        return answer
+    lead = f"From the minutes of the {paper.meta.committee or 'committee'} meeting of {day} [1]:"
+    shifted = renumber(answer.answer, {n: n + 1 for n in range(1, len(answer.citations) + 1)})
+    return answer.model_copy(
+        update={"answer": f"{lead}\n{shifted}", "citations": [citation, *answer.citations]}
+    )

@@ -11,8 +11,8 @@ from assistant.answering.meetings_agenda import agenda_answer
 from assistant.answering.meetings_choose import DECISIONS, best_statements, score
 from assistant.answering.meetings_held import named_in
 from assistant.answering.meetings_record import MeetingRecord, Statement, long_date
-from assistant.answering.meetings_wording import answer_of, not_recorded, quote
-from assistant.answering.meetings_words import VOTE_OUTCOME
+from assistant.answering.meetings_wording import answer_of, declined, not_recorded, quote
+from assistant.answering.meetings_words import SPEAKER, VOTE_OUTCOME
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
@@ -65,10 +65,29 @@ def record_answer(
         return _decisions(query, pool, topic)
     if cue.PRESENT.search(text):
         # "was Mrs Bell at cabinet?": the line naming her, though it is the apologies
-        naming = named_in(text, [(m, s) for m in latest for s in m.of_kind("present", "apologies")])
+        lines = [(m, s) for m in latest for s in m.of_kind("present", "apologies", "chair")]
+        naming = named_in(text, lines)
+        asked = SPEAKER.search(text)
+        if lines and not naming and asked and not _listed(asked.group(1), lines):
+            return _not_listed(query, asked.group(0), latest[0])  # "was cllr smith there?"
         return quote(query, naming or [(m, s) for m in latest for s in m.of_kind("present")])
     best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
     return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
+
+
+def _listed(name: str, lines: list[tuple[MeetingRecord, Statement]]) -> bool:
+    """Whether an attendance line names ``name`` (a surname or a first name) as a word."""
+    word = re.compile(rf"\b{re.escape(name)}\b", re.I)
+    return any(word.search(s.text) for _, s in lines)
+
+
+def _not_listed(query: Query, who: str, meeting: MeetingRecord) -> Answer:
+    """A member asked about whom neither the present nor the apologies list names."""
+    text = (
+        f"The record of the {meeting.committee} meeting of {long_date(meeting.day)} does not "
+        f"list {who} among those present or those who sent apologies."
+    )
+    return declined(query, text, [meeting], reason="not listed")
 
 
 def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:

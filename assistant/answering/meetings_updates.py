@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from assistant.answering.citations import quoted_passage_citation, source_place
-from assistant.answering.meetings_record import MeetingRecord, long_date
 from assistant.answering.meetings_words import FRAMING, MEETING_WORDS, SPEAKER
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -104,11 +103,9 @@ def _points(lines: list[tuple[Passage, str]], start: int) -> list[tuple[Passage,
     return found
 
 
-def update_answer(
-    scope: Scope, query: Query, paper_ids: list[str], rest: str, meeting: MeetingRecord
-) -> Answer | None:
-    """The asked member's update as the printed minutes ``paper_ids`` of ``meeting`` give
-    it (see the module); ``None`` when the question does not ask what someone updated on,
+def update_answer(scope: Scope, query: Query, paper_ids: list[str], rest: str) -> Answer | None:
+    """The asked member's update as the printed minutes ``paper_ids`` give it (see the
+    module); ``None`` when the question does not ask what someone updated on,
     or the minutes print no such update."""
     if not ASKS_UPDATE.search(query.text):
         return None
@@ -134,8 +131,7 @@ def update_answer(
             shown.append(f"“{text}” [{len(citations)}]")
         if len(citations) < 2:
             continue
-        lead = f"The minutes of the {meeting.committee} meeting of {long_date(meeting.day)}:"
-        body = "\n".join([lead, *shown]) + f"\nSource: {source_place(citations[0])}"
+        body = "\n".join(shown) + f"\nSource: {source_place(citations[0])}"
         return Answer(
             question=query.text,
             answer=body,

@@ -137,11 +137,22 @@ def _asked(question: str) -> set[str]:
 def _score(scope: Scope, asked: set[str], doc: PlanDocument) -> tuple[float, float]:
     """How much of the request the paper's name holds, completed by its opening words
     when the name itself holds ``NAME_SHARE`` of it; and how much its title holds."""
-    name = content_stems(request_name(doc))
+    name = content_stems(request_name(doc)) | _short_forms(asked, doc.meta.title)
     score = scope.terms.coverage(asked, name)
     if NAME_SHARE <= score < REQUEST_FLOOR:
         score = scope.terms.coverage(asked, name | content_stems(_opening(doc)))
     return score, scope.terms.coverage(asked, content_stems(doc.meta.title))
+
+
+def _short_forms(asked: set[str], title: str) -> set[str]:
+    """The request's short words that begin one word of the title ("lib", "dem" of
+    "Liberal Democrats"): the title holds them as the request wrote them."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{6,}", title)}
+    return {
+        a
+        for a in asked
+        if a.isalpha() and 3 <= len(a) <= 5 and len({w for w in words if w.startswith(a)}) == 1
+    }
 
 
 def _scored(scope: Scope, question: str) -> list[tuple[float, bool, float, PlanDocument]]:

@@ -40,10 +40,10 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
     """A later part that leans on the first, asked with the first part's words after
     its own ("how much was it — who proposed the amendment"), so what it asks (a sum,
     a name) leads and the subject comes with it."""
-    if part is first or part.follows_previous:  # "… and how many against?": with the first
+    if part is first:
         return part.ask
-    if not _LEANS.search(part.text):
-        return part.text
+    if not _LEANS.search(part.text) and not part.follows_previous:
+        return part.text  # "… and how many against?" has no subject of its own: the first's
     subject = _ASKING.sub("", first.text.rstrip("?")) or first.text.rstrip("?")
     return f"{part.text.rstrip('?')} — {subject}"
 

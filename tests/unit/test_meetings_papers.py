@@ -11,6 +11,7 @@ from datetime import date
 
 from assistant.answering.meetings_choose import paper_named, papers_naming
 from assistant.answering.meetings_cues import ORDINAL, ORDINALS, read_cues
+from assistant.answering.meetings_everyday import read_as_papers
 from assistant.answering.meetings_record import MeetingRecord, _statements
 from assistant.answering.meetings_subject import item_named, minutes_of, title_days
 from assistant.answering.meetings_words import (
@@ -18,7 +19,6 @@ from assistant.answering.meetings_words import (
     counts_with_unit,
     holds_asked_figure,
     introduces,
-    read_as_papers,
     records_decision_of,
 )
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
