@@ -14,7 +14,9 @@ request names ("the minutes") is meant, and a paper repeating another (the same 
 at a later meeting) is given when its own meeting is the one asked for.
 Only the asker's own scope is searched: a paper they may not see is never named, and
 never counts against another. A request that names no paper clearly enough returns
-None, and the question is answered as any other.
+None, and the question is answered as any other — unless it asks only for an address
+("the url of …", "a link to …"): then it is declined, since no other paper's sentence
+gives that paper's link.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ _ASKS_FOR_LINK = re.compile(
     re.I,
 )
 """Words that ask for a paper whatever follows them."""
+_ASKS_ADDRESS = re.compile(r"\b(?:links?|urls?|web\s*address|hyperlink|download)\b", re.I)
+"""Asks for a paper's address alone, which no sentence of another paper can give."""
 _ASKS_WHERE = re.compile(
     r"\b(?:where\s+(?:can|do|could|would|should|might)\s+(?:i|we|one|members?|councillors?)\s+"
     r"(?:find|get|see|read|access|view|open)|where(?:'s|’s|\s+is|\s+are)\s+(?:the|that|this)|"
@@ -252,10 +256,21 @@ def paper_request_answer(scope: Scope, query: Query) -> Answer | None:
     the question is not such a request or names no paper clearly."""
     if not asks_for_paper(query.text):
         return None
+    requested = requested_papers(scope, query.text)
+    if not requested and _ASKS_ADDRESS.search(query.text):
+        # "what's the url of the highways asset management plan?": no paper of that name,
+        # so no address to give — not a sentence that mentions its subject
+        return Answer(
+            question=query.text,
+            answer="None of the papers I have is called that, so I have no link to give for it.",
+            answered=False,
+            intent=query.intent.value,
+            metadata={"declined": "no paper of that name"},
+        )
     lines: list[str] = []
     citations: list[Citation] = []
     given: list[str] = []
-    for doc in requested_papers(scope, query.text):
+    for doc in requested:
         opening = _first_citation(scope, doc)
         if opening is None:
             continue

@@ -4,6 +4,7 @@ a question that set its scene rather than ask."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from assistant.answering.meetings_authors import _by_line
 from assistant.answering.meetings_cues import read_cues
@@ -21,6 +22,7 @@ from assistant.answering.paper_request import (
     _asked,
     _labelled,
     _short_forms,
+    paper_request_answer,
     request_name,
 )
 from assistant.answering.query_split import split_query
@@ -285,3 +287,19 @@ def test_a_short_form_in_a_request_is_held_by_the_title_word_it_begins() -> None
     title = "3 - Amendment - Liberal Democrats - LEVI capital funding"
     assert {"lib", "dem"} <= _short_forms(content_stems("the lib dem amendment"), title)
     assert "lab" not in _short_forms(content_stems("the lab amendment"), title)
+
+
+def test_a_link_asked_for_a_paper_no_title_names_is_declined() -> None:
+    from types import SimpleNamespace
+
+    meta = DocumentMeta(
+        file="r.pdf", title="Appendix G - Reserves Policy", kind=DocumentKind.report
+    )
+    doc = PlanDocument(id="r", sha256="0", meta=meta, passages=[])
+    terms = SimpleNamespace(coverage=lambda asked, held: len(asked & held) / max(1, len(asked)))
+    scope: Any = SimpleNamespace(documents=[doc], terms=terms)
+    asked = Query(text="what's the url of the highways asset management plan?", intent=Intent.fact)
+    declined = paper_request_answer(scope, asked)
+    assert declined is not None and not declined.answered and not declined.citations
+    where = Query(text="where can I read about highways asset management?", intent=Intent.fact)
+    assert paper_request_answer(scope, where) is None  # left to the search: no address asked
