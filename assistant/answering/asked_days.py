@@ -14,17 +14,16 @@ from assistant.answering.asked_subject import normal_days
 
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+(?:of\s+)?{_MONTH}\b", re.I)
-_ISO = re.compile(r"\b(?:19|20)\d{2}-(\d{2})-(\d{2})\b")
 _NAMES = _MONTH.strip("()").split("|")
 
 
 def days_named(text: str) -> set[tuple[int, str]]:
-    """(day, month) of each day of a month the text names, however written ("13th Feb",
-    "13 February", "2025-02-13"). A month before a number is not read as a day: "may 24"
+    """(day, month) of each day of a month the text names in words ("13th Feb", "13
+    February"). A date in figures ("2025-03-04") is a paper's own date, which for minutes
+    published with a later meeting's papers is not the day they record. A month before a number is not read as a day: "may 24"
     is a month of 2024 as often as a day."""
     text = normal_days(text)
     found = {(int(d), m.lower()) for d, m in _DAY_MONTH.findall(text)}
-    found |= {(int(d), _NAMES[int(m) - 1]) for m, d in _ISO.findall(text) if 1 <= int(m) <= 12}
     return {(d, m) for d, m in found if 1 <= d <= 31}
 
 

@@ -41,7 +41,7 @@ class ValueKind(str, Enum):
 _ASKS = {
     ValueKind.share: re.compile(
         r"\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent)\b|"
-        r"\b(?:share|percentage|proportion)\s+of\b|(?:^|\s)%|\bper ?cent\b",
+        r"(?:^|\s)%|\bper ?cent\b",
         re.I,
     ),
     ValueKind.time: re.compile(r"\b(?:what|which)\s+time\b|\bwhat\s+hour\b", re.I),
@@ -76,7 +76,9 @@ _ASKS = {
         r"^\s*(?:the\s+)?date\b|\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+week)", re.I
     ),
     ValueKind.place: re.compile(
-        r"^\s*where\b(?!\s+(?:are|is|do|does)\s+we\b)(?!.*\b(?:from|to)\s*\??\s*$)", re.I
+        r"^\s*where\b.*\b(?:located|based|held|stored|hosted|sited|situated|kept|built|"
+        r"takes?\s+place|taking\s+place|took\s+place)\b",
+        re.I,
     ),
 }
 """How each kind is asked for, whatever else the question says."""
@@ -111,9 +113,11 @@ _ENDED = re.compile(
 )
 """A time asked for the end of something is not the time it began."""
 _NUMBERING = re.compile(
-    r"\b(?:question|item|line|row|para(?:graph)?|section|no|number|ref)\b\.?\s*$", re.I
+    r"^\s*(?:(?:question|item|line|row|para(?:graph)?|q)\s*(?:number|no\.?|#)?|no\.?|#)\s*$",
+    re.I,
 )
-"""A form's own numbering of its questions or lines ("Question Number"), not a value."""
+"""A form's own numbering of its questions or lines ("Question Number", "No."), not a
+value: an "Amendment Number" is the amendment's own."""
 _NUMBERED = re.compile(
     r"\b(?:question|item|line|row|para(?:graph)?|section|column)\s*(?:number|no\b\.?)?\s*:?\s*"
     r"\d+(?:\.\d+)*|^\W*\d+(?:\.\d+)+\s",

@@ -56,7 +56,7 @@ def non_year_numbers(sentence: str) -> list[str]:
     return numbers
 
 
-NEAR_COUNTED = 6
+NEAR_COUNTED = 10
 """Words either side of what is counted within which its count is printed."""
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "

@@ -89,6 +89,7 @@ a percentage, not by the sum the sentence gives."""
 
 
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_ASKS_WHEN = re.compile(r"\s*(?:when|on what date|what date)\b", re.I)
 """A count asked for, whatever the question's intent ("how many kpis were reported")."""
 _PER_CENT = re.compile(r"\b\d+(?:\.\d+)?\s?per ?cent\b", re.I)
 
@@ -109,6 +110,8 @@ def _requirement(
     if kind is not None and not states_value(kind, sentence, query.text, subject):
         return False
     if query.intent == Intent.figure or _HOW_MANY.search(query.text):
+        if _ASKS_WHEN.match(query.text) and _DATE.search(sentence):
+            return True  # "when was the small business rate multiplier frozen?": a date
         if asks_money(query.text):
             return bool(_MONEY.search(sentence))
         # A number the question itself gives ("within 2 hours") is not the figure asked for.

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields
-from assistant.answering.asked_value import asked_value
+from assistant.answering.asked_value import ValueKind, asked_value
 from assistant.answering.decision_prose import decision_prose_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.introducers import introducer_answer
@@ -326,7 +326,7 @@ class Assistant:
             deeper = deeper_sources(scope, query, search, where)
             held = holder_evidence(floor, scope, query, deeper)
             return answer if held is None else facts.evidence_answer(query, held, [])
-        if asked_value(query.text) is not None:
+        if asked_value(query.text) is ValueKind.name:
             # "what rating system does the council use": a name the reply prints, not
             # the item's rating
             answer = facts.fact_answer(floor, scope, query, candidates)

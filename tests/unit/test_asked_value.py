@@ -44,6 +44,8 @@ def test_the_kind_asked_whatever_the_wording() -> None:
     assert asked_value("where does the money come from") is None
     assert asked_value("what is ref 12 about") is None
     assert asked_value("how many carers were assessed") is None
+    # an indicator's name is not a question for a share
+    assert asked_value("what is the latest value of Percentage of pupils placed") is None
 
 
 def test_a_value_of_the_kind_asked_must_be_printed() -> None:
@@ -105,6 +107,9 @@ def test_a_form_row_left_blank_states_nothing() -> None:
     )
     assert not states_nothing(_row({"Information": "Responsible Officer", "column 3": "M G"}))
     assert not states_nothing(_row({"Proposed Purpose": "Spending is to rise by £80.3m"}))
+    assert not states_nothing(
+        _row({"Amendment Name": "LEVI capital funding", "Amendment Number": "3"})
+    )
 
 
 def test_the_sentence_that_holds_the_share_answers_not_the_one_with_more_words() -> None:
@@ -145,7 +150,7 @@ def test_the_words_that_ask_are_not_the_subject() -> None:
 
 
 def test_a_day_asked_is_not_another_days_meeting() -> None:
-    assert days_named("the 4 march cabinet on 13th Feb, 2025-02-13") == {
+    assert days_named("the 4 march cabinet on 13th Feb, 2025-03-05") == {
         (4, "march"),
         (13, "february"),
     }
