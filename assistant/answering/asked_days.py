@@ -13,7 +13,7 @@ import re
 from assistant.answering.asked_subject import normal_days
 
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+(?:of\s+)?{_MONTH}\b", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*-\s*)(?:of\s+)?{_MONTH}\b", re.I)
 _NAMES = _MONTH.strip("()").split("|")
 
 

@@ -155,6 +155,7 @@ def test_a_day_asked_is_not_another_days_meeting() -> None:
         (13, "february"),
     }
     assert days_named("submitted in may 24") == set()  # a month of 2024, not a day
+    assert days_named("Printed minutes 13th-Feb-2025 09.30 County Council") == {(13, "february")}
     held = "The meeting is scheduled to end by 5.00 pm. Agenda, Thursday, 13th February, 2025"
     assert other_day("what time was the 4 march cabinet meant to finish", held) == "4 March"
     assert other_day("what time was the 13 feb council meant to finish", held) is None
