@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose import row_name
-from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.retrieve import Candidate, Search, named_first
 from assistant.answering.scope import Scope
 from assistant.answering.service_lists import names_part
 from assistant.answering.short_forms import capital_words
@@ -47,16 +47,4 @@ def with_named_records(
     scope: Scope, query: Query, search: Search, candidates: list[Candidate]
 ) -> list[Candidate]:
     """``candidates`` with the records of people the question names first."""
-    import numpy as np
-
-    rows = named_records(scope, query)
-    if not rows:
-        return candidates
-    read = search.nodes([row.id for row in rows])
-    vector = np.asarray(search.vector, dtype=np.float32)
-    first = [
-        Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector), named=True)
-        for node, vec in (read[row.id] for row in rows if row.id in read)
-    ]
-    ids = {c.node.id for c in first}
-    return first + [c for c in candidates if c.node.id not in ids]
+    return named_first(search, [row.id for row in named_records(scope, query)], candidates)

@@ -171,3 +171,20 @@ class Search:
             cand.bm25, cand.bm25_rank = score, rank
             cand.fused += 1.0 / (RRF_K + rank)
         return sorted(found.values(), key=lambda c: c.fused, reverse=True)[:k]
+
+
+def named_first(search: Search, ids: list[str], candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` led by the stored nodes ``ids`` (rows or records the question names by
+    label), each with its cosine to the question, marked ``named``; no node twice."""
+    import numpy as np
+
+    if not ids:
+        return candidates
+    read = search.nodes(ids)
+    vector = np.asarray(search.vector, dtype=np.float32)
+    first = [
+        Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector), named=True)
+        for node, vec in (read[i] for i in ids if i in read)
+    ]
+    held = {c.node.id for c in first}
+    return first + [c for c in candidates if c.node.id not in held]

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.retrieve import Candidate, Search, named_first
 from assistant.answering.scope import Scope
 from assistant.answering.short_forms import capital_words, spelt_out
 from assistant.answering.understand import Query
@@ -203,19 +203,7 @@ def with_named_rows(
     scope: Scope, query: Query, search: Search, candidates: list[Candidate]
 ) -> list[Candidate]:
     """``candidates`` with the rows the question names first, each with its cosine."""
-    import numpy as np
-
-    rows = named_rows(scope, query)
-    if not rows:
-        return candidates
-    read = search.nodes([row.id for row in rows])
-    vector = np.asarray(search.vector, dtype=np.float32)
-    first = [
-        Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector), named=True)
-        for node, vec in (read[row.id] for row in rows if row.id in read)
-    ]
-    ids = {c.node.id for c in first}
-    return first + [c for c in candidates if c.node.id not in ids]
+    return named_first(search, [row.id for row in named_rows(scope, query)], candidates)
 
 
 _SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
