@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.compose import one_source_answer
 from assistant.answering.responders import held_on_asked_day
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -188,11 +189,10 @@ def _quoted_answer(
     citation = quoted_passage_citation(scope.store, passage, quote)
     if citation is None:
         return None
-    return Answer(
-        question=query.text,
-        answer=f"{lead}: “{quote}” [1]\nSource: {minutes.meta.title} [1]",
-        answered=True,
-        intent=query.intent.value,
-        citations=[citation],
+    return one_source_answer(
+        query,
+        f"{lead}: “{quote}”",
+        citation,
+        place=minutes.meta.title,
         metadata={"route": "minutes attendance", "document": minutes.id},
     )

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.answering.citations import quoted_passage_citation, source_place
+from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.compose import one_source_answer
 from assistant.answering.decision_record import printed_lines
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -222,10 +223,4 @@ def resolution_answer(scope: Scope, query: Query) -> Answer | None:
     citation = quoted_passage_citation(scope.store, passage, quote)
     if citation is None:
         return None
-    return Answer(
-        question=query.text,
-        answer=f"“{quote}” [1]\nSource: {source_place(citation)} [1]",
-        answered=True,
-        intent=query.intent.value,
-        citations=[citation],
-    )
+    return one_source_answer(query, f"“{quote}”", citation)
