@@ -51,6 +51,9 @@ class QuestionResult(BaseModel):
     expect: Expect
     answered: bool | None
     answer: str | None
+    declined_by: str | None = Field(
+        default=None, description="For a declined answer: the check that found no answer"
+    )
     citations: list[CitationResult] = Field(default_factory=list)
     ranked_refs: list[str] = Field(default_factory=list, description="document:ref, best first")
     latency_ms: float
@@ -184,6 +187,7 @@ def run_question(
         expect=question.expect,
         answered=answer.answered if answer else None,
         answer=answer.answer if answer else None,
+        declined_by=_declined_by(answer),
         citations=[
             CitationResult(
                 document_id=c.document_id,
@@ -201,6 +205,13 @@ def run_question(
         corpus=corpus,
         document_kind=_document_kind(question.expect, document_kinds or {}),
     )
+
+
+def _declined_by(answer: Answer | None) -> str | None:
+    if answer is None or answer.answered:
+        return None
+    reason = answer.metadata.get("declined_by") or answer.metadata.get("declined_for")
+    return str(reason) if reason else None
 
 
 NOT_COVERED = "(not covered)"

@@ -12,7 +12,13 @@ NO_SUBJECT = (
 )
 
 
-def decline(query: Query, candidates: list[Candidate], subject_found: bool = False) -> Answer:
+def decline(
+    query: Query, candidates: list[Candidate], subject_found: bool = False, reason: str = ""
+) -> Answer:
+    """The not-covered answer with the nearest items as suggestions. ``reason`` names the
+    check that found no answer (``metadata["declined_by"]``, shown by ``--json``), so an
+    officer or an evaluation can tell a question no source matched from one whose sources
+    did not hold the value asked."""
     suggestions = [c.node.item() for c in candidates if c.node.is_item][:3]
     text = NOT_COVERED
     if subject_found and query.intent in (Intent.figure, Intent.when) and suggestions:
@@ -28,6 +34,7 @@ def decline(query: Query, candidates: list[Candidate], subject_found: bool = Fal
         answered=False,
         intent=query.intent.value,
         suggestions=suggestions,
+        metadata={"declined_by": reason} if reason else {},
     )
 
 

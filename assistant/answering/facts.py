@@ -90,8 +90,11 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     evidence = best_evidence(judged, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required and _holds_asked(query, e)]
     fitting = lead_with_named(floor, scope, judged, fitting)  # "the family hubs decision"
-    if not fitting or not evidence_on_topic(floor, scope, judged, fitting[0]):
-        return decline(query, candidates, subject_found=bool(evidence))
+    if not fitting:
+        why = "no sentence holds the value asked" if evidence else "no sentence found"
+        return decline(query, candidates, subject_found=bool(evidence), reason=why)
+    if not evidence_on_topic(floor, scope, judged, fitting[0]):
+        return decline(query, candidates, subject_found=True, reason="best sentence off topic")
     voted = _vote_of(query, fitting)
     if voted is not None:
         return evidence_answer(query, *voted)
@@ -259,7 +262,7 @@ def person_answer(scope: Scope, query: Query) -> Answer:
             f'Ask "what is {person.name} responsible for?" for the items that name them.'
         )
     if not lines:
-        return decline(query, [])
+        return decline(query, [], reason="no key to initials names them")
     return Answer(
         question=query.text,
         answer="\n".join(lines),

@@ -223,7 +223,7 @@ class Assistant:
                     return changed  # "which got worse", "red compared with last quarter"
                 return lists.list_answer(scope, query, explicit_docs)
             if not _HOW_MANY.search(query.text):
-                return decline(query, [])
+                return decline(query, [], reason="no paper of the period asked")
             # "how many kpis were reported in q1 and q2": no paper of those quarters to
             # count from, but a sentence may give the count; the search judges it
         if query.intent == Intent.who and query.about_person and query.people:
@@ -261,7 +261,7 @@ class Assistant:
         if not explicit_docs and not query.people:  # "permanent exclusions kpi": that indicator
             candidates = with_named_kpi(scope, query, search, candidates)
         if not relevance.relevant(floor, scope, query, candidates):
-            return decline(query, candidates)
+            return decline(query, candidates, reason="no source close enough")
         top = candidates[0]
         if (
             query.intent in (Intent.figure, Intent.fact) or asked_fields(query.text)
@@ -291,7 +291,8 @@ class Assistant:
             # "What percentage of pothole repairs…": the KPI's own values answer it.
             section = top.node.metadata.get("section", "")
             if not subject_held(scope.terms, query.text, f"{top.node.text} {section}"):
-                return decline(query, candidates, subject_found=True)  # another measure
+                # another measure
+                return decline(query, candidates, subject_found=True, reason="another measure")
             if (said := facts.sentence_over_item(floor, scope, query, candidates)) is not None:
                 return said  # the question's words are a sentence's, with the value asked
             return status.status_answer(floor, scope, query, candidates)
