@@ -210,7 +210,7 @@ def run_question(
 def _declined_by(answer: Answer | None) -> str | None:
     if answer is None or answer.answered:
         return None
-    reason = answer.metadata.get("declined_by") or answer.metadata.get("declined_for")
+    reason = answer.metadata.get("declined") or answer.metadata.get("declined_for")
     return str(reason) if reason else None
 
 

@@ -235,6 +235,11 @@ def _dictionary() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
+def in_dictionary(word: str) -> bool:
+    """Is ``word`` (lower case) in the dictionary as it is, with no inflection allowed?"""
+    return word in _dictionary()
+
+
 def is_english_word(word: str) -> bool:
     """Is ``word`` (lower case) an English word, allowing regular inflections
     ("leases", "drawing") and British -ise spellings ("prioritised")?"""

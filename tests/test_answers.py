@@ -100,7 +100,7 @@ def test_unanswerable_questions_are_declined_with_nearest_items(assistant, quest
     assert not answer.answered
     assert answer.answer.startswith(NOT_COVERED)
     assert not answer.citations
-    assert answer.metadata["declined_by"]  # which check found no answer, for --json and evals
+    assert answer.metadata["declined"]  # which check found no answer, for --json and evals
 
 
 def test_a_ref_the_documents_do_not_hold_is_not_invented(assistant) -> None:

@@ -57,7 +57,8 @@ def asked_fields(question: str) -> list[tuple[str, str]]:
     return found
 
 
-def _has(item: PlanItem, role: str) -> bool:
+def has_field(item: PlanItem, role: str) -> bool:
+    """Does ``item`` give the field ``role`` (a column of its row, a value of its card)?"""
     if role == "owner":
         return any(getattr(item, r) for r in _PEOPLE)
     if role == "rating":
@@ -70,6 +71,21 @@ def _has(item: PlanItem, role: str) -> bool:
         value and (found := column_role(header)) is not None and found.role == role
         for header, value in item.other_fields.items()
     )
+
+
+_VALUES = frozenset({"target", "floor", "impact", "score", "likelihood"})
+"""Fields a sentence states by their own word ("a target of 18"), if it states them."""
+
+
+def unstated_fields(question: str, text: str) -> list[tuple[str, str]]:
+    """(role, word) of each value field the question names ("… and what's the target")
+    that ``text`` does not print the word of: a sentence giving the latest figure is no
+    answer to them."""
+    return [
+        (role, word)
+        for role, word in asked_fields(question)
+        if role in _VALUES and not re.search(rf"\b{re.escape(word)}", text, re.I)
+    ]
 
 
 STATED = frozenset({"rating", "direction"})
@@ -88,6 +104,6 @@ def missing_field(question: str, item: PlanItem, named: bool = False) -> str | N
         for role, words in asked_fields(question)
         if words not in title and not (named and role in STATED)
     ]
-    if not asked or any(_has(item, role) for role, _ in asked):
+    if not asked or any(has_field(item, role) for role, _ in asked):
         return None
     return " ".join(dict.fromkeys(words for _role, words in asked))

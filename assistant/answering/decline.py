@@ -16,7 +16,7 @@ def decline(
     query: Query, candidates: list[Candidate], subject_found: bool = False, reason: str = ""
 ) -> Answer:
     """The not-covered answer with the nearest items as suggestions. ``reason`` names the
-    check that found no answer (``metadata["declined_by"]``, shown by ``--json``), so an
+    check that found no answer (``metadata["declined"]``, shown by ``--json``), so an
     officer or an evaluation can tell a question no source matched from one whose sources
     did not hold the value asked."""
     suggestions = [c.node.item() for c in candidates if c.node.is_item][:3]
@@ -34,7 +34,7 @@ def decline(
         answered=False,
         intent=query.intent.value,
         suggestions=suggestions,
-        metadata={"declined_by": reason} if reason else {},
+        metadata={"declined": reason} if reason else {},
     )
 
 

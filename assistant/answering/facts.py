@@ -7,6 +7,7 @@ import re
 
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
+from assistant.answering.asked_fields import unstated_fields
 from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.asked_value import asked_value, cue_words, states_value
@@ -104,7 +105,22 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         if e.candidate.node.id == fitting[0].candidate.node.id
         and e.score >= fitting[0].score - 0.15
     ][:1]
-    return evidence_answer(query, fitting[0], extra)
+    return evidence_answer(query, fitting[0], extra or _field_sentence(query, fitting[0], evidence))
+
+
+def _field_sentence(query: Query, lead: Evidence, evidence: list[Evidence]) -> list[Evidence]:
+    """The sentence of the same passage that names a field the question asks and the
+    lead sentence does not ("… was 21 children in December 2024." then "This is above
+    the target caseload of no more than 18 children"), to be quoted after it."""
+    words = [word for _role, word in unstated_fields(query.text, lead.sentence)]
+    return [
+        e
+        for e in evidence
+        if words
+        and e.candidate.node.id == lead.candidate.node.id
+        and e.sentence != lead.sentence
+        and any(re.search(rf"\b{re.escape(w)}", e.sentence, re.I) for w in words)
+    ][:1]
 
 
 DEEPER = 20

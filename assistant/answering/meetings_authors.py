@@ -26,10 +26,15 @@ from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
 
 ASKS_AUTHOR = re.compile(
-    r"\b(?:who|which\s+\w+)\s+(?:wrote|authored|prepared|drafted)\b|\bauthor(?:s|ed)?\b"
-    r"|\bcontact\s+officer\b|\bwho\s+(?:is|are|was|were)\s+the\s+contacts?\b",
+    r"\b(?:who|which\s+\w+)\s+(?:wrote|authored|prepared|drafted|sent|signed)\b"
+    r"|\bauthor(?:s|ed)?\b|\bcontact\s+officer\b|\bwho\s+(?:is|are|was|were)\s+the\s+contacts?\b"
+    r"|^\W*who(?:'s|’s)?\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?[^?]{3,120}?\bfrom\s*\??\s*$",
     re.I,
 )
+"""Asks who wrote a paper: "who wrote …", "the author of …", "who is the s25 statement
+from?" (a memo's sender)."""
+_ASKS_SENDER = re.compile(r"\b(?:from|sent|signed)\b\s*\??\s*$|\bwho\s+(?:sent|signed)\b", re.I)
+"""Asks whom a paper is from: its "From:" line, before the officer who wrote it."""
 _LABEL = re.compile(r"^\s*(?:report\s+)?(?:author|contact\s+officer)(?:\(s\))?\s*:?\s*", re.I)
 _BY = re.compile(r"^\s*(?:By|From):\s*\S", re.I)
 """A report's sender line at its head: "By: Anna Taylor, Scrutiny Research Officer",
@@ -77,8 +82,26 @@ def _author_lines(passage: Passage) -> str | None:
 
 
 def _by_line(passage: Passage) -> str | None:
-    """The "By:" (or "From:") line of a report's head, or ``None``."""
-    return next((x.strip() for x in passage.text.splitlines() if _BY.match(x)), None)
+    """The "By:" (or "From:") lines of a report's head, up to its "To:" line (a report
+    from a cabinet member and a director names both), or ``None``."""
+    lines = [x.strip() for x in passage.text.splitlines()]
+    at = next((n for n, x in enumerate(lines) if _BY.match(x)), None)
+    if at is None:
+        return None
+    block = [lines[at]]
+    for line in lines[at + 1 : at + 1 + SENDER_LINES]:
+        if not line or _HEAD_FIELD.match(line):
+            break
+        block.append(line)
+    return " ".join(block)
+
+
+SENDER_LINES = 4
+"""The most lines a report's sender block runs on for below its "From:" line."""
+_HEAD_FIELD = re.compile(
+    r"^\s*(?:To|Subject|Date|Classification|Decision\s+No|Ref)\b[^:]{0,20}:", re.I
+)
+"""The next field of a report's head, which ends its sender block."""
 
 
 def _field_line(label: str) -> Callable[[Passage], str | None]:
@@ -105,7 +128,10 @@ def author_answer(scope: Scope, query: Query, papers: list[PlanDocument]) -> Ans
             return contact
     if not ASKS_AUTHOR.search(query.text):
         return None
-    return _quoted(scope, query, papers, _author_lines) or _quoted(scope, query, papers, _by_line)
+    readers = [_author_lines, _by_line]
+    if _ASKS_SENDER.search(query.text):
+        readers.reverse()  # "who is the late changes report from?": its sender
+    return _quoted(scope, query, papers, readers[0]) or _quoted(scope, query, papers, readers[1])
 
 
 _CONTACT_WORD = re.compile(r"\bcontacts?\b", re.I)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable
 
 from assistant.answering import change_lists, facts, lists, relevance, status
-from assistant.answering.asked_fields import asked_fields
+from assistant.answering.asked_fields import asked_fields, has_field, unstated_fields
 from assistant.answering.asked_value import ValueKind, asked_value
 from assistant.answering.decision_prose import decision_prose_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
@@ -33,6 +33,7 @@ from assistant.answering.paper_request import paper_request_answer
 from assistant.answering.people_records import with_named_records
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
+from assistant.answering.question_short_forms import with_spelt_out
 from assistant.answering.record_answer import decision_record_answer
 from assistant.answering.resolutions import resolution_answer
 from assistant.answering.responders import responder_answer
@@ -130,8 +131,9 @@ class Assistant:
                 return self._finish(combined, started, self.store)
         store = self.store
         scope = self.scope(access, store)
+        corrected = scope.terms.correct(_swap_typos(text, scope.terms.words))
         query = understand(
-            scope.terms.correct(_swap_typos(text, scope.terms.words)), scope.documents
+            with_spelt_out(corrected, scope.text, scope.known_years), scope.documents
         )
         query.text = text if query.text == text else query.text
         if context is not None:
@@ -268,13 +270,19 @@ class Assistant:
         ) and not top.node.is_item:
             # A prose sentence ranked just above the indicator itself: the KPI's own
             # values (latest, target, previous) answer a question about its figure.
+            # A field the question names ("and what's the target") that the sentence
+            # does not state: the indicator holding it answers, however close the sentence.
+            unstated = unstated_fields(query.text, top.node.text)
             measured = next(
                 (
                     c
-                    for c in candidates[1:3]
+                    for c in candidates[1 : 6 if unstated else 3]
                     if c.node.is_item
                     and relevance.answers_figure(query, c.node.item())
-                    and c.cosine >= top.cosine - relevance.KPI_MARGIN
+                    and (
+                        c.cosine >= top.cosine - relevance.KPI_MARGIN
+                        or any(has_field(c.node.item(), role) for role, _ in unstated)
+                    )
                     and relevance.coverage(scope, query, [c])
                     >= relevance.coverage(scope, query, [top]) - relevance.KPI_MARGIN
                 ),

@@ -51,6 +51,15 @@ class Scope:
         return scoped_keywords(self.store, self.ids)
 
     @cached_property
+    def text(self) -> str:
+        """Every title and node text of these documents, for what a question's wording is
+        read against at question time (``question_short_forms``): only what the asker may
+        see, so a restricted paper's wording never shapes how a question is read."""
+        titles = [d.meta.title for d in self.documents]
+        nodes = self.store.get(self.where()) if self.ids else []
+        return "\n".join(titles + [node.text for node in nodes])
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """Everyone the documents' keys to initials name, and the people their items name
         (owners, directors, cabinet members), without "Cllr": what tells a person from a

@@ -1,0 +1,127 @@
+"""Short forms a question types that the papers never print: "mwlp" for "Minerals and
+Waste Local Plan", "hb/ctb" for "Housing Benefit/Council Tax Benefit", "s25" for "section
+25", "in jan 25" for "in January 2025".
+
+Members and officers type the short forms they speak in; papers often print only the
+words in full. A question read with a short form no paper prints finds nothing by it, so
+the words the papers print are added beside it: "mwlp (Minerals and Waste Local Plan)".
+A short form the papers do print is left as it is: it finds their sentences itself, and
+words added beside it would only dilute how much of the question a sentence holds.
+
+The spelling is learned from the papers the asker may see (``Scope.text``), never from a
+list of names: a run of capitalised words whose initials spell the short form (linking
+words such as "and", "of" aside), weighed by how often it is printed near the question's
+other words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexing.readers.dates import MONTHS
+from indexing.terms import content_stems, in_dictionary, is_english_word
+
+_TOKEN = re.compile(r"(?<![\w£$%.-])([A-Za-z]{2,6})(?![\w%£-])")
+_SECTION = re.compile(r"(?<![\w])[sS](\d{2,3})(?![\w%])")
+""""s25", "s106": a section of an Act, as officers write it."""
+_LINKING = r"(?:of|and|the|for|&|to|in|on)"
+_STOP = frozenset(
+    "the and for are was were has had did does can may who why how what when which "
+    "with from this that they them its our any per via etc pls plz thx vs mon tue wed thu fri "
+    "sat sun jan feb mar apr may jun jul aug sep sept oct nov dec".split()
+)
+_MONTH_YEAR = re.compile(
+    r"\b(in|during)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?(\d{2})"
+    r"(?![\w/:.-])",
+    re.I,
+)
+""""in jan 25": a month and the year's last two figures, as people type them."""
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+MOST_SPELLINGS = 2
+"""How many spellings of one short form are added: "ics" may be two things in one council."""
+
+
+def with_spelt_out(question: str, text: str, years: frozenset[str] = frozenset()) -> str:
+    """``question`` with the spelling the papers (``text``) print added after each short
+    form it types that they spell out more often than they print it; a month typed with
+    two figures of a year the papers know (``years``) as that month and year ("in jan 25"
+    is January 2025, not the 25th)."""
+    question = _MONTH_YEAR.sub(
+        lambda m: (
+            f"{m.group(1)} {MONTH_NAMES[MONTHS[m.group(2).lower()[:3]] - 1]} 20{m.group(3)}"
+            if f"20{m.group(3)}" in years
+            else m.group(0)
+        ),
+        question,
+    )
+    question = _SECTION.sub(lambda m: _section(m, text), question)
+    out: list[str] = []
+    last = 0
+    for match in _TOKEN.finditer(question):
+        context = content_stems(question[: match.start()] + " " + question[match.end() :])
+        spellings = _spellings(match.group(1), text, context)
+        if spellings:
+            out += [question[last : match.end()], f" ({' / '.join(spellings)})"]
+            last = match.end()
+    return "".join(out) + question[last:]
+
+
+def _section(match: re.Match[str], text: str) -> str:
+    """ "section 25" for "s25" where the papers print the one and not the other."""
+    number = match.group(1)
+    if re.search(rf"\bs\.?\s?{number}\b", text, re.I) or not re.search(
+        rf"\bsection\s+{number}\b", text, re.I
+    ):
+        return match.group(0)
+    return f"section {number}"
+
+
+def _spellings(word: str, text: str, context: set[str]) -> list[str]:
+    """The spellings of ``word`` to add: none when the papers print it (it finds them as
+    it is) or it is an English word; else the best one or two, judged by how often each
+    is printed beside the question's other words."""
+    lower = word.lower()
+    if lower in _STOP:
+        return []
+    plural = lower.endswith("s") and len(lower) > 3
+    for short in (lower, lower[:-1]) if plural else (lower,):
+        printed = len(re.findall(rf"\b{short}s?\b", text, re.I))
+        if printed:
+            return []  # the papers' own short form ("CMK", "ctrs" their CTRS): it finds them
+        if not word.isupper() and _a_word(short):
+            return []  # an English word the papers do not use
+        found = _spelt(short, text, context)
+        best = found.most_common(MOST_SPELLINGS)
+        if best and best[0][1] >= ENOUGH:
+            return [phrase for phrase, score in best if score * 2 > best[0][1]]
+    return []
+
+
+def _a_word(lower: str) -> bool:
+    """An English word; a short one only as the dictionary has it ("ics" is not "ic"s)."""
+    return in_dictionary(lower) if len(lower) <= 4 else is_english_word(lower)
+
+
+ENOUGH = 2.0
+"""The least weight of printings a spelling needs to be added: one printing far from the
+question's other words ("Years Review" for "yr") is a coincidence of initials."""
+
+
+def _spelt(short: str, text: str, context: set[str]) -> Counter[str]:
+    """Runs of capitalised words in ``text`` whose initials spell ``short``, weighed by
+    how often each is printed and how many of the question's other words (``context``)
+    are printed near it: "hb" beside "claims" is Housing Benefit, not a Housing Body."""
+    letters = short.upper()
+    words = rf"\s+(?:{_LINKING}\s+)?".join(rf"{c}[a-z][\w'’]*" for c in letters)
+    found: Counter[str] = Counter()
+    for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
+        near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
+        found[" ".join(match.group(0).split())] += 1 + len(context & content_stems(near))
+    return found
+
+
+NEAR = 300
+"""How many characters either side of a spelling count as beside it."""

@@ -1,0 +1,63 @@
+"""A question's short forms read with the words the papers print (question_short_forms)."""
+
+from __future__ import annotations
+
+from assistant.answering.question_short_forms import with_spelt_out
+
+PAPERS = (
+    """
+Adoption of the Minerals and Waste Local Plan 2024-2039
+The Minerals and Waste Local Plan was examined by an inspector in September 2024.
+Time taken to process Housing Benefit/Council Tax Benefit new claims. 19.94 days
+Housing Benefit claims processed within the target. Council Tax Benefit claims fell.
+"""
+    + "The library opened on time. " * 20
+    + """
+The Housing Body met once, and the Housing Body agreed its terms.
+"""
+    + "The library opened on time. " * 20
+    + """
+The grant paid for Council Tax Reduction Scheme (CTRS) support is cut.
+Section 25 of the Local Government Act 2003 requires a statement on reserves.
+The Quarterly Performance Report shows the KPIs for the quarter.
+"""
+)
+YEARS = frozenset({"2024", "2025"})
+
+
+def test_a_short_form_no_paper_prints_gets_the_words_they_print() -> None:
+    assert with_spelt_out("when did the mwlp hearings start", PAPERS) == (
+        "when did the mwlp (Minerals and Waste Local Plan) hearings start"
+    )
+
+
+def test_the_spelling_printed_beside_the_questions_other_words_wins() -> None:
+    # "Housing Body" is printed as often, but "claims" is printed beside Housing Benefit
+    assert with_spelt_out("days to process new hb/ctb claims", PAPERS) == (
+        "days to process new hb (Housing Benefit)/ctb (Council Tax Benefit) claims"
+    )
+
+
+def test_a_short_form_the_papers_print_is_left_as_it_is() -> None:
+    for question in ("ctrs grant cut - who proposed it?", "which KPIs are red?"):
+        assert with_spelt_out(question, PAPERS) == question
+
+
+def test_english_words_and_unknown_short_forms_are_left_alone() -> None:
+    for question in ("what is the plan for sport", "what did the xq panel say"):
+        assert with_spelt_out(question, PAPERS) == question
+
+
+def test_a_section_of_an_act_is_written_as_the_papers_write_it() -> None:
+    assert with_spelt_out("who signs the s25 statement", PAPERS) == (
+        "who signs the section 25 statement"
+    )
+    assert with_spelt_out("the s106 money", PAPERS) == "the s106 money"  # no paper says
+
+
+def test_a_month_with_two_figures_of_a_known_year_is_that_month() -> None:
+    assert with_spelt_out("what was adopted in jan 25?", PAPERS, YEARS) == (
+        "what was adopted in January 2025?"
+    )
+    assert with_spelt_out("cabinet on jan 25", PAPERS, YEARS) == "cabinet on jan 25"  # a day
+    assert with_spelt_out("in jan 31", PAPERS, YEARS) == "in jan 31"  # no such year
