@@ -92,8 +92,6 @@ def per_paper(scope: Scope, query: Query, pool: list[MeetingRecord], rest: str) 
 
 _APPENDIX = re.compile(r"\s*(?:appendix|appendices|annex)", re.I)
 _ACCORDING_WORDS = re.compile(r"^\s*(?:according\s+to|per|in)\s+", re.I)
-_SECTION_NUMBER = re.compile(r"\bs\.?\s?(\d{1,3})\b", re.I)
-"""A section of an Act by its short form ("the s25 statement"): "section 25"."""
 
 
 def _papers_asked(
@@ -107,7 +105,7 @@ def _papers_asked(
     if according is None:
         return papers
     phrase = _ACCORDING_WORDS.sub("", according.group(0))  # "the s25 assurance statement"
-    named = requested_papers(scope, _SECTION_NUMBER.sub(r"section \1", phrase))
+    named = requested_papers(scope, phrase)  # "the s25 statement": its title's "Section 25"
     if len(named) != 1 or (named[0].id in papers and not alone):
         return papers
     if _APPENDIX.match(named[0].meta.title) and not _APPENDIX.search(phrase):

@@ -25,6 +25,7 @@ import re
 
 from assistant.answering.citations import node_citation, quoted_passage_citation
 from assistant.answering.named_papers import MONTH_NAMES, paper_name
+from assistant.answering.question_short_forms import sections_spelt
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer, Citation, Passage, PlanDocument
@@ -132,7 +133,7 @@ def _opening(doc: PlanDocument) -> str:
 
 def _asked(question: str) -> set[str]:
     """The request's content stems, without the words of asking, numbers as figures."""
-    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], question)
+    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], sections_spelt(question))
     text = _SHORT_MONTH.sub(lambda m: MONTH_NAMES[MONTHS[m.group(0).lower()]], text)
     text = _FULL_COUNCIL.sub("council", text)
     return content_stems(_REQUEST_WORDS.sub(" ", text))

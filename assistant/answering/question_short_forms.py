@@ -23,7 +23,7 @@ from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems, in_dictionary, is_english_word
 
 _TOKEN = re.compile(r"(?<![\w£$%.-])([A-Za-z]{2,6})(?![\w%£-])")
-_SECTION = re.compile(r"(?<![\w])[sS](\d{2,3})(?![\w%])")
+_SECTION = re.compile(r"(?<![\w])[sS]\.?\s?(\d{1,3})(?![\w%])")
 """"s25", "s106": a section of an Act, as officers write it."""
 _LINKING = r"(?:of|and|the|for|&|to|in|on)"
 _STOP = frozenset(
@@ -69,14 +69,17 @@ def with_spelt_out(question: str, text: str, years: frozenset[str] = frozenset()
     return "".join(out) + question[last:]
 
 
+def sections_spelt(text: str) -> str:
+    """``text`` with each "s25" written "section 25": how a paper's title names it."""
+    return _SECTION.sub(lambda m: f"section {m.group(1)}", text)
+
+
 def _section(match: re.Match[str], text: str) -> str:
-    """ "section 25" for "s25" where the papers print the one and not the other."""
+    """ "section 25" for "s25" where the papers print that more often than the short form."""
     number = match.group(1)
-    if re.search(rf"\bs\.?\s?{number}\b", text, re.I) or not re.search(
-        rf"\bsection\s+{number}\b", text, re.I
-    ):
-        return match.group(0)
-    return f"section {number}"
+    short = len(re.findall(rf"\bs\.?\s?{number}\b", text, re.I))
+    full = len(re.findall(rf"\bsection\s+{number}\b", text, re.I))
+    return f"section {number}" if full > short else match.group(0)
 
 
 def _spellings(word: str, text: str, context: set[str]) -> list[str]:

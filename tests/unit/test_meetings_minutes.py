@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.answering.meetings_authors import _by_line
 from assistant.answering.meetings_cues import read_cues
-from assistant.answering.meetings_dates import _ACCORDING_WORDS, _SECTION_NUMBER
+from assistant.answering.meetings_dates import _ACCORDING_WORDS
 from assistant.answering.meetings_everyday import read_as_papers
 from assistant.answering.meetings_figures import _quarters, changed_by_share, quarter_fit
 from assistant.answering.meetings_people import _ASKS_COUNT, absent_speaker
@@ -26,6 +26,7 @@ from assistant.answering.paper_request import (
     request_name,
 )
 from assistant.answering.query_split import split_query
+from assistant.answering.question_short_forms import sections_spelt
 from assistant.answering.two_part import parts
 from assistant.answering.understand import Intent, Query
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
@@ -167,10 +168,7 @@ def test_a_short_month_and_the_meetings_day_name_a_requested_paper() -> None:
 def test_a_vote_count_asked_is_told_apart_from_how_a_vote_went() -> None:
     assert _ASKS_COUNT.search("how many councillors voted for the LEVI amendment?")
     assert not _ASKS_COUNT.search("how did council vote on the budget?")
-    assert (
-        _SECTION_NUMBER.sub(r"section \1", "per the s25 statement")
-        == "per the section 25 statement"
-    )
+    assert sections_spelt("per the s25 statement") == "per the section 25 statement"
 
 
 def test_a_later_part_asked_with_the_first_when_it_has_no_subject_of_its_own() -> None:
