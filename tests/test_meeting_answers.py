@@ -301,3 +301,27 @@ def test_who_wrote_a_paper_is_its_contact_details(synced: Synced) -> None:
     Relevant Director", the names below): the line below is quoted with the labels."""
     answer = synced.ask("who was the author of the november budget monitoring report?")
     assert answer["answered"] and "Joe McKay" in _quotes(answer), answer["answer"]
+
+
+def test_a_report_from_its_senders_is_their_from_block(synced: Synced) -> None:
+    """ "Who is it from?" is the report's "From:" lines up to its "To:" line (the leader
+    and his deputy), not the officer in its contact details."""
+    answer = synced.ask("who is the qpr cover report to cabinet in march from?")
+    assert answer["answered"], answer["answer"]
+    assert "Roger Gough" in _quotes(answer) and "Amanda Beer" in _quotes(answer)
+    assert "To:" not in _quotes(answer)
+
+
+def test_the_meeting_before_a_named_one_is_that_meeting(synced: Synced) -> None:
+    answer = synced.ask("which cabinet meeting came before the one on 4 march 2025?")
+    assert answer["answered"] and "30 January 2025" in answer["answer"], answer["answer"]
+    assert answer["citations"][0]["date"] == "2025-01-30"
+
+
+def test_the_meeting_that_had_a_paper_is_the_one_whose_record_lists_it(synced: Synced) -> None:
+    answer = synced.ask(
+        "which meeting had the lib dem LEVI capital funding amendment on its agenda?"
+    )
+    assert "County Council meeting of 13 February 2025" in answer["answer"], answer["answer"]
+    assert "Papers for item 6" in _quotes(answer)  # the record's line for the item
+    assert answer["citations"][0]["date"] == "2025-02-13"

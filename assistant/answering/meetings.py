@@ -52,6 +52,7 @@ from assistant.answering.meetings_statement import (
     decision_number_answer,
     record_answer,
     vote_answer,
+    when_met,
 )
 from assistant.answering.meetings_subject import (
     ASKS_MEETING,
@@ -64,6 +65,7 @@ from assistant.answering.meetings_subject import (
     months_of_papers,
     named_paper,
 )
+from assistant.answering.meetings_which import meeting_of_paper
 from assistant.answering.meetings_wording import (
     no_body,
     no_meeting,
@@ -100,6 +102,8 @@ def _meeting_answer(scope: Scope, query: Query) -> Answer | None:
     cues = months_of_papers(text, read_cues(text, committees(records), today()), records)
     cues = anchored(cues, records)  # "the next cabinet after the budget council"
     asked = [m for m in records if not cues.committees or m.committee in cues.committees]
+    if (had := meeting_of_paper(scope, query, asked)) is not None:
+        return had  # "which meeting had the reserves policy among its papers?"
     if restricted := restricted_paper(scope, query, asked, cues.rest):
         return restricted  # "can I see the equality impact assessment for the item?"
     if unpublished := unpublished_item(query, asked, cues.rest):
@@ -174,6 +178,10 @@ def _meeting_answer(scope: Scope, query: Query) -> Answer | None:
             earlier = held_before(query, pool, anchor) if anchor.anchor == "before" else None
             return earlier or no_meeting(query, cues, pool, f"{anchor.anchor} that date")
         pool = [after[0]] if anchor.anchor != "before" else [after[-1]]
+        if cue.WHICH_MEETING.search(text) and not (
+            content_stems(cues.rest) - MEETING_WORDS - _MOVED
+        ):
+            return when_met(query, pool, set())  # "which cabinet came before the one on 4 March?"
     elif cue.NEXT.search(text) and not cues.meeting_dates:
         coming = [m for m in pool if m.day > today()]
         if not coming:
@@ -237,6 +245,11 @@ def _meeting_answer(scope: Scope, query: Query) -> Answer | None:
     return answer
 
 
+_MOVED = content_stems(
+    "came come comes held took place preceded precedes followed follows went before after "
+    "one ones since prior previous earlier later"
+)
+"""Words that place a meeting in the run of meetings ("came before"), not a subject."""
 _TOOK = re.compile(r"\b(?:took|take|taken|made|make)\b.*\bdecision|\bdecision[- ]?maker", re.I)
 """Asks who took a decision ("which member took the decision?")."""
 

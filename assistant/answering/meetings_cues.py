@@ -98,6 +98,12 @@ ASKED = re.compile(
 WHICH_BODY = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}(?:committees?|boards?|panels?)\b", re.I)
 """Another body the question does not name ("which cabinet committee looked at it?"):
 the papers of the item say which."""
+WHICH_MEETING = re.compile(
+    r"\b(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:meeting|one)\b(?!\s+(?:discuss|decid|agree|consider|approv))",
+    re.I,
+)
+"""The meeting itself asked for ("which cabinet meeting came before the one on 4 March?"),
+not what it did."""
 AHEAD = re.compile(r"\b(?:would|will)\b", re.I)
 """A question about what is to happen ("when would full council review it?")."""
 PAPER_LIST = re.compile(

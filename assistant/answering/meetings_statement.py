@@ -29,7 +29,7 @@ def record_answer(
     of the one meeting in ``pool``), a decline when its record does not state who
     chaired or sent apologies, rather than a search that may quote another meeting."""
     if cue.WHEN.search(text) or cue.WHERE.search(text) or (cue.NEXT.search(text) and pool):
-        return _when(query, pool, topic)
+        return when_met(query, pool, topic)
     latest = pool[-1:]
     unsaid = not_recorded(query, pool) if named else None
     if _ON_AGENDA.search(text) and (listed := agenda_answer(query, text, pool, topic)):
@@ -90,7 +90,7 @@ def _not_listed(query: Query, who: str, meeting: MeetingRecord) -> Answer:
     return declined(query, text, [meeting], reason="not listed")
 
 
-def _when(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
+def when_met(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:
     chosen = pool
     about: list[tuple[MeetingRecord, Statement]] = []
     if topic:
