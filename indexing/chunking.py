@@ -43,8 +43,13 @@ def item_text(item: PlanItem) -> str:
 
 
 def row_text(row: TableRow) -> str:
-    """A table row as words: its table's name, then each cell under its header."""
-    cells = "; ".join(f"{header}: {value}" for header, value in row.cells.items() if value)
+    """A table row as words: its table's name, then each cell under its header, the
+    row's name first wherever its column stands ("column 2: Pay" before the figures of
+    the years to its left), so the words that say what the row counts lead."""
+    label = row.label()
+    named = [(h, v) for h, v in row.cells.items() if v and v == label][:1]
+    rest = [(h, v) for h, v in row.cells.items() if v and (h, v) not in named]
+    cells = "; ".join(f"{header}: {value}" for header, value in named + rest)
     return f"{row.table}\n{cells}" if row.table else cells
 
 

@@ -74,14 +74,22 @@ def _without_clitic(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+_LABELLED = re.compile(
+    r"\b(year|stage|phase|tier|level|priority|section|grade|band)\s+([a-z]|\d{1,3})\b(?![.,]\d)"
+)
+"""A label and its one letter or number ("Year R", "Year 7", "Phase 2"): one term, so that
+"Year R places" and "Year 7 places" differ by more than a dropped letter."""
+
+
 def content_stems(text: str) -> set[str]:
-    """Stemmed content words: ``"any news on the rats?"`` → ``{"rat"}``."""
+    """Stemmed content words: ``"any news on the rats?"`` → ``{"rat"}``; a label with its
+    letter or number also as one term (``"year r"`` → ``"yearr"``)."""
     # "who's", "council's" → "who", "council": a clitic is not a content word.
     # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
     text = _CABINET_MEMBER.sub(" ", text.lower())
     words = [_without_clitic(w.strip("'’-")) for w in _TOKEN.findall(text)]
     words = [w for w in words if w and w not in _STOP and len(w) > 1]
-    return set(_stemmer().stemWords(words))
+    return set(_stemmer().stemWords(words)) | {a + b for a, b in _LABELLED.findall(text)}
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")

@@ -38,6 +38,13 @@ _UNIT = re.compile(
     r"(?P<words>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})",  # "per head - x": a dash ends it
     re.I,
 )
+_ASKS_AMOUNT = re.compile(
+    r"\bhow\s+(?:many|much|long|often)\b|%|£|\b(?:number|amount|total|average|rate|share|"
+    r"percentage|proportion|figure|cost|sum|count)s?\b",
+    re.I,
+)
+"""A question for a figure: only a figure is asked for *each* of something ("per head"
+asks one by its own word)."""
 _PHRASE_END = re.compile(
     r"\b(?:is|are|was|were|be|been|did|does|do|have|has|had|will|would|can|could|in|on|at|by|"
     r"for|of|to|from|with|and|or|than|under|over|since|during|this|that|the|a|an)\b"
@@ -145,6 +152,8 @@ def unit_words(question: str) -> list[str]:
     match = _UNIT.search(question)
     if not match:
         return []
+    if not re.search(r"\bper\b", match.group(0), re.I) and not _ASKS_AMOUNT.search(question):
+        return []  # "does each project get its own consultation?" asks no figure per project
     phrase = _PHRASE_END.split(match.group("words").lower())[0].split()
     if match.group("aux") and len(phrase) > 1 and match.end() >= len(question.rstrip(" ?.!")):
         phrase = phrase[:-1]

@@ -182,3 +182,8 @@ def test_a_posts_portfolio_names_no_holder() -> None:
         "Mr Watkins, Cabinet Member for Adult Social Care and Public Health", "member"
     )
     assert holder_named("Integrated Children’s Services — Cabinet Members Sue Chandler", "member")
+
+
+def test_each_asks_a_figure_per_unit_only_in_a_question_for_a_figure() -> None:
+    assert unit_words("does each school project in the plan get its own consultation?") == []
+    assert unit_words("how many visits did each school project get?") == ["school", "project"]
