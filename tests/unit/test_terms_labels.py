@@ -1,0 +1,28 @@
+"""Words of a question and a source as terms (indexing.terms, indexing.chunking.row_text)."""
+
+from __future__ import annotations
+
+from indexing.chunking import row_text
+from indexing.model import Location, TableRow
+from indexing.terms import content_stems
+
+
+def test_a_label_with_one_letter_or_number_is_a_term_of_its_own() -> None:
+    asked = content_stems("how many temporary year R places")
+    assert "yearr" in asked and "year" in asked
+    assert "yearr" not in content_stems("up to 810 temporary Year 7 places")
+    assert "phase2" in content_stems("Phase 2 of the scheme")
+    assert content_stems("in year 2024") == {"year", "2024"}  # a year is not a label's number
+
+
+def test_a_rows_name_leads_its_text_wherever_its_column_stands() -> None:
+    row = TableRow(
+        id="r1",
+        document_id="d",
+        table="Revenue Plan",
+        cells={"2024-25 Total": "11,303.5", "column 2": "Pay", "2025-26 Total": "22,472.6"},
+        location=Location(path="x.pdf", page=1),
+    )
+    assert row_text(row) == (
+        "Revenue Plan\ncolumn 2: Pay; 2024-25 Total: 11,303.5; 2025-26 Total: 22,472.6"
+    )
