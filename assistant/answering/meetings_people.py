@@ -87,11 +87,19 @@ def count_present(query: Query, meeting: MeetingRecord) -> Answer | None:
     return answer_of(query, said, [(meeting, s) for s in lines], [])
 
 
+_STOOD_IN = re.compile(
+    r"\b(?:was(?:n['’]t| not) there|was(?:n['’]t| not) present|was absent|absence|absent|"
+    r"instead of|in place of|stood in|standing in|stand in|on behalf of|deputi[sz]ed)\b",
+    re.I,
+)
+"""The question itself says the member was away, and asks who stood in for them."""
+
+
 def absent_speaker(query: Query, meeting: MeetingRecord) -> Answer | None:
     """A decline for a question about what a member said or did at the meeting when its
     record lists that member under apologies (and not as present); else ``None``."""
-    if not _SAID.search(query.text):
-        return None
+    if not _SAID.search(query.text) or _STOOD_IN.search(query.text):
+        return None  # "who gave the update as Mrs Bell wasn't there?" asks who stood in
     asked = {m.group(1).lower() for m in SPEAKER.finditer(query.text)}  # "mrs bell" too
     if not asked:
         return None

@@ -100,7 +100,28 @@ def _spellings(word: str, text: str, context: set[str]) -> list[str]:
         best = found.most_common(MOST_SPELLINGS)
         if best and best[0][1] >= ENOUGH:
             return [phrase for phrase, score in best if score * 2 > best[0][1]]
-    return []
+    contracted = _contracted(lower, text)
+    return [contracted] if contracted else []
+
+
+_VOWELS = re.compile(r"[aeiou]")
+CONTRACTION_PRINTINGS = 3
+"""How often the papers must print a word for a contraction of it to be read as that word."""
+
+
+def _contracted(short: str, text: str) -> str | None:
+    """The papers' word a contraction stands for ("mgmt" management, "govt" government,
+    "qtr" quarter): a word of theirs with the same first and last letter that holds the
+    contraction's letters in order, printed often, and the only such word so printed."""
+    if len(short) < 3 or len(_VOWELS.findall(short)) > 1:
+        return None
+    inner = "".join(rf"[a-z]*{re.escape(c)}" for c in short[1:-1])
+    pattern = rf"\b{re.escape(short[0])}{inner}[a-z]*{re.escape(short[-1])}\b"
+    words = Counter(w.lower() for w in re.findall(pattern, text, re.I))
+    common = [(w, n) for w, n in words.most_common(2) if n >= CONTRACTION_PRINTINGS]
+    if not common or (len(common) > 1 and common[1][1] * 2 > common[0][1]):
+        return None
+    return common[0][0]
 
 
 def _a_word(lower: str) -> bool:

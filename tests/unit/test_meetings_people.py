@@ -92,6 +92,9 @@ def test_member_who_sent_apologies_is_not_quoted_for_what_they_said() -> None:
     # a member who was present, or a question not about what was said, is left alone
     assert absent_speaker(_query("what update did Mrs Chandler give?"), meeting) is None
     assert absent_speaker(_query("did Mrs Bell attend cabinet?"), meeting) is None
+    # asked who stood in for her: the minutes say who gave the update
+    stood_in = _query("who gave the update at cabinet as mrs bell wasn't there?")
+    assert absent_speaker(stood_in, meeting) is None
 
 
 def test_vote_not_printed_in_minutes_is_declined() -> None:

@@ -61,3 +61,9 @@ def test_a_month_with_two_figures_of_a_known_year_is_that_month() -> None:
     )
     assert with_spelt_out("cabinet on jan 25", PAPERS, YEARS) == "cabinet on jan 25"  # a day
     assert with_spelt_out("in jan 31", PAPERS, YEARS) == "in jan 31"  # no such year
+
+
+def test_a_contraction_no_paper_prints_is_read_as_the_one_word_it_shortens() -> None:
+    papers = PAPERS + "Asset management plan. The management team. Asset management. " * 2
+    assert with_spelt_out("the asset mgmt plan", papers) == "the asset mgmt (management) plan"
+    assert with_spelt_out("the hrs worked", papers) == "the hrs worked"  # no word of theirs
