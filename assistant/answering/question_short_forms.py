@@ -1,17 +1,18 @@
-"""Short forms a question types that the papers never print: "mwlp" for "Minerals and
-Waste Local Plan", "hb/ctb" for "Housing Benefit/Council Tax Benefit", "s25" for "section
+"""Short forms a question types that the papers never print: "ldp" for "Local
+Development Plan", "hb/ctb" for "Housing Benefit/Council Tax Benefit", "s25" for "section
 25", "in jan 25" for "in January 2025".
 
 Members and officers type the short forms they speak in; papers often print only the
 words in full. A question read with a short form no paper prints finds nothing by it, so
-the words the papers print are added beside it: "mwlp (Minerals and Waste Local Plan)".
+the words the papers print are added beside it: "ldp (Local Development Plan)".
 A short form the papers do print is left as it is: it finds their sentences itself, and
 words added beside it would only dilute how much of the question a sentence holds.
 
 The spelling is learned from the papers the asker may see (``Scope.text``), never from a
 list of names: a run of capitalised words whose initials spell the short form (linking
 words such as "and", "of" aside), weighed by how often it is printed near the question's
-other words.
+other words; for a contraction ("mgmt", "govt", "qtr"), the one word of the papers that
+holds its letters in order.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _spellings(word: str, text: str, context: set[str]) -> list[str]:
     for short in (lower, lower[:-1]) if plural else (lower,):
         printed = len(re.findall(rf"\b{short}s?\b", text, re.I))
         if printed:
-            return []  # the papers' own short form ("CMK", "ctrs" their CTRS): it finds them
+            return []  # the papers' own short form ("ctrs" their CTRS): it finds them
         if not word.isupper() and _a_word(short):
             return []  # an English word the papers do not use
         found = _spelt(short, text, context)
