@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems, in_dictionary, is_english_word
@@ -38,6 +39,11 @@ _MONTH_YEAR = re.compile(
     re.I,
 )
 """"in jan 25": a month and the year's last two figures, as people type them."""
+CACHED = 512
+"""Short forms whose readings in one scope's text are kept: the text is the same object
+for every question of a scope, so each reading is worked out once, not per question."""
+
+
 MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -78,9 +84,13 @@ def sections_spelt(text: str) -> str:
 def _section(match: re.Match[str], text: str) -> str:
     """ "section 25" for "s25" where the papers print that more often than the short form."""
     number = match.group(1)
+    return f"section {number}" if _spelt_more(number, text) else match.group(0)
+
+
+@lru_cache(maxsize=CACHED)
+def _spelt_more(number: str, text: str) -> bool:
     short = len(re.findall(rf"\bs\.?\s?{number}\b", text, re.I))
-    full = len(re.findall(rf"\bsection\s+{number}\b", text, re.I))
-    return f"section {number}" if full > short else match.group(0)
+    return len(re.findall(rf"\bsection\s+{number}\b", text, re.I)) > short
 
 
 def _spellings(word: str, text: str, context: set[str]) -> list[str]:
@@ -92,11 +102,10 @@ def _spellings(word: str, text: str, context: set[str]) -> list[str]:
         return []
     plural = lower.endswith("s") and len(lower) > 3
     for short in (lower, lower[:-1]) if plural else (lower,):
-        printed = len(re.findall(rf"\b{short}s?\b", text, re.I))
-        if printed:
-            return []  # the papers' own short form ("ctrs" their CTRS): it finds them
         if not word.isupper() and _a_word(short):
-            return []  # an English word the papers do not use
+            return []  # an English word: a word of its own, whether the papers use it or not
+        if _printed(short, text):
+            return []  # the papers' own short form ("ctrs" their CTRS): it finds them
         found = _spelt(short, text, context)
         best = found.most_common(MOST_SPELLINGS)
         if best and best[0][1] >= ENOUGH:
@@ -110,6 +119,7 @@ CONTRACTION_PRINTINGS = 3
 """How often the papers must print a word for a contraction of it to be read as that word."""
 
 
+@lru_cache(maxsize=CACHED)
 def _contracted(short: str, text: str) -> str | None:
     """The papers' word a contraction stands for ("mgmt" management, "govt" government,
     "qtr" quarter): a word of theirs with the same first and last letter that holds the
@@ -139,13 +149,30 @@ def _spelt(short: str, text: str, context: set[str]) -> Counter[str]:
     """Runs of capitalised words in ``text`` whose initials spell ``short``, weighed by
     how often each is printed and how many of the question's other words (``context``)
     are printed near it: "hb" beside "claims" is Housing Benefit, not a Housing Body."""
+    found: Counter[str] = Counter()
+    for phrase, near in _printings(short, text):
+        found[phrase] += 1 + len(context & near)
+    return found
+
+
+@lru_cache(maxsize=CACHED)
+def _printed(short: str, text: str) -> bool:
+    return re.search(rf"\b{short}s?\b", text, re.I) is not None
+
+
+@lru_cache(maxsize=CACHED)
+def _printings(short: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each printing of a run of capitalised words spelling ``short``, with the stems
+    printed near it."""
     letters = short.upper()
     words = rf"\s+(?:{_LINKING}\s+)?".join(rf"{c}[a-z][\w'’]*" for c in letters)
-    found: Counter[str] = Counter()
-    for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
-        near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
-        found[" ".join(match.group(0).split())] += 1 + len(context & content_stems(near))
-    return found
+    return tuple(
+        (
+            " ".join(match.group(0).split()),
+            frozenset(content_stems(text[max(0, match.start() - NEAR) : match.end() + NEAR])),
+        )
+        for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text)
+    )
 
 
 NEAR = 300
