@@ -49,15 +49,19 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
 
 
 def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
-    """One answer of the parts' answers: texts in order with their sources numbered on."""
+    """One answer of the parts' answers: texts in order with their sources numbered on;
+    a source two parts both cite ("which are red? how many?") is listed once, under the
+    number it got first."""
     texts: list[str] = []
     citations: list[Citation] = []
     items: list[PlanItem] = []
     suggestions: list[PlanItem] = []
     for asked, answer in answers:
-        offset = len(citations)
-        mapping = {n: n + offset for n in range(1, len(answer.citations) + 1)}
-        citations += answer.citations
+        mapping: dict[int, int] = {}
+        for n, citation in enumerate(answer.citations, start=1):
+            if citation not in citations:
+                citations.append(citation)
+            mapping[n] = citations.index(citation) + 1
         if answer.answered:
             texts.append(renumber(answer.answer, mapping))
             items += [i for i in answer.items if i.id not in {j.id for j in items}]
