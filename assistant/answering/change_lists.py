@@ -180,7 +180,7 @@ def _stated(scope: Scope, found: list[tuple[StoredNode, PlanItem]], word: str) -
         rf"(?:the\s+)?(?:last|previous|preceding)\s+{_PERIOD}",
         re.I,
     )
-    doc = next((d for d in scope.documents if d.id == first.document_id), None)
+    doc = scope.document(first.document_id)
     for passage in doc.passages if doc else []:
         for sentence in _SENTENCE.split(" ".join(passage.text.split())):
             if said.search(sentence):

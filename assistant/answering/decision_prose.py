@@ -116,7 +116,6 @@ def decision_prose_answer(scope: Scope, query: Query, candidates: list[Candidate
     subject = content_stems(_DAY.sub(" ", query.text)) - _FRAMING
     if not subject:
         return None
-    by_id = {d.id: d for d in scope.documents}
     for candidate in candidates[:READ]:
         node = candidate.node
         if node.is_item or node.is_row:
@@ -126,7 +125,7 @@ def decision_prose_answer(scope: Scope, query: Query, candidates: list[Candidate
         held = content_stems(f"{title} {passage.section or ''} {passage.text}")
         if scope.terms.coverage(subject, held) < SHARE:
             continue
-        paper = by_id.get(passage.document_id)
+        paper = scope.document(passage.document_id)
         told_of = " ".join(p.text for p in paper.passages) if paper else passage.text
         if not held_on_day(query.text, f"{title} {told_of}"):
             continue  # "on 13 march": not the meeting of 29 January the paper tells of

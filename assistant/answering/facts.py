@@ -45,10 +45,9 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
     together."""
     if not _PROCEDURE.search(query.text):
         return candidates
-    by_id = {d.id: d for d in scope.documents}
     out = list(candidates)
     for cand in [c for c in candidates[:3] if not c.node.is_item and not c.node.is_row][:2]:
-        doc = by_id.get(cand.node.metadata.get("plan_document", ""))
+        doc = scope.document(cand.node.metadata.get("plan_document", ""))
         ids = [p.id for p in doc.passages] if doc is not None else []
         if doc is None or cand.node.id not in ids:
             continue

@@ -30,8 +30,7 @@ def asked_months(question: str) -> set[int]:
 
 
 def _fit(scope: Scope, question: str, months: set[int], candidate: Candidate) -> int:
-    by_id = {d.id: d for d in scope.documents}
-    doc = by_id.get(str(candidate.node.metadata.get("plan_document") or ""))
+    doc = scope.document(str(candidate.node.metadata.get("plan_document") or ""))
     if doc is None:
         return 0
     score = 0

@@ -215,7 +215,7 @@ def maker_answer(scope: Scope, query: Query, paper_ids: list[str]) -> Answer | N
     """The first sentence of the papers ``paper_ids`` naming who took a decision and
     naming a person (a title or a post), quoted and cited; else ``None``."""
     for paper_id in paper_ids:
-        paper = next((d for d in scope.documents if d.id == paper_id), None)
+        paper = scope.document(paper_id)
         if paper is None:
             continue
         for node in scope.store.get(where={"plan_document": paper_id}):

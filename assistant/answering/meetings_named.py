@@ -68,12 +68,11 @@ def held_to_named_meeting(scope: Scope, query: Query, answer: Answer) -> Answer:
     named = named_meetings(scope, query.text)
     if not named:
         return answer
-    by_id = {d.id: d for d in scope.documents}
     listed = {s.text for m in named for s in m.statements}
     for citation in answer.citations:
         if citation.quote in listed:
             continue  # a line of the named meeting's record (a paper as its agenda lists it)
-        document = by_id.get(citation.document_id or "")
+        document = scope.document(citation.document_id)
         if document is None or not any(_of_meeting(document, m) for m in named):
             return _declined(query, named)
     return answer

@@ -177,10 +177,9 @@ def _resolved(scope: Scope, answer: Answer) -> bool:
 
 def _quoted_and_before(scope: Scope, answer: Answer) -> list[Passage]:
     """The passages the answer quotes, each with the few before it under its heading."""
-    documents = {d.id: d for d in scope.documents}
     found: list[Passage] = []
     for citation in answer.citations:
-        document = documents.get(citation.document_id or "")
+        document = scope.document(citation.document_id)
         if document is None:
             continue
         passages = document.passages
@@ -223,8 +222,7 @@ def minutes_named(scope: Scope, answer: Answer) -> Answer:
     where the minutes print it ("MINUTES of a meeting of the Cabinet held … on …")."""
     if not answer.answered or not answer.citations:
         return answer
-    documents = {d.id: d for d in scope.documents}
-    paper = documents.get(answer.citations[0].document_id or "")
+    paper = scope.document(answer.citations[0].document_id)
     if paper is None or not _MINUTES_ITEM.match(paper.meta.agenda_item or ""):
         return answer
     days = title_days(paper.meta.agenda_item)

@@ -15,7 +15,7 @@ def passage_before(scope: Scope, node: StoredNode) -> str:
     if node.is_item or node.is_row:
         return ""
     document = node.metadata.get("plan_document", "")
-    doc = next((d for d in scope.documents if d.id == document), None)
+    doc = scope.document(document)
     if doc is None:
         return ""
     ids = [p.id for p in doc.passages]

@@ -233,7 +233,7 @@ def row_fits(scope: Scope, question: str, row: TableRow) -> bool:
     figures = [v for v in values if re.search(r"\d", v) and len(v.split()) <= _FIELD_WORDS]
     if len(figures) * 2 < len(values) or any(len(v.split()) > _FIELD_WORDS for v in values):
         return True  # a record of people or a form's answers in words, not a row of figures
-    doc = next((d for d in scope.documents if d.id == row.document_id), None)
+    doc = scope.document(row.document_id)
     paper = _paper_words(doc.meta) if doc is not None else ""
     around = " ".join([*row.cells, row.table, row.section or "", paper])
     own = _asked(question) - _ASIDES - _COUNTS - _stems(around)

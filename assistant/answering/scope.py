@@ -37,6 +37,14 @@ class Scope:
             )
         return store.derived[key]
 
+    def document(self, document_id: str | None) -> PlanDocument | None:
+        """The document of this id, when the asker may see it."""
+        return self._by_id.get(document_id or "")
+
+    @cached_property
+    def _by_id(self) -> dict[str, PlanDocument]:
+        return {d.id: d for d in self.documents}
+
     @cached_property
     def terms(self) -> TermStats:
         """Word statistics and spelling vocabulary of these documents only

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from assistant.answering.meetings_named import held_to_named_meeting, named_meetings
+from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.models import Answer, Citation
 from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
@@ -74,9 +75,7 @@ DOCUMENTS = [
 
 
 def _scope() -> Any:
-    return SimpleNamespace(
-        store=SimpleNamespace(derived={}), documents=DOCUMENTS, ids=[d.id for d in DOCUMENTS]
-    )
+    return Scope(SimpleNamespace(derived={}), DOCUMENTS)  # type: ignore[arg-type]
 
 
 def _answer(question: str, cited: tuple[str, ...], quote: str) -> Answer:
