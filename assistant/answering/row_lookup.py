@@ -31,7 +31,7 @@ from collections import Counter
 from functools import lru_cache
 
 from assistant.answering.retrieve import Candidate, Search, named_first
-from assistant.answering.scope import Scope
+from assistant.answering.scope import SHORT_FORM, Scope
 from assistant.answering.short_forms import capital_words, spelt_out
 from assistant.answering.understand import Query
 from assistant.answering.year_words import COUNT_WORDS, financial_years, one_way
@@ -206,20 +206,6 @@ def with_named_rows(
     return named_first(search, [row.id for row in named_rows(scope, query)], candidates)
 
 
-_SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
-
-
-def _column_short_forms(scope: Scope) -> frozenset[str]:
-    """Short forms in capitals that head a column of some table ("GET Core £000s")."""
-    return frozenset(
-        word.lower()
-        for doc in scope.documents
-        for row in doc.tables
-        for header in row.cells
-        for word in _SHORT_FORM.findall(header)
-    )
-
-
 def row_fits(scope: Scope, question: str, row: TableRow) -> bool:
     """Can a row found by search (not named by label and column) answer the question?
     Its label must hold one of the question's words that its table, headers and paper do
@@ -241,6 +227,6 @@ def row_fits(scope: Scope, question: str, row: TableRow) -> bool:
         return False  # a word of the question that no part of this row holds
     if not capital_words(question, asked=True) and question.upper() == question:
         return True  # typed in capitals: no word is a short form
-    shorts = {w.lower() for w in _SHORT_FORM.findall(question)} & _column_short_forms(scope)
+    shorts = {w.lower() for w in SHORT_FORM.findall(question)} & scope.column_short_forms
     held = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{around} {label}")}
     return shorts <= held

@@ -14,6 +14,9 @@ from indexing.keyword_index import KeywordIndex, scoped_keywords
 from indexing.store import IndexStore
 from indexing.terms import TermStats, scoped_terms
 
+SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
+"""A short form in capitals ("GET", "ASCH")."""
+
 
 class Scope:
     """The documents one asker may see, the Chroma filter that keeps to them, and what
@@ -66,6 +69,19 @@ class Scope:
         titles = [d.meta.title for d in self.documents]
         nodes = self.store.get(self.where()) if self.ids else []
         return "\n".join(titles + [node.text for node in nodes])
+
+    @cached_property
+    def column_short_forms(self) -> frozenset[str]:
+        """Short forms in capitals that head a column of some table ("GET Core £000s"),
+        lower-cased: every table row a search finds is judged against them
+        (``row_lookup.row_fits``)."""
+        return frozenset(
+            word.lower()
+            for doc in self.documents
+            for row in doc.tables
+            for header in row.cells
+            for word in SHORT_FORM.findall(header)
+        )
 
     @cached_property
     def names(self) -> frozenset[str]:
