@@ -17,7 +17,7 @@ from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.named_papers import lead_with_named
 from assistant.answering.relevance import COVERAGE_FLOOR, evidence_on_topic, rerank
-from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.retrieve import Candidate, Search, led_by
 from assistant.answering.row_quote import row_quote
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
@@ -139,8 +139,7 @@ def deeper_fact_answer(
     found = worded.hybrid(DEEPER, where)
     if query.document_ids and where is None:  # the papers the question names, read deeper too
         named = worded.hybrid(2 * DEEPER, scope.where(query.document_ids))
-        seen = {c.node.id for c in named}
-        found = named + [c for c in found if c.node.id not in seen]
+        found = led_by(named, found)
     deeper = rerank(scope, query, found)
     if (kind := asked_value(query.text)) is not None:
         # only sources that print a value of the kind asked, and are about what the

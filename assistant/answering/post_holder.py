@@ -19,7 +19,7 @@ from assistant.answering.asked_terms import post_words
 from assistant.answering.evidence import Evidence, sentences
 from assistant.answering.named_papers import named_papers
 from assistant.answering.relevance import evidence_on_topic
-from assistant.answering.retrieve import Candidate, Search
+from assistant.answering.retrieve import Candidate, Search, led_by
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 
@@ -80,9 +80,8 @@ def deeper_sources(
     found = relevance.rerank(scope, query, search.hybrid(DEPTH, where))
     named = named_papers(scope, query.text)
     if named:
-        seen = {c.node.id for c in found[:SEARCHED]}
         inside = search.hybrid(DEPTH, scope.where(sorted(named)))
-        found = found[:SEARCHED] + [c for c in inside if c.node.id not in seen]
+        found = led_by(found[:SEARCHED], inside)
     return found
 
 

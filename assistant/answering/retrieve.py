@@ -186,5 +186,10 @@ def named_first(search: Search, ids: list[str], candidates: list[Candidate]) -> 
         Candidate(node=node, cosine=float(np.asarray(vec, dtype=np.float32) @ vector), named=True)
         for node, vec in (read[i] for i in ids if i in read)
     ]
+    return led_by(first, candidates)
+
+
+def led_by(first: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
+    """``first``, then the candidates of ``rest`` that are not among them: no node twice."""
     held = {c.node.id for c in first}
-    return first + [c for c in candidates if c.node.id not in held]
+    return first + [c for c in rest if c.node.id not in held]

@@ -37,7 +37,7 @@ from assistant.answering.question_short_forms import with_spelt_out
 from assistant.answering.record_answer import decision_record_answer
 from assistant.answering.resolutions import resolution_answer
 from assistant.answering.responders import responder_answer
-from assistant.answering.retrieve import Search
+from assistant.answering.retrieve import Search, led_by
 from assistant.answering.row_lookup import with_named_rows
 from assistant.answering.scope import Scope
 from assistant.answering.two_part import ask_in_parts
@@ -253,8 +253,7 @@ class Assistant:
                 # The named documents' sources rank first, but a name matched on a few
                 # common words ("social care") must not hide a closer source elsewhere:
                 # the rerank weighs both by what they hold of the question.
-                seen = {c.node.id for c in hinted}
-                candidates = hinted + [c for c in candidates if c.node.id not in seen]
+                candidates = led_by(hinted, candidates)
         candidates = relevance.rerank(scope, query, candidates)
         if query.intent in (Intent.figure, Intent.fact, Intent.status) and not explicit_docs:
             candidates = with_named_rows(scope, query, search, candidates)  # "… budget update"
