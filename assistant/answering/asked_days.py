@@ -8,13 +8,14 @@ finish" is not answered by the 13 February council's "scheduled to end by 5.00 p
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from assistant.answering.asked_subject import normal_days
 
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH = "(" + "|".join(calendar.month_name[1:]).lower() + ")"
+"""A month's name in full ("13 feb" is written "13 february" first: ``normal_days``)."""
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*-\s*)(?:of\s+)?{_MONTH}\b", re.I)
-_NAMES = _MONTH.strip("()").split("|")
 
 
 def days_named(text: str) -> set[tuple[int, str]]:

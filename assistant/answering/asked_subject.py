@@ -10,9 +10,11 @@ front sheet's title) need not repeat "time", "meant" or "finish", and its days a
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from assistant.answering.asked_value import ValueKind, asked_value
+from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems
 
 _KIND_WORDS = {
@@ -34,20 +36,8 @@ _HEDGES = (
 """Words that hedge a question or say how it asks ("how big a deficit would we be left
 with", "how much money goes into", "according to", "use today before it moves"), not what
 it is about."""
-_MONTHS = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
-}
+_MONTHS = {word: calendar.month_name[number].lower() for word, number in MONTHS.items()}
+"""Each way the papers write a month ("sept", "sep") → its name in full."""
 
 
 def normal_days(text: str) -> str:

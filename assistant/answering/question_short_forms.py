@@ -17,6 +17,7 @@ holds its letters in order.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from functools import lru_cache
@@ -44,9 +45,6 @@ CACHED = 512
 for every question of a scope, so each reading is worked out once, not per question."""
 
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
 MOST_SPELLINGS = 2
 """How many spellings of one short form are added: "ics" may be two things in one council."""
 
@@ -58,7 +56,7 @@ def with_spelt_out(question: str, text: str, years: frozenset[str] = frozenset()
     is January 2025, not the 25th)."""
     question = _MONTH_YEAR.sub(
         lambda m: (
-            f"{m.group(1)} {MONTH_NAMES[MONTHS[m.group(2).lower()[:3]] - 1]} 20{m.group(3)}"
+            f"{m.group(1)} {calendar.month_name[MONTHS[m.group(2).lower()[:3]]]} 20{m.group(3)}"
             if f"20{m.group(3)}" in years
             else m.group(0)
         ),
