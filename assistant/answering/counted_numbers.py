@@ -84,7 +84,8 @@ _GENERIC_COUNTED = set(
     "peopl person time number total individu extra addit more differ impact effect".split()
 )
 """Counted words that only say a count (or an increase) is wanted, not what is counted."""
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+HOW_MANY = re.compile(r"\bhow many\b", re.I)
+"""A count asked for, whatever the question's intent ("how many kpis were reported")."""
 
 
 def counted_stems(query: Query) -> set[str]:
@@ -105,4 +106,4 @@ def counted_held(query: Query, sentence: str, subject: str) -> bool:
     # what is counted, named in the sentence ("2,800 people", "58 representations"): its
     # count stands beside it
     said = content_stems(" ".join(query.counted_words)) & content_stems(sentence)
-    return not (said and _HOW_MANY.search(query.text)) or count_near(sentence, said, content_stems)
+    return not (said and HOW_MANY.search(query.text)) or count_near(sentence, said, content_stems)

@@ -17,7 +17,7 @@ from assistant.answering import sentence_fit as fit
 from assistant.answering.asked_days import without_days_asked
 from assistant.answering.asked_value import asked_value, states_nothing, states_value
 from assistant.answering.compose import row_name
-from assistant.answering.counted_numbers import counted_held
+from assistant.answering.counted_numbers import HOW_MANY, counted_held
 from assistant.answering.counted_numbers import non_year_numbers as _non_year_numbers
 from assistant.answering.retrieve import Candidate
 from assistant.answering.understand import Intent, Query
@@ -88,9 +88,8 @@ _ASKS_SHARE = re.compile(r"(?:^|\s)%|\bwhat (?:per ?cent|percentage|proportion|s
 a percentage, not by the sum the sentence gives."""
 
 
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKS_WHEN = re.compile(r"\s*(?:when|on what date|what date)\b", re.I)
-"""A count asked for, whatever the question's intent ("how many kpis were reported")."""
+"""A date asked for ("when was it frozen?")."""
 _PER_CENT = re.compile(r"\b\d+(?:\.\d+)?\s?per ?cent\b", re.I)
 
 
@@ -109,7 +108,7 @@ def _requirement(
     kind = asked_value(query.text)
     if kind is not None and not states_value(kind, sentence, query.text, subject):
         return False
-    if query.intent == Intent.figure or _HOW_MANY.search(query.text):
+    if query.intent == Intent.figure or HOW_MANY.search(query.text):
         if _ASKS_WHEN.match(query.text) and _DATE.search(sentence):
             return True  # "when was the small business rate multiplier frozen?": a date
         if asks_money(query.text):

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from assistant.answering import change_lists, facts, lists, relevance, status
 from assistant.answering.asked_fields import asked_fields, has_field, unstated_fields
 from assistant.answering.asked_value import ValueKind, asked_value
+from assistant.answering.counted_numbers import HOW_MANY
 from assistant.answering.decision_prose import decision_prose_answer
 from assistant.answering.decline import NO_SUBJECT, decline, not_for_asked
 from assistant.answering.introducers import introducer_answer
@@ -54,9 +55,6 @@ from indexing.terms import content_stems
 _ASKED = re.compile(
     r"\b(?:asked|asking|submitted|raised|put|wanted|requested|sought|queried|tabled)\b", re.I
 )
-
-
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 
 
 class QuestionError(ValueError):
@@ -224,7 +222,7 @@ class Assistant:
                 if (changed := change_lists.change_answer(scope, query, explicit_docs)) is not None:
                     return changed  # "which got worse", "red compared with last quarter"
                 return lists.list_answer(scope, query, explicit_docs)
-            if not _HOW_MANY.search(query.text):
+            if not HOW_MANY.search(query.text):
                 return decline(query, [], reason="no paper of the period asked")
             # "how many kpis were reported in q1 and q2": no paper of those quarters to
             # count from, but a sentence may give the count; the search judges it
