@@ -13,6 +13,7 @@ than saying the papers do not give it.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -71,9 +72,6 @@ _SPOKE = re.compile(
 """Asks what someone said or did in a meeting: the answer must name them."""
 _LABELLED = re.compile(r"\b(band|tier|phase|stage|grade|wave)\s+([a-h]|\d{1,2})\b(?![.\d])", re.I)
 """A class or step named by its letter or number: "band d", "phase 2"."""
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
 _NUMBERED = re.compile(
     r"\b(item|recommendation|module|appendix|annex|amendment|paragraph|chapter|priority|"
     r"objective|theme)\s+(?:no\.?\s*|number\s+)?(\d{1,3}(?:\.\d{1,2})?|[a-z])\b(?![.\d])",
@@ -224,7 +222,7 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     anchored = _ANCHOR.search(question) is not None  # "after the january 2025 cabinet"
     for month, year in [] if anchored else asked_months(question):
         if not month_held(month, year, held):
-            return f"{_MONTH_NAMES[month - 1]} {year}"
+            return f"{calendar.month_name[month]} {year}"
     if not anchored and (day := other_day(question, held)):
         # "the 4 march cabinet": not the 13 February council's papers; the passage a
         # quote was taken from may give the day its sentence leaves out
