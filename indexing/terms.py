@@ -28,8 +28,19 @@ _STOP = set(
     "come coming along doing done happen happened "
     # words that ask about an item's fields rather than name its subject
     "responsible charge owner owns own rag rating rated status progress member members director "
-    "officer portfolio cllr cllrs".split()
-)
+    "officer portfolio cllr cllrs "
+    # words of asking that name no subject: "according to the minutes", "what did X say",
+    # "how big", "how did the vote go/went", "per the s25 statement"
+    "say said says saying according mention mentioned mentions big went came gave want wants "
+    "wanted often nothing anything something everything show shows showed put per vs versus "
+    "cannot".split()
+) | {
+    # negative contractions, typed with either apostrophe: "the tips that can't take …"
+    f"{word}{apostrophe}t"
+    for word in "can don doesn didn won isn aren wasn weren haven hasn hadn couldn wouldn "
+    "shouldn".split()
+    for apostrophe in ("'", "’")
+}
 _NAME_FILLER = {
     "council",
     "county",
@@ -68,6 +79,7 @@ def _stemmer():
 
 _TOKEN = re.compile(r"[a-z0-9£'’-]+")
 _CABINET_MEMBER = re.compile(r"\bcabinet\s+members?\b")
+_NUMBER_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 
 
 def _without_clitic(word: str) -> str:
@@ -75,7 +87,8 @@ def _without_clitic(word: str) -> str:
 
 
 _LABELLED = re.compile(
-    r"\b(year|stage|phase|tier|level|priority|section|grade|band)\s+([a-z]|\d{1,3})\b(?![.,]\d)"
+    r"\b(year|stage|phase|tier|level|priority|section|grade|band|regulation|schedule|article|"
+    r"clause|option|module|appendix|annex|round)\s+([a-z]|\d{1,3})\b(?![.,]\d)"
 )
 """A label and its one letter or number ("Year R", "Year 7", "Phase 2"): one term, so that
 "Year R places" and "Year 7 places" differ by more than a dropped letter."""
@@ -87,6 +100,8 @@ def content_stems(text: str) -> set[str]:
     # "who's", "council's" → "who", "council": a clitic is not a content word.
     # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
     text = _CABINET_MEMBER.sub(" ", text.lower())
+    # "24/00115" and "2025/26" as papers print them in titles and headers: "24-00115", "2025-26"
+    text = _NUMBER_SLASH.sub("-", text)
     words = [_without_clitic(w.strip("'’-")) for w in _TOKEN.findall(text)]
     words = [w for w in words if w and w not in _STOP and len(w) > 1]
     return set(_stemmer().stemWords(words)) | {a + b for a, b in _LABELLED.findall(text)}

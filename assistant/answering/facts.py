@@ -82,6 +82,10 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
     return out
 
 
+TIED_SENTENCES = 0.01
+"""Sentences whose scores differ by less than this are tied (scores run 0 to about 1.5)."""
+
+
 def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candidate]) -> Answer:
     # "on 30 jan": the minutes of that day, judged without the day's words
     judged, candidates = on_asked_day(scope, query, candidates)
@@ -94,7 +98,12 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         why = "no sentence holds the value asked" if evidence else "no sentence found"
         return decline(query, candidates, subject_found=bool(evidence), reason=why)
     if not evidence_on_topic(floor, scope, judged, fitting[0]):
-        return decline(query, candidates, subject_found=True, reason="best sentence off topic")
+        # sentences scored alike are a tie the scorer cannot break: the one on topic leads
+        tied = [e for e in fitting[1:3] if e.score >= fitting[0].score - TIED_SENTENCES]
+        on_topic = next((e for e in tied if evidence_on_topic(floor, scope, judged, e)), None)
+        if on_topic is None:
+            return decline(query, candidates, subject_found=True, reason="best sentence off topic")
+        fitting = [on_topic] + [e for e in fitting if e is not on_topic]
     voted = _vote_of(query, fitting)
     if voted is not None:
         return evidence_answer(query, *voted)

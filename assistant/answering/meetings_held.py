@@ -44,6 +44,9 @@ _PERSON = re.compile(
     r"Chair\w*|Head|Chief|Executive|Counsel|Manager|Secretary|Minister|Proposer|Seconder)\b"
 )
 """A quote that names a person: a title or a post."""
+_NAME_WHO = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+,\s+who\b")
+"""A person named without title or post, and said to be one ("Steve Grimshaw, who
+managed the scheme")."""
 _WHO = re.compile(
     r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:(?!did|do|does|was|were)\w+\s+)?(?:officers?|members?|"
     r"councillors?|person|people|directors?)\b",
@@ -124,7 +127,7 @@ def answers_asked(
     if (
         answer.metadata.get("route") == "meetings"
         and _WHO.search(text)
-        and not any(_PERSON.search(q) or BY_BODY.search(q) for q in quotes)
+        and not any(names_person(q) for q in quotes)
     ):
         return declined(
             query,
@@ -133,6 +136,12 @@ def answers_asked(
             reason="no person named",
         )
     return answer
+
+
+def names_person(quote: str) -> bool:
+    """Does the quote name a person (a title, a post, "<Name>, who …") or a body that
+    acted ("by the Cabinet")?"""
+    return bool(_PERSON.search(quote) or _NAME_WHO.search(quote) or BY_BODY.search(quote))
 
 
 def asks_person(text: str) -> bool:

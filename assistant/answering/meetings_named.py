@@ -21,6 +21,7 @@ from assistant.answering import meetings as meeting_answers
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_held import answers_asked
 from assistant.answering.meetings_record import MeetingRecord, committees, long_date, meetings
+from assistant.answering.meetings_speaker import with_speaker
 from assistant.answering.meetings_subject import title_days
 from assistant.answering.meetings_wording import declined
 from assistant.answering.scope import Scope
@@ -62,6 +63,7 @@ def held_to_named_meeting(scope: Scope, query: Query, answer: Answer) -> Answer:
     the answer cites a document that is not that meeting's record, papers or minutes."""
     if not answer.answered or not answer.citations:
         return answer
+    answer = with_speaker(scope, query, answer)  # a lettered point of a member's update
     answer = answers_asked(query, answer, meetings(scope), meeting_answers.today())
     if not answer.answered:
         return answer

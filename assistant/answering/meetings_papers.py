@@ -291,8 +291,8 @@ def _paper_of(evidence: Evidence) -> str:
 def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanDocument) -> bool:
     """The question names only the paper (its topic is in the title or agenda item); or
     the sentence, with its paper's title, agenda item and section, holds the question's
-    topic (weighted by rarity); or the sentence holds some of it and its whole source
-    nearly all of it."""
+    topic (weighted by rarity, and two of its words at least when it has two); or the
+    sentence holds some of it and its whole source nearly all of it."""
     if not topic:
         return False
     node = evidence.candidate.node
@@ -303,7 +303,10 @@ def _on_topic(scope: Scope, topic: set[str], evidence: Evidence, document: PlanD
     if topic <= content_stems(f"{document.meta.title} {document.meta.agenda_item or ''}"):
         return True  # "what options did cabinet have on the family hubs decision?": the
         # question names only the paper, so each of its sentences is on its subject
-    if scope.terms.coverage(topic, sentence | content_stems(named)) >= relevance.COVERAGE_FLOOR:
+    held = sentence | content_stems(named)
+    if len(topic) > 1 and len(topic & held) < 2:
+        return False  # "savings delivery": a sentence on the "Delivery Plan" is not about it
+    if scope.terms.coverage(topic, held) >= relevance.COVERAGE_FLOOR:
         return bool(topic & sentence) or node.is_row
     whole = content_stems(f"{named} {node.text}")
     return bool(topic & sentence) and (

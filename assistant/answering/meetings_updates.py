@@ -30,7 +30,7 @@ ASKS_UPDATE = re.compile(
 )
 """Asks what someone updated or reported on ("what did mr baker update cabinet on?",
 "what update did the leader give?")."""
-_INTRODUCES = re.compile(
+INTRODUCES = re.compile(
     r"\b(?:provided|gave|presented|delivered)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
     r"(?:verbal\s+)?(?:update|report)s?\b.*:\s*$"
     r"|\bupdated\b.*:\s*$",
@@ -39,7 +39,7 @@ _INTRODUCES = re.compile(
 """A line introducing a member's points ("… provided an update on the following:")."""
 _POINT = re.compile(r"^\s*•?\s*\(([a-z]{1,2})\)\s*\S")
 """A lettered point of an update ("(a) …", "• (b) …")."""
-_NUMBERED = re.compile(r"^\s*•?\s*\d+\.\s+\S")
+NUMBERED = re.compile(r"^\s*•?\s*\d+\.\s+\S")
 """The next numbered paragraph: the next member's update, or the item's next part."""
 _OWN_WORDS = content_stems(
     "update updated updates report reported reports provide provided give gave given gives"
@@ -71,7 +71,7 @@ def _introduction(
     """The index of the line introducing the asked member's update, or ``None``."""
     shared: list[tuple[int, int]] = []
     for at, (_, line) in enumerate(lines):
-        if not _INTRODUCES.search(line):
+        if not INTRODUCES.search(line):
             continue
         if surname is not None:
             if re.search(rf"\b{re.escape(surname)}\b", line, re.I):
@@ -92,7 +92,7 @@ def _points(lines: list[tuple[Passage, str]], start: int) -> list[tuple[Passage,
     paragraph or introduction."""
     found: list[tuple[Passage, str]] = []
     for passage, line in lines[start + 1 :]:
-        if _NUMBERED.match(line) or _INTRODUCES.search(line):
+        if NUMBERED.match(line) or INTRODUCES.search(line):
             break
         if _POINT.match(line):
             first = next(iter(sentences(line.lstrip("• "))), "")

@@ -18,6 +18,7 @@ import re
 
 from assistant.answering.citations import quoted_passage_citation
 from assistant.answering.compose import one_source_answer
+from assistant.answering.meetings_cues import CHAIR, VICE
 from assistant.answering.responders import held_on_asked_day
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
@@ -54,6 +55,11 @@ _ASKS_WAS = re.compile(
 _MEMBER = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Cllr|Councillor)\.?\s+(?:[A-Z]\.?\s+)*([A-Za-z][\w'’-]+)", re.I
 )
+_ASKS_WHO = re.compile(r"\b(?:who|whom|which\s+(?:member|councillor|cllr)|name)\b", re.I)
+_IN_THE_CHAIR = re.compile(r"\bchair", re.I)
+_CHAIR_MARK = re.compile(r"\((?P<vice>vice[- ]?)?chair(?:man|woman|person)?\)", re.I)
+"""A member's post beside their name in the list of those present: "(Chairman)",
+"(Vice-Chairman)"."""
 _APOLOGIES = re.compile(r"[^.\n]*\bapologies\b[^.]*\.", re.I)
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
@@ -64,6 +70,8 @@ def attendance_answer(scope: Scope, query: Query) -> Answer | None:
     text = query.text
     if (member := _ASKS_WAS.search(text) and _MEMBER.search(text)) is not None and member:
         return _member_answer(scope, query, member.group(1))
+    if CHAIR.search(text) and _ASKS_WHO.search(text):
+        return _chair_answer(scope, query, vice=bool(VICE.search(text)))
     officers = bool(ASKS_OFFICERS.search(text))
     if not (officers or ASKS_PRESENT.search(text)) or _AS_POST.search(text):
         return None  # "who attended as general counsel?" asks for one post
@@ -148,6 +156,38 @@ def _named_minutes(documents: list[PlanDocument], text: str) -> PlanDocument | N
     if best is None or best[0] < 3:
         return None
     return best[1]
+
+
+def _chair_answer(scope: Scope, query: Query, *, vice: bool) -> Answer | None:
+    """Who chaired the meeting of the minutes the question names (``chair_line``);
+    ``None`` when no minutes are named or their lists mark no chair."""
+    minutes = _named_minutes(scope.documents, query.text)
+    found = chair_line(minutes, vice=vice) if minutes is not None else None
+    if minutes is None or found is None:
+        return None
+    passage, said, lead = found
+    return _quoted_answer(scope, query, minutes, passage, said, lead)
+
+
+def chair_line(minutes: PlanDocument, *, vice: bool) -> tuple[Passage, str, str] | None:
+    """The passage, the words of its list to quote, and who chaired: the member the list
+    of those present marks "(Chairman)" (or "(Vice-Chairman)" when asked for the vice
+    chair), or the person first named under a "PRESENT IN THE CHAIR:" label."""
+    for label, passage, listed in lists(minutes):
+        entries = [e.strip() for e in listed.split(",")]
+        if not vice and _IN_THE_CHAIR.search(label):
+            named = _MEMBER.search(listed)  # "Príomh Chomhairleoir, Councillor D. McSweeney"
+            who = named.group(0) if named else entries[0]
+            said = f"{label}: {listed[: named.end()] if named else entries[0]}"
+            return passage, said, f"{who} was in the chair"
+        for n, entry in enumerate(entries):
+            mark = _CHAIR_MARK.search(entry)
+            if mark is None or bool(mark.group("vice")) != vice:
+                continue
+            who = entry[: mark.start()].strip()
+            post = "vice-chair" if vice else "in the chair"
+            return passage, f"{label}: {', '.join(entries[: n + 1])}", f"{who} was {post}"
+    return None
 
 
 def _member_answer(scope: Scope, query: Query, surname: str) -> Answer | None:

@@ -5,7 +5,8 @@ abstaining, who voted each way, and the outcome).
 Minutes print a motion in pieces: "Mr A proposed, and Mr B seconded the following
 amendment:" (or "Proposed by Councillor A; Seconded by Councillor B;", "The Motion was
 proposed by Councillor A and seconded by Councillor B", a budget amendment form's
-"Proposer: … Seconder: …"), then its text, then, often pages later and after other
+"Proposer: … Seconder: …", "on the proposal of Councillor A, seconded by Councillor B,
+Standing Order No. 4 was suspended"), then its text, then, often pages later and after other
 amendments, "the Chairman put to the vote the amendment set out in paragraph 7 … For
 (12) <names> Against (42) <names> Abstain (7) <names> Amendment lost." A vote is given
 to the proposal whose paragraph it names, else to the latest proposal of its kind
@@ -38,8 +39,12 @@ _PROPOSALS = (
     re.compile(
         rf"(?i:proposer):\s*(?P<mover>{NAME}).{{0,40}}?(?i:seconder):\s*(?P<seconder>{NAME})"
     ),
+    re.compile(
+        rf"(?i:on\s+the\s+proposal\s+of)\s+(?P<mover>{NAME}),?\s+(?i:seconded\s+by)\s+"
+        rf"(?P<seconder>{NAME}),?(?P<what>[^\n]{{0,80}})"
+    ),
 )
-_WORDS_AFTER = (_PROPOSALS[0], _PROPOSALS[3])
+_WORDS_AFTER = (_PROPOSALS[0], _PROPOSALS[3], _PROPOSALS[4])
 """Where the motion's words follow its mover's line ("… seconded the following amendment:",
 a form's "Proposer:"); in the others ("Proposed by …; Seconded by …", "The Motion was
 proposed by …") they come before it."""

@@ -28,6 +28,10 @@ _ASKING = re.compile(
 _LEANS = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
 
 
+_BORROWED = " — "
+"""Between a later part's own words and the subject it borrows from the first part."""
+
+
 def parts(question: str) -> list[str]:
     """The questions to ask, in order; one (the question itself) when it has one part."""
     found = split_query(question)
@@ -45,7 +49,7 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
     if not _LEANS.search(part.text) and not part.follows_previous:
         return part.text  # "… and how many against?" has no subject of its own: the first's
     subject = _ASKING.sub("", first.text.rstrip("?")) or first.text.rstrip("?")
-    return f"{part.text.rstrip('?')} — {subject}"
+    return f"{part.text.rstrip('?')}{_BORROWED}{subject}"
 
 
 def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
@@ -66,7 +70,8 @@ def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
             texts.append(renumber(answer.answer, mapping))
             items += [i for i in answer.items if i.id not in {j.id for j in items}]
         else:
-            texts.append(f"“{asked.rstrip('?')}?” — {NOT_COVERED}")
+            own = asked.split(_BORROWED)[0]  # the part as asked, without the borrowed subject
+            texts.append(f"“{own.rstrip('?')}?” — {NOT_COVERED}")
             suggestions += answer.suggestions
     answered = [a for _q, a in answers if a.answered]
     return Answer(
@@ -86,7 +91,8 @@ def ask_in_parts(question: str, ask: Callable[[str], Answer]) -> Answer | None:
 
     A part that, asked alone, finds nothing is asked with the whole question instead
     ("… risk - what's the exposure and how likely is it?" loses its subject when cut):
-    the whole question's answer stands in for it when it has one."""
+    the whole question's answer stands in for it when it has one, unless it is the
+    answer of a part already given (then the part is said not to be covered)."""
     asked = parts(question)
     if len(asked) < 2:
         return None
@@ -99,4 +105,6 @@ def ask_in_parts(question: str, ask: Callable[[str], Answer]) -> Answer | None:
     if not any(a.answered for _q, a in answers):
         return whole
     kept = [(q, a) for q, a in answers if a.answered]
+    if any(a.answer == whole.answer for _q, a in kept):
+        return combine(question, answers)  # the whole answers only the part already answered
     return combine(question, [*kept, (question, whole)])

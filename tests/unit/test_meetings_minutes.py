@@ -11,12 +11,15 @@ from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_dates import _ACCORDING_WORDS
 from assistant.answering.meetings_everyday import read_as_papers
 from assistant.answering.meetings_figures import _quarters, changed_by_share, quarter_fit
+from assistant.answering.meetings_held import names_person
 from assistant.answering.meetings_people import _ASKS_COUNT, absent_speaker
 from assistant.answering.meetings_record import MeetingRecord, Statement
 from assistant.answering.meetings_said import reported
+from assistant.answering.meetings_speaker import introduction_of
 from assistant.answering.meetings_statement import decision_number_answer, record_answer
 from assistant.answering.meetings_updates import ASKS_UPDATE, _introduction, _lines, _points
 from assistant.answering.meetings_words import BY_BODY
+from assistant.answering.minutes_attendance import chair_line
 from assistant.answering.paper_request import (
     _APPENDIX,
     _asked,
@@ -301,3 +304,63 @@ def test_a_link_asked_for_a_paper_no_title_names_is_declined() -> None:
     assert declined is not None and not declined.answered and not declined.citations
     where = Query(text="where can I read about highways asset management?", intent=Intent.fact)
     assert paper_request_answer(scope, where) is None  # left to the search: no address asked
+
+
+def test_who_gave_an_update_is_the_line_introducing_its_lettered_points() -> None:
+    passages = _passages()
+    found = introduction_of(passages, "(b) In regard to the extensive roadwork")
+    assert found is not None and found[1].startswith("• 4. Mr Baker, Cabinet Member")
+    found = introduction_of(passages, "(a) At the Scrutiny Committee held on 29th January")
+    assert found is not None and "Mr R Gough, Leader" in found[1]  # a passage further back
+    # a numbered paragraph of the item that no update introduces names no speaker
+    assert introduction_of(passages, "1. Mr Oakford introduced the report.") is None
+    assert introduction_of(passages, "words the minutes do not print") is None
+
+
+def test_a_name_said_to_be_someone_names_a_person_without_title() -> None:
+    assert names_person("Steve Grimshaw, who managed the scheme, recently presented")
+    assert not names_person("The scheme continued to gain significant media interest.")
+    assert names_person("Mr Baker advised that the bus network was commercial.")
+
+
+def _minutes(opening: str) -> PlanDocument:
+    return PlanDocument(
+        id="mins",
+        meta=DocumentMeta(file="mins.pdf", title="Minutes", kind=DocumentKind.minutes),
+        sha256="mins",
+        passages=[
+            Passage(id="mins:p0", document_id="mins", text=opening, location=Location(path="m"))
+        ],
+    )
+
+
+def test_the_chair_is_the_member_the_list_of_those_present_marks_chairman() -> None:
+    minutes = _minutes(
+        "MINUTES of a meeting of the County Council held on Thursday, 13 February 2025.\n"
+        "PRESENT: Mr B J Sweetland (Chairman), Mr A M Ridgers (Vice-Chairman),\n"
+        "Mr N Baker, Mr M Baldock\nIN ATTENDANCE: Mr J Cook (Democratic Services Manager)\n"
+        "UNRESTRICTED ITEMS"
+    )
+    found = chair_line(minutes, vice=False)
+    assert found is not None
+    assert found[1:] == (
+        "PRESENT: Mr B J Sweetland (Chairman)",
+        "Mr B J Sweetland was in the chair",
+    )
+    vice = chair_line(minutes, vice=True)
+    assert vice is not None and vice[2] == "Mr A M Ridgers was vice-chair"
+    assert vice[1].endswith("Mr A M Ridgers (Vice-Chairman)")
+
+
+def test_the_chair_is_the_person_named_under_present_in_the_chair() -> None:
+    minutes = _minutes(
+        "PRESENT IN THE CHAIR: Príomh Chomhairleoir, Councillor D. McSweeney.\n"
+        "MEMBERS PRESENT: Councillors Benson, Collins."
+    )
+    found = chair_line(minutes, vice=False)
+    assert found is not None and found[2] == "Councillor D. McSweeney was in the chair"
+    assert chair_line(minutes, vice=True) is None  # no vice chair is marked
+
+
+def test_minutes_that_mark_no_chair_name_none() -> None:
+    assert chair_line(_minutes("PRESENT: Mr N Baker, Mr M Baldock"), vice=False) is None

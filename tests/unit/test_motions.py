@@ -118,6 +118,21 @@ def test_proposals_written_the_other_ways() -> None:
         ("Mr Antony Hook", "Mr Richard Streatfeild")
     ]
     assert proposals(_doc("none", [("Item", "RESOLVED that Cabinet agree the plan.")])) == []
+    suspended = _doc(
+        "procedure",
+        [
+            (
+                "Suspension of Standing Order No. 4",
+                "The Príomh Chomhairleoir drew attention to the time which was approaching "
+                "5.30 p.m. and on the proposal of Councillor Slattery, seconded by\n"
+                "Councillor Stokes, Standing Order No. 4 was suspended in order to complete "
+                "the agenda.",
+            )
+        ],
+    )
+    (procedure,) = proposals(suspended)
+    assert (procedure.mover, procedure.seconder) == ("Councillor Slattery", "Councillor Stokes")
+    assert "Standing Order No. 4 was suspended" in procedure.context
 
 
 def test_question_finds_its_motion_by_subject() -> None:

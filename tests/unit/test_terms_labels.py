@@ -26,3 +26,20 @@ def test_a_rows_name_leads_its_text_wherever_its_column_stands() -> None:
     assert row_text(row) == (
         "Revenue Plan\ncolumn 2: Pay; 2024-25 Total: 11,303.5; 2025-26 Total: 22,472.6"
     )
+
+
+def test_words_of_asking_name_no_subject() -> None:
+    asked = content_stems("which officer said the SIS transfer was about lining up with CQC?")
+    assert asked == {"sis", "transfer", "line", "up", "cqc"}  # "set up", "take up" say something
+    assert content_stems("how big was the recovery grant, according to the s25 statement") == {
+        "recoveri",
+        "grant",
+        "s25",
+        "statement",
+    }
+    assert (
+        content_stems("the tips that can't take soft furnishings")
+        == content_stems("the tips that can’t take soft furnishings")
+        == {"tip", "take", "soft", "furnish"}
+    )
+    assert "send" in content_stems("SEND transport")  # a subject, not a word of asking

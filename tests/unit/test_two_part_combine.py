@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.two_part import combine
+from assistant.answering.two_part import ask_in_parts, combine
 from assistant.models import Answer, Citation
 
 
@@ -28,3 +28,15 @@ def test_a_source_both_parts_cite_is_listed_once_under_its_first_number() -> Non
         "Adoptions (Red)",
     ]
     assert answer.answer.split("\n\n")[1] == "Care leavers (Red) [2] Adoptions (Red) [3]"
+
+
+def test_the_whole_questions_answer_does_not_repeat_a_part_already_answered() -> None:
+    loan = _cited("how big a loan?", "a loan in the amount of €5,520,000")
+    declined = Answer(question="who lends it?", answer="not covered", answered=False)
+
+    def ask(text: str) -> Answer:
+        return declined if text.lower().startswith("who lends it") else loan
+
+    answer = ask_in_parts("how big a loan did the council seek and who lends it", ask)
+    assert answer is not None and answer.answer.count("€5,520,000") == 1
+    assert "“Who lends it?” —" in answer.answer  # the part left unanswered says so
