@@ -23,7 +23,7 @@ _STOP = set(
     "a an the of to in on at by for and or is are was were be been being do does did doing have has had "
     "what whats what's which who whom whose when where why how many much any there this that these those "
     "it its i we you they he she me my our your their about with from as into than then so if not no yes "
-    "will would can could should shall may might must tell please latest news update happening going go "
+    "will would can could should shall may might must tell please pls plz latest news update happening going go "
     "get got thing things stuff now still yet also just actually or bit lot us council councils "
     "come coming along doing done happen happened "
     # words that ask about an item's fields rather than name its subject
@@ -79,7 +79,6 @@ def _stemmer():
 
 _TOKEN = re.compile(r"[a-z0-9£'’-]+")
 _CABINET_MEMBER = re.compile(r"\bcabinet\s+members?\b")
-_NUMBER_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 
 
 def _without_clitic(word: str) -> str:
@@ -100,8 +99,6 @@ def content_stems(text: str) -> set[str]:
     # "who's", "council's" → "who", "council": a clitic is not a content word.
     # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
     text = _CABINET_MEMBER.sub(" ", text.lower())
-    # "24/00115" and "2025/26" as papers print them in titles and headers: "24-00115", "2025-26"
-    text = _NUMBER_SLASH.sub("-", text)
     words = [_without_clitic(w.strip("'’-")) for w in _TOKEN.findall(text)]
     words = [w for w in words if w and w not in _STOP and len(w) > 1]
     return set(_stemmer().stemWords(words)) | {a + b for a, b in _LABELLED.findall(text)}

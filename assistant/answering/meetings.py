@@ -27,6 +27,7 @@ from assistant.answering.meetings_anchor import after as is_after
 from assistant.answering.meetings_anchor import anchored
 from assistant.answering.meetings_anchor import before as is_before
 from assistant.answering.meetings_authors import maker_answer
+from assistant.answering.meetings_between import held_between
 from assistant.answering.meetings_bodies import body_in_papers, body_met
 from assistant.answering.meetings_choose import (
     paper_subject,
@@ -102,6 +103,8 @@ def _meeting_answer(scope: Scope, query: Query) -> Answer | None:
     cues = months_of_papers(text, read_cues(text, committees(records), today()), records)
     cues = anchored(cues, records)  # "the next cabinet after the budget council"
     asked = [m for m in records if not cues.committees or m.committee in cues.committees]
+    if (between := held_between(query, records, cues)) is not None:
+        return between  # "which meeting was held between cabinet on 30 jan and 4 march?"
     if (had := meeting_of_paper(scope, query, asked)) is not None:
         return had  # "which meeting had the reserves policy among its papers?"
     if restricted := restricted_paper(scope, query, asked, cues.rest):

@@ -9,7 +9,8 @@ papers do not. A sentence from another meeting's record or minutes
 answers a different question however close its words, so an answer that cites one is
 replaced by a decline that says which meeting was read.
 
-A question that counts from a date ("the meeting after 30 January"), or names only a
+A question that counts from a date ("the meeting after 30 January"), asks which meeting
+came between two ("between cabinet on 30 January and cabinet on 4 March"), or names only a
 month, names no single meeting, and is left as answered.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import meetings as meeting_answers
+from assistant.answering.meetings_between import asks_between
 from assistant.answering.meetings_cues import read_cues
 from assistant.answering.meetings_held import answers_asked
 from assistant.answering.meetings_record import MeetingRecord, committees, long_date, meetings
@@ -38,8 +40,8 @@ def named_meetings(scope: Scope, text: str) -> list[MeetingRecord]:
         return []
     cues = read_cues(text, committees(records), meeting_answers.today())
     days = [d for d in cues.meeting_dates if d.day]
-    if not cues.committees or not days or cues.anchor is not None:
-        return []
+    if not cues.committees or not days or cues.anchor is not None or asks_between(text):
+        return []  # "the meeting after 30 January", "between cabinet on … and …": not those
     return [
         m for m in records if m.committee in cues.committees and any(d.matches(m.day) for d in days)
     ]

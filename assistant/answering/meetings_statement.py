@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import meetings_cues as cue
+from assistant.answering.counted_numbers import HOW_MANY
 from assistant.answering.meetings_agenda import agenda_answer
 from assistant.answering.meetings_choose import DECISIONS, best_statements, score
 from assistant.answering.meetings_held import named_in
@@ -17,6 +18,8 @@ from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
 
+_LISTED_ITEM = re.compile(r"\bitem\s+\d+[a-z]?\b", re.I)
+"""An agenda item as a record's line lists it ("item 5 (24/00108 - …)")."""
 _ON_AGENDA = re.compile(r"\bagenda\b", re.I)
 """Asks about the agenda: its items' titles answer, though they hold a word of another
 question ("Chairman's Announcements", "Apologies")."""
@@ -110,10 +113,27 @@ def _decisions(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answ
         best = best_statements(pool, topic, DECISIONS)
         if best:
             return quote(query, best[:2])
+    if HOW_MANY.search(query.text) and (counted := _decisions_counted(query, pool)):
+        return counted  # "how many decisions came out of cabinet on 30/1/25?"
     found = [(m, s) for m in pool for s in m.of_kind("decision")]
     if not found:
         found = [(m, s) for m in pool for s in m.of_kind("decided")]
     return quote(query, found) if found else None
+
+
+def _decisions_counted(query: Query, pool: list[MeetingRecord]) -> Answer | None:
+    """How many items each meeting's record says decisions were published for, counted
+    from its own line listing them ("Decisions were published for these items …")."""
+    pairs = [(m, s) for m in pool for s in m.of_kind("decided")]
+    counts = [len(_LISTED_ITEM.findall(s.text)) for _, s in pairs]
+    if not pairs or not all(counts):
+        return None
+    lines = [
+        f"{n} decision{'s' if n != 1 else ''} for the {m.committee} meeting of "
+        f"{long_date(m.day)}: {s.text}"
+        for n, (m, s) in zip(counts, pairs, strict=True)
+    ]
+    return answer_of(query, lines, pairs, [])
 
 
 def vote_answer(query: Query, pool: list[MeetingRecord], topic: set[str]) -> Answer | None:

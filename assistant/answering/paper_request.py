@@ -33,6 +33,7 @@ from assistant.text import number_words, one_line
 from indexing.readers.dates import MONTHS
 from indexing.terms import content_stems
 
+_DIGIT_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 REQUEST_FLOOR = 0.6
 """Share of the request (by idf) a paper's name must hold for the paper to be given."""
 REQUEST_LEAD = 0.1
@@ -112,6 +113,23 @@ def asks_for_paper(question: str) -> bool:
     return bool(_ASKS_WHERE.search(question) and _PAPER_WORDS.search(question))
 
 
+_CAPITALS = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+"""A short form written in capitals ("PROD", "PRoD", "EqIA")."""
+
+
+def _asks_by_title_word(scope: Scope, question: str) -> bool:
+    """ "Where's the PROD for …": a request for a paper named by a short form its title
+    prints, where the request names no kind of paper ("report", "policy")."""
+    if not _ASKS_WHERE.search(question):
+        return False
+    forms = {m.group(0).lower() for m in _CAPITALS.finditer(question)}
+    return any(
+        form in re.findall(r"[a-z]+", d.meta.title.lower())
+        for d in scope.documents
+        for form in forms
+    )
+
+
 def request_name(doc: PlanDocument) -> str:
     """What a request may call a paper: its name (``paper_name``) with its committee, its
     meeting's month and its agenda item."""
@@ -126,9 +144,10 @@ def request_name(doc: PlanDocument) -> str:
 
 
 def _opening(doc: PlanDocument) -> str:
-    """A paper's opening words (its first passages), which say its subject where its name
-    is terse ("Cabinet Report 4 March 2025")."""
-    return " ".join(p.text for p in doc.passages[:3])[:OPENING_CHARS]
+    """A paper's opening words (its first heading and passages), which say its subject where
+    its name is terse ("Cabinet Report 4 March 2025", "24-00115 - PROD" headed "Proposed
+    Record of Decision")."""
+    return " ".join([*doc.sections[:1], *(p.text for p in doc.passages[:3])])[:OPENING_CHARS]
 
 
 def _asked(question: str) -> set[str]:
@@ -136,17 +155,23 @@ def _asked(question: str) -> set[str]:
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0).lower()], sections_spelt(question))
     text = _SHORT_MONTH.sub(lambda m: MONTH_NAMES[MONTHS[m.group(0).lower()]], text)
     text = _FULL_COUNCIL.sub("council", text)
-    return content_stems(_REQUEST_WORDS.sub(" ", text))
+    return _stems(_REQUEST_WORDS.sub(" ", text))
+
+
+def _stems(text: str) -> set[str]:
+    """Content stems with a number written either way ("24/00115", "24-00115") one term,
+    as titles, agenda items and requests write a decision's number each their own way."""
+    return content_stems(_DIGIT_SLASH.sub("-", text))
 
 
 def _score(scope: Scope, asked: set[str], doc: PlanDocument) -> tuple[float, float]:
     """How much of the request the paper's name holds, completed by its opening words
     when the name itself holds ``NAME_SHARE`` of it; and how much its title holds."""
-    name = content_stems(request_name(doc)) | _short_forms(asked, doc.meta.title)
+    name = _stems(request_name(doc)) | _short_forms(asked, doc.meta.title)
     score = scope.terms.coverage(asked, name)
     if NAME_SHARE <= score < REQUEST_FLOOR:
-        score = scope.terms.coverage(asked, name | content_stems(_opening(doc)))
-    return score, scope.terms.coverage(asked, content_stems(doc.meta.title))
+        score = scope.terms.coverage(asked, name | _stems(_opening(doc)))
+    return score, scope.terms.coverage(asked, _stems(doc.meta.title))
 
 
 def _short_forms(asked: set[str], title: str) -> set[str]:
@@ -255,7 +280,7 @@ def _listing(scope: Scope, doc: PlanDocument) -> tuple[str, Citation] | None:
 def paper_request_answer(scope: Scope, query: Query) -> Answer | None:
     """The paper a request asks for, with where it was published and its link; None when
     the question is not such a request or names no paper clearly."""
-    if not asks_for_paper(query.text):
+    if not (asks_for_paper(query.text) or _asks_by_title_word(scope, query.text)):
         return None
     requested = requested_papers(scope, query.text)
     if not requested and _ASKS_ADDRESS.search(query.text):

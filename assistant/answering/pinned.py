@@ -50,7 +50,7 @@ _PERSON = re.compile(
 )
 
 
-_ANCHOR = re.compile(r"\b(?:after|before|since|following|prior\s+to|next|last)\b", re.I)
+_ANCHOR = re.compile(r"\b(?:after|before|since|following|prior\s+to|next|last|between)\b", re.I)
 """Words that make a month the anchor of a relative question, not the period asked."""
 _NOT_A_SURNAME = frozenset(
     "put asked ask asks raised raise tabled submitted said say says who which that the for "

@@ -45,10 +45,13 @@ _ASKS_END = re.compile(
     re.I,
 )
 _ENDED = re.compile(
-    r"\b(?:finish\w*|end(?:ed|s)?|clos(?:e|ed|es|ing)|conclud\w*|rose|until|till|deadline)\b",
+    r"\b(?:finish\w*|end(?:ed|s)?|clos(?:e|ed|es|ing)|conclud\w*|rose|until|till|deadline)\b"
+    r"|(?:\bto|[–-])\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*\b",
     re.I,
 )
-"""When a meeting ended is not when it began: "what time did it finish" needs an end."""
+"""When a meeting ended is not when it began: "what time did it finish" needs an end; a
+span of days gives its end ("21st January to 17th March 2025")."""
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+days?\b", re.I)
 _A_DAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"

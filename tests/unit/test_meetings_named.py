@@ -141,3 +141,33 @@ def test_a_decline_is_left_as_it_is() -> None:
     query = Query(text="who chaired cabinet on 4 March 2025?", intent=Intent.who)
     declined = Answer(question=query.text, answer="I can't find that.", answered=False)
     assert held_to_named_meeting(_scope(), query, declined) is declined
+
+
+def test_which_meeting_came_between_two_is_every_meeting_held_between_them() -> None:
+    from datetime import date
+
+    from assistant.answering.meetings_between import held_between
+    from assistant.answering.meetings_cues import read_cues
+    from assistant.answering.meetings_record import meetings
+
+    council = _record("2025-02-13", "Brian Sweetland", "3")
+    council.meta.committee, council.id = "County Council", "record-council"
+    scope = Scope(SimpleNamespace(derived={}), [*DOCUMENTS, council])  # type: ignore[arg-type]
+    records = meetings(scope)
+
+    def between(question: str) -> Answer | None:
+        cues = read_cues(question, ["Cabinet", "County Council"], date(2026, 12, 7))
+        return held_between(Query(text=question, intent=Intent.fact), records, cues)
+
+    held = between("which meeting was held in between cabinet on 30 jan and cabinet on 4 march?")
+    assert held is not None and held.answered
+    assert [c.document_id for c in held.citations] == ["record-council"]
+    none = between("which meeting was between cabinet on 30 jan and council on 13 feb?")
+    assert none is not None and not none.answered  # said, citing the two meetings named
+    assert between("which meeting was between 1 jan and 4 march?") is None  # no meeting on 1 jan
+    assert between("which meeting decided the budget?") is None
+    # the two meetings named bound the question: it does not name either as the one asked
+    assert _held(
+        "which meeting was held between cabinet on 30 jan and cabinet on 4 march 2025?",
+        "record-council",
+    ).answered

@@ -225,3 +225,32 @@ def test_the_minutes_of_a_meeting_are_the_paper_of_the_item_taking_them() -> Non
         "what was forecast according to the minutes of the march cabinet?", ["Cabinet"]
     )
     assert minutes_of([RECORD], cues) == []
+
+
+def test_how_many_decisions_is_counted_from_the_records_own_list_of_them() -> None:
+    from assistant.answering.meetings_statement import _decisions
+    from assistant.answering.understand import Intent, Query
+
+    record = _record(
+        "Cabinet",
+        "2025-01-30",
+        [
+            (
+                None,
+                "Decisions were published for these items of the Cabinet meeting of 30 January"
+                " 2025: item 3 (Minutes); item 5 (Budget Monitoring); item 9 (Commissioning Plan).",
+            ),
+            (
+                "Item 3. Minutes",
+                "Decision of Cabinet on 30 January 2025 on item 3 (Minutes):"
+                " RESOLVED that the minutes were a correct record.",
+            ),
+        ],
+    )
+    assert [s.kind for s in record.statements][:1] == ["decided"]
+    counted = _decisions(
+        Query(text="how many decisions came out of cabinet?", intent=Intent.figure), [record], set()
+    )
+    assert counted is not None and counted.answer.startswith("3 decisions for the Cabinet meeting")
+    listed = _decisions(Query(text="what did cabinet decide?", intent=Intent.fact), [record], set())
+    assert listed is not None and "RESOLVED that the minutes" in listed.answer

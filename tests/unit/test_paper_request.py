@@ -53,3 +53,20 @@ def test_the_words_of_asking_and_of_a_meeting_are_not_the_papers_name() -> None:
         "3 year revenue plan"
     )
     assert _asked("the risk register that went to full council") == _asked("risk register council")
+
+
+def test_a_paper_asked_for_by_a_short_form_its_title_prints() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.paper_request import _asked, _asks_by_title_word
+    from indexing.model import DocumentMeta, PlanDocument
+
+    prod = PlanDocument(
+        id="p", sha256="0", meta=DocumentMeta(file="p.pdf", title="24-00108 - PROD")
+    )
+    scope = SimpleNamespace(documents=[prod])
+    assert _asks_by_title_word(scope, "where's the PROD for the november monitoring decision?")  # type: ignore[arg-type]
+    assert not _asks_by_title_word(scope, "where's the QPR for q3?")  # type: ignore[arg-type]
+    assert not _asks_by_title_word(scope, "what did the PROD decide?")  # type: ignore[arg-type]
+    # a decision's number is one term however it is written
+    assert _asked("link to the 24/00115 decision record pls") == _asked("24-00115 decision record")

@@ -206,6 +206,12 @@ def test_a_word_for_a_sitting_is_not_a_council_and_a_count_is_not_money() -> Non
     )
     assert missing_pin("how much is the net revenue budget?", budget, DOCUMENTS) is None
     assert missing_pin("what time did the meeting finish?", chair, DOCUMENTS) == "the time it ended"
+    span = _answer(
+        "Blue Bell Improvement Scheme – 21st January to 17th March 2025",
+        "Blue Bell Improvement Scheme – 21st January to 17th March 2025",
+        MINUTES,
+    )
+    assert missing_pin("when does the blue bell consultation close?", span, DOCUMENTS) is None
 
 
 def test_a_paper_named_by_its_subject_must_be_the_one_cited() -> None:
