@@ -85,10 +85,12 @@ def _without_clitic(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-_LABELLED = re.compile(
-    r"\b(year|stage|phase|tier|level|priority|section|grade|band|regulation|schedule|article|"
-    r"clause|option|module|appendix|annex|round)\s+([a-z]|\d{1,3})\b(?![.,]\d)"
-)
+LABEL_WORDS = (
+    "year stage phase tier level priority section grade band regulation schedule article clause "
+    "option module appendix annex round"
+).split()
+"""Words that, with a letter or number after them, name one thing ("Year R", "Phase 2")."""
+_LABELLED = re.compile(rf"\b({'|'.join(LABEL_WORDS)})\s+([a-z]|\d{{1,3}})\b(?![.,]\d)")
 """A label and its one letter or number ("Year R", "Year 7", "Phase 2"): one term, so that
 "Year R places" and "Year 7 places" differ by more than a dropped letter."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Query
-from indexing.terms import content_stems
+from indexing.terms import LABEL_WORDS, content_stems
 
 _NUMBER = re.compile(
     r"(?<![\w/.-])(?:c\.?\s?(?=\d)|circa\s)?(?:[£€$]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:%|k\b|m\b|million|bn)?"
@@ -42,6 +42,12 @@ def non_year_numbers(sentence: str) -> list[str]:
             continue  # "(AAIL 32)", "(SA 84)": a reference to an assessment, not a figure
         before, after = sentence[: match.start()], sentence[match.end() :]
         if (
+            not before.strip(" •-–*(")
+            and re.fullmatch(r"\d+(?:\.\d+)+", token)
+            and re.match(r"\s*[A-Z]", after)
+        ):
+            continue  # "4.3 The allocations …": the paragraph's number, not a figure
+        if (
             _AGES.search(before)
             or _AGES_AFTER.match(after)
             or (re.search(r"\d\s*[-–]\s*$", before) and _BAND_END.match(after))
@@ -62,6 +68,7 @@ _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred thousand dozen".split()
 )
+_PAGES = re.compile(r"\(?\b(?:pages?|pp?\.)\s*\d+(?:\s*[-–]\s*\d+)?\)?", re.I)
 _TOKEN = re.compile(r"[£€$]?\d[\d,.]*%?|[A-Za-z'’-]+")
 
 
@@ -69,12 +76,14 @@ def count_near(sentence: str, counted: set[str], stems_of: Callable[[str], set[s
     """A count stands within a few words of a word naming what is counted: "the 58
     representations received", not "three rounds of consultation … published for
     representations". ``stems_of`` gives a word's stems (``indexing.terms.content_stems``)."""
+    sentence = _PAGES.sub(" ", sentence)  # "(Pages 101 - 104)" is where, not how many
     tokens = [m.group(0) for m in _TOKEN.finditer(sentence)]
     figures = {re.sub(r"\D", "", n) for n in non_year_numbers(sentence)}  # "c940" is 940
     counts = [
         i
         for i, t in enumerate(tokens)
-        if t.lower() in _NUMBER_WORDS or (re.sub(r"\D", "", t) in figures and t[:1] != "-")
+        if (t.lower() in _NUMBER_WORDS or (re.sub(r"\D", "", t) in figures and t[:1] != "-"))
+        and not (i and tokens[i - 1].lower() in LABEL_WORDS)  # "Year 4" names, not counts
     ]
     named = [i for i, t in enumerate(tokens) if stems_of(t) & counted]
     return any(abs(i - j) <= NEAR_COUNTED for i in counts for j in named)

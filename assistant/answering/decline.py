@@ -43,7 +43,7 @@ def not_for_asked(query: Query, found: Answer, missing: str) -> Answer:
     quarter, a year, a council, a person): say so, and say what the nearest source does
     cover, from the answer's own (visible) citations, instead of giving its figure."""
     text = f"The plan documents I have don't give this for {missing}."
-    if missing.startswith("the "):  # "the amount asked": what is missing, not whose
+    if missing.startswith(("the ", "its ")):  # "the amount asked": what is missing, not whose
         text = f"The plan documents I have don't give {missing}."
     if found.citations:
         first = found.citations[0]

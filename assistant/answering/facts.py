@@ -27,6 +27,7 @@ from assistant.models import Answer, Citation
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
 from indexing.terms import content_stems
+from indexing.text import sentences as text_sentences
 
 _PROCEDURE = re.compile(
     r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell|happened)\b",
@@ -107,13 +108,29 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     voted = _vote_of(query, fitting)
     if voted is not None:
         return evidence_answer(query, *voted)
+    lead = _completed(fitting[0])  # "…(the start of academic year 2025/26);" goes on
     extra = [
         e
         for e in fitting[1:3]
-        if e.candidate.node.id == fitting[0].candidate.node.id
-        and e.score >= fitting[0].score - 0.15
+        if e.candidate.node.id == lead.candidate.node.id
+        and e.score >= lead.score - 0.15
+        and e.sentence not in lead.sentence
     ][:1]
-    return evidence_answer(query, fitting[0], extra or _field_sentence(query, fitting[0], evidence))
+    return evidence_answer(query, lead, extra or _field_sentence(query, lead, evidence))
+
+
+def _completed(lead: Evidence) -> Evidence:
+    """A sentence that stops at a semicolon with the clause that completes it ("… by
+    September 2025 (the start of academic year 2025/26); Kent has been allocated
+    £5,046,624."): quoted alone it says less than the paper does."""
+    node = lead.candidate.node
+    if not lead.sentence.rstrip().endswith(";") or node.is_item or node.is_row:
+        return lead
+    parts = [p for p in text_sentences(node.passage().text) if p.strip()]
+    at = next((n for n, p in enumerate(parts) if p.strip() == lead.sentence.strip()), None)
+    if at is None or at + 1 >= len(parts):
+        return lead
+    return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {parts[at + 1].strip()}"})
 
 
 def _field_sentence(query: Query, lead: Evidence, evidence: list[Evidence]) -> list[Evidence]:

@@ -52,6 +52,18 @@ _ENDED = re.compile(
 )
 """When a meeting ended is not when it began: "what time did it finish" needs an end; a
 span of days gives its end ("21st January to 17th March 2025")."""
+_ASKS_OUTCOME = re.compile(
+    r"\bdid\b.*\b(?:find|found|win|won|lose|lost|succeed\w*|rule|ruled|conclude\w*|approve\w*)\b"
+    r"|\bwhat\s+came\s+(?:out\s+)?of\b|\b(?:outcome|verdict|findings?)\b|\bresult\s+of\b",
+    re.I,
+)
+"""Asks how something turned out: a finding, a verdict, a win, what came of a meeting."""
+_PENDING = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:scheduled|due|expected|planned)\s+to\b|\bawait(?:ing|ed|s)?\b"
+    r"|\bupcoming\b|\bforthcoming\b|\banticipated\b|\byet\s+to\b|\bnot\s+yet\b",
+    re.I,
+)
+"""A sentence that speaks of the event as still to come, which gives no outcome of it."""
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+days?\b", re.I)
 _A_DAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -85,7 +97,8 @@ _FIGURE = re.compile(
 
 def unasked(question: str, answer: Answer, held: str, documents: list[PlanDocument]) -> str | None:
     """What the question asks for that the answer is not, said as "the amount asked",
-    "the time it ended", the paper asked for, or what the source leaves out; None when
+    "the time it ended", "its outcome" (of an event its quotes speak of as still to come),
+    the paper asked for, or what the source leaves out; None when
     the answer is the kind of thing asked. ``held`` is what the answer states and cites
     (``pinned.held_text``)."""
     stated = _NOT_AMOUNTS.sub(" ", _without_numbers_of(question, answer.answer))
@@ -97,6 +110,9 @@ def unasked(question: str, answer: Answer, held: str, documents: list[PlanDocume
         return "the amount asked"
     if _ASKS_END.search(question) and not _ENDED.search(held):
         return "the time it ended"
+    quotes = [c.quote or "" for c in answer.citations]
+    if _ASKS_OUTCOME.search(question) and quotes and all(_PENDING.search(q) for q in quotes):
+        return "its outcome"  # "was scheduled to meet", "awaiting the Inspector's Report"
     said = " ".join([answer.answer, *(c.quote for c in answer.citations)])
     if _ASKS_DAY.search(question) and not _A_DAY.search(said):
         return "the day asked"  # "what day are bins collected": a weekday or a date

@@ -50,8 +50,8 @@ MOST_SPELLINGS = 2
 
 
 def with_spelt_out(question: str, text: str, years: frozenset[str] = frozenset()) -> str:
-    """``question`` with the spelling the papers (``text``) print added after each short
-    form it types that they spell out more often than they print it; a month typed with
+    """``question`` with each short form it types that the papers (``text``) spell out more
+    often than they print written as they spell it; a month typed with
     two figures of a year the papers know (``years``) as that month and year ("in jan 25"
     is January 2025, not the 25th)."""
     question = _MONTH_YEAR.sub(
@@ -68,9 +68,9 @@ def with_spelt_out(question: str, text: str, years: frozenset[str] = frozenset()
     for match in _TOKEN.finditer(question):
         context = content_stems(question[: match.start()] + " " + question[match.end() :])
         spellings = _spellings(match.group(1), text, context)
-        if spellings:
-            out += [question[last : match.end()], f" ({' / '.join(spellings)})"]
-            last = match.end()
+        if spellings:  # the short form itself matches nothing the papers print
+            out += [question[last : match.start(1)], " / ".join(spellings)]
+            last = match.end(1)
     return "".join(out) + question[last:]
 
 

@@ -311,12 +311,16 @@ def _counted_words(text: str) -> list[str]:
         r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
         text.lower(),
     )
+    # "how many families used the hub": what is counted, up to its verb
+    verb_ends = match is None
+    if verb_ends:
+        match = re.search(r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){1,3})", text.lower())
     if not match:
         return []
     words: list[str] = []
     for word in match.group(1).split():
         if word in _VERBS or (word.endswith(("ed", "ing")) and words):
-            break  # "how many people commented": the count is of people
+            return words  # "how many people commented": the count is of people
         if word not in {"the", "a", "an", "of"}:
             words.append(word)
-    return words
+    return [] if verb_ends else words

@@ -244,6 +244,28 @@ def test_a_level_asked_needs_a_figure_and_a_count_stands_by_what_it_counts() -> 
         counted,
         content_stems,
     )
+    # a label's number and a page reference name something; they count nothing
+    families = {"famili"}
+    assert not count_near(
+        "what the Year 4 family hub funding could be used for", families, content_stems
+    )
+    assert not count_near(
+        "Seashells and Millmead Family Hubs (Pages 101 - 104)", families, content_stems
+    )
+    assert count_near("412 families used the hub in 2024", families, content_stems)
+
+
+def test_what_a_how_many_counts_ends_at_its_verb() -> None:
+    from assistant.answering.understand import _counted_words
+
+    assert _counted_words("how many families used the seashells family hub last year") == [
+        "families"
+    ]
+    assert _counted_words("how many representations came in at the second consultation") == [
+        "representations"
+    ]
+    # no verb ends it and no word closes it: too long to say what is counted
+    assert _counted_words("how many highways maintenance enquiries come in online now") == []
 
 
 def test_a_date_asked_needs_a_date_and_a_registers_written_columns_are_read() -> None:

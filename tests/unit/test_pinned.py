@@ -212,6 +212,19 @@ def test_a_word_for_a_sitting_is_not_a_council_and_a_count_is_not_money() -> Non
         MINUTES,
     )
     assert missing_pin("when does the blue bell consultation close?", span, DOCUMENTS) is None
+    awaited = _answer(
+        "The Council was awaiting the Planning Inspector's Report, which was anticipated soon.",
+        "The Council was awaiting the Planning Inspector's Report, which was anticipated soon.",
+        MINUTES,
+    )
+    asked = "did the planning inspector find the plan sound?"
+    assert missing_pin(asked, awaited, DOCUMENTS) == "its outcome"  # still to come
+    found = _answer(
+        "The Inspector's Report confirms that the submitted Plan is 'sound'.",
+        "The Inspector's Report confirms that the submitted Plan is 'sound'.",
+        MINUTES,
+    )
+    assert missing_pin(asked, found, DOCUMENTS) is None
 
 
 def test_a_paper_named_by_its_subject_must_be_the_one_cited() -> None:
