@@ -25,16 +25,29 @@ NODE_KINDS = ("item", "passage", "row")
 """What a node is: a tracked item, a stretch of prose, or a row of a table of figures."""
 
 
+SHORT_COLUMN = 40
+"""Characters a role-less column's value may have to be indexed with its item."""
+
+
 def item_text(item: PlanItem) -> str:
     """What is embedded and keyword-indexed for an item: words a question would use.
 
     The item's own words lead (MiniLM reads only the first 256 word pieces); its values
-    by role follow ("latest: 94%", "score: 16") so a figure asked for is also a keyword.
+    by role follow ("latest: 94%", "score: 16"), then the columns that have no role under
+    their own headers, so a figure asked for is also a keyword.
     """
     parts = [f"{item.ref}. " if item.ref else "", item.commitment]
     if item.update:
         parts.append(f"\n{item.update}")
     values = [f"{role}: {value}" for role, value in item.fields.items() if value]
+    # short columns with no role keep their own headers ("Q1 2014/15: 94.2", "Estimated
+    # Lifetime Financial Exposure £m: 30.0"): a question names them by those words; a long
+    # one (a register's "Risk Event" prose) would outweigh the item's own name
+    values += [
+        f"{header}: {value}"
+        for header, value in item.other_fields.items()
+        if value and len(value) <= SHORT_COLUMN
+    ]
     if values:
         parts.append("\n" + "; ".join(values))
     if item.section:

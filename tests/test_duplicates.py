@@ -135,6 +135,9 @@ def test_a_register_published_again_keeps_its_revised_rows() -> None:
     savings = next(i for i in final.items if i.commitment.startswith("Non delivery of Savings"))
     assert "120.9" in texts[savings.id]
     assert savings.id not in repeats  # 120.9 in February, 119.2 in January
+    # the cause revised from £12.75m to £14.2m, the exposure 14.2 in both: still revised
+    insecure = next(i for i in final.items if i.commitment.startswith("Insecure funding"))
+    assert "14.2m" in texts[insecure.id] and insecure.id not in repeats
     kept_same = [n for n in repeats if n.startswith("feb")]
     assert kept_same, "rows that did not change are still repeats of the first publication"
     first_texts = dict(nodes(first))

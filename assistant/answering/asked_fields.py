@@ -106,4 +106,6 @@ def missing_field(question: str, item: PlanItem, named: bool = False) -> str | N
     ]
     if not asked or any(has_field(item, role) for role, _ in asked):
         return None
-    return " ".join(dict.fromkeys(words for _role, words in asked))
+    # "how is it rated": said as the field's name ("rating"), not the question's verb
+    named_as = [role.replace("_", " ") if words.endswith("ed") else words for role, words in asked]
+    return " ".join(dict.fromkeys(named_as))

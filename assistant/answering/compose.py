@@ -208,14 +208,22 @@ PEOPLE_ROLES = frozenset({"owner", "director", "cabinet_member"})
 
 def row_name(row: TableRow) -> str:
     """What a row is about: its first non-numeric cell ("Adult Social Care"), or, when
-    that cell is a person under a people column ("Cabinet Member: Dan Watkins"), the
-    table's own name (a directorate's heading): the person is a value of the row."""
+    that cell is a person under a people column ("Cabinet Member: Dan Watkins") or opens
+    with a figure ("0 places"), the table's own name (a directorate's heading): the person
+    or the figure is a value of the row."""
     label = row.label()
+    if _FIGURE_LED.match(label) and (row.table or row.section):
+        return (row.table or row.section or label).rstrip(" :")  # "0 places": a value
     header = next((h for h, v in row.cells.items() if v == label), "")
     found = column_role(header) if header else None
     if found is not None and found.role in PEOPLE_ROLES and (row.table or row.section):
         return row.table or row.section or label
     return label
+
+
+_FIGURE_LED = re.compile(r"^\s*[£€$]?\s*(?!(?:19|20)\d\d\b)\d")
+"""A cell that opens with a figure ("0 places", "0.3FE 85 Year R temp places") is one of
+the row's values, not its name; a year that opens a name ("2025-26 allocation") is not."""
 
 
 def _said(header: str, said: set[str]) -> bool:

@@ -90,7 +90,7 @@ def count_near(sentence: str, counted: set[str], stems_of: Callable[[str], set[s
 
 
 _GENERIC_COUNTED = set(
-    "peopl person time number total individu extra addit more differ impact effect".split()
+    "peopl person time number total individu extra addit more new differ impact effect".split()
 )
 """Counted words that only say a count (or an increase) is wanted, not what is counted."""
 HOW_MANY = re.compile(r"\bhow many\b", re.I)

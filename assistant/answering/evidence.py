@@ -206,6 +206,8 @@ def best_evidence(
             score += procedure_fit(query.text, sentence)
         if cand.named:
             score += NAMED_ROW_BONUS  # the row and column the question names, found as such
+        elif cand.node.is_row and _by_period(cand.node.row(), query.text):
+            score -= PERIOD_ROW_COST  # one figure asked, none of its years: not a row of years
         if required and names_role(query, sentence):
             score += PERSON_BONUS  # "Cabinet Member: Dylan Jeffrey" for "who is the cabinet member"
         found.append(
@@ -215,6 +217,23 @@ def best_evidence(
         _totals_first(found)
     found.sort(key=lambda e: e.score, reverse=True)
     return found
+
+
+PERIOD_ROW_COST = 0.3
+"""What a row of figures by year loses against sentences when the question names none of
+its years:
+asked "how many forms of entry does the plan call for", "A total of 38FE across the Plan
+period" answers, the row of 2FE, 0FE, 10FE … by year does not."""
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\b\d{2}\s*[-/–]\s*\d{2}\b")
+
+
+def _by_period(row: TableRow, question: str) -> bool:
+    """Every column of the row is headed by a year ("By 2025-26", "Post 2032") and none by
+    a year the question names."""
+    if len(row.cells) < 2 or not all(_A_YEAR.search(header) for header in row.cells):
+        return False
+    asked = {m.group(0).replace(" ", "") for m in _A_YEAR.finditer(question)}
+    return not any(year in header.replace(" ", "") for year in asked for header in row.cells)
 
 
 PROSE_CELL = 40

@@ -23,6 +23,7 @@ from assistant.answering.unheld import asked_months, month_held
 from assistant.answering.year_words import financial_years
 from assistant.models import Answer, PlanDocument
 from assistant.text import number_words
+from indexing.readers.dates import MONTHS
 from indexing.terms import is_english_word
 
 _QUARTER = re.compile(
@@ -33,6 +34,25 @@ _WORD_NUMBER = number_words(4)
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})-(\d{2})\b(?!-\d)")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b((?:19|20)\d{2})\b(?![-/–]\d)")
+_TIME_WORDS = frozenset(
+    "in on at by of to or as for the and from since until till during before after between "
+    "year years end early late mid fy financial calendar quarter q1 q2 q3 q4 this that".split()
+)
+"""Words a year follows when it says when ("in 2024", "the 2025 budget")."""
+
+
+def _named_year(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is part of a name ("project ireland 2040
+    delivery board"): a word before it that does not say when, and a word after it."""
+    before = re.search(r"([a-z]+)\s+$", text[:start].lower())
+    return (
+        before is not None
+        and before.group(1) not in _TIME_WORDS
+        and before.group(1) not in MONTHS
+        and re.match(r"\s+[a-z]", text[end:].lower()) is not None
+    )
+
+
 _COUNCIL = re.compile(
     r"\b([a-z][a-z'’-]+?)(?:['’]s)?\s+"
     r"((?:(?:county|borough|district|city|parish|town|metropolitan|and)\s+)*)council\b",
@@ -112,7 +132,12 @@ def pins_of(question: str) -> Pins:
         for m in _QUARTER.finditer(text)
     )
     fys = tuple(f"{a}-{b}" for a, b in _FINANCIAL_YEAR.findall(text))
-    years = tuple(y for y in _BARE_YEAR.findall(text) if not any(f.startswith(y) for f in fys))
+    years = tuple(
+        m.group(1)
+        for m in _BARE_YEAR.finditer(text)
+        if not any(f.startswith(m.group(1)) for f in fys)
+        and not _named_year(text, m.start(), m.end())
+    )
     # Before a bare "council" an English word is not a place ("raise council tax"); with
     # the kind of council between ("medway county council") the word is a place's name.
     councils = tuple(

@@ -96,6 +96,7 @@ def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Can
         for c in same_subject
         if date_key(c.node) > date_key(lead.node)
         and (not named or c.node.metadata.get("plan_document") in named)
+        and _same_name(c, lead)  # a later edition of this item, not another item near it
     ]
     if newer:
         newest = max(newer, key=lambda c: date_key(c.node))
@@ -125,6 +126,23 @@ def status_answer(floor: float, scope: Scope, query: Query, candidates: list[Can
 FIELD_COVERAGE_MARGIN = 0.05
 """How much less of the question an item's own words may hold and still lead because
 it has the column the question names."""
+
+
+SAME_NAME = 0.8
+"""Share of each other's name words two items in different papers must hold to be copies
+of one item (a register's risk in its January and February editions)."""
+
+
+def _same_name(a: Candidate, b: Candidate) -> bool:
+    """Whether two items are one item printed in two papers: their names share nearly all
+    their words ("Insecure funding" is not the "Net Zero … green agenda" risk, however
+    close their embeddings)."""
+    x = content_stems(a.node.item().commitment)
+    y = content_stems(b.node.item().commitment)
+    if not x or not y:
+        return False
+    shared = len(x & y)
+    return shared >= SAME_NAME * len(x) and shared >= SAME_NAME * len(y)
 
 
 def _naming_fields(scope: Scope, query: Query, items: list[Candidate]) -> Candidate | None:

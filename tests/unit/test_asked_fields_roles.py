@@ -35,7 +35,7 @@ def test_a_rating_asked_of_a_risk_that_has_only_a_score() -> None:
         },
     )
     assert missing_field("what rag rating does the precept too low risk have", risk) == "rag rating"
-    assert missing_field("how is the precept too low risk rated?", risk) == "rated"
+    assert missing_field("how is the precept too low risk rated?", risk) == "rating"  # its name
     assert missing_field("what is the risk score for precept too low", risk) is None
 
 

@@ -217,3 +217,80 @@ def test_the_s_of_a_short_possessive_names_no_column() -> None:
         location=Location(path="d.pdf", page=1),
     )
     assert row_values(row, "what's the GET net budget") == "NET BUDGET — GET Core £000s: 201,552.7"
+
+
+def test_a_row_whose_first_cell_is_a_figure_is_named_by_its_table() -> None:
+    from assistant.answering.evidence import row_sentence
+
+    row = TableRow(
+        id="kcp:t3",
+        document_id="kcp",
+        table="SEND Commissioning Intentions:",
+        cells={"By 2025-26": "0 places", "By 2026-27": "440 places"},
+        location=Location(path="kcp.pdf", page=2),
+    )
+    assert compose.row_name(row) == "SEND Commissioning Intentions"
+    assert row_sentence(row).startswith("SEND Commissioning Intentions — By 2025-26 0 places")
+
+
+def test_copies_of_one_item_share_its_name_not_only_its_meaning() -> None:
+    from assistant.answering.status import _same_name
+
+    doc = q2_update()
+
+    def named(text: str) -> object:
+        return candidate(item_node(item("R1", text), doc), 0.6)
+
+    january = named("Insecure funding")
+    february = named("Insecure funding")
+    net_zero = named("Changing Government focus on funding for the Net Zero green agenda")
+    assert _same_name(january, february)  # type: ignore[arg-type]
+    assert not _same_name(january, net_zero)  # type: ignore[arg-type]
+
+
+def test_asked_when_the_next_one_is_the_sentence_about_the_next_one_leads() -> None:
+    from assistant.answering.evidence import Evidence
+    from assistant.answering.facts import _coming_first
+    from assistant.answering.understand import Intent, Query
+
+    node = candidate(item_node(item("9", "Delivery board"), q2_update()), 0.6)
+
+    def said(text: str, score: float) -> Evidence:
+        return Evidence(candidate=node, sentence=text, score=score, has_required=True)  # type: ignore[arg-type]
+
+    last = said(
+        "It was set up at the most recent meeting, which took place on 30th September.", 1.5
+    )
+    coming = said(
+        "It will be considered at the next meeting of the Board scheduled for 2nd May.", 1.1
+    )
+    asked = Query(text="when is the next meeting of the delivery board", intent=Intent.when)
+    assert _coming_first(asked, [last, coming])[0] is coming
+    before = Query(text="when was the last meeting of the delivery board", intent=Intent.when)
+    assert _coming_first(before, [last, coming])[0] is last
+
+
+def test_a_row_of_figures_by_year_answers_only_for_a_year_it_has() -> None:
+    from assistant.answering.evidence import _by_period
+
+    row = TableRow(
+        id="kcp:t2",
+        document_id="kcp",
+        table="Secondary School Commissioning Intentions",
+        cells={"By 2025-26": "2FE 150 Year 7 temp places", "By 2026-27": "0FE 180 places"},
+        location=Location(path="kcp.pdf", page=2),
+    )
+    assert _by_period(row, "how many forms of entry does the 2025-29 plan call for?")
+    assert _by_period(row, "how many forms of entry does the plan call for?")
+    assert not _by_period(row, "how many year 7 temp places by 2026-27?")
+
+
+def test_asked_when_the_next_one_is_a_sentence_of_only_a_past_one_does_not_say() -> None:
+    from assistant.answering.facts import _only_past
+    from assistant.answering.understand import Intent, Query
+
+    asked = Query(text="when's the next cabinet meeting", intent=Intent.when)
+    assert _only_past(asked, "Options were considered at the Cabinet meeting in January 2017.")
+    assert not _only_past(asked, "The next meeting of the Board is scheduled for 2nd May, 2025.")
+    last = Query(text="when was the last cabinet meeting", intent=Intent.when)
+    assert not _only_past(last, "Options were considered at the Cabinet meeting in January 2017.")

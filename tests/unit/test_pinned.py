@@ -380,3 +380,14 @@ def test_an_answer_for_one_of_several_years_asked_is_not_declined() -> None:
     assert (
         missing_pin("homes brought back into use in 2021 and in 2022", HOMES, DOCUMENTS) == "2021"
     )
+
+
+def test_a_year_inside_a_name_is_not_a_year_asked() -> None:
+    from assistant.answering.pinned import pins_of
+
+    assert (
+        pins_of("when is the next meeting of the project ireland 2040 delivery board").years == ()
+    )
+    assert pins_of("what did the regenerationmk 2030 strategy say in 2017").years == ("2017",)
+    assert pins_of("the 2025 budget for roads").years == ("2025",)
+    assert pins_of("march 2025 decisions").years == ("2025",)

@@ -43,3 +43,21 @@ def test_words_of_asking_name_no_subject() -> None:
         == {"tip", "take", "soft", "furnish"}
     )
     assert "send" in content_stems("SEND transport")  # a subject, not a word of asking
+
+
+def test_an_items_columns_without_a_role_are_indexed_under_their_headers() -> None:
+    from indexing.chunking import item_text
+    from indexing.model import PlanItem
+
+    kpi = PlanItem(
+        id="hart:ps03",
+        document_id="hart",
+        ref="PS03",
+        commitment="Processing of planning applications: Other applications",
+        fields={"target": "85"},
+        other_fields={"Q1 2014/15": "94.2", "Q2 2014/15": "88.6"},
+        location=Location(path="hart.csv", row=4),
+    )
+    text = item_text(kpi)
+    assert text.startswith("PS03. Processing of planning applications")
+    assert "target: 85; Q1 2014/15: 94.2; Q2 2014/15: 88.6" in text
