@@ -33,7 +33,7 @@ _STOP = set(
     # "how big", "how did the vote go/went", "per the s25 statement"
     "say said says saying according mention mentioned mentions big went came gave want wants "
     "wanted often nothing anything something everything show shows showed put per vs versus "
-    "cannot".split()
+    "cannot plus".split()
 ) | {
     # negative contractions, typed with either apostrophe: "the tips that can't take …"
     f"{word}{apostrophe}t"

@@ -90,6 +90,8 @@ def values_sentence(item: PlanItem) -> str | None:
 
 
 _NOT_DETAILS = {role for role, _ in _VALUE_LABELS} | {"card", "asker", "to"}
+_UNHEADED = re.compile(r"^column \d+$", re.I)
+"""The name the reader gives a column its paper printed no header for ("column 8")."""
 
 
 def detail_lines(item: PlanItem) -> list[str]:
@@ -109,6 +111,8 @@ def detail_lines(item: PlanItem) -> list[str]:
         if len(text) <= 20 and re.search(r"\d", text) and header in item.other_fields:
             continue  # a figure under its own header: given with the values
         label = header.replace("_", " ")
+        if _UNHEADED.match(label):
+            label = "also"  # a column the paper gave no header: its number is the reader's
         if label.lower() == "source":
             label = "source of the data"  # "Source:" is the answer's own line for its citation
         lines.append(f"{label[:1].upper()}{label[1:]}: {quote(clip(text, 400))}")

@@ -294,3 +294,9 @@ def test_asked_when_the_next_one_is_a_sentence_of_only_a_past_one_does_not_say()
     assert not _only_past(asked, "The next meeting of the Board is scheduled for 2nd May, 2025.")
     last = Query(text="when was the last cabinet meeting", intent=Intent.when)
     assert not _only_past(last, "Options were considered at the Cabinet meeting in January 2017.")
+
+
+def test_a_column_the_paper_gave_no_header_is_not_shown_under_the_readers_number() -> None:
+    risk = item("5.2", "Use of personal data without consent.")
+    risk.other_fields = {"column 8": "none"}
+    assert compose.detail_lines(risk) == ["Also: “none”"]
