@@ -120,13 +120,12 @@ def unit_of_council(question: str) -> list[str]:
     match = _UNIT_OF_COUNCIL.search(question)
     if not match:
         return []
-    words = [
-        re.sub(r"['’]s?$", "", w) for w in re.findall(r"[a-z'’-]+", match.group("name").lower())
-    ]
+    raw = re.findall(r"[a-z'’-]+", match.group("name").lower())
     named: list[str] = []
-    for word in reversed(words):
-        if word in _NOT_A_UNIT_WORD:
-            break
+    for said in reversed(raw):
+        word = re.sub(r"['’]s?$", "", said)
+        if word in _NOT_A_UNIT_WORD or said.endswith(("'s", "’s")):
+            break  # "limerick's rents department": whose it is, not its name
         if word != "and":
             named.insert(0, word)
     return named

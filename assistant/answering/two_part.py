@@ -67,7 +67,9 @@ def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
                 citations.append(citation)
             mapping[n] = citations.index(citation) + 1
         if answer.answered:
-            texts.append(renumber(answer.answer, mapping))
+            said = renumber(answer.answer, mapping)
+            if said not in texts:  # one sentence answering both parts is given once
+                texts.append(said)
             items += [i for i in answer.items if i.id not in {j.id for j in items}]
         else:
             own = asked.split(_BORROWED)[0]  # the part as asked, without the borrowed subject

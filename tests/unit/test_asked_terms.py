@@ -118,6 +118,10 @@ def test_a_directorates_figure_must_name_the_directorate() -> None:
     assert unit_of_council(asked) == ["growth", "environment", "transport"]
     assert unit_of_council("total savings for delivery in 2025-26 (all directorates)?") == []
     assert unit_of_council("which directorate has the most red kpis") == []
+    # whose department it is ("limerick's") is not a word of its name
+    assert unit_of_council("how many houses does limerick's rents department look after") == [
+        "rents"
+    ]
     doc = report(
         "However, again this quarter, no Directorate achieved target, with the best performing "
         "being the Chief Executive’s Department with 82% completed in timescale. The highest "

@@ -61,3 +61,12 @@ def test_an_items_columns_without_a_role_are_indexed_under_their_headers() -> No
     text = item_text(kpi)
     assert text.startswith("PS03. Processing of planning applications")
     assert "target: 85; Q1 2014/15: 94.2; Q2 2014/15: 88.6" in text
+
+
+def test_a_known_words_possessive_is_not_a_typo() -> None:
+    from indexing.terms import TermStats
+
+    terms = TermStats({"limerick": 3, "commitment": 2}, 10, ["limerick", "commitment"])
+    assert terms.correct("limerick's rents and the comittment") == (
+        "limerick's rents and the commitment"
+    )

@@ -40,3 +40,12 @@ def test_the_whole_questions_answer_does_not_repeat_a_part_already_answered() ->
     answer = ask_in_parts("how big a loan did the council seek and who lends it", ask)
     assert answer is not None and answer.answer.count("€5,520,000") == 1
     assert "“Who lends it?” —" in answer.answer  # the part left unanswered says so
+
+
+def test_one_sentence_answering_both_parts_is_given_once() -> None:
+    rents = _cited("how many houses?", "5,847 tenanted houses, which generated €20.6m for 2024")
+    income = _cited(
+        "what did they bring in?", "5,847 tenanted houses, which generated €20.6m for 2024"
+    )
+    answer = combine("how many houses and what income?", [("a", rents), ("b", income)])
+    assert answer.answer.count("5,847") == 1 and len(answer.citations) == 1
