@@ -8,6 +8,7 @@ import re
 from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
 from assistant.answering.asked_fields import unstated_fields
+from assistant.answering.asked_next import coming_first, only_past
 from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.asked_value import asked_value, cue_words, states_value
@@ -83,53 +84,6 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
     return out
 
 
-_ASKS_NEXT = re.compile(r"\b(?:next|upcoming|forthcoming|coming)\b", re.I)
-_ASKS_PAST = re.compile(r"\b(?:last|previous|most\s+recent|latest)\b", re.I)
-_PAST_ONE = re.compile(
-    r"\b(?:most\s+recent|last|previous)\s+(?:\w+\s+){0,2}?(?:meeting|one|session)\b"
-    r"|\btook\s+place\b|\bwas\s+held\b",
-    re.I,
-)
-_COMING_ONE = re.compile(
-    r"\bnext\s+(?:\w+\s+){0,2}?(?:meeting|one|session)\b|\bscheduled\s+for\b|\bwill\s+(?:be\s+held|meet)\b",
-    re.I,
-)
-
-
-def _coming_first(query: Query, fitting: list[Evidence]) -> list[Evidence]:
-    """Asked when the next one is, a sentence about the next one leads a sentence about the
-    last one that took place ("… at the most recent meeting …, which took place on 30th
-    September" is not when the next meeting is)."""
-    if query.intent != Intent.when or not _ASKS_NEXT.search(query.text):
-        return fitting
-    if _ASKS_PAST.search(query.text):
-        return fitting
-    coming = [e for e in fitting if _COMING_ONE.search(e.sentence)]
-    past = [e for e in fitting if _PAST_ONE.search(e.sentence) and e not in coming]
-    if not coming or not past:
-        return fitting
-    return coming + [e for e in fitting if e not in coming and e not in past] + past
-
-
-_SAYS_COMING = re.compile(
-    r"\b(?:next|will|shall|scheduled|due|planned|upcoming|forthcoming|expected|intend\w*|"
-    r"to\s+be\s+held)\b",
-    re.I,
-)
-_SAYS_PAST = re.compile(r"\b(?:was|were|took\s+place|had\s+been)\b", re.I)
-
-
-def _only_past(query: Query, sentence: str) -> bool:
-    """Asked when the next one is, the best sentence tells of one that has happened and
-    of nothing to come ("options were considered at the Cabinet meeting in January 2017"):
-    it does not say when the next one is."""
-    if query.intent != Intent.when or not _ASKS_NEXT.search(query.text):
-        return False
-    if _ASKS_PAST.search(query.text):
-        return False
-    return bool(_SAYS_PAST.search(sentence)) and not _SAYS_COMING.search(sentence)
-
-
 TIED_SENTENCES = 0.01
 """Sentences whose scores differ by less than this are tied (scores run 0 to about 1.5)."""
 
@@ -142,7 +96,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     evidence = best_evidence(judged, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required and _holds_asked(query, e)]
     fitting = lead_with_named(floor, scope, judged, fitting)  # "the family hubs decision"
-    fitting = _coming_first(query, fitting)  # "when is the next meeting": not the last one
+    fitting = coming_first(query, fitting)  # "when is the next meeting": not the last one
     if not fitting:
         why = "no sentence holds the value asked" if evidence else "no sentence found"
         return decline(query, candidates, subject_found=bool(evidence), reason=why)
@@ -156,7 +110,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     voted = _vote_of(query, fitting)
     if voted is not None:
         return evidence_answer(query, *voted)
-    if _only_past(query, fitting[0].sentence):  # "when's the next cabinet meeting?"
+    if only_past(query, fitting[0].sentence):  # "when's the next cabinet meeting?"
         return decline(query, candidates, subject_found=True, reason="only a past one")
     lead = _completed(fitting[0])  # "…(the start of academic year 2025/26);" goes on
     extra = [

@@ -249,8 +249,8 @@ def test_copies_of_one_item_share_its_name_not_only_its_meaning() -> None:
 
 
 def test_asked_when_the_next_one_is_the_sentence_about_the_next_one_leads() -> None:
+    from assistant.answering.asked_next import coming_first
     from assistant.answering.evidence import Evidence
-    from assistant.answering.facts import _coming_first
     from assistant.answering.understand import Intent, Query
 
     node = candidate(item_node(item("9", "Delivery board"), q2_update()), 0.6)
@@ -265,9 +265,9 @@ def test_asked_when_the_next_one_is_the_sentence_about_the_next_one_leads() -> N
         "It will be considered at the next meeting of the Board scheduled for 2nd May.", 1.1
     )
     asked = Query(text="when is the next meeting of the delivery board", intent=Intent.when)
-    assert _coming_first(asked, [last, coming])[0] is coming
+    assert coming_first(asked, [last, coming])[0] is coming
     before = Query(text="when was the last meeting of the delivery board", intent=Intent.when)
-    assert _coming_first(before, [last, coming])[0] is last
+    assert coming_first(before, [last, coming])[0] is last
 
 
 def test_a_row_of_figures_by_year_answers_only_for_a_year_it_has() -> None:
@@ -286,14 +286,14 @@ def test_a_row_of_figures_by_year_answers_only_for_a_year_it_has() -> None:
 
 
 def test_asked_when_the_next_one_is_a_sentence_of_only_a_past_one_does_not_say() -> None:
-    from assistant.answering.facts import _only_past
+    from assistant.answering.asked_next import only_past
     from assistant.answering.understand import Intent, Query
 
     asked = Query(text="when's the next cabinet meeting", intent=Intent.when)
-    assert _only_past(asked, "Options were considered at the Cabinet meeting in January 2017.")
-    assert not _only_past(asked, "The next meeting of the Board is scheduled for 2nd May, 2025.")
+    assert only_past(asked, "Options were considered at the Cabinet meeting in January 2017.")
+    assert not only_past(asked, "The next meeting of the Board is scheduled for 2nd May, 2025.")
     last = Query(text="when was the last cabinet meeting", intent=Intent.when)
-    assert not _only_past(last, "Options were considered at the Cabinet meeting in January 2017.")
+    assert not only_past(last, "Options were considered at the Cabinet meeting in January 2017.")
 
 
 def test_a_column_the_paper_gave_no_header_is_not_shown_under_the_readers_number() -> None:
