@@ -14,6 +14,8 @@ docs/benchmarks.md).
 
 from __future__ import annotations
 
+import re
+
 from llama_index.core.schema import TextNode
 
 from indexing.model import Passage, PlanDocument, PlanItem, TableRow
@@ -25,7 +27,16 @@ NODE_KINDS = ("item", "passage", "row")
 """What a node is: a tracked item, a stretch of prose, or a row of a table of figures."""
 
 
+_FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})/(\d{2})\b")
+"""A financial year written with a slash ("2014/15"), indexed as one term ("2014-15") so its
+"15" is not the "15" of "answered in 15 seconds"."""
 SHORT_COLUMN = 40
+
+
+def _one_term_years(header: str) -> str:
+    return _FINANCIAL_YEAR.sub(r"\1-\2", header)
+
+
 """Characters a role-less column's value may have to be indexed with its item."""
 
 
@@ -44,7 +55,7 @@ def item_text(item: PlanItem) -> str:
     # Lifetime Financial Exposure £m: 30.0"): a question names them by those words; a long
     # one (a register's "Risk Event" prose) would outweigh the item's own name
     values += [
-        f"{header}: {value}"
+        f"{_one_term_years(header)}: {value}"
         for header, value in item.other_fields.items()
         if value and len(value) <= SHORT_COLUMN
     ]

@@ -156,7 +156,7 @@ class TermStats:
             if len(lower) < 5 or lower in self._known or lower in _STOP:
                 return word
             if _without_clitic(lower) in self._known:
-                return word  # "limerick's": a known word's possessive, not a typo
+                return word  # "northtown's": a known word's possessive, not a typo
             close = difflib.get_close_matches(
                 lower, self._candidates(lower), n=1, cutoff=TYPO_CUTOFF
             )

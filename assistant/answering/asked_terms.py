@@ -125,7 +125,7 @@ def unit_of_council(question: str) -> list[str]:
     for said in reversed(raw):
         word = re.sub(r"['’]s?$", "", said)
         if word in _NOT_A_UNIT_WORD or said.endswith(("'s", "’s")):
-            break  # "limerick's rents department": whose it is, not its name
+            break  # "northtown's rents department": whose it is, not its name
         if word != "and":
             named.insert(0, word)
     return named

@@ -125,7 +125,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
 
 def _completed(lead: Evidence) -> Evidence:
     """A sentence that stops at a semicolon with the clause that completes it ("… by
-    September 2025 (the start of academic year 2025/26); Kent has been allocated
+    September 2025 (the start of academic year 2025/26); the council has been allocated
     £5,046,624."): quoted alone it says less than the paper does."""
     node = lead.candidate.node
     if not lead.sentence.rstrip().endswith(";") or node.is_item or node.is_row:
