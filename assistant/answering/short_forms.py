@@ -31,14 +31,21 @@ def spelt_out(text: str, question: str) -> set[str]:
                 if word.lower() in _LINKING and run:
                     run.append(word)
                     continue
+                if not short.startswith(letters + word[0].upper()):
+                    break
                 letters += word[0].upper()
                 run.append(word)
-                if not short.startswith(letters):
-                    break
                 if letters == short:
-                    found |= content_stems(" ".join(run))
                     break
+            if letters == short or (
+                len(letters) >= MIN_PREFIX and len(short) - len(letters) == 1
+            ):  # "adult social care" for "ASCH": all but the last word of its name
+                found |= content_stems(" ".join(run))
     return found
+
+
+MIN_PREFIX = 3
+"""Initials a question must give of a short form one letter longer to name it."""
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")

@@ -72,3 +72,15 @@ def test_the_answer_gives_the_spelt_out_directorate_s_column() -> None:
         row_values(net, "2025-26 net budget for adult social care and health")
         == "NET BUDGET — ASCH Core £000s: 643,221.6"
     )
+
+
+def test_a_short_form_is_named_by_all_but_the_last_word_of_its_name() -> None:
+    from assistant.answering.short_forms import spelt_out
+
+    # "adult social care" for the "ASCH" column (Adult Social Care and Health)
+    assert spelt_out("ASCH Core £000s", "growth with adult social care") == {
+        "adult",
+        "social",
+        "care",
+    }
+    assert spelt_out("ASCH Core £000s", "growth with adult care") == set()  # two of four: no
