@@ -27,13 +27,20 @@ _COMING_ONE = re.compile(
 )
 
 
+def _asks_next(query: Query) -> bool:
+    """A when-question about the next one, not about the last one."""
+    return (
+        query.intent == Intent.when
+        and bool(_ASKS_NEXT.search(query.text))
+        and not _ASKS_PAST.search(query.text)
+    )
+
+
 def coming_first(query: Query, fitting: list[Evidence]) -> list[Evidence]:
     """Asked when the next one is, a sentence about the next one leads a sentence about the
     last one that took place ("… at the most recent meeting …, which took place on 30th
     September" is not when the next meeting is)."""
-    if query.intent != Intent.when or not _ASKS_NEXT.search(query.text):
-        return fitting
-    if _ASKS_PAST.search(query.text):
+    if not _asks_next(query):
         return fitting
     coming = [e for e in fitting if _COMING_ONE.search(e.sentence)]
     past = [e for e in fitting if _PAST_ONE.search(e.sentence) and e not in coming]
@@ -54,8 +61,8 @@ def only_past(query: Query, sentence: str) -> bool:
     """Asked when the next one is, the best sentence tells of one that has happened and
     of nothing to come ("options were considered at the Cabinet meeting in January 2017"):
     it does not say when the next one is."""
-    if query.intent != Intent.when or not _ASKS_NEXT.search(query.text):
-        return False
-    if _ASKS_PAST.search(query.text):
-        return False
-    return bool(_SAYS_PAST.search(sentence)) and not _SAYS_COMING.search(sentence)
+    return (
+        _asks_next(query)
+        and bool(_SAYS_PAST.search(sentence))
+        and not _SAYS_COMING.search(sentence)
+    )

@@ -109,6 +109,16 @@ def passage_citation(node: StoredNode, passage: Passage, quote: str | None = Non
     )
 
 
+QUOTE_HEAD = 60
+"""Characters of a quote's start that find the passage it was taken from."""
+
+
+def quoted_passage_at(passages: list[Passage], quote: str) -> int | None:
+    """The index of the passage a quote was taken from (the first that holds its start)."""
+    head = quote[:QUOTE_HEAD]
+    return next((n for n, p in enumerate(passages) if head and head in p.text), None)
+
+
 def quoted_passage_citation(store: IndexStore, passage: Passage, quote: str) -> Citation | None:
     """A parsed passage cited with a quote of it, its metadata read from the index's node
     of the same id; None when the index does not hold that node."""

@@ -41,6 +41,18 @@ def sentences(text: str) -> list[str]:
     return [p for p in split_sentences(text) if len(p) > 3]
 
 
+def sentence_beside(text: str, sentence: str, step: int) -> str:
+    """The sentence ``step`` places from ``sentence`` in ``text`` (-1 the one before, 1 the
+    one after), as ``sentences`` splits it; "" when ``sentence`` is not one of them or has
+    no neighbour there."""
+    parts = [p.strip() for p in sentences(text) if p.strip()]
+    here = sentence.strip()
+    if here not in parts:
+        return ""
+    at = parts.index(here) + step
+    return parts[at] if 0 <= at < len(parts) else ""
+
+
 class Evidence(BaseModel):
     candidate: Candidate
     sentence: str

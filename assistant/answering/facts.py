@@ -15,7 +15,7 @@ from assistant.answering.asked_value import asked_value, cue_words, states_value
 from assistant.answering.citations import node_citation
 from assistant.answering.counted_numbers import counted_stems
 from assistant.answering.decline import decline
-from assistant.answering.evidence import Evidence, best_evidence
+from assistant.answering.evidence import Evidence, best_evidence, sentence_beside
 from assistant.answering.named_papers import lead_with_named
 from assistant.answering.relevance import COVERAGE_FLOOR, evidence_on_topic, rerank
 from assistant.answering.retrieve import Candidate, Search, led_by
@@ -28,7 +28,6 @@ from assistant.models import Answer, Citation
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
 from indexing.terms import content_stems
-from indexing.text import sentences as text_sentences
 
 _PROCEDURE = re.compile(
     r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell|happened)\b",
@@ -130,11 +129,10 @@ def _completed(lead: Evidence) -> Evidence:
     node = lead.candidate.node
     if not lead.sentence.rstrip().endswith(";") or node.is_item or node.is_row:
         return lead
-    parts = [p for p in text_sentences(node.passage().text) if p.strip()]
-    at = next((n for n, p in enumerate(parts) if p.strip() == lead.sentence.strip()), None)
-    if at is None or at + 1 >= len(parts):
+    after = sentence_beside(node.passage().text, lead.sentence, 1)
+    if not after:
         return lead
-    return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {parts[at + 1].strip()}"})
+    return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {after}"})
 
 
 def _field_sentence(query: Query, lead: Evidence, evidence: list[Evidence]) -> list[Evidence]:

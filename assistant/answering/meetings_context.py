@@ -11,7 +11,7 @@ quoted, with the other.
 from __future__ import annotations
 
 from assistant.answering.citations import node_citation, source_place
-from assistant.answering.evidence import Evidence, sentences
+from assistant.answering.evidence import Evidence, sentence_beside, sentences
 from assistant.answering.meetings_figures import POINTS_BACK
 from assistant.answering.meetings_words import introduces
 from assistant.answering.retrieve import Candidate, Search
@@ -25,10 +25,7 @@ def pointed_at(evidence: Evidence) -> str:
     node = evidence.candidate.node
     if node.is_item or node.is_row or not POINTS_BACK.search(evidence.sentence):
         return ""
-    parts = [p.strip() for p in sentences(node.text) if p.strip()]
-    here = evidence.sentence.strip()
-    at = parts.index(here) if here in parts else 0
-    return parts[at - 1] if at > 0 else ""
+    return sentence_beside(node.text, evidence.sentence, -1)
 
 
 def what_follows(search: Search, document: PlanDocument, evidence: Evidence) -> Candidate | None:

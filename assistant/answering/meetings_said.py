@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import meetings_cues as cue
-from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.citations import quoted_passage_at, quoted_passage_citation
 from assistant.answering.evidence import sentences
 from assistant.answering.meetings_authors import ASKS_AUTHOR
 from assistant.answering.meetings_cues import MeetingCues
@@ -183,8 +183,7 @@ def _quoted_and_before(scope: Scope, answer: Answer) -> list[Passage]:
         if document is None:
             continue
         passages = document.passages
-        quote = (citation.quote or "")[:60]
-        at = next((n for n, p in enumerate(passages) if quote and quote in p.text), None)
+        at = quoted_passage_at(passages, citation.quote or "")
         if at is None:
             continue
         section = passages[at].section

@@ -12,7 +12,12 @@ quoted before the point, cited where it is printed.
 
 from __future__ import annotations
 
-from assistant.answering.citations import quoted_passage_citation, source_place
+from assistant.answering.citations import (
+    QUOTE_HEAD,
+    quoted_passage_at,
+    quoted_passage_citation,
+    source_place,
+)
 from assistant.answering.meetings_held import asks_person, names_person
 from assistant.answering.meetings_updates import INTRODUCES, NUMBERED
 from assistant.answering.scope import Scope
@@ -60,13 +65,12 @@ def _introduction(scope: Scope, document_id: str | None, quote: str) -> tuple[Pa
 def introduction_of(passages: list[Passage], quote: str) -> tuple[Passage, str] | None:
     """The passage and line introducing the update that ``quote`` is a point of, when
     that line names a person; ``None`` when the quote is no update's point."""
-    head = quote[:60]
-    at = next((n for n, p in enumerate(passages) if head in p.text), None)
+    at = quoted_passage_at(passages, quote)
     if at is None:
         return None
     section = passages[at].section
     own = passages[at].text
-    before = own[: own.index(head)].splitlines()
+    before = own[: own.index(quote[:QUOTE_HEAD])].splitlines()
     reading: list[tuple[Passage, list[str]]] = [(passages[at], before)]
     for passage in reversed(passages[max(0, at - MOST_PASSAGES_BACK) : at]):
         if passage.section != section:

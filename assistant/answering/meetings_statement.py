@@ -18,8 +18,6 @@ from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
 
-_LISTED_ITEM = re.compile(r"\bitem\s+\d+[a-z]?\b", re.I)
-"""An agenda item as a record's line lists it ("item 5 (24/00108 - …)")."""
 _ON_AGENDA = re.compile(r"\bagenda\b", re.I)
 """Asks about the agenda: its items' titles answer, though they hold a word of another
 question ("Chairman's Announcements", "Apologies")."""
@@ -125,7 +123,7 @@ def _decisions_counted(query: Query, pool: list[MeetingRecord]) -> Answer | None
     """How many items each meeting's record says decisions were published for, counted
     from its own line listing them ("Decisions were published for these items …")."""
     pairs = [(m, s) for m in pool for s in m.of_kind("decided")]
-    counts = [len(_LISTED_ITEM.findall(s.text)) for _, s in pairs]
+    counts = [len(cue.ITEM_NUMBER.findall(s.text)) for _, s in pairs]
     if not pairs or not all(counts):
         return None
     lines = [

@@ -123,10 +123,8 @@ def _asks_by_title_word(scope: Scope, question: str) -> bool:
     if not _ASKS_WHERE.search(question):
         return False
     forms = {m.group(0).lower() for m in _CAPITALS.finditer(question)}
-    return any(
-        form in re.findall(r"[a-z]+", d.meta.title.lower())
-        for d in scope.documents
-        for form in forms
+    return bool(forms) and any(
+        forms & set(re.findall(r"[a-z]+", d.meta.title.lower())) for d in scope.documents
     )
 
 
