@@ -89,11 +89,22 @@ def collection_name(settings: IndexSettings, generation: str) -> str:
     return f"{settings.collection}_{generation}" if settings.chroma_url else settings.collection
 
 
+SEARCH_EF = 400
+"""How many candidates Chroma's HNSW graph keeps while it searches. At its default (100)
+the 20 nodes it returned for a known-answer question missed one of the exact 20 nearest
+for 43 to 51 of 787 questions on the real papers' index (1,848 nodes), and which ones
+changed from build to build, so the same question could find its indicator in one index
+and not in the next; at 400, 9 to 14, for well under a millisecond more per query, and
+wider searches do no better (``benchmarks/dense_recall.py``, docs/benchmarks.md)."""
+
+
 def get_collection(client: ClientAPI, name: str) -> Collection:
     # No embedding function: Chroma is only ever given our own vectors, so it never
     # tries to fetch its default model.
     return client.get_or_create_collection(
-        name=name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+        name=name,
+        metadata={"hnsw:space": "cosine", "hnsw:search_ef": SEARCH_EF},
+        embedding_function=None,
     )
 
 

@@ -85,6 +85,17 @@ def _without_clitic(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+_LETTERS_COMPOUND = re.compile(r"[a-z]{3,}(?:-[a-z]{3,})+")
+
+
+def _compound_parts(word: str) -> list[str]:
+    """A compound of words joined by hyphens as its words ("zero-cost" → "zero", "cost"),
+    so that it meets the same words written apart. Figures and years ("2024-25") stay
+    whole, and so does a compound with a particle ("top-up", "tenant-in-situ"): "up" or
+    "in" alone would match any phrasal verb of a question."""
+    return word.split("-") if _LETTERS_COMPOUND.fullmatch(word) else [word]
+
+
 LABEL_WORDS = (
     "year stage phase tier level priority section grade band regulation schedule article clause "
     "option module appendix annex round"
@@ -101,7 +112,11 @@ def content_stems(text: str) -> set[str]:
     # "who's", "council's" → "who", "council": a clitic is not a content word.
     # "Cabinet member" asks about an item's field; "going to Cabinet" names a meeting.
     text = _CABINET_MEMBER.sub(" ", text.lower())
-    words = [_without_clitic(w.strip("'’-")) for w in _TOKEN.findall(text)]
+    words = [
+        part
+        for w in _TOKEN.findall(text)
+        for part in _compound_parts(_without_clitic(w.strip("'’-")))
+    ]
     words = [w for w in words if w and w not in _STOP and len(w) > 1]
     return set(_stemmer().stemWords(words)) | {a + b for a, b in _LABELLED.findall(text)}
 

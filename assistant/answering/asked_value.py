@@ -104,6 +104,17 @@ _DURATION = re.compile(
     r"\buntil\b|\bfor life\b",
     re.I,
 )
+_LENGTH = re.compile(
+    rf"\b{_COUNT_WORD}\s*[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I
+)
+
+
+def states_length(sentence: str) -> bool:
+    """The sentence gives a length of time by its count ("for 12 months"), not only an
+    end ("until Mosaic is ready")."""
+    return bool(_LENGTH.search(sentence))
+
+
 _ENDS = re.compile(
     r"\b(?:what|which)\s+time\b.*\b(?:finish\w*|end(?:ed|s)?|clos(?:e|ed|es)|conclud\w*)\b",
     re.I,

@@ -10,6 +10,7 @@ from cachetools import LRUCache
 
 from assistant.models import Person, PlanDocument
 from indexing.people_key import normalise_initials
+from indexing.terms import LABEL_WORDS
 
 _ORDINARY_MIN = 3
 """An all-capitals token the documents' own text uses this often is a word there (a
@@ -89,10 +90,7 @@ def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
     phrases: dict[str, set[str]] = {}
     # A short number names a paper with its word ("section 25", "appendix 4"); a year's
     # part ("2024/25") does not.
-    titles = [
-        re.findall(r"[a-z][a-z'’-]+|(?<![/–-])\b\d{1,3}\b(?![/–-])", doc.meta.title.lower())
-        for doc in documents
-    ]
+    titles = [_title_words(doc.meta.title) for doc in documents]
     candidates = {w for words in titles for w in words if len(w) >= 9}
     in_text = _word_counts(documents, candidates)
     for doc, words in zip(documents, titles, strict=False):
@@ -110,7 +108,7 @@ def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
             for w in words
             if w in candidates and in_text.get(w, 0) <= _NAME_WORD_MAX and not _dictionary_word(w)
         }
-        phrases[doc.id] = pairs | singles
+        phrases[doc.id] = pairs | singles | _file_labels(doc.meta.file)
     owners: dict[str, set[str]] = {}
     for doc_id, keys in phrases.items():
         for key in keys:
@@ -118,6 +116,36 @@ def _title_keys(documents: list[PlanDocument]) -> dict[str, list[str]]:
     return {
         doc_id: sorted(k for k in keys if len(owners[k]) == 1) for doc_id, keys in phrases.items()
     }
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words, its short numbers, and a single letter only after a label that it
+    numbers ("appendix e", "annex b"): "Appendix E" and "Appendix D" are told apart by it."""
+    words = re.findall(r"[a-z][a-z'’-]*|(?<![/–-])\b\d{1,3}\b(?![/–-])", title.lower())
+    return [
+        w
+        for n, w in enumerate(words)
+        if len(w) > 1 or w.isdigit() or (n and words[n - 1] in LABEL_WORDS)
+    ]
+
+
+def _file_labels(file: str) -> set[str]:
+    """The labels with their letter or number that a paper's file name gives it and its
+    title may not ("Appendix E - 2025-26 budget by directorate.pdf" → "appendix e")."""
+    words = _title_words(re.sub(r"[_.]", " ", file))
+    return {
+        f"{a} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a in LABEL_WORDS and (len(b) == 1 or b.isdigit())
+    }
+
+
+def names_document(key: str, question: str) -> bool:
+    """Does the (lower-case) question hold this title key? A key ending in a label's letter
+    must end at a word's end ("appendix e" is not in "appendix estimates")."""
+    if re.search(r"\s[a-z]$", key):
+        return re.search(rf"\b{re.escape(key)}\b", question) is not None
+    return key in question
 
 
 def _dictionary_word(word: str) -> bool:

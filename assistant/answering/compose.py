@@ -17,6 +17,7 @@ from assistant.text import one_line, quote
 from indexing.ratings import rating_words
 from indexing.readers.vocabulary import column_role
 from indexing.store import StoredNode
+from indexing.text import sentences as split_sentences
 from indexing.text import shorten
 
 if TYPE_CHECKING:
@@ -128,8 +129,35 @@ def clip(text: str, limit: int) -> str:
     return cut[: end + 1] + " …" if end > limit // 2 else shorten(text, limit)
 
 
+def clip_to_asked(text: str, limit: int, question: str) -> str:
+    """``text`` cut as ``clip`` does, then the sentence of the part cut off that holds most
+    of the question's words the kept part lacks ("Considering proposals for new train
+    stations …", deep in a long reply about a sub-group): the opening alone would not
+    answer what was asked."""
+    from indexing.terms import content_stems
+
+    clipped = clip(text, limit)
+    if clipped == text or not question:
+        return clipped
+    kept = clipped.removesuffix(" …")
+    lacking = content_stems(question) - content_stems(kept)
+    rest = [s for s in split_sentences(text[len(kept) :]) if len(s) > 3]
+    scored = [(len(content_stems(s) & lacking), n, s) for n, s in enumerate(rest)]
+    best = max(scored, default=(0, 0, ""), key=lambda x: x[0])
+    if best[0] == 0:
+        return clipped
+    tail = " …" if best[1] < len(rest) - 1 else ""
+    return f"{kept} … {clip(best[2], limit // 2)}{tail}"
+
+
 def status_text(
-    node: StoredNode, item: PlanItem, marker: int, *, has_ratings: bool, asks_rating: bool = False
+    node: StoredNode,
+    item: PlanItem,
+    marker: int,
+    *,
+    has_ratings: bool,
+    asks_rating: bool = False,
+    question: str = "",
 ) -> str:
     """The position of one item: commitment, rating, people, latest update, source."""
     # Document text goes in one line each (``assistant.text``): a line of the
@@ -155,7 +183,8 @@ def status_text(
         label = _UPDATE_LABELS.get(item.kind) or (
             f"Latest update ({period})" if period else "Update"
         )
-        lines.append(f"{label}: {quote(clip(item.update, UPDATE_CHARS))} [{marker}]")
+        update = clip_to_asked(item.update, UPDATE_CHARS, question)
+        lines.append(f"{label}: {quote(update)} [{marker}]")
     asker = item.fields.get("asker")
     if item.kind is ItemKind.question and asker:
         to = item.fields.get("to")
@@ -252,10 +281,13 @@ def row_values(row: TableRow, question: str) -> str:
     label = row_name(row)
     cells = [(header, value) for header, value in row.cells.items() if value and value != label]
     said = set(re.findall(r"[a-z]+", question.lower()))
+    # A word every column's header holds ("£000s") tells none of them apart.
+    heads = [content_stems(financial_years(h)) | capital_words(h) for h, _ in cells]
+    shared = set.intersection(*heads) if len(heads) > 1 else set()
     wanted = [
         (header, value)
-        for header, value in cells
-        if (content_stems(financial_years(header)) | capital_words(header)) & asked
+        for (header, value), head in zip(cells, heads, strict=True)
+        if head & (asked - shared)
         or any(year in financial_years(header) for year in years)
         or _said(header, said)
         or spelt_out(header, question)  # "ASCH Core £000s" for "adult social care and health"

@@ -15,7 +15,13 @@ from pydantic import BaseModel
 
 from assistant.answering import sentence_fit as fit
 from assistant.answering.asked_days import without_days_asked
-from assistant.answering.asked_value import asked_value, states_nothing, states_value
+from assistant.answering.asked_value import (
+    ValueKind,
+    asked_value,
+    states_length,
+    states_nothing,
+    states_value,
+)
 from assistant.answering.compose import row_name
 from assistant.answering.counted_numbers import HOW_MANY, counted_held
 from assistant.answering.counted_numbers import non_year_numbers as _non_year_numbers
@@ -88,7 +94,24 @@ def asks_money(question: str) -> bool:
         and not re.search(
             r"\bhow much (?:time|longer|difference|impact|effect|more|less)\b", question, re.I
         )
+        and not (_CHANGE_ASKED.search(question) and not _MONEY_WORDS.search(question))
     )
+
+
+_CHANGE_ASKED = re.compile(
+    r"\bhow much\s+(?:has|have|had|did|does|do|is|was|were|will)\b.*\b(?:come|gone|go|went)\s+"
+    r"(?:down|up)\b|\bhow much\b.*\b(?:fall(?:en)?|fell|ris(?:e|en)|rose|increas|decreas|"
+    r"reduc|drop|grow|grown|grew|improv|chang|worsen)\w*",
+    re.I,
+)
+"""How much something has changed ("how much has antisocial behaviour come down"): a
+change, in whatever unit the measure has, not a sum of money."""
+_MONEY_WORDS = re.compile(
+    r"[£€$]|\b(?:budget|spend\w*|spent|cost\w*|fund\w*|grant|income|saving\w*|price|fees?|pay|"
+    r"salar\w*|reserves?|deficit|overspend|underspend|tax|rates|debt|bill|money|cash)\b",
+    re.I,
+)
+"""Words that make a change asked for a change in money ("how much has the budget gone up")."""
 
 
 def states_money(text: str) -> bool:
@@ -120,6 +143,8 @@ def _requirement(
     kind = asked_value(query.text)
     if kind is not None and not states_value(kind, sentence, query.text, subject):
         return False
+    if kind is ValueKind.duration and states_length(sentence):
+        return True  # "how long …": "for 12 months" is the value, not a count of something
     if query.intent == Intent.figure or HOW_MANY.search(query.text):
         if _ASKS_WHEN.match(query.text) and _DATE.search(sentence):
             return True  # "when was the small business rate multiplier frozen?": a date

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import meetings_cues as cue
+from assistant.answering.asked_terms import post_words
 from assistant.answering.counted_numbers import HOW_MANY
 from assistant.answering.meetings_agenda import agenda_answer
 from assistant.answering.meetings_choose import DECISIONS, best_statements, score
@@ -64,7 +65,7 @@ def record_answer(
         return agenda_answer(query, text, pool, topic)
     if cue.DECIDE.search(text):
         return _decisions(query, pool, topic)
-    if cue.PRESENT.search(text):
+    if cue.PRESENT.search(text) and not _officer_post(text):
         # "was Mrs Bell at cabinet?": the line naming her, though it is the apologies
         lines = [(m, s) for m in latest for s in m.of_kind("present", "apologies", "chair")]
         naming = named_in(text, lines)
@@ -74,6 +75,16 @@ def record_answer(
         return quote(query, naming or [(m, s) for m in latest for s in m.of_kind("present")])
     best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
     return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
+
+
+_MEMBERS_POSTS = frozenset({"member", "members", "councillor", "councillors", "chairman", "chair"})
+
+
+def _officer_post(text: str) -> bool:
+    """ "who was the head of finance operations at the 30 jan cabinet": the holder of one
+    post is asked, whom the minutes name beside it, not the record's list of members."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(post_words(text)) and not words & _MEMBERS_POSTS
 
 
 def _listed(name: str, lines: list[tuple[MeetingRecord, Statement]]) -> bool:

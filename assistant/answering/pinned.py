@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.asked_days import other_day
+from assistant.answering.evidence import sentence_beside
 from assistant.answering.pinned_asks import unasked
 from assistant.answering.unheld import asked_months, month_held
 from assistant.answering.year_words import financial_years
@@ -64,6 +65,26 @@ _NOT_A_NAME = frozenset(
     "town metropolitan and of at by to in on for from did does do was is".split()
 )
 """Words before "council" that say which sitting or which council, not which place."""
+_SITTING = frozenset(
+    "budget annual special extraordinary ordinary recent latest main monthly quarterly "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+"""English words that name a sitting of a council ("the budget county council"), not a place."""
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+$", re.I)
+
+
+def _names_sitting(text: str, match: re.Match[str]) -> bool:
+    """ "the budget county council", "the february county council": an English word after
+    a determiner names which sitting; a place's council takes none ("has clare county
+    council got")."""
+    word = match.group(1).lower()
+    if not is_english_word(word):
+        return False
+    return word in _SITTING or bool(_DETERMINER.search(text[: match.start()]))
+
+
 _PERSON = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|cllr|councillor|sir)\.?\s+(?:[a-z]\.?\s+){0,3}([a-z][a-z'’-]{2,})\b",
     re.I,
@@ -145,6 +166,7 @@ def pins_of(question: str) -> Pins:
         for m in _COUNCIL.finditer(text)
         if m.group(1).lower() not in _NOT_A_NAME
         and (m.group(2).strip() or not is_english_word(m.group(1).lower()))
+        and not _names_sitting(text, m)
     )
     people = tuple(
         name
@@ -236,7 +258,13 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
             return f"Q{quarter} {year}" if year else f"Q{quarter}"
     years = set(_FINANCIAL_YEAR.findall(held))
     for year in pins.financial_years:
-        if years and year not in held:
+        # the sentence beside a quote may give the year the quote leaves out ("… It also
+        # includes £14.6m for the planned 2025-26 contribution")
+        if (
+            years
+            and year not in held
+            and year not in financial_years(_beside_quotes(answer, documents))
+        ):
             return year
     # "what job did she have in 2006 and then in 2017": an answer for one of the years
     # asked is about the question, if not all of it
@@ -256,8 +284,8 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     councils = {m.group(1).lower() for m in _COUNCIL.finditer(held)}
     publishers = " ".join(d.meta.publisher or "" for d in documents).lower()
     for council in pins.councils:
-        if is_english_word(council) and council not in publishers:
-            continue  # "the budget county council" names a sitting, not a place
+        if council in _SITTING and council not in publishers:
+            continue  # "at feb county council" names a sitting, not a place
         if councils and council not in lowered:
             return f"{council} council"
     people = {m.group(1).lower() for m in _PERSON.finditer(held)}
@@ -290,6 +318,23 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
 def _digits(record: str) -> str:
     """A record's number without its separator: "24/00108" and "24-00108" are one."""
     return re.sub(r"\D", "", record)
+
+
+def _beside_quotes(answer: Answer, documents: list[PlanDocument]) -> str:
+    """The sentences just before and just after each quote, in the passage it was taken
+    from."""
+    by_id = {d.id: d for d in documents}
+    found: list[str] = []
+    for citation in answer.citations:
+        doc = by_id.get(citation.document_id or "")
+        quote = " ".join(citation.quote.split())
+        if doc is None or not quote:
+            continue
+        for passage in doc.passages:
+            text = " ".join(passage.text.split())
+            if quote in text:
+                found += [sentence_beside(text, quote, step) for step in (-1, 1)]
+    return " ".join(found)
 
 
 def _cited_passages(answer: Answer, documents: list[PlanDocument]) -> str:

@@ -44,6 +44,15 @@ _CLAUSE = re.compile(
 )
 """A clause before the question that sets its scene ("when cabinet adopted the plan, who
 did it say …?"): "when" not followed by a verb of asking opens no question of its own."""
+_TOPIC_LEAD = re.compile(r"^[^-–:?,]{1,60}?(?:\s[-–]\s+|:\s+)")
+"""The topic a Slack question opens with ("limerick - whats the campaign called"): the
+question proper follows it."""
+
+
+def _without_topic(piece: str) -> str:
+    return _TOPIC_LEAD.sub("", piece, count=1)
+
+
 _NUMBER_ABBREVIATION = re.compile(r"\b(no|nos)\.(?=\s+(?-i:[a-z0-9]))", re.I)
 """"decision no. of the plan": the abbreviation of "number", which ends no sentence."""
 _LEANS_ON_EARLIER = re.compile(
@@ -150,7 +159,10 @@ def split_query(query: str) -> list[QuestionPart]:
             (
                 p,
                 sentence.endswith("?")
-                and (n == len(kept) - 1 or (bool(_ASKING.match(p)) and not _CLAUSE.match(p))),
+                and (
+                    n == len(kept) - 1
+                    or (bool(_ASKING.match(_without_topic(p))) and not _CLAUSE.match(p))
+                ),
             )
             for n, p in enumerate(kept)
         ]

@@ -35,11 +35,12 @@ _STOP = frozenset(
     "sat sun jan feb mar apr may jun jul aug sep sept oct nov dec".split()
 )
 _MONTH_YEAR = re.compile(
-    r"\b(in|during)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?(\d{2})"
+    r"\b(in|during|(?:the\s+)?(?:end|start|beginning|middle)\s+of|early|mid|late)[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?(\d{2})"
     r"(?![\w/:.-])",
     re.I,
 )
-""""in jan 25": a month and the year's last two figures, as people type them."""
+""""in jan 25", "end of jan 25": a month and the year's last two figures, as people type
+them; "on jan 25" is a day."""
 CACHED = 512
 """Short forms whose readings in one scope's text are kept: the text is the same object
 for every question of a scope, so each reading is worked out once, not per question."""

@@ -35,6 +35,7 @@ from assistant.answering.people_records import with_named_records
 from assistant.answering.pinned import missing_pin
 from assistant.answering.post_holder import deeper_sources, holder_evidence
 from assistant.answering.question_short_forms import with_spelt_out
+from assistant.answering.question_typing import with_apostrophes
 from assistant.answering.record_answer import decision_record_answer
 from assistant.answering.resolutions import resolution_answer
 from assistant.answering.responders import responder_answer
@@ -53,8 +54,11 @@ from indexing.store import IndexStore
 from indexing.terms import content_stems
 
 _ASKED = re.compile(
-    r"\b(?:asked|asking|submitted|raised|put|wanted|requested|sought|queried|tabled)\b", re.I
+    r"\b(?:asked|asking|submitted|raised|put|wanted|requested|sought|queried|tabled)\b|"
+    r"\bwhose\s+(?:question|query|motion)\b",
+    re.I,
 )
+"""A member question's asker asked for ("who put down…", "whose question was that reply to")."""
 
 
 class QuestionError(ValueError):
@@ -112,7 +116,7 @@ class Assistant:
         it whole.
         """
         started = time.perf_counter()
-        text = self.validate(question)
+        text = with_apostrophes(self.validate(question))  # "whens the next cabinet"
         if context is None and in_parts:
             combined = ask_in_parts(
                 text,

@@ -195,7 +195,7 @@ def item_answer(
     )
     citations = [item_citation(node, item)]
     text = compose.status_text(
-        node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating
+        node, item, 1, has_ratings=has_ratings, asks_rating=query.asks_rating, question=query.text
     )
     history: list[PlanItem] = []
     if others:

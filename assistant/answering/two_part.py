@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from assistant.answering.decline import NOT_COVERED
 from assistant.answering.query_split import QuestionPart, split_query
-from assistant.markers import renumber
+from assistant.markers import MARKER, renumber
 from assistant.models import Answer, Citation, PlanItem
 
 MAX_PARTS = 3
@@ -61,15 +61,15 @@ def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
     items: list[PlanItem] = []
     suggestions: list[PlanItem] = []
     for asked, answer in answers:
+        if answer.answered and _given_before(answer.answer, texts):
+            continue  # one sentence answering both parts is given once
         mapping: dict[int, int] = {}
         for n, citation in enumerate(answer.citations, start=1):
             if citation not in citations:
                 citations.append(citation)
             mapping[n] = citations.index(citation) + 1
         if answer.answered:
-            said = renumber(answer.answer, mapping)
-            if said not in texts:  # one sentence answering both parts is given once
-                texts.append(said)
+            texts.append(renumber(answer.answer, mapping))
             items += [i for i in answer.items if i.id not in {j.id for j in items}]
         else:
             own = asked.split(_BORROWED)[0]  # the part as asked, without the borrowed subject
@@ -86,6 +86,20 @@ def combine(question: str, answers: list[tuple[str, Answer]]) -> Answer:
         suggestions=suggestions[:3],
         metadata={"parts": [q for q, _a in answers]},
     )
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _given_before(said: str, texts: list[str]) -> bool:
+    """Every quotation of a part's answer is already in an earlier part's (the same
+    sentence, or the first of the two an earlier part quoted together); an answer that
+    quotes nothing is given before only as the same text."""
+    quoted = [" ".join(q.split()) for q in _QUOTED.findall(said)]
+    if not quoted:
+        return MARKER.sub("", said) in {MARKER.sub("", t) for t in texts}
+    before = " ".join(" ".join(q.split()) for t in texts for q in _QUOTED.findall(t))
+    return all(q in before for q in quoted)
 
 
 def ask_in_parts(question: str, ask: Callable[[str], Answer]) -> Answer | None:

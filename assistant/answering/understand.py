@@ -13,7 +13,7 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from assistant.answering.catalogue import Catalogue, catalogue
+from assistant.answering.catalogue import Catalogue, catalogue, names_document
 from assistant.answering.question_people import people_named
 from assistant.answering.rating_words import names_a_subject
 from assistant.models import ItemKind, Person, PlanDocument
@@ -137,6 +137,22 @@ _WHEN_CUES = re.compile(
     re.I,
 )
 """A date asked for; "completed in timescale" names a measure, not a when question."""
+_AUXILIARY = (
+    r"(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|must|may|might)"
+)
+_CLAUSE_WHEN = re.compile(
+    rf"^(.*?\b(?:what|who|whom|whose|which|how|why|where)\b.*?)\bwhen\s+(?!{_AUXILIARY}\b)",
+    re.I,
+)
+"""A "when" that opens a clause of a question asked by another word ("what happens to the
+balance when a protocol reaches its end date?"): the clause sets the time, the question
+asks what happens."""
+
+
+def _asks_when(text: str) -> bool:
+    return bool(_WHEN_CUES.search(_CLAUSE_WHEN.sub(r"\1", text)))
+
+
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
     r"rate|population|total|allowance|salary|average|median|£)\b|%",
@@ -187,7 +203,7 @@ def _documents(text: str, catalogue: Catalogue) -> tuple[list[str], list[str]]:
             or quarter
             and "quarter" in label
             and (not years or any(y in doc_years for y in years))
-            or any(word in lowered for word in title_keys)
+            or any(names_document(word, lowered) for word in title_keys)
         ):
             chosen.append(doc_id)
     return list(dict.fromkeys(chosen)), years
@@ -220,17 +236,17 @@ def _intent(
             or re.search(r"\b(commitments|items|actions|ones|issues|objectives)\b", text, re.I)
         ):
             return Intent.list
-    if people and not refs and not _FIGURE_CUES.search(text) and not _WHEN_CUES.search(text):
+    if people and not refs and not _FIGURE_CUES.search(text) and not _asks_when(text):
         return Intent.who if _ABOUT_PERSON.search(text) else Intent.list
     if refs:
-        if _WHEN_CUES.search(text) and not _STATUS_CUES.search(text):
+        if _asks_when(text) and not _STATUS_CUES.search(text):
             return Intent.when
         return Intent.status
     if _FIGURE_CUES.search(text):
         return Intent.figure
-    if _WHEN_CUES.search(text):
+    if _asks_when(text):
         return Intent.when
-    if re.search(r"^\s*who\b", text, re.I):
+    if re.search(r"^\s*(?:who|whose)\b", text, re.I):
         return Intent.who
     if _STATUS_CUES.search(text):
         return Intent.status

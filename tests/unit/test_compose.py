@@ -300,3 +300,36 @@ def test_a_column_the_paper_gave_no_header_is_not_shown_under_the_readers_number
     risk = item("5.2", "Use of personal data without consent.")
     risk.other_fields = {"column 8": "none"}
     assert compose.detail_lines(risk) == ["Also: “none”"]
+
+
+def test_a_word_every_column_header_holds_selects_none_of_them() -> None:
+    row = TableRow(
+        id="e:t13",
+        document_id="e",
+        table="2025-26 Proposed Budget by Directorate",
+        cells={
+            "MTFP Category": "Transformation - Future Cost Increase Avoidance",
+            "TOTAL Core £000s": "-30,834.5",
+            "ASCH Core £000s": "-20,234.5",
+            "CYPE Core £000s": "-10,600.0",
+        },
+        location=Location(path="e.pdf", page=1),
+    )
+    asked = "future cost increase avoidance for asch, £000s?"
+    assert compose.row_values(row, asked) == (
+        "Transformation - Future Cost Increase Avoidance — ASCH Core £000s: -20,234.5"
+    )
+
+
+def test_a_long_update_is_cut_with_the_sentence_that_answers_the_question() -> None:
+    update = (
+        "The sub-group was formally established in September. "
+        + "Its members are the Mayor and the Director General. " * 30
+        + "Its priorities include considering proposals for new train stations at Moyross. "
+        + "Other work continues."
+    )
+    clipped = compose.clip_to_asked(update, 300, "which new train stations is it looking at?")
+    assert clipped.startswith("The sub-group was formally established")
+    assert "new train stations at Moyross." in clipped and clipped.endswith(" …")
+    # nothing cut off holds the question's words: cut as before
+    assert compose.clip_to_asked(update, 300, "who chairs it?") == compose.clip(update, 300)

@@ -137,3 +137,15 @@ def test_a_count_under_its_heading_and_in_a_short_form() -> None:
         "grant",
     }
     assert spelt_out("The SEN plan", "how many SEND places") == set()
+
+
+def test_how_long_is_answered_by_a_length_of_time_not_a_count() -> None:
+    from assistant.answering.evidence import _requirement, asks_money
+
+    asked = understand("how long is the zero cost contract being extended for?", documents())
+    assert _requirement(asked, "The zero-cost contract was due to be extended for 12 months.")
+    assert not _requirement(asked, "Staff will continue to use both systems until it is ready.")
+    # how much something changed is a change in its own unit, unless money is named
+    assert not asks_money("how much has antisocial behaviour come down by q2")
+    assert asks_money("how much has the budget gone up")
+    assert asks_money("how much did the repairs cost")

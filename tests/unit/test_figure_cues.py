@@ -42,3 +42,11 @@ def test_in_timescale_names_a_measure_not_a_date_asked_for() -> None:
     assert understand("service reviews completed in timescale?", []).intent is not Intent.when
     assert understand("requests answered within timescales", []).intent is not Intent.when
     assert understand("what is the timescale for the new library", []).intent is Intent.when
+
+
+def test_when_opening_a_clause_of_another_question_asks_no_date() -> None:
+    asked = "reserves policy - what happens to the balance when its protocol reaches its end date?"
+    assert understand(asked, []).intent is not Intent.when
+    assert understand("who was leader when the plan was adopted?", []).intent is not Intent.when
+    assert understand("what was agreed and when was it agreed?", []).intent is Intent.when
+    assert understand("when did cabinet adopt the plan?", []).intent is Intent.when

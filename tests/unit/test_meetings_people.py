@@ -135,3 +135,12 @@ def test_vote_not_printed_in_minutes_is_declined() -> None:
     assert unrecorded_vote(scope, asked, cabinet, [cabinet], set()) is not None  # type: ignore[arg-type]
     seconder = _query("who seconded the motion on the commissioning plan?")
     assert unrecorded_vote(scope, seconder, cabinet, [cabinet], set()) is None  # type: ignore[arg-type]
+
+
+def test_an_officers_post_asked_is_not_the_list_of_members_present() -> None:
+    from assistant.answering.meetings_statement import _officer_post
+
+    assert _officer_post("who was the head of finance operations at the jan 30 cabinet?")
+    assert not _officer_post("who were the cabinet members present on 30/01/2025?")
+    assert not _officer_post("who was the chairman at the feb county council?")
+    assert not _officer_post("who attended cabinet on 4 march?")

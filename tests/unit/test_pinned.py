@@ -391,3 +391,40 @@ def test_a_year_inside_a_name_is_not_a_year_asked() -> None:
     assert pins_of("what did the regenerationmk 2030 strategy say in 2017").years == ("2017",)
     assert pins_of("the 2025 budget for roads").years == ("2025",)
     assert pins_of("march 2025 decisions").years == ("2025",)
+
+
+def test_an_english_place_name_before_its_kind_of_council_is_a_council_asked() -> None:
+    # "clare" is an English word, but "has clare county council got" names a place's
+    # council; after "the", or a word naming a sitting, it names which meeting.
+    assert pins_of("how many voids has clare county council got?").councils == ("clare",)
+    assert pins_of("what did the budget county council decide?").councils == ()
+    assert pins_of("what did the kent county council budget say?").councils == ()
+    assert missing_pin("homes brought back by clare county council", HOMES, DOCUMENTS) == (
+        "clare council"
+    )
+
+
+def test_a_financial_year_in_the_sentence_beside_the_quote_is_held() -> None:
+    statement = PlanDocument(
+        id="s25",
+        meta=DocumentMeta(file="s25.pdf", title="Section 25 Statement", kind=DocumentKind.report),
+        sha256="s",
+        passages=[
+            Passage(
+                id="s25:p1",
+                document_id="s25",
+                text="This includes £15.8m towards general reserves, including £11.1m to repay "
+                "the 2022-23 drawdown. It also includes £14.6m for the planned 2025-26 "
+                "contribution. Reserves were £40m in 2019-20.",
+                location=Location(path="s25.pdf", page=9),
+            )
+        ],
+    )
+    quote = (
+        "This includes £15.8m towards general reserves, including £11.1m to repay the "
+        "2022-23 drawdown."
+    )
+    answer = _answer(f"“{quote}” [1]", quote, statement)
+    assert missing_pin("how much goes to reserves in 2025-26?", answer, [statement]) is None
+    # a year only further off in the passage is not the quote's
+    assert missing_pin("how much goes to reserves in 2019-20?", answer, [statement]) == "2019-20"

@@ -68,3 +68,10 @@ def test_a_contraction_no_paper_prints_is_read_as_the_one_word_it_shortens() -> 
     papers = PAPERS + "Asset management plan. The management team. Asset management. " * 2
     assert with_spelt_out("the asset mgmt plan", papers) == "the asset management plan"
     assert with_spelt_out("the hrs worked", papers) == "the hrs worked"  # no word of theirs
+
+
+def test_a_month_said_with_its_part_and_two_figures_of_a_known_year_is_that_month() -> None:
+    assert with_spelt_out("the decision made end of jan 25", PAPERS, YEARS) == (
+        "the decision made end of January 2025"
+    )
+    assert with_spelt_out("agreed early feb 25?", PAPERS, YEARS) == "agreed early February 2025?"

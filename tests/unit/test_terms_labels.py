@@ -70,3 +70,10 @@ def test_a_known_words_possessive_is_not_a_typo() -> None:
     assert terms.correct("limerick's rents and the comittment") == (
         "limerick's rents and the commitment"
     )
+
+
+def test_a_compound_of_words_meets_the_same_words_written_apart() -> None:
+    assert content_stems("the WEEE zero-cost contract") == content_stems("zero cost contract weee")
+    # figures, years and compounds with a particle stay whole
+    assert "2024-25" in content_stems("in 2024-25")
+    assert "top-up" in content_stems("top-up grant") and "up" not in content_stems("top-up grant")

@@ -25,3 +25,29 @@ def test_a_title_with_a_number_is_named_by_its_word_and_number() -> None:
     assert asked.document_ids == ["s25"]
     # a year's part is no name: "25" of "2024/25" points at no paper
     assert understand("which reserves are over 25 million", docs).document_ids == []
+
+
+def test_an_appendix_letter_in_the_file_name_names_the_paper() -> None:
+    docs = [
+        PlanDocument(
+            id="appe",
+            meta=DocumentMeta(
+                file="Appendix E - 2025-26 budget by directorate.pdf",
+                title="2025-26 Proposed Budget by Directorate",
+                kind=DocumentKind.budget,
+            ),
+            sha256="e",
+        ),
+        PlanDocument(
+            id="appd",
+            meta=DocumentMeta(
+                file="Appendix D - 3 year revenue plan.pdf",
+                title="High Level 2025-28 Revenue Plan",
+                kind=DocumentKind.budget,
+            ),
+            sha256="d",
+        ),
+    ]
+    assert understand("appendix e: savings for adult social care", docs).document_ids == ["appe"]
+    # "appendix e" is not in "appendix estimates"
+    assert understand("the appendix estimates for 2026", docs).document_ids == []

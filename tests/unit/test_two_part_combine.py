@@ -49,3 +49,29 @@ def test_one_sentence_answering_both_parts_is_given_once() -> None:
     )
     answer = combine("how many houses and what income?", [("a", rents), ("b", income)])
     assert answer.answer.count("5,847") == 1 and len(answer.citations) == 1
+
+
+def test_a_part_whose_quote_an_earlier_part_already_gave_is_not_repeated() -> None:
+    both = "This includes £15.8m to general reserves, including £11.1m repayment. It also adds."
+    part = "This includes £15.8m to general reserves, including £11.1m repayment."
+
+    def quoted(text: str) -> Answer:
+        citation = Citation(document="S25", document_id="s25", quote=text, source="s25.pdf p. 9")
+        return Answer(question="", answer=f"“{text}” [1]", answered=True, citations=[citation])
+
+    answer = combine("how much, and how much repays?", [("a", quoted(both)), ("b", quoted(part))])
+    assert answer.answer == f"“{both}” [1]" and len(answer.citations) == 1
+    other = combine("two parts", [("a", quoted(part)), ("b", quoted("Another sentence."))])
+    assert len(other.citations) == 2 and "Another sentence." in other.answer
+
+
+def test_a_question_after_a_topic_and_a_dash_is_a_part_of_its_own() -> None:
+    from assistant.answering.question_typing import with_apostrophes
+    from assistant.answering.two_part import parts
+
+    asked = with_apostrophes(
+        "limerick - whats the parking campaign called, and whose question was that reply to?"
+    )
+    first, second = parts(asked)
+    assert first == "Limerick - what's the parking campaign called"
+    assert second.startswith("Whose question was that reply to — ")
