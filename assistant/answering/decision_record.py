@@ -95,8 +95,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"^\s*when\b|\bwhat date\b|\bon what day\b", re.I)),
 )
 _ASKS_DECISION = re.compile(
-    r"\bdecid(?:e|ed|es|ing)\b|\bwhat (?:was|is) (?:the )?decision\b|\bwhat decision\b", re.I
+    r"\bdecid(?:e|ed|es|ing)\b|\bwhat (?:was|is) (?:the )?decision\b|\bwhat decision\b|"
+    r"\bwhat\s+(?:did|does|do|was|were|is|are)\s+"
+    r"(?:(?!committee\b|scrutiny\b|panel\b)[\w'’-]+\s+){0,4}?"
+    r"(?:agree|agreed|approve|approved|resolve|resolved)\b",
+    re.I,
 )
+"""What was decided: "what did cabinet actually have to agree" asks the record's decision;
+what a committee agreed about it ("the scrutiny committee") is that committee's record."""
 _MEETING = re.compile(r"\bmeetings?\b", re.I)
 """What a meeting did with a decision is the meeting's record to tell, not the decision's."""
 _YES_NO = re.compile(

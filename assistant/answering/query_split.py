@@ -45,7 +45,7 @@ _CLAUSE = re.compile(
 """A clause before the question that sets its scene ("when cabinet adopted the plan, who
 did it say …?"): "when" not followed by a verb of asking opens no question of its own."""
 _TOPIC_LEAD = re.compile(r"^[^-–:?,]{1,60}?(?:\s[-–]\s+|:\s+)")
-"""The topic a Slack question opens with ("limerick - whats the campaign called"): the
+"""The topic a Slack question opens with ("libraries - whats the new opening time"): the
 question proper follows it."""
 
 

@@ -127,3 +127,8 @@ def test_a_record_is_named_by_most_of_its_title_when_no_number_is_given() -> Non
     assert _titled(scope, "what was the decision on school places 2025-29?") == "24/00096"
     assert _titled(scope, "were any alternatives considered for the delivery plan?") is None
     assert _titled(scope, "what was decided about the plan?") is None
+
+
+def test_what_the_decision_maker_had_to_agree_asks_the_decision() -> None:
+    asked = "in the 24/00108 monitoring decision, what did cabinet actually have to agree?"
+    assert asked_fields(asked) == ["decision"]
