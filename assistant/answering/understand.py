@@ -140,17 +140,18 @@ _WHEN_CUES = re.compile(
 _AUXILIARY = (
     r"(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|must|may|might)"
 )
-_CLAUSE_WHEN = re.compile(
-    rf"^(.*?\b(?:what|who|whom|whose|which|how|why|where)\b.*?)\bwhen\s+(?!{_AUXILIARY}\b)",
-    re.I,
-)
+_OTHER_ASKING = re.compile(r"\b(?:what|who|whom|whose|which|how|why|where)\b", re.I)
+_CLAUSE_WHEN = re.compile(rf"\bwhen\s+(?!{_AUXILIARY}\b)", re.I)
 """A "when" that opens a clause of a question asked by another word ("what happens to the
 balance when a protocol reaches its end date?"): the clause sets the time, the question
 asks what happens."""
 
 
 def _asks_when(text: str) -> bool:
-    return bool(_WHEN_CUES.search(_CLAUSE_WHEN.sub(r"\1", text)))
+    asking = _OTHER_ASKING.search(text)
+    if asking is not None:  # the "when"s after the asking word open clauses
+        text = text[: asking.end()] + _CLAUSE_WHEN.sub(" ", text[asking.end() :])
+    return bool(_WHEN_CUES.search(text))
 
 
 _FIGURE_CUES = re.compile(

@@ -7,10 +7,10 @@ from assistant.answering.understand import understand
 from indexing.model import DocumentKind, DocumentMeta, PlanDocument
 
 
-def paper(doc_id: str, title: str) -> PlanDocument:
+def paper(doc_id: str, title: str, file: str | None = None) -> PlanDocument:
     return PlanDocument(
         id=doc_id,
-        meta=DocumentMeta(file=f"{doc_id}.pdf", title=title, kind=DocumentKind.report),
+        meta=DocumentMeta(file=file or f"{doc_id}.pdf", title=title, kind=DocumentKind.report),
         sha256=doc_id,
     )
 
@@ -29,24 +29,8 @@ def test_a_title_with_a_number_is_named_by_its_word_and_number() -> None:
 
 def test_an_appendix_letter_in_the_file_name_names_the_paper() -> None:
     docs = [
-        PlanDocument(
-            id="appe",
-            meta=DocumentMeta(
-                file="Appendix E - 2025-26 budget by directorate.pdf",
-                title="2025-26 Proposed Budget by Directorate",
-                kind=DocumentKind.budget,
-            ),
-            sha256="e",
-        ),
-        PlanDocument(
-            id="appd",
-            meta=DocumentMeta(
-                file="Appendix D - 3 year revenue plan.pdf",
-                title="High Level 2025-28 Revenue Plan",
-                kind=DocumentKind.budget,
-            ),
-            sha256="d",
-        ),
+        paper("appe", "2025-26 Proposed Budget", "Appendix E - 2025-26 budget by directorate.pdf"),
+        paper("appd", "High Level 2025-28 Revenue Plan", "Appendix D - 3 year revenue plan.pdf"),
     ]
     assert understand("appendix e: savings for adult social care", docs).document_ids == ["appe"]
     # "appendix e" is not in "appendix estimates"
