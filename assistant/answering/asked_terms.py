@@ -279,3 +279,23 @@ def _names_one(sentence: str, question: str) -> bool:
     return any(
         w.lower() not in asked for w in re.findall(r"(?<=\s)[A-Z][\w'’-]+", sentence.strip())
     )
+
+
+_SET_ASIDE = re.compile(
+    r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not\s+counting)\s+"
+    r"(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+(?:[a-z]\.?\s+){0,3}([a-z][a-z'’-]{2,})",
+    re.I,
+)
+"""A person the question sets aside by title and name ("apart from mrs chandler, which
+member spoke …"); "apart from the social care premium" sets aside no one."""
+
+
+def names_set_aside(question: str, sentence: str) -> bool:
+    """Does the sentence name, as its subject, someone the question sets aside? Then it
+    does not answer who else did something."""
+    for match in _SET_ASIDE.finditer(question):
+        name = match.group(1)
+        opening = sentence.strip()[:60]
+        if re.search(rf"\b{re.escape(name)}\b", opening, re.I):
+            return True
+    return False

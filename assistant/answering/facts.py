@@ -255,6 +255,15 @@ def _vote_of(query: Query, fitting: list[Evidence]) -> tuple[Evidence, list[Evid
     return None
 
 
+_ASKS_HEADING = re.compile(
+    r"\b(?:which|what)\s+(?:agenda\s+)?(?:item|minute)s?\b|\b(?:item|minute)\s+(?:no\b\.?|number)",
+    re.I,
+)
+"""A question for the item or minute something came under."""
+_NUMBERED_HEADING = re.compile(r"^\s*(?:item\s+)?\d+[.:)]?\s+\S", re.I)
+"""A heading that numbers its item or minute ("Item 6. Capital Programme …", "91. 24/00115 …")."""
+
+
 def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
     node = evidence.candidate.node
     quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
@@ -265,6 +274,11 @@ def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> 
     if node.is_row:  # a row is quoted as its page prints it, not as the answer lays it out
         quote = row_quote(node.row(), stated)
     citation = node_citation(node, quote=quote)
+    heading = str(node.metadata.get("section") or "")
+    if _ASKS_HEADING.search(query.text) and _NUMBERED_HEADING.match(heading):
+        # "under which agenda item …", "what minute no. is …": the numbered heading the
+        # quote is printed under answers it
+        stated = f"Under {compose.one_line(heading)}: {stated}"
     items = [node.item()] if node.is_item else []
     return compose.one_source_answer(query, stated, citation, items)
 

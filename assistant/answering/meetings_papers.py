@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import relevance
+from assistant.answering.asked_terms import names_set_aside
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.facts import evidence_answer
 from assistant.answering.meetings_authors import author_answer
@@ -141,6 +142,8 @@ def paper_answer(
     found = _ranked(scope, asked, candidates, focus, bodies)
     by_id = {d.id: d for d in papers}
     for evidence in found[:TOP_K]:
+        if names_set_aside(query.text, evidence.sentence):
+            continue  # "apart from mrs chandler, who spoke": not what she said
         required = (
             evidence.has_required
             or (

@@ -122,6 +122,10 @@ _NUMBERED = re.compile(
 "recommendation 11", "module 3"."""
 _RECORD_NUMBER = re.compile(r"\b\d{2}\s?[/-]\s?\d{4,5}\b")
 """A decision's or an application's number: "24/00110"."""
+_SET_ASIDE_BEFORE = re.compile(
+    r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not\s+counting)\s*$", re.I
+)
+"""Before a person, words setting them aside: "apart from mrs chandler" pins no one."""
 _QUALIFIED_ROLE = re.compile(
     r"\b(vice|deputy|acting|interim|assistant|shadow)[\s-]+"
     r"(?:chair\w*|leader|director|mayor|president|cabinet|head|chief)",
@@ -173,7 +177,9 @@ def pins_of(question: str) -> Pins:
         for name, m in (
             (re.sub(r"['’]s$", "", m.group(1).lower()), m) for m in _PERSON.finditer(text)
         )
-        if name not in _NOT_A_SURNAME and not _ASKED_FOR.search(text[: m.start()])
+        if name not in _NOT_A_SURNAME
+        and not _ASKED_FOR.search(text[: m.start()])
+        and not _SET_ASIDE_BEFORE.search(text[: m.start()])
     )
     numbered = tuple(
         (m.group(1).lower(), m.group(2).lower())

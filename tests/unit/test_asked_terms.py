@@ -191,3 +191,24 @@ def test_a_posts_portfolio_names_no_holder() -> None:
 def test_each_asks_a_figure_per_unit_only_in_a_question_for_a_figure() -> None:
     assert unit_words("does each school project in the plan get its own consultation?") == []
     assert unit_words("how many visits did each school project get?") == ["school", "project"]
+
+
+def test_a_person_the_question_sets_aside_answers_nothing() -> None:
+    from assistant.answering.asked_terms import names_set_aside
+    from assistant.answering.pinned import pins_of
+
+    asked = "apart from mrs chandler, which cabinet member spoke on the SIS transfer?"
+    assert names_set_aside(asked, "Mrs Chandler (Cabinet member) introduced the report.")
+    assert not names_set_aside(asked, "Mr Watkins (Cabinet Member) re-emphasised the need.")
+    assert not names_set_aside("which cabinet member spoke?", "Mrs Chandler introduced it.")
+    assert pins_of(asked).people == ()  # set aside, not asked about
+    assert pins_of("what did mrs chandler say?").people == ("chandler",)
+
+
+def test_setting_aside_a_thing_sets_aside_no_person() -> None:
+    from assistant.answering.asked_terms import names_set_aside
+
+    asked = (
+        "by what % did mr oakford say council tax would rise, apart from the social care premium?"
+    )
+    assert not names_set_aside(asked, "To address the shortfall, the council planned to raise it.")
