@@ -281,8 +281,10 @@ def _names_one(sentence: str, question: str) -> bool:
     )
 
 
+SET_ASIDE_WORDS = r"(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not\s+counting)"
+"""Words before what a question sets aside ("apart from", "other than")."""
 _SET_ASIDE = re.compile(
-    r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not\s+counting)\s+"
+    rf"\b{SET_ASIDE_WORDS}\s+"
     r"(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+(?:[a-z]\.?\s+){0,3}([a-z][a-z'’-]{2,})",
     re.I,
 )

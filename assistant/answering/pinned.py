@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.asked_days import other_day
+from assistant.answering.asked_terms import SET_ASIDE_WORDS
 from assistant.answering.evidence import sentence_beside
 from assistant.answering.pinned_asks import unasked
 from assistant.answering.unheld import asked_months, month_held
@@ -122,9 +123,7 @@ _NUMBERED = re.compile(
 "recommendation 11", "module 3"."""
 _RECORD_NUMBER = re.compile(r"\b\d{2}\s?[/-]\s?\d{4,5}\b")
 """A decision's or an application's number: "24/00110"."""
-_SET_ASIDE_BEFORE = re.compile(
-    r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not\s+counting)\s*$", re.I
-)
+_SET_ASIDE_BEFORE = re.compile(rf"\b{SET_ASIDE_WORDS}\s*$", re.I)
 """Before a person, words setting them aside: "apart from mrs chandler" pins no one."""
 _QUALIFIED_ROLE = re.compile(
     r"\b(vice|deputy|acting|interim|assistant|shadow)[\s-]+"
