@@ -31,13 +31,11 @@ _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})/(\d{2})\b")
 """A financial year written with a slash ("2014/15"), indexed as one term ("2014-15") so its
 "15" is not the "15" of "answered in 15 seconds"."""
 SHORT_COLUMN = 40
+"""Characters a role-less column's value may have to be indexed with its item."""
 
 
 def _one_term_years(header: str) -> str:
     return _FINANCIAL_YEAR.sub(r"\1-\2", header)
-
-
-"""Characters a role-less column's value may have to be indexed with its item."""
 
 
 def item_text(item: PlanItem) -> str:

@@ -295,9 +295,8 @@ member spoke …"); "apart from the social care premium" sets aside no one."""
 def names_set_aside(question: str, sentence: str) -> bool:
     """Does the sentence name, as its subject, someone the question sets aside? Then it
     does not answer who else did something."""
-    for match in _SET_ASIDE.finditer(question):
-        name = match.group(1)
-        opening = sentence.strip()[:60]
-        if re.search(rf"\b{re.escape(name)}\b", opening, re.I):
-            return True
-    return False
+    opening = sentence.strip()[:60]
+    return any(
+        re.search(rf"\b{re.escape(match.group(1))}\b", opening, re.I)
+        for match in _SET_ASIDE.finditer(question)
+    )

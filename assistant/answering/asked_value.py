@@ -98,15 +98,14 @@ _COUNT_WORD = (
     r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a few|many)"
 )
+_TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
 _DURATION = re.compile(
-    rf"\b{_COUNT_WORD}\s*[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
+    rf"\b{_COUNT_WORD}\s*[- ]?(?:{_TIME_UNITS}|"
     r"miles?|km|kilometres?|metres?|meters?)\b|\bindefinitely\b|\bpermanently\b|"
     r"\buntil\b|\bfor life\b",
     re.I,
 )
-_LENGTH = re.compile(
-    rf"\b{_COUNT_WORD}\s*[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I
-)
+_LENGTH = re.compile(rf"\b{_COUNT_WORD}\s*[- ]?{_TIME_UNITS}\b", re.I)
 
 
 def states_length(sentence: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.answering.asked_days import other_day
@@ -66,11 +67,12 @@ _NOT_A_NAME = frozenset(
     "town metropolitan and of at by to in on for from did does do was is".split()
 )
 """Words before "council" that say which sitting or which council, not which place."""
-_SITTING = frozenset(
-    "budget annual special extraordinary ordinary recent latest main monthly quarterly "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+_SITTING = (
+    frozenset(
+        "budget annual special extraordinary ordinary recent latest main monthly quarterly".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(day.lower() for day in calendar.day_name)
 )
 """English words that name a sitting of a council ("the budget county council"), not a place."""
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+$", re.I)
@@ -325,35 +327,39 @@ def _digits(record: str) -> str:
     return re.sub(r"\D", "", record)
 
 
-def _beside_quotes(answer: Answer, documents: list[PlanDocument]) -> str:
-    """The sentences just before and just after each quote, in the passage it was taken
-    from."""
+def _quoted_passages(
+    answer: Answer, documents: list[PlanDocument], head: int | None = None
+) -> Iterator[tuple[list[str], int, str]]:
+    """For each quote, each passage of its paper that holds it (its first ``head``
+    characters, or all of it): the paper's passage texts on one line each, the passage's
+    index among them, and the quote on one line."""
     by_id = {d.id: d for d in documents}
-    found: list[str] = []
     for citation in answer.citations:
         doc = by_id.get(citation.document_id or "")
         quote = " ".join(citation.quote.split())
         if doc is None or not quote:
             continue
-        for passage in doc.passages:
-            text = " ".join(passage.text.split())
-            if quote in text:
-                found += [sentence_beside(text, quote, step) for step in (-1, 1)]
-    return " ".join(found)
+        texts = [" ".join(p.text.split()) for p in doc.passages]
+        for at, text in enumerate(texts):
+            if quote[:head] in text:
+                yield texts, at, quote
+
+
+def _beside_quotes(answer: Answer, documents: list[PlanDocument]) -> str:
+    """The sentences just before and just after each quote, in the passage it was taken
+    from."""
+    return " ".join(
+        sentence_beside(texts[at], quote, step)
+        for texts, at, quote in _quoted_passages(answer, documents)
+        for step in (-1, 1)
+    )
 
 
 def _cited_passages(answer: Answer, documents: list[PlanDocument]) -> str:
     """The passages each quote was taken from, with the passage before each: where the
     minutes name the member whose words a quote gives."""
-    by_id = {d.id: d for d in documents}
-    found: list[str] = []
-    for citation in answer.citations:
-        doc = by_id.get(citation.document_id or "")
-        start = " ".join(citation.quote.split())[:60]
-        if doc is None or not start:
-            continue
-        texts = [" ".join(p.text.split()) for p in doc.passages]
-        for at, text in enumerate(texts):
-            if start in text:
-                found += texts[max(0, at - 1) : at + 1]
-    return " ".join(found)
+    return " ".join(
+        text
+        for texts, at, _ in _quoted_passages(answer, documents, head=60)
+        for text in texts[max(0, at - 1) : at + 1]
+    )
