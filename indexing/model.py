@@ -9,6 +9,7 @@ module imports nothing from the layers above it.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from pydantic import BaseModel, Field, computed_field
@@ -214,6 +215,20 @@ class Passage(BaseModel):
     section: str | None = None
     text: str
     location: Location
+
+
+_UNHEADED = re.compile(r"column \d+")
+
+
+def unheaded_column(position: int) -> str:
+    """The name a reader gives a column whose paper printed no header: its place, counted
+    from 1 ("column 3")."""
+    return f"column {position}"
+
+
+def is_unheaded_column(header: str) -> bool:
+    """Is ``header`` the reader's name for a column the paper gave no header?"""
+    return _UNHEADED.fullmatch(header) is not None
 
 
 class TableRow(BaseModel):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.answering.citations import document_label, source_place
 from assistant.models import Answer, Citation, ItemKind, PlanItem, TableRow
 from assistant.text import one_line, quote
+from indexing.model import is_unheaded_column
 from indexing.ratings import rating_words
 from indexing.readers.vocabulary import column_role
 from indexing.store import StoredNode
@@ -91,8 +92,6 @@ def values_sentence(item: PlanItem) -> str | None:
 
 
 _NOT_DETAILS = {role for role, _ in _VALUE_LABELS} | {"card", "asker", "to"}
-_UNHEADED = re.compile(r"^column \d+$", re.I)
-"""The name the reader gives a column its paper printed no header for ("column 8")."""
 
 
 def detail_lines(item: PlanItem) -> list[str]:
@@ -112,7 +111,7 @@ def detail_lines(item: PlanItem) -> list[str]:
         if len(text) <= 20 and re.search(r"\d", text) and header in item.other_fields:
             continue  # a figure under its own header: given with the values
         label = header.replace("_", " ")
-        if _UNHEADED.match(label):
+        if is_unheaded_column(label.lower()):
             label = "also"  # a column the paper gave no header: its number is the reader's
         if label.lower() == "source":
             label = "source of the data"  # "Source:" is the answer's own line for its citation

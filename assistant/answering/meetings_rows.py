@@ -18,9 +18,9 @@ import re
 from assistant.answering.compose import row_values
 from assistant.answering.evidence import Evidence
 from assistant.answering.scope import Scope
+from indexing.model import is_unheaded_column
 from indexing.store import StoredNode
 
-_PLACEHOLDER = re.compile(r"^column \d+$")
 _UNIT = re.compile(r"£\s?'?000s?", re.I)
 """A column's unit ("£'000"), not a figure."""
 _NUMBER = re.compile(r"^[\s£$€(+-]*\d[\d,.]*\s*(?:%|[km]|bn)?\)?$", re.I)
@@ -36,7 +36,7 @@ def _header_row(node: StoredNode, siblings: list[StoredNode]) -> dict[str, str] 
     if not node.is_row:
         return None
     row = node.row()
-    if not row.cells or not all(_PLACEHOLDER.match(k) for k in row.cells):
+    if not row.cells or not all(is_unheaded_column(k) for k in row.cells):
         return None
     ids = [n.id for n in siblings]
     if node.id not in ids:

@@ -35,7 +35,7 @@ from assistant.answering.scope import SHORT_FORM, Scope
 from assistant.answering.short_forms import capital_words, spelt_out
 from assistant.answering.understand import Query
 from assistant.answering.year_words import COUNT_WORDS, financial_years, one_way
-from indexing.model import DocumentMeta, TableRow
+from indexing.model import DocumentMeta, TableRow, is_unheaded_column
 from indexing.terms import content_stems
 
 MIN_SHARE = 0.75
@@ -155,7 +155,7 @@ def _label_header(row: TableRow, label: str) -> str:
     """The header over the row's label: what its rows are ("Public Health Grant
     allocations" over "2024-25 allocation"), or nothing when it is a placeholder."""
     header = next((h for h, value in row.cells.items() if value == label), "")
-    return "" if re.fullmatch(r"column \d+", header) else header
+    return "" if is_unheaded_column(header) else header
 
 
 def _record_score(scope: Scope, asked: set[str], title: str, row: TableRow) -> float:

@@ -17,9 +17,8 @@ import re
 
 from assistant.answering.compose import row_name
 from assistant.answering.evidence import row_sentence
-from indexing.model import TableRow
+from indexing.model import TableRow, is_unheaded_column
 
-_PLACEHOLDER = re.compile(r"column \d+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -47,7 +46,7 @@ def row_quote(row: TableRow, stated: str) -> str:
         " ".join(header.split())
         for header, value in row.cells.items()
         if value.strip()
-        and not _PLACEHOLDER.fullmatch(header)
+        and not is_unheaded_column(header)
         and f"{' '.join(header.split())}: {' '.join(value.split())}" in flat
     ]
     return f"{printed}\n{' | '.join(headers)}" if headers else printed

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from indexing.blocks import Block, Span
+from indexing.model import unheaded_column
 
 _FIGURE = re.compile(r"^[-+–]?[£$€]?\d[\d,]*(?:\.\d+)?%?$|^\([\d,]+(?:\.\d+)?\)$")
 _BLANK = frozenset({"-", "–", "—"})  # a figure left blank, between figures
@@ -81,10 +82,10 @@ class FigureLines:
         if names:
             self._names[width] = names  # the same table goes on under its next heading
         else:
-            names = [f"column {n}" for n in range(2, width + 2)]
+            names = [unheaded_column(n) for n in range(2, width + 2)]
         rows = []
         for block, label, figures in run:
-            cells = {"column 1": label} if label else {}
+            cells = {unheaded_column(1): label} if label else {}
             padded = [""] * (width - len(figures)) + figures
             cells.update(zip(names, padded, strict=True))
             rows.append((cells, block.at))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from indexing.cell_text import clean_cell
+from indexing.model import unheaded_column
 from indexing.readers.roles import align
 from indexing.readers.table_header import Cells, Header
 
@@ -33,12 +34,12 @@ def align_cells(
         if column.role:
             roles[column.role] = (pos, text, raw_of[pos])
         else:
-            keep(column.label or f"column {pos + 1}", pos)
+            keep(column.label or unheaded_column(pos + 1), pos)
     for role, pos, text in loose:
         if role and role not in roles:
             roles[role] = (pos, text, raw_of[pos])
         else:
-            keep(header.labels.get(pos) or f"column {pos + 1}", pos)
+            keep(header.labels.get(pos) or unheaded_column(pos + 1), pos)
     return roles, other
 
 

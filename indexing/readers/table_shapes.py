@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from indexing.blocks import Block
 from indexing.cell_text import clean_cell
+from indexing.model import unheaded_column
 from indexing.readers.roles import read_value
 from indexing.readers.table_header import Cells
 from indexing.readers.vocabulary import column_role, is_label
@@ -86,7 +87,7 @@ def form_values(
         elif above.get(i) and text:
             put(above[i], text, i)
         elif text or not form:
-            put(labels.get(i) or f"column {i + 1}", text, i)
+            put(labels.get(i) or unheaded_column(i + 1), text, i)
     if named:
         put(named, "", len(cells))
     return values
