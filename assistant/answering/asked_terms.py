@@ -154,6 +154,8 @@ def unit_words(question: str) -> list[str]:
     if not re.search(r"\bper\b", match.group(0), re.I) and not _ASKS_AMOUNT.search(question):
         return []  # "does each project get its own consultation?" asks no figure per project
     phrase = _PHRASE_END.split(match.group("words").lower())[0].split()
+    if phrase and re.search(r"['’]s?$", phrase[0]):
+        return []  # "per murphy's update": whose account, not a unit
     if match.group("aux") and len(phrase) > 1 and match.end() >= len(question.rstrip(" ?.!")):
         phrase = phrase[:-1]
     if any(_stem(w) in _TIME_UNITS or w in _TIME_UNITS for w in phrase):

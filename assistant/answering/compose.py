@@ -94,10 +94,11 @@ def values_sentence(item: PlanItem) -> str | None:
 _NOT_DETAILS = {role for role, _ in _VALUE_LABELS} | {"card", "asker", "to"}
 
 
-def detail_lines(item: PlanItem) -> list[str]:
+def detail_lines(item: PlanItem, question: str = "") -> list[str]:
     """The text cells of a row that has no update of its own, under their headers
     ("Notes: …", "Source: …", "Action: …"): what a KPI line, a risk or an indicator row
-    says beside its values. Figures already stated as values are not repeated."""
+    says beside its values. Figures already stated as values are not repeated; a long
+    cell keeps the sentence holding what the question asks (``clip_to_asked``)."""
     lines = []
     for header, value in [*item.fields.items(), *item.other_fields.items()]:
         text = one_line(str(value or ""))
@@ -115,7 +116,7 @@ def detail_lines(item: PlanItem) -> list[str]:
             label = "also"  # a column the paper gave no header: its number is the reader's
         if label.lower() == "source":
             label = "source of the data"  # "Source:" is the answer's own line for its citation
-        lines.append(f"{label[:1].upper()}{label[1:]}: {quote(clip(text, 400))}")
+        lines.append(f"{label[:1].upper()}{label[1:]}: {quote(clip_to_asked(text, 400, question))}")
     return lines
 
 
@@ -128,11 +129,18 @@ def clip(text: str, limit: int) -> str:
     return cut[: end + 1] + " …" if end > limit // 2 else shorten(text, limit)
 
 
+_ASKS_FIGURE = re.compile(
+    r"%|\bhow\s+(?:many|much)\b|\b(?:percentage|proportion|share|number|amount|figure)\b", re.I
+)
+"""A question for a figure: of two sentences holding as many of its words, the one with a
+figure answers it."""
+
+
 def clip_to_asked(text: str, limit: int, question: str) -> str:
     """``text`` cut as ``clip`` does, then the sentence of the part cut off that holds most
     of the question's words the kept part lacks ("Considering proposals for new train
-    stations …", deep in a long reply about a sub-group): the opening alone would not
-    answer what was asked."""
+    stations …", deep in a long reply about a sub-group), one with a figure when a figure is
+    asked and two hold as many: the opening alone would not answer what was asked."""
     from indexing.terms import content_stems
 
     clipped = clip(text, limit)
@@ -141,8 +149,21 @@ def clip_to_asked(text: str, limit: int, question: str) -> str:
     kept = clipped.removesuffix(" …")
     lacking = content_stems(question) - content_stems(kept)
     rest = [s for s in split_sentences(text[len(kept) :]) if len(s) > 3]
-    scored = [(len(content_stems(s) & lacking), n, s) for n, s in enumerate(rest)]
-    best = max(scored, default=(0, 0, ""), key=lambda x: x[0])
+    share = re.search(r"%|\bper\s?cent|\bpercentage\b|\bproportion\b", question, re.I)
+    figure = re.compile(r"\d\s?%" if share else r"\d") if _ASKS_FIGURE.search(question) else None
+    asked = content_stems(question)
+    scored = [
+        (
+            len(content_stems(s) & lacking),
+            bool(figure and figure.search(s)),
+            len(content_stems(s) & asked),
+            n,
+            s,
+        )
+        for n, s in enumerate(rest)
+    ]
+    overlap, _, _, at, sentence = max(scored, default=(0, False, 0, 0, ""), key=lambda x: x[:3])
+    best = (overlap, at, sentence)
     if best[0] == 0:
         return clipped
     tail = " …" if best[1] < len(rest) - 1 else ""
@@ -176,7 +197,7 @@ def status_text(
     if people:
         lines.append(people)
     if not item.update:
-        lines += [f"{line} [{marker}]" for line in detail_lines(item)]
+        lines += [f"{line} [{marker}]" for line in detail_lines(item, question)]
     if item.update:
         period = node.metadata.get("document_period")
         label = _UPDATE_LABELS.get(item.kind) or (

@@ -36,8 +36,12 @@ def non_year_numbers(sentence: str) -> list[str]:
     numbers = []
     for match in _NUMBER.finditer(sentence):
         token = match.group(0).strip()
-        if re.search(r"\b(?:as|ref|see|item|commitment)\s*$", sentence[: match.start()], re.I):
-            continue  # "As 10.1" points at another item; it is not a figure
+        if re.search(
+            r"\b(?:as|ref|see|item|commitment|appendix|annex|section|paragraph|table)\s*$",
+            sentence[: match.start()],
+            re.I,
+        ):
+            continue  # "As 10.1", "Appendix 2" point at another part; they are not figures
         if re.search(r"\(\s*[A-Z]{2,5}\s*$", sentence[: match.start()]):
             continue  # "(AAIL 32)", "(SA 84)": a reference to an assessment, not a figure
         before, after = sentence[: match.start()], sentence[match.end() :]

@@ -10,6 +10,7 @@ honest answer is that the documents don't give it, however close the subject is
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from pydantic import BaseModel
 
@@ -220,9 +221,10 @@ def best_evidence(
             for s in said
         ]
         pieces += [(rank, cand, s, h, False) for s, h in zip(said, holds, strict=True)]
+        after = partial(_held_after, query, said, subject, asked_only, known_names)
         pieces += [  # a figure read with the line above that names what it counts
             (rank, cand, f"{prev} {s}", True, True)
-            for prev, s in fit.windows(said, holds, wanted)
+            for prev, s in fit.windows(said, holds, wanted, None if blank else after)
             if prev not in asked_only and _requirement(query, s, known_names, f"{subject} {prev}")
         ]
     weights = fit.rarity(wanted, [p[2] for p in pieces])
@@ -257,6 +259,25 @@ def best_evidence(
         _totals_first(found)
     found.sort(key=lambda e: e.score, reverse=True)
     return found
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|&)\s+)?[A-Z][\w'’-]*)+")
+"""Two or more capitalised words in a row: a name ("Special Education Needs Coordinator")."""
+
+
+def _held_after(
+    query: Query,
+    said: list[str],
+    subject: str,
+    asked_only: set[str],
+    known_names: frozenset[str],
+    i: int,
+) -> bool:
+    """Sentence ``i`` holds what is asked when read after the one before it, whose names
+    (runs of capitalised words) are set aside: "special" in "Special Education Needs
+    Coordinator" does not make "319 primary schools" a count of special schools."""
+    text = f"{subject} {_NAME_RUN.sub(' ', said[i - 1])}"
+    return said[i] not in asked_only and _requirement(query, said[i], known_names, text)
 
 
 PERIOD_ROW_COST = 0.3

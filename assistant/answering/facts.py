@@ -21,6 +21,7 @@ from assistant.answering.relevance import COVERAGE_FLOOR, evidence_on_topic, rer
 from assistant.answering.retrieve import Candidate, Search, led_by
 from assistant.answering.row_quote import row_quote
 from assistant.answering.scope import Scope
+from assistant.answering.sentence_fit import LEADS_LIST
 from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import TALLIED, asks_vote
 from assistant.answering.year_words import dated_years
@@ -44,10 +45,11 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
     best two passages is also read joined with the passage before it and with the one
     after it, so the subject, the mover and the vote's counts and outcome are read
     together."""
-    if not _PROCEDURE.search(query.text):
-        return candidates
+    procedure = bool(_PROCEDURE.search(query.text))
     out = list(candidates)
     for cand in [c for c in candidates[:3] if not c.node.is_item and not c.node.is_row][:2]:
+        if not procedure and not LEADS_LIST.search(cand.node.text):
+            continue
         doc = scope.document(cand.node.metadata.get("plan_document", ""))
         ids = [p.id for p in doc.passages] if doc is not None else []
         if doc is None or cand.node.id not in ids:
@@ -55,7 +57,13 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
         at = ids.index(cand.node.id)
         # "… seconded the following amendment:" speaks of what follows it: for who
         # moved something only the passages before are read; a vote follows its motion.
-        windows = [(at - 2, at + 1), (at - 1, at + 1)]
+        windows = [(at - 2, at + 1), (at - 1, at + 1)] if procedure else []
+        listed = (
+            at + 1 < len(ids)
+            and doc.passages[at + 1].location.page == doc.passages[at].location.page
+        )
+        if LEADS_LIST.search(cand.node.text) and listed:
+            windows += [(at, at + 2)]  # "… based on the following assessed levels." / "• …"
         if asks_vote(query.text):
             windows += [(at - 1, at + 2), (at, at + 2)]
         runs = [doc.passages[max(0, a) : b] for a, b in windows if a >= 0 and b <= len(ids)]

@@ -25,8 +25,12 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}\b(?:\s+(\d{{4}}))?", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.-])")
-"""``4/3/25``, ``13/02/2025``, ``4.3.25``: day first, as UK papers write them."""
+_NUMERIC = re.compile(
+    r"(?<![\d/.-])(\d{1,2})(?:[/.](\d{1,2})[/.](\d{4}|\d{2})|/(\d{1,2})(?!\s*(?:of|ths?|rds?)\b))"
+    r"(?![\d/.%-])"
+)
+"""``4/3/25``, ``13/02/2025``, ``4.3.25``: day first, as UK papers write them; ``30/1``
+without its year as people type it (not "2/3 of", a share)."""
 _ANCHOR = re.compile(
     r"\b(after|since|before|following)\s+(?:the\s+)?"
     r"(?:(?:one|meeting)\s+)?(?:(?:on|of|held\s+on)\s+(?:the\s+)?)?$",
@@ -224,10 +228,11 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
             stripped.append(found.span())
         seen.append(found.span())
     for found in _NUMERIC.finditer(rest):
-        day, month, year = int(found.group(1)), int(found.group(2)), found.group(3)
+        day, month = int(found.group(1)), int(found.group(2) or found.group(4))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        year = year if len(year) == 4 else f"20{year}"
+        year = found.group(3)
+        year = None if year is None else year if len(year) == 4 else f"20{year}"
         if _add_date(cues, rest, found.span(), month, day, year):
             stripped.append(found.span())
         seen.append(found.span())

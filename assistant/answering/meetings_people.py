@@ -43,7 +43,7 @@ _TITLED = re.compile(
 )
 _ASKS_COUNT = re.compile(
     r"\bvote\s+count|\bcount\s+of\s+(?:the\s+)?votes|\bhow\s+many\b.*\bvot(?:e|ed|es|ing)\b"
-    r"|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain|\bby\s+how\s+many\b"
+    r"|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babst(?:ain|ention)|\bby\s+how\s+many\b"
     r"|\b(?:result|tally)\s+of\s+the\s+vote\b",
     re.I,
 )
@@ -155,12 +155,26 @@ def unrecorded_vote(
     return declined(query, text, [meeting], reason="vote not recorded")
 
 
+def member_typed(text: str, pool: list[MeetingRecord]) -> str:
+    """The member present at a meeting of ``pool`` whom the question names by surname
+    alone ("what did watkins say …"), as the record lists them ("Mr D Watkins"); ``""``
+    when it names none that way (a surname after a title is ``SPEAKER``'s)."""
+    typed = {w.lower() for w in re.findall(r"[A-Za-z'’-]{3,}", SPEAKER.sub(" ", text))}
+    for meeting in pool:
+        for line in meeting.of_kind("present"):
+            for name in names_in(line.text):
+                titled = _TITLED.search(name)
+                if titled and titled.group(1).lower() in typed:
+                    return titled.group(0)
+    return ""
+
+
 def _surnames(lines: list[Statement]) -> set[str]:
     return {m.group(1).lower() for s in lines for m in _TITLED.finditer(s.text)}
 
 
 _ATTENDED = re.compile(r"\b(?:present|attend\w*|there)\b", re.I)
-_VOTED = re.compile(r"\bvot(?:e|ed|es|ing)\b|\babstain", re.I)
+_VOTED = re.compile(r"\bvot(?:e|ed|es|ing)\b|\babst(?:ain|ention)", re.I)
 
 
 def people_at(

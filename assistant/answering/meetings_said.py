@@ -10,7 +10,8 @@ report?", "what did the finance member tell cabinet council tax would rise by?")
 from those minutes when they are held; otherwise ``None`` and the question goes on to
 the meeting's own papers. So is one asking what a person named by name or post reported
 or brought to the meeting ("what did mr baker update cabinet on?", "which date did
-general counsel give?", "which member brought the report?"): a member's update is quoted
+general counsel give?", "which member brought the report?", "how much did watkins say
+adults would save?" by a surname the meeting's attendance lists): a member's update is quoted
 point by point (``meetings_updates``), and a quote from a part of the minutes that does
 not name the person asked is declined, since it records someone else. Asked what was said
 at one meeting whose minutes are not held ("what did the chairman announce?"), the
@@ -29,6 +30,7 @@ from assistant.answering.meetings_cues import MeetingCues
 from assistant.answering.meetings_held import asks_person
 from assistant.answering.meetings_officers import printed_minutes
 from assistant.answering.meetings_papers import paper_answer
+from assistant.answering.meetings_people import member_typed
 from assistant.answering.meetings_record import MeetingRecord, long_date
 from assistant.answering.meetings_subject import title_days
 from assistant.answering.meetings_updates import update_answer
@@ -108,7 +110,8 @@ def said_in_minutes(
     """The answer from the printed minutes of the meetings in ``pool`` when the question
     asks what was said there (see the module); else ``None``."""
     text = query.text
-    spoken = SPOKEN.search(text) or PRESENTED.search(text) or reported(text)
+    typed = member_typed(text, pool) if REPORTED.search(text) else ""
+    spoken = SPOKEN.search(text) or PRESENTED.search(text) or reported(text) or typed
     if cues.subject_dates and not spoken:  # "the minutes of 9 January": ``minutes_of``
         return None  # reads those; "who introduced the November report?" names a report
     if not (spoken or PER_MINUTES.search(text)):
@@ -126,6 +129,8 @@ def said_in_minutes(
     # speaker once for a paragraph of what they said; nor is the verb of saying, nor the
     # date asked for ("which date did general counsel give for …")
     rest = SPEAKER.sub(" ", PER_MINUTES.sub(" ", cues.rest))
+    if typed:  # "what did watkins say …": the member by surname alone
+        rest = re.sub(rf"\b{re.escape(typed.split()[-1])}\b", " ", rest, flags=re.I)
     rest = _ASKED_DATE.sub(" ", REPORTED.sub(" ", rest))
     answer = paper_answer(scope, query, papers, rest, MEETING_WORDS)
     if answer is not None and _ASKS_RESOLUTION.search(text) and not _resolved(scope, answer):
@@ -135,7 +140,7 @@ def said_in_minutes(
             pool[:1],
             reason="not resolved",
         )
-    speaker = _speaker(text)
+    speaker = _speaker(text) or typed
     if answer is None or not speaker:
         return answer
     listed = any(_ATTENDANCE.match(c.quote or "") for c in answer.citations)

@@ -27,6 +27,7 @@ from assistant.answering.meetings_papers import paper_answer
 from assistant.answering.meetings_record import MeetingRecord, long_date
 from assistant.answering.meetings_wording import answer_of
 from assistant.answering.meetings_words import FRAMING, MEETING_WORDS
+from assistant.answering.question_short_forms import sections_spelt
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
@@ -147,7 +148,7 @@ def named_paper(
     from that item's papers, or ``None`` for the router to search as usual."""
     if any(p.search(query.text) for p in (*ASKS_MEETING, cue.DECIDE)):
         return None
-    topic = content_stems(rest) - MEETING_WORDS
+    topic = content_stems(sections_spelt(rest)) - MEETING_WORDS  # "s25": "Section 25 …"
     papers = paper_named(records, topic)
     return paper_answer(scope, query, papers, rest, MEETING_WORDS) if papers else None
 

@@ -33,7 +33,7 @@ _ASKS_MOVER = re.compile(
     re.I,
 )
 _ASKS_VOTE = re.compile(
-    r"\bvot(?:e|ed|es|ing)\b|\babstain\w*|\bcarried\b"
+    r"\bvot(?:e|ed|es|ing)\b|\babst(?:ain|ention)\w*|\bcarried\b"
     r"|\bdid\s+(?:it|(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:pass|fail|get\s+through)\b(?!\s+(?:the|a|an|it|on|to)\b)"
     r"|\bwas\s+(?:it|(?:the\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:passed|defeated|rejected|lost)\b"
     r"|\bwhat\s+happened\s+to\b|\bresult\b|\bfor\s+and\s+against\b"
@@ -45,7 +45,7 @@ members supported it") or by what became of it ("did the LEVI amendment pass?").
 _HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b", re.I)
 _WHO = re.compile(r"\bwho\b|\bwhich\s+(?:councillors|members)\b|\bnames?\b", re.I)
 _SIDE = {
-    "Abstain": re.compile(r"\babstain\w*", re.I),
+    "Abstain": re.compile(r"\babst(?:ain|ention)\w*", re.I),
     "Against": re.compile(r"\bagainst\b|\bopposed\b", re.I),
     "For": re.compile(r"\bvot\w*\s+for\b|\bin\s+favour\b|\bsupported\b", re.I),
 }
@@ -54,7 +54,7 @@ _PROCEDURE = content_stems(
     "vote voted votes voting abstain abstained abstention count result councillor councillors "
     "member members meeting full county council chairman pass passed carried lost happened "
     "many number favour against support supported say saying said says want wanted wanting "
-    "asking called don't dont"
+    "asking called don't dont one only final last"
 )
 _MONTHS = content_stems(
     "january february march april may june july august september october november december "
@@ -66,6 +66,8 @@ _DATE = re.compile(
     re.I,
 )
 """A day, a year or a date in figures: when the meeting was, not what the motion was about."""
+_SUBSTANTIVE = re.compile(r"\bsubstantive\s+motion\b", re.I)
+"""How minutes put a motion as amended to the vote."""
 SHARE = 0.6
 """The share of the subject's (rarity-weighted) words the chosen motion must hold."""
 
@@ -102,6 +104,7 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
             counts=carrier.counts,
             voters=carrier.voters,
             outcome=carrier.outcome,
+            outcome_printed=carrier.outcome_printed,
             vote_passage=carrier.vote_passage,
             side_passages=carrier.side_passages,
             vote_text=carrier.vote_text,
@@ -132,7 +135,7 @@ def motion_answer(scope: Scope, query: Query) -> Answer | None:
     lines = [f"“{quote}” [{n}]" for n, (_, quote) in enumerate(quotes, start=1)]
     if vote and chosen.counts:  # the counts first, as the vote's quote [n] prints them
         counts = ", ".join(f"{side} {count}" for side, count in chosen.counts.items())
-        result = f"; {chosen.kind} {chosen.outcome}" if chosen.outcome else ""
+        result = f"; {_outcome(chosen).lower()}" if chosen.outcome else ""
         lines.insert(0, f"Voted: {counts}{result} [{len(quotes)}].")
     marks = " ".join(f"[{n}]" for n in range(1, len(citations) + 1))
     title = chosen.document.meta.title
@@ -173,11 +176,16 @@ def _told(text: str, chosen: Proposal, mover: bool, vote: bool) -> list[tuple[Pa
             names = ", ".join(chosen.voters.get(label, [])) if label == named else ""
             parts.append(f"{label} ({count})" + (f" {names}" if names else ""))
         if chosen.outcome:
-            parts.append(f"{chosen.kind.title()} {chosen.outcome}.")
+            parts.append(f"{_outcome(chosen)}.")
         # a vote printed over two pages is cited on the page of the side asked about
         passage = chosen.side_passages.get(side or "", chosen.vote_passage)
         quotes.append((passage, " ".join(parts)))
     return quotes
+
+
+def _outcome(chosen: Proposal) -> str:
+    """What became of it, as the minutes print it ("Substantive Motion carried")."""
+    return chosen.outcome_printed or f"{chosen.kind.title()} {chosen.outcome}"
 
 
 def _asked(text: str, found: list[Proposal]) -> Proposal | None:
@@ -203,7 +211,9 @@ def _asked(text: str, found: list[Proposal]) -> Proposal | None:
 
     scored = []
     for n, (proposal, ws) in enumerate(zip(found, words, strict=True)):
-        fits = 1.0 if (proposal.kind == "amendment") == amendment else 0.7
+        # a vote put on "the substantive motion" is the motion's, though an amendment made it
+        as_motion = not amendment and _SUBSTANTIVE.search(proposal.vote_put) is not None
+        fits = 1.0 if (proposal.kind == "amendment") == amendment or as_motion else 0.7
         near = content_stems(proposal.near + " " + (proposal.passage.section or ""))
         # on a tie, the first: later amendments repeat the words of the one that added them
         heading = content_stems(proposal.passage.section or "")  # what its item is about
@@ -228,7 +238,7 @@ def _amended_vote(motion: Proposal, found: list[Proposal]) -> Proposal | None:
         return None
     later = found[found.index(motion) + 1 :] if motion in found else []
     return next(
-        (p for p in later if p.counts and re.search(r"\bsubstantive\s+motion\b", p.vote_put, re.I)),
+        (p for p in later if p.counts and _SUBSTANTIVE.search(p.vote_put)),
         None,
     )
 

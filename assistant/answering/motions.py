@@ -83,6 +83,7 @@ class Proposal:
     counts: dict[str, int] = field(default_factory=dict)
     voters: dict[str, list[str]] = field(default_factory=dict)
     outcome: str | None = None
+    outcome_printed: str = ""  # the outcome as the minutes print it ("Substantive Motion carried")
     vote_passage: Passage | None = None
     side_passages: dict[str, Passage] = field(default_factory=dict)  # where each count is
     vote_text: str = ""
@@ -187,6 +188,7 @@ def _votes(document: PlanDocument, text: str, starts: list[int], found: list[Pro
             )
             chosen.voters[label] = _names(text[match.end() : upto])
         chosen.outcome = outcome.group(1).lower() if outcome else None
+        chosen.outcome_printed = " ".join(outcome.group(0).split()) if outcome else ""
         chosen.vote_passage = _passage_at(document, starts, start)
         chosen.vote_text = " ".join(text[start:stop].split())
         chosen.vote_put = re.sub(r"^(?:[•·\-]\s*)?\(?\d+\)\s*", "", put)

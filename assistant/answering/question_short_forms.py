@@ -6,12 +6,14 @@ Members and officers type the short forms they speak in; papers often print only
 words in full. A question read with a short form no paper prints finds nothing by it, so
 the words the papers print are added beside it: "ldp (Local Development Plan)".
 A short form the papers do print is left as it is: it finds their sentences itself, and
-words added beside it would only dilute how much of the question a sentence holds.
+words added beside it would only dilute how much of the question a sentence holds — unless
+they spell it out more often than they print it, in lower case as a thing spoken of ("EV"
+three times, "electric vehicle" eight: the sentences that spell it are the more).
 
 The spelling is learned from the papers the asker may see (``Scope.text``), never from a
 list of names: a run of capitalised words whose initials spell the short form (linking
 words such as "and", "of" aside), weighed by how often it is printed near the question's
-other words; for a contraction ("mgmt", "govt", "qtr"), the one word of the papers that
+other words; for a contraction ("mgmt", "govt", "qtr", "cttee"), the one word of the papers that
 holds its letters in order.
 """
 
@@ -103,10 +105,17 @@ def _spellings(word: str, text: str, context: set[str]) -> list[str]:
     for short in (lower, lower[:-1]) if plural else (lower,):
         if not word.isupper() and _a_word(short):
             return []  # an English word: a word of its own, whether the papers use it or not
-        if _printed(short, text):
-            return []  # the papers' own short form ("ctrs" their CTRS): it finds them
+        printed = _printed(short, text)
         found = _spelt(short, text, context)
         best = found.most_common(MOST_SPELLINGS)
+        if printed:
+            # the papers' own short form ("ctrs" their CTRS) finds them, unless they spell
+            # it out more often than they print it ("ev" beside "electric vehicle")
+            return [
+                phrase
+                for phrase, score in best
+                if score >= ENOUGH and _spelt_more_often(phrase, short, text)
+            ][:1]
         if best and best[0][1] >= ENOUGH:
             return [phrase for phrase, score in best if score * 2 > best[0][1]]
     contracted = _contracted(lower, text)
@@ -122,8 +131,9 @@ CONTRACTION_PRINTINGS = 3
 def _contracted(short: str, text: str) -> str | None:
     """The papers' word a contraction stands for ("mgmt" management, "govt" government,
     "qtr" quarter): a word of theirs with the same first and last letter that holds the
-    contraction's letters in order, printed often, and the only such word so printed."""
-    if len(short) < 3 or len(_VOWELS.findall(short)) > 1:
+    contraction's letters in order, printed often, and the only such word so printed. Its
+    vowels are few but for the ending it keeps ("cttee" committee)."""
+    if len(short) < 3 or len(_VOWELS.findall(short.rstrip("aeiou"))) > 1:
         return None
     inner = "".join(rf"[a-z]*{re.escape(c)}" for c in short[1:-1])
     pattern = rf"\b{re.escape(short[0])}{inner}[a-z]*{re.escape(short[-1])}\b"
@@ -152,6 +162,18 @@ def _spelt(short: str, text: str, context: set[str]) -> Counter[str]:
     for phrase, near in _printings(short, text):
         found[phrase] += 1 + len(context & near)
     return found
+
+
+@lru_cache(maxsize=CACHED)
+def _spelt_more_often(spelling: str, short: str, text: str) -> bool:
+    """The papers print ``spelling`` more often than the short form, and in lower case in
+    running text too: a thing spoken of ("electric vehicle"), not a title whose initials
+    only happen to spell it ("Management and Prudential" for "MP")."""
+    words = r"\s+".join(re.escape(w) for w in spelling.split())
+    printed = re.findall(rf"\b{words}s?\b", text, re.I)
+    if not any(p.islower() for p in printed):
+        return False
+    return len(printed) > len(re.findall(rf"\b{short}s?\b", text, re.I))
 
 
 @lru_cache(maxsize=CACHED)

@@ -49,7 +49,7 @@ def relevant(floor: float, scope: Scope, query: Query, candidates: list[Candidat
     names (a year, a quarter) must be one the documents cover; and a council it names
     must be one some document speaks of.
     """
-    if not candidates or unknown_body(scope.terms, query.text):
+    if not candidates or unknown_body(scope.terms, query.text, scope.publishers):
         return False
     if not periods_known(scope, query, candidates[0]):
         return False

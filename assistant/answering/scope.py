@@ -12,7 +12,7 @@ from functools import cached_property
 from assistant.models import PlanDocument
 from indexing.keyword_index import KeywordIndex, scoped_keywords
 from indexing.store import IndexStore
-from indexing.terms import TermStats, scoped_terms
+from indexing.terms import TermStats, content_stems, scoped_terms
 
 SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
 """A short form in capitals ("GET", "ASCH")."""
@@ -69,6 +69,18 @@ class Scope:
         titles = [d.meta.title for d in self.documents]
         nodes = self.store.get(self.where()) if self.ids else []
         return "\n".join(titles + [node.text for node in nodes])
+
+    @cached_property
+    def publishers(self) -> frozenset[str]:
+        """Stems of the names of the councils and bodies that published these documents
+        (their manifest's ``publisher``): a body a question names by one of them is one
+        the papers are from, though their text may never print its name."""
+        return frozenset(
+            stem
+            for d in self.documents
+            if d.meta.publisher
+            for stem in content_stems(d.meta.publisher)
+        )
 
     @cached_property
     def column_short_forms(self) -> frozenset[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from indexing.terms import content_stems
@@ -113,14 +113,47 @@ def pair_share(asked: Iterable[tuple[str, str]], sentence: str) -> float:
     return sum(1 for a, b in wanted if (a, b) in held or (b, a) in held) / len(wanted)
 
 
-def windows(said: list[str], holds: list[bool], wanted: set[str]) -> list[tuple[str, str]]:
+def windows(
+    said: list[str],
+    holds: list[bool],
+    wanted: set[str],
+    holds_after: Callable[[int], bool] | None = None,
+) -> list[tuple[str, str]]:
     """(previous sentence, sentence) pairs where the sentence holds what is asked but the
     one before names more of the question's subject and holds no answer itself: a KPI's
     title line above its "Latest: 64% Target: 60%" line, a narrative's subject sentence
-    before its figure."""
+    before its figure. ``holds_after(i)`` says whether sentence ``i`` holds what is asked
+    when read after the one before it ("… raised with adult social care …" / "… 5,822
+    concerns …" counts adult safeguarding concerns)."""
     named = [len(matched(wanted, stems(s))) for s in said]
-    return [
+    found = [
         (said[i - 1], said[i])
         for i in range(1, len(said))
-        if holds[i] and not holds[i - 1] and named[i - 1] > named[i]
+        if not holds[i - 1]
+        and named[i - 1] > named[i]
+        and (holds[i] or (holds_after is not None and holds_after(i)))
     ]
+    return found + [w for w in _listed(said, holds) if w not in found]
+
+
+LEADS_LIST = re.compile(r"\b(?:the\s+following\b[^.:\n]{0,60}|as\s+follows)\s*[.:]\s*$", re.I)
+"""A sentence that leads into a list printed after it ("… based on the following assessed
+levels.", "… as follows:")."""
+LIST_ENTRY_WORDS = 25
+"""The most words of a sentence read as one entry of a list, not a paragraph after it."""
+
+
+def _listed(said: list[str], holds: list[bool]) -> list[tuple[str, str]]:
+    """(lead, entry) for each entry of a list that holds what is asked, read with the
+    sentence leading into the list: "3% to 5% considered too risky" says what is too risky
+    only under "… general reserves … based on the following assessed levels."."""
+    found: list[tuple[str, str]] = []
+    lead: str | None = None
+    for sentence, held in zip(said, holds, strict=True):
+        if lead is not None and len(sentence.split()) > LIST_ENTRY_WORDS:
+            lead = None  # the list has ended
+        if lead is not None and held:
+            found.append((lead, sentence))
+        if LEADS_LIST.search(sentence):
+            lead = sentence
+    return found

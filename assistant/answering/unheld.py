@@ -54,10 +54,11 @@ _MONTH_SPAN = re.compile(
 June 2024."""
 
 
-def unknown_body(terms: TermStats, question: str) -> bool:
+def unknown_body(terms: TermStats, question: str, publishers: frozenset[str] = frozenset()) -> bool:
     """The question names a council ("eastshire county council …"), ends on a place
     ("… issued in eastshire?") or makes one an owner ("eastshire's overspend") by a word
-    no document of the scope uses at all: no paper can be about it."""
+    no document of the scope uses at all, nor names as its publisher (``publishers``,
+    stems): no paper can be about it."""
     # Before a bare "council" an English word is not a name: "… say council tax would
     # go up" uses "council" of the council itself. With the kind of council between
     # ("surrey county council") or after "in" at the end, the word is named as a place.
@@ -72,7 +73,7 @@ def unknown_body(terms: TermStats, question: str) -> bool:
         if name.lower() in _NOT_A_NAME:
             continue
         stems = content_stems(name)
-        if stems and all(terms.df.get(stem, 0) == 0 for stem in stems):
+        if stems and all(terms.df.get(stem, 0) == 0 and stem not in publishers for stem in stems):
             return True
     return False
 

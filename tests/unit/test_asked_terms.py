@@ -212,3 +212,10 @@ def test_setting_aside_a_thing_sets_aside_no_person() -> None:
         "by what % did mr oakford say council tax would rise, apart from the social care premium?"
     )
     assert not names_set_aside(asked, "To address the shortfall, the council planned to raise it.")
+
+
+def test_per_a_persons_account_asks_no_unit() -> None:
+    # "per murphy's update": whose account the figure is from, not a figure per update
+    asked = "how many passengers a year does the channel tunnel carry, per murphy's update?"
+    assert unit_words(asked) == []
+    assert holds_asked_terms(asked, "The Channel Tunnel carried 18 million passengers annually.")

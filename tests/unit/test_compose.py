@@ -333,3 +333,19 @@ def test_a_long_update_is_cut_with_the_sentence_that_answers_the_question() -> N
     assert "new train stations at Moyross." in clipped and clipped.endswith(" …")
     # nothing cut off holds the question's words: cut as before
     assert compose.clip_to_asked(update, 300, "who chairs it?") == compose.clip(update, 300)
+
+
+def test_a_cut_cell_keeps_the_sentence_with_the_figure_asked() -> None:
+    cause = (
+        "Government has previously provided 100% funding for certain green projects. "
+        + "Match funding was not needed for solar farms on community buildings. " * 8
+        + "The grant is now moving focus, despite the Council requiring 2 more Solar Parks. "
+        + "Not only this, but some projects now need >50% match funding. "
+        + "The latest PSDS funding secured only funded 18% of the project. "
+        + "Other work continues."
+    )
+    asked = "the latest psds grant only paid for what % of the project?"
+    clipped = compose.clip_to_asked(cause, 400, asked)
+    # of the sentences holding as many of the words the kept part lacks, the one with a
+    # percentage, then the one holding more of the question, is kept
+    assert "only funded 18% of the project." in clipped

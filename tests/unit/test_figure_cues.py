@@ -50,3 +50,9 @@ def test_when_opening_a_clause_of_another_question_asks_no_date() -> None:
     assert understand("who was leader when the plan was adopted?", []).intent is not Intent.when
     assert understand("what was agreed and when was it agreed?", []).intent is Intent.when
     assert understand("when did cabinet adopt the plan?", []).intent is Intent.when
+
+
+def test_a_unit_of_time_ending_the_question_asks_a_figure() -> None:
+    asked = "what is the healthy life expectancy at birth in years?"
+    assert understand(asked, []).intent is Intent.figure
+    assert understand("what happened in years gone by?", []).intent is not Intent.figure

@@ -11,6 +11,7 @@ from typing import Any
 from assistant.answering.meetings_people import (
     absent_speaker,
     count_present,
+    member_typed,
     names_in,
     unrecorded_vote,
 )
@@ -144,3 +145,12 @@ def test_an_officers_post_asked_is_not_the_list_of_members_present() -> None:
     assert not _officer_post("who were the cabinet members present on 30/01/2025?")
     assert not _officer_post("who was the chairman at the feb county council?")
     assert not _officer_post("who attended cabinet on 4 march?")
+
+
+def test_a_member_named_by_surname_alone_is_the_one_present() -> None:
+    meeting = _meeting("Cabinet", date(2025, 1, 30), [("present", PRESENT_CAB)])
+    asked = "how much did murphy say the tunnel carries? jan cabinet"
+    assert member_typed(asked, [meeting]) == "Mr D Murphy"
+    # by title, the member is SPEAKER's; a surname no one present has names no one
+    assert member_typed("what did mr murphy say?", [meeting]) == ""
+    assert member_typed("what did watkins say?", [meeting]) == ""

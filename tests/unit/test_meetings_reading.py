@@ -314,3 +314,12 @@ def test_an_item_with_nothing_published_is_not_answered_from_other_papers() -> N
     assert answer is not None and not answer.answered and "no paper" in answer.answer
     when = "when was the home to school transport presentation?"
     assert unpublished_item(_query(when), [march], when) is None  # the record says when
+
+
+def test_a_day_and_month_typed_without_the_year_is_a_meeting_day() -> None:
+    dates = read_cues("which officers were in at cabinet 30/1?", KNOWN).dates
+    assert [(d.month, d.day, d.year) for d in dates] == [(1, 30, None)]
+    assert [(d.month, d.day) for d in read_cues("cabinet on 4/3/25", KNOWN).dates] == [(3, 4)]
+    # a share, a service's ages, a financial year and a decision number are no dates
+    for text in ("2/3 of members", "the 18/25 service", "in 24/25", "decision 24/00108"):
+        assert read_cues(text, KNOWN).dates == [], text

@@ -276,3 +276,18 @@ def test_a_motion_voted_on_as_amended_takes_that_vote() -> None:
     carrier = _amended_vote(motion, found)
     assert carrier is amendment
     assert _amended_vote(amendment, found) is None  # an amendment's own vote is its own
+
+
+def test_the_final_vote_on_the_substantive_motion_is_the_motions() -> None:
+    from assistant.answering.motion_answer import _outcome
+
+    found = proposals(_doc("january", JANUARY))
+    # the vote on "the substantive motion set out in paragraph 15" answers for the motion,
+    # though the amendment of paragraph 15 made it; "final" and "one" say which vote
+    asked = _asked(
+        "who was the one abstention on the final (substantive) devolution motion?", found
+    )
+    assert asked is not None and asked.counts["Abstain"] == 1
+    assert asked.voters["Abstain"] == ["Ms Constantine"]
+    assert _side("who was the one abstention?") == "Abstain"  # the noun asks the side too
+    assert _outcome(asked) == "Motion carried"  # as the minutes print it, not "Amendment …"

@@ -75,3 +75,25 @@ def test_a_month_said_with_its_part_and_two_figures_of_a_known_year_is_that_mont
         "the decision made end of January 2025"
     )
     assert with_spelt_out("agreed early feb 25?", PAPERS, YEARS) == "agreed early February 2025?"
+
+
+def test_a_short_form_printed_less_often_than_spelt_out_in_running_text_is_spelt() -> None:
+    papers = (
+        PAPERS
+        + "The Local Electric Vehicle Infrastructure fund. Otter Street EV charging. "
+        + "Publicly available electric vehicle charging devices. " * 3
+    )
+    assert with_spelt_out("ev charging devices indicator", papers) == (
+        "Electric Vehicle charging devices indicator"
+    )
+    # a title whose initials happen to spell a short form the papers print is not it
+    titled = PAPERS + "Treasury Management and Prudential Indicators. " * 4 + "Katie Lam MP. "
+    asked = "what did katie lam MP say at cabinet?"
+    assert with_spelt_out(asked, titled) == asked
+
+
+def test_a_contraction_keeps_its_ending_vowels() -> None:
+    papers = PAPERS + "The Scrutiny Committee met. The committee agreed. A committee. " * 2
+    assert with_spelt_out("what time did scrutiny cttee sit", papers) == (
+        "what time did scrutiny committee sit"
+    )

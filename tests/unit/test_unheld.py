@@ -99,3 +99,11 @@ def test_a_span_of_months_with_a_short_year_asks_for_its_last_month() -> None:
     assert not months_held("calls in apr-jun 23", headers)
     assert not months_held("online in jan-mar 25", headers)
     assert asked_months("the meeting from 10-12 30") == []
+
+
+def test_a_body_that_published_a_paper_is_known_though_its_text_never_names_it() -> None:
+    terms = _terms()  # no paper's text prints "trafford"
+    assert unknown_body(terms, "what is trafford's healthy life expectancy?")
+    assert not unknown_body(
+        terms, "what is trafford's healthy life expectancy?", frozenset({"trafford"})
+    )
