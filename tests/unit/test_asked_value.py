@@ -187,9 +187,7 @@ def test_days_and_record_numbers_are_not_figures() -> None:
         "Decision 24/00109: up to 31 March 2026, 920 individuals, 330 with a plan, 12 marks"
     ) == ["920", "330", "12"]
     # a part of the paper pointed at is no figure either
-    assert non_year_numbers("d) Appendix 2 Consultation Report, section 6.4, 14 families") == [
-        "14"
-    ]
+    assert non_year_numbers("d) Appendix 2 Consultation Report, section 6.4, 14 families") == ["14"]
 
 
 def test_a_when_answer_is_not_the_questions_own_day() -> None:
