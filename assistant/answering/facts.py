@@ -16,6 +16,7 @@ from assistant.answering.citations import node_citation
 from assistant.answering.counted_numbers import counted_stems
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence, sentence_beside
+from assistant.answering.headed_list import list_under_heading
 from assistant.answering.named_papers import lead_with_named
 from assistant.answering.relevance import COVERAGE_FLOOR, evidence_on_topic, rerank
 from assistant.answering.retrieve import Candidate, Search, led_by
@@ -25,7 +26,7 @@ from assistant.answering.sentence_fit import LEADS_LIST
 from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import TALLIED, asks_vote
 from assistant.answering.year_words import dated_years
-from assistant.models import Answer, Citation
+from assistant.models import Answer, Citation, Passage
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
 from indexing.terms import content_stems
@@ -38,35 +39,38 @@ _PROCEDURE = re.compile(
 
 
 def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> list[Candidate]:
-    """Minutes record a motion in three places: "Mr A proposed, and Mr B seconded the
+    """Passages read joined with their neighbours, where what answers is printed across
+    two or three of them.
+
+    Minutes record a motion in three places: "Mr A proposed, and Mr B seconded the
     following amendment:" ends one passage, the amendment's text is the next, and the
     vote ("For (13) … Against (39) … Amendment lost.") the one after, often cut by a
     page. For a question about who moved something or how its vote went, each of the
     best two passages is also read joined with the passage before it and with the one
     after it, so the subject, the mover and the vote's counts and outcome are read
-    together."""
+    together.
+
+    A passage ending by leading into a list ("… based on the following assessed
+    levels.") is read joined with the list after it on its page, and a list's passage
+    with the one leading into it: "3% to 5% considered too risky" says what is too risky
+    only under its lead."""
     procedure = bool(_PROCEDURE.search(query.text))
     out = list(candidates)
-    for cand in [c for c in candidates[:3] if not c.node.is_item and not c.node.is_row][:2]:
-        if not procedure and not LEADS_LIST.search(cand.node.text):
-            continue
+    passages = [c for c in candidates[:EVIDENCE_READ] if not c.node.is_item and not c.node.is_row]
+    for rank, cand in enumerate(passages):
         doc = scope.document(cand.node.metadata.get("plan_document", ""))
         ids = [p.id for p in doc.passages] if doc is not None else []
         if doc is None or cand.node.id not in ids:
             continue
         at = ids.index(cand.node.id)
-        # "… seconded the following amendment:" speaks of what follows it: for who
-        # moved something only the passages before are read; a vote follows its motion.
-        windows = [(at - 2, at + 1), (at - 1, at + 1)] if procedure else []
-        listed = (
-            at + 1 < len(ids)
-            and doc.passages[at + 1].location.page == doc.passages[at].location.page
-        )
-        if LEADS_LIST.search(cand.node.text) and listed:
-            windows += [(at, at + 2)]  # "… based on the following assessed levels." / "• …"
-        if asks_vote(query.text):
-            windows += [(at - 1, at + 2), (at, at + 2)]
-        runs = [doc.passages[max(0, a) : b] for a, b in windows if a >= 0 and b <= len(ids)]
+        windows = _listed_windows(doc.passages, at)
+        if procedure and rank < PROCEDURE_READ:
+            # "… seconded the following amendment:" speaks of what follows it: for who
+            # moved something only the passages before are read; a vote follows its motion.
+            windows += [(at - 2, at + 1), (at - 1, at + 1)]
+            if asks_vote(query.text):
+                windows += [(at - 1, at + 2), (at, at + 2)]
+        runs = [doc.passages[a:b] for a, b in dict.fromkeys(windows) if a >= 0 and b <= len(ids)]
         for run in [r for r in runs if len(r) > 1]:
             first, last = run[0], run[-1]
             passage = first.model_copy(
@@ -91,6 +95,29 @@ def with_neighbours(scope: Scope, query: Query, candidates: list[Candidate]) -> 
     return out
 
 
+EVIDENCE_READ = 6
+"""How many of the best candidates a list's lead or entries are looked for beside."""
+PROCEDURE_READ = 2
+"""How many of the best passages are read with their neighbours for a motion's mover or vote."""
+
+
+def _listed_windows(passages: list[Passage], at: int) -> list[tuple[int, int]]:
+    """The runs (start, end) joining passage ``at`` to a list it leads into or to the
+    passage leading into its list, on the same page."""
+
+    def same_page(a: int, b: int) -> bool:
+        return (
+            a >= 0 and b < len(passages) and passages[a].location.page == passages[b].location.page
+        )
+
+    windows = []
+    if same_page(at, at + 1) and LEADS_LIST.search(passages[at].text):
+        windows.append((at, at + 2))  # "… based on the following assessed levels." / "• …"
+    if same_page(at - 1, at) and LEADS_LIST.search(passages[at - 1].text):
+        windows.append((at - 1, at + 1))
+    return windows
+
+
 TIED_SENTENCES = 0.01
 """Sentences whose scores differ by less than this are tied (scores run 0 to about 1.5)."""
 
@@ -99,6 +126,8 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     # "on 30 jan": the minutes of that day, judged without the day's words
     judged, candidates = on_asked_day(scope, query, candidates)
     judged = judged.model_copy(update={"text": without_alone(judged.text)})
+    if (listed := list_under_heading(query, candidates)) is not None:
+        return listed  # "what docs were attached to the report?": all under "Attached documents"
     candidates = with_neighbours(scope, judged, candidates)
     evidence = best_evidence(judged, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required and _holds_asked(query, e)]

@@ -30,6 +30,7 @@ from assistant.answering import relevance
 from assistant.answering.asked_terms import names_set_aside
 from assistant.answering.evidence import Evidence, best_evidence
 from assistant.answering.facts import evidence_answer
+from assistant.answering.headed_list import list_under_heading
 from assistant.answering.meetings_authors import author_answer
 from assistant.answering.meetings_context import (
     first_sentence,
@@ -138,6 +139,9 @@ def paper_answer(
     candidates = relevance.rerank(
         scope, asked, search.hybrid(TOP_K, scope.where([d.id for d in papers]))
     )
+    if (listed := list_under_heading(query, candidates)) is not None:
+        listed.metadata.update({"route": "meetings"})
+        return listed  # "what background documents does the report list?"
     focus = topic - _named(topic, titles)
     found = _ranked(scope, asked, candidates, focus, bodies)
     by_id = {d.id: d for d in papers}

@@ -36,6 +36,9 @@ _QUARTER = re.compile(
 _WORD_NUMBER = number_words(4)
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})-(\d{2})\b(?!-\d)")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_FINANCE_ASKED = re.compile(r"\bfinancial\s+year\b|\bfy\b", re.I)
+_SCHOOL_YEAR = re.compile(r"\b(?:academic|school)\s+year\s+(?:19|20)\d{2}\s*[/-]\s*\d{2,4}", re.I)
+"""A school's year ("the start of academic year 2025/26"), named like a financial year."""
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b((?:19|20)\d{2})\b(?![-/–]\d)")
 _TIME_WORDS = frozenset(
     "in on at by of to or as for the and from since until till during before after between "
@@ -263,14 +266,18 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     for quarter, year in pins.quarters:
         if quarters and not _quarter_held(quarter, year, held):
             return f"Q{quarter} {year}" if year else f"Q{quarter}"
-    years = set(_FINANCIAL_YEAR.findall(held))
+    # "for the 2025-26 financial year" is not held by "the academic year 2025/26"
+    school = _SCHOOL_YEAR if _FINANCE_ASKED.search(question) else None
+    held_fy = school.sub(" ", held) if school else held
+    years = set(_FINANCIAL_YEAR.findall(held_fy))
     for year in pins.financial_years:
         # the sentence beside a quote may give the year the quote leaves out ("… It also
         # includes £14.6m for the planned 2025-26 contribution")
+        beside = _beside_quotes(answer, documents)
         if (
             years
-            and year not in held
-            and year not in financial_years(_beside_quotes(answer, documents))
+            and year not in held_fy
+            and year not in financial_years(school.sub(" ", beside) if school else beside)
         ):
             return year
     # "what job did she have in 2006 and then in 2017": an answer for one of the years

@@ -20,6 +20,7 @@ from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
 from assistant.answering.year_words import financial_years, one_way
 from assistant.models import PlanItem
+from indexing.readers.dates import MONTH_PATTERN
 from indexing.store import StoredNode
 from indexing.terms import content_stems, place_stems
 
@@ -99,7 +100,15 @@ def _unasked(scope: Scope, asked: set[str], candidate: Candidate) -> float:
 def coverage(scope: Scope, query: Query, candidates: list[Candidate]) -> float:
     # A financial year as the question writes it ("2025/26") or as tables do ("2025-26"),
     # and "the three-year plan" as the question writes it or as titles do ("3 Year Plan").
-    texts = (query.text, financial_years(query.text), one_way(query.text))
+    # And the question without its hedges and the day it names ("how are fees supposed to
+    # be reviewed under the 13 feb budget recommendations"): a meeting's day is the
+    # paper's date, not a word its sentences print.
+    texts = (
+        query.text,
+        financial_years(query.text),
+        one_way(query.text),
+        _DAY.sub(" ", subject_text(query.text)),
+    )
     asks = {frozenset(content_stems(t)) for t in texts}
     return max(
         (
@@ -109,6 +118,14 @@ def coverage(scope: Scope, query: Query, candidates: list[Candidate]) -> float:
         ),
         default=0.0,
     )
+
+
+_DAY = re.compile(
+    rf"\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}\b\.?(?:\s+(?:19|20)\d\d)?"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    re.I,
+)
+"""A day a question names ("13 feb", "30th January 2025", "4/3/25")."""
 
 
 def _title_one_way(candidate: Candidate) -> set[str]:

@@ -428,3 +428,30 @@ def test_a_financial_year_in_the_sentence_beside_the_quote_is_held() -> None:
     assert missing_pin("how much goes to reserves in 2025-26?", answer, [statement]) is None
     # a year only further off in the passage is not the quote's
     assert missing_pin("how much goes to reserves in 2019-20?", answer, [statement]) == "2019-20"
+
+
+def test_a_financial_year_asked_is_not_the_academic_year_of_that_name() -> None:
+    quote = (
+        "3.3 The allocations for the 2024-25 financial year are based upon the projected need "
+        "for new places by September 2025 (the start of academic year 2025/26); Kent has been "
+        "allocated £5,046,624."
+    )
+    record = PlanDocument(
+        id="prod",
+        meta=DocumentMeta(file="prod.pdf", title="Record of decision", kind=DocumentKind.decision),
+        sha256="p",
+        passages=[
+            Passage(
+                id="prod:p1",
+                document_id="prod",
+                text=quote,
+                location=Location(path="prod.pdf", page=2),
+            )
+        ],
+    )
+    answer = _answer(f"“{quote}” [1]", quote, record)
+    asked = "how much basic need has kent been allocated for the 2025-26 financial year?"
+    assert missing_pin(asked, answer, [record]) == "2025-26"
+    assert missing_pin(asked.replace("2025-26", "2024-25"), answer, [record]) is None
+    # asked for the year alone, the academic year printed is that year
+    assert missing_pin("how much basic need is allocated for 2025/26?", answer, [record]) is None

@@ -234,3 +234,12 @@ def test_of_two_tied_items_the_one_naming_only_what_is_asked_leads() -> None:
     # Clearly closer in meaning: no tie, the order stands.
     ahead = [candidate(item_node(fairly, doc), 0.6), candidate(item_node(active, doc), 0.5)]
     assert relevance.rerank(SCOPE, asked, ahead)[0] is ahead[0]
+
+
+def test_the_day_a_question_names_and_its_hedges_are_not_words_a_source_must_hold() -> None:
+    plain = query("any news on the day centre for rough sleepers?")
+    dated = query("what is supposed to be happening with the day centre for rough sleepers 13 feb?")
+    source = [candidate(node("1.2"), 0.5)]
+    assert relevance.coverage(SCOPE, dated, source) == pytest.approx(
+        relevance.coverage(SCOPE, plain, source)
+    )

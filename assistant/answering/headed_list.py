@@ -1,0 +1,89 @@
+"""A list a paper prints under its own heading, asked for by that heading's words: "what
+docs were attached to the call-in report?" is answered by every entry under "Attached
+documents", "what background documents does the report list?" by those under
+"Background Documents".
+
+A report closes with labelled lists ("Attached documents", "Background documents",
+"Appendices") whose entries are short lines ("a) 24-00093 - Decision Report", "1 KCC's
+Budget webpage"). Quoting the one entry that holds most of the question's words answers
+only part of it; the whole list under the heading is the answer. A question asks for such
+a list when it asks what or which documents, papers or appendices, or what a paper lists,
+and the heading's own words (its words for documents aside) are all words of the
+question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.citations import node_citation
+from assistant.answering.compose import one_source_answer
+from assistant.answering.retrieve import Candidate
+from assistant.answering.understand import Query
+from assistant.models import Answer
+from indexing.terms import content_stems
+
+_ASKS_LIST = re.compile(
+    r"\b(?:what|which)\b[^?]*\b(?:docs?|documents?|papers?|appendi(?:x|ces)|attachments?|"
+    r"annex(?:es)?)\b|\blist(?:s|ed)?\b",
+    re.I,
+)
+"""Asks for documents or papers by what they are, or for what a paper lists."""
+_DOCUMENT_WORDS = content_stems("documents document docs doc papers paper list lists listed")
+"""A heading's words for documents: the question may call them anything ("docs")."""
+_ENTRY = re.compile(r"^\s*(?:[•·\-–*]\s*)?(?:\(?[a-z]\)|\(?\d{1,2}[.)]?\s)", re.M)
+"""A line of a list: a bullet, or a letter or number marking it ("a)", "1 ")."""
+LEAST_ENTRIES = 2
+"""A heading over fewer entries than this heads a paragraph, not a list."""
+READ = 6
+"""How many of the best candidates are looked at for the list asked."""
+
+
+def list_under_heading(query: Query, candidates: list[Candidate]) -> Answer | None:
+    """Every entry of the list printed under the heading the question names, quoted from
+    the best-ranked passage that holds one; ``None`` when the question asks for no list
+    or no such passage is among the best candidates."""
+    if not _ASKS_LIST.search(query.text):
+        return None
+    asked = content_stems(query.text)
+    for cand in candidates[:READ]:
+        node = cand.node
+        if node.is_item or node.is_row:
+            continue
+        heading = str(node.metadata.get("section") or "")
+        named = content_stems(heading) - _DOCUMENT_WORDS
+        if not named or not named <= asked:
+            continue
+        text = node.passage().text
+        lines = [line for line in text.split("\n") if line.strip()]
+        entries = [line.strip() for line in lines if _ENTRY.match(line)]
+        quote = "\n".join(entries)
+        if len(entries) < LEAST_ENTRIES:
+            entries, quote = _numbered_run(text)
+        if len(entries) < LEAST_ENTRIES:
+            continue
+        listed = "\n".join(entries)
+        stated = f"{len(entries)} listed under “{heading.strip()}”:\n“{listed}”"
+        return one_source_answer(
+            query, stated, node_citation(node, quote), metadata={"count": len(entries)}
+        )
+    return None
+
+
+_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s+(?=\S)")
+
+
+def _numbered_run(text: str) -> tuple[list[str], str]:
+    """The entries of a list numbered 1, 2, 3 … that a reader ran together into one line
+    ("1 KCC's Budget webpage 2 2025-26 Budget approved … 3 Public Health Grant …"), and
+    the run as printed; none when the text holds no such run."""
+    starts: list[int] = []
+    for match in _NUMBER.finditer(text):
+        if int(match.group(1)) == len(starts) + 1:
+            starts.append(match.start(1))
+    if len(starts) < LEAST_ENTRIES:
+        return [], ""
+    run = text[starts[0] :].split("\n", 1)[0]
+    ends = [s - starts[0] for s in starts[1:]] + [len(run)]
+    bounds = zip([0, *ends[:-1]], ends, strict=True)
+    return [" ".join(run[a:b].split()) for a, b in bounds], run.strip()

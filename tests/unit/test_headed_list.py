@@ -1,0 +1,52 @@
+"""A list a paper prints under its own heading, asked for by the heading's words
+(``headed_list``), on the closing lists of Kent's Cabinet papers of 4 March 2025."""
+
+from __future__ import annotations
+
+from assistant.answering.headed_list import list_under_heading
+from assistant.answering.understand import understand
+
+from .plans import candidate, minutes_doc, passage_node
+
+ATTACHED = (
+    "• a) 24-00093 - Decision Report\n• b) 24-00093 - Record of Decision\n"
+    "• c) Appendix 1 Service Offer Comparison\n• d) Appendix 2 Consultation Report"
+)
+BACKGROUND = (
+    "1 KCC's Budget webpage 2 2025-26 Budget approved by County Council on 13th February "
+    "2025 3 Public Health Grant details published 7th February 2025"
+)
+
+
+def _candidates(*sections: tuple[str, str]) -> list:
+    doc = minutes_doc("report", list(sections))
+    return [candidate(passage_node(p, doc), 0.5) for p in doc.passages]
+
+
+def test_every_entry_under_the_heading_asked_answers() -> None:
+    found = _candidates(
+        ("Recommendation", "Confirm, amend or rescind."), ("Attached documents", ATTACHED)
+    )
+    answer = list_under_heading(understand("what docs were attached to the report?", []), found)
+    assert answer is not None and answer.answer.startswith("4 listed under “Attached documents”:")
+    assert "Record of Decision" in answer.answer and "Consultation Report" in answer.answer
+    assert answer.citations[0].quote and "Decision Report" in answer.citations[0].quote
+
+
+def test_a_numbered_list_run_into_one_line_is_split_into_its_entries() -> None:
+    found = _candidates(("Background Documents", BACKGROUND))
+    asked = understand("what background documents does the late changes report list?", [])
+    answer = list_under_heading(asked, found)
+    assert answer is not None
+    assert "\n2 2025-26 Budget approved by County Council on 13th February 2025\n" in answer.answer
+    assert answer.citations[0].quote == BACKGROUND  # cited as printed
+
+
+def test_no_list_is_given_where_none_is_asked_or_the_heading_is_not_named() -> None:
+    found = _candidates(("Attached documents", ATTACHED))
+    assert list_under_heading(understand("who wrote the decision report?", []), found) is None
+    assert (
+        list_under_heading(understand("what background documents are listed?", []), found) is None
+    )
+    one = _candidates(("Attached documents", "• a) 24-00093 - Decision Report"))
+    assert list_under_heading(understand("what docs were attached?", []), one) is None
