@@ -170,7 +170,8 @@ def state_word(question: str) -> str | None:
 
 
 _COUNT_ACTION = re.compile(
-    r"\bhow many\b[^?]*?\b(?:has|have|had|were|was)\s+(?:[a-z'’-]+\s+){0,4}?"
+    r"(?:\bhow many\b|(?:%|\b(?:percent(?:age)?|proportion|share))\s+of\b)"
+    r"[^?]*?\b(?:has|have|had|were|was)\s+(?:[a-z'’-]+\s+){0,4}?"
     r"(?P<act>[a-z]{3,}ed)\b(?!\s+(?:after|out|up|back|off|down)\b)",
     re.I,
 )
@@ -184,9 +185,10 @@ ACTION_PREFIX = 5
 
 def counted_action(question: str) -> str | None:
     """What a "how many … have/were … <done>" question asks to have been done to the
-    things it counts ("recruited" of "how many foster carers has the hub recruited"): a
-    sentence counting the things without it (two constellations of carers now live) gives
-    another count."""
+    things it counts ("recruited" of "how many foster carers has the hub recruited"; a
+    share asked, "abandoned" of "what % of calls were abandoned"): a sentence counting the
+    things without it (two constellations of carers now live, 19% fewer calls) gives
+    another figure."""
     match = _COUNT_ACTION.search(question)
     if not match or match.group("act").lower() in _NOT_ACTIONS:
         return None

@@ -171,6 +171,11 @@ def test_a_count_of_things_done_needs_the_doing() -> None:
         "how many pupils were permanently excluded in 2024",
         "Permanent exclusions rose to 45 in 2024.",
     )
+    # a share of things done needs the doing too
+    share = "what % of calls to contact point were abandoned in q3"
+    assert counted_action(share) == "abandoned"
+    assert not holds_asked_terms(share, "Contact Point received 19% fewer calls than Quarter 2.")
+    assert holds_asked_terms(share, "4% of calls to Contact Point were abandoned.")
 
 
 def test_a_posts_portfolio_names_no_holder() -> None:
