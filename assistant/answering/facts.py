@@ -12,7 +12,7 @@ from assistant.answering.asked_next import coming_first, only_past
 from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.asked_value import asked_value, cue_words, states_value
-from assistant.answering.citations import node_citation
+from assistant.answering.citations import node_citation, source_place
 from assistant.answering.counted_numbers import counted_stems
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence, sentence_beside
@@ -303,6 +303,8 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:item\s+)?\d+[.:)]?\s+\S", re.I)
 
 def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> Answer:
     node = evidence.candidate.node
+    if extra and (split := _over_pages(query, evidence, extra[0])) is not None:
+        return split
     quote = evidence.sentence if not extra else f"{evidence.sentence} {extra[0].sentence}"
     # "this year vs 2025-26": the columns of the years the paper's date makes them
     day = str(node.metadata.get("meeting_date") or node.metadata.get("document_date") or "")
@@ -318,6 +320,30 @@ def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> 
         stated = f"Under {compose.one_line(heading)}: {stated}"
     items = [node.item()] if node.is_item else []
     return compose.one_source_answer(query, stated, citation, items)
+
+
+def _over_pages(query: Query, lead: Evidence, extra: Evidence) -> Answer | None:
+    """Two sentences of a passage that runs over a page break, quoted together but cited
+    each on the page it is printed on ("… smoke-free spaces were due to launch …" on p. 2,
+    "The project was funded by a £1.9 million grant …" on p. 3): a link opens where the
+    words are. ``None`` when both are on one page, or the source is a table or an item."""
+    node = lead.candidate.node
+    if node.is_row or node.is_item or extra.candidate.node.is_row or extra.candidate.node.is_item:
+        return None
+    first = node_citation(node, quote=lead.sentence)
+    second = node_citation(extra.candidate.node, quote=extra.sentence)
+    if first.page == second.page:
+        return None
+    return Answer(
+        question=query.text,
+        answer=(
+            f"{quoted(lead.sentence)} [1] {quoted(extra.sentence)} [2]\n"
+            f"Source: {source_place(first)} [1]; {source_place(second)} [2]"
+        ),
+        answered=True,
+        intent=query.intent.value,
+        citations=[first, second],
+    )
 
 
 def person_answer(scope: Scope, query: Query) -> Answer:

@@ -29,6 +29,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "hike": ("increase", "uplift"),
     "boost": ("increase", "top-up"),
     "kids": ("children",),
+    "tip": ("HWRC", "household waste recycling centre"),
+    "tips": ("HWRCs", "household waste recycling centres"),
     "shortfall": ("gap", "deficit"),
     "scrap": ("cancel", "cancelling", "remove"),
     "stop": ("cancel", "cancelling", "halt"),
@@ -97,6 +99,11 @@ EVERYDAY_PHRASES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ("decreased", "reduced", "fallen"),
     ),
     (re.compile(r"\b(?:go|goes|gone|went)\s+up\b", re.I), ("increase", "increased", "risen")),
+    (re.compile(r"\b(?:paid|pay|pays|paying)\s+for\b", re.I), ("funded", "funding")),
+    (
+        re.compile(r"\b(?:taken|took|take|takes|taking)\s+off\b|\bgot\s+rid\s+of\b", re.I),
+        ("removed",),
+    ),
 ]
 """Everyday phrases and the words committee papers use for them, most usual first: each
 is read as the first of its words the papers use."""

@@ -145,7 +145,7 @@ def paper_answer(
     focus = topic - _named(topic, titles)
     found = _ranked(scope, asked, candidates, focus, bodies)
     by_id = {d.id: d for d in papers}
-    for evidence in found[:TOP_K]:
+    for at, evidence in enumerate(found[:TOP_K]):
         if names_set_aside(query.text, evidence.sentence):
             continue  # "apart from mrs chandler, who spoke": not what she said
         required = (
@@ -180,12 +180,34 @@ def paper_answer(
         below = with_label_value(below, evidence.candidate.node.text)
         if below != evidence.sentence:  # "• Adult Social Care": a heading, and its entry
             evidence = evidence.model_copy(update={"sentence": below})
-        answer = evidence_answer(query, evidence, [])
+        answer = evidence_answer(query, evidence, _beside(evidence, found[at + 1 : at + 3]))
         if following is not None:
             answer = with_following(answer, following)
         answer.metadata.update({"route": "meetings", "paper": document.id})
         return answer
     return None
+
+
+BESIDE_MARGIN = 0.15
+"""How far below the chosen sentence another of its passage may score and still be quoted
+with it (as ``facts.fact_answer`` quotes one)."""
+
+
+def _beside(chosen: Evidence, following: list[Evidence]) -> list[Evidence]:
+    """A second sentence of the chosen one's passage, among the next best ``following``,
+    that scores nearly as well and holds
+    what is asked ("… smoke-free spaces were due to launch …" / "The project was funded by
+    a £1.9 million grant …"): the two together answer what either alone may not."""
+    node = chosen.candidate.node.id
+    return [
+        e
+        for e in following
+        if e.candidate.node.id == node
+        and e.has_required
+        and e.score >= chosen.score - BESIDE_MARGIN
+        and e.sentence not in chosen.sentence
+        and chosen.sentence not in e.sentence
+    ][:1]
 
 
 _KIND = re.compile(r"\b(appendix|appendices|annex(?:es)?|minutes|amendments?)\b", re.I)

@@ -326,7 +326,7 @@ _WORD_NUMBERS = number_words(4)
 
 def _counted_words(text: str) -> list[str]:
     match = re.search(
-        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
+        r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|would|could|should|might|must|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
         text.lower(),
     )
     # "how many families used the hub": what is counted, up to its verb

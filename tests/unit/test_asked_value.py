@@ -268,6 +268,10 @@ def test_what_a_how_many_counts_ends_at_its_verb() -> None:
     ]
     # no verb ends it and no word closes it: too long to say what is counted
     assert _counted_words("how many highways maintenance enquiries come in online now") == []
+    # a modal verb ends it too
+    assert _counted_words("how many chargepoints would the LEVI amendment pay for?") == [
+        "chargepoints"
+    ]
 
 
 def test_a_date_asked_needs_a_date_and_a_registers_written_columns_are_read() -> None:

@@ -190,6 +190,10 @@ def test_everyday_phrases_are_read_as_the_papers_words_when_the_papers_use_them(
     assert read_as_papers("how much has it come down?", content_stems("reserve"), []) == (
         "how much has it come down?"
     )
+    papers = content_stems("the project was funded by a grant; the risk was removed; HWRCs")
+    assert "funded" in read_as_papers("how was the project paid for?", papers, [])
+    assert "removed" in read_as_papers("which risk got taken off the register?", papers, [])
+    assert "HWRCs" in read_as_papers("which tips can't take sofas?", papers, [])
 
 
 def test_a_body_named_as_the_agent_answers_who_and_the_asked_quarter_is_told_apart() -> None:

@@ -254,3 +254,23 @@ def test_how_many_decisions_is_counted_from_the_records_own_list_of_them() -> No
     assert counted is not None and counted.answer.startswith("3 decisions for the Cabinet meeting")
     listed = _decisions(Query(text="what did cabinet decide?", intent=Intent.fact), [record], set())
     assert listed is not None and "RESOLVED that the minutes" in listed.answer
+
+
+def test_a_second_sentence_of_the_chosen_passage_scoring_nearly_as_well_is_quoted_too() -> None:
+    from assistant.answering.evidence import Evidence
+    from assistant.answering.meetings_papers import _beside
+
+    from .plans import candidate, minutes_doc, passage_node
+
+    doc = minutes_doc("minutes", [("Cabinet Member Updates", "x"), ("Other", "y")])
+    same, other = (candidate(passage_node(p, doc), 0.5) for p in doc.passages)
+
+    def said(text: str, score: float, cand=same, required: bool = True) -> Evidence:
+        return Evidence(candidate=cand, sentence=text, score=score, has_required=required)
+
+    chosen = said("(c) New smoke-free spaces were due to launch across Kent.", 1.108)
+    funded = said("The project was funded by a £1.9 million grant.", 1.102)
+    assert _beside(chosen, [funded]) == [funded]
+    assert _beside(chosen, [said(funded.sentence, 0.9)]) == []  # scored well below
+    assert _beside(chosen, [said(funded.sentence, 1.1, other)]) == []  # another passage
+    assert _beside(chosen, [said(funded.sentence, 1.1, required=False)]) == []
