@@ -10,7 +10,6 @@ honest answer is that the documents don't give it, however close the subject is
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from pydantic import BaseModel
 
@@ -214,17 +213,16 @@ def best_evidence(
         asked_only = _asked_sentences(cand, query)
         # A table row is one statement: its cells stay together ("Cabinet Member: …;
         # Corporate Director: …").
-        said = [text] if node.is_row and not _prose_row(node.row()) else sentences(text)
+        said = [text] if node.is_row and not prose_row(node.row()) else sentences(text)
         blank = node.is_row and states_nothing(node.row())  # a form's field left empty
         holds = [
             not blank and s not in asked_only and _requirement(query, s, known_names, subject)
             for s in said
         ]
         pieces += [(rank, cand, s, h, False) for s, h in zip(said, holds, strict=True)]
-        after = partial(_held_after, query, said, subject, asked_only, known_names)
         pieces += [  # a figure read with the line above that names what it counts
             (rank, cand, f"{prev} {s}", True, True)
-            for prev, s in fit.windows(said, holds, wanted, None if blank else after)
+            for prev, s in fit.windows(said, holds, wanted)
             if prev not in asked_only and _requirement(query, s, known_names, f"{subject} {prev}")
         ]
     weights = fit.rarity(wanted, [p[2] for p in pieces])
@@ -261,25 +259,6 @@ def best_evidence(
     return found
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|&)\s+)?[A-Z][\w'’-]*)+")
-"""Two or more capitalised words in a row: a name ("Special Education Needs Coordinator")."""
-
-
-def _held_after(
-    query: Query,
-    said: list[str],
-    subject: str,
-    asked_only: set[str],
-    known_names: frozenset[str],
-    i: int,
-) -> bool:
-    """Sentence ``i`` holds what is asked when read after the one before it, whose names
-    (runs of capitalised words) are set aside: "special" in "Special Education Needs
-    Coordinator" does not make "319 primary schools" a count of special schools."""
-    text = f"{subject} {_NAME_RUN.sub(' ', said[i - 1])}"
-    return said[i] not in asked_only and _requirement(query, said[i], known_names, text)
-
-
 PERIOD_ROW_COST = 0.3
 """What a row of figures by year loses against sentences when the question names none of
 its years:
@@ -301,7 +280,7 @@ PROSE_CELL = 40
 """Words in a row's cell that make it prose (a form's answer written out), not a figure."""
 
 
-def _prose_row(row: TableRow) -> bool:
+def prose_row(row: TableRow) -> bool:
     """A form's row (a question beside its answer) whose answer is paragraphs of prose:
     it is read sentence by sentence like a passage, so its sheer length does not outweigh
     a sentence that answers. A row of one cell stays whole: it is one labelled statement

@@ -15,7 +15,7 @@ from assistant.answering.asked_value import asked_value, cue_words, states_value
 from assistant.answering.citations import node_citation, source_place
 from assistant.answering.counted_numbers import counted_stems
 from assistant.answering.decline import decline
-from assistant.answering.evidence import Evidence, best_evidence, sentence_beside
+from assistant.answering.evidence import Evidence, best_evidence, prose_row, sentence_beside
 from assistant.answering.headed_list import list_under_heading
 from assistant.answering.named_papers import lead_with_named
 from assistant.answering.relevance import COVERAGE_FLOOR, evidence_on_topic, rerank
@@ -309,8 +309,10 @@ def evidence_answer(query: Query, evidence: Evidence, extra: list[Evidence]) -> 
     # "this year vs 2025-26": the columns of the years the paper's date makes them
     day = str(node.metadata.get("meeting_date") or node.metadata.get("document_date") or "")
     asked = dated_years(query.text, day)
-    stated = compose.row_values(node.row(), asked) if node.is_row else quoted(quote)
-    if node.is_row:  # a row is quoted as its page prints it, not as the answer lays it out
+    # a form's row whose answer is prose is read, and quoted, sentence by sentence
+    tabled = node.is_row and not prose_row(node.row())
+    stated = compose.row_values(node.row(), asked) if tabled else quoted(quote)
+    if tabled:  # a row is quoted as its page prints it, not as the answer lays it out
         quote = row_quote(node.row(), stated)
     citation = node_citation(node, quote=quote)
     heading = str(node.metadata.get("section") or "")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from indexing.terms import content_stems
@@ -113,25 +113,16 @@ def pair_share(asked: Iterable[tuple[str, str]], sentence: str) -> float:
     return sum(1 for a, b in wanted if (a, b) in held or (b, a) in held) / len(wanted)
 
 
-def windows(
-    said: list[str],
-    holds: list[bool],
-    wanted: set[str],
-    holds_after: Callable[[int], bool] | None = None,
-) -> list[tuple[str, str]]:
+def windows(said: list[str], holds: list[bool], wanted: set[str]) -> list[tuple[str, str]]:
     """(previous sentence, sentence) pairs where the sentence holds what is asked but the
     one before names more of the question's subject and holds no answer itself: a KPI's
     title line above its "Latest: 64% Target: 60%" line, a narrative's subject sentence
-    before its figure. ``holds_after(i)`` says whether sentence ``i`` holds what is asked
-    when read after the one before it ("… raised with adult social care …" / "… 5,822
-    concerns …" counts adult safeguarding concerns)."""
+    before its figure; and each entry of a list read with the sentence leading into it."""
     named = [len(matched(wanted, stems(s))) for s in said]
     found = [
         (said[i - 1], said[i])
         for i in range(1, len(said))
-        if not holds[i - 1]
-        and named[i - 1] > named[i]
-        and (holds[i] or (holds_after is not None and holds_after(i)))
+        if holds[i] and not holds[i - 1] and named[i - 1] > named[i]
     ]
     return found + [w for w in _listed(said, holds) if w not in found]
 

@@ -60,3 +60,34 @@ def test_two_sentences_over_a_page_break_are_cited_each_on_its_page() -> None:
     answer = evidence_answer(asked, lead, [extra])
     # the PDF is not on disk here, so both sentences are cited on the passage's first page
     assert len(answer.citations) == 1 and funded in (answer.citations[0].quote or "")
+
+
+def test_a_form_row_whose_answer_is_prose_is_quoted_at_the_sentence_that_answers() -> None:
+    from assistant.answering.evidence import Evidence
+    from assistant.answering.facts import evidence_answer
+    from assistant.answering.understand import understand
+    from indexing import chunking
+    from indexing.model import Location, TableRow
+
+    from .plans import candidate, minutes_doc, stored
+
+    doc = minutes_doc("dpia", [("Screening", "x")])
+    answer_cell = (
+        "To facilitate the changes, HR Oracle will need to be amended for staff and the "
+        "service, which currently uses the systems LAS and Liberi, will have to transfer "
+        "over to Mosaic. " + "The data will be used for case notes and care payments. " * 6
+    )
+    row = TableRow(
+        id="dpia:r3",
+        document_id="dpia",
+        table="Screening",
+        cells={"Question Number": "3", "Question": "Describe the data", "Answer": answer_cell},
+        location=Location(path="dpia.pdf", page=3),
+    )
+    node = stored(chunking.row_node(doc, row))
+    said = answer_cell.split(". ")[0] + "."
+    found = Evidence(candidate=candidate(node, 0.5), sentence=said, score=1.0, has_required=True)
+    answer = evidence_answer(understand("what systems does the service use now?", []), found, [])
+    # the sentence chosen, not the row's first cells ("Question Number: 3; Question: …")
+    assert answer.answer.startswith("“To facilitate the changes") and "Mosaic" in answer.answer
+    assert "Question Number" not in answer.answer

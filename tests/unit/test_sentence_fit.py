@@ -130,37 +130,3 @@ def test_an_entry_of_a_list_is_read_with_the_sentence_leading_into_the_list() ->
     # a paragraph after the list is not one of its entries
     after = [*RESERVES, "The level of the general reserve is a matter for the Council " * 3]
     assert (RESERVES[0], after[3]) not in fit.windows(after, [True] * 4, wanted)
-
-
-def test_a_count_is_read_with_the_sentence_before_that_names_what_it_counts() -> None:
-    said = [
-        "Safeguarding Concerns are raised with adult social care when an adult is at risk.",
-        "In Quarter 3, Kent saw 5,822 concerns, 6% higher than Quarter 2.",
-    ]
-    query = understand("how many adult safeguarding concerns did asc get in q3", documents())
-    passage = Passage(
-        id="qpr:p1",
-        document_id="kpi-q3",
-        section="Safeguarding",
-        text="\n".join(said),
-        location=Location(path="kpi-q3.pdf", page=56),
-    )
-    found = [
-        e
-        for e in best_evidence(query, [candidate(passage_node(passage, kpi_report()), 0.5)])
-        if e.has_required
-    ]
-    assert found and found[0].sentence == " ".join(said)  # "adult" is named the line before
-    # a word of a name in the line before ("Special Education Needs …") counts nothing
-    senco = [
-        "The Special Education Needs Coordinator (SENCO) Conference was held in October.",
-        "A majority of schools were represented, including 319 primary schools.",
-    ]
-    query = understand("how many special schools went to the senco conference?", documents())
-    passage = passage.model_copy(update={"text": "\n".join(senco), "section": "Education"})
-    found = [
-        e
-        for e in best_evidence(query, [candidate(passage_node(passage, kpi_report()), 0.5)])
-        if e.has_required
-    ]
-    assert not found
