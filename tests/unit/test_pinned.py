@@ -34,6 +34,23 @@ MINUTES = PlanDocument(
 DOCUMENTS = [QPR, MINUTES]
 
 
+def _one_passage(doc_id: str, title: str, text: str, page: int) -> PlanDocument:
+    """A report of one passage, printed on ``page``."""
+    return PlanDocument(
+        id=doc_id,
+        meta=DocumentMeta(file=f"{doc_id}.pdf", title=title, kind=DocumentKind.report),
+        sha256=doc_id,
+        passages=[
+            Passage(
+                id=f"{doc_id}:p1",
+                document_id=doc_id,
+                text=text,
+                location=Location(path=f"{doc_id}.pdf", page=page),
+            )
+        ],
+    )
+
+
 def _answer(text: str, quote: str, document: PlanDocument) -> Answer:
     citation = Citation(
         document=document.meta.title,
@@ -405,20 +422,13 @@ def test_an_english_place_name_before_its_kind_of_council_is_a_council_asked() -
 
 
 def test_a_financial_year_in_the_sentence_beside_the_quote_is_held() -> None:
-    statement = PlanDocument(
-        id="s25",
-        meta=DocumentMeta(file="s25.pdf", title="Section 25 Statement", kind=DocumentKind.report),
-        sha256="s",
-        passages=[
-            Passage(
-                id="s25:p1",
-                document_id="s25",
-                text="This includes £15.8m towards general reserves, including £11.1m to repay "
-                "the 2022-23 drawdown. It also includes £14.6m for the planned 2025-26 "
-                "contribution. Reserves were £40m in 2019-20.",
-                location=Location(path="s25.pdf", page=9),
-            )
-        ],
+    statement = _one_passage(
+        "s25",
+        "Section 25 Statement",
+        "This includes £15.8m towards general reserves, including £11.1m to repay the 2022-23 "
+        "drawdown. It also includes £14.6m for the planned 2025-26 contribution. Reserves were "
+        "£40m in 2019-20.",
+        page=9,
     )
     quote = (
         "This includes £15.8m towards general reserves, including £11.1m to repay the "
@@ -436,19 +446,7 @@ def test_a_financial_year_asked_is_not_the_academic_year_of_that_name() -> None:
         "for new places by September 2025 (the start of academic year 2025/26); Kent has been "
         "allocated £5,046,624."
     )
-    record = PlanDocument(
-        id="prod",
-        meta=DocumentMeta(file="prod.pdf", title="Record of decision", kind=DocumentKind.decision),
-        sha256="p",
-        passages=[
-            Passage(
-                id="prod:p1",
-                document_id="prod",
-                text=quote,
-                location=Location(path="prod.pdf", page=2),
-            )
-        ],
-    )
+    record = _one_passage("prod", "Record of decision", quote, page=2)
     answer = _answer(f"“{quote}” [1]", quote, record)
     asked = "how much basic need has kent been allocated for the 2025-26 financial year?"
     assert missing_pin(asked, answer, [record]) == "2025-26"
