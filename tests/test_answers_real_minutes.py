@@ -137,3 +137,45 @@ def test_an_age_band_in_an_indicators_name_is_not_its_figure(assistant) -> None:
     assert "aged 10-11 years classified as obese" in lines
     answer = assistant.ask("what is trafford's obesity rate for children aged 10-11?")
     assert not answer.answered
+
+
+def _pages(name: str) -> list[str]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(REAL / name))
+    try:
+        return [_squash(page.get_textpage().get_text_range()) for page in pdf]
+    finally:
+        pdf.close()
+
+
+def test_a_side_of_a_vote_over_a_page_break_is_cited_where_it_is_printed(assistant) -> None:
+    pages = _pages(FEB_MINUTES)
+    levi = next(n for n, t in enumerate(pages) if "Local Electric Vehicle Infrastructure" in t)
+    vote = next(
+        (n, m)
+        for n, t in enumerate(pages[levi:], start=levi)
+        if (m := re.search(r"Abstain \((\d+)\)", t))
+    )
+    page, count = vote[0] + 1, vote[1].group(1)
+    answer = assistant.ask(
+        "how many councillors abstained on the LEVI charging amendment in february?"
+    )
+    assert answer.answered and f"Abstain {count}" in answer.answer
+    assert (
+        answer.citations[-1].page == page
+    )  # the page printing "Abstain (n)", not the vote's first
+
+
+def test_the_one_abstention_on_the_substantive_motion_is_named(assistant) -> None:
+    text = _squash(_pdf_text(JAN_MINUTES))
+    final = re.search(
+        r"put the substantive motion .*? Abstain \(1\) (M[rs]s? \w+) Substantive Motion carried",
+        text,
+    )
+    assert final, "the minutes print one abstention on the substantive motion"
+    asked = (
+        "9 jan council - who was the one abstention on the final (substantive) devolution motion?"
+    )
+    answer = assistant.ask(asked)
+    assert answer.answered and final.group(1) in answer.answer

@@ -61,6 +61,27 @@ def _citation(
     )
 
 
+def on_page_of(passage: Passage, text: str) -> Passage:
+    """``passage`` placed on the one page of its range that prints ``text`` (a vote's side
+    asked about, "Abstain (8) Mr Brady, …", printed over the page break of its vote), so a
+    citation of it opens there; the passage as it was when it is on one page or the text
+    is not found."""
+    location = passage.location
+    if not (location.page and location.page_end and location.page_end != location.page):
+        return passage
+    from assistant.answering.quote_page import page_of_quote
+    from assistant.config import get_settings
+
+    page = page_of_quote(
+        location.path, location.page, location.page_end, text, get_settings().corpus_dir
+    )
+    if page == location.page:
+        return passage
+    return passage.model_copy(
+        update={"location": location.model_copy(update={"page": page, "page_end": None})}
+    )
+
+
 _FIGURE_CELL = re.compile(r"^[-(]?[£$€]?\d[\d,]*(?:\.\d+)?[)%]?(?:bn|[km])?$")
 """A cell that is one figure ("4", "20.0", "£1.2m", "£3bn", "£500k")."""
 
@@ -70,6 +91,8 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     values where the reader kept it (a KPI card: "Latest: 94% Target: 90%…"), its update."""
     card = item.fields.get("card")
     cells: list[str] = []
+    if not card and not item.update and (row := _printed_row(item)):
+        return row  # a CSV's row as the file prints it (``printed_rows``)
     if not card and not item.update:
         # A row with no update of its own (a risk's cause, event and exposure): its cells
         # as printed, so the quote holds every value the answer states.
@@ -85,6 +108,13 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     return "\n".join(
         filter(None, [item.commitment, card, item.update if with_update else None, *cells])
     )
+
+
+def _printed_row(item: PlanItem) -> str | None:
+    from assistant.answering.printed_rows import printed_row
+    from assistant.config import get_settings
+
+    return printed_row(item.location, get_settings().corpus_dir)
 
 
 def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:

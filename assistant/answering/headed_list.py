@@ -4,7 +4,7 @@ documents", "what background documents does the report list?" by those under
 "Background Documents".
 
 A report closes with labelled lists ("Attached documents", "Background documents",
-"Appendices") whose entries are short lines ("a) 24-00093 - Decision Report", "1 KCC's
+"Appendices") whose entries are short lines ("a) 24-00093 - Decision Report", "1 The
 Budget webpage"). Quoting the one entry that holds most of the question's words answers
 only part of it; the whole list under the heading is the answer. A question asks for such
 a list when it asks what or which documents, papers or appendices, or what a paper lists,
@@ -75,7 +75,7 @@ _NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s+(?=\S)")
 
 def _numbered_run(text: str) -> tuple[list[str], str]:
     """The entries of a list numbered 1, 2, 3 … that a reader ran together into one line
-    ("1 KCC's Budget webpage 2 2025-26 Budget approved … 3 Public Health Grant …"), and
+    ("1 Budget webpage 2 2025-26 Budget approved … 3 Public Health Grant …"), and
     the run as printed; none when the text holds no such run."""
     starts: list[int] = []
     for match in _NUMBER.finditer(text):

@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import replace
 
-from assistant.answering.citations import quoted_passage_citation
+from assistant.answering.citations import on_page_of, quoted_passage_citation
 from assistant.answering.motions import NAME, Proposal, proposals
 from assistant.answering.responders import held_on_asked_day
 from assistant.answering.scope import Scope
@@ -179,6 +179,9 @@ def _told(text: str, chosen: Proposal, mover: bool, vote: bool) -> list[tuple[Pa
             parts.append(f"{_outcome(chosen)}.")
         # a vote printed over two pages is cited on the page of the side asked about
         passage = chosen.side_passages.get(side or "", chosen.vote_passage)
+        if side in chosen.counts:
+            printed = [f"{side} ({chosen.counts[side]})", *chosen.voters.get(side, [])[:2]]
+            passage = on_page_of(passage, " ".join(printed))
         quotes.append((passage, " ".join(parts)))
     return quotes
 
