@@ -40,6 +40,9 @@ _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
 )
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_AFTER_FRACTION = re.compile(r"(\d\.\d+),(?=\d)")
+"""A comma after a decimal fraction separates two figures ("87.7,80.6,100,90", a CSV's
+cells); it is never a thousands separator."""
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
 )
@@ -85,7 +88,7 @@ def normalise(text: str, *, keep_case: bool = False) -> str:
     text = _DASHES.sub("-", text)
     text = _WORD_HYPHEN.sub(" ", text)
     text = text.replace("**", "").replace("__", "").replace('"', "")
-    text = _THOUSANDS.sub("", text)
+    text = _THOUSANDS.sub("", _AFTER_FRACTION.sub(r"\1, ", text))
     text = normalise_dates(text)
     text = " ".join(text.split())
     return text if keep_case else text.lower()

@@ -101,6 +101,9 @@ def test_a_different_fact_does_not_match(text: str, fact: str) -> None:
 def test_normalise_and_numbers() -> None:
     assert normalise("  5,252 on 13/06/2017 ") == "5252 on 2017-06-13"
     assert numbers("Q2 2017/18: 1,234,567 and 06 [1]") == ["2", "2017", "18", "1234567", "6", "1"]
+    # a CSV's cells: a comma after a decimal fraction separates two figures
+    assert numbers("IT03,87.7,80.6,100,90") == ["3", "87.7", "80.6", "100", "90"]
+    assert numbers("£1,109.5 and 2,100") == ["1109.5", "2100"]
     assert states_count("8 items are rated Amber:", 8) and not states_count("18 items", 8)
     assert states_count("0 items are rated Red", 0) and states_count("No items are rated Red", 0)
     assert not states_count("One Stop Shop", 1)
