@@ -91,8 +91,6 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     values where the reader kept it (a KPI card: "Latest: 94% Target: 90%…"), its update."""
     card = item.fields.get("card")
     cells: list[str] = []
-    if not card and not item.update and (row := _printed_row(item)):
-        return row  # a CSV's row as the file prints it (``printed_rows``)
     if not card and not item.update:
         # A row with no update of its own (a risk's cause, event and exposure): its cells
         # as printed, so the quote holds every value the answer states.
@@ -108,13 +106,6 @@ def item_quote(item: PlanItem, *, with_update: bool = True) -> str:
     return "\n".join(
         filter(None, [item.commitment, card, item.update if with_update else None, *cells])
     )
-
-
-def _printed_row(item: PlanItem) -> str | None:
-    from assistant.answering.printed_rows import printed_row
-    from assistant.config import get_settings
-
-    return printed_row(item.location, get_settings().corpus_dir)
 
 
 def item_citation(node: StoredNode, item: PlanItem, quote: str | None = None) -> Citation:

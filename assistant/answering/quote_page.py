@@ -21,7 +21,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
-def resolve_file(path: str, corpus_dir: Path | None) -> Path | None:
+def _resolve(path: str, corpus_dir: Path | None) -> Path | None:
     """The file a location names: as given, or under the corpus folder by its tail."""
     candidate = Path(path)
     if candidate.is_file():
@@ -59,7 +59,7 @@ def page_of_quote(
     squashed = _squash(quote)
     if len(squashed) < 8:
         return first
-    resolved = resolve_file(path, corpus_dir)
+    resolved = _resolve(path, corpus_dir)
     if resolved is None:
         return first
     try:
