@@ -171,7 +171,7 @@ def state_word(question: str) -> str | None:
 
 _COUNT_ACTION = re.compile(
     r"(?:\bhow many\b|(?:%|\b(?:percent(?:age)?|proportion|share))\s+of\b)"
-    r"[^?]*?\b(?:has|have|had|were|was)\s+(?:[a-z'’-]+\s+){0,4}?"
+    r"[^?]{0,200}?\b(?:has|have|had|were|was)\s+(?:[a-z'’-]+\s+){0,4}?"
     r"(?P<act>[a-z]{3,}ed)\b(?!\s+(?:after|out|up|back|off|down)\b)",
     re.I,
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from assistant.answering.meetings_days import relative_days
 from indexing.readers.dates import MONTH_PATTERN, MONTHS
@@ -182,6 +183,11 @@ def _committee_pattern(name: str) -> re.Pattern[str]:
     )
 
 
+MOST_DATES = 8
+"""Dates of each form read from one question: a question names a few; a pasted run of
+thousands ("1/2 1/2 …") is read no further, so its cost stays that of a question."""
+
+
 def read_cues(text: str, known: list[str], today: date | None = None) -> MeetingCues:
     """The committees (of ``known``), other named bodies and dates in ``text``; a day
     named relative to ``today`` ("last Tuesday") is read when ``today`` is given."""
@@ -210,24 +216,24 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
             cues.other_bodies.append(" ".join(words + [found.group(2).lower()]))
     seen: list[tuple[int, int]] = []
     stripped: list[tuple[int, int]] = []
-    for found in _DAY_MONTH.finditer(rest):
+    for found in islice(_DAY_MONTH.finditer(rest), MOST_DATES):
         month = _month(found.group(2))
         if _add_date(cues, rest, found.span(), month, int(found.group(1)), found.group(3)):
             stripped.append(found.span())
         seen.append(found.span())
-    for found in _MONTH_DAY.finditer(rest):
+    for found in islice(_MONTH_DAY.finditer(rest), MOST_DATES):
         if any(a <= found.start() < b for a, b in seen) or int(found.group(2)) > 31:
             continue
         month = _month(found.group(1))
         if _add_date(cues, rest, found.span(), month, int(found.group(2)), found.group(3)):
             stripped.append(found.span())
         seen.append(found.span())
-    for found in _ISO.finditer(rest):
+    for found in islice(_ISO.finditer(rest), MOST_DATES):
         month, day = int(found.group(2)), int(found.group(3))
         if _add_date(cues, rest, found.span(), month, day, found.group(1)):
             stripped.append(found.span())
         seen.append(found.span())
-    for found in _NUMERIC.finditer(rest):
+    for found in islice(_NUMERIC.finditer(rest), MOST_DATES):
         day, month = int(found.group(1)), int(found.group(2) or found.group(4))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
@@ -243,7 +249,7 @@ def read_cues(text: str, known: list[str], today: date | None = None) -> Meeting
         cues.dates.append(DateCue(relative.first.month, one_day, relative.first.year, None, span))
         cues.dates[-1].phrase = relative.phrase
         stripped.append((relative.start, relative.end))
-    for found in _MONTH_ONLY.finditer(rest):
+    for found in islice(_MONTH_ONLY.finditer(rest), MOST_DATES):
         if any(a <= found.start() < b for a, b in seen):
             continue
         if found.group(1).lower() in ("may", "mar") and not found.group(2):

@@ -323,3 +323,5 @@ def test_a_day_and_month_typed_without_the_year_is_a_meeting_day() -> None:
     # a share, a service's ages, a financial year and a decision number are no dates
     for text in ("2/3 of members", "the 18/25 service", "in 24/25", "decision 24/00108"):
         assert read_cues(text, KNOWN).dates == [], text
+    # a pasted run of thousands of dates is read no further than a question's few
+    assert len(read_cues("1/2 " * 2500, KNOWN).dates) == cue.MOST_DATES
