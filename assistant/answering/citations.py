@@ -38,16 +38,7 @@ def _citation(
     section: str | None,
     quote: str,
 ) -> Citation:
-    if location.page and location.page_end and location.page_end != location.page:
-        # A sentence of a passage over several pages is cited at the page it is printed on.
-        from assistant.answering.quote_page import page_of_quote
-        from assistant.config import get_settings
-
-        page = page_of_quote(
-            location.path, location.page, location.page_end, quote, get_settings().corpus_dir
-        )
-        if page != location.page:
-            location = location.model_copy(update={"page": page, "page_end": None})
+    location = _placed(location, quote)
     return Citation(
         document=meta.get("document_title", document_id),
         document_id=document_id,
@@ -61,24 +52,35 @@ def _citation(
     )
 
 
+def spans_pages(location: Location) -> bool:
+    """A location over several pages of a PDF (a passage reflowed over a page break)."""
+    return bool(location.page and location.page_end and location.page_end != location.page)
+
+
+def _placed(location: Location, text: str) -> Location:
+    """A location over several pages narrowed to the one that prints ``text``: a sentence
+    of a passage over a page break is cited at the page it is printed on; the location as
+    it was when it is on one page, or the text is found on its first page or not at all."""
+    first, last = location.page, location.page_end
+    if first is None or last is None or not spans_pages(location):
+        return location
+    from assistant.answering.quote_page import page_of_quote
+    from assistant.config import get_settings
+
+    page = page_of_quote(location.path, first, last, text, get_settings().corpus_dir)
+    if page == first:
+        return location
+    return location.model_copy(update={"page": page, "page_end": None})
+
+
 def on_page_of(passage: Passage, text: str) -> Passage:
     """``passage`` placed on the one page of its range that prints ``text`` (a vote's side
     asked about, "Abstain (8) Mr Brady, …", printed over the page break of its vote), so a
     citation of it opens there; the passage as it was when it is on one page or the text
     is not found."""
-    location = passage.location
-    if not (location.page and location.page_end and location.page_end != location.page):
-        return passage
-    from assistant.answering.quote_page import page_of_quote
-    from assistant.config import get_settings
-
-    page = page_of_quote(
-        location.path, location.page, location.page_end, text, get_settings().corpus_dir
-    )
-    if page == location.page:
-        return passage
-    return passage.model_copy(
-        update={"location": location.model_copy(update={"page": page, "page_end": None})}
+    placed = _placed(passage.location, text)
+    return (
+        passage if placed is passage.location else passage.model_copy(update={"location": placed})
     )
 
 
