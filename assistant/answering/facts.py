@@ -12,7 +12,7 @@ from assistant.answering.asked_next import coming_first, only_past
 from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.asked_value import asked_value, cue_words, states_value
-from assistant.answering.citations import node_citation, source_place
+from assistant.answering.citations import node_citation, source_place, spans_pages
 from assistant.answering.counted_numbers import counted_stems
 from assistant.answering.decline import decline
 from assistant.answering.evidence import Evidence, best_evidence, prose_row, sentence_beside
@@ -332,6 +332,8 @@ def _over_pages(query: Query, lead: Evidence, extra: Evidence) -> Answer | None:
     node = lead.candidate.node
     if node.is_row or node.is_item or extra.candidate.node.is_row or extra.candidate.node.is_item:
         return None
+    if extra.candidate.node.id == node.id and not spans_pages(node.passage().location):
+        return None  # one passage on one page: one citation
     first = node_citation(node, quote=lead.sentence)
     second = node_citation(extra.candidate.node, quote=extra.sentence)
     if first.page == second.page:
