@@ -267,19 +267,23 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
         if quarters and not _quarter_held(quarter, year, held):
             return f"Q{quarter} {year}" if year else f"Q{quarter}"
     # "for the 2025-26 financial year" is not held by "the academic year 2025/26"
-    school = _SCHOOL_YEAR if _FINANCE_ASKED.search(question) else None
-    held_fy = school.sub(" ", held) if school else held
-    years = set(_FINANCIAL_YEAR.findall(held_fy))
-    for year in pins.financial_years:
-        # the sentence beside a quote may give the year the quote leaves out ("… It also
-        # includes £14.6m for the planned 2025-26 contribution")
-        beside = _beside_quotes(answer, documents)
-        if (
-            years
-            and year not in held_fy
-            and year not in financial_years(school.sub(" ", beside) if school else beside)
-        ):
-            return year
+    finance = _FINANCE_ASKED.search(question) is not None
+
+    def of_years(text: str) -> str:
+        return _SCHOOL_YEAR.sub(" ", text) if finance else text
+
+    held_fy = of_years(held)
+    if _FINANCIAL_YEAR.search(held_fy):
+        beside: str | None = None
+        for year in pins.financial_years:
+            if year in held_fy:
+                continue
+            # the sentence beside a quote may give the year the quote leaves out ("… It
+            # also includes £14.6m for the planned 2025-26 contribution")
+            if beside is None:
+                beside = financial_years(of_years(_beside_quotes(answer, documents)))
+            if year not in beside:
+                return year
     # "what job did she have in 2006 and then in 2017": an answer for one of the years
     # asked is about the question, if not all of it
     held_years = [y for y in pins.years if re.search(rf"\b{y}\b", held)]
