@@ -18,6 +18,7 @@ from indexing.model import is_unheaded_column
 from indexing.ratings import rating_words
 from indexing.readers.vocabulary import column_role
 from indexing.store import StoredNode
+from indexing.terms import content_stems
 from indexing.text import sentences as split_sentences
 from indexing.text import shorten
 
@@ -141,8 +142,6 @@ def clip_to_asked(text: str, limit: int, question: str) -> str:
     of the question's words the kept part lacks ("Considering proposals for new train
     stations …", deep in a long reply about a sub-group), one with a figure when a figure is
     asked and two hold as many: the opening alone would not answer what was asked."""
-    from indexing.terms import content_stems
-
     clipped = clip(text, limit)
     if clipped == text or not question:
         return clipped
@@ -163,11 +162,10 @@ def clip_to_asked(text: str, limit: int, question: str) -> str:
         for n, s in enumerate(rest)
     ]
     overlap, _, _, at, sentence = max(scored, default=(0, False, 0, 0, ""), key=lambda x: x[:3])
-    best = (overlap, at, sentence)
-    if best[0] == 0:
+    if overlap == 0:
         return clipped
-    tail = " …" if best[1] < len(rest) - 1 else ""
-    return f"{kept} … {clip(best[2], limit // 2)}{tail}"
+    tail = " …" if at < len(rest) - 1 else ""
+    return f"{kept} … {clip(sentence, limit // 2)}{tail}"
 
 
 def status_text(
@@ -293,7 +291,6 @@ def row_values(row: TableRow, question: str) -> str:
     word or a year with the question are given; when none does, every cell is."""
     from assistant.answering.short_forms import capital_words, spelt_out
     from assistant.answering.year_words import financial_years
-    from indexing.terms import content_stems
 
     question = financial_years(question)  # "2025/26" asks for the "2025-26" column
     asked = content_stems(question) | capital_words(question, asked=True)  # "GET"
