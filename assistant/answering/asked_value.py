@@ -31,12 +31,39 @@ class ValueKind(str, Enum):
     time = "time"
     duration = "duration"
     number = "number"
+    titled = "titled"
     name = "name"
     place = "place"
     money = "money"
     level = "level"
     date = "date"
 
+
+_TITLED = {
+    "model": "model",
+    "framework": "framework",
+    "survey": "survey",
+    "legislation": "act|regulations|legislation",
+    "law": "act|law",
+    "act": "act",
+    "school": "school|academy|college",
+    "scheme": "scheme",
+    "standard": "standard",
+    "index": "index",
+    "award": "award",
+}
+"""Things asked for by a name that ends in what they are ("which model …" → "the Robert
+Wood Johnson model", "what legislation …" → "the Health and Care Act 2022"), each with
+the words such a name ends in. "Act" is asked for only straight after "which" or "what"
+("which councils act first" asks for no Act)."""
+
+_HEAD_ENDS = (
+    r"(?=\s*(?:[?,.;:)]|$)|\s+(?:is|was|are|were|did|does|do|has|have|had|will|would|can|"
+    r"could|should|says?|said|sets?|requires?|of|for|in|on|at|to|from|that|which|who|under|"
+    r"behind|and|or)\b)"
+)
+"""What follows the thing asked for when it ends its phrase: "which school was …", not
+"which free school waves …" (a wave is asked for)."""
 
 _ASKS = {
     ValueKind.share: re.compile(
@@ -51,6 +78,10 @@ _ASKS = {
     ValueKind.number: re.compile(
         r"\b(?:id|identification|reference|ref|project|case|submission|application|record)"
         r"\s+(?:number|no\b\.?|id)\b(?!\s*[:#]?\s*\d)",
+        re.I,
+    ),
+    ValueKind.titled: re.compile(
+        rf"\b(?:what|which)\s+(?:(?:[\w'’-]+\s+){{0,2}}?(?:{'|'.join(k for k in _TITLED if k != 'act')})s?|acts?)\b{_HEAD_ENDS}",
         re.I,
     ),
     ValueKind.name: re.compile(
@@ -200,7 +231,29 @@ def states_value(kind: ValueKind, sentence: str, question: str, label: str = "")
     if kind is ValueKind.level:  # "below 3% considered dangerous"
         given = {re.sub(r"\D", "", n) for n in non_year_numbers(question)}
         return any(re.sub(r"\D", "", n) not in given for n in non_year_numbers(sentence))
+    if kind is ValueKind.titled:
+        return _names_titled(sentence, question)
     return _names_something(sentence, question)
+
+
+def _names_titled(sentence: str, question: str) -> bool:
+    """The sentence prints a name that ends in the thing asked for ("Robert Wood Johnson
+    model", "Section 106 of the Local Government Finance Act"), a capitalised word of it
+    not the question's own."""
+    asked = _ASKS[ValueKind.titled].search(question)
+    if asked is None:
+        return False
+    noun = re.sub(r"s$", "", asked.group(0).split()[-1].lower())
+    ends = _TITLED.get(noun, noun)
+    named = re.compile(
+        rf"\b[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|on|in|[A-Z0-9][\w'’-]*)){{0,6}}?"
+        rf"\s+(?i:{ends})s?\b"
+    )
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
+    return any(
+        any(w.lower() not in words for w in re.findall(r"\b[A-Z][\w'’-]*", m.group(0)))
+        for m in named.finditer(sentence)
+    )
 
 
 def _names_something(sentence: str, question: str) -> bool:

@@ -40,6 +40,13 @@ _DATE = re.compile(
     re.I,
 )
 _MONEY = re.compile(r"[£€$]\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|bn)\b", re.I)
+_SINCE_WHEN = re.compile(r"\bsince\s+when\b", re.I)
+_SINCE_DATE = re.compile(
+    r"\b(?:since|from|established|founded|formed|created|set\s+up|began|started|existed|"
+    r"introduced|launched)\b[^.;]{0,40}?\b(?:1[6-9]|20)\d{2}\b",
+    re.I,
+)
+"""When something began: "had existed since 1889", "was set up in 2022"."""
 
 
 def sentences(text: str) -> list[str]:
@@ -85,7 +92,7 @@ def asks_money(question: str) -> bool:
     """A question for a sum of money ("how much did it cost", "£")."""
     return bool(
         re.search(
-            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|[£€$]|"
+            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|\bworth\b|[£€$]|"
             r"\bhow (?:big|large)\b(?=.*\b(?:deficit|surplus|overspend|underspend|shortfall|gap|"
             r"budget|bill|debt|funding|grant|savings?|reserves?|pressure|contribution|income)s?\b)",
             question,
@@ -169,6 +176,8 @@ def _requirement(
             return False
         return counted_held(query, sentence, subject)
     if query.intent == Intent.when:
+        if _SINCE_WHEN.search(query.text):  # "around since when?": when it began
+            return bool(_SINCE_DATE.search(sentence))
         # A date that only repeats the question's own year or day ("the 13 february
         # meeting" / "Thursday, 13th February") is not an answer to "when".
         return any(

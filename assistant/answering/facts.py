@@ -9,6 +9,7 @@ from assistant.answering import compose
 from assistant.answering.asked_day import on_asked_day
 from assistant.answering.asked_fields import unstated_fields
 from assistant.answering.asked_next import coming_first, only_past
+from assistant.answering.asked_source import without_source
 from assistant.answering.asked_subject import normal_days, subject_text
 from assistant.answering.asked_terms import holds_asked_terms, without_alone
 from assistant.answering.asked_value import asked_value, cue_words, states_value
@@ -129,7 +130,9 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     if (listed := list_under_heading(query, candidates)) is not None:
         return listed  # "what docs were attached to the report?": all under "Attached documents"
     candidates = with_neighbours(scope, judged, candidates)
-    evidence = best_evidence(judged, candidates, known_names=scope.names)
+    # "…, according to the ics delivery plan paper": the paper, not what to find in it
+    read = judged.model_copy(update={"text": without_source(judged.text)})
+    evidence = best_evidence(read, candidates, known_names=scope.names)
     fitting = [e for e in evidence if e.has_required and _holds_asked(query, e)]
     fitting = lead_with_named(floor, scope, judged, fitting)  # "the family hubs decision"
     fitting = coming_first(query, fitting)  # "when is the next meeting": not the last one
@@ -148,13 +151,14 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         return evidence_answer(query, *voted)
     if only_past(query, fitting[0].sentence):  # "when's the next cabinet meeting?"
         return decline(query, candidates, subject_found=True, reason="only a past one")
-    lead = _completed(fitting[0])  # "…(the start of academic year 2025/26);" goes on
+    lead = _continued(_completed(fitting[0]))  # "…(the start of academic year 2025/26);"
     extra = [
         e
         for e in fitting[1:3]
         if e.candidate.node.id == lead.candidate.node.id
         and e.score >= lead.score - 0.15
         and e.sentence not in lead.sentence
+        and lead.sentence not in e.sentence  # the lead again, with its introducer
     ][:1]
     return evidence_answer(query, lead, extra or _field_sentence(query, lead, evidence))
 
@@ -168,6 +172,25 @@ def _completed(lead: Evidence) -> Evidence:
         return lead
     after = sentence_beside(node.passage().text, lead.sentence, 1)
     if not after:
+        return lead
+    return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {after}"})
+
+
+_REFERS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such)\b", re.I)
+"""A sentence that opens by pointing back at the one before it."""
+CONTINUATION_WORDS = 40
+"""Longest sentence quoted as the one before it goes on."""
+
+
+def _continued(lead: Evidence) -> Evidence:
+    """A sentence with the next one of its passage when that one points back at it ("A
+    de-minimis limit has been set to avoid small funds being set up …" then "This has been
+    set at £250k."): the figure or name often sits in the sentence that goes on."""
+    node = lead.candidate.node
+    if node.is_item or node.is_row:
+        return lead
+    after = sentence_beside(node.passage().text, lead.sentence, 1)
+    if not _REFERS_BACK.match(after) or len(after.split()) > CONTINUATION_WORDS:
         return lead
     return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {after}"})
 

@@ -34,7 +34,7 @@ different name: a question whose words several papers' names share names none.""
 NAMED_MARGIN = 0.12
 """How much lower a named paper's source may score and still be preferred."""
 
-_PAPER = re.compile(
+PAPER_WORDS = re.compile(
     r"\b(?:reports?|papers?|polic(?:y|ies)|plans?|strateg(?:y|ies)|registers?|minutes|"
     r"decisions?|statements?|responses?|amendments?|agendas?|appendix|appendices|"
     r"meetings?|discussions?|debates?|call(?:ed)?[- ]in|motions?|consultations?)\b",
@@ -79,7 +79,7 @@ def named_papers(scope: Scope, question: str) -> set[str]:
     best = max(scores.values())
     if best < NAMED_FLOOR:
         return set()
-    if not _PAPER.search(question):
+    if not PAPER_WORDS.search(question):
         return set()  # a subject, not a paper: "when does the service transfer"
     names = {d.id: paper_name(d).lower() for d in scope.documents}
     top = {i for i, s in scores.items() if s >= best - 1e-9}

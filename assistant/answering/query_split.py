@@ -145,8 +145,8 @@ def _own_subject(part: str) -> bool:
 def split_query(query: str) -> list[QuestionPart]:
     """The questions in ``query``, in order; the whole query when it holds no separate question."""
     text = _SIGN_OFF.sub("", _GREETING.sub("", query.strip())).strip() or query.strip()
-    pieces: list[tuple[str, bool]] = []  # (piece, it is a question)
-    for sentence in typed_sentences(_NUMBER_ABBREVIATION.sub(r"\1", text)):
+    pieces: list[tuple[str, bool, int]] = []  # (piece, it is a question, its sentence)
+    for number, sentence in enumerate(typed_sentences(_NUMBER_ABBREVIATION.sub(r"\1", text))):
         sentence = sentence.strip()
         kept = [
             p.strip(" ,;")
@@ -163,20 +163,26 @@ def split_query(query: str) -> list[QuestionPart]:
                     n == len(kept) - 1
                     or (bool(_ASKING.match(_without_topic(p))) and not _CLAUSE.match(p))
                 ),
+                number,
             )
             for n, p in enumerate(kept)
         ]
     parts: list[QuestionPart] = []
-    context: list[str] = []  # statements so far that no question has used yet
+    context: list[tuple[str, int]] = []  # statements so far that no question has used yet
     previous = ""
-    for piece, in_question in pieces:
+    for piece, in_question, number in pieces:
         if not (in_question or (_ASKING.match(piece) and not _CLAUSE.match(piece))):
-            context.append(piece)
+            context.append((piece, number))
             continue
         leans = bool(_LEANS_ON_EARLIER.search(piece)) or not _own_subject_besides_pronoun(piece)
+        # "the music bursary allocation, who proposed and who seconded it?": the words
+        # before the question in its own sentence are what it asks about
+        fronted = any(n == number for _c, n in context)
         ask, follows = piece, False
-        if context and leans:
-            ask = " ".join([*(_topic(c) for c in context), piece])
+        if context and (leans or fronted):
+            told = [_topic(c) for c, n in context if n != number]
+            said = [c for c, n in context if n == number]  # said in the question's sentence
+            ask = " ".join([*told, ", ".join([*said, piece])])
         elif previous and leans and not _own_subject_besides_pronoun(piece):
             ask, follows = f"{previous.rstrip('?')} — {piece}", True
         context = []

@@ -48,7 +48,7 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
         return part.ask
     if not _LEANS.search(part.text) and not part.follows_previous:
         return part.text  # "… and how many against?" has no subject of its own: the first's
-    subject = _ASKING.sub("", first.text.rstrip("?")) or first.text.rstrip("?")
+    subject = _ASKING.sub("", first.ask.rstrip("?")) or first.ask.rstrip("?")
     return f"{part.text.rstrip('?')}{_BORROWED}{subject}"
 
 

@@ -156,7 +156,7 @@ def _asks_when(text: str) -> bool:
 
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|number of|what percentage|percent|what proportion|how big|how long|how often|cost|"
-    r"rate|population|total|allowance|salary|average|median|£)\b|%"
+    r"rate|population|total|allowance|salary|average|median|worth|£)\b|%"
     r"|\bin\s+(?:years|months|weeks|days|hours)\s*[?.!]*\s*$",  # "… at birth in years?"
     re.I,
 )
