@@ -1,6 +1,6 @@
 """The words of a question that say which paper to read, not what to find in it.
 
-"which model for the wider determinants of health has kent adopted, according to the
+"which model for the wider determinants of health has the council adopted, according to the
 ics delivery plan paper?": the closing clause names the paper. The sentence that answers
 is the one on the model; the paper's subject line, which prints every word of its name,
 is not. The search still reads the whole question (the clause is how the paper is found);
