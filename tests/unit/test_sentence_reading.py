@@ -144,3 +144,14 @@ def test_the_topic_before_a_two_part_question_travels_with_both_parts() -> None:
     assert first == "The music bursary 2025 allocation, who proposed"
     assert second.startswith("Who seconded it — ")
     assert "music bursary" in second
+
+
+def test_an_irregular_past_form_meets_its_verb() -> None:
+    from assistant.answering import sentence_fit as fit
+    from indexing.terms import content_stems
+
+    wanted = content_stems("who did mr watkins write to")
+    held = fit.stems("Mr Watkins wrote to the Minister of State for Care.")
+    assert "write" in {w for w in fit.matched(wanted, held)}
+    assert fit.matched(content_stems("how much was spent"), fit.stems("we spend £2m")) == {"spend"}
+    assert not fit.matched(content_stems("who was told"), fit.stems("they were taught"))
