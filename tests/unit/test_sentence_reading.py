@@ -153,5 +153,5 @@ def test_an_irregular_past_form_meets_its_verb() -> None:
     wanted = content_stems("who did mr watkins write to")
     held = fit.stems("Mr Watkins wrote to the Minister of State for Care.")
     assert "write" in {w for w in fit.matched(wanted, held)}
-    assert fit.matched(content_stems("how much was spent"), fit.stems("we spend £2m")) == {"spend"}
+    assert fit.matched(content_stems("how much was spent"), fit.stems("we spend £2m")) == {"spent"}
     assert not fit.matched(content_stems("who was told"), fit.stems("they were taught"))
