@@ -165,7 +165,29 @@ def clip_to_asked(text: str, limit: int, question: str) -> str:
     if overlap == 0:
         return clipped
     tail = " …" if at < len(rest) - 1 else ""
-    return f"{kept} … {clip(sentence, limit // 2)}{tail}"
+    part = clip_around(sentence, limit // 2, lacking)
+    return f"{kept} {part if part.startswith('… ') else '… ' + part}{tail}"
+
+
+_WORD_AT = re.compile(r"[\w£'’-]+")
+
+
+def clip_around(sentence: str, limit: int, wanted: set[str]) -> str:
+    """``sentence`` cut to ``limit`` characters where it holds most of the ``wanted``
+    stems: a long sentence whose asked words come late ("… new levies (Emissions Trading
+    Scheme (ETS) - Jan 28) will further add to the cost …") keeps them, not its opening."""
+    if len(sentence) <= limit:
+        return sentence
+    words = list(_WORD_AT.finditer(sentence))
+    hits = [m.start() for m in words if content_stems(m.group(0)) & wanted]
+    starts = [m.start() for m in words]
+    held = [sum(at <= h < at + limit * 7 // 8 for h in hits) for at in starts]
+    best = max(range(len(starts)), key=lambda n: (held[n], -n))
+    if not hits or held[best] <= sum(h < limit * 3 // 4 for h in hits):
+        return clip(sentence, limit)  # its opening holds as many asked words: cut as usual
+    lead = max((at for at in starts if at <= starts[best] - limit // 8), default=0)
+    window = sentence[lead:]
+    return ("… " if lead else "") + (window if len(window) <= limit else shorten(window, limit))
 
 
 def status_text(

@@ -155,3 +155,24 @@ def test_an_irregular_past_form_meets_its_verb() -> None:
     assert "write" in {w for w in fit.matched(wanted, held)}
     assert fit.matched(content_stems("how much was spent"), fit.stems("we spend £2m")) == {"spent"}
     assert not fit.matched(content_stems("who was told"), fit.stems("they were taught"))
+
+
+def test_a_long_cell_keeps_the_part_of_its_sentence_that_holds_the_asked_words() -> None:
+    from assistant.answering.compose import clip_to_asked
+
+    cause = (
+        "A number of the council's household waste recycling centres are life expired and "
+        "require significant repair or replacement. In addition to this, local plan targets "
+        "mean additional houses, and increasing population presents a capacity issue for the "
+        "service. Council tax allows price inflation and legislative changes to be taken into "
+        "account, but does not allow for renewing or adding new infrastructure. The "
+        "introduction of new legislation (Simpler Recycling, Extended Producer Responsibility) "
+        "brings with it additional requirements and costs on how certain materials can be "
+        "segregated, disposed of and new levies (Emissions Trading Scheme (ETS) - Jan 28) will "
+        "further add to the cost of disposal (estimated £12m-17m) for all tonnes disposed."
+    )
+    question = "the waste risk mentions the emissions trading scheme - when does that kick in?"
+    clipped = clip_to_asked(cause, 400, question)
+    assert "Jan 28" in clipped
+    assert "… …" not in clipped
+    assert clipped.startswith("A number of the council's household waste")
