@@ -185,7 +185,8 @@ def clip_around(sentence: str, limit: int, wanted: set[str]) -> str:
     best = max(range(len(starts)), key=lambda n: (held[n], -n))
     if not hits or held[best] <= sum(h < limit * 3 // 4 for h in hits):
         return clip(sentence, limit)  # its opening holds as many asked words: cut as usual
-    lead = max((at for at in starts if at <= starts[best] - limit // 8), default=0)
+    first = min(h for h in hits if h >= starts[best])  # the window opens a little before it
+    lead = max((at for at in starts if at <= first - limit // 8), default=0)
     window = sentence[lead:]
     return ("… " if lead else "") + (window if len(window) <= limit else shorten(window, limit))
 
