@@ -74,6 +74,12 @@ def named_in(
     ]
 
 
+def _joined(text: str) -> str:
+    """A hyphen without the space a line break leaves after it ("UK- France"); a dash
+    between spaced words ("item 3 - minutes") stays."""
+    return re.sub(r"(?<=[A-Za-z])-\s+(?=[A-Za-z])", "-", text)
+
+
 def answers_asked(
     query: Query, answer: Answer, records: list[MeetingRecord], today: object
 ) -> Answer:
@@ -85,8 +91,8 @@ def answers_asked(
     quotes = [c.quote or "" for c in answer.citations]
     cues = cue.read_cues(text, committees(records), today)  # type: ignore[arg-type]
     if cues.other_bodies and not cues.committees:
-        names = [content_stems(b) - _GENERIC for b in cues.other_bodies]
-        said = [content_stems(q) for q in quotes]
+        names = [content_stems(_joined(b)) - _GENERIC for b in cues.other_bodies]
+        said = [content_stems(_joined(q)) for q in quotes]
         if all(n and not any(n <= s for s in said) for n in names):
             return no_body(query, cues.other_bodies[0], records)
     by_record = {m.document.id: m for m in records}

@@ -176,3 +176,12 @@ def test_a_long_cell_keeps_the_part_of_its_sentence_that_holds_the_asked_words()
     assert "Jan 28" in clipped
     assert "… …" not in clipped
     assert clipped.startswith("A number of the council's household waste")
+
+
+def test_a_line_broken_hyphen_still_names_the_body() -> None:
+    from assistant.answering.meetings_held import _joined
+
+    assert _joined("represented the Leader at the UK- France local government forum") == (
+        "represented the Leader at the UK-France local government forum"
+    )
+    assert _joined("item 3 - minutes of 2024 - 25") == "item 3 - minutes of 2024 - 25"
