@@ -18,6 +18,7 @@ from assistant.answering.row_lookup import row_fits
 from assistant.answering.scope import Scope
 from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
+from assistant.answering.word_forms import base_forms
 from assistant.answering.year_words import financial_years, one_way
 from assistant.models import PlanItem
 from indexing.readers.dates import MONTH_PATTERN
@@ -184,7 +185,7 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     ):
         return False
     coverage = max(
-        scope.terms.coverage(asked, content_stems(context)),
+        scope.terms.coverage(base_forms(asked), base_forms(content_stems(context))),
         scope.terms.coverage(content_stems(one_way(query.text)), content_stems(one_way(context))),
         # what the question is about, without the words asking for its kind of value
         # ("what time … meant to finish"), its days written as the papers write them
@@ -199,7 +200,7 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     passage = f"{context} {node.text} {passage_before(scope, node)}"
     return bool(asked & content_stems(evidence.sentence)) and (
         max(
-            scope.terms.coverage(asked, content_stems(passage)),
+            scope.terms.coverage(base_forms(asked), base_forms(content_stems(passage))),
             scope.terms.coverage(
                 content_stems(subject_text(query.text)), content_stems(normal_days(passage))
             ),

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.answering.word_forms import IRREGULAR_GROUPS
 from indexing.terms import content_stems
 
 PREFIX_MIN = 5
@@ -40,49 +41,10 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
-_IRREGULAR = (
-    "write wrote written",
-    "take took taken",
-    "give given",
-    "win won",
-    "meet met",
-    "hold held",
-    "make made",
-    "send sent",
-    "spend spent",
-    "pay paid",
-    "bring brought",
-    "buy bought",
-    "choose chose chosen",
-    "fall fell fallen",
-    "grow grew grown",
-    "know knew known",
-    "lead led",
-    "lose lost",
-    "run ran",
-    "see saw seen",
-    "sell sold",
-    "tell told",
-    "think thought",
-    "become became",
-    "keep kept",
-    "build built",
-    "draw drew drawn",
-    "speak spoke spoken",
-    "stand stood",
-    "seek sought",
-    "teach taught",
-    "hear heard",
-    "mean meant",
-    "withdraw withdrew withdrawn",
-    "undertake undertook undertaken",
-)
-"""A verb with its irregular past forms, which a stemmer leaves as they are: "who did he
-write to" is answered by "wrote to the Minister"."""
 _SAME_EVENT = (
     frozenset(content_stems("begin began begun start commence commenced")),
     frozenset(content_stems("finish end conclude close")),
-    *(frozenset(content_stems(forms)) for forms in _IRREGULAR),
+    *IRREGULAR_GROUPS,
 )
 """Words for one event, any of which a sentence may use for the question's: hearings
 "commenced" answer when they "began", a meeting "scheduled to end" when it "finished",
