@@ -48,7 +48,11 @@ def _with_subject(part: QuestionPart, first: QuestionPart) -> str:
         return part.ask
     if not _LEANS.search(part.text) and not part.follows_previous:
         return part.text  # "… and how many against?" has no subject of its own: the first's
-    subject = _ASKING.sub("", first.ask.rstrip("?")) or first.ask.rstrip("?")
+    asked, own = first.ask.rstrip("?"), first.text.rstrip("?")
+    if len(asked) > len(own) and asked.lower().endswith(own.lower()):
+        subject = asked[: -len(own)].rstrip(" ,;:-–")  # the topic the first part was asked of
+    else:
+        subject = _ASKING.sub("", asked) or asked
     return f"{part.text.rstrip('?')}{_BORROWED}{subject}"
 
 

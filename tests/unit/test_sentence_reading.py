@@ -142,8 +142,7 @@ def test_what_something_is_worth_asks_for_a_sum() -> None:
 def test_the_topic_before_a_two_part_question_travels_with_both_parts() -> None:
     first, second = parts("the music bursary 2025 allocation, who proposed and who seconded it?")
     assert first == "The music bursary 2025 allocation, who proposed"
-    assert second.startswith("Who seconded it — ")
-    assert "music bursary" in second
+    assert second == "Who seconded it — The music bursary 2025 allocation"
 
 
 def test_an_irregular_past_form_meets_its_verb() -> None:
