@@ -249,6 +249,15 @@ _ATTRIBUTE_WORDS = set(
         "abstentions",
         "opposed",
         "favour",
+        "decided",
+        "decision",
+        "agreed",
+        "resolved",
+        "approved",
+        "proposed",
+        "seconded",
+        "voted",
+        "vote",
     ]
 )
 """Words that ask *about* an item rather than name one: "who is the cabinet member for it?",

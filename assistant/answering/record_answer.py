@@ -32,6 +32,8 @@ def _citation(scope: Scope, field: Field) -> Citation | None:
 
 HEADER_LINES = 4
 """A labelled yes/no line is quoted from the record's number when this close below it."""
+_MONTH_OF_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")
+"""A month and year ("12/2024"), not a decision's number."""
 _NUMBER_LABEL = re.compile(r"\bdecision (?:no\.?|number)\s*:?", re.I)
 
 
@@ -77,6 +79,17 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
     """The asked fields of the record of decision the question names by number; None when
     it names none, asks no field of one, or the record does not print the field."""
     numbers = _NUMBER.findall(query.text)
+    if len(numbers) == 1 and not _MONTH_OF_YEAR.fullmatch(numbers[0]):
+        if not any(numbers[0] in p.text for d in scope.documents for p in d.passages):
+            # No paper prints the number: a neighbouring record's fields, or a sentence
+            # that shares the question's other words ("decided"), would answer wrongly.
+            return Answer(
+                question=query.text,
+                answer=f"No paper I have prints a decision numbered {numbers[0]}; "
+                "the plan documents I have don't cover this.",
+                answered=False,
+                intent=query.intent.value,
+            )
     asked = asked_fields(query.text)
     if _YES_NO.match(query.text):
         # "was adopting the ICS delivery plan a key decision?": the record by its title
@@ -92,15 +105,6 @@ def decision_record_answer(scope: Scope, query: Query) -> Answer | None:
         numbers = [titled]
     if len(numbers) != 1 or not asked:
         return None
-    if not any(numbers[0] in p.text for d in scope.documents for p in d.passages):
-        # No paper prints the number: a neighbouring record's fields would answer wrongly.
-        return Answer(
-            question=query.text,
-            answer=f"No paper I have prints a decision numbered {numbers[0]}; "
-            "the plan documents I have don't cover this.",
-            answered=False,
-            intent=query.intent.value,
-        )
     fields = _record(scope, numbers[0], asked)
     if fields is None:
         return None

@@ -132,3 +132,16 @@ def test_a_record_is_named_by_most_of_its_title_when_no_number_is_given() -> Non
 def test_what_the_decision_maker_had_to_agree_asks_the_decision() -> None:
     asked = "in the 24/00108 monitoring decision, what did cabinet actually have to agree?"
     assert asked_fields(asked) == ["decision"]
+
+
+def test_a_decision_number_no_paper_prints_is_declined_whatever_is_asked() -> None:
+    from assistant.answering.record_answer import decision_record_answer
+    from assistant.answering.understand import understand
+
+    scope = SimpleNamespace(documents=[SIDE_BY_SIDE, SECTIONED])
+    for asked in ("what was decided — took decision 24/00120", "who took decision 24/00120?"):
+        answer = decision_record_answer(scope, understand(asked, []))
+        assert answer is not None and not answer.answered
+        assert "24/00120" in answer.answer
+    # a month and year is no decision's number: not declined as one
+    assert decision_record_answer(scope, understand("what happened in 12/2024?", [])) is None

@@ -212,3 +212,9 @@ def test_who_someone_would_write_to_is_answered_by_whom_they_wrote_to() -> None:
     )
     assert answer.answered
     assert "Stephen Kinnock" in answer.answer
+
+
+def test_a_part_asking_what_was_decided_borrows_the_decision_asked_about() -> None:
+    first, second = parts("who took decision 24/00120 and what was decided?")
+    assert first == "Who took decision 24/00120"
+    assert second == "What was decided — took decision 24/00120"
