@@ -160,7 +160,8 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         and e.sentence not in lead.sentence
         and lead.sentence not in e.sentence  # the lead again, with its introducer
     ][:1]
-    return evidence_answer(query, lead, extra or _field_sentence(query, lead, evidence))
+    extra = extra or _field_sentence(query, lead, evidence) or _other_half(read, lead, fitting)
+    return evidence_answer(query, lead, extra)
 
 
 def _completed(lead: Evidence) -> Evidence:
@@ -193,6 +194,28 @@ def _continued(lead: Evidence) -> Evidence:
     if not _REFERS_BACK.match(after) or len(after.split()) > CONTINUATION_WORDS:
         return lead
     return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {after}"})
+
+
+OTHER_HALF = 2
+"""Fewest of the question's words, missing from the lead sentence, that another sentence
+of its passage must hold to be quoted beside it."""
+
+
+def _other_half(query: Query, lead: Evidence, fitting: list[Evidence]) -> list[Evidence]:
+    """A sentence of the lead's passage that holds what the question asks and the lead
+    does not ("which appendices hold the MRP statement and the flexible use of capital
+    receipts strategy": "(m) … Capital Receipts Strategy … appendix Q" leads, "(l) The
+    Minimum Revenue Provision (MRP) Statement … appendix P" is the other half)."""
+    asked = content_stems(query.text)
+    lacking = asked - content_stems(lead.sentence)
+    for e in fitting[1:5]:
+        if e.candidate.node.id != lead.candidate.node.id or e.sentence in lead.sentence:
+            continue
+        if lead.sentence in e.sentence:
+            continue
+        if len(lacking & content_stems(e.sentence)) >= OTHER_HALF:
+            return [e]
+    return []
 
 
 def _field_sentence(query: Query, lead: Evidence, evidence: list[Evidence]) -> list[Evidence]:

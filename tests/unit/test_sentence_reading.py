@@ -218,3 +218,22 @@ def test_a_part_asking_what_was_decided_borrows_the_decision_asked_about() -> No
     first, second = parts("who took decision 24/00120 and what was decided?")
     assert first == "Who took decision 24/00120"
     assert second == "What was decided — took decision 24/00120"
+
+
+def test_two_things_asked_together_are_answered_by_the_sentences_of_both() -> None:
+    doc = paper(
+        "Council Covering Report",
+        "(l) The Minimum Revenue Provision (MRP) Statement as set out in appendix P of the "
+        "final draft report. (m) The Flexible Use of Capital Receipts Strategy as set out in "
+        "appendix Q of the final draft report. (n) The Treasury Management Strategy.",
+        "The final draft report holds the appendices listed below.",
+        "The Council agreed the budget for the year at its meeting in February.",
+    )
+    answer = ask(
+        "which appendices of the final draft report hold the MRP statement and the flexible "
+        "use of capital receipts strategy?",
+        doc,
+    )
+    assert answer.answered
+    assert "appendix P" in answer.answer and "appendix Q" in answer.answer
+    assert "Treasury" not in answer.answer
