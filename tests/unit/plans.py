@@ -214,3 +214,43 @@ def minutes_doc(doc_id: str, texts: list[tuple[str, str]], *, pdf: bool = True) 
             for n, (section, text) in enumerate(texts, start=1)
         ],
     )
+
+
+def prose_paper(
+    title: str,
+    *texts: str,
+    kind: DocumentKind = DocumentKind.report,
+    section: str = "Report",
+    doc_id: str = "paper",
+) -> PlanDocument:
+    """A paper of prose passages, one per text, on pages 1, 2, … of a PDF."""
+    return PlanDocument(
+        id=doc_id,
+        meta=DocumentMeta(file=f"{doc_id}.pdf", title=title, kind=kind),
+        sha256=doc_id,
+        passages=[
+            Passage(
+                id=f"{doc_id}:p{n}",
+                document_id=doc_id,
+                section=section,
+                text=text,
+                location=Location(path=f"{doc_id}.pdf", page=n + 1),
+            )
+            for n, text in enumerate(texts)
+        ],
+    )
+
+
+FACT_FLOOR = 0.2
+"""The relevance floor the fact answers of these tests are judged at."""
+
+
+def fact_answer_from(question: str, doc: PlanDocument):
+    """The fact answer to ``question`` from every passage of ``doc``, each found alike."""
+    from assistant.answering.facts import fact_answer
+    from assistant.answering.understand import understand
+
+    scope = MemoryScope([doc])
+    query = understand(question, [doc])
+    found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
+    return fact_answer(FACT_FLOOR, scope, query, found)

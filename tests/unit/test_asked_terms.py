@@ -14,38 +14,18 @@ from assistant.answering.asked_terms import (
     unit_of_council,
     unit_words,
 )
-from assistant.answering.facts import fact_answer
-from assistant.answering.understand import understand
-from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.model import PlanDocument
 
-from .plans import MemoryScope, candidate, passage_node
-
-FLOOR = 0.2
+from .plans import fact_answer_from, prose_paper
 
 
 def report(*texts: str) -> PlanDocument:
-    return PlanDocument(
-        id="report",
-        meta=DocumentMeta(file="report.pdf", title="Service report", kind=DocumentKind.report),
-        sha256="report",
-        passages=[
-            Passage(
-                id=f"report:p{n}",
-                document_id="report",
-                section="Customer feedback and school places",
-                text=text,
-                location=Location(path="report.pdf", page=n + 1),
-            )
-            for n, text in enumerate(texts)
-        ],
+    return prose_paper(
+        "Service report", *texts, section="Customer feedback and school places", doc_id="report"
     )
 
 
-def ask(question: str, doc: PlanDocument):
-    scope = MemoryScope([doc])
-    query = understand(question, [doc])
-    found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
-    return fact_answer(FLOOR, scope, query, found)
+ask = fact_answer_from
 
 
 def test_the_unit_and_the_state_a_question_asks_for() -> None:

@@ -9,39 +9,18 @@ from __future__ import annotations
 from assistant.answering.asked_source import without_source
 from assistant.answering.asked_value import ValueKind, asked_value, states_value
 from assistant.answering.evidence import asks_money
-from assistant.answering.facts import fact_answer
 from assistant.answering.two_part import parts
 from assistant.answering.understand import Intent, understand
-from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.model import DocumentKind, PlanDocument
 
-from .plans import MemoryScope, candidate, passage_node
-
-FLOOR = 0.2
+from .plans import fact_answer_from, prose_paper
 
 
 def paper(title: str, *texts: str, kind: DocumentKind = DocumentKind.report) -> PlanDocument:
-    return PlanDocument(
-        id="paper",
-        meta=DocumentMeta(file="paper.pdf", title=title, kind=kind),
-        sha256="paper",
-        passages=[
-            Passage(
-                id=f"paper:p{n}",
-                document_id="paper",
-                section="Report",
-                text=text,
-                location=Location(path="paper.pdf", page=n + 1),
-            )
-            for n, text in enumerate(texts)
-        ],
-    )
+    return prose_paper(title, *texts, kind=kind)
 
 
-def ask(question: str, doc: PlanDocument):
-    scope = MemoryScope([doc])
-    query = understand(question, [doc])
-    found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
-    return fact_answer(FLOOR, scope, query, found)
+ask = fact_answer_from
 
 
 def test_the_clause_naming_the_paper_is_left_out_of_the_sentence_choice() -> None:
