@@ -216,6 +216,22 @@ def minutes_doc(doc_id: str, texts: list[tuple[str, str]], *, pdf: bool = True) 
     )
 
 
+def pdf_passages(
+    doc_id: str, texts: list[tuple[str | None, str]], *, one_page: bool = False
+) -> list[Passage]:
+    """A PDF's passages, one per (section, text), on pages 1, 2, … (or all on page 1)."""
+    return [
+        Passage(
+            id=f"{doc_id}:p{n}",
+            document_id=doc_id,
+            section=section,
+            text=text,
+            location=Location(path=f"{doc_id}.pdf", page=1 if one_page else n + 1),
+        )
+        for n, (section, text) in enumerate(texts)
+    ]
+
+
 def prose_paper(
     title: str,
     *texts: str,
@@ -228,16 +244,7 @@ def prose_paper(
         id=doc_id,
         meta=DocumentMeta(file=f"{doc_id}.pdf", title=title, kind=kind),
         sha256=doc_id,
-        passages=[
-            Passage(
-                id=f"{doc_id}:p{n}",
-                document_id=doc_id,
-                section=section,
-                text=text,
-                location=Location(path=f"{doc_id}.pdf", page=n + 1),
-            )
-            for n, text in enumerate(texts)
-        ],
+        passages=pdf_passages(doc_id, [(section, t) for t in texts]),
     )
 
 

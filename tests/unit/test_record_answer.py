@@ -8,7 +8,9 @@ from types import SimpleNamespace
 
 from assistant.answering.decision_record import _titled, asked_fields, initialled
 from assistant.answering.record_answer import numbered_quote
-from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.model import DocumentKind, DocumentMeta, PlanDocument
+
+from .plans import pdf_passages
 
 
 def _record(doc_id: str, *passages: tuple[str | None, str]) -> PlanDocument:
@@ -16,16 +18,7 @@ def _record(doc_id: str, *passages: tuple[str | None, str]) -> PlanDocument:
         id=doc_id,
         meta=DocumentMeta(file=f"{doc_id}.pdf", title="Record", kind=DocumentKind.decision),
         sha256=doc_id,
-        passages=[
-            Passage(
-                id=f"{doc_id}:p{n}",
-                document_id=doc_id,
-                section=section,
-                text=text,
-                location=Location(path=f"{doc_id}.pdf", page=1),
-            )
-            for n, (section, text) in enumerate(passages)
-        ],
+        passages=pdf_passages(doc_id, list(passages), one_page=True),
     )
 
 

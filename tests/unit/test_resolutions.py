@@ -5,7 +5,9 @@ question about a subject picks."""
 from __future__ import annotations
 
 from assistant.answering.resolutions import best_block, blocks, focused
-from indexing.model import DocumentKind, DocumentMeta, Location, Passage, PlanDocument
+from indexing.model import DocumentKind, DocumentMeta, PlanDocument
+
+from .plans import pdf_passages
 
 
 def _paper(doc_id: str, kind: DocumentKind, *passages: tuple[str | None, str]) -> PlanDocument:
@@ -19,16 +21,7 @@ def _paper(doc_id: str, kind: DocumentKind, *passages: tuple[str | None, str]) -
             meeting_date="2025-01-30",
         ),
         sha256=doc_id,
-        passages=[
-            Passage(
-                id=f"{doc_id}:p{n}",
-                document_id=doc_id,
-                section=section,
-                text=text,
-                location=Location(path=f"{doc_id}.pdf", page=n + 1),
-            )
-            for n, (section, text) in enumerate(passages)
-        ],
+        passages=pdf_passages(doc_id, list(passages)),
     )
 
 
