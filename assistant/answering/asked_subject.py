@@ -21,6 +21,7 @@ _KIND_WORDS = {
     ValueKind.share: "share percentage proportion fraction per cent roughly",
     ValueKind.time: "time hour start started begin began finish finished end ended close closed",
     ValueKind.duration: "long period",
+    ValueKind.frequency: "often frequently regularly frequency",
     ValueKind.number: "number id identification reference ref",
     ValueKind.place: "located based sited situated",
     ValueKind.level: "level threshold rate",

@@ -30,6 +30,7 @@ class ValueKind(str, Enum):
     share = "share"
     time = "time"
     duration = "duration"
+    frequency = "frequency"
     number = "number"
     titled = "titled"
     name = "name"
@@ -74,6 +75,9 @@ _ASKS = {
     ValueKind.time: re.compile(r"\b(?:what|which)\s+time\b|\bwhat\s+hour\b", re.I),
     ValueKind.duration: re.compile(
         r"\bhow\s+long\b|\bretention\s+period\b|\bretained\s+for\b(?!\s+\w+ing\b)", re.I
+    ),
+    ValueKind.frequency: re.compile(
+        r"\bhow\s+(?:often|frequently|regularly)\b|\b(?:what|which)\s+frequency\b", re.I
     ),
     ValueKind.number: re.compile(
         r"\b(?:id|identification|reference|ref|project|case|submission|application|record)"
@@ -136,6 +140,14 @@ _DURATION = re.compile(
     r"\buntil\b|\bfor life\b",
     re.I,
 )
+_FREQUENCY = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|biannually|"
+    r"hourly|every\s+(?:\w+\s+)?(?:day|week|fortnight|month|quarter|year|meeting|cycle)s?|"
+    r"(?:once|twice|\d+\s+times|three\s+times|four\s+times)\s+(?:a|per|each|every)\b|"
+    r"(?:a|per|each)\s+(?:day|week|month|quarter|year)\b)",
+    re.I,
+)
+"""How often: "on a monthly basis", "every six weeks", "twice a year", "quarterly"."""
 _LENGTH = re.compile(rf"\b{_COUNT_WORD}\s*[- ]?{_TIME_UNITS}\b", re.I)
 
 
@@ -212,6 +224,8 @@ def states_value(kind: ValueKind, sentence: str, question: str, label: str = "")
         return not _ENDS.search(question) or bool(_ENDED.search(sentence))
     if kind is ValueKind.duration:
         return bool(_DURATION.search(sentence))
+    if kind is ValueKind.frequency:
+        return bool(_FREQUENCY.search(sentence))
     if kind is ValueKind.number:
         bare = _NUMBERED.sub(" ", sentence)  # "Question Number: 10", "column 2", "3.3"
         if not _ID_WORD.search(f"{_NUMBERED.sub(' ', label)} {bare}"):

@@ -155,6 +155,8 @@ def _requirement(
         return False
     if kind is ValueKind.duration and states_length(sentence):
         return True  # "how long …": "for 12 months" is the value, not a count of something
+    if kind is ValueKind.frequency:
+        return True  # "how often do they meet": "on a monthly basis", not a count
     if query.intent == Intent.figure or HOW_MANY.search(query.text):
         if _ASKS_WHEN.match(query.text) and _DATE.search(sentence):
             return True  # "when was the small business rate multiplier frozen?": a date

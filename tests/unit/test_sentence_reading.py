@@ -216,3 +216,22 @@ def test_two_things_asked_together_are_answered_by_the_sentences_of_both() -> No
     assert answer.answered
     assert "appendix P" in answer.answer and "appendix Q" in answer.answer
     assert "Treasury" not in answer.answer
+
+
+def test_how_often_is_answered_by_a_frequency_not_a_count() -> None:
+    assert asked_value("access officers - how often do they meet up?") == ValueKind.frequency
+    asked = "how often do the access officers meet?"
+    assert states_value(ValueKind.frequency, "The group meet on a monthly basis.", asked)
+    assert states_value(ValueKind.frequency, "It meets twice a year.", asked)
+    assert not states_value(ValueKind.frequency, "Three access officers met in 2023.", asked)
+    doc = paper(
+        "Minutes",
+        "The council has three access officers, each in a part-time capacity.",
+        "The access officers meet on a monthly basis to review access issues and are drafting an "
+        "Accessibility Strategy for the wider organisation.",
+        "The access officers were appointed in 2023.",
+        kind=DocumentKind.minutes,
+    )
+    answer = ask("how often do the access officers meet?", doc)
+    assert answer.answered
+    assert "monthly" in answer.answer
