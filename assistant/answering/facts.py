@@ -208,14 +208,14 @@ def _other_half(query: Query, lead: Evidence, fitting: list[Evidence]) -> list[E
     Minimum Revenue Provision (MRP) Statement … appendix P" is the other half)."""
     asked = content_stems(query.text)
     lacking = asked - content_stems(lead.sentence)
-    for e in fitting[1:5]:
-        if e.candidate.node.id != lead.candidate.node.id or e.sentence in lead.sentence:
-            continue
-        if lead.sentence in e.sentence:
-            continue
-        if len(lacking & content_stems(e.sentence)) >= OTHER_HALF:
-            return [e]
-    return []
+    return [
+        e
+        for e in fitting[1:5]
+        if e.candidate.node.id == lead.candidate.node.id
+        and e.sentence not in lead.sentence
+        and lead.sentence not in e.sentence  # neither quotes the other
+        and len(lacking & content_stems(e.sentence)) >= OTHER_HALF
+    ][:1]
 
 
 def _field_sentence(query: Query, lead: Evidence, evidence: list[Evidence]) -> list[Evidence]:
