@@ -151,7 +151,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         return evidence_answer(query, *voted)
     if only_past(query, fitting[0].sentence):  # "when's the next cabinet meeting?"
         return decline(query, candidates, subject_found=True, reason="only a past one")
-    lead = _continued(_completed(fitting[0]))  # "…(the start of academic year 2025/26);"
+    lead = _goes_on(fitting[0])  # "…(the start of academic year 2025/26);" goes on
     extra = [
         e
         for e in fitting[1:3]
@@ -164,34 +164,25 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     return evidence_answer(query, lead, extra)
 
 
-def _completed(lead: Evidence) -> Evidence:
-    """A sentence that stops at a semicolon with the clause that completes it ("… by
-    September 2025 (the start of academic year 2025/26); the council has been allocated
-    £5,046,624."): quoted alone it says less than the paper does."""
-    node = lead.candidate.node
-    if not lead.sentence.rstrip().endswith(";") or node.is_item or node.is_row:
-        return lead
-    after = sentence_beside(node.passage().text, lead.sentence, 1)
-    if not after:
-        return lead
-    return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {after}"})
-
-
 _REFERS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such)\b", re.I)
 """A sentence that opens by pointing back at the one before it."""
 CONTINUATION_WORDS = 40
 """Longest sentence quoted as the one before it goes on."""
 
 
-def _continued(lead: Evidence) -> Evidence:
-    """A sentence with the next one of its passage when that one points back at it ("A
-    de-minimis limit has been set to avoid small funds being set up …" then "This has been
-    set at £250k."): the figure or name often sits in the sentence that goes on."""
+def _goes_on(lead: Evidence) -> Evidence:
+    """A sentence with the next one of its passage when the paper goes on with it: the
+    lead stops at a semicolon before the clause that completes it ("… by September 2025
+    (the start of academic year 2025/26); the council has been allocated £5,046,624."), or
+    the next sentence points back at it ("A de-minimis limit has been set …" then "This has
+    been set at £250k."). Quoted alone, the lead says less than the paper does."""
     node = lead.candidate.node
     if node.is_item or node.is_row:
         return lead
     after = sentence_beside(node.passage().text, lead.sentence, 1)
-    if not _REFERS_BACK.match(after) or len(after.split()) > CONTINUATION_WORDS:
+    completes = lead.sentence.rstrip().endswith(";")
+    points_back = bool(_REFERS_BACK.match(after)) and len(after.split()) <= CONTINUATION_WORDS
+    if not after or not (completes or points_back):
         return lead
     return lead.model_copy(update={"sentence": f"{lead.sentence.rstrip()} {after}"})
 
