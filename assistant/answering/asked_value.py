@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from assistant.answering.counted_numbers import non_year_numbers
 from indexing.model import TableRow
@@ -254,20 +255,30 @@ def _names_titled(sentence: str, question: str) -> bool:
     """The sentence prints a name that ends in the thing asked for ("Robert Wood Johnson
     model", "Section 106 of the Local Government Finance Act"), a capitalised word of it
     not the question's own."""
-    asked = _ASKS[ValueKind.titled].search(question)
+    asked = _titled_asked(question)
     if asked is None:
         return False
+    named, words = asked
+    return any(
+        any(w.lower() not in words for w in re.findall(r"\b[A-Z][\w'’-]*", m.group(0)))
+        for m in named.finditer(sentence)
+    )
+
+
+@lru_cache(maxsize=256)
+def _titled_asked(question: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """For a question asking for a thing by what it is: the pattern of a name ending in
+    that thing, and the question's own words. Read once per question, not per sentence."""
+    asked = _ASKS[ValueKind.titled].search(question)
+    if asked is None:
+        return None
     noun = re.sub(r"s$", "", asked.group(0).split()[-1].lower())
     ends = _TITLED.get(noun, noun)
     named = re.compile(
         rf"\b[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|on|in|[A-Z0-9][\w'’-]*)){{0,6}}?"
         rf"\s+(?i:{ends})s?\b"
     )
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
-    return any(
-        any(w.lower() not in words for w in re.findall(r"\b[A-Z][\w'’-]*", m.group(0)))
-        for m in named.finditer(sentence)
-    )
+    return named, frozenset(w.lower() for w in re.findall(r"[\w'’-]+", question))
 
 
 def _names_something(sentence: str, question: str) -> bool:
