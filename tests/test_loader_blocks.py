@@ -426,7 +426,13 @@ def test_pdf_paragraph_over_a_page_break_and_line_end_hyphens(tmp_path: Path) ->
         "ordination of services and the imple-",
         "mentation of the plan across the",
     ]
-    lines_2 = ["borough by March 2026, as agreed.", "", "A second paragraph starts here."]
+    lines_2 = [
+        "borough by March 2026, as agreed.",
+        "",
+        "A second paragraph starts here, on the UK-",
+        "France forum and the budget for 2024-",
+        "25.",
+    ]
     for lines in (lines_1, lines_2):
         page.setFont("Helvetica", 9)
         page.drawString(72, 810, "Council Plan 2025 update")
@@ -453,7 +459,12 @@ def test_pdf_paragraph_over_a_page_break_and_line_end_hyphens(tmp_path: Path) ->
             1,
             2,
         ),
-        (BlockKind.paragraph, "A second paragraph starts here.", 2, None),
+        (
+            BlockKind.paragraph,
+            "A second paragraph starts here, on the UK-France forum and the budget for 2024-25.",
+            2,
+            None,
+        ),
     ]
 
 

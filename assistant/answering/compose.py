@@ -341,8 +341,14 @@ def row_values(row: TableRow, question: str) -> str:
     shown = of_the_year or wanted or cells
     # Cells are the document's text: one line each (``assistant.text``), so no cell starts a line of ours.
     return f"{one_line(label)} — " + "; ".join(
-        f"{one_line(header)}: {one_line(value)}" for header, value in shown
+        under_header(one_line(header), one_line(value)) for header, value in shown
     )
+
+
+def under_header(header: str, value: str) -> str:
+    """A cell under its header ("Target: 90%"); a column the paper gave no header is
+    only its value, since its number ("column 3") is the reader's, not the paper's."""
+    return value if is_unheaded_column(header) else f"{header}: {value}"
 
 
 def one_source_answer(

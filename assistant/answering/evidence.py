@@ -22,7 +22,7 @@ from assistant.answering.asked_value import (
     states_nothing,
     states_value,
 )
-from assistant.answering.compose import row_name
+from assistant.answering.compose import row_name, under_header
 from assistant.answering.counted_numbers import HOW_MANY, counted_held
 from assistant.answering.counted_numbers import non_year_numbers as _non_year_numbers
 from assistant.answering.retrieve import Candidate
@@ -365,5 +365,7 @@ def row_sentence(row: TableRow) -> str:
     label = row_name(row)
     if label != row.label():
         return f"{label} — " + "; ".join(f"{header} {value}" for header, value in cells if value)
-    rest = "; ".join(f"{header}: {value}" for header, value in cells if value and value != label)
+    rest = "; ".join(
+        under_header(header, value) for header, value in cells if value and value != label
+    )
     return f"{label} — {rest}" if rest else label

@@ -199,14 +199,23 @@ def _other_half(query: Query, lead: Evidence, fitting: list[Evidence]) -> list[E
     Minimum Revenue Provision (MRP) Statement … appendix P" is the other half)."""
     asked = content_stems(query.text)
     lacking = asked - content_stems(lead.sentence)
+    done_by = content_stems(" ".join(_WHO_DID.findall(query.text))) & lacking
     return [
         e
         for e in fitting[1:5]
         if e.candidate.node.id == lead.candidate.node.id
         and e.sentence not in lead.sentence
         and lead.sentence not in e.sentence  # neither quotes the other
-        and len(lacking & content_stems(e.sentence)) >= OTHER_HALF
+        and (
+            len(lacking & content_stems(e.sentence)) >= OTHER_HALF
+            or bool(done_by & content_stems(e.sentence))
+        )
     ][:1]
+
+
+_WHO_DID = re.compile(r"\bwho\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b)([a-z]+ed)\b", re.I)
+"""The deed a who-part asks for ("who hosted it", "who proposed it"): a sentence of the
+lead's passage that tells it is the question's other half, however few words it shares."""
 
 
 def _field_sentence(query: Query, lead: Evidence, evidence: list[Evidence]) -> list[Evidence]:

@@ -36,6 +36,17 @@ _QUARTER = re.compile(
 _WORD_NUMBER = number_words(4)
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})-(\d{2})\b(?!-\d)")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_MONTH_OF_YEAR = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-'’]"
+
+
+def _year_printed(year: str, text: str) -> bool:
+    """Whether ``text`` prints the year in full or as a table's month column does
+    ("Dec-24", "Mar'25")."""
+    return bool(
+        re.search(rf"\b{year}\b", text) or re.search(rf"{_MONTH_OF_YEAR}{year[2:]}\b", text, re.I)
+    )
+
+
 _FINANCE_ASKED = re.compile(r"\bfinancial\s+year\b|\bfy\b", re.I)
 _SCHOOL_YEAR = re.compile(r"\b(?:academic|school)\s+year\s+(?:19|20)\d{2}\s*[/-]\s*\d{2,4}", re.I)
 """A school's year ("the start of academic year 2025/26"), named like a financial year."""
@@ -152,6 +163,18 @@ class Pins:
     records: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
     labelled: tuple[tuple[str, str], ...] = ()
+
+
+_FRONTED = re.compile(r"^\s*([a-z][a-z'’]{3,})\s*[-–—:]\s+", re.I)
+"""A question that opens by naming whose it is, as a topic set before a dash."""
+
+
+def _fronted_place(question: str) -> str | None:
+    """The one word a question fronts ("medway - how many … have they got"), when it is
+    no English word: a place or body, whose figure is asked."""
+    found = _FRONTED.match(question)
+    word = found.group(1).lower() if found else ""
+    return word if word and not is_english_word(word) else None
 
 
 def pins_of(question: str) -> Pins:
@@ -286,7 +309,7 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
                 return year
     # "what job did she have in 2006 and then in 2017": an answer for one of the years
     # asked is about the question, if not all of it
-    held_years = [y for y in pins.years if re.search(rf"\b{y}\b", held)]
+    held_years = [y for y in pins.years if _year_printed(y, held)]
     for year in [] if held_years else pins.years:
         if _ANY_YEAR.search(held):
             return year
@@ -306,6 +329,11 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
             continue  # "at feb county council" names a sitting, not a place
         if councils and council not in lowered:
             return f"{council} council"
+    if councils and (place := _fronted_place(question)) and place not in publishers:
+        # "medway - how many crossing patrol vacancies have they got": that body's, not
+        # the figure of the council whose paper mentions it
+        if place not in f"{lowered} {_cited_passages(answer, documents).lower()}":
+            return place
     people = {m.group(1).lower() for m in _PERSON.finditer(held)}
     spoke = _SPOKE.search(question) is not None  # what someone said is said by them
     for person in pins.people:

@@ -18,6 +18,22 @@ from assistant.markers import strip_markers
 from assistant.models import Answer, PlanDocument
 from indexing.terms import content_stems
 
+_COST_UNKNOWN = re.compile(
+    r"\bcosts?\b[^.]{0,40}?\b(?:cannot|can\s?not|can['’]t|could\s+not|is\s+not\s+yet|are\s+not\s+yet)"
+    r"\s+(?:be\s+|yet\s+be\s+)?(?:estimated|quantified|determined|known)\b|"
+    r"\btoo\s+early\s+to\s+(?:estimate|quantify|say)\b[^.]{0,20}?\bcosts?\b",
+    re.I,
+)
+"""The paper says the cost asked is not known yet ("costs cannot be estimated until quotes
+have been obtained"): whatever other sum it gives (the costs to date), not the one asked."""
+_ASKS_ESTIMATE = re.compile(
+    r"\b(?:estimated?|expected|forecast|projected)\b[^?.]{0,30}\bcost|"
+    r"\bcost\b[^?.]{0,30}\b(?:estimated?|expected|forecast|projected)\b|"
+    r"\bhow\s+much\s+will\b[^?.]{0,60}\bcost\b|\bwhat\s+will\b[^?.]{0,60}\bcost\b",
+    re.I,
+)
+"""A cost asked for ahead of it ("the estimated cost of repairing", "how much will it
+cost"), not one spent so far."""
 _ASKS_AMOUNT = re.compile(
     r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:percentage|proportion|share|%)|"
     r"\bwhat\s+(?:is|was|were|are|will\s+be)\s+(?:[\w'’-]+\s+){0,5}?"
@@ -108,6 +124,8 @@ def unasked(question: str, answer: Answer, held: str, documents: list[PlanDocume
             stated = _PERCENT.sub(" ", stated)
     if _ASKS_AMOUNT.search(question) and not _FIGURE.search(stated):
         return "the amount asked"
+    if _ASKS_ESTIMATE.search(question) and _COST_UNKNOWN.search(" ".join(held.split())):
+        return "the amount asked"  # "costs cannot be estimated until quotes have been obtained"
     if _ASKS_END.search(question) and not _ENDED.search(held):
         return "the time it ended"
     quotes = [c.quote or "" for c in answer.citations]

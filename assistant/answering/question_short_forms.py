@@ -20,6 +20,7 @@ holds its letters in order.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -30,7 +31,9 @@ from indexing.terms import content_stems, in_dictionary, is_english_word
 _TOKEN = re.compile(r"(?<![\w£$%.-])([A-Za-z]{2,6})(?![\w%£-])")
 _SECTION = re.compile(r"(?<![\w])[sS]\.?\s?(\d{1,3})(?![\w%])")
 """"s25", "s106": a section of an Act, as officers write it."""
-_LINKING = r"(?:of|and|the|for|&|to|in|on)"
+_LINKING_WORDS = ("of", "and", "the", "for", "&", "to", "in", "on")
+"""Words a spelt-out name holds between the words its initials come from."""
+_LINKING = "(?:" + "|".join(map(re.escape, _LINKING_WORDS)) + ")"
 _STOP = frozenset(
     "the and for are was were has had did does can may who why how what when which "
     "with from this that they them its our any per via etc pls plz thx vs mon tue wed thu fri "
@@ -102,11 +105,14 @@ def _spellings(word: str, text: str, context: set[str]) -> list[str]:
     if lower in _STOP:
         return []
     plural = lower.endswith("s") and len(lower) > 3
-    for short in (lower, lower[:-1]) if plural else (lower,):
-        if not word.isupper() and _a_word(short):
+    typed_plural = plural and word[-1] == "s" and word[:-1].isupper()  # "SARs": SAR's plural
+    capitals = word.isupper() or typed_plural
+    shorts = (lower[:-1], lower) if typed_plural else (lower, lower[:-1])
+    for short in shorts if plural else (lower,):
+        if not capitals and _a_word(short):
             return []  # an English word: a word of its own, whether the papers use it or not
         printed = _printed(short, text)
-        found = _spelt(short, text, context)
+        found = _spelt(short, text, context, capitals)
         best = found.most_common(MOST_SPELLINGS)
         if printed:
             # the papers' own short form ("ctrs" their CTRS) finds them, unless they spell
@@ -118,7 +124,7 @@ def _spellings(word: str, text: str, context: set[str]) -> list[str]:
             ][:1]
         if best and best[0][1] >= ENOUGH:
             return [phrase for phrase, score in best if score * 2 > best[0][1]]
-    contracted = _contracted(lower, text)
+    contracted = _contracted(lower, text) or _clipped(lower, text)
     return [contracted] if contracted else []
 
 
@@ -138,6 +144,38 @@ def _contracted(short: str, text: str) -> str | None:
     inner = "".join(rf"[a-z]*{re.escape(c)}" for c in short[1:-1])
     pattern = rf"\b{re.escape(short[0])}{inner}[a-z]*{re.escape(short[-1])}\b"
     words = Counter(w.lower() for w in re.findall(pattern, text, re.I))
+    return _the_one(short, words)
+
+
+def _the_one(short: str, words: Counter[str]) -> str | None:
+    """The word of ``words`` (printings by word) a short form stands for: printed often,
+    and either printed far more than any other or alone in opening with more of the short
+    form's letters ("dept" is "department", whose "dep" opens it, not "development")."""
+    common = [(w, n) for w, n in words.most_common() if n >= CONTRACTION_PRINTINGS]
+    if not common:
+        return None
+    if len(common) == 1 or common[1][1] * 2 <= common[0][1]:
+        return common[0][0]
+    rivals = [w for w, n in common if n * 2 > common[0][1]]
+    opening = {w: len(os.path.commonprefix([w, short])) for w in rivals}
+    longest = max(opening.values())
+    leading = [w for w in rivals if opening[w] == longest]
+    return leading[0] if len(leading) == 1 and longest > 1 else None
+
+
+CLIPPED_LEAST = 4
+"""Fewest letters of a clipped word ("exec", "approx") read as the word it opens."""
+
+
+@lru_cache(maxsize=CACHED)
+def _clipped(short: str, text: str) -> str | None:
+    """The papers' word a clipped one opens ("exec" executive, "approx" approximately),
+    printed often and far more than any other word it opens."""
+    if len(short) < CLIPPED_LEAST:
+        return None
+    words = Counter(
+        w.lower() for w in re.findall(rf"\b{re.escape(short)}[a-z]{{2,}}\b", text, re.I)
+    )
     common = [(w, n) for w, n in words.most_common(2) if n >= CONTRACTION_PRINTINGS]
     if not common or (len(common) > 1 and common[1][1] * 2 > common[0][1]):
         return None
@@ -154,39 +192,51 @@ ENOUGH = 2.0
 question's other words ("Years Review" for "yr") is a coincidence of initials."""
 
 
-def _spelt(short: str, text: str, context: set[str]) -> Counter[str]:
+def _spelt(short: str, text: str, context: set[str], typed_capitals: bool) -> Counter[str]:
     """Runs of capitalised words in ``text`` whose initials spell ``short``, weighed by
     how often each is printed and how many of the question's other words (``context``)
-    are printed near it: "hb" beside "claims" is Housing Benefit, not a Housing Body."""
+    are printed near it: "hb" beside "claims" is Housing Benefit, not a Housing Body.
+    A short form the question types in capitals (``typed_capitals``) may end on a word in
+    lower case ("SARs": Subject Access requests)."""
     found: Counter[str] = Counter()
-    for phrase, near in _printings(short, text):
+    for phrase, near in _printings(short, text, typed_capitals):
         found[phrase] += 1 + len(context & near)
     return found
 
 
 @lru_cache(maxsize=CACHED)
 def _spelt_more_often(spelling: str, short: str, text: str) -> bool:
-    """The papers print ``spelling`` more often than the short form, and in lower case in
-    running text too: a thing spoken of ("electric vehicle"), not a title whose initials
-    only happen to spell it ("Management and Prudential" for "MP")."""
+    """The papers print ``spelling`` more often than the short form, and with a word in
+    lower case in running text too: a thing spoken of ("electric vehicle", "Subject Access
+    requests"), not a title whose initials only happen to spell it ("Management and
+    Prudential" for "MP")."""
     words = r"\s+".join(re.escape(w) for w in spelling.split())
     printed = re.findall(rf"\b{words}s?\b", text, re.I)
-    if not any(p.islower() for p in printed):
-        return False
+    linking = _LINKING_WORDS
+    if not any(any(w.islower() and w not in linking for w in p.split()) for p in printed):
+        return False  # only ever in capitals: a title
     return len(printed) > len(re.findall(rf"\b{short}s?\b", text, re.I))
 
 
 @lru_cache(maxsize=CACHED)
 def _printed(short: str, text: str) -> bool:
-    return re.search(rf"\b{short}s?\b", text, re.I) is not None
+    # not the head of a compound name ("SARS-CoV-2" is no SAR)
+    return re.search(rf"\b{short}s?\b(?!-\w)", text, re.I) is not None
 
 
 @lru_cache(maxsize=CACHED)
-def _printings(short: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _printings(
+    short: str, text: str, typed_capitals: bool = False
+) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each printing of a run of capitalised words spelling ``short``, with the stems
     printed near it."""
     letters = short.upper()
-    words = rf"\s+(?:{_LINKING}\s+)?".join(rf"{c}[a-z][\w'’]*" for c in letters)
+    # typed in capitals ("SARs"), its last word may be lower case, as a kind of thing
+    # ("Subject Access requests")
+    last = letters[-1] + letters[-1].lower() if typed_capitals and len(letters) > 2 else letters[-1]
+    words = rf"\s+(?:{_LINKING}\s+)?".join(
+        [*(rf"{c}[a-z][\w'’]*" for c in letters[:-1]), rf"[{last}][a-z][\w'’]*"]
+    )
     return tuple(
         (
             " ".join(match.group(0).split()),

@@ -299,7 +299,12 @@ def answers_figure(query: Query, item: PlanItem) -> bool:
     if not states_values(item):
         return False
     latest = str(item.fields.get("latest") or item.fields.get("score") or "")
-    if asks_money(query.text) and not states_money(latest) and not _money_column(item):
+    if (
+        asks_money(query.text)
+        and not states_money(latest)
+        and not _money_column(item)
+        and not _share_asked(query.text, item)
+    ):
         return False  # "how much did the repairs cost" is not answered by "94%"
     return not (
         re.search(r"\bhow many\b", query.text, re.I)
@@ -311,6 +316,28 @@ def answers_figure(query: Query, item: PlanItem) -> bool:
 _ASKS_RATE = re.compile(r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare\b|\brate\b", re.I)
 """A "how many" question that asks for the count as a rate ("how many enquiries come in
 online, as a percentage") is answered by one."""
+
+
+_SHARE_NAME = re.compile(r"^\W*(?:%|per ?cent(?:age)?\b|proportion\b|share\b)", re.I)
+"""An indicator named as a share of something ("% of council tax collected …")."""
+_MONEY_CUES = re.compile(
+    r"[£€$]|\b(?:budget|spend\w*|spent|cost\w*|fund\w*|grant|income|saving\w*|price|fees?|"
+    r"pay|salar\w*|allowance|worth|reserves?|deficit|overspend|underspend|tax|debt|bill|"
+    r"money|cash)\b",
+    re.I,
+)
+
+
+def _share_asked(question: str, item: PlanItem) -> bool:
+    """ "How much council tax does the council collect electronically" asks what the
+    indicator "% of council tax collected electronically" measures: the indicator is
+    named as a share, and every word of the question that speaks of money is a word of
+    that name. "How much did the repairs cost" is not answered by "% of repairs done"."""
+    name = item.commitment or ""
+    if not _SHARE_NAME.match(name):
+        return False
+    named = name.lower()
+    return all(m.group(0).lower() in named for m in _MONEY_CUES.finditer(question))
 
 
 def _money_column(item: PlanItem) -> bool:

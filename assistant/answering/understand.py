@@ -324,6 +324,9 @@ _VERBS = {"came", "went", "go", "come", "attended", "arrived", "joined", "turned
 _WORD_NUMBERS = number_words(4)
 
 
+_DETERMINERS = frozenset("the a an this that these those their its our his her my your".split())
+
+
 def _counted_words(text: str) -> list[str]:
     match = re.search(
         r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|would|could|should|might|must|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
@@ -336,8 +339,12 @@ def _counted_words(text: str) -> list[str]:
     if not match:
         return []
     words: list[str] = []
-    for word in match.group(1).split():
-        if word in _VERBS or (word.endswith(("ed", "ing")) and words):
+    said = match.group(1).split()
+    for at, word in enumerate(said):
+        after = said[at + 1] if at + 1 < len(said) else ""
+        # "fly tipping incidents": a word in -ing before the noun counted names its kind
+        names_kind = word.endswith("ing") and after and after not in _DETERMINERS
+        if word in _VERBS or (word.endswith(("ed", "ing")) and words and not names_kind):
             return words  # "how many people commented": the count is of people
         if word not in {"the", "a", "an", "of"}:
             words.append(word)

@@ -33,7 +33,35 @@ def titled(sentence: str, question: str) -> bool:
 
 
 def names_a_person(sentence: str, question: str) -> bool:
-    return bool(_ROLE.search(sentence)) or titled(sentence, question)
+    return (
+        bool(_ROLE.search(sentence))
+        or titled(sentence, question)
+        or labels_asked_post(sentence, question)
+    )
+
+
+_LABEL_GAP = 20
+"""Most characters between a post's label and the name set under it ("Responsible
+Officer — column 3: Mike Gogarty")."""
+
+
+def labels_asked_post(sentence: str, question: str) -> bool:
+    """The sentence sets a name under two words of the question in a row, as a form
+    does: "who is named as responsible officer on the eqia" → "Responsible Officer:
+    Mike Gogarty". A post the question qualifies ("… officer for mitigating actions")
+    needs the label to say so too."""
+    asked = question.lower()
+    words = re.findall(r"[a-z]{3,}", asked)
+    for first, second in zip(words, words[1:], strict=False):
+        post = re.search(rf"\b{first}\s+{second}\b(\s+(?:for|of)\s+[a-z]+)?", asked)
+        # "the responsible officer for mitigating actions": that post, not the form's own
+        named = rf"{first}\s+{second}"
+        if post and post.group(1):
+            named += r"\s+" + r"\s+".join(post.group(1).split())
+        label = rf"(?i:\b{named}\b[^.:;]{{0,{_LABEL_GAP}}}?\s*[:–—-]\s*)"
+        if re.search(rf"{label}(?:Cllr\s+)?[A-Z][a-z]+\s+[A-Z][a-z'’-]+", sentence):
+            return True
+    return False
 
 
 ROLE_WORDS = {

@@ -114,7 +114,8 @@ def _breaks(prev: Line, line: Line, group: list[Line], style: _Style, right: flo
 
 
 def _join(texts: list[str], words: set[str]) -> str:
-    """Lines → one text: a space between, or a line-end hyphen resolved."""
+    """Lines → one text: a space between, or a line-end hyphen resolved (a word broken
+    across lines joined, a hyphenated word or range kept whole)."""
     out = ""
     for text in texts:
         if not out:
@@ -130,6 +131,8 @@ def _join(texts: list[str], words: set[str]) -> str:
                 out = out[:-1] + text
             else:
                 out += text
+        elif out.endswith("-") and out[-2:-1].isalnum() and text[:1].isalnum():
+            out += text  # a hyphenated name or range broken at the line: "UK-France", "2022-23"
         else:
             out = f"{out} {text}"
     return out

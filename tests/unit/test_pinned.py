@@ -453,3 +453,41 @@ def test_a_financial_year_asked_is_not_the_academic_year_of_that_name() -> None:
     assert missing_pin(asked.replace("2025-26", "2024-25"), answer, [record]) is None
     # asked for the year alone, the academic year printed is that year
     assert missing_pin("how much basic need is allocated for 2025/26?", answer, [record]) is None
+
+
+def test_a_year_in_a_tables_month_column_is_printed() -> None:
+    """A monthly table prints the year as "Dec-24": the answer holds 2024."""
+    table = _answer(
+        "Cases logged: Nov-24 754, Dec-24 770, Jan-25 787.",
+        "Nov-24 754 13 Dec-24 770 17 Jan-25 787 21",
+        QPR,
+    )
+    assert missing_pin("cumulative cases logged up to dec 2024?", table, DOCUMENTS) is None
+    assert missing_pin("cases logged in 2022?", table, DOCUMENTS) == "2022"
+
+
+def test_a_body_fronted_before_a_dash_must_be_the_answers() -> None:
+    """ "southvale - how many …": another body's figure is not answered by the council's
+    own paper; the council that published it, or an English word fronted, is no pin."""
+    asked = "southvale - how many homes have they brought back into use?"
+    assert missing_pin(asked, HOMES, DOCUMENTS) == "southvale"
+    assert missing_pin("northtown - how many homes were brought back?", HOMES, DOCUMENTS) is None
+    assert missing_pin("housing - how many homes were brought back?", HOMES, DOCUMENTS) is None
+
+
+def test_a_cost_asked_ahead_is_not_given_by_a_paper_that_says_it_cannot_be_estimated() -> None:
+    """The risk's costs to date are not the estimate asked, when the paper says the cost
+    cannot be estimated yet; asked what it has cost so far, the costs to date answer."""
+    risk = _answer(
+        "Cliff collapse\nConsequence: costs to date of £1.162m would not be recovered. "
+        "At this stage costs cannot be estimated until quotes have been obtained.",
+        "costs to date of £1.162m would not be recovered. At this stage costs cannot be "
+        "estimated until quotes have been obtained.",
+        QPR,
+    )
+    ahead = "what's the estimated cost of repairing the cliff and reopening the road?"
+    assert missing_pin(ahead, risk, DOCUMENTS) == "the amount asked"
+    assert missing_pin("how much will it cost to repair the cliff?", risk, DOCUMENTS) == (
+        "the amount asked"
+    )
+    assert missing_pin("how much has the cliff collapse cost so far?", risk, DOCUMENTS) is None

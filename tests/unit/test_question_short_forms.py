@@ -97,3 +97,33 @@ def test_a_contraction_keeps_its_ending_vowels() -> None:
     assert with_spelt_out("what time did scrutiny cttee sit", papers) == (
         "what time did scrutiny committee sit"
     )
+
+
+def test_a_clipped_word_or_a_contraction_is_the_papers_word_it_stands_for() -> None:
+    """ "exec" opens "executive"; "dept" holds the letters of both "department" and
+    "development", and "department" is the one that opens with "dep"."""
+    papers = (
+        "The Chief Executive's Department (CED) set its budget. " * 4
+        + "The development of the plan continued. " * 5
+    )
+    assert with_spelt_out("CED (chief exec's dept) net budget", papers) == (
+        "CED (chief executive's department) net budget"
+    )
+    # a word the papers print too seldom is left as typed
+    assert with_spelt_out("chief exec's view", "The Chief Executive spoke.") == (
+        "chief exec's view"
+    )
+
+
+def test_a_short_form_typed_in_capitals_may_end_on_a_word_in_lower_case() -> None:
+    """ "SARs" are the papers' "Subject Access requests" (and "SARS-CoV-2" is no printing of
+    it); typed in lower case, "rec" is not "Response Effective coordination"."""
+    papers = (
+        "Subject Access requests completed within statutory timescales. " * 3
+        + "Variants of SARS-CoV-2 were tracked. "
+        + "The Response Effective coordination group met. " * 3
+    )
+    assert with_spelt_out("SARs done in statutory time", papers) == (
+        "Subject Access requests done in statutory time"
+    )
+    assert with_spelt_out("rec 7 on statutory time", papers) == "rec 7 on statutory time"

@@ -140,6 +140,21 @@ def test_values_that_answer_a_figure_question() -> None:
     assert relevance.answers_figure(asked, potholes)
 
 
+def test_how_much_of_a_thing_is_answered_by_the_indicator_of_its_share() -> None:
+    """ "How much council tax is collected electronically" asks what "% of council tax
+    collected electronically" measures; "how much did it cost" is not answered by a share."""
+    collected = item(
+        "RB04",
+        "% of council tax collected electronically (DD + Internet)",
+        kind=ItemKind.kpi,
+        fields={"latest": "85.2", "target": "80"},
+    )
+    asked = query("how much council tax does the council collect electronically?")
+    assert relevance.answers_figure(asked, collected)
+    costed = query("how much does collecting council tax electronically cost?")
+    assert not relevance.answers_figure(costed, collected)
+
+
 def test_newer_documents_sort_later_by_date_key() -> None:
     older, newer = node("1.1"), kpi_node(0)
     assert relevance.date_key(older) < relevance.date_key(newer)

@@ -235,3 +235,46 @@ def test_how_often_is_answered_by_a_frequency_not_a_count() -> None:
     answer = ask("how often do the access officers meet?", doc)
     assert answer.answered
     assert "monthly" in answer.answer
+
+
+def test_the_sentence_telling_who_did_what_is_asked_is_the_other_half() -> None:
+    """ "… who hosted it and on what dates": the sentence giving the dates leads, and the
+    one after it that tells who hosted is quoted beside it, though it shares only that word."""
+    doc = paper(
+        "Minutes",
+        "(j) On 12th and 13th December, Mr Murphy represented the Leader at the UK-France "
+        "local government forum. The 2024 forum, hosted by Leeds and Bradford, saw over 100 "
+        "delegates from UK and French governments.",
+        "The Leader thanked officers for their work on the budget.",
+        kind=DocumentKind.minutes,
+    )
+    answer = ask(
+        "the uk-france local government forum murphy went to on the leader's behalf - who "
+        "hosted it and on what dates?",
+        doc,
+    )
+    assert answer.answered
+    assert "13th December" in answer.answer and "Leeds and Bradford" in answer.answer
+
+
+def test_a_kind_of_thing_counted_keeps_its_words_in_ing() -> None:
+    """ "how many fly tipping incidents": incidents are counted, of fly tipping; "how many
+    people attending the meeting" counts people."""
+    assert understand(
+        "how many fly tipping incidents were reported in 2022-23?", []
+    ).counted_words == [
+        "fly",
+        "tipping",
+        "incidents",
+    ]
+    assert understand("how many people attending the meeting?", []).counted_words == ["people"]
+    doc = paper(
+        "Minutes",
+        "Fly tipping in Kent was reported to have increased by 10% with 27,000 incidents "
+        "reported in 2022-23 there is no reason to believe that it is not continuing to rise.",
+        "The Chairman thanked Members.",
+        kind=DocumentKind.minutes,
+    )
+    answer = ask("how many fly tipping incidents were reported in 2022-23?", doc)
+    assert answer.answered
+    assert "27,000" in answer.answer
