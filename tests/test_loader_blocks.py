@@ -751,3 +751,26 @@ def test_appendix_e_directorate_columns_are_read_row_by_row() -> None:
     assert rows["NET BUDGET"][4] == "449,237.2 0.0 449,237.2"
     assert rows["TOTAL Savings for delivery in 2025-26"][1].endswith("-144,198.9")
     assert not any(label.startswith("*") for label in rows)  # the footnote stays text
+
+
+def test_pdf_footnote_mark_set_small_and_raised_is_no_part_of_the_figure(tmp_path: Path) -> None:
+    """ "17 of the 38¹ indicators": the raised footnote mark is a superscript, not "381";
+    a figure in the body's own size after a number stays as printed."""
+    path = tmp_path / "summary.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    text = page.beginText(72, 700)
+    text.setFont("Helvetica", 12)
+    text.textOut("In Quarter 3, 17 of the 38")
+    text.setFont("Helvetica", 8)
+    text.setRise(4)
+    text.textOut("1")
+    text.setFont("Helvetica", 12)
+    text.setRise(0)
+    text.textOut(" indicators are rated Green, and 12 are Amber.")
+    page.drawText(text)
+    page.showPage()
+    page.save()
+
+    body = " ".join(b.text for b in load_file(path).blocks)
+    assert "17 of the 38¹ indicators" in body
+    assert "381" not in body and "12 are Amber" in body

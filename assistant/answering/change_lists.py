@@ -120,7 +120,7 @@ def change_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answe
     before = was_rated(query.text)
     if before and not (query.change or query.from_rating):
         if not previous:
-            return _no_history(query, "a previous rating")
+            return _no_history(query, "previous rating")
         asked = query.model_copy(update={"rating": None, "from_rating": before, "direction": None})
         return lists.list_answer(scope, asked, explicit_docs)
     if query.change or query.from_rating:
@@ -134,15 +134,15 @@ def change_answer(scope: Scope, query: Query, explicit_docs: list[str]) -> Answe
         if query.change and printed:
             asked = query.model_copy(update={"direction": query.change, "change": None})
             return lists.list_answer(scope, asked, explicit_docs)
-        return _no_history(query, "a previous rating or a direction of travel")
+        return _no_history(query, "previous rating or direction of travel")
     if query.direction and not printed:
         if query.direction == "↔" and previous:
             asked = query.model_copy(update={"direction": None, "change": "↔"})
             return lists.list_answer(scope, asked, explicit_docs)
-        return _no_history(query, "a direction of travel")
+        return _no_history(query, "direction of travel")
     if query.rating and "/" not in query.rating and compared(query.text) and not query.sections:
         if not previous:
-            return _no_history(query, "a previous rating")
+            return _no_history(query, "previous rating")
         return _compared(scope, query, explicit_docs)
     return None
 

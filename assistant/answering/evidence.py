@@ -236,6 +236,16 @@ def best_evidence(
             for prev, s in fit.windows(said, holds, wanted)
             if prev not in asked_only and _requirement(query, s, known_names, f"{subject} {prev}")
         ]
+        if query.counted_words:  # "5,822 concerns" counts what the sentence before names
+            pieces += [
+                (rank, cand, f"{said[i - 1]} {said[i]}", True, True)
+                for i in range(1, len(said))
+                if not holds[i]
+                and not holds[i - 1]
+                and said[i - 1] not in asked_only
+                and counts_bare(said[i], query.counted_words[-1])
+                and _requirement(query, said[i], known_names, f"{subject} {said[i - 1]}")
+            ]
     weights = fit.rarity(wanted, [p[2] for p in pieces])
     pairs = fit.word_pairs(query.text)
     plain, rare, paired = WORD_WEIGHTS
@@ -355,6 +365,17 @@ def _candidate_text(cand: Candidate, wanted: set[str] | None = None) -> str:
     if node.is_row:
         return row_sentence(node.row())
     return tally(node.passage().text)
+
+
+def counts_bare(sentence: str, counted: str) -> bool:
+    """The sentence counts the thing asked with no word of its own between ("with 5,822
+    concerns"), so the sentence before may say which ("Safeguarding Concerns are raised
+    with adult social care …"); "319 primary schools" says which schools itself."""
+    wanted = content_stems(counted)
+    return any(
+        content_stems(m.group(1)) == wanted
+        for m in re.finditer(r"\d[\d,.]*\s+([A-Za-z]+)", sentence)
+    )
 
 
 def row_sentence(row: TableRow) -> str:

@@ -129,7 +129,38 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, An
             "upright": font[2],
         }
         chars.append(previous)
-    return _upright(chars)
+    return _raised_digits(_upright(chars))
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SMALLER = 0.8
+"""A raised digit is at most this share of the size of the character it follows."""
+RAISED = 0.15
+"""… and its foot stands at least this share of that character's height above its foot."""
+
+
+def _raised_digits(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Digits set small and raised against the character before them — a footnote's mark
+    ("38¹ indicators"), a unit's power ("m²") — as superscript characters, so the mark is
+    never read as part of the figure ("381")."""
+    base: dict[str, Any] | None = None  # the character a run of raised digits follows
+    for before, char in zip(chars, chars[1:], strict=False):
+        if not (char["text"].isdecimal() and char["text"].isascii()):
+            base = None
+            continue
+        if base is None or before["text"] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+            base = before
+        height = base["bottom"] - base["top"]
+        if (
+            base["text"].strip()
+            and base["line"] == char["line"]
+            and char["size"] <= SMALLER * base["size"]
+            and base["bottom"] - char["bottom"] >= RAISED * height
+        ):
+            char["text"] = char["text"].translate(_SUPERSCRIPT)
+        else:
+            base = None
+    return chars
 
 
 def _upright(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:

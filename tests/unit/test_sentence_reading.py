@@ -278,3 +278,22 @@ def test_a_kind_of_thing_counted_keeps_its_words_in_ing() -> None:
     answer = ask("how many fly tipping incidents were reported in 2022-23?", doc)
     assert answer.answered
     assert "27,000" in answer.answer
+
+
+def test_a_count_of_what_the_sentence_before_names_answers_with_that_sentence() -> None:
+    """ "5,822 concerns" counts the adult safeguarding concerns the sentence before names;
+    "319 primary schools" does not count special schools, whatever the sentence before
+    says of special educational needs."""
+    doc = paper(
+        "Quarterly Performance Report",
+        "Safeguarding Concerns are raised with adult social care when it is believed that an "
+        "adult is at risk of abuse or neglect. In Quarter 3, the county saw the largest number "
+        "of concerns received in a quarter, with 5,822 concerns being 6% higher than Quarter 2.",
+        "The Special Educational Needs Coordinator conference was held on 8th October 2024. "
+        "A majority of schools were represented, including 319 primary schools and 78 "
+        "secondary schools.",
+    )
+    answer = ask("how many adult safeguarding concerns were received in quarter 3?", doc)
+    assert answer.answered
+    assert "5,822" in answer.answer and "adult social care" in answer.answer
+    assert "319" not in ask("how many special schools went to the conference?", doc).answer
