@@ -30,7 +30,7 @@ from assistant.answering.year_words import dated_years
 from assistant.models import Answer, Citation, Passage
 from assistant.text import quote as quoted
 from indexing.store import StoredNode
-from indexing.terms import content_stems
+from indexing.terms import content_stems, is_english_word
 
 _PROCEDURE = re.compile(
     r"\b(?:propos\w*|second\w*|moved?|mover|vot\w*|carried|pass(?:ed)?|lost|fell|happened)\b",
@@ -146,6 +146,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
         if on_topic is None:
             return decline(query, candidates, subject_found=True, reason="best sentence off topic")
         fitting = [on_topic] + [e for e in fitting if e is not on_topic]
+    fitting = _tie_to_subject(read, fitting)
     voted = _vote_of(query, fitting)
     if voted is not None:
         return evidence_answer(query, *voted)
@@ -162,6 +163,35 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     ][:1]
     extra = extra or _field_sentence(query, lead, evidence) or _other_half(read, lead, fitting)
     return evidence_answer(query, lead, extra)
+
+
+_WHEN_WORDS = re.compile(
+    r"\b(?:(?:quarter|qtr)s?(?:\s+\d)?|q[1-4]|years?|months?|"
+    r"(?<![/\d])(?:19|20)\d{2}(?:\s*-\s*\d{2,4})?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+    r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?)\b",
+    re.I,
+)
+"""Words that say when ("at quarter 3 of 2024-25"), not what a sentence is about."""
+
+
+def _tie_to_subject(query: Query, fitting: list[Evidence]) -> list[Evidence]:
+    """Of sentences scored alike, the one holding more of the names the question gives (its
+    words no dictionary has: a short form, a place) leads:
+    "cype underspend at quarter 3 of 2024-25" is answered by "the £9.9m underspend in the
+    Children, Young People & Education (CYPE) directorate", not by the overall position
+    "as at Quarter 3 of 2024-25", which holds the question's words of when instead."""
+    words = re.findall(r"[A-Za-z]{2,}", _WHEN_WORDS.sub(" ", query.text))
+    subject = content_stems(" ".join(w for w in words if not is_english_word(w.lower())))
+    if not subject:
+        return fitting
+    tied = [e for e in fitting[:3] if e.score >= fitting[0].score - TIED_SENTENCES]
+    best = max(tied, key=lambda e: len(subject & content_stems(e.sentence)))
+    if len(subject & content_stems(best.sentence)) <= len(
+        subject & content_stems(fitting[0].sentence)
+    ):
+        return fitting
+    return [best] + [e for e in fitting if e is not best]
 
 
 _REFERS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such)\b", re.I)

@@ -297,3 +297,27 @@ def test_a_count_of_what_the_sentence_before_names_answers_with_that_sentence() 
     assert answer.answered
     assert "5,822" in answer.answer and "adult social care" in answer.answer
     assert "319" not in ask("how many special schools went to the conference?", doc).answer
+
+
+def test_of_sentences_scored_alike_the_one_with_the_questions_short_form_leads() -> None:
+    """ "cype underspend at quarter 3": of two sentences scored alike, the directorate's
+    underspend named by its short form leads, not the overall position that only shares
+    the question's words of when; a sentence scored clearly lower does not."""
+    from assistant.answering.evidence import Evidence
+    from assistant.answering.facts import TIED_SENTENCES, _tie_to_subject
+
+    from .plans import candidate, passage_node
+
+    doc = paper("Revenue and Capital Budget Monitoring Report", "The report.")
+    source = candidate(passage_node(doc.passages[0], doc), 0.6)
+    overall = "The overall forecast position as at Quarter 3 of 2024-25 is an underspend of £23.3m."
+    cype = "The £9.9m underspend in the Children, Young People & Education (CYPE) directorate."
+
+    def scored(sentence: str, score: float) -> Evidence:
+        return Evidence(candidate=source, sentence=sentence, score=score, has_required=True)
+
+    asked = understand("cype underspend at quarter 3 of 2024-25?", [doc])
+    tied = [scored(overall, 1.3), scored(cype, 1.3 - TIED_SENTENCES / 2)]
+    assert _tie_to_subject(asked, tied)[0].sentence == cype
+    apart = [scored(overall, 1.3), scored(cype, 1.0)]
+    assert _tie_to_subject(asked, apart)[0].sentence == overall
