@@ -9,6 +9,7 @@ no part of Plan Assistant's readers involved.
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,12 @@ def _pages(path: Path) -> tuple[str, ...]:
 
 
 def _text(path: Path, page: int | None) -> str:
+    if path.suffix.lower() == ".csv":
+        # the lines as printed, then each cell as a value of its own: "1238,271" is two
+        # figures, not 1,238,271
+        with path.open(encoding="utf-8", newline="") as handle:
+            cells = "\n".join(" ; ".join(row) for row in csv.reader(handle))
+        return f"{path.read_text(encoding='utf-8')}\n{cells}"
     if path.suffix.lower() != ".pdf":
         return path.read_text(encoding="utf-8")
     pages = _pages(path)

@@ -48,7 +48,7 @@ from assistant.answering.meetings_record import (
     meetings,
 )
 from assistant.answering.meetings_restricted import restricted_paper, unpublished_item
-from assistant.answering.meetings_said import minutes_named, said_in_minutes
+from assistant.answering.meetings_said import asks_said, minutes_named, said_in_minutes
 from assistant.answering.meetings_statement import (
     decision_number_answer,
     record_answer,
@@ -239,7 +239,7 @@ def _meeting_answer(scope: Scope, query: Query) -> Answer | None:
     if taken := _decided_by(scope, query, pool, topic, cues.rest):
         return taken
     named = len(pool) == 1 and any(d.day for d in cues.meeting_dates)
-    answer = record_answer(query, text, pool, topic, named)
+    answer = record_answer(query, text, pool, topic, named, said=asks_said(text, pool))
     if len(pool) == 1 and (cue.DECIDE.search(text) or cue.WHEN.search(text)):
         # the resolution in full, when asked; a date the papers give, not the day it met
         return fuller_in_minutes(

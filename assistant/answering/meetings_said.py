@@ -62,7 +62,7 @@ REPORTED = re.compile(
     r"advis(?:e|ed|es)|confirm(?:ed|s)?|announc(?:e|ed|es)|outlin(?:e|ed|es)|"
     r"describ(?:e|ed|es)|assur(?:e|ed|es)|acknowledg(?:e|ed|es)|express(?:ed|es)?|"
     r"prais(?:e|ed|es)|paid\s+tribute|pay\s+tribute|raise[ds]?|elaborat(?:e|ed|es)|"
-    r"reported|report\s+(?:to|back)|"
+    r"reported|report\s+(?:to|back)|listed|quoted|cited|"
     r"ask(?:ed|s)?\s+(?:members|cabinet|councillors|colleagues|residents|people|everyone))\b",
     re.I,
 )
@@ -111,7 +111,7 @@ def said_in_minutes(
     asks what was said there (see the module); else ``None``."""
     text = query.text
     typed = member_typed(text, pool) if REPORTED.search(text) else ""
-    spoken = SPOKEN.search(text) or PRESENTED.search(text) or reported(text) or typed
+    spoken = asks_said(text, pool)
     if cues.subject_dates and not spoken:  # "the minutes of 9 January": ``minutes_of``
         return None  # reads those; "who introduced the November report?" names a report
     if not (spoken or PER_MINUTES.search(text)):
@@ -196,6 +196,14 @@ def _quoted_and_before(scope: Scope, answer: Answer) -> list[Passage]:
     return found
 
 
+def asks_said(text: str, pool: list[MeetingRecord]) -> bool:
+    """Whether the question asks what someone said or did at the meeting ("which cabinet
+    member spoke on …", "what did members say", "what did Mr Baker update cabinet on"):
+    what its printed minutes record, not its decisions."""
+    typed = member_typed(text, pool) if REPORTED.search(text) else ""
+    return bool(SPOKEN.search(text) or PRESENTED.search(text) or reported(text) or typed)
+
+
 def reported(text: str) -> bool:
     """Whether the question asks what a person (named, by post, or asked for) reported or
     brought to the meeting (``REPORTED``); not who gave apologies, which the record says,
@@ -204,8 +212,17 @@ def reported(text: str) -> bool:
         return False  # who wrote a report: its contact details, not the minutes
     return bool(
         REPORTED.search(text)
-        and (SPEAKER.search(text) or SPEAKING_POST.search(text) or asks_person(text))
+        and (
+            SPEAKER.search(text)
+            or SPEAKING_POST.search(text)
+            or asks_person(text)
+            or _MEMBERS_SAID.search(text)
+        )
     )
+
+
+_MEMBERS_SAID = re.compile(r"\b(?:members?|cllrs?)\s+(?:say|said|raised?|asked|quoted)\b", re.I)
+"""What members said at the meeting ("what did members say at the january cabinet")."""
 
 
 def not_minuted(query: Query, meeting: MeetingRecord) -> Answer:

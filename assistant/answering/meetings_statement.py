@@ -25,11 +25,18 @@ question ("Chairman's Announcements", "Apologies")."""
 
 
 def record_answer(
-    query: Query, text: str, pool: list[MeetingRecord], topic: set[str], named: bool = False
+    query: Query,
+    text: str,
+    pool: list[MeetingRecord],
+    topic: set[str],
+    named: bool = False,
+    said: bool = False,
 ) -> Answer | None:
     """The record's statement that answers; with ``named`` (the question names the day
     of the one meeting in ``pool``), a decline when its record does not state who
-    chaired or sent apologies, rather than a search that may quote another meeting."""
+    chaired or sent apologies, rather than a search that may quote another meeting.
+    Asked what was ``said`` there, the record's decisions and items on the subject are no
+    answer: what members said is in the minutes, or nowhere the record holds."""
     if cue.WHEN.search(text) or cue.WHERE.search(text) or (cue.NEXT.search(text) and pool):
         return when_met(query, pool, topic)
     latest = pool[-1:]
@@ -73,6 +80,8 @@ def record_answer(
         if lines and not naming and asked and not _listed(asked.group(1), lines):
             return _not_listed(query, asked.group(0), latest[0])  # "was cllr smith there?"
         return quote(query, naming or [(m, s) for m in latest for s in m.of_kind("present")])
+    if said:
+        return None
     best = best_statements(pool, topic, [k for k in DECISIONS] + ["item", "other"])
     return quote(query, best) if best and score(best[0][1], topic) >= 2 else None
 

@@ -352,3 +352,17 @@ def test_a_list_heading_is_read_with_the_entry_below_it() -> None:
     # an entry that says more than the question's own words is left alone
     entry = "Percentage of care leavers in education, employment or training"
     assert with_entry_below(entry, passage, asked) == entry
+
+
+def test_what_members_said_or_listed_is_asked_of_the_minutes_not_the_decisions() -> None:
+    """ "What did members say", "the consultations the cabinet member listed", "which
+    member spoke": what the printed minutes record; "how many members attended" is not."""
+    from assistant.answering.meetings_said import asks_said
+
+    assert asks_said(
+        "social care grant per head - what did members say at the january cabinet?", []
+    )
+    assert asks_said("which consultations were listed by the cabinet member at cabinet?", [])
+    assert asks_said("which cabinet member spoke on the transfer at cabinet?", [])
+    assert not asks_said("how many members attended the january cabinet?", [])
+    assert not asks_said("what did cabinet decide on the transfer?", [])
