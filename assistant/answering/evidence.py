@@ -104,7 +104,7 @@ def asks_money(question: str) -> bool:
         and not (
             re.search(r"\bhow much\b", question, re.I)
             and _CHANGE_ASKED.search(question)
-            and not _MONEY_WORDS.search(question)
+            and not MONEY_WORDS.search(question)
         )
     )
 
@@ -116,12 +116,14 @@ _CHANGE_ASKED = re.compile(
 )
 """How much something has changed ("how much has antisocial behaviour come down"): a
 change, in whatever unit the measure has, not a sum of money."""
-_MONEY_WORDS = re.compile(
+MONEY_WORDS = re.compile(
     r"[£€$]|\b(?:budget|spend\w*|spent|cost\w*|fund\w*|grant|income|saving\w*|price|fees?|pay|"
-    r"salar\w*|reserves?|deficit|overspend|underspend|tax|rates|debt|bill|money|cash)\b",
+    r"salar\w*|allowance|worth|reserves?|deficit|overspend|underspend|tax|rates|debt|bill|money|"
+    r"cash)\b",
     re.I,
 )
-"""Words that make a change asked for a change in money ("how much has the budget gone up")."""
+"""Words that speak of money: they make a change asked for a change in money ("how much has
+the budget gone up"), and a share asked for a share of it ("how much council tax …")."""
 
 
 def states_money(text: str) -> bool:

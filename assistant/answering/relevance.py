@@ -11,7 +11,7 @@ import re
 
 from assistant.answering.asked_days import quarter_printed
 from assistant.answering.asked_subject import label_fits, normal_days, subject_text, value_label
-from assistant.answering.evidence import Evidence, asks_money, states_money
+from assistant.answering.evidence import MONEY_WORDS, Evidence, asks_money, states_money
 from assistant.answering.neighbours import passage_before
 from assistant.answering.retrieve import Candidate
 from assistant.answering.row_lookup import row_fits
@@ -320,12 +320,6 @@ online, as a percentage") is answered by one."""
 
 _SHARE_NAME = re.compile(r"^\W*(?:%|per ?cent(?:age)?\b|proportion\b|share\b)", re.I)
 """An indicator named as a share of something ("% of council tax collected …")."""
-_MONEY_CUES = re.compile(
-    r"[£€$]|\b(?:budget|spend\w*|spent|cost\w*|fund\w*|grant|income|saving\w*|price|fees?|"
-    r"pay|salar\w*|allowance|worth|reserves?|deficit|overspend|underspend|tax|debt|bill|"
-    r"money|cash)\b",
-    re.I,
-)
 
 
 def _share_asked(question: str, item: PlanItem) -> bool:
@@ -337,7 +331,7 @@ def _share_asked(question: str, item: PlanItem) -> bool:
     if not _SHARE_NAME.match(name):
         return False
     named = name.lower()
-    return all(m.group(0).lower() in named for m in _MONEY_CUES.finditer(question))
+    return all(m.group(0).lower() in named for m in MONEY_WORDS.finditer(question))
 
 
 def _money_column(item: PlanItem) -> bool:
