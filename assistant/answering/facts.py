@@ -29,6 +29,7 @@ from assistant.answering.votes import TALLIED, asks_vote
 from assistant.answering.year_words import dated_years
 from assistant.models import Answer, Citation, Passage
 from assistant.text import quote as quoted
+from indexing.readers.dates import MONTH_PATTERN
 from indexing.store import StoredNode
 from indexing.terms import content_stems, is_english_word
 
@@ -167,9 +168,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
 
 _WHEN_WORDS = re.compile(
     r"\b(?:(?:quarter|qtr)s?(?:\s+\d)?|q[1-4]|years?|months?|"
-    r"(?<![/\d])(?:19|20)\d{2}(?:\s*-\s*\d{2,4})?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
-    r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
-    r"dec(?:ember)?)\b",
+    rf"(?<![/\d])(?:19|20)\d{{2}}(?:\s*-\s*\d{{2,4}})?|{MONTH_PATTERN})\b",
     re.I,
 )
 """Words that say when ("at quarter 3 of 2024-25"), not what a sentence is about."""
@@ -185,11 +184,13 @@ def _tie_to_subject(query: Query, fitting: list[Evidence]) -> list[Evidence]:
     subject = content_stems(" ".join(w for w in words if not is_english_word(w.lower())))
     if not subject:
         return fitting
+
+    def names_held(evidence: Evidence) -> int:
+        return len(subject & content_stems(evidence.sentence))
+
     tied = [e for e in fitting[:3] if e.score >= fitting[0].score - TIED_SENTENCES]
-    best = max(tied, key=lambda e: len(subject & content_stems(e.sentence)))
-    if len(subject & content_stems(best.sentence)) <= len(
-        subject & content_stems(fitting[0].sentence)
-    ):
+    best = max(tied, key=names_held)
+    if names_held(best) <= names_held(fitting[0]):
         return fitting
     return [best] + [e for e in fitting if e is not best]
 
@@ -237,8 +238,7 @@ def _other_half(query: Query, lead: Evidence, fitting: list[Evidence]) -> list[E
         and e.sentence not in lead.sentence
         and lead.sentence not in e.sentence  # neither quotes the other
         and (
-            len(lacking & content_stems(e.sentence)) >= OTHER_HALF
-            or bool(done_by & content_stems(e.sentence))
+            len(lacking & (held := content_stems(e.sentence))) >= OTHER_HALF or bool(done_by & held)
         )
     ][:1]
 

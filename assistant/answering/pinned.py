@@ -26,7 +26,7 @@ from assistant.answering.unheld import asked_months, month_held
 from assistant.answering.year_words import financial_years
 from assistant.models import Answer, PlanDocument
 from assistant.text import number_words
-from indexing.readers.dates import MONTHS
+from indexing.readers.dates import MONTH_PATTERN, MONTHS
 from indexing.terms import is_english_word
 
 _QUARTER = re.compile(
@@ -36,7 +36,7 @@ _QUARTER = re.compile(
 _WORD_NUMBER = number_words(4)
 _FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})-(\d{2})\b(?!-\d)")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_MONTH_OF_YEAR = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-'’]"
+_MONTH_OF_YEAR = rf"\b{MONTH_PATTERN}[-'’]"
 
 
 def _year_printed(year: str, text: str) -> bool:

@@ -176,10 +176,7 @@ def _clipped(short: str, text: str) -> str | None:
     words = Counter(
         w.lower() for w in re.findall(rf"\b{re.escape(short)}[a-z]{{2,}}\b", text, re.I)
     )
-    common = [(w, n) for w, n in words.most_common(2) if n >= CONTRACTION_PRINTINGS]
-    if not common or (len(common) > 1 and common[1][1] * 2 > common[0][1]):
-        return None
-    return common[0][0]
+    return _the_one(short, words)  # every such word opens with all of it: no tie is broken
 
 
 def _a_word(lower: str) -> bool:
@@ -212,8 +209,7 @@ def _spelt_more_often(spelling: str, short: str, text: str) -> bool:
     Prudential" for "MP")."""
     words = r"\s+".join(re.escape(w) for w in spelling.split())
     printed = re.findall(rf"\b{words}s?\b", text, re.I)
-    linking = _LINKING_WORDS
-    if not any(any(w.islower() and w not in linking for w in p.split()) for p in printed):
+    if not any(any(w.islower() and w not in _LINKING_WORDS for w in p.split()) for p in printed):
         return False  # only ever in capitals: a title
     return len(printed) > len(re.findall(rf"\b{short}s?\b", text, re.I))
 

@@ -132,7 +132,8 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[dict[str, An
     return _raised_digits(_upright(chars))
 
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT_DIGITS)
 SMALLER = 0.8
 """A raised digit is at most this share of the size of the character it follows."""
 RAISED = 0.15
@@ -148,7 +149,7 @@ def _raised_digits(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not (char["text"].isdecimal() and char["text"].isascii()):
             base = None
             continue
-        if base is None or before["text"] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+        if base is None or before["text"] not in _SUPERSCRIPT_DIGITS:
             base = before
         height = base["bottom"] - base["top"]
         if (
