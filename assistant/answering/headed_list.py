@@ -31,8 +31,37 @@ _ASKS_LIST = re.compile(
 """Asks for documents or papers by what they are, or for what a paper lists."""
 _DOCUMENT_WORDS = content_stems("documents document docs doc papers paper list lists listed")
 """A heading's words for documents: the question may call them anything ("docs")."""
-_ENTRY = re.compile(r"^\s*(?:[•·\-–*]\s*)?(?:\(?[a-z]\)|\(?\d{1,2}[.)]?\s)", re.M)
+_ENTRY = re.compile(
+    r"^\s*(?:(?P<bullet>[•·▪◦]\s+\S)|(?:[•·\-–*]\s*)?(?:(?P<letter>\(?[a-z]\))|(?P<number>\(?\d{1,2}[.)]?(?:\s|$))))"
+)
 """A line of a list: a bullet, or a letter or number marking it ("a)", "1 ")."""
+CONTINUATION = 40
+"""A line of a list's entry that the reader broke off ("and", "Noreen", "Cup with") is
+short; a longer unmarked line after the list is the paper's next paragraph."""
+
+
+def first_list(text: str) -> list[str]:
+    """The entries of the first list in ``text``: lines marked the way its first entry is
+    (bullets, or letters, or numbers), each with the short unmarked lines that carry on
+    its words; the list ends at a line marked another way or a long unmarked line."""
+    entries: list[str] = []
+    kind = None
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        marked = _ENTRY.match(line)
+        marker = next((k for k, v in marked.groupdict().items() if v), None) if marked else None
+        if marker is not None and kind in (None, marker):
+            kind = marker
+            entries.append(line)
+        elif marker is not None or (entries and len(line) > CONTINUATION):
+            if entries:
+                break
+        elif entries:
+            entries[-1] = f"{entries[-1]} {line}"
+    return entries
+
+
 LEAST_ENTRIES = 2
 """A heading over fewer entries than this heads a paragraph, not a list."""
 READ = 6
@@ -55,8 +84,7 @@ def list_under_heading(query: Query, candidates: list[Candidate]) -> Answer | No
         if not named or not named <= asked:
             continue
         text = node.passage().text
-        lines = [line for line in text.split("\n") if line.strip()]
-        entries = [line.strip() for line in lines if _ENTRY.match(line)]
+        entries = first_list(text)
         quote = "\n".join(entries)
         if len(entries) < LEAST_ENTRIES:
             entries, quote = _numbered_run(text)

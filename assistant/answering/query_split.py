@@ -29,12 +29,15 @@ _QUESTION_WORDS = (
     r"what(?:'s|’s)?|how|who|whose|when|where|which|why|is|are|was|were|has|have|had|will|would|can|could|"
     r"did|does|do|should|any"
 )
+_NAMED_ASK = r"(?:the\s+)?(?:no\.?|number|numbers|amount|total|percentage|proportion|share|cost|value|date|names?|list)\s+of"
+"""A question put as the thing wanted ("no. of people on a care plan at the end of q3, and
+how many …?"): it asks, as a question word would."""
 _JOIN = re.compile(
     rf"\s*(?:[,;]\s*(?:and\s+|but\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+but\s+|\s+plus\s+)(?=(?:{_QUESTION_WORDS})\b)",
     re.I,
 )
 _ASKING = re.compile(
-    rf"^(?:{_QUESTION_WORDS}|please|tell me|let me know|could you|can you|i(?:'d| would) like|i want|update on|an update|latest on|progress on)\b",
+    rf"^(?:{_QUESTION_WORDS}|please|tell me|let me know|could you|can you|i(?:'d| would) like|i want|update on|an update|latest on|progress on|{_NAMED_ASK})\b",
     re.I,
 )
 _CLAUSE = re.compile(

@@ -16,11 +16,12 @@ from assistant.answering.neighbours import passage_before
 from assistant.answering.retrieve import Candidate
 from assistant.answering.row_lookup import row_fits
 from assistant.answering.scope import Scope
+from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
 from assistant.answering.word_forms import base_forms
 from assistant.answering.year_words import financial_years, one_way
-from assistant.models import PlanItem
+from assistant.models import ItemKind, PlanItem
 from indexing.readers.dates import MONTH_PATTERN
 from indexing.store import StoredNode
 from indexing.terms import content_stems, place_stems
@@ -60,7 +61,35 @@ def relevant(floor: float, scope: Scope, query: Query, candidates: list[Candidat
     best = max(c.cosine for c in candidates[:5])
     if best < floor:
         return False
-    return coverage(scope, query, candidates[:3]) >= COVERAGE_FLOOR or best >= floor + STRONG_MATCH
+    return (
+        coverage(scope, query, candidates[:3]) >= COVERAGE_FLOOR
+        or best >= floor + STRONG_MATCH
+        or (best >= floor + SHORT_FORM_MATCH and short_form_held(scope, query, candidates[:3]))
+    )
+
+
+SHORT_FORM_MATCH = 0.2
+"""Cosine this far above the floor answers when a best source prints a rare short form
+the question uses: "how much did we knock off the bus pass (ENCTS) budget" shares few
+words with "ENCTS journeys have reduced … a £3.4m reduction", but "ENCTS" names it."""
+RARE_SHARE = 0.005
+"""A short form printed in at most this share of the sources (or in one) names one subject."""
+_SHORT_FORM = re.compile(r"\b[A-Z][A-Z0-9&]{2,}(?=s?\b)")
+
+
+def short_form_held(scope: Scope, query: Query, candidates: list[Candidate]) -> bool:
+    """Does one of the sources print a rare short form of the question ("ENCTS", "LEVI")?"""
+    for form in set(_SHORT_FORM.findall(query.text)):
+        stems = content_stems(form)
+        if not stems or any(
+            scope.terms.df.get(stem, 0) > max(1.0, RARE_SHARE * scope.terms.n_docs)
+            for stem in stems
+        ):
+            continue
+        printed = re.compile(rf"\b{re.escape(form)}s?\b")
+        if any(printed.search(c.node.text) for c in candidates):
+            return True
+    return False
 
 
 def rerank(scope: Scope, query: Query, candidates: list[Candidate]) -> list[Candidate]:
@@ -174,6 +203,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False
     if not months_held(query.text, f"{context} {node.text}"):
         return False  # "in april 2025" over a table whose months stop at March
+    if not sentence_year_fits(query.text, evidence.sentence):
+        return False  # "the national % for 2024/25": not "the proportion in 2023/24 …"
     if evidence.candidate.named and node.is_row:
         return True  # the row and column the question names (row_lookup), its asides apart
     if node.is_row and not row_fits(scope, query.text, node.row()):
@@ -184,8 +215,9 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')}",
     ):
         return False
+    held = content_stems(context) | spelt_out(context, query.text)  # "EES": "entry/exit system"
     coverage = max(
-        scope.terms.coverage(base_forms(asked), base_forms(content_stems(context))),
+        scope.terms.coverage(base_forms(asked), base_forms(held)),
         scope.terms.coverage(content_stems(one_way(query.text)), content_stems(one_way(context))),
         # what the question is about, without the words asking for its kind of value
         # ("what time … meant to finish"), its days written as the papers write them
@@ -195,6 +227,10 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
     )  # "the three-year plan" of the "3 Year Plan"
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True
+    if evidence.candidate.cosine >= floor + SHORT_FORM_MATCH and short_form_held(
+        scope, query, [evidence.candidate]
+    ):
+        return True  # "ENCTS": the subject named by its short form, the rest in other words
     # A sentence of a passage about the subject ("Reduce the reserve … to fund these
     # cameras" in the amendment on fly tipping): the passage holds the rest.
     passage = f"{context} {node.text} {passage_before(scope, node)}"
@@ -281,15 +317,61 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-/–]\s*(?:(?:19|20)(\d{2})|(\
 def year_ranges_held(question: str, candidate: Candidate) -> bool:
     """A financial year the question names ("2025/26") is one the source, its paper's
     title or its period gives: the 2024/25 target is not "the target for 2025/26"."""
-    asked = {(m.group(1), m.group(2) or m.group(3)) for m in _YEAR_RANGE.finditer(question)}
+    asked = _year_pairs(question)
     if not asked:
         return True
     meta = candidate.node.metadata
     held = (
         f"{candidate.node.text} {meta.get('document_title', '')} {meta.get('document_period', '')}"
     )
-    have = {(m.group(1), m.group(2) or m.group(3)) for m in _YEAR_RANGE.finditer(held)}
-    return asked <= have
+    return asked <= _year_pairs(held)
+
+
+def sentence_year_fits(question: str, sentence: str) -> bool:
+    """A sentence that gives its figure for financial years, none of them the one the
+    question asks for, does not answer it, whatever its paper's period."""
+    asked = [_span(pair) for pair in _year_pairs(question)]
+    said = [_span(pair) for pair in _year_pairs(sentence)]
+    if not (asked and said) or not _year_of_figure(sentence):
+        return True  # "to balance the 2022-23 budget" names a year, not its figure's
+    # a plan's years ("2022-2028") hold each year within them
+    return any(s[0] <= a[0] and a[1] <= s[1] for a in asked for s in said)
+
+
+FIGURE_NEAR = 4
+"""Words between a financial year and the figure it dates ("in 2023/24 of 29%")."""
+_DATING = frozenset({"in", "for", "during", "of"})
+"""Words before a year that date a figure by it ("in 2023/24"); "the 2022-23 budget"
+names a budget."""
+_FIGURE = re.compile(r"^[£€$]?\d[\d,.]*(?:%|m|k|bn)?$")
+
+
+def _year_of_figure(sentence: str) -> bool:
+    """Does a financial year, put as the time of something ("in 2023/24"), stand beside a
+    figure it dates ("The proportion in 2023/24 of 29%")?"""
+    words = sentence.replace("(", " ").replace(")", " ").split()
+    years = [
+        n
+        for n, w in enumerate(words)
+        if _YEAR_RANGE.search(w) and n > 0 and words[n - 1].lower() in _DATING
+    ]
+    figures = [
+        n
+        for n, w in enumerate(words)
+        if _FIGURE.match(w.strip(".,;:")) and not _YEAR_RANGE.search(w)
+    ]
+    return any(abs(y - f) <= FIGURE_NEAR for y in years for f in figures)
+
+
+def _span(pair: tuple[str, str]) -> tuple[int, int]:
+    """("2024", "25") → (2024, 2025); ("2022", "28") → (2022, 2028)."""
+    start = int(pair[0])
+    end = start // 100 * 100 + int(pair[1][-2:])
+    return start, end if end >= start else end + 100
+
+
+def _year_pairs(text: str) -> set[tuple[str, str]]:
+    return {(m.group(1), m.group(2) or m.group(3)) for m in _YEAR_RANGE.finditer(text)}
 
 
 def answers_figure(query: Query, item: PlanItem) -> bool:
@@ -299,6 +381,14 @@ def answers_figure(query: Query, item: PlanItem) -> bool:
     if not states_values(item):
         return False
     latest = str(item.fields.get("latest") or item.fields.get("score") or "")
+    money = asks_money(query.text) and (states_money(latest) or _money_column(item))
+    if (
+        item.kind == ItemKind.risk
+        and not money
+        and not _RISK_MEASURE.search(_REGISTER.sub(" ", query.text))
+        and (HOW_MANY_WORDS.search(query.text) or not _figure_told(query.text, item))
+    ):
+        return False  # "how many bus journeys were made": not the journeys risk's likelihood
     if (
         asks_money(query.text)
         and not states_money(latest)
@@ -311,6 +401,41 @@ def answers_figure(query: Query, item: PlanItem) -> bool:
         and latest.strip().endswith("%")
         and not _ASKS_RATE.search(query.text)
     )
+
+
+_REGISTER = re.compile(r"\brisk\s+registers?\b", re.I)
+_RISK_MEASURE = re.compile(
+    r"\b(?:risks?|likelihood|likely|impacts?|scored?|scores|ratings?|rated|exposures?|exposed|"
+    r"probability|severity|target)\b",
+    re.I,
+)
+"""What a risk's own figures measure: a question about a risk's likelihood, impact, score or
+exposure is answered by them; one that names a register only to say where to look
+("what vacancy rate does the risk register give") asks for another figure."""
+HOW_MANY_WORDS = re.compile(r"\bhow many\b", re.I)
+
+
+def _figure_told(question: str, item: PlanItem) -> bool:
+    """Does a sentence the item tells (its cause, its event, its update) give a figure, not
+    a year, beside words the question asks about that the item's name does not hold
+    ("vacancy level said to be 1 in 10")?"""
+    asked = {
+        stem
+        for stem in content_stems(_REGISTER.sub(" ", question)) - content_stems(item.commitment)
+        if not any(c.isdigit() for c in stem)
+    }
+    told = [item.update or "", *item.fields.values(), *item.other_fields.values()]
+    return any(
+        len(asked & content_stems(sentence)) >= TOLD_WORDS
+        and re.search(r"\d", _A_YEAR.sub(" ", sentence))
+        for text in told
+        for sentence in re.split(r"(?<=[.;])\s+", text)
+    )
+
+
+TOLD_WORDS = 2
+"""Words of the question a risk's sentence must share beside its figure ("vacancy level")."""
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b")
 
 
 _ASKS_RATE = re.compile(r"%|\bper ?cent|\bpercentage\b|\bproportion\b|\bshare\b|\brate\b", re.I)

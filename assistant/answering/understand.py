@@ -19,6 +19,7 @@ from assistant.answering.rating_words import names_a_subject
 from assistant.models import ItemKind, Person, PlanDocument
 from assistant.text import number_words
 from indexing.ratings import RAG_COLOUR, RATING_WORD, parse_rating
+from indexing.terms import content_stems
 
 
 class Intent(str, Enum):
@@ -74,9 +75,12 @@ _DOTTED_REF = re.compile(
     r"(?<![\d.£$])(\d{1,2}\.\d{1,2})(?![\d.]*\d)(?!\s*(?:m\b|k\b|%|million|bn))"
 )
 _NAMED_REF = re.compile(
-    r"\b(?:commitment|item|ref(?:erence)?|number|no\.?|objective|#)\s*(\d{1,3}(?:\.\d{1,2})?)\b",
+    r"\b(?:(?:commitment|item|ref(?:erence)?|number|objective|#)\s*|no(?:\.\s*|\s+))"
+    r"(\d{1,3}(?:\.\d{1,2})?)\b",
     re.I,
 )
+"""A ref the question names by what it is ("commitment 12.1", "no. 4"); "no2" written
+whole is a word (nitrogen dioxide), not "number 2"."""
 _RATING_WORDS = re.compile(
     rf"\b((?:{RATING_WORD})(?:\s*/\s*(?:{RAG_COLOUR}))?|[RAGC]\s*/\s*[RAGC])\b",
     re.I,
@@ -141,6 +145,8 @@ _AUXILIARY = (
     r"(?:did|does|do|is|was|were|are|will|would|can|could|should|has|have|had|must|may|might)"
 )
 _OTHER_ASKING = re.compile(r"\b(?:what|who|whom|whose|which|how|why|where)\b", re.I)
+_ALSO_WHEN = re.compile(r"\b(?:and|or)\s+(?:by\s+)?when\b", re.I)
+"""A question asking why and when ("why was it delayed and when will it open?")."""
 _CLAUSE_WHEN = re.compile(rf"\bwhen\s+(?!{_AUXILIARY}\b)", re.I)
 """A "when" that opens a clause of a question asked by another word ("what happens to the
 balance when a protocol reaches its end date?"): the clause sets the time, the question
@@ -149,6 +155,8 @@ asks what happens."""
 
 def _asks_when(text: str) -> bool:
     asking = _OTHER_ASKING.search(text)
+    if asking is not None and asking.group(0).lower() == "why":
+        return bool(_ALSO_WHEN.search(text))  # "why's there no due date": a reason, not a date
     if asking is not None:  # the "when"s after the asking word open clauses
         text = text[: asking.end()] + _CLAUSE_WHEN.sub(" ", text[asking.end() :])
     return bool(_WHEN_CUES.search(text))
@@ -225,6 +233,34 @@ def _sections(text: str, catalogue: Catalogue) -> list[tuple[str, str]]:
     return found
 
 
+SECTION_LIST_SPARE = 3
+"""How many distinctive words besides its sections' names a question that asks for the
+items of a section may hold: "which are the actions under cleaner streets in the Q3
+report" holds few; "what are the research units all going to have to include" holds the
+subject of a sentence, and a section called "Reply" it happens to share a word with
+asks for no list."""
+_LIST_WORDS = frozenset(
+    content_stems(
+        "list listed show items ones commitments actions objectives indicators kpis measures "
+        "metrics risks milestones issues section sections theme themes priority priorities "
+        "area areas under report quarter rated latest"
+    )
+)
+
+
+def _asks_more_than_sections(text: str, sections: list[tuple[str, str]], known: Catalogue) -> bool:
+    """Does the question hold more of its own words than a list of sections' items asks?"""
+    named = set().union(
+        *(stems for doc_id, section, stems, _n in known.sections if (doc_id, section) in sections)
+    )
+    owners = {doc_id for doc_id, _section in sections}
+    titles = content_stems(
+        " ".join(label for doc_id, label, *_ in known.labels if doc_id in owners)
+    )
+    spare = content_stems(text) - named - _LIST_WORDS - titles
+    return len(spare) > SECTION_LIST_SPARE
+
+
 def _intent(
     text: str, refs: list[str], rating: str | None, people: list[Person], filters: bool = False
 ) -> Intent:
@@ -283,7 +319,17 @@ def understand(question: str, documents: list[PlanDocument]) -> Query:
     filters = bool(
         direction
         or unrated
-        or (sections and (rating or (_LIST_CUES.search(text) and not _ONE_ITEM.search(text))))
+        or (
+            sections
+            and (
+                rating
+                or (
+                    _LIST_CUES.search(text)
+                    and not _ONE_ITEM.search(text)
+                    and not _asks_more_than_sections(text, sections, known)
+                )
+            )
+        )
     )
     filters = filters or bool(kind and (rating or change or from_rating) and not refs)
     intent = _intent(_SCENE.sub("", text), refs, rating, people, filters)
@@ -327,6 +373,11 @@ _WORD_NUMBERS = number_words(4)
 _DETERMINERS = frozenset("the a an this that these those their its our his her my your".split())
 
 
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_RATE_UNITS = frozenset({"day", "week", "month", "quarter", "year", "annum"})
+"""After what is counted, its rate ("passengers a year", "visits per month")."""
+
+
 def _counted_words(text: str) -> list[str]:
     match = re.search(
         r"\bhow (?:many|much)\s+((?:[a-z'’-]+\s*){0,3}?)(?:\b(?:were|are|is|was|did|do|does|have|has|had|will|would|could|should|might|must|can|got|in|on|at|by|for|of|to)\b|[?.!]|$)",
@@ -346,6 +397,8 @@ def _counted_words(text: str) -> list[str]:
         names_kind = word.endswith("ing") and after and after not in _DETERMINERS
         if word in _VERBS or (word.endswith(("ed", "ing")) and words and not names_kind):
             return words  # "how many people commented": the count is of people
+        if word in _RATE_WORDS and words and after.rstrip("?.!,") in _RATE_UNITS:
+            return words  # "how many passengers a year use …": the count is of passengers
         if word not in {"the", "a", "an", "of"}:
             words.append(word)
     return [] if verb_ends else words

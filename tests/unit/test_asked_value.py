@@ -272,6 +272,10 @@ def test_what_a_how_many_counts_ends_at_its_verb() -> None:
     assert _counted_words("how many chargepoints would the LEVI amendment pay for?") == [
         "chargepoints"
     ]
+    # so does the start of a rate
+    assert _counted_words("how many passengers a year use kent thameside fastrack?") == [
+        "passengers"
+    ]
 
 
 def test_a_date_asked_needs_a_date_and_a_registers_written_columns_are_read() -> None:

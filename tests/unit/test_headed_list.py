@@ -50,3 +50,24 @@ def test_no_list_is_given_where_none_is_asked_or_the_heading_is_not_named() -> N
     )
     one = _candidates(("Attached documents", "• a) 24-00093 - Decision Report"))
     assert list_under_heading(understand("what docs were attached?", []), one) is None
+
+
+def test_a_bulleted_list_whose_lines_the_reader_broke_is_read_whole() -> None:
+    """Minutes' "Vote of Congratulations": bullets with no letter or number, one of them
+    broken over short lines by the PDF reader, then the next item's lettered list, which
+    is not part of it."""
+    text = (
+        "With the permission of the Chair, congratulations were extended to the following:\n"
+        "• The footballers on winning the Division 4 League Title.\n"
+        "• J.P.\nand\nNoreen\nMcManus on winning the\nCheltenham\nGold\nCup.\n"
+        "• The Under 14 Huskies Basketball Team on winning the Club Championship.\n"
+        "1.\nAdoption of Minutes\n"
+        "(a) Ordinary Meeting of the Council held on 27th January, 2025.\n"
+        "(b) Special Meeting of the Council held on 18th February, 2025."
+    )
+    found = _candidates(("Vote of Congratulations", text))
+    asked = understand("who got votes of congratulations? list them all", [])
+    answer = list_under_heading(asked, found)
+    assert answer is not None and answer.metadata["count"] == 3
+    assert "J.P. and Noreen McManus on winning the Cheltenham Gold Cup." in answer.answer
+    assert "Ordinary Meeting" not in answer.answer and "Adoption" not in answer.answer

@@ -18,6 +18,7 @@ from .plans import (
     item,
     item_node,
     kpi_report,
+    minutes_doc,
     passage_node,
     q2_update,
 )
@@ -257,4 +258,75 @@ def test_the_day_a_question_names_and_its_hedges_are_not_words_a_source_must_hol
     source = [candidate(node("1.2"), 0.5)]
     assert relevance.coverage(SCOPE, dated, source) == pytest.approx(
         relevance.coverage(SCOPE, plain, source)
+    )
+
+
+def test_a_risks_own_figures_answer_only_what_a_risk_measures() -> None:
+    """A risk's likelihood and exposure answer "how likely", "what's the exposure"; "how many
+    journeys were made" is not answered by the journeys risk, nor a rate the register
+    names nowhere, unless a sentence of the risk gives a figure beside the word asked."""
+    journeys = item(
+        "R1",
+        "Concessionary travel journey levels",
+        kind=ItemKind.risk,
+        fields={"likelihood": "3", "cause": "Journeys have reduced, so a £3.4m reduction."},
+        other_fields={"Exposure £m": "4.2"},
+    )
+    care = item(
+        "R2",
+        "Market sustainability",
+        kind=ItemKind.risk,
+        fields={"likelihood": "4", "cause": "At the moment vacancy level said to be 1 in 10."},
+    )
+    assert relevance.answers_figure(query("how likely is the journeys risk?"), journeys)
+    assert relevance.answers_figure(query("what is the exposure on journey levels?"), journeys)
+    assert not relevance.answers_figure(
+        query("how many concessionary journeys were made?"), journeys
+    )
+    assert not relevance.answers_figure(
+        query("what vacancy rate does the risk register give for journey levels?"), journeys
+    )
+    assert relevance.answers_figure(query("what vacancy level are care providers at?"), care)
+
+
+def test_a_rare_short_form_a_source_prints_names_its_subject() -> None:
+    """ "knock off the bus pass (ENCTS) budget" shares few words with the risk's "ENCTS
+    journeys have reduced", but the short form, printed by few sources, names it."""
+    doc = minutes_doc(
+        "register",
+        [
+            ("Travel", "ENCTS journeys have reduced over time, so a £3.4m reduction was made."),
+            ("Other", "The library service opened two new branches this year."),
+            ("More", "Highways repaired 4,000 potholes in the winter months."),
+        ],
+    )
+    scope = MemoryScope([doc])
+    found = [candidate(passage_node(doc.passages[0], doc), FLOOR + 0.25)]
+    asked = understand("how much did we knock off the bus pass (ENCTS) budget?", [doc])
+    assert relevance.short_form_held(scope, asked, found)
+    assert relevance.relevant(FLOOR, scope, asked, found)
+    # the same closeness without the short form is not enough
+    plain = understand("how much did we knock off the bus pass budget?", [doc])
+    assert not relevance.relevant(FLOOR, scope, plain, found)
+
+
+def test_a_sentence_giving_another_years_figure_does_not_answer() -> None:
+    """ "the national % for 2024/25" is not answered by "the proportion in 2023/24 of 29%",
+    whatever the paper's period; a plan's years hold each year within them."""
+    assert not relevance.sentence_year_fits(
+        "whats the national direct payments % for 2024/25?",
+        "The proportion in 2023/24 of 29% compares favourably to national (25%).",
+    )
+    assert relevance.sentence_year_fits(
+        "whats the direct payments % for 2024-25?", "In 2024/25 the proportion was 29%."
+    )
+    assert relevance.sentence_year_fits(
+        "what does the plan say for 2025/26?", "The Development Plan 2022-2028 sets out …"
+    )
+    assert relevance.sentence_year_fits("what is the rate?", "In 2023/24 it was 29%.")
+    # a year named in passing, away from the figure, dates something else
+    assert relevance.sentence_year_fits(
+        "how much is being added to general reserves in 2025-26?",
+        "This includes £15.8m contribution towards general reserves, including repayment of "
+        "the remaining 50% of the amount drawn down to balance the 2022-23 budget.",
     )

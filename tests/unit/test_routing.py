@@ -188,3 +188,28 @@ def test_one_item_named_in_a_section_is_not_a_list() -> None:
     one = ask("which survey is used for the cleaner greener streets tree commitment?")
     assert one.intent is not Intent.list and one.sections == []
     assert ask("which cleaner greener streets commitments do we have?").intent is Intent.list
+
+
+def test_a_section_named_in_passing_asks_for_no_list_of_its_items() -> None:
+    """ "what are the actions under transport?" lists the section's items; a
+    question holding a subject of its own, that shares one word with a section's name,
+    asks about that subject."""
+    from assistant.answering.understand import Intent, understand
+
+    docs = documents()
+    listed = understand("what are the actions under transport?", docs)
+    assert listed.intent == Intent.list and listed.sections
+    asked = understand(
+        "what are the bus operators all going to have to include in their transport "
+        "timetables from spring?",
+        docs,
+    )
+    assert asked.intent != Intent.list
+
+
+def test_no2_written_whole_names_no_ref() -> None:
+    """ "no. 4" and "no 12.1" name refs; "no2 concentration" names nitrogen dioxide."""
+    docs = documents()
+    assert understand("what's the latest annual mean no2 concentration?", docs).refs == []
+    assert understand("what about no. 4?", docs).refs == ["4"]
+    assert understand("no 12.1 status", docs).refs == ["12.1"]

@@ -321,3 +321,49 @@ def test_of_sentences_scored_alike_the_one_with_the_questions_short_form_leads()
     assert _tie_to_subject(asked, tied)[0].sentence == cype
     apart = [scored(overall, 1.3), scored(cype, 1.0)]
     assert _tie_to_subject(asked, apart)[0].sentence == overall
+
+
+def _evidence(question: str, doc: PlanDocument):
+    from assistant.answering.evidence import best_evidence
+
+    from .plans import candidate, passage_node
+
+    found = [candidate(passage_node(p, doc), 0.6) for p in doc.passages]
+    return best_evidence(understand(question, [doc]), found)
+
+
+def test_how_many_is_not_answered_by_a_length_of_time() -> None:
+    """ "how many still needed an ongoing review" is a count: "reviewed within 8 weeks"
+    gives how long, not how many; "how many weeks" asks for the length."""
+    doc = paper(
+        "Quarterly Performance Report",
+        "Once a new support plan commences it will be reviewed within 8 weeks and then "
+        "annually (ongoing review). In Quarter 3, the number of people requiring an ongoing "
+        "review fell to 5,236.",
+    )
+    held = {
+        e.sentence: e.has_required
+        for e in _evidence("how many still needed an ongoing (annual) review?", doc)
+    }
+    lengths = [s for s in held if s.startswith("Once") and "5,236" not in s]
+    assert lengths and not any(held[s] for s in lengths)
+    assert any(held[s] for s in held if "5,236" in s)
+    weeks = {
+        e.sentence: e.has_required
+        for e in _evidence("how many weeks until a new support plan is reviewed?", doc)
+    }
+    assert any(weeks[s] for s in weeks if s.startswith("Once"))
+
+
+def test_why_is_answered_by_the_sentence_giving_a_reason() -> None:
+    """ "why's there no due date": the sentence saying it was removed due to a delay leads
+    one that shares more of the question's words but gives no reason."""
+    doc = paper(
+        "Corporate Risk Register",
+        "The border checks action date continues to be prepared. "
+        "The border checks date was removed due to the scheme being postponed by the EU.",
+    )
+    why = _evidence("border checks action - why is there no date any more?", doc)
+    assert why[0].sentence.startswith("The border checks date was removed due to")
+    what = _evidence("border checks action - what is there on its date?", doc)
+    assert not what[0].sentence.startswith("The border checks date was removed due to")

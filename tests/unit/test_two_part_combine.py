@@ -75,3 +75,17 @@ def test_a_question_after_a_topic_and_a_dash_is_a_part_of_its_own() -> None:
     first, second = parts(asked)
     assert first == "Limerick - what's the parking campaign called"
     assert second.startswith("Whose question was that reply to — ")
+
+
+def test_a_question_put_as_the_number_wanted_is_a_part_of_its_own() -> None:
+    """ "no. of people on a care plan at the end of q3, and how many …?": the thing wanted
+    asks as a question word does; a scene-setting clause still does not."""
+    from assistant.answering.two_part import parts
+
+    first, second = parts(
+        "asc - no. of people on an active care plan at end of q3, and how many still "
+        "needed an annual review?"
+    )
+    assert first.startswith("Asc - no of people on an active care plan")
+    assert second.startswith("How many still needed an annual review")
+    assert len(parts("when cabinet adopted the plan, who did it say would lead?")) == 1
