@@ -205,6 +205,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False  # "in april 2025" over a table whose months stop at March
     if not sentence_year_fits(query.text, evidence.sentence):
         return False  # "the national % for 2024/25": not "the proportion in 2023/24 …"
+    if not names_held(scope, query.text, f"{context} {node.text} {passage_before(scope, node)}"):
+        return False  # "excluded in eastbay": not the whole county's figure
     if evidence.candidate.named and node.is_row:
         return True  # the row and column the question names (row_lookup), its asides apart
     if node.is_row and not row_fits(scope, query.text, node.row()):
@@ -243,6 +245,23 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         )
         >= PASSAGE_COVERAGE
     )
+
+
+def names_held(scope: Scope, question: str, text: str) -> bool:
+    """Every place the question names as where (a word the papers print only as a name,
+    ``Scope.proper_words``, after "in" or "at") is in ``text``, the publishers' own names
+    apart (``same_place`` judges those)."""
+    held = set(re.findall(r"[a-z]+", text.lower()))
+    return all(
+        word in held or word in scope.publishers
+        for word in _WHERE_NAMED.findall(question.lower())
+        if word in scope.proper_words and word not in scope.terms.places
+    )
+
+
+_WHERE_NAMED = re.compile(r"\b(?:in|at|within|across)\s+([a-z]+)\b")
+"""A name the question puts as where ("excluded in eastbay", "the houses at hollowmere"); a
+name within a thing's own name ("the northtown business fund") names the thing."""
 
 
 def same_place(scope: Scope, asked: set[str], node: StoredNode, context: str) -> bool:

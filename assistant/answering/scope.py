@@ -7,14 +7,20 @@ asker's access labels before any lookup, ranking, spelling correction or suggest
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cached_property
 
 from assistant.models import PlanDocument
 from indexing.keyword_index import KeywordIndex, scoped_keywords
 from indexing.store import IndexStore
-from indexing.terms import TermStats, content_stems, scoped_terms
+from indexing.terms import TermStats, content_stems, is_english_word, scoped_terms
 
 SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
+_WORD = re.compile(r"\b[A-Za-z]+\b")
+PROPER_LENGTH = 4
+"""Letters of the shortest word read as a name."""
+PROPER_SEEN = 2
+"""Times a word must be printed, always capitalised, to be read as a name."""
 """A short form in capitals ("GET", "ASCH")."""
 
 
@@ -103,6 +109,27 @@ class Scope:
         people = [p for d in self.documents for p in d.people_key.values()]
         people += [p for d in self.documents for i in d.items for p in i.people()]
         return frozenset(re.sub(r"^Cllr\s+", "", p.name) for p in people if p.name)
+
+    @cached_property
+    def proper_words(self) -> frozenset[str]:
+        """Words (lower-cased) these documents print only with a capital and no dictionary
+        holds: the names of places, people and bodies ("eastbay", "hollowmere", "ashdown"). A
+        question naming one asks about that place or person, not about what the sentence
+        says of somewhere else."""
+        titled: Counter[str] = Counter()
+        printed: Counter[str] = Counter()
+        for word in _WORD.findall(self.text):
+            printed[word.lower()] += 1
+            if word[0].isupper() and word[1:].islower():
+                titled[word.lower()] += 1
+        return frozenset(
+            word
+            for word, n in titled.items()
+            if n >= PROPER_SEEN
+            and n == printed[word]  # never "kpis" nor "KPIs": only ever "Eastbay"
+            and len(word) >= PROPER_LENGTH
+            and not is_english_word(word)
+        )
 
     @cached_property
     def period_labels(self) -> str:

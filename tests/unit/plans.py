@@ -193,6 +193,9 @@ class MemoryScope(Scope):
         super().__init__(store=None, documents=docs)  # type: ignore[arg-type]  # no store: nothing here queries it
         self.nodes = all_nodes(docs)
         self.__dict__["terms"] = TermStats.build([n.text for n in self.nodes])
+        self.__dict__["text"] = "\n".join(
+            [d.meta.title for d in docs] + [n.text for n in self.nodes]
+        )
 
 
 def minutes_doc(doc_id: str, texts: list[tuple[str, str]], *, pdf: bool = True) -> PlanDocument:

@@ -330,3 +330,25 @@ def test_a_sentence_giving_another_years_figure_does_not_answer() -> None:
         "This includes £15.8m contribution towards general reserves, including repayment of "
         "the remaining 50% of the amount drawn down to balance the 2022-23 budget.",
     )
+
+
+def test_a_place_named_as_where_must_be_held() -> None:
+    """ "excluded in thanet" is not answered by the county's figure: a word the papers print
+    only as a name, named as where, must be in the source; a name inside a thing's own
+    name ("the thanet business fund") names the thing, and a common word is no name."""
+    doc = minutes_doc(
+        "report",
+        [
+            ("Schools", "In the 12 months to December, 102 pupils were permanently excluded."),
+            ("Districts", "Thanet and Dartford schools joined the scheme; Thanet leads it."),
+            ("Fund", "The Dartford Business Fund has had 306 applications."),
+        ],
+    )
+    scope = MemoryScope([doc])
+    assert {"thanet", "dartford"} <= scope.proper_words
+    county = doc.passages[0].text
+    assert not relevance.names_held(scope, "how many pupils were excluded in thanet?", county)
+    assert relevance.names_held(scope, "how many pupils were excluded?", county)
+    assert relevance.names_held(scope, "how many pupils were excluded in schools?", county)
+    fund = doc.passages[2].text
+    assert relevance.names_held(scope, "how many applications has the dartford fund had?", fund)
