@@ -180,14 +180,15 @@ def _requirement(
             return bool(_MONEY.search(sentence))
         # A number the question itself gives ("within 2 hours") is not the figure asked for.
         given = {re.sub(r"[^\d.]", "", n) for n in _non_year_numbers(query.text)}
-        counts = [n for n in _non_year_numbers(sentence) if re.sub(r"[^\d.]", "", n) not in given]
-        if re.search(r"\bhow many\b", query.text, re.I):
-            if not _TIME_UNIT.search(query.text):  # "how many needed a review": not "8 weeks"
-                counts = [
-                    n
-                    for n in _non_year_numbers(_LENGTH.sub(" ", sentence))
-                    if re.sub(r"[^\d.]", "", n) not in given
-                ]
+        how_many = bool(HOW_MANY.search(query.text))
+        # "how many needed a review" counts no unit of time: "within 8 weeks" is no count
+        read = (
+            _LENGTH.sub(" ", sentence)
+            if how_many and not _TIME_UNIT.search(query.text)
+            else sentence
+        )
+        counts = [n for n in _non_year_numbers(read) if re.sub(r"[^\d.]", "", n) not in given]
+        if how_many:
             counts = [n for n in counts if not _MONEY.match(n)]  # "how many cameras" is not "£50k"
         if _ASKS_SHARE.search(query.text):
             # "what % of …" is not "£23.3m", nor "four years": a share is printed as one

@@ -54,10 +54,11 @@ def first_list(text: str) -> list[str]:
         if marker is not None and kind in (None, marker):
             kind = marker
             entries.append(line)
-        elif marker is not None or (entries and len(line) > CONTINUATION):
-            if entries:
-                break
-        elif entries:
+        elif not entries:
+            continue  # the text before the list
+        elif marker is not None or len(line) > CONTINUATION:
+            break
+        else:
             entries[-1] = f"{entries[-1]} {line}"
     return entries
 

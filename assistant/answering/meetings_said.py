@@ -110,8 +110,8 @@ def said_in_minutes(
     """The answer from the printed minutes of the meetings in ``pool`` when the question
     asks what was said there (see the module); else ``None``."""
     text = query.text
-    typed = member_typed(text, pool) if REPORTED.search(text) else ""
-    spoken = asks_said(text, pool)
+    typed = _typed(text, pool)
+    spoken = _said(text, typed)
     if cues.subject_dates and not spoken:  # "the minutes of 9 January": ``minutes_of``
         return None  # reads those; "who introduced the November report?" names a report
     if not (spoken or PER_MINUTES.search(text)):
@@ -200,7 +200,15 @@ def asks_said(text: str, pool: list[MeetingRecord]) -> bool:
     """Whether the question asks what someone said or did at the meeting ("which cabinet
     member spoke on …", "what did members say", "what did Mr Baker update cabinet on"):
     what its printed minutes record, not its decisions."""
-    typed = member_typed(text, pool) if REPORTED.search(text) else ""
+    return _said(text, _typed(text, pool))
+
+
+def _typed(text: str, pool: list[MeetingRecord]) -> str:
+    """The member a question that asks what was reported names by surname alone."""
+    return member_typed(text, pool) if REPORTED.search(text) else ""
+
+
+def _said(text: str, typed: str) -> bool:
     return bool(SPOKEN.search(text) or PRESENTED.search(text) or reported(text) or typed)
 
 

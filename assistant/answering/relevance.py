@@ -11,6 +11,7 @@ import re
 
 from assistant.answering.asked_days import quarter_printed
 from assistant.answering.asked_subject import label_fits, normal_days, subject_text, value_label
+from assistant.answering.counted_numbers import HOW_MANY
 from assistant.answering.evidence import MONEY_WORDS, Evidence, asks_money, states_money
 from assistant.answering.neighbours import passage_before
 from assistant.answering.retrieve import Candidate
@@ -205,7 +206,8 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return False  # "in april 2025" over a table whose months stop at March
     if not sentence_year_fits(query.text, evidence.sentence):
         return False  # "the national % for 2024/25": not "the proportion in 2023/24 …"
-    if not names_held(scope, query.text, f"{context} {node.text} {passage_before(scope, node)}"):
+    before = passage_before(scope, node)
+    if not names_held(scope, query.text, f"{context} {node.text} {before}"):
         return False  # "excluded in eastbay": not the whole county's figure
     if evidence.candidate.named and node.is_row:
         return True  # the row and column the question names (row_lookup), its asides apart
@@ -235,7 +237,7 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         return True  # "ENCTS": the subject named by its short form, the rest in other words
     # A sentence of a passage about the subject ("Reduce the reserve … to fund these
     # cameras" in the amendment on fly tipping): the passage holds the rest.
-    passage = f"{context} {node.text} {passage_before(scope, node)}"
+    passage = f"{context} {node.text} {before}"
     return bool(asked & content_stems(evidence.sentence)) and (
         max(
             scope.terms.coverage(base_forms(asked), base_forms(content_stems(passage))),
@@ -251,11 +253,12 @@ def names_held(scope: Scope, question: str, text: str) -> bool:
     """Every place the question names as where (a word the papers print only as a name,
     ``Scope.proper_words``, after "in" or "at") is in ``text``, the publishers' own names
     apart (``same_place`` judges those)."""
+    own = scope.terms.places | scope.publishers
     held = set(re.findall(r"[a-z]+", text.lower()))
     return all(
-        word in held or word in scope.publishers
+        word in held
         for word in _WHERE_NAMED.findall(question.lower())
-        if word in scope.proper_words and word not in scope.terms.places
+        if word in scope.proper_words and word not in own
     )
 
 
@@ -400,23 +403,19 @@ def answers_figure(query: Query, item: PlanItem) -> bool:
     if not states_values(item):
         return False
     latest = str(item.fields.get("latest") or item.fields.get("score") or "")
-    money = asks_money(query.text) and (states_money(latest) or _money_column(item))
+    asks_sum = asks_money(query.text)
+    sum_given = asks_sum and (states_money(latest) or _money_column(item))
     if (
         item.kind == ItemKind.risk
-        and not money
+        and not sum_given
         and not _RISK_MEASURE.search(_REGISTER.sub(" ", query.text))
-        and (HOW_MANY_WORDS.search(query.text) or not _figure_told(query.text, item))
+        and (HOW_MANY.search(query.text) or not _figure_told(query.text, item))
     ):
         return False  # "how many bus journeys were made": not the journeys risk's likelihood
-    if (
-        asks_money(query.text)
-        and not states_money(latest)
-        and not _money_column(item)
-        and not _share_asked(query.text, item)
-    ):
+    if asks_sum and not sum_given and not _share_asked(query.text, item):
         return False  # "how much did the repairs cost" is not answered by "94%"
     return not (
-        re.search(r"\bhow many\b", query.text, re.I)
+        HOW_MANY.search(query.text)
         and latest.strip().endswith("%")
         and not _ASKS_RATE.search(query.text)
     )
@@ -431,7 +430,6 @@ _RISK_MEASURE = re.compile(
 """What a risk's own figures measure: a question about a risk's likelihood, impact, score or
 exposure is answered by them; one that names a register only to say where to look
 ("what vacancy rate does the risk register give") asks for another figure."""
-HOW_MANY_WORDS = re.compile(r"\bhow many\b", re.I)
 
 
 def _figure_told(question: str, item: PlanItem) -> bool:

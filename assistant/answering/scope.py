@@ -16,12 +16,12 @@ from indexing.store import IndexStore
 from indexing.terms import TermStats, content_stems, is_english_word, scoped_terms
 
 SHORT_FORM = re.compile(r"\b[A-Z]{2,6}\b")
+"""A short form in capitals ("GET", "ASCH")."""
 _WORD = re.compile(r"\b[A-Za-z]+\b")
 PROPER_LENGTH = 4
 """Letters of the shortest word read as a name."""
 PROPER_SEEN = 2
 """Times a word must be printed, always capitalised, to be read as a name."""
-"""A short form in capitals ("GET", "ASCH")."""
 
 
 class Scope:

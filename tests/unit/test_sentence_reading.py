@@ -332,6 +332,11 @@ def _evidence(question: str, doc: PlanDocument):
     return best_evidence(understand(question, [doc]), found)
 
 
+def _required(question: str, doc: PlanDocument) -> dict[str, bool]:
+    """Each candidate sentence (or window) and whether it holds the kind of thing asked."""
+    return {e.sentence: e.has_required for e in _evidence(question, doc)}
+
+
 def test_how_many_is_not_answered_by_a_length_of_time() -> None:
     """ "how many still needed an ongoing review" is a count: "reviewed within 8 weeks"
     gives how long, not how many; "how many weeks" asks for the length."""
@@ -341,17 +346,11 @@ def test_how_many_is_not_answered_by_a_length_of_time() -> None:
         "annually (ongoing review). In Quarter 3, the number of people requiring an ongoing "
         "review fell to 5,236.",
     )
-    held = {
-        e.sentence: e.has_required
-        for e in _evidence("how many still needed an ongoing (annual) review?", doc)
-    }
+    held = _required("how many still needed an ongoing (annual) review?", doc)
     lengths = [s for s in held if s.startswith("Once") and "5,236" not in s]
     assert lengths and not any(held[s] for s in lengths)
     assert any(held[s] for s in held if "5,236" in s)
-    weeks = {
-        e.sentence: e.has_required
-        for e in _evidence("how many weeks until a new support plan is reviewed?", doc)
-    }
+    weeks = _required("how many weeks until a new support plan is reviewed?", doc)
     assert any(weeks[s] for s in weeks if s.startswith("Once"))
 
 
