@@ -13,9 +13,11 @@ import re
 import textwrap
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|approx|c|e\.g|i\.e|etc|vs|inc)\.|\b[A-Z]\.)[”\"’)]?$"
+    r"(?:\b(?:Cllrs?|Mr|Mrs|Ms|Dr|Prof|Rev|Hon|St|Rd|Ave|Co|No|Nos|approx|c|e\.g|i\.e|etc|vs|inc)\.|"
+    r"\b[A-Z]\.)[”\"’)]?$"
 )
-"""A piece that ends in one of these did not end a sentence ("Mr. Long", "c. 40", "J. Smith")."""
+"""A piece that ends in one of these did not end a sentence ("Mr. Long", "c. 40", "J. Smith",
+"Hollowmere, Co. Northshire")."""
 
 _STOP = r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))"
 _STARTS = r"(?=[\[A-Z0-9£“\"‘'(•])"

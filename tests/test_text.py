@@ -18,6 +18,11 @@ def test_document_sentences_end_at_a_stop_before_a_capital_not_after_an_abbrevia
         "Mr. J. Smith said c. 40 homes.",
         "The site opens in 2025!",
     ]
+    # a county, a road or a company shortened is no sentence's end either
+    assert sentences("Land at Kilready, Co. Limerick, to Liam Ford, for €24,000. Agreed.") == [
+        "Land at Kilready, Co. Limerick, to Liam Ford, for €24,000.",
+        "Agreed.",
+    ]
 
 
 def test_document_sentences_split_lines_bullets_and_semicolons() -> None:

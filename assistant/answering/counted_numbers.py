@@ -57,8 +57,14 @@ def non_year_numbers(sentence: str) -> list[str]:
             or (re.search(r"\d\s*[-–]\s*$", before) and _BAND_END.match(after))
         ):
             continue  # "children aged 4-5 years": who is counted, not the figure
-        if _DAY_OF.match(after) or re.match(r"[/-]\d{3,}", after):
-            continue  # "up to 31 March 2026", "decision 24/00109": a day, a record's number
+        if (
+            _DAY_OF.match(after)
+            or re.match(r"[/-]\d{3,}|[/.-]\d{1,2}[/.-]\d{2,4}\b", after)
+            or (re.fullmatch(r"\d{1,2}\.\d{1,2}", token) and re.match(r"\.\d{2,4}\b", after))
+        ):
+            # "up to 31 March 2026", "decision 24/00109", "by 31/01/2025", "15.3.25": a day
+            # or a record's number
+            continue
         digits = re.sub(r"[^\d]", "", token)
         if re.fullmatch(r"(?:19|20)\d{2}", digits) and not token.startswith(("£", "€", "$")):
             continue

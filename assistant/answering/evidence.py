@@ -71,6 +71,8 @@ class Evidence(BaseModel):
     sentence: str
     score: float
     has_required: bool
+    features: dict[str, float] = {}
+    """What the score adds up (``SENTENCE_WEIGHTS``), kept so the weights can be refit."""
 
 
 _TOTAL = re.compile(r"\b(?:total|overall|altogether|combined)\b", re.I)
@@ -92,6 +94,9 @@ _REASON = re.compile(
     r"caused by|following|given that|since the|in light of|pending|until)\b",
     re.I,
 )
+SUM_TOO_BONUS = 0.3
+"""A question for a name or a date that asks a sum as well ("who bought it and for how
+much") is answered best by the sentence that gives both."""
 WINDOW_COST = 0.1
 """Two sentences hold more of any question's words than one; a window must win by more."""
 
@@ -100,7 +105,8 @@ def asks_money(question: str) -> bool:
     """A question for a sum of money ("how much did it cost", "£")."""
     return bool(
         re.search(
-            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|\bworth\b|[£€$]|"
+            r"\bhow much\b|\bcost\b|\bspen[dt]\b|\bprice\b|\ballowance\b|\bsalary\b|\bworth\b|"
+            r"\bvalued at\b|\bvaluation\b|[£€$]|"
             r"\bhow (?:big|large)\b(?=.*\b(?:deficit|surplus|overspend|underspend|shortfall|gap|"
             r"budget|bill|debt|funding|grant|savings?|reserves?|pressure|contribution|income)s?\b)",
             question,
@@ -271,36 +277,45 @@ def best_evidence(
             ]
     weights = fit.rarity(wanted, [p[2] for p in pieces])
     pairs = fit.word_pairs(query.text)
-    plain, rare, paired = WORD_WEIGHTS
-    found: list[Evidence] = []
     asks_why = bool(_ASKS_WHY.search(query.text))
+    sum_too = query.intent != Intent.figure and asks_money(query.text)
+    found: list[Evidence] = []
     for rank, cand, sentence, required, window in pieces:
         stems = fit.stems(sentence)
-        score = (
-            plain * len(fit.matched(wanted, stems)) / max(1, len(wanted))
-            + rare * fit.weighted_overlap(weights, stems)
-            + paired * fit.pair_share(pairs, sentence)
-            + 0.35 * cand.cosine
-            + 0.15 / (1 + rank)
-            + (0.3 if required else 0.0)
-            - (WINDOW_COST if window else 0.0)
-        )
-        if required and query.intent == Intent.who and titled(sentence, query.text):
-            score += PERSON_BONUS  # "Mr Gough (Chairman)" over "Sessions House, County Hall"
-        if not cand.node.is_row:  # "Proposed Amount" heads a form's field, not a motion
-            score += procedure_fit(query.text, sentence)
-        if asks_why and _REASON.search(sentence):
-            score += (
-                REASON_BONUS  # "why's there no due date": "… removed due to EES being postponed"
-            )
-        if cand.named:
-            score += NAMED_ROW_BONUS  # the row and column the question names, found as such
-        elif cand.node.is_row and _by_period(cand.node.row(), query.text):
-            score -= PERIOD_ROW_COST  # one figure asked, none of its years: not a row of years
-        if required and names_role(query, sentence):
-            score += PERSON_BONUS  # "Cabinet Member: Dylan Jeffrey" for "who is the cabinet member"
+        row = cand.node.is_row
+        features = {
+            "plain": len(fit.matched(wanted, stems)) / max(1, len(wanted)),
+            "rare": fit.weighted_overlap(weights, stems),
+            "paired": fit.pair_share(pairs, sentence),
+            "cosine": cand.cosine,
+            "rank": 1 / (1 + rank),
+            "required": float(required),
+            "window": float(window),
+            # "Mr Gough (Chairman)" over "Sessions House, County Hall"
+            "person": float(
+                required and query.intent == Intent.who and titled(sentence, query.text)
+            ),
+            # "Proposed Amount" heads a form's field, not a motion
+            "procedure": 0.0 if row else procedure_fit(query.text, sentence),
+            # "why's there no due date": "… removed due to EES being postponed"
+            "reason": float(asks_why and bool(_REASON.search(sentence))),
+            "named": float(cand.named),
+            # one figure asked, none of its years: not a row of years
+            "period_row": float(not cand.named and row and _by_period(cand.node.row(), query.text)),
+            # "Cabinet Member: Dylan Jeffrey" for "who is the cabinet member"
+            "role": float(required and names_role(query, sentence)),
+            # "who did they sell it to and for what price": the sentence with the sum too
+            "sum_too": float(required and sum_too and states_money(sentence)),
+        }
+        score = sum(SENTENCE_WEIGHTS[name] * value for name, value in features.items())
         found.append(
-            Evidence(candidate=cand, sentence=sentence, score=score, has_required=required)
+            Evidence(
+                candidate=cand,
+                sentence=sentence,
+                score=score,
+                has_required=required,
+                features=features,
+            )
         )
     if _TOTAL.search(query.text):
         _totals_first(found)
@@ -313,6 +328,23 @@ PERIOD_ROW_COST = 0.3
 its years:
 asked "how many forms of entry does the plan call for", "A total of 38FE across the Plan
 period" answers, the row of 2FE, 0FE, 10FE … by year does not."""
+SENTENCE_WEIGHTS: dict[str, float] = {
+    "plain": WORD_WEIGHTS[0],
+    "rare": WORD_WEIGHTS[1],
+    "paired": WORD_WEIGHTS[2],
+    "cosine": 0.35,
+    "rank": 0.15,
+    "required": 0.3,
+    "window": -WINDOW_COST,
+    "person": PERSON_BONUS,
+    "procedure": 1.0,
+    "reason": REASON_BONUS,
+    "named": NAMED_ROW_BONUS,
+    "period_row": -PERIOD_ROW_COST,
+    "role": PERSON_BONUS,
+    "sum_too": SUM_TOO_BONUS,
+}
+"""What each of a sentence's features (``Evidence.features``) adds to its score."""
 _A_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\b\d{2}\s*[-/–]\s*\d{2}\b")
 
 

@@ -128,7 +128,7 @@ def fact_answer(floor: float, scope: Scope, query: Query, candidates: list[Candi
     # "on 30 jan": the minutes of that day, judged without the day's words
     judged, candidates = on_asked_day(scope, query, candidates)
     judged = judged.model_copy(update={"text": without_alone(judged.text)})
-    if (listed := list_under_heading(query, candidates)) is not None:
+    if (listed := list_under_heading(scope, query, candidates)) is not None:
         return listed  # "what docs were attached to the report?": all under "Attached documents"
     candidates = with_neighbours(scope, judged, candidates)
     # "…, according to the ics delivery plan paper": the paper, not what to find in it

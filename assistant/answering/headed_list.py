@@ -18,7 +18,9 @@ import re
 
 from assistant.answering.citations import node_citation
 from assistant.answering.compose import one_source_answer
+from assistant.answering.neighbours import passage_after
 from assistant.answering.retrieve import Candidate
+from assistant.answering.scope import Scope
 from assistant.answering.understand import Query
 from assistant.models import Answer
 from indexing.terms import content_stems
@@ -40,13 +42,23 @@ CONTINUATION = 40
 short; a longer unmarked line after the list is the paper's next paragraph."""
 
 
-def first_list(text: str) -> list[str]:
+def first_list(text: str, after: str = "") -> list[str]:
     """The entries of the first list in ``text``: lines marked the way its first entry is
     (bullets, or letters, or numbers), each with the short unmarked lines that carry on
-    its words; the list ends at a line marked another way or a long unmarked line."""
+    its words; the list ends at a line marked another way or a long unmarked line.
+
+    A list that runs to the end of ``text`` goes on into ``after`` (the passage printed
+    next), when that opens with an entry marked the same way."""
     entries: list[str] = []
     kind = None
-    for line in (line.strip() for line in text.split("\n")):
+    lines = [line.strip() for line in text.split("\n")]
+    if after:
+        lines += ["\n", *(line.strip() for line in after.split("\n"))]  # "\n": where text ends
+    for line in lines:
+        if line == "\n":  # the end of text: the list goes on only as the next entry
+            if not entries or not _opens_like(after, kind):
+                break
+            continue
         if not line:
             continue
         marked = _ENTRY.match(line)
@@ -63,16 +75,24 @@ def first_list(text: str) -> list[str]:
     return entries
 
 
+def _opens_like(text: str, kind: str | None) -> bool:
+    """``text``'s first line is an entry marked as ``kind`` is."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    marked = _ENTRY.match(first)
+    return marked is not None and bool(marked.group(kind or "bullet"))
+
+
 LEAST_ENTRIES = 2
 """A heading over fewer entries than this heads a paragraph, not a list."""
 READ = 6
 """How many of the best candidates are looked at for the list asked."""
 
 
-def list_under_heading(query: Query, candidates: list[Candidate]) -> Answer | None:
+def list_under_heading(scope: Scope, query: Query, candidates: list[Candidate]) -> Answer | None:
     """Every entry of the list printed under the heading the question names, quoted from
-    the best-ranked passage that holds one; ``None`` when the question asks for no list
-    or no such passage is among the best candidates."""
+    the best-ranked passage that holds one (and the passage after, where the list runs on
+    into it); ``None`` when the question asks for no list or no such passage is among the
+    best candidates."""
     if not _ASKS_LIST.search(query.text):
         return None
     asked = content_stems(query.text)
@@ -85,7 +105,7 @@ def list_under_heading(query: Query, candidates: list[Candidate]) -> Answer | No
         if not named or not named <= asked:
             continue
         text = node.passage().text
-        entries = first_list(text)
+        entries = first_list(text, passage_after(scope, node))
         quote = "\n".join(entries)
         if len(entries) < LEAST_ENTRIES:
             entries, quote = _numbered_run(text)

@@ -139,7 +139,7 @@ def paper_answer(
     candidates = relevance.rerank(
         scope, asked, search.hybrid(TOP_K, scope.where([d.id for d in papers]))
     )
-    if (listed := list_under_heading(query, candidates)) is not None:
+    if (listed := list_under_heading(scope, query, candidates)) is not None:
         listed.metadata.update({"route": "meetings"})
         return listed  # "what background documents does the report list?"
     focus = topic - _named(topic, titles)

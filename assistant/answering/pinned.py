@@ -137,6 +137,25 @@ _NUMBERED = re.compile(
 )
 """A numbered part of a paper or a meeting named by its number: "item 10", "appendix e",
 "recommendation 11", "module 3"."""
+_ADDRESS = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)(\d{1,4}[a-z]?),?\s+((?:[a-z'’.]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|park|"
+    r"gardens|drive|close|place|square|terrace|crescent|court|grove|walk|hill|row))\b\.?",
+    re.I,
+)
+"""A property named by its number and street: "12 main street", "17 Pineview Gardens"."""
+_STREET_SHORT = {"st": "street", "rd": "road", "ave": "avenue"}
+
+
+def _addresses(text: str) -> set[tuple[str, str]]:
+    """(number, street) of each property ``text`` names, the street's words folded
+    ("1, Main St." → ("1", "main street"))."""
+    found = set()
+    for m in _ADDRESS.finditer(text):
+        words = re.sub(r"[.’']", " ", m.group(2).lower()).split()
+        found.add((m.group(1).lower(), " ".join(_STREET_SHORT.get(w, w) for w in words)))
+    return found
+
+
 _RECORD_NUMBER = re.compile(r"\b\d{2}\s?[/-]\s?\d{4,5}\b")
 """A decision's or an application's number: "24/00110"."""
 _SET_ASIDE_BEFORE = re.compile(rf"\b{SET_ASIDE_WORDS}\s*$", re.I)
@@ -152,7 +171,8 @@ _QUALIFIED_ROLE = re.compile(
 @dataclass(frozen=True)
 class Pins:
     """The specifics a question pins: quarters (with a year when it gives one), financial
-    years, bare years, councils and people by surname."""
+    years, bare years, councils, people by surname, numbered parts, records, qualified
+    posts, labelled classes and properties by number and street."""
 
     quarters: tuple[tuple[str, str | None], ...]
     financial_years: tuple[str, ...]
@@ -163,6 +183,7 @@ class Pins:
     records: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
     labelled: tuple[tuple[str, str], ...] = ()
+    addresses: tuple[tuple[str, str], ...] = ()
 
 
 _FRONTED = re.compile(r"^\s*([a-z][a-z'’]{3,})\s*[-–—:]\s+", re.I)
@@ -218,7 +239,10 @@ def pins_of(question: str) -> Pins:
     records = tuple(_RECORD_NUMBER.findall(text))
     qualifiers = tuple(m.group(0).lower() for m in _QUALIFIED_ROLE.finditer(text))
     labelled = tuple((m.group(1).lower(), m.group(2).lower()) for m in _LABELLED.finditer(text))
-    return Pins(quarters, fys, years, councils, people, numbered, records, qualifiers, labelled)
+    addresses = tuple(sorted(_addresses(text)))
+    return Pins(
+        quarters, fys, years, councils, people, numbered, records, qualifiers, labelled, addresses
+    )
 
 
 def held_text(answer: Answer, documents: list[PlanDocument]) -> str:
@@ -355,6 +379,12 @@ def missing_pin(question: str, answer: Answer, documents: list[PlanDocument]) ->
     for label, value in pins.labelled:  # "band d", "phase 2": printed as asked
         if not re.search(rf"\b{label}\s+{re.escape(value)}\b", held, re.I):
             return f"{label} {value}"
+    named = _addresses(held)
+    for number, street in pins.addresses:
+        # "12 main street": not the council's resolution on 4 Main Street, nor on 9 St. Joseph
+        # Street; an answer that names no property is not contradicted
+        if named and not any(n == number and s.endswith(street) for n, s in named):
+            return f"{number} {street}"
     for post in pins.qualifiers:  # "vice-chairman": "vice" must be held
         if re.split(r"[\s-]", post)[0] not in lowered:
             return post

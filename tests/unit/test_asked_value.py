@@ -188,6 +188,8 @@ def test_days_and_record_numbers_are_not_figures() -> None:
     ) == ["920", "330", "12"]
     # a part of the paper pointed at is no figure either
     assert non_year_numbers("d) Appendix 2 Consultation Report, section 6.4, 14 families") == ["14"]
+    # a day printed in figures is a date, not a count
+    assert non_year_numbers("Applications by 31/01/2025 and 15.3.25: 23 granted") == ["23"]
 
 
 def test_a_when_answer_is_not_the_questions_own_day() -> None:

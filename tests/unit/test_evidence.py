@@ -149,3 +149,4 @@ def test_how_long_is_answered_by_a_length_of_time_not_a_count() -> None:
     assert not asks_money("how much has antisocial behaviour come down by q2")
     assert asks_money("how much has the budget gone up")
     assert asks_money("how much did the repairs cost")
+    assert asks_money("what were the two houses valued at?")  # a value in money

@@ -491,3 +491,23 @@ def test_a_cost_asked_ahead_is_not_given_by_a_paper_that_says_it_cannot_be_estim
         "the amount asked"
     )
     assert missing_pin("how much has the cliff collapse cost so far?", risk, DOCUMENTS) is None
+
+
+def test_a_property_asked_by_number_is_not_answered_by_another_on_its_street() -> None:
+    """ "12 main street": the resolution on 4 Main Street of the same village is another
+    property's; a resolution naming the one asked, or no numbered address, answers."""
+    quote = (
+        "That the approval of the Council be and is hereby given to the disposal of "
+        "4 Main Street, Hollowmere, to Mary Smith, for the sum of €10,000."
+    )
+    resolved = _answer(quote, quote, MINUTES)
+    asked = "what did the council resolve about the disposal of 12 main street hollowmere?"
+    assert pins_of(asked).addresses == (("12", "main street"),)
+    assert missing_pin(asked, resolved, DOCUMENTS) == "12 main street"
+    assert missing_pin(asked.replace("12", "4"), resolved, DOCUMENTS) is None
+    unnumbered = _answer("Disposals on Main Street were deferred.", "deferred", MINUTES)
+    assert missing_pin(asked, unnumbered, DOCUMENTS) is None
+    # another street's property, a street shortened, and a year before "park" that is none
+    other = _answer("the disposal of land at 9, St. Joseph Street, to Ann Bell", "Bell", MINUTES)
+    assert missing_pin("1 main st disposal - who to?", other, DOCUMENTS) == "1 main street"
+    assert pins_of("the 2025 park and ride review").addresses == ()
