@@ -29,6 +29,7 @@ from assistant.answering.retrieve import Candidate
 from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import procedure_fit, tally
 from assistant.answering.who_evidence import NAME, names_a_person, names_role, titled
+from assistant.answering.word_forms import joined_words, with_joined
 from indexing.model import ItemKind, TableRow
 from indexing.terms import content_stems
 from indexing.text import sentences as split_sentences
@@ -280,8 +281,9 @@ def best_evidence(
     asks_why = bool(_ASKS_WHY.search(query.text))
     sum_too = query.intent != Intent.figure and asks_money(query.text)
     found: list[Evidence] = []
+    joined = joined_words(query.text)
     for rank, cand, sentence, required, window in pieces:
-        stems = fit.stems(sentence)
+        stems = with_joined(joined, fit.stems(sentence))  # "Drawdowns" holds "drawn down"
         row = cand.node.is_row
         features = {
             "plain": len(fit.matched(wanted, stems)) / max(1, len(wanted)),

@@ -42,3 +42,17 @@ def passage_after(scope: Scope, node: StoredNode) -> str:
     after = doc.passages[ids.index(node.id) + 1]
     same_place = after.section == here.section and after.location.page == here.location.page
     return after.text if same_place else ""
+
+
+def passages_near(scope: Scope, node: StoredNode, reach: int) -> str:
+    """The text of the ``reach`` passages printed before and after a passage in its paper,
+    whatever their headings: where a motion, a question or an item is named that a
+    later paragraph answers on."""
+    if node.is_item or node.is_row:
+        return ""
+    doc = scope.document(node.metadata.get("plan_document", ""))
+    ids = [p.id for p in doc.passages] if doc is not None else []
+    if doc is None or node.id not in ids:
+        return ""
+    at = ids.index(node.id)
+    return " ".join(p.text for p in doc.passages[max(0, at - reach) : at + reach + 1])

@@ -13,14 +13,14 @@ from assistant.answering.asked_days import quarter_printed
 from assistant.answering.asked_subject import label_fits, normal_days, subject_text, value_label
 from assistant.answering.counted_numbers import HOW_MANY
 from assistant.answering.evidence import MONEY_WORDS, Evidence, asks_money, states_money
-from assistant.answering.neighbours import passage_before
+from assistant.answering.neighbours import passage_before, passages_near
 from assistant.answering.retrieve import Candidate
 from assistant.answering.row_lookup import row_fits
 from assistant.answering.scope import Scope
 from assistant.answering.short_forms import spelt_out
 from assistant.answering.understand import Intent, Query
 from assistant.answering.unheld import months_held, subject_held, unknown_body
-from assistant.answering.word_forms import base_forms
+from assistant.answering.word_forms import base_forms, joined_words, with_joined
 from assistant.answering.year_words import financial_years, one_way
 from assistant.models import ItemKind, PlanItem
 from indexing.readers.dates import MONTH_PATTERN
@@ -186,6 +186,29 @@ def periods_known(scope: Scope, query: Query, top: Candidate | None = None) -> b
 # --- answer kinds ---------------------------------------------------------------
 
 
+_FRONTED_TOPIC = re.compile(r"^(?P<topic>.{8,}?)\s+[-–—]\s+(?P<ask>\S.{7,})$")
+"""A question that names its subject first, set off by a dash: "cllr x's motion on
+backdated rent bills - when did the rents unit start the review?"."""
+TOPIC_REACH = 3
+"""Passages either side of a sentence's own where the subject it answers on may be named."""
+
+
+def _ask_after_topic(scope: Scope, question: str, node: StoredNode, context: str) -> str:
+    """What a sentence must answer of a question: all of it, or, when the question names
+    its subject before a dash and the sentence's paper names that subject nearby
+    (``TOPIC_REACH`` passages, the heading and title in ``context``), the part after the
+    dash."""
+    fronted = _FRONTED_TOPIC.match(question.strip())
+    if fronted is None:
+        return question
+    near = f"{context} {node.text} {passages_near(scope, node, TOPIC_REACH)}"
+    topic = base_forms(content_stems(fronted.group("topic")))
+    held = base_forms(with_joined(joined_words(question), content_stems(near)))
+    if scope.terms.coverage(topic, held) < COVERAGE_FLOOR:
+        return question
+    return fronted.group("ask")
+
+
 def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Evidence) -> bool:
     """The chosen sentence (with its item and document) must hold the question's
     rarer words, and any year the documents do not cover."""
@@ -219,15 +242,26 @@ def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Eviden
         f"{evidence.sentence} {subject} {meta.get('section', '')} {meta.get('document_title', '')}",
     ):
         return False
-    held = content_stems(context) | spelt_out(context, query.text)  # "EES": "entry/exit system"
+    # "cllr x's motion on rent bills - when did the review start?": the motion is named
+    # near the sentence, and the sentence may answer only the rest
+    ask = _ask_after_topic(scope, query.text, node, context)
+    held = with_joined(joined_words(query.text), content_stems(context)) | spelt_out(
+        context, query.text
+    )  # "EES": "entry/exit system"; "Drawdowns": "drawn down"
     coverage = max(
-        scope.terms.coverage(base_forms(asked), base_forms(held)),
-        scope.terms.coverage(content_stems(one_way(query.text)), content_stems(one_way(context))),
-        # what the question is about, without the words asking for its kind of value
-        # ("what time … meant to finish"), its days written as the papers write them
-        scope.terms.coverage(
-            content_stems(subject_text(query.text)), content_stems(normal_days(context))
-        ),
+        measure
+        for asked_text in {query.text, ask}
+        for measure in (
+            scope.terms.coverage(base_forms(content_stems(asked_text)), base_forms(held)),
+            scope.terms.coverage(
+                content_stems(one_way(asked_text)), content_stems(one_way(context))
+            ),
+            # what the question is about, without the words asking for its kind of value
+            # ("what time … meant to finish"), its days written as the papers write them
+            scope.terms.coverage(
+                content_stems(subject_text(asked_text)), content_stems(normal_days(context))
+            ),
+        )
     )  # "the three-year plan" of the "3 Year Plan"
     if coverage >= COVERAGE_FLOOR or evidence.candidate.cosine >= floor + STRONG_MATCH:
         return True

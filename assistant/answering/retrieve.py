@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from assistant.answering.word_forms import joined_words
 from indexing.keyword_index import KeywordIndex
 from indexing.store import IndexStore, StoredNode
 from indexing.where import document_of, where_matches
@@ -113,10 +114,13 @@ class Search:
     def keyword(self, k: int) -> list[tuple[str, float]]:
         """The ``k`` best BM25 hits of the asker's documents, as (id, score)."""
         if self._keyword is None or len(self._keyword) < k:
+            # the question's neighbouring words written as one are asked too ("drawn
+            # down": "Drawdowns from Reserves")
+            text = " ".join([self.text, *joined_words(self.text)])
             self._keyword = (
-                self.keywords.retrieve(self.text, k)
+                self.keywords.retrieve(text, k)
                 if self.keywords is not None
-                else self.store.keyword(self.text, k)
+                else self.store.keyword(text, k)
             )
         return self._keyword[:k]
 

@@ -34,6 +34,7 @@ from assistant.answering.retrieve import Candidate, Search, named_first
 from assistant.answering.scope import SHORT_FORM, Scope
 from assistant.answering.short_forms import capital_words, spelt_out
 from assistant.answering.understand import Query
+from assistant.answering.word_forms import joined_words, with_joined
 from assistant.answering.year_words import COUNT_WORDS, financial_years, one_way
 from indexing.model import DocumentMeta, TableRow, is_unheaded_column
 from indexing.terms import content_stems
@@ -223,7 +224,8 @@ def row_fits(scope: Scope, question: str, row: TableRow) -> bool:
     paper = _paper_words(doc.meta) if doc is not None else ""
     around = " ".join([*row.cells, row.table, row.section or "", paper])
     own = _asked(question) - _ASIDES - _COUNTS - _stems(around)
-    if not own & _stems(label) and {s for s in own if not re.fullmatch(r"[\d-]+", s)}:
+    named = with_joined(joined_words(question), _stems(label))  # "Drawdowns": "drawn down"
+    if not own & named and {s for s in own if not re.fullmatch(r"[\d-]+", s)}:
         return False  # a word of the question that no part of this row holds
     if not capital_words(question, asked=True) and question.upper() == question:
         return True  # typed in capitals: no word is a short form

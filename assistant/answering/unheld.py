@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.word_forms import joined_words, with_joined
 from indexing.readers.dates import MONTHS
 from indexing.terms import TermStats, content_stems, is_english_word
 
@@ -121,4 +122,4 @@ def subject_held(terms: TermStats, question: str, text: str) -> bool:
     sentence that shares only "per 100,000" and the report's quarter."""
     asked = content_stems(question) - terms.places - _MONTH_STEMS
     asked = {s for s in asked if not _NOT_SUBJECT.match(s)}
-    return not asked or bool(asked & content_stems(text))
+    return not asked or bool(asked & with_joined(joined_words(question), content_stems(text)))

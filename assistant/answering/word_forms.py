@@ -8,6 +8,8 @@ word statistics keep each form (reading them as one there shifts every word's ra
 
 from __future__ import annotations
 
+import re
+
 from indexing.terms import content_stems
 
 IRREGULAR = (
@@ -59,3 +61,34 @@ _BASE = {
 def base_forms(stems: set[str]) -> set[str]:
     """``stems`` with each irregular past form read as its verb ("wrote" → "write")."""
     return {_BASE.get(s, s) for s in stems}
+
+
+_BASE_WORD = {form: forms.split()[0] for forms in IRREGULAR for form in forms.split()}
+_WORD = re.compile(r"[a-z]+")
+JOINED_PART = 3
+"""Letters each word of a pair needs before its joined form is looked for ("in total" is none)."""
+
+
+def joined_words(question: str) -> dict[str, frozenset[str]]:
+    """The question's neighbouring words written as one word, each with the stems of the
+    two it joins: "drawn down" → "drawdown" ({"drawn", "down"}), "child care" →
+    "childcare". A paper that prints the closed form ("Drawdowns from Reserves") holds
+    both words asked; the stemmer cannot see that, as it sees one word."""
+    words = _WORD.findall(question.lower())
+    joined: dict[str, frozenset[str]] = {}
+    for first, second in zip(words, words[1:], strict=False):
+        parts = content_stems(f"{first} {second}")
+        if len(parts) < 2 or min(len(first), len(second)) < JOINED_PART:
+            continue  # a word with no content ("is", "the") joins nothing
+        for stem in content_stems(_BASE_WORD.get(first, first) + second):
+            joined[stem] = frozenset(parts)
+    return joined
+
+
+def with_joined(joined: dict[str, frozenset[str]], held: frozenset[str] | set[str]) -> set[str]:
+    """``held`` with the two stems of each joined word it holds (``joined_words``)."""
+    out = set(held)
+    for stem, parts in joined.items():
+        if stem in held:
+            out |= parts
+    return out

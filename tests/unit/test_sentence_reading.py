@@ -366,3 +366,23 @@ def test_why_is_answered_by_the_sentence_giving_a_reason() -> None:
     assert why[0].sentence.startswith("The border checks date was removed due to")
     what = _evidence("border checks action - what is there on its date?", doc)
     assert not what[0].sentence.startswith("The border checks date was removed due to")
+
+
+def test_a_subject_named_before_a_dash_may_be_named_passages_before_the_answer() -> None:
+    """ "cllr ryan's motion on backdated rent bills - when did …": the minutes name the
+    motion, then the reply's paragraphs answer without its words; a subject that the
+    paper does not name near the sentence is not set aside."""
+    doc = paper(
+        "Minutes",
+        "Notice of Motion submitted by Councillor Ryan: that the Council waive backdated rent "
+        "bills raised after tenancy reviews.",
+        "Reply: The Director of Housing Services replied as follows.",
+        "In late 2023, the Rents Unit commenced a global rent review in trying to update "
+        "household composition and income details for all tenancies.",
+        kind=DocumentKind.minutes,
+    )
+    asked = "cllr ryan's motion on backdated rent bills - when did the rents unit begin the review?"
+    answer = ask(asked, doc)
+    assert answer.answered and "late 2023" in answer.answer
+    other = "cllr ryan's motion on hedge cutting grants - when did the rents unit begin the review?"
+    assert not ask(other, doc).answered
