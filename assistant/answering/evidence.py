@@ -25,6 +25,7 @@ from assistant.answering.asked_value import (
 from assistant.answering.compose import row_name, under_header
 from assistant.answering.counted_numbers import HOW_MANY, counted_held
 from assistant.answering.counted_numbers import non_year_numbers as _non_year_numbers
+from assistant.answering.fronted_topic import fronted
 from assistant.answering.retrieve import Candidate
 from assistant.answering.understand import Intent, Query
 from assistant.answering.votes import procedure_fit, tally
@@ -98,6 +99,11 @@ _REASON = re.compile(
 SUM_TOO_BONUS = 0.3
 """A question for a name or a date that asks a sum as well ("who bought it and for how
 much") is answered best by the sentence that gives both."""
+ASKED_AFTER_WEIGHT = 0.2
+"""Of a question naming its subject before a dash, the share (by rarity) of the words after
+it that a sentence holds counts again: the subject found the passage, the rest picks the
+sentence. Measured on the seen sets' sentence choices: right 398 times of 472 with it,
+393 without (0.1: 395, 0.3: 397)."""
 WINDOW_COST = 0.1
 """Two sentences hold more of any question's words than one; a window must win by more."""
 
@@ -282,6 +288,9 @@ def best_evidence(
     sum_too = query.intent != Intent.figure and asks_money(query.text)
     found: list[Evidence] = []
     joined = joined_words(query.text)
+    split = fronted(query.text)  # "the rent bills motion - when did the review start?"
+    asked_after = content_stems(split[1]) if split else set()
+    ask_weights = {stem: w for stem, w in weights.items() if stem in asked_after}
     for rank, cand, sentence, required, window in pieces:
         stems = with_joined(joined, fit.stems(sentence))  # "Drawdowns" holds "drawn down"
         row = cand.node.is_row
@@ -308,6 +317,8 @@ def best_evidence(
             "role": float(required and names_role(query, sentence)),
             # "who did they sell it to and for what price": the sentence with the sum too
             "sum_too": float(required and sum_too and states_money(sentence)),
+            # the words of what is asked, after a subject named before a dash
+            "asked_after": fit.weighted_overlap(ask_weights, stems) if ask_weights else 0.0,
         }
         score = sum(SENTENCE_WEIGHTS[name] * value for name, value in features.items())
         found.append(
@@ -345,6 +356,7 @@ SENTENCE_WEIGHTS: dict[str, float] = {
     "period_row": -PERIOD_ROW_COST,
     "role": PERSON_BONUS,
     "sum_too": SUM_TOO_BONUS,
+    "asked_after": ASKED_AFTER_WEIGHT,
 }
 """What each of a sentence's features (``Evidence.features``) adds to its score."""
 _A_YEAR = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\b\d{2}\s*[-/–]\s*\d{2}\b")

@@ -13,6 +13,7 @@ from assistant.answering.asked_days import quarter_printed
 from assistant.answering.asked_subject import label_fits, normal_days, subject_text, value_label
 from assistant.answering.counted_numbers import HOW_MANY
 from assistant.answering.evidence import MONEY_WORDS, Evidence, asks_money, states_money
+from assistant.answering.fronted_topic import fronted
 from assistant.answering.neighbours import passage_before, passages_near
 from assistant.answering.retrieve import Candidate
 from assistant.answering.row_lookup import row_fits
@@ -186,9 +187,6 @@ def periods_known(scope: Scope, query: Query, top: Candidate | None = None) -> b
 # --- answer kinds ---------------------------------------------------------------
 
 
-_FRONTED_TOPIC = re.compile(r"^(?P<topic>.{8,}?)\s+[-–—]\s+(?P<ask>\S.{7,})$")
-"""A question that names its subject first, set off by a dash: "cllr x's motion on
-backdated rent bills - when did the rents unit start the review?"."""
 TOPIC_REACH = 3
 """Passages either side of a sentence's own where the subject it answers on may be named."""
 
@@ -198,15 +196,15 @@ def _ask_after_topic(scope: Scope, question: str, node: StoredNode, context: str
     its subject before a dash and the sentence's paper names that subject nearby
     (``TOPIC_REACH`` passages, the heading and title in ``context``), the part after the
     dash."""
-    fronted = _FRONTED_TOPIC.match(question.strip())
-    if fronted is None:
+    split = fronted(question)
+    if split is None:
         return question
     near = f"{context} {node.text} {passages_near(scope, node, TOPIC_REACH)}"
-    topic = base_forms(content_stems(fronted.group("topic")))
+    topic = base_forms(content_stems(split[0]))
     held = base_forms(with_joined(joined_words(question), content_stems(near)))
     if scope.terms.coverage(topic, held) < COVERAGE_FLOOR:
         return question
-    return fronted.group("ask")
+    return split[1]
 
 
 def evidence_on_topic(floor: float, scope: Scope, query: Query, evidence: Evidence) -> bool:

@@ -386,3 +386,31 @@ def test_a_subject_named_before_a_dash_may_be_named_passages_before_the_answer()
     assert answer.answered and "late 2023" in answer.answer
     other = "cllr ryan's motion on hedge cutting grants - when did the rents unit begin the review?"
     assert not ask(other, doc).answered
+
+
+def test_after_a_subject_named_before_a_dash_the_words_asked_pick_the_sentence() -> None:
+    """The subject ("the minerals plan refresh consultation") found the paper; of its
+    sentences, the one holding what is asked after the dash scores on those words too,
+    not the one that only repeats the subject."""
+    from assistant.answering.evidence import SENTENCE_WEIGHTS, best_evidence
+
+    from .plans import candidate, passage_node
+
+    doc = paper(
+        "Adoption of the Minerals and Waste Local Plan",
+        "The second Regulation 18 consultation on the Minerals and Waste Local Plan Refresh "
+        "ran in autumn 2022. Following comments, the strategic site at Holborough was deleted.",
+    )
+    asked = "minerals and waste plan refresh consultation - which strategic site was deleted?"
+    found = best_evidence(
+        understand(asked, [doc]), [candidate(passage_node(doc.passages[0], doc), 0.6)]
+    )
+    said = {e.sentence: e.features["asked_after"] for e in found}
+    assert said["Following comments, the strategic site at Holborough was deleted."] == 1.0
+    assert said[next(s for s in said if s.startswith("The second"))] == 0.0
+    assert SENTENCE_WEIGHTS["asked_after"] > 0
+    plain = best_evidence(
+        understand("which strategic site was deleted from the plan?", [doc]),
+        [candidate(passage_node(doc.passages[0], doc), 0.6)],
+    )
+    assert all(e.features["asked_after"] == 0.0 for e in plain)  # no subject before a dash
