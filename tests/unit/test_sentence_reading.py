@@ -414,3 +414,27 @@ def test_after_a_subject_named_before_a_dash_the_words_asked_pick_the_sentence()
         [candidate(passage_node(doc.passages[0], doc), 0.6)],
     )
     assert all(e.features["asked_after"] == 0.0 for e in plain)  # no subject before a dash
+
+
+def test_a_sentence_recording_what_was_tabled_loses_to_what_was_decided() -> None:
+    """Minutes: "Circulated, report of …" names the plan; the sentence after it says what
+    the members did with it."""
+    from assistant.answering.evidence import SENTENCE_WEIGHTS, best_evidence
+
+    from .plans import candidate, passage_node
+
+    doc = paper(
+        "Minutes",
+        "Circulated, report of the Senior Executive Officer dated 26th February, 2025, "
+        "enclosing the Draft Annual Service Delivery Plan 2025. The Members agreed to defer "
+        "the adoption of the Annual Service Delivery Plan 2025 pending the Corporate Plan.",
+        kind=DocumentKind.minutes,
+    )
+    asked = "did the council adopt its annual service delivery plan 2025?"
+    found = best_evidence(
+        understand(asked, [doc]), [candidate(passage_node(doc.passages[0], doc), 0.6)]
+    )
+    tabled = {e.sentence[:10]: e.features["tabled"] for e in found}
+    assert tabled["Circulated"] == 1.0 and tabled["The Member"] == 0.0
+    assert SENTENCE_WEIGHTS["tabled"] < 0
+    assert found[0].sentence.startswith("The Members agreed to defer")
