@@ -198,13 +198,30 @@ def _fronted_place(question: str) -> str | None:
     return word if word and not is_english_word(word) else None
 
 
+_NAMES_PLAN = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:plan|strategy|programme|program|mtfp|framework|budget)s?\b", re.I
+)
+"""After a span of years, the plan it heads: "2025-28 revenue plan", "2025-35 capital programme"."""
+
+
+def _one_year(start: str, end: str) -> bool:
+    """ "2026-27" is one financial (or academic) year; "2025-28" spans three."""
+    return int(end) == (int(start) + 1) % 100
+
+
 def pins_of(question: str) -> Pins:
     text = financial_years(question)
     quarters = tuple(
         (m.group(1) or _WORD_NUMBER.get(m.group(2).lower(), m.group(2)), m.group(3))
         for m in _QUARTER.finditer(text)
     )
-    fys = tuple(f"{a}-{b}" for a, b in _FINANCIAL_YEAR.findall(text))
+    # a year ("2026-27") or a span asked for ("the programme for 2026-36") pins; a span
+    # naming the plan it heads ("the 2025-28 revenue plan") does not
+    fys = tuple(
+        f"{m.group(1)}-{m.group(2)}"
+        for m in _FINANCIAL_YEAR.finditer(text)
+        if _one_year(m.group(1), m.group(2)) or not _NAMES_PLAN.match(text[m.end() :])
+    )
     years = tuple(
         m.group(1)
         for m in _BARE_YEAR.finditer(text)

@@ -511,3 +511,12 @@ def test_a_property_asked_by_number_is_not_answered_by_another_on_its_street() -
     other = _answer("the disposal of land at 9, St. Joseph Street, to Ann Bell", "Bell", MINUTES)
     assert missing_pin("1 main st disposal - who to?", other, DOCUMENTS) == "1 main street"
     assert pins_of("the 2025 park and ride review").addresses == ()
+
+
+def test_a_plans_span_of_years_names_the_plan_and_pins_no_year() -> None:
+    """ "the 2025-28 revenue plan - what's pencilled in for 2026-27": the year asked is
+    2026-27; the span names the plan, which its row need not print."""
+    pins = pins_of("policy savings line in the 2025-28 revenue plan - what's in for 2026-27?")
+    assert pins.financial_years == ("2026-27",) and pins.years == ()
+    assert pins_of("the 2024-25 outturn").financial_years == ("2024-25",)
+    assert pins_of("the 2024-25 budget").financial_years == ("2024-25",)  # a year, whatever follows
