@@ -332,3 +332,21 @@ def test_a_value_under_a_label_answers_only_what_the_label_names() -> None:
     # a sentence is no labelled value, and a question for no kind of value is not judged
     assert value_label("The meeting is scheduled to end by 5.00 pm.", "A meeting … pm.", "") is None
     assert label_fits("who is the responsible officer", "Decision Number")
+
+
+def test_people_counted_by_age_or_number_are_counted_by_any_such_word() -> None:
+    """ "how many primary school kids" is answered by "5,104 Primary School Pupils", "how
+    many young adults are in the cohort" by "the total cohort of 920 individuals"; carers
+    are not counted by "children", nor schools by "pupils"."""
+    from assistant.answering.counted_numbers import counted_held
+
+    kids = understand("how many primary school kids got road safety club sessions?", [])
+    assert counted_held(
+        kids, "Road Safety Club to 5,104 Primary School Pupils across 55 schools.", ""
+    )
+    adults = understand("how many young adults are in the cohort?", [])
+    assert counted_held(adults, "Out of the total cohort of 920 individuals, 330 had a plan.", "")
+    carers = understand("how many young carers were supported?", [])
+    assert not counted_held(carers, "We supported 410 children this year.", "")
+    schools = understand("how many schools got sessions?", [])
+    assert not counted_held(schools, "5,104 pupils got sessions.", "")
