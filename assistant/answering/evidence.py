@@ -333,7 +333,7 @@ def best_evidence(
             # "Circulated, report of the Director …": what was before the meeting
             "tabled": float(bool(_TABLED.match(sentence))),
             # the words of what is asked, after a subject named before a dash
-            "asked_after": fit.weighted_overlap(ask_weights, stems) if ask_weights else 0.0,
+            "asked_after": fit.weighted_overlap(ask_weights, stems),  # 0 with no dash
         }
         score = sum(SENTENCE_WEIGHTS[name] * value for name, value in features.items())
         found.append(

@@ -50,15 +50,16 @@ def first_list(text: str, after: str = "") -> list[str]:
     A list that runs to the end of ``text`` goes on into ``after`` (the passage printed
     next), when that opens with an entry marked the same way."""
     entries: list[str] = []
-    kind = None
-    lines = [line.strip() for line in text.split("\n")]
-    if after:
-        lines += ["\n", *(line.strip() for line in after.split("\n"))]  # "\n": where text ends
-    for line in lines:
-        if line == "\n":  # the end of text: the list goes on only as the next entry
-            if not entries or not _opens_like(after, kind):
-                break
-            continue
+    kind, ended = _read_list(text, entries, None)
+    if entries and not ended and after and _opens_like(after, kind):
+        _read_list(after, entries, kind)
+    return entries
+
+
+def _read_list(text: str, entries: list[str], kind: str | None) -> tuple[str | None, bool]:
+    """Add to ``entries`` the list entries of ``text`` marked as ``kind`` (or as the first
+    entry found, with no kind yet); the kind read, and whether the list ended in ``text``."""
+    for line in (line.strip() for line in text.split("\n")):
         if not line:
             continue
         marked = _ENTRY.match(line)
@@ -69,10 +70,10 @@ def first_list(text: str, after: str = "") -> list[str]:
         elif not entries:
             continue  # the text before the list
         elif marker is not None or len(line) > CONTINUATION:
-            break
+            return kind, True
         else:
             entries[-1] = f"{entries[-1]} {line}"
-    return entries
+    return kind, False
 
 
 def _opens_like(text: str, kind: str | None) -> bool:

@@ -32,6 +32,7 @@ from assistant.answering.meetings_record import MeetingRecord, Statement, commit
 from assistant.answering.meetings_wording import declined, no_body
 from assistant.answering.meetings_words import ASKS_VOTE, BY_BODY, VOTE_OUTCOME
 from assistant.answering.understand import Query
+from assistant.answering.year_words import consecutive
 from assistant.models import Answer
 from indexing.terms import content_stems
 
@@ -166,7 +167,7 @@ def _years(text: str) -> set[str]:
     """The financial years a text names, written "2025-26" ("25-26" too)."""
     years = {f"{a}-{b}" for a, b in _PERIOD.findall(text)}
     for a, b in _SHORT_PERIOD.findall(text):
-        if int(b) == (int(a) + 1) % 100:  # "25-26", never the ages "18-25"
+        if consecutive(a, b):  # "25-26", never the ages "18-25"
             years.add(f"20{a}-{b}")
     return years
 

@@ -23,7 +23,7 @@ from assistant.answering.asked_terms import SET_ASIDE_WORDS
 from assistant.answering.evidence import sentence_beside
 from assistant.answering.pinned_asks import unasked
 from assistant.answering.unheld import asked_months, month_held
-from assistant.answering.year_words import financial_years
+from assistant.answering.year_words import consecutive, financial_years
 from assistant.models import Answer, PlanDocument
 from assistant.text import number_words
 from indexing.readers.dates import MONTH_PATTERN, MONTHS
@@ -204,11 +204,6 @@ _NAMES_PLAN = re.compile(
 """After a span of years, the plan it heads: "2025-28 revenue plan", "2025-35 capital programme"."""
 
 
-def _one_year(start: str, end: str) -> bool:
-    """ "2026-27" is one financial (or academic) year; "2025-28" spans three."""
-    return int(end) == (int(start) + 1) % 100
-
-
 def pins_of(question: str) -> Pins:
     text = financial_years(question)
     quarters = tuple(
@@ -220,7 +215,7 @@ def pins_of(question: str) -> Pins:
     fys = tuple(
         f"{m.group(1)}-{m.group(2)}"
         for m in _FINANCIAL_YEAR.finditer(text)
-        if _one_year(m.group(1), m.group(2)) or not _NAMES_PLAN.match(text[m.end() :])
+        if consecutive(m.group(1), m.group(2)) or not _NAMES_PLAN.match(text[m.end() :])
     )
     years = tuple(
         m.group(1)

@@ -9,6 +9,9 @@ word statistics keep each form (reading them as one there shifts every word's ra
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from indexing.terms import content_stems
 
@@ -69,11 +72,15 @@ JOINED_PART = 3
 """Letters each word of a pair needs before its joined form is looked for ("in total" is none)."""
 
 
-def joined_words(question: str) -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=256)
+def joined_words(question: str) -> Mapping[str, frozenset[str]]:
     """The question's neighbouring words written as one word, each with the stems of the
     two it joins: "drawn down" → "drawdown" ({"drawn", "down"}), "child care" →
     "childcare". A paper that prints the closed form ("Drawdowns from Reserves") holds
-    both words asked; the stemmer cannot see that, as it sees one word."""
+    both words asked; the stemmer cannot see that, as it sees one word.
+
+    Kept per question (read-only): search, sentence choice, each row's fit and each topic
+    check of one question ask for the same pairs."""
     words = _WORD.findall(question.lower())
     joined: dict[str, frozenset[str]] = {}
     for first, second in zip(words, words[1:], strict=False):
@@ -82,10 +89,10 @@ def joined_words(question: str) -> dict[str, frozenset[str]]:
             continue  # a word with no content ("is", "the") joins nothing
         for stem in content_stems(_BASE_WORD.get(first, first) + second):
             joined[stem] = frozenset(parts)
-    return joined
+    return MappingProxyType(joined)
 
 
-def with_joined(joined: dict[str, frozenset[str]], held: frozenset[str] | set[str]) -> set[str]:
+def with_joined(joined: Mapping[str, frozenset[str]], held: frozenset[str] | set[str]) -> set[str]:
     """``held`` with the two stems of each joined word it holds (``joined_words``)."""
     out = set(held)
     for stem, parts in joined.items():

@@ -20,11 +20,17 @@ _YEAR_PAIR = re.compile(
 )
 
 
+def consecutive(first: str, second: str) -> bool:
+    """The second year follows the first, by their last two digits: "2026-27" and "25-26"
+    are one financial year; "2025-28" spans three and "18-25" is an age band."""
+    return int(second) % 100 == (int(first) + 1) % 100
+
+
 def _one_year(match: re.Match[str]) -> str:
     """ "2025/26", "25-26", "2025-2026" → "2025-26"; other pairs of numbers as written."""
     first, second = match.group(1), match.group(2)
     start = int(first) if len(first) == 4 else 2000 + int(first)
-    if int(second) % 100 != (start + 1) % 100 or (len(second) == 4 and int(second) != start + 1):
+    if not consecutive(str(start), second) or (len(second) == 4 and int(second) != start + 1):
         return match.group(0)
     return f"{start}-{(start + 1) % 100:02d}"
 
